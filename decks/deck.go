@@ -1,0 +1,39 @@
+// Package decks reads interview question decks written in Markdown: topics,
+// cards (a question and its reference answer), curated key points, and the
+// built-in decks embedded in the binary.
+package decks
+
+import "time"
+
+// Topic is a named group of cards, such as "gnn" or "diffusion". A single deck
+// file holds one topic, or several when it is split into "## Part N: Title"
+// sections.
+type Topic struct {
+	ID        string        // stable id, e.g. "gnn"
+	Title     string        // human title, e.g. "Graph Neural Networks"
+	Source    string        // "built-in" or the file path it was read from
+	TimeLimit time.Duration // default time per question; 0 means the session default
+	Cards     []*Card
+}
+
+// Card is one question with its reference answer and key points.
+type Card struct {
+	ID        string        // stable id "topic/slug"
+	Topic     string        // topic id
+	Question  string        // question text exactly as written in the heading
+	Answer    string        // reference answer, Markdown source (may contain LaTeX)
+	Note      string        // reviewer's note on the reference answer (Markdown), "" if none
+	KeyPoints []KeyPoint    // curated key points; empty when the deck has none
+	TimeLimit time.Duration // per-card override; 0 means the topic's limit
+	Source    string        // file the card came from ("decks/gnn.md" for built-ins)
+	Line      int           // 1-based line of the question heading
+}
+
+// KeyPoint is one thing a complete answer covers: a short label shown to the
+// candidate, the phrasings that count as covering it, and a weight.
+type KeyPoint struct {
+	Label     string
+	Phrasings []string
+	Weight    float64 // > 0; 1 when the deck gives none
+	Line      int     // 1-based line in the deck file, 0 when derived automatically
+}

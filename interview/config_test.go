@@ -1,0 +1,131 @@
+package interview
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func readDefaults(t testing.TB) []byte {
+	t.Helper()
+	src, err := os.ReadFile("../config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
+
+func TestDefaultsDecode(t *testing.T) {
+	cfg, err := LoadConfig(readDefaults(t), "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Session.Count != 5 || cfg.Session.TimeLimit != 3*time.Minute || cfg.Session.Order != "mixed" {
+		t.Errorf("session defaults = %+v", cfg.Session)
+	}
+	if cfg.LLM.Enabled || cfg.LLM.APIKeyEnv != "OPENAI_API_KEY" || cfg.LLM.Timeout != time.Minute || cfg.LLM.MaxRetries != 2 {
+		t.Errorf("llm defaults = %+v", cfg.LLM)
+	}
+}
+
+func writeConfig(t *testing.T, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestUserFileOverridesDefaults(t *testing.T) {
+	p := writeConfig(t, "[session]\ncount = 9\ntime_per_question = \"90s\"\n\n[llm]\nmodel = \"llama3.1:8b\"\n")
+	cfg, err := LoadConfig(readDefaults(t), p, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Session.Count != 9 || cfg.Session.TimeLimit != 90*time.Second {
+		t.Errorf("session = %+v", cfg.Session)
+	}
+	if cfg.Session.Order != "mixed" || cfg.LLM.Model != "llama3.1:8b" || cfg.LLM.APIKeyEnv != "OPENAI_API_KEY" {
+		t.Errorf("keys left out must keep defaults: %+v", cfg)
+	}
+}
+
+func TestMissingFile(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nope.toml")
+	if _, err := LoadConfig(readDefaults(t), missing, false); err != nil {
+		t.Errorf("implicit missing config must not fail: %v", err)
+	}
+	_, err := LoadConfig(readDefaults(t), missing, true)
+	if err == nil || !strings.Contains(err.Error(), "nope.toml") {
+		t.Errorf("explicit missing config: err = %v", err)
+	}
+}
+
+func TestConfigErrorsNameFileLineKey(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		want       []string
+	}{
+		{"unknown key", "[session]\ncount = 3\ncolour = \"red\"\n", []string{"config.toml:3: session.colour: unknown key"}},
+		{"unknown table", "\n[sesion]\ncount = 3\n", []string{"config.toml:2: sesion: unknown key", "config.toml:3: sesion.count: unknown key"}},
+		{"zero count", "[session]\n\ncount = 0\n", []string{"config.toml:3: session.count: must be at least 1, got 0"}},
+		{"negative time", "[session]\ntime_per_question = \"-5s\"\n", []string{"config.toml:2: session.time_per_question: must be positive, got -5s"}},
+		{"zero time", "[session]\ntime_per_question = \"0s\"\n", []string{"config.toml:2: session.time_per_question: must be positive"}},
+		{"bad order", "[session]\norder = \"random\"\n", []string{`config.toml:2: session.order: "random" is not one of mixed, weakest, due`}},
+		{"wrong type", "[session]\ncount = \"five\"\n", []string{"config.toml:2:", "count"}},
+		{"bad duration", "[llm]\ntimeout = \"soon\"\n", []string{"config.toml:2:", "timeout"}},
+		{"syntax", "[session]\ncount = = 3\n", []string{"config.toml:2:"}},
+		{"key in api_key_env", "[llm]\napi_key_env = \"sk-abc-123\"\n", []string{"config.toml:2: llm.api_key_env:", "never the key"}},
+		{"bad url", "[llm]\nbase_url = \"localhost:11434\"\n", []string{"config.toml:2: llm.base_url:"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := writeConfig(t, tc.body)
+			_, err := LoadConfig(readDefaults(t), p, true)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			msg := strings.ReplaceAll(err.Error(), filepath.Dir(p)+string(filepath.Separator), "")
+			for _, w := range tc.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("error %q lacks %q", msg, w)
+				}
+			}
+		})
+	}
+}
+
+func TestValidateTopics(t *testing.T) {
+	cfg, _ := LoadConfig(readDefaults(t), "", false)
+	cfg.Session.Topics = []string{"gnn", "quantum"}
+	err := cfg.Validate("--topics", func(id string) bool { return id == "gnn" })
+	if err == nil || !strings.Contains(err.Error(), `unknown topic "quantum"`) || strings.Contains(err.Error(), `"gnn"`) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func FuzzDecodeConfig(f *testing.F) {
+	f.Add(readDefaults(f))
+	f.Add([]byte("[session]\ncount = 0\n"))
+	f.Add([]byte("[llm]\ntimeout = \"x\"\n[[a]]\n"))
+	f.Add([]byte("a.b.c = 1\n[session]\ntopics = [1, \"x\"]\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		cfg, _ := LoadConfig(readDefaults(t), "", false)
+		before := cfg
+		err := DecodeConfig(&cfg, "f.toml", src)
+		if err != nil {
+			if cfg.Session.Count != before.Session.Count || cfg.Session.TimeLimit != before.Session.TimeLimit {
+				t.Fatalf("failed decode changed the config")
+			}
+			if !strings.HasPrefix(err.Error(), "f.toml") {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		if cfg.Session.Count < 1 || cfg.Session.TimeLimit <= 0 || !validOrder(cfg.Session.Order) {
+			t.Fatalf("accepted invalid config %+v", cfg.Session)
+		}
+	})
+}
