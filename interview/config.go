@@ -22,6 +22,9 @@ type Config struct {
 	Session SessionConfig     `toml:"session"`
 	Paths   PathsConfig       `toml:"paths"`
 	LLM     grading.LLMConfig `toml:"llm"`
+
+	topicsFile string // file that set session.topics, for Validate's errors
+	topicsLine int
 }
 
 // SessionConfig holds the defaults of a practice session.
@@ -129,6 +132,9 @@ func DecodeConfig(cfg *Config, name string, src []byte) error {
 	if len(errs) > 0 {
 		return errs
 	}
+	if md.IsDefined("session", "topics") {
+		next.topicsFile, next.topicsLine = name, keyLine(src, toml.Key{"session", "topics"})
+	}
 	*cfg = next
 	return nil
 }
@@ -182,12 +188,13 @@ func validOrder(o string) bool {
 }
 
 // Validate checks the configuration against what is loaded: every topic id
-// must name a loaded topic. file names the source of the setting for errors.
-func (c Config) Validate(file string, topicExists func(string) bool) error {
+// in session.topics must name a loaded topic. Errors name the file and line
+// that set the topics.
+func (c Config) Validate(topicExists func(string) bool) error {
 	var errs ConfigErrors
 	for _, t := range c.Session.Topics {
 		if !topicExists(t) {
-			errs = append(errs, &ConfigError{File: file, Key: "session.topics", Msg: fmt.Sprintf("unknown topic %q", t)})
+			errs = append(errs, &ConfigError{File: c.topicsFile, Line: c.topicsLine, Key: "session.topics", Msg: fmt.Sprintf("unknown topic %q", t)})
 		}
 	}
 	if len(errs) > 0 {

@@ -98,11 +98,15 @@ func TestConfigErrorsNameFileLineKey(t *testing.T) {
 }
 
 func TestValidateTopics(t *testing.T) {
-	cfg, _ := LoadConfig(readDefaults(t), "", false)
-	cfg.Session.Topics = []string{"gnn", "quantum"}
-	err := cfg.Validate("--topics", func(id string) bool { return id == "gnn" })
-	if err == nil || !strings.Contains(err.Error(), `unknown topic "quantum"`) || strings.Contains(err.Error(), `"gnn"`) {
-		t.Errorf("err = %v", err)
+	p := writeConfig(t, "[session]\ncount = 2\ntopics = [\"gnn\", \"quantum\"]\n")
+	cfg, err := LoadConfig(readDefaults(t), p, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = cfg.Validate(func(id string) bool { return id == "gnn" })
+	want := p + `:3: session.topics: unknown topic "quantum"`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
 	}
 }
 
