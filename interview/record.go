@@ -44,6 +44,7 @@ type Record struct {
 	Abandoned     bool             `json:"abandoned,omitempty"`
 	Settings      Settings         `json:"settings"`
 	DeckSources   []string         `json:"deck_sources"`
+	Plan          []string         `json:"plan"` // card ids of every question of the session, in order
 	Questions     []QuestionRecord `json:"questions"`
 	Current       int              `json:"current"` // index of the question being asked
 }
