@@ -24,7 +24,9 @@
 package main
 
 import (
+	"context"
 	_ "embed"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -389,8 +391,17 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return err
 		}
 		defer f.Close()
-		_ = llm
-		failed, err := 0, errors.New("batch grading is not wired yet")
+		opts := grading.BatchOptions{}
+		if llm != nil {
+			opts.LLM = func(card *decks.Card, answer string) any {
+				v, err := askLLM(llm, card, answer, grading.Grade(card, answer))
+				if err != nil {
+					return grading.LLMErrorJSON(err)
+				}
+				return v.JSON()
+			}
+		}
+		failed, err := grading.GradeBatch(lib, f, stdout, opts)
 		if err != nil {
 			return fmt.Errorf("%s: %w", *batch, err)
 		}
@@ -418,8 +429,35 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", name, err)
 	}
-	_, _ = card, raw
-	return errors.New("grading is not wired yet")
+	answer := string(raw)
+	result := grading.Grade(card, answer)
+	var verdict *grading.Verdict
+	var llmErr error
+	if llm != nil {
+		verdict, llmErr = askLLM(llm, card, answer, result)
+	}
+	if *asJSON {
+		out := grading.ResultJSON(card, result)
+		switch {
+		case llmErr != nil:
+			out.LLM = grading.LLMErrorJSON(llmErr)
+		case verdict != nil:
+			out.LLM = verdict.JSON()
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(out)
+	}
+	if err := grading.WriteText(stdout, card, answer, result); err != nil {
+		return err
+	}
+	switch {
+	case llmErr != nil:
+		return grading.WriteLLMErrorText(stdout, llmErr)
+	case verdict != nil:
+		return grading.WriteVerdictText(stdout, verdict)
+	}
+	return nil
 }
 
 func cmdReport(args []string, stdout, stderr io.Writer) error {
@@ -462,6 +500,12 @@ func cmdReport(args []string, stdout, stderr io.Writer) error {
 	default:
 		return usageError{fmt.Sprintf("report: unknown sub-command %q", sub)}
 	}
+}
+
+// askLLM asks for the LLM's verdict on one answer; the request's own
+// deadline comes from the [llm] timeout.
+func askLLM(llm *grading.LLM, card *decks.Card, answer string, offline grading.Result) (*grading.Verdict, error) {
+	return llm.Feedback(context.Background(), card, grading.KeyPoints(card), answer, offline, nil)
 }
 
 // dataDir is where sessions are kept: the configured path, else the XDG default.
