@@ -2,6 +2,12 @@
 // offline and deterministically, and asks an optional LLM for feedback.
 package grading
 
+import (
+	"math"
+
+	"grill/decks"
+)
+
 // Span is a half-open byte range [Start, End) of the answer text.
 type Span struct {
 	Start int `json:"start"`
@@ -14,6 +20,7 @@ type PointResult struct {
 	Weight  float64 `json:"weight"`
 	Covered bool    `json:"covered"`
 	Negated bool    `json:"negated,omitempty"` // matched, but stated negated: not counted
+	Listed  bool    `json:"listed,omitempty"`  // named only in a keyword dump: partly counted
 	Spans   []Span  `json:"spans,omitempty"`   // where in the answer it matched
 }
 
@@ -21,4 +28,81 @@ type PointResult struct {
 type Result struct {
 	Score  int           `json:"score"` // 0–100, weighted share of key points covered
 	Points []PointResult `json:"points"`
+
+	// Coverage is the weighted share of key points the answer names,
+	// covered or listed, 0–100; Score equals it for an answer in prose.
+	Coverage int `json:"coverage"`
+	// KeywordDump is set when the answer reads as a bare list of terms: its
+	// matched points are Listed rather than Covered.
+	KeywordDump bool `json:"keyword_dump,omitempty"`
+}
+
+// Grade scores an answer against a card's key points (curated, or derived by
+// KeyPoints when the card has none). For each key point it says whether the
+// answer covers it, with the byte spans of the answer that matched. The
+// score is the weighted share of key points covered, 0–100 rounded half up,
+// scaled down when the answer is a bare list of terms (see dumpDegree).
+// Grade is deterministic, safe for concurrent use, and never panics.
+func Grade(card *decks.Card, answer string) Result {
+	m := matcherFor(card)
+	a := m.analyze(answer)
+	r := Result{Points: make([]PointResult, len(m.points))}
+
+	for i := range m.points {
+		pm := &m.points[i]
+		covered, negated, spans := a.matchPoint(pm)
+		r.Points[i] = PointResult{Label: pm.label, Weight: pm.weight, Covered: covered, Negated: negated, Spans: spans}
+	}
+	if isDump(a.toks) {
+		// Terms named in a bare list are mentioned, not explained.
+		r.KeywordDump = true
+		for i := range r.Points {
+			if r.Points[i].Covered {
+				r.Points[i].Covered, r.Points[i].Listed = false, true
+			}
+		}
+	}
+	r.Coverage = roundHalfUp(100 * weightedShare(r.Points, 1))
+	r.Score = Rescore(r.Points)
+	return r
+}
+
+// Rescore returns the score of a list of verdicts, such as the grader's
+// after the candidate overrode some of them: the weighted share of points
+// covered, 0–100 rounded half up, where a point only listed in a keyword
+// dump counts for listedCredit of its weight. Grade's score is Rescore of
+// its points.
+func Rescore(points []PointResult) int {
+	return roundHalfUp(100 * weightedShare(points, listedCredit))
+}
+
+// weightedShare returns the weighted share of points covered, in 0..1,
+// counting listed points for listed of their weight. A weight that is not a
+// positive finite number counts as 1.
+func weightedShare(points []PointResult, listed float64) float64 {
+	var total, covered float64
+	for _, p := range points {
+		w := p.Weight
+		if !(w > 0) || math.IsInf(w, 0) {
+			w = 1
+		}
+		total += w
+		switch {
+		case p.Covered:
+			covered += w
+		case p.Listed:
+			covered += w * listed
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return covered / total
+}
+
+// roundHalfUp rounds x (0..100) to the nearest integer, halves upwards,
+// tolerating floating-point error (2/8 of 100 is 25, 1/8 is 13).
+func roundHalfUp(x float64) int {
+	n := int(math.Floor(x + 0.5 + 1e-9))
+	return min(max(n, 0), 100)
 }

@@ -1,0 +1,107 @@
+package grading
+
+import (
+	"slices"
+)
+
+// occ is one place in the answer where a vocabulary term was found: the
+// tokens first..last (more than one for a joined word such as "over
+// smoothing" matching "oversmoothing").
+type occ struct {
+	first, last int32
+}
+
+// analysis is an answer prepared for matching against one card.
+type analysis struct {
+	toks []token
+	occ  [][]occ // by term id
+
+	items  []item  // scratch for matchVariant
+	chosen []int32 // scratch for matchVariant
+}
+
+// maxTypoMemo bounds the per-card memo of typo look-ups.
+const maxTypoMemo = 50000
+
+// analyze tokenizes an answer and finds where each term of the card's
+// vocabulary occurs: exactly (after normalisation and stemming), as two
+// written words joined, or as a typo of a long word.
+func (m *cardMatcher) analyze(answer string) *analysis {
+	a := &analysis{toks: tokenize(answer), occ: make([][]occ, len(m.ids))}
+	toks := a.toks
+	for i := range toks {
+		t := &toks[i]
+		if id, ok := m.ids[t.term]; ok {
+			a.add(id, i, i)
+		} else if m.typoEligible(t) {
+			for _, id := range m.typoIDs(t) {
+				a.add(id, i, i)
+			}
+		}
+		if i+1 < len(toks) && toks[i+1].joinPrev && !t.stop && !toks[i+1].stop && m.prefixes[t.word] && t.start != toks[i+1].start {
+			parts := normalizeWord(t.word + toks[i+1].word)
+			if len(parts) == 1 {
+				if id, ok := m.ids[parts[0].term]; ok {
+					a.add(id, i, i+1)
+				}
+			}
+		}
+	}
+	return a
+}
+
+func (a *analysis) add(id int32, first, last int) {
+	a.occ[id] = append(a.occ[id], occ{int32(first), int32(last)})
+}
+
+// typoEligible reports whether an unmatched answer word may be a typo: long
+// enough (5+ letters), not a number or function word, and not an ordinary
+// word of its own (of the card or of common English).
+func (m *cardMatcher) typoEligible(t *token) bool {
+	if t.number || t.stop || len(t.word) < 5 || len(m.typos) == 0 {
+		return false
+	}
+	return !m.known[t.word] && !commonWords[t.word] && !commonStems()[t.term]
+}
+
+// typoIDs returns the vocabulary terms an answer word is a typo of. Results
+// are memoised per card, since answers repeat their words.
+func (m *cardMatcher) typoIDs(t *token) []int32 {
+	if v, ok := m.typoMemo.Load(t.word); ok {
+		return v.([]int32)
+	}
+	var ids []int32
+	mask := letterMask(t.word)
+	for _, e := range m.typos {
+		k := maxEdits(min(len(t.word), len(e.word)))
+		if k == 0 || abs(len(t.word)-len(e.word)) > k || maskDistance(mask, e.mask) > 2*k {
+			continue
+		}
+		// A changed first letter is allowed only in long words.
+		if t.word[0] != e.word[0] && len(e.word) < 9 {
+			continue
+		}
+		if editDistance(t.word, e.word, k) <= k || (len(t.term) >= 5 && len(e.term) >= 5 &&
+			editDistance(t.term, e.term, maxEdits(min(len(t.term), len(e.term)))) <= maxEdits(min(len(t.term), len(e.term)))) {
+			if !slices.Contains(ids, e.id) {
+				ids = append(ids, e.id)
+			}
+		}
+	}
+	m.memoMu.Lock()
+	if m.memoSize < maxTypoMemo {
+		m.memoSize++
+		m.memoMu.Unlock()
+		m.typoMemo.Store(t.word, ids)
+	} else {
+		m.memoMu.Unlock()
+	}
+	return ids
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

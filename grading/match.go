@@ -1,0 +1,179 @@
+package grading
+
+import (
+	"cmp"
+	"slices"
+)
+
+// item is one occurrence of one slot of a variant in the answer.
+type item struct {
+	first, last int32
+	slot        int32
+}
+
+// maxSpans bounds the spans reported for one key point.
+const maxSpans = 16
+
+// matchPoint decides one key point: covered when some variant of some
+// phrasing matches with the right polarity; negated when the only matches
+// were stated negated. It returns the spans of the matches that decided.
+func (a *analysis) matchPoint(pm *pointMatcher) (covered, negated bool, spans []Span) {
+	var good, bad []Span
+	for i := range pm.variants {
+		a.matchVariant(&pm.variants[i], func(sp Span, ok bool) bool {
+			if ok {
+				good = append(good, sp)
+			} else {
+				bad = append(bad, sp)
+			}
+			return len(good) < 4*maxSpans
+		})
+	}
+	if len(good) > 0 {
+		return true, false, mergeSpans(good)
+	}
+	if len(bad) > 0 {
+		return false, true, mergeSpans(bad)
+	}
+	return false, false, nil
+}
+
+// matchVariant finds every window of one sentence in which all slots of v
+// occur within v.span tokens, in any order, and reports each with whether
+// its polarity is right: a positive phrasing must not be negated, a
+// phrasing about an absence ("no mode collapse") must be. report returns
+// false to stop.
+func (a *analysis) matchVariant(v *variant, report func(Span, bool) bool) {
+	n := len(v.slots)
+	items := a.items[:0]
+	for s := range v.slots {
+		for _, alt := range v.slots[s].alts {
+			if len(alt) == 1 {
+				for _, o := range a.occ[alt[0]] {
+					items = append(items, item{o.first, o.last, int32(s)})
+				}
+				continue
+			}
+			items = a.appendSequences(items, alt, int32(s))
+		}
+	}
+	a.items = items
+	if len(items) < n {
+		return
+	}
+	slices.SortFunc(items, func(x, y item) int {
+		return cmp.Or(cmp.Compare(x.first, y.first), cmp.Compare(x.last, y.last), cmp.Compare(x.slot, y.slot))
+	})
+	full := uint64(1)<<uint(n) - 1
+	if n == 64 {
+		full = ^uint64(0)
+	}
+	if cap(a.chosen) < n {
+		a.chosen = make([]int32, n)
+	}
+	chosen := a.chosen[:n]
+	toks := a.toks
+	for i := range items {
+		lo, hi := items[i].first, items[i].last
+		sent := toks[lo].sent
+		var mask uint64
+		for j := i; j < len(items); j++ {
+			it := items[j]
+			if int(it.first-lo)+1 > v.span {
+				break
+			}
+			bit := uint64(1) << uint(it.slot)
+			if mask&bit != 0 || toks[it.first].sent != sent || toks[it.last].sent != sent {
+				continue
+			}
+			if int(max(hi, it.last)-lo)+1 > v.span {
+				continue
+			}
+			mask |= bit
+			chosen[it.slot] = int32(j)
+			hi = max(hi, it.last)
+			if mask == full {
+				sp := Span{toks[lo].start, toks[hi].end}
+				if !report(sp, a.polarityOK(v, items, chosen, int(hi))) {
+					return
+				}
+				break
+			}
+		}
+	}
+}
+
+// appendSequences appends the places where the terms of alt occur one after
+// the other (a function word may stand between two of them: "degrees of
+// freedom").
+func (a *analysis) appendSequences(items []item, alt []int32, s int32) []item {
+	for _, o := range a.occ[alt[0]] {
+		cur := o.last
+		ok := true
+		for _, id := range alt[1:] {
+			next := int32(-1)
+			for _, o2 := range a.occ[id] {
+				if o2.first == cur+1 || o2.first == cur+2 && a.toks[cur+1].stop {
+					next = o2.last
+					break
+				}
+			}
+			if next < 0 {
+				ok = false
+				break
+			}
+			cur = next
+		}
+		if ok {
+			items = append(items, item{o.first, cur, s})
+		}
+	}
+	return items
+}
+
+// polarityOK checks the negation of one match. For a positive phrasing no
+// matched word may be negated; for a phrasing about an absence the words
+// after its negation must be negated in the answer too (before them, or by
+// "is not ..." after the phrase; "avoids" and "-free" count here).
+func (a *analysis) polarityOK(v *variant, items []item, chosen []int32, hi int) bool {
+	if !v.neg {
+		for _, j := range chosen {
+			if a.negatedBefore(int(items[j].first)) == negStrong {
+				return false
+			}
+		}
+		return a.negatedAfter(hi) != negStrong
+	}
+	needAfter := false
+	for s, j := range chosen {
+		k := a.negatedBefore(int(items[j].first))
+		if v.slots[s].negated {
+			if k == negNone {
+				needAfter = true
+			}
+		} else if k == negStrong {
+			return false
+		}
+	}
+	return !needAfter || a.negatedAfter(hi) != negNone
+}
+
+// mergeSpans sorts spans and merges overlapping ones, keeping at most
+// maxSpans.
+func mergeSpans(spans []Span) []Span {
+	slices.SortFunc(spans, func(x, y Span) int {
+		return cmp.Or(cmp.Compare(x.Start, y.Start), cmp.Compare(x.End, y.End))
+	})
+	out := spans[:0]
+	for _, sp := range spans {
+		if len(out) > 0 && sp.Start < out[len(out)-1].End {
+			out[len(out)-1].End = max(out[len(out)-1].End, sp.End)
+			continue
+		}
+		out = append(out, sp)
+	}
+	if len(out) > maxSpans {
+		out = out[:maxSpans]
+	}
+	return slices.Clip(out)
+}

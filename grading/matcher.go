@@ -1,0 +1,392 @@
+package grading
+
+import (
+	"encoding/binary"
+	"hash/fnv"
+	"io"
+	"math/bits"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"grill/decks"
+)
+
+// cardMatcher is the compiled form of one card's key points: every phrasing
+// turned into variants of slots of interned terms, plus what the typo
+// matcher needs. It is built once per card and shared by all goroutines.
+type cardMatcher struct {
+	points   []pointMatcher
+	ids      map[string]int32 // matching term -> id
+	prefixes map[string]bool  // first halves of vocabulary words, for "over smoothing"
+	typos    []typoEntry      // vocabulary words long enough to allow typos
+	known    map[string]bool  // words of the card and common English: never typos
+	typoMemo sync.Map         // answer word -> []int32, memoised typo look-ups
+	memoSize int64
+	memoMu   sync.Mutex
+}
+
+// pointMatcher is one key point: any variant of any phrasing covers it.
+type pointMatcher struct {
+	label    string
+	weight   float64
+	variants []variant
+}
+
+// variant is one way of writing a phrasing: its content words as slots,
+// each of which must be found, in any order, within span tokens of one
+// sentence of the answer.
+type variant struct {
+	slots []slot
+	span  int  // largest number of answer tokens a match may cover
+	neg   bool // the phrasing is about an absence ("no mode collapse")
+}
+
+// slot is one content word of a phrasing. Each alternative is a sequence of
+// terms that must appear contiguously: one term ("aggregation"), a tight
+// symbol ("x_0" as x, 0) or an abbreviation's expansion.
+type slot struct {
+	alts    [][]int32
+	negated bool // the word follows the phrasing's negation ("no [mode collapse]")
+}
+
+// typoEntry is a vocabulary word the typo matcher compares answer words to.
+type typoEntry struct {
+	word, term string
+	mask       uint32 // letters present, for a fast lower bound
+	id         int32
+}
+
+// matcherCache holds compiled matchers keyed by a fingerprint of what
+// grading depends on, so copies of a card share one matcher and an edited
+// card is recompiled.
+var (
+	matcherMu    sync.Mutex
+	matcherCache = map[[2]uint64]*cardMatcher{}
+)
+
+// maxMatcherCache bounds the compiled-matcher cache (decks hold at most a
+// few hundred cards; fuzzing creates many).
+const maxMatcherCache = 4096
+
+// matcherFor returns the compiled matcher of a card, building it once.
+func matcherFor(card *decks.Card) *cardMatcher {
+	key := fingerprint(card)
+	matcherMu.Lock()
+	m := matcherCache[key]
+	matcherMu.Unlock()
+	if m != nil {
+		return m
+	}
+	m = compileCard(card)
+	matcherMu.Lock()
+	if len(matcherCache) >= maxMatcherCache {
+		clear(matcherCache)
+	}
+	matcherCache[key] = m
+	matcherMu.Unlock()
+	return m
+}
+
+// fingerprint hashes (FNV-128a) what grading depends on: the question, the
+// reference answer and note, and the key points.
+func fingerprint(c *decks.Card) [2]uint64 {
+	h := fnv.New128a()
+	add := func(s string) {
+		io.WriteString(h, s)
+		h.Write([]byte{0})
+	}
+	add(c.Question)
+	add(c.Answer)
+	add(c.Note)
+	for _, kp := range c.KeyPoints {
+		add(kp.Label)
+		add(strconv.FormatFloat(kp.Weight, 'g', -1, 64))
+		for _, p := range kp.Phrasings {
+			add(p)
+		}
+		add("\x01")
+	}
+	var sum [16]byte
+	h.Sum(sum[:0])
+	return [2]uint64{binary.BigEndian.Uint64(sum[:8]), binary.BigEndian.Uint64(sum[8:])}
+}
+
+// compileCard builds the matcher of a card from its key points.
+func compileCard(card *decks.Card) *cardMatcher {
+	m := &cardMatcher{
+		ids:      map[string]int32{},
+		prefixes: map[string]bool{},
+		known:    map[string]bool{},
+	}
+	for _, kp := range KeyPoints(card) {
+		pm := pointMatcher{label: kp.Label, weight: kp.Weight}
+		for _, p := range kp.Phrasings {
+			pm.variants = append(pm.variants, m.compilePhrasing(p)...)
+		}
+		m.points = append(m.points, pm)
+	}
+	for _, text := range []string{card.Question, card.Answer, card.Note} {
+		for _, t := range tokenize(text) {
+			m.known[t.word] = true
+		}
+	}
+	for _, e := range m.typos {
+		m.known[e.word] = true
+	}
+	return m
+}
+
+// intern returns the id of a term, adding it to the vocabulary.
+func (m *cardMatcher) intern(t token) int32 {
+	if id, ok := m.ids[t.term]; ok {
+		return id
+	}
+	id := int32(len(m.ids))
+	m.ids[t.term] = id
+	if !t.number && len(t.word) >= 2 {
+		for i := 1; i < len(t.word); i++ {
+			m.prefixes[t.word[:i]] = true
+		}
+	}
+	if !t.number && len(t.word) >= 5 && !t.stop {
+		m.typos = append(m.typos, typoEntry{word: t.word, term: t.term, mask: letterMask(t.word), id: id})
+	}
+	return id
+}
+
+// compilePhrasing turns one phrasing into its variants: as written, and with
+// each pair of adjacent words joined ("over smoothing" also as
+// "oversmoothing").
+func (m *cardMatcher) compilePhrasing(p string) []variant {
+	toks := tokenize(p)
+	if len(toks) == 0 {
+		return nil
+	}
+	var out []variant
+	if v, ok := m.compileTokens(toks); ok {
+		out = append(out, v)
+	}
+	for i := 0; i+1 < len(toks) && i < 6; i++ {
+		a, b := toks[i], toks[i+1]
+		if !b.joinPrev || a.stop || b.stop || a.neg == negStrong || b.neg == negStrong || a.start == b.start {
+			continue
+		}
+		parts := normalizeWord(a.word + b.word)
+		if len(parts) != 1 {
+			continue
+		}
+		j := a
+		j.end = b.end
+		j.word, j.term, j.number = parts[0].word, parts[0].term, parts[0].number
+		joined := append(append(slices.Clone(toks[:i]), j), toks[i+2:]...)
+		if v, ok := m.compileTokens(joined); ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// compileTokens builds one variant from a phrasing's tokens: stop words are
+// dropped, words after a negation ("no", "without", "avoids", "non-") are
+// marked as negated, tight symbols grouped, abbreviations expanded.
+func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
+	var v variant
+	cue := -1
+	for i, t := range toks {
+		if t.neg == negNone || t.neg == negWeak && i > 0 && t.wordPrev {
+			continue // "classifier-free" is a name, not a negation
+		}
+		if t.word == "not" && i+1 < len(toks) && negationExemptNext[toks[i+1].word] {
+			continue
+		}
+		cue = i
+		break
+	}
+	var words []phraseWord
+	group := -1
+	for i, t := range toks {
+		if !t.tightPrev || i == 0 {
+			group++
+		}
+		if t.stop || i == cue || t.neg == negStrong {
+			continue
+		}
+		words = append(words, phraseWord{t, cue >= 0 && i > cue, group})
+	}
+	if len(words) == 0 {
+		// A phrasing of function words only ("no", "not only"): match it as written.
+		group = -1
+		cue = -1
+		for i, t := range toks {
+			if !t.tightPrev || i == 0 {
+				group++
+			}
+			words = append(words, phraseWord{t, false, group})
+		}
+	}
+	v.neg = cue >= 0
+	for i := 0; i < len(words); {
+		if n, alts := m.expansionAt(words, i); n > 0 {
+			v.slots = append(v.slots, slot{alts: alts, negated: words[i].negated})
+			v.span += n
+			i += n
+			continue
+		}
+		j := i + 1
+		for j < len(words) && words[j].group == words[i].group && j-i < 4 {
+			j++
+		}
+		s := slot{negated: words[i].negated}
+		if j-i == 1 {
+			s.alts = m.wordAlts(words[i].t)
+		} else {
+			seq := make([]token, 0, j-i)
+			for _, w := range words[i:j] {
+				seq = append(seq, w.t)
+			}
+			s.alts = m.groupAlts(seq)
+		}
+		v.slots = append(v.slots, s)
+		v.span += j - i
+		i = j
+	}
+	n := len(v.slots)
+	if n == 0 || n > 64 {
+		return v, false
+	}
+	v.span += n + 2
+	return v, true
+}
+
+// phraseWord is one content word of a phrasing while it is compiled.
+type phraseWord struct {
+	t       token
+	negated bool
+	group   int // index of the tight group (x_0 is one group)
+}
+
+// expansionAt reports whether the content words from i on spell out an
+// abbreviation ("graph convolutional network"); if so it returns how many
+// words that is and the alternatives of the abbreviation (GCN and all its
+// expansions).
+func (m *cardMatcher) expansionAt(words []phraseWord, i int) (int, [][]int32) {
+	for _, exp := range expansionIndex()[words[i].t.term] {
+		n := len(exp.terms)
+		if i+n > len(words) {
+			continue
+		}
+		ok := true
+		for k, term := range exp.terms {
+			w := words[i+k]
+			if w.t.term != term || (k > 0 && w.group == words[i+k-1].group) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return n, m.wordAlts(exp.abbr)
+		}
+	}
+	return 0, nil
+}
+
+// wordAlts returns the alternatives of one content word: the word itself and,
+// for an abbreviation, each of its expansions.
+func (m *cardMatcher) wordAlts(t token) [][]int32 {
+	alts := [][]int32{{m.intern(t)}}
+	for _, exp := range abbreviations[t.word] {
+		var seq []int32
+		for _, et := range tokenize(exp) {
+			if !et.stop {
+				seq = append(seq, m.intern(et))
+			}
+		}
+		if len(seq) > 0 {
+			alts = append(alts, seq)
+		}
+	}
+	return alts
+}
+
+// groupAlts returns the alternatives of a tight symbol such as x_0 or
+// \bar{\alpha}: its parts in order, in any order (for groups of two or
+// three), and written as one word ("x0").
+func (m *cardMatcher) groupAlts(seq []token) [][]int32 {
+	ids := make([]int32, len(seq))
+	var joined strings.Builder
+	for i, t := range seq {
+		ids[i] = m.intern(t)
+		joined.WriteString(t.word)
+	}
+	alts := [][]int32{ids}
+	switch len(ids) {
+	case 2:
+		alts = append(alts, []int32{ids[1], ids[0]})
+	case 3:
+		for _, p := range [][3]int{{0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}} {
+			alts = append(alts, []int32{ids[p[0]], ids[p[1]], ids[p[2]]})
+		}
+	}
+	if parts := normalizeWord(joined.String()); len(parts) == 1 {
+		j := seq[0]
+		j.word, j.term, j.number = parts[0].word, parts[0].term, parts[0].number
+		alts = append(alts, []int32{m.intern(j)})
+	}
+	return alts
+}
+
+// expansionIndex maps the first term of each abbreviation expansion to the
+// abbreviations it may start.
+var expansionIndex = sync.OnceValue(func() map[string][]expansion {
+	idx := map[string][]expansion{}
+	keys := make([]string, 0, len(abbreviations))
+	for k := range abbreviations {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, abbr := range keys {
+		for _, exp := range abbreviations[abbr] {
+			var terms []string
+			for _, t := range tokenize(exp) {
+				if !t.stop {
+					terms = append(terms, t.term)
+				}
+			}
+			if len(terms) < 2 {
+				continue
+			}
+			abbrToks := tokenize(abbr)
+			if len(abbrToks) != 1 {
+				continue
+			}
+			idx[terms[0]] = append(idx[terms[0]], expansion{abbr: abbrToks[0], terms: terms})
+		}
+	}
+	return idx
+})
+
+// expansion is an abbreviation's spelled-out form, as matching terms.
+type expansion struct {
+	abbr  token
+	terms []string
+}
+
+func letterMask(w string) uint32 {
+	var m uint32
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			m |= 1 << (c - 'a')
+		case c >= '0' && c <= '9':
+			m |= 1 << 26
+		default:
+			m |= 1 << 27
+		}
+	}
+	return m
+}
+
+func maskDistance(a, b uint32) int { return bits.OnesCount32(a ^ b) }

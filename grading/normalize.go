@@ -1,0 +1,447 @@
+package grading
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// negKind says whether a word negates what follows it.
+type negKind uint8
+
+const (
+	negNone   negKind = iota
+	negStrong         // not, no, never, without, doesn't, ...
+	negWeak           // avoids, prevents, free, ...
+	negPrefix         // "non" in "non-Markovian": negates only the next word
+)
+
+// token is one word of a text, normalised for matching, with the byte range
+// of the original text it came from. One written word can give several
+// tokens with the same range ("ᾱ" gives "alpha" and "bar").
+type token struct {
+	start, end int    // byte range in the original text
+	word       string // normalised word: folded, US spelling, notation spelled out
+	term       string // matching term: word stemmed
+	stop       bool   // ignored inside phrasings
+	fn         bool   // function word, for the keyword-dump rule
+	neg        negKind
+	aux        bool // auxiliary that may stand between a phrase and "not"
+	number     bool
+	sent       int32 // sentence index
+	clause     int32 // clause index (negation scope)
+	tightPrev  bool  // joined to the previous token by nothing or _ ^ { } \ (x_0, ᾱ)
+	joinPrev   bool  // joined to the previous token by a hyphen or spaces only
+	wordPrev   bool  // written as one word with the previous token: no space between (over-smoothing, x_0)
+}
+
+// wordInfo is the cached normalisation of one written word part.
+type wordInfo struct {
+	word, term string
+	stop       bool
+	fn         bool
+	neg        negKind
+	aux        bool
+	clauseWord bool
+	number     bool
+}
+
+var (
+	wordCache     sync.Map // raw written word -> []wordInfo
+	wordCacheSize atomic.Int64
+	folder        = cases.Fold()
+)
+
+// maxWordCache bounds the normalisation cache; beyond it words are
+// normalised afresh each time.
+const maxWordCache = 200000
+
+// tokenize splits text into normalised tokens. It never fails: every byte of
+// the text is either inside a token's range or a separator.
+func tokenize(text string) []token {
+	toks := make([]token, 0, len(text)/5+4)
+	var sent, clause int32
+	sepStart := 0 // start of the separator run before the next token
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if w, ok := symbolWords[r]; ok {
+			toks = appendParts(toks, text[sepStart:i], &sent, &clause, i, i+size, []wordInfo{infoFor(w)})
+			i += size
+			sepStart = i
+			continue
+		}
+		if isGreek(r) {
+			j := i + size
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if !unicode.Is(unicode.Mn, r2) {
+					break
+				}
+				j += s2
+			}
+			toks = appendParts(toks, text[sepStart:i], &sent, &clause, i, j, normalizeWord(text[i:j]))
+			i = j
+			sepStart = i
+			continue
+		}
+		if isWordRune(r) {
+			j := i + size
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if isWordRune(r2) && !isGreek(r2) {
+					if _, sym := symbolWords[r2]; !sym {
+						j += s2
+						continue
+					}
+				}
+				if unicode.Is(unicode.Mn, r2) || unicode.Is(unicode.Me, r2) {
+					j += s2
+					continue
+				}
+				// An apostrophe inside a word (doesn't, neighbour's) or a
+				// decimal point or comma between digits (0.02, 10,000).
+				if (r2 == '\'' || r2 == '’') && j+s2 < len(text) {
+					r3, _ := utf8.DecodeRuneInString(text[j+s2:])
+					if unicode.IsLetter(r3) && !isGreek(r3) {
+						j += s2
+						continue
+					}
+				}
+				if (r2 == '.' || r2 == ',') && j+1 < len(text) && isDigitByte(text[j-1]) && isDigitByte(text[j+1]) {
+					j++
+					continue
+				}
+				break
+			}
+			toks = appendParts(toks, text[sepStart:i], &sent, &clause, i, j, normalizeWord(text[i:j]))
+			i = j
+			sepStart = i
+			continue
+		}
+		i += size
+	}
+	return toks
+}
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+// isGreek reports whether r is a Greek letter; each one is a token of its
+// own, since Greek letters are maths variables (εθ is ε and θ).
+func isGreek(r rune) bool {
+	return r >= 0x370 && unicode.Is(unicode.Greek, r) && unicode.IsLetter(r)
+}
+
+// isWordRune reports whether r can be part of a word: letters, digits,
+// other numbers (subscripts ₀, superscripts ¹) and combining marks.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r)
+}
+
+// appendParts appends the tokens of one written word, after reading the
+// separator run sep that precedes it for sentence and clause breaks.
+func appendParts(toks []token, sep string, sent, clause *int32, start, end int, parts []wordInfo) []token {
+	if len(parts) == 0 {
+		return toks
+	}
+	tight, join, nospace := false, false, false
+	if len(toks) > 0 {
+		nospace = !strings.ContainsAny(sep, " \t\n\r") && len(sep) <= 2 && (sep == "" || strings.Trim(sep, "-_^{}\\") == "")
+		sb, cb := separatorBreaks(sep)
+		if sb {
+			*sent++
+		}
+		if sb || cb {
+			*clause++
+		}
+		tight = isTightSep(sep)
+		join = !sb && !cb && isJoinSep(sep)
+	}
+	if parts[0].clauseWord && len(toks) > 0 {
+		*clause++
+	}
+	for k, p := range parts {
+		t := token{
+			start: start, end: end,
+			word: p.word, term: p.term, stop: p.stop, fn: p.fn, neg: p.neg, aux: p.aux, number: p.number,
+			sent: *sent, clause: *clause,
+		}
+		if k == 0 {
+			t.tightPrev, t.joinPrev, t.wordPrev = tight, join || tight, nospace
+		} else {
+			t.tightPrev, t.joinPrev, t.wordPrev = true, true, true
+		}
+		toks = append(toks, t)
+	}
+	return toks
+}
+
+// separatorBreaks reports whether a separator run ends a sentence (. ! ? ;
+// or a line break) or a clause (, : ( ) dashes, arrows).
+func separatorBreaks(sep string) (sentence, clause bool) {
+	for i, r := range sep {
+		switch r {
+		case '.', '!', '?', ';', '\n', '\r', '•':
+			sentence = true
+		case ',', ':', '(', ')', '[', ']', '—', '–', '→', '⇒', '"', '“', '”', '|':
+			clause = true
+		case '-':
+			// A spaced hyphen is a dash: "layers - too many".
+			if i > 0 && sep[i-1] == ' ' {
+				clause = true
+			}
+		}
+	}
+	return
+}
+
+// isTightSep reports whether two tokens separated by sep belong to one
+// written symbol: x_0, h_v, \bar{\alpha}.
+func isTightSep(sep string) bool {
+	for i := 0; i < len(sep); i++ {
+		switch sep[i] {
+		case '_', '^', '{', '}', '\\':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isJoinSep reports whether two words separated by sep may be one word
+// written apart: "over smoothing", "over-smoothing", "x_0".
+func isJoinSep(sep string) bool {
+	if len(sep) == 0 || len(sep) > 3 {
+		return len(sep) == 0
+	}
+	for i := 0; i < len(sep); i++ {
+		switch sep[i] {
+		case ' ', '-', '_', '\t':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// normalizeWord normalises one written word into one or more parts. The
+// result is cached; callers must not modify it.
+func normalizeWord(raw string) []wordInfo {
+	if v, ok := wordCache.Load(raw); ok {
+		return v.([]wordInfo)
+	}
+	parts := normalizeWordUncached(raw)
+	if len(raw) <= 48 && wordCacheSize.Load() < maxWordCache {
+		if _, loaded := wordCache.LoadOrStore(strings.Clone(raw), parts); !loaded {
+			wordCacheSize.Add(1)
+		}
+	}
+	return parts
+}
+
+func normalizeWordUncached(raw string) []wordInfo {
+	s := foldText(raw)
+	words := splitFolded(s)
+	out := make([]wordInfo, 0, len(words))
+	for _, w := range words {
+		out = append(out, infoFor(w))
+	}
+	return out
+}
+
+// foldText applies NFKC and Unicode case folding; ASCII takes a fast path.
+func foldText(raw string) string {
+	ascii := true
+	for i := 0; i < len(raw); i++ {
+		if raw[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(raw)
+	}
+	return folder.String(norm.NFKC.String(raw))
+}
+
+// splitFolded splits a folded word into parts: Greek letters become their
+// names, a macron or overline becomes "bar" (ᾱ is alpha bar), other accents
+// are dropped, apostrophes and possessive 's removed, and compounds such as
+// "alphabar" split.
+func splitFolded(s string) []string {
+	var parts []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			parts = append(parts, cur.String())
+			cur.Reset()
+		}
+	}
+	d := norm.NFD.String(s)
+	for _, r := range d {
+		switch {
+		case r == 0x304 || r == 0x305: // combining macron, overline
+			flush()
+			parts = append(parts, "bar")
+		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r):
+		case r == '\'' || r == '’':
+			cur.WriteByte('\'')
+		case isGreek(r):
+			flush()
+			if name, ok := greekNames[r]; ok {
+				parts = append(parts, name)
+			} else if name, ok := greekNames[unicode.ToLower(r)]; ok {
+				parts = append(parts, name)
+			}
+		case unicode.IsLetter(r) || unicode.IsNumber(r):
+			if r >= utf8.RuneSelf && unicode.IsNumber(r) && !unicode.IsDigit(r) {
+				// Superscripts and fractions NFKC left alone: keep digits only.
+				if v := digitValue(r); v >= 0 {
+					cur.WriteByte(byte('0' + v))
+				}
+				continue
+			}
+			cur.WriteRune(r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	out := parts[:0]
+	for _, p := range parts {
+		if strings.Contains(p, "'") {
+			p = strings.TrimSuffix(p, "'s")
+			p = strings.ReplaceAll(p, "'", "")
+		}
+		if p == "" {
+			continue
+		}
+		out = append(out, splitCompound(p)...)
+	}
+	return out
+}
+
+func digitValue(r rune) int {
+	if unicode.IsDigit(r) {
+		return int(r - '0')
+	}
+	return -1
+}
+
+// splitCompound splits ASCII maths written as one word: "alphabar" is
+// "alpha bar", "epshat" is "epsilon hat".
+func splitCompound(w string) []string {
+	for _, suf := range []string{"bar", "hat", "tilde"} {
+		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
+			head := w[:len(w)-len(suf)]
+			if isGreekName(head) || head == "eps" {
+				return []string{head, suf}
+			}
+		}
+	}
+	return []string{w}
+}
+
+func isGreekName(s string) bool {
+	for _, n := range greekNames {
+		if n == s {
+			return true
+		}
+	}
+	return false
+}
+
+// infoFor computes the matching form of one word part.
+func infoFor(w string) wordInfo {
+	info := wordInfo{
+		stop:       stopWords[w],
+		fn:         functionWords[w],
+		aux:        auxWords[w],
+		clauseWord: clauseWords[w],
+	}
+	switch {
+	case strongNegations[w]:
+		info.neg = negStrong
+	case weakNegations[w]:
+		info.neg = negWeak
+	case w == "non":
+		info.neg = negPrefix
+	}
+	if d, ok := numberWords[w]; ok {
+		w = d
+	}
+	if syn, ok := wordSynonyms[w]; ok && syn != "" {
+		w = syn
+	}
+	w = britishToUS(w)
+	if len(w) > 3 && w[len(w)-1] == 's' {
+		if _, ok := abbreviations[w[:len(w)-1]]; ok {
+			w = w[:len(w)-1] // GCNs, VLMs
+		}
+	}
+	info.word = w
+	if w != "" && isDigitByte(w[0]) {
+		info.number = true
+		info.term = w
+		return info
+	}
+	info.term = stem(w)
+	return info
+}
+
+// stem returns the Snowball (Porter2) English stem of a word.
+func stem(w string) string {
+	if len(w) <= 2 {
+		return w
+	}
+	return english.Stem(w, true)
+}
+
+// britishToUS rewrites British spellings to US ones: neighbour → neighbor,
+// normalise → normalize, normalisation → normalization, analyse → analyze,
+// centre → center. Snowball already maps modelling and modeling together.
+func britishToUS(w string) string {
+	if us, ok := spellingWords[w]; ok {
+		return us
+	}
+	for _, root := range ourRoots {
+		if strings.HasPrefix(w, root) {
+			return root[:len(root)-3] + "or" + w[len(root):]
+		}
+	}
+	if i := strings.Index(w, "isation"); i > 2 {
+		return w[:i] + "ization" + w[i+len("isation"):]
+	}
+	for _, suf := range []string{"ise", "ised", "ises", "ising", "iser", "isers"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {
+			base := w[:len(w)-len(suf)] + "ise"
+			if iseExceptions[base] || strings.HasSuffix(base, "wise") {
+				return w
+			}
+			return w[:len(w)-len(suf)] + "ize" + suf[3:]
+		}
+	}
+	for _, suf := range []string{"yse", "ysed", "yses", "ysing"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 && w != "yses" {
+			return w[:len(w)-len(suf)] + "yze" + suf[3:]
+		}
+	}
+	switch w {
+	case "centre", "fibre", "litre", "theatre", "spectre", "calibre", "meagre", "sombre":
+		return w[:len(w)-2] + "er"
+	case "centres", "fibres", "litres", "theatres":
+		return w[:len(w)-3] + "ers"
+	case "centred":
+		return "centered"
+	}
+	return w
+}
