@@ -203,3 +203,111 @@ func TestConfigErrorsBeforeAnything(t *testing.T) {
 		t.Errorf("XDG config: exit %d, stderr %q", code, eb.String())
 	}
 }
+
+func TestGradeText(t *testing.T) {
+	out, errs, code := grill(t, "message passing aggregates neighbour features then updates",
+		"grade", "--question", "What is message passing in GNNs?")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"gnn/message-passing", "Score: ", "✓ Aggregate information from neighbours", "✗ "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if _, errs, code := grill(t, "x", "grade", "--question", "What is love?"); code != 1 || !strings.Contains(errs, "no card") {
+		t.Errorf("unknown question: exit %d, %q", code, errs)
+	}
+	if _, _, code := grill(t, "x", "grade"); code != 2 {
+		t.Errorf("grade without --question or --batch: exit %d, want 2", code)
+	}
+}
+
+func TestGradeJSONFromFileIsDeterministic(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "answer.txt")
+	os.WriteFile(p, []byte("We add Gaussian noise over T steps with a schedule beta_t; closed form x_t = sqrt(alpha_bar) x_0 + sqrt(1 - alpha_bar) eps."), 0o600)
+	first, _, code := grill(t, "", "grade", "--question", "diffusion/forward-process", "--answer-file", p, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var got struct {
+		QuestionID string           `json:"question_id"`
+		Score      int              `json:"score"`
+		Covered    []string         `json:"covered"`
+		Missed     []string         `json:"missed"`
+		Spans      map[string][]any `json:"spans"`
+	}
+	if err := json.Unmarshal([]byte(first), &got); err != nil {
+		t.Fatalf("not one JSON object: %v\n%s", err, first)
+	}
+	if got.QuestionID != "diffusion/forward-process" || got.Score <= 0 || got.Score > 100 || len(got.Covered) == 0 || len(got.Spans) == 0 {
+		t.Errorf("verdict = %+v", got)
+	}
+	for i := 0; i < 3; i++ {
+		again, _, _ := grill(t, "", "grade", "--question", "diffusion/forward-process", "--answer-file", p, "--json")
+		if again != first {
+			t.Fatalf("output differs between runs:\n%s\n%s", first, again)
+		}
+	}
+}
+
+func TestGradeBatch(t *testing.T) {
+	in := strings.Join([]string{
+		`{"id": "a", "question": "gnn/over-smoothing", "answer": "after many layers node representations converge and become indistinguishable; use residual connections"}`,
+		`{"id": "b", "question": "no/such-card", "answer": "x"}`,
+		`not json`,
+		``,
+		`{"id": "c", "question": "What's FiLM conditioning?", "answer": "gamma times h plus beta, affine modulation from the language embedding"}`,
+	}, "\n")
+	p := filepath.Join(t.TempDir(), "in.jsonl")
+	os.WriteFile(p, []byte(in), 0o600)
+	out, errs, code := grill(t, "", "grade", "--batch", p)
+	if code != 1 || !strings.Contains(errs, "2 line(s)") {
+		t.Errorf("exit %d (want 1), stderr %q", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("%d output lines, want 4:\n%s", len(lines), out)
+	}
+	var rows []map[string]any
+	for _, l := range lines {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatalf("bad output line %q", l)
+		}
+		rows = append(rows, m)
+	}
+	if rows[0]["id"] != "a" || rows[0]["question_id"] != "gnn/over-smoothing" || rows[0]["score"].(float64) < 40 {
+		t.Errorf("line 1 = %v", rows[0])
+	}
+	if rows[1]["id"] != "b" || rows[1]["error"] == nil || rows[2]["error"] == nil {
+		t.Errorf("bad lines must carry an error: %v %v", rows[1], rows[2])
+	}
+	if rows[3]["id"] != "c" || rows[3]["question_id"] != "vla/film" {
+		t.Errorf("line 4 = %v", rows[3])
+	}
+}
+
+func TestGradeLLMDownStillGrades(t *testing.T) {
+	const key = "sk-grill-test-DISTINCTIVE-0000"
+	t.Setenv("GRILL_TEST_KEY", key)
+	cfg := filepath.Join(t.TempDir(), "config.toml")
+	os.WriteFile(cfg, []byte("[llm]\nenabled = true\nbase_url = \"http://127.0.0.1:1/v1\"\napi_key_env = \"GRILL_TEST_KEY\"\nmax_retries = 0\n"), 0o600)
+	out, errs, code := grill(t, "aggregate neighbour features and update", "grade", "--config", cfg,
+		"--question", "gnn/message-passing", "--json", "--llm")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct {
+		Score int `json:"score"`
+		LLM   struct {
+			Error string `json:"error"`
+		} `json:"llm"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || got.Score == 0 || got.LLM.Error == "" || strings.Contains(got.LLM.Error, "\n") {
+		t.Errorf("offline result with one-line llm error expected: %s (%v)", out, err)
+	}
+	if strings.Contains(out+errs, key) {
+		t.Errorf("the API key leaked into the output")
+	}
+}
