@@ -1,0 +1,442 @@
+package interview
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"sync"
+	"time"
+
+	"grill/decks"
+	"grill/grading"
+)
+
+// DefaultTimeLimit is the time per question when neither the card, the
+// session settings nor the deck give one.
+const DefaultTimeLimit = 3 * time.Minute
+
+// Phase is where a session stands.
+type Phase int
+
+// The phases of a session. A question is asked, then reviewed (after it was
+// submitted, timed out or skipped), then rated, which asks the next one.
+const (
+	Asking Phase = iota
+	Reviewing
+	Finished
+)
+
+// String returns "asking", "reviewing" or "finished".
+func (p Phase) String() string {
+	switch p {
+	case Asking:
+		return "asking"
+	case Reviewing:
+		return "reviewing"
+	default:
+		return "finished"
+	}
+}
+
+// ErrPhase is returned by a Session method called in a phase where it does
+// not apply, such as Rate while a question is still being asked.
+var ErrPhase = errors.New("not possible at this point of the session")
+
+// Options are what a Session needs besides its cards and settings.
+type Options struct {
+	// Clock is the time source; nil means RealClock.
+	Clock Clock
+	// Ranker ranks cards for the orders "weakest" and "due"; nil means no
+	// history, and those orders fall back to "mixed".
+	Ranker Ranker
+	// OnChange is called after every change of state (a question asked,
+	// answered, re-graded, rated, the session ended) and by FlushDraft, with
+	// a copy of the record that the callee may keep. It is called on the
+	// goroutine that made the change, after the session's lock is released.
+	OnChange func(Record)
+}
+
+// Session is one timed interview: a fixed list of cards asked one at a time.
+// Its whole state lives in a Record. All methods are safe for concurrent
+// use; the UI calls the mutating ones from its event loop and reads
+// Remaining from its countdown goroutine.
+type Session struct {
+	mu       sync.Mutex
+	clock    Clock
+	onChange func(Record)
+	lib      *decks.Library
+	cards    []*decks.Card
+	rec      Record
+
+	segStart   time.Time     // when the current question was (re)started
+	usedBefore time.Duration // time used on it before segStart
+	dirty      bool          // draft changed since the last OnChange
+}
+
+// New selects the cards of a session from lib with settings s and asks the
+// first one. A zero s.Seed is replaced by one drawn from the clock, and the
+// record keeps the seed used, so that any session can be replayed.
+func New(lib *decks.Library, s Settings, opt Options) (*Session, error) {
+	clock := opt.Clock
+	if clock == nil {
+		clock = RealClock{}
+	}
+	now := clock.Now()
+	if s.Seed == 0 {
+		s.Seed = now.UnixNano()
+	}
+	if s.Order == "" {
+		s.Order = OrderMixed
+	}
+	cards, err := Select(lib, s, opt.Ranker)
+	if err != nil {
+		return nil, err
+	}
+	topics, _ := chooseTopics(lib, s.Topics)
+	s.Topics = nil
+	var sources []string
+	for _, t := range topics {
+		s.Topics = append(s.Topics, t.ID)
+		if t.Source != "" && !slices.Contains(sources, t.Source) {
+			sources = append(sources, t.Source)
+		}
+	}
+	s.Count = len(cards)
+	plan := make([]string, len(cards))
+	for i, c := range cards {
+		plan[i] = c.ID
+	}
+	ss := &Session{
+		clock:    clock,
+		onChange: opt.OnChange,
+		lib:      lib,
+		cards:    cards,
+		rec: Record{
+			SchemaVersion: SchemaVersion,
+			ID:            now.UTC().Format("20060102T150405Z"),
+			Started:       now,
+			Settings:      s,
+			DeckSources:   sources,
+			Plan:          plan,
+		},
+	}
+	ss.mu.Lock()
+	ss.ask(now)
+	ss.unlockAndNotify()
+	return ss, nil
+}
+
+// TimeLimit returns the time allowed for card in a session with settings s:
+// the card's own limit, else the session's, else the deck's, else
+// DefaultTimeLimit.
+func TimeLimit(lib *decks.Library, card *decks.Card, s Settings) time.Duration {
+	if card.TimeLimit > 0 {
+		return card.TimeLimit
+	}
+	if s.TimeLimit > 0 {
+		return s.TimeLimit
+	}
+	if lib != nil {
+		if t, ok := lib.Topic(card.Topic); ok && t.TimeLimit > 0 {
+			return t.TimeLimit
+		}
+	}
+	return DefaultTimeLimit
+}
+
+// ask starts question len(Questions). The caller holds the lock.
+func (s *Session) ask(now time.Time) {
+	i := len(s.rec.Questions)
+	c := s.cards[i]
+	s.rec.Questions = append(s.rec.Questions, QuestionRecord{
+		CardID:    c.ID,
+		Topic:     c.Topic,
+		Question:  c.Question,
+		TimeLimit: TimeLimit(s.lib, c, s.rec.Settings),
+		AskedAt:   now,
+	})
+	s.rec.Current = i
+	s.segStart = now
+	s.usedBefore = 0
+	s.dirty = false
+}
+
+// unlockAndNotify releases the lock and reports the new state to OnChange.
+func (s *Session) unlockAndNotify() {
+	var snap Record
+	f := s.onChange
+	if f != nil {
+		snap = s.rec.clone()
+	}
+	s.mu.Unlock()
+	if f != nil {
+		f(snap)
+	}
+}
+
+// Record returns a copy of the session's record.
+func (s *Session) Record() Record {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.rec.clone()
+}
+
+// Len returns the number of questions in the session.
+func (s *Session) Len() int { return len(s.cards) }
+
+// Index returns the 0-based index of the current question.
+func (s *Session) Index() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.rec.Current
+}
+
+// Card returns the card of question i (0-based).
+func (s *Session) Card(i int) *decks.Card { return s.cards[i] }
+
+// Current returns the current question's card and a copy of its record.
+func (s *Session) Current() (*decks.Card, QuestionRecord) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q := s.rec.Questions[s.rec.Current]
+	return s.cards[s.rec.Current], q.clone()
+}
+
+// Phase returns where the session stands.
+func (s *Session) Phase() Phase {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.phase()
+}
+
+func (s *Session) phase() Phase {
+	if !s.rec.Ended.IsZero() {
+		return Finished
+	}
+	if s.rec.Questions[s.rec.Current].Outcome == Pending {
+		return Asking
+	}
+	return Reviewing
+}
+
+// Done reports whether the session is over: every question rated, or
+// ended early with Finish.
+func (s *Session) Done() bool { return s.Phase() == Finished }
+
+// used returns the time used on the current question. The caller holds the
+// lock.
+func (s *Session) used(now time.Time) time.Duration {
+	u := s.usedBefore + now.Sub(s.segStart)
+	if u < 0 {
+		u = 0
+	}
+	return u
+}
+
+// Remaining returns the time left to answer the current question, never
+// below zero. Outside the Asking phase it is the time that was left when the
+// question ended.
+func (s *Session) Remaining() time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q := &s.rec.Questions[s.rec.Current]
+	used := q.TimeUsed
+	if s.phase() == Asking {
+		used = s.used(s.clock.Now())
+	}
+	return max(q.TimeLimit-used, 0)
+}
+
+// SetDraft records the answer as typed so far. It does not call OnChange;
+// FlushDraft does, when the draft changed.
+func (s *Session) SetDraft(text string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.phase() != Asking {
+		return
+	}
+	q := &s.rec.Questions[s.rec.Current]
+	if q.Answer != text {
+		q.Answer = text
+		s.dirty = true
+	}
+}
+
+// FlushDraft calls OnChange if the draft changed since the state was last
+// reported, so that a store can save work in progress. It reports whether
+// it did.
+func (s *Session) FlushDraft() bool {
+	s.mu.Lock()
+	if !s.dirty || s.phase() != Asking {
+		s.mu.Unlock()
+		return false
+	}
+	s.dirty = false
+	s.rec.Questions[s.rec.Current].TimeUsed = s.used(s.clock.Now())
+	s.unlockAndNotify()
+	return true
+}
+
+// Submit ends the current question with the draft as the answer and grades it.
+func (s *Session) Submit() error { return s.end(Submitted) }
+
+// Skip ends the current question unanswered: the draft is kept in the
+// record, but the question scores zero.
+func (s *Session) Skip() error { return s.end(Skipped) }
+
+// TimeOut ends the current question because its time ran out: the draft
+// is submitted as it stands and graded.
+func (s *Session) TimeOut() error { return s.end(TimedOut) }
+
+func (s *Session) end(o Outcome) error {
+	s.mu.Lock()
+	if s.phase() != Asking {
+		s.mu.Unlock()
+		return ErrPhase
+	}
+	now := s.clock.Now()
+	q := &s.rec.Questions[s.rec.Current]
+	used := min(s.used(now), q.TimeLimit)
+	if o == TimedOut {
+		used = q.TimeLimit
+	}
+	q.TimeUsed = used
+	q.EndedAt = now
+	q.Outcome = o
+	answer := q.Answer
+	if o == Skipped {
+		answer = ""
+	}
+	q.Grade = grading.Grade(s.cards[s.rec.Current], answer)
+	q.Overrides = nil
+	q.Adjusted = q.Grade.Score
+	s.dirty = false
+	s.unlockAndNotify()
+	return nil
+}
+
+// Toggle flips the verdict on key point i of the question under review:
+// the candidate overrides the grader. Toggling it back removes the
+// override. The adjusted score is recomputed with grading.Rescore.
+func (s *Session) Toggle(i int) error {
+	s.mu.Lock()
+	if s.phase() != Reviewing {
+		s.mu.Unlock()
+		return ErrPhase
+	}
+	q := &s.rec.Questions[s.rec.Current]
+	if i < 0 || i >= len(q.Grade.Points) {
+		s.mu.Unlock()
+		return fmt.Errorf("no key point %d", i+1)
+	}
+	covered := !q.Covered(i)
+	if covered == q.Grade.Points[i].Covered {
+		delete(q.Overrides, i)
+		if len(q.Overrides) == 0 {
+			q.Overrides = nil
+		}
+	} else {
+		if q.Overrides == nil {
+			q.Overrides = map[int]bool{}
+		}
+		q.Overrides[i] = covered
+	}
+	q.Adjusted = grading.Rescore(q.EffectivePoints())
+	s.unlockAndNotify()
+	return nil
+}
+
+// Rate records the candidate's rating of the question under review and
+// asks the next question, or ends the session after the last one.
+func (s *Session) Rate(r Rating) error {
+	if r < Again || r > Easy {
+		return fmt.Errorf("rating %d out of range 1–4", r)
+	}
+	s.mu.Lock()
+	if s.phase() != Reviewing {
+		s.mu.Unlock()
+		return ErrPhase
+	}
+	now := s.clock.Now()
+	q := &s.rec.Questions[s.rec.Current]
+	q.Rating = r
+	q.RatedAt = now
+	if len(s.rec.Questions) < len(s.cards) {
+		s.ask(now)
+	} else {
+		s.rec.Ended = now
+	}
+	s.unlockAndNotify()
+	return nil
+}
+
+// Finish ends the session early, as when the candidate quits. The question
+// being asked keeps its draft and the time used, with no outcome; nothing
+// already answered is lost. Finish on a finished session does nothing.
+func (s *Session) Finish() {
+	s.mu.Lock()
+	if s.phase() == Finished {
+		s.mu.Unlock()
+		return
+	}
+	now := s.clock.Now()
+	if s.phase() == Asking {
+		q := &s.rec.Questions[s.rec.Current]
+		q.TimeUsed = min(s.used(now), q.TimeLimit)
+		q.EndedAt = now
+	}
+	s.rec.Ended = now
+	s.dirty = false
+	s.unlockAndNotify()
+}
+
+// Covered reports whether key point i counts as covered, after the
+// candidate's overrides.
+func (q *QuestionRecord) Covered(i int) bool {
+	if v, ok := q.Overrides[i]; ok {
+		return v
+	}
+	return q.Grade.Points[i].Covered
+}
+
+// EffectivePoints returns the grader's key point verdicts with the
+// candidate's overrides applied.
+func (q *QuestionRecord) EffectivePoints() []grading.PointResult {
+	pts := append([]grading.PointResult(nil), q.Grade.Points...)
+	for i, v := range q.Overrides {
+		if i >= 0 && i < len(pts) {
+			pts[i].Covered = v
+			if v {
+				pts[i].Negated = false
+			}
+		}
+	}
+	return pts
+}
+
+// clone returns a copy of q that shares no mutable state with it.
+func (q QuestionRecord) clone() QuestionRecord {
+	q.Grade.Points = append([]grading.PointResult(nil), q.Grade.Points...)
+	if q.Overrides != nil {
+		q.Overrides = maps.Clone(q.Overrides)
+	}
+	if q.LLM != nil {
+		l := *q.LLM
+		q.LLM = &l
+	}
+	return q
+}
+
+// clone returns a copy of r that shares no mutable state with it.
+func (r Record) clone() Record {
+	r.Settings.Topics = append([]string(nil), r.Settings.Topics...)
+	r.DeckSources = append([]string(nil), r.DeckSources...)
+	r.Plan = append([]string(nil), r.Plan...)
+	qs := make([]QuestionRecord, len(r.Questions))
+	for i, q := range r.Questions {
+		qs[i] = q.clone()
+	}
+	r.Questions = qs
+	return r
+}

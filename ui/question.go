@@ -1,0 +1,186 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/gdamore/tcell/v2"
+	"github.com/rivo/tview"
+
+	"grill/decks"
+	"grill/interview"
+)
+
+// questionScreen asks one question: its topic and number, the question, a
+// countdown, the answer box with a live word count, and the keys.
+type questionScreen struct {
+	a     *app
+	sess  *interview.Session
+	index int
+	card  *decks.Card
+	limit time.Duration
+
+	root     *tview.Flex
+	header   *tview.TextView
+	timer    *tview.TextView
+	question *tview.TextView
+	answer   *tview.TextArea
+	words    *tview.TextView
+
+	text      string // question as rendered, without tags
+	textWidth int    // width the question's height was computed for
+	dirty     bool   // answer changed since the draft was last synced
+	count     int    // words in the answer
+	timerText string
+}
+
+func newQuestion(a *app, s *interview.Session) *questionScreen {
+	card, rec := s.Current()
+	q := &questionScreen{a: a, sess: s, index: s.Index(), card: card, limit: rec.TimeLimit, textWidth: -1}
+	th := a.th
+
+	q.header = tview.NewTextView().SetDynamicColors(true).SetWrap(false)
+	q.header.SetText(" " + th.strong(tview.Escape(card.Topic)) + th.dim(" · ") + fmt.Sprintf("%d/%d", q.index+1, s.Len()))
+	q.timer = tview.NewTextView().SetDynamicColors(true).SetTextAlign(tview.AlignRight).SetWrap(false)
+
+	q.text = decks.RenderMath(card.Question)
+	q.question = tview.NewTextView().SetDynamicColors(true).SetWordWrap(true)
+	q.question.SetText(th.bold(tview.Escape(q.text)))
+	q.question.SetBorderPadding(0, 0, 1, 1)
+	th.styleBox(q.question.Box, "Question")
+
+	q.answer = tview.NewTextArea().SetWordWrap(true).SetPlaceholder("Type your answer…")
+	q.answer.SetText(rec.Answer, true)
+	q.answer.SetBorderPadding(0, 0, 1, 1)
+	th.styleBox(q.answer.Box, "Your answer")
+	if !th.color {
+		q.answer.SetPlaceholderStyle(tcell.StyleDefault.Dim(true))
+		q.answer.SetSelectedStyle(tcell.StyleDefault.Reverse(true))
+	}
+	q.answer.SetChangedFunc(func() { q.dirty = true })
+	q.count = countWords(rec.Answer)
+
+	keys := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
+	keys.SetText(" " + th.keys("Ctrl+S", "submit", "Ctrl+K", "skip", "Ctrl+Q", "quit"))
+	q.words = tview.NewTextView().SetDynamicColors(true).SetTextAlign(tview.AlignRight).SetWrap(false)
+	q.setWords()
+
+	top := tview.NewFlex().AddItem(q.header, 0, 1, false).AddItem(q.timer, 16, 0, false)
+	bottom := tview.NewFlex().AddItem(keys, 0, 1, false).AddItem(q.words, 14, 0, false)
+	q.root = tview.NewFlex().SetDirection(tview.FlexRow).
+		AddItem(top, 1, 0, false).
+		AddItem(q.question, 3, 0, false).
+		AddItem(q.answer, 0, 1, true).
+		AddItem(bottom, 1, 0, false)
+	q.updateTimer()
+	return q
+}
+
+// beforeDraw sizes the question box to its wrapped text and refreshes the
+// word count when the answer changed: one pass over the answer per redraw
+// at most, never per character of it.
+func (q *questionScreen) beforeDraw(width, height int) {
+	if width != q.textWidth {
+		q.textWidth = width
+		lines := 0
+		for _, para := range strings.Split(q.text, "\n") {
+			lines += max(1, len(tview.WordWrap(para, max(width-4, 1))))
+		}
+		maxLines := max(1, (height-8)/2)
+		q.root.ResizeItem(q.question, min(lines, maxLines)+2, 0)
+	}
+	q.syncDraft()
+}
+
+// syncDraft hands the answer to the session if it changed, and recounts its
+// words.
+func (q *questionScreen) syncDraft() {
+	if !q.dirty {
+		return
+	}
+	q.dirty = false
+	text := q.answer.GetText()
+	q.sess.SetDraft(text)
+	if n := countWords(text); n != q.count {
+		q.count = n
+		q.setWords()
+	}
+}
+
+func (q *questionScreen) setWords() {
+	unit := "words"
+	if q.count == 1 {
+		unit = "word"
+	}
+	q.words.SetText(q.a.th.dim(fmt.Sprintf("%d %s ", q.count, unit)))
+}
+
+// updateTimer shows the time left.
+func (q *questionScreen) updateTimer() {
+	t := timerText(q.a.th, q.sess.Remaining(), q.limit) + " "
+	if t != q.timerText {
+		q.timerText = t
+		q.timer.SetText(t)
+	}
+}
+
+// urgency is 0 while there is time, 1 (amber) below 30% of the limit, 2
+// (red) below 10% of it or in the last 15 seconds.
+func urgency(rem, limit time.Duration) int {
+	switch {
+	case rem*10 < limit || rem < 15*time.Second:
+		return 2
+	case rem*10 < limit*3:
+		return 1
+	}
+	return 0
+}
+
+// timerText is the countdown as shown, with its colour (or, without
+// colour, bold then reverse video as time runs low).
+func timerText(th theme, rem, limit time.Duration) string {
+	s := clock(rem) + " left"
+	u := urgency(rem, limit)
+	if !th.color {
+		switch u {
+		case 1:
+			return "[::b]" + s + "[::-]"
+		case 2:
+			return "[::rb]" + s + "[::-]"
+		}
+		return s
+	}
+	switch u {
+	case 1:
+		return fmt.Sprintf("[%s::b]%s[-::-]", colAmber, s)
+	case 2:
+		return fmt.Sprintf("[%s::b]%s[-::-]", colBad, s)
+	}
+	return th.bold(s)
+}
+
+func (q *questionScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
+	switch ev.Key() {
+	case tcell.KeyCtrlS:
+		q.end(q.sess.Submit)
+		return nil
+	case tcell.KeyCtrlK:
+		q.end(q.sess.Skip)
+		return nil
+	case tcell.KeyCtrlQ:
+		q.a.confirmQuit(q.answer)
+		return nil
+	}
+	return ev
+}
+
+// end closes the question with f (Submit, Skip or TimeOut) and shows the
+// review.
+func (q *questionScreen) end(f func() error) {
+	q.syncDraft()
+	if err := f(); err != nil {
+		return
+	}
+	q.a.showReview()
+}

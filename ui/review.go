@@ -1,0 +1,268 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/gdamore/tcell/v2"
+	"github.com/rivo/tview"
+
+	"grill/decks"
+	"grill/grading"
+	"grill/interview"
+)
+
+// reviewScreen shows how an answer did: the score, each key point covered
+// or missed (Space overrides the grader), the answer with the matching
+// words marked, the reference answer, and room for LLM feedback. Keys 1–4
+// rate the answer and go on.
+type reviewScreen struct {
+	a     *app
+	sess  *interview.Session
+	index int
+	card  *decks.Card
+	q     interview.QuestionRecord
+
+	root      *tview.Flex
+	body      *tview.Flex
+	header    *tview.TextView
+	score     *tview.TextView
+	question  *tview.TextView
+	points    *tview.List
+	answer    *tview.TextView
+	reference *tview.TextView
+	feedback  *tview.TextView // LLM feedback; shown once there is some
+	panes     []tview.Primitive
+
+	qText  string
+	qWidth int
+}
+
+func newReview(a *app, s *interview.Session) *reviewScreen {
+	card, q := s.Current()
+	r := &reviewScreen{a: a, sess: s, index: s.Index(), card: card, q: q, qWidth: -1}
+	th := a.th
+
+	r.header = tview.NewTextView().SetDynamicColors(true).SetWrap(false)
+	r.header.SetText(" " + th.strong(tview.Escape(card.Topic)) + th.dim(" · ") +
+		fmt.Sprintf("%d/%d", r.index+1, s.Len()) + th.dim(" · review · ") + outcomeText(th, q))
+	r.score = tview.NewTextView().SetDynamicColors(true).SetTextAlign(tview.AlignRight).SetWrap(false)
+
+	r.qText = decks.RenderMath(card.Question)
+	r.question = tview.NewTextView().SetDynamicColors(true).SetWordWrap(true)
+	r.question.SetText(th.bold(tview.Escape(r.qText)))
+	r.question.SetBorderPadding(0, 0, 1, 1)
+
+	r.points = tview.NewList().ShowSecondaryText(false).SetHighlightFullLine(true).
+		SetSelectedStyle(th.selected).SetSelectedFocusOnly(false).SetWrapAround(false)
+	r.points.SetBorderPadding(0, 0, 1, 1)
+	th.styleBox(r.points.Box, "Key points")
+	for range q.Grade.Points {
+		r.points.AddItem("", "", 0, nil)
+	}
+	if len(q.Grade.Points) == 0 {
+		r.points.AddItem(th.dim("no key points for this card"), "", 0, nil)
+	}
+	r.points.SetChangedFunc(func(int, string, string, rune) { r.refreshAnswer() })
+
+	r.answer = tview.NewTextView().SetDynamicColors(true).SetWordWrap(true).SetScrollable(true)
+	r.answer.SetBorderPadding(0, 0, 1, 1)
+	th.styleBox(r.answer.Box, "Your answer")
+
+	r.reference = tview.NewTextView().SetDynamicColors(true).SetWordWrap(true).SetScrollable(true)
+	r.reference.SetBorderPadding(0, 0, 1, 1)
+	th.styleBox(r.reference.Box, "Reference answer")
+	r.reference.SetText(referenceText(th, card))
+
+	r.feedback = tview.NewTextView().SetDynamicColors(true).SetWordWrap(true).SetScrollable(true)
+	r.feedback.SetBorderPadding(0, 0, 1, 1)
+	th.styleBox(r.feedback.Box, "LLM feedback")
+
+	keys := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
+	keys.SetText(" " + th.keys("Space", "toggle", "Tab", "pane", "1", "Again", "2", "Hard", "3", "Good", "4", "Easy", "Ctrl+Q", "quit"))
+
+	top := tview.NewFlex().AddItem(r.header, 0, 1, false).AddItem(r.score, 26, 0, false)
+	upper := tview.NewFlex().
+		AddItem(r.points, 0, 1, true).
+		AddItem(r.answer, 0, 1, false)
+	r.body = tview.NewFlex().SetDirection(tview.FlexRow).
+		AddItem(upper, 0, 1, true).
+		AddItem(r.reference, 0, 1, false)
+	r.root = tview.NewFlex().SetDirection(tview.FlexRow).
+		AddItem(top, 1, 0, false).
+		AddItem(r.question, 1, 0, false).
+		AddItem(r.body, 0, 1, true).
+		AddItem(keys, 1, 0, false)
+	r.panes = []tview.Primitive{r.points, r.answer, r.reference}
+
+	r.refresh()
+	return r
+}
+
+// outcomeText says how the question ended and how long it took.
+func outcomeText(th theme, q interview.QuestionRecord) string {
+	used := clock(q.TimeUsed) + "/" + clock(q.TimeLimit)
+	switch q.Outcome {
+	case interview.TimedOut:
+		return th.paint(colBad, "timed out") + " " + used
+	case interview.Skipped:
+		return th.paint(colAmber, "skipped") + " " + used
+	case interview.Submitted:
+		return "submitted " + used
+	}
+	return "unanswered " + used
+}
+
+// referenceText is the card's reference answer, rendered, followed by the
+// reviewer's note when there is one.
+func referenceText(th theme, card *decks.Card) string {
+	s := strings.TrimRight(RenderMarkdown(card.Answer, th.color), "\n")
+	if strings.TrimSpace(card.Note) != "" {
+		s += "\n\n" + th.strong("Note") + "\n" + strings.TrimRight(RenderMarkdown(card.Note, th.color), "\n")
+	}
+	return s
+}
+
+// refresh shows the current verdicts: the score, the marks on the key
+// points and the highlighted answer.
+func (r *reviewScreen) refresh() {
+	th := r.a.th
+	text := fmt.Sprintf("score %d", r.q.Grade.Score)
+	if len(r.q.Overrides) > 0 {
+		text += th.dim(" → ") + th.bold(fmt.Sprintf("adjusted %d", r.q.Adjusted))
+	}
+	r.score.SetText(text + " ")
+	for i, p := range r.q.Grade.Points {
+		r.points.SetItemText(i, pointText(th, p, r.q.Covered(i), r.q.Overrides), "")
+	}
+	r.refreshAnswer()
+}
+
+// pointText is one key point line: its mark, label and what changed it.
+func pointText(th theme, p grading.PointResult, covered bool, overrides map[int]bool) string {
+	mark := th.paint(colBad, "✗")
+	if covered {
+		mark = th.paint(colGood, "✓")
+	}
+	s := mark + " " + tview.Escape(p.Label)
+	if p.Weight != 1 && p.Weight > 0 {
+		s += th.dim(fmt.Sprintf(" ×%g", p.Weight))
+	}
+	switch {
+	case covered != p.Covered:
+		s += th.dim(" (you)")
+	case p.Negated:
+		s += th.dim(" (negated)")
+	}
+	return s
+}
+
+func (r *reviewScreen) refreshAnswer() {
+	if strings.TrimSpace(r.q.Answer) == "" {
+		r.answer.SetText(r.a.th.dim("(no answer)"))
+		return
+	}
+	sel := -1
+	if len(r.q.Grade.Points) > 0 {
+		sel = r.points.GetCurrentItem()
+	}
+	// Spans are where the grader found each point; a point the candidate
+	// marked covered by hand has none, one marked missed shows none.
+	pts := r.q.EffectivePoints()
+	for i := range pts {
+		if !r.q.Grade.Points[i].Covered {
+			pts[i].Spans = nil
+		}
+	}
+	r.answer.SetText(highlight(r.a.th, r.q.Answer, pts, sel))
+}
+
+// SetFeedback shows LLM feedback below the reference answer, or hides the
+// area when text is empty.
+func (r *reviewScreen) setFeedback(text string) {
+	r.body.RemoveItem(r.feedback)
+	r.feedback.SetText(text)
+	if text != "" {
+		r.body.AddItem(r.feedback, 0, 1, false)
+		r.panes = []tview.Primitive{r.points, r.answer, r.reference, r.feedback}
+	} else {
+		r.panes = []tview.Primitive{r.points, r.answer, r.reference}
+	}
+}
+
+func (r *reviewScreen) beforeDraw(width, height int) {
+	if width == r.qWidth {
+		return
+	}
+	r.qWidth = width
+	lines := 0
+	for _, para := range strings.Split(r.qText, "\n") {
+		lines += max(1, len(tview.WordWrap(para, max(width-2, 1))))
+	}
+	r.root.ResizeItem(r.question, min(lines, 3), 0)
+}
+
+func (r *reviewScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
+	switch ev.Key() {
+	case tcell.KeyCtrlQ:
+		r.a.confirmQuit(r.a.tv.GetFocus())
+		return nil
+	case tcell.KeyTab, tcell.KeyBacktab:
+		r.cycle(ev.Key() == tcell.KeyTab)
+		return nil
+	case tcell.KeyRune:
+	default:
+		return ev
+	}
+	switch ev.Rune() {
+	case ' ':
+		if len(r.q.Grade.Points) > 0 {
+			r.toggle(r.points.GetCurrentItem())
+		}
+		return nil
+	case '1', '2', '3', '4':
+		r.rate(interview.Rating(ev.Rune() - '0'))
+		return nil
+	case 'j':
+		return tcell.NewEventKey(tcell.KeyDown, 0, tcell.ModNone)
+	case 'k':
+		return tcell.NewEventKey(tcell.KeyUp, 0, tcell.ModNone)
+	}
+	return ev
+}
+
+// cycle moves the focus to the next (or previous) pane.
+func (r *reviewScreen) cycle(forward bool) {
+	focus := r.a.tv.GetFocus()
+	i := 0
+	for j, p := range r.panes {
+		if p == focus {
+			i = j
+		}
+	}
+	if forward {
+		i = (i + 1) % len(r.panes)
+	} else {
+		i = (i + len(r.panes) - 1) % len(r.panes)
+	}
+	r.a.tv.SetFocus(r.panes[i])
+}
+
+func (r *reviewScreen) toggle(i int) {
+	if err := r.sess.Toggle(i); err != nil {
+		return
+	}
+	_, r.q = r.sess.Current()
+	r.refresh()
+}
+
+func (r *reviewScreen) rate(v interview.Rating) {
+	if err := r.sess.Rate(v); err != nil {
+		return
+	}
+	if r.sess.Done() {
+		r.a.showSummary()
+		return
+	}
+	r.a.showQuestion()
+}

@@ -1,0 +1,206 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/gdamore/tcell/v2"
+	"github.com/rivo/tview"
+
+	"grill/interview"
+)
+
+// summaryScreen ends a session: one row per question, the selected
+// question in full with its missed points, per-topic averages, total time
+// and where the report went. q quits.
+type summaryScreen struct {
+	a      *app
+	rec    interview.Record
+	root   *tview.Flex
+	table  *tview.Table
+	detail *tview.TextView
+}
+
+var ratingNames = map[interview.Rating]string{
+	interview.Again: "Again", interview.Hard: "Hard", interview.Good: "Good", interview.Easy: "Easy",
+}
+
+func newSummary(a *app, rec interview.Record) *summaryScreen {
+	m := &summaryScreen{a: a, rec: rec}
+	th := a.th
+
+	header := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
+	title := "session complete"
+	if len(rec.Questions) < len(rec.Plan) || (len(rec.Questions) > 0 && rec.Questions[len(rec.Questions)-1].Rating == interview.NoRating) {
+		title = fmt.Sprintf("session ended early · %d of %d questions asked", len(rec.Questions), len(rec.Plan))
+	}
+	header.SetText(" " + th.strong("Summary") + th.dim(" · ") + title)
+
+	m.table = tview.NewTable().SetFixed(1, 0).SetSelectable(true, false).SetSelectedStyle(th.selected)
+	m.table.SetBorderPadding(0, 0, 1, 1)
+	th.styleBox(m.table.Box, "Questions")
+	for c, h := range []string{"#", "topic", "question", "time", "result", "score", "adj", "rating", "missed"} {
+		cell := tview.NewTableCell(th.bold(h)).SetSelectable(false)
+		if c >= 5 && c <= 6 {
+			cell.SetAlign(tview.AlignRight)
+		}
+		m.table.SetCell(0, c, cell)
+	}
+	for i, q := range rec.Questions {
+		row := i + 1
+		score, adj := "—", "—"
+		if q.Outcome != interview.Pending {
+			score = fmt.Sprint(q.Grade.Score)
+			adj = fmt.Sprint(q.Adjusted)
+		}
+		rating := ratingNames[q.Rating]
+		if rating == "" {
+			rating = "—"
+		}
+		cells := []*tview.TableCell{
+			tview.NewTableCell(fmt.Sprint(row)).SetAlign(tview.AlignRight),
+			tview.NewTableCell(tview.Escape(q.Topic)),
+			tview.NewTableCell(tview.Escape(oneLine(q.Question))).SetMaxWidth(28).SetExpansion(2),
+			tview.NewTableCell(clock(q.TimeUsed) + "/" + clock(q.TimeLimit)),
+			tview.NewTableCell(resultText(th, q.Outcome)),
+			tview.NewTableCell(score).SetAlign(tview.AlignRight),
+			tview.NewTableCell(adj).SetAlign(tview.AlignRight),
+			tview.NewTableCell(rating),
+			tview.NewTableCell(tview.Escape(strings.Join(missed(q), "; "))).SetMaxWidth(30).SetExpansion(1),
+		}
+		for c, cell := range cells {
+			m.table.SetCell(row, c, cell)
+		}
+	}
+	m.detail = tview.NewTextView().SetDynamicColors(true).SetWordWrap(true).SetScrollable(true)
+	m.detail.SetBorderPadding(0, 0, 1, 1)
+	th.styleBox(m.detail.Box, "Selected question")
+	m.table.SetSelectionChangedFunc(func(row, _ int) { m.showDetail(row - 1) })
+
+	stats := tview.NewTextView().SetDynamicColors(true).SetWordWrap(true)
+	stats.SetText(statsText(th, rec, a.reportPath, a.reportErr))
+	statsLines := strings.Count(stats.GetText(false), "\n") + 1
+
+	keys := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
+	keys.SetText(" " + th.keys("↑↓", "select", "q", "quit"))
+
+	m.root = tview.NewFlex().SetDirection(tview.FlexRow).
+		AddItem(header, 1, 0, false).
+		AddItem(m.table, min(len(rec.Questions)+3, 12), 1, true).
+		AddItem(m.detail, 0, 1, false).
+		AddItem(stats, statsLines, 0, false).
+		AddItem(keys, 1, 0, false)
+	if len(rec.Questions) > 0 {
+		m.table.Select(1, 0)
+		m.showDetail(0)
+	}
+	return m
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func resultText(th theme, o interview.Outcome) string {
+	switch o {
+	case interview.Submitted:
+		return "answered"
+	case interview.TimedOut:
+		return th.paint(colBad, "timed out")
+	case interview.Skipped:
+		return th.paint(colAmber, "skipped")
+	}
+	return th.dim("quit")
+}
+
+// missed lists the labels of the key points not covered after self-grading.
+func missed(q interview.QuestionRecord) []string {
+	if q.Outcome == interview.Pending {
+		return nil
+	}
+	var out []string
+	for i, p := range q.Grade.Points {
+		if !q.Covered(i) {
+			out = append(out, p.Label)
+		}
+	}
+	return out
+}
+
+func (m *summaryScreen) showDetail(i int) {
+	if i < 0 || i >= len(m.rec.Questions) {
+		return
+	}
+	th := m.a.th
+	q := m.rec.Questions[i]
+	var b strings.Builder
+	b.WriteString(th.bold(tview.Escape(oneLine(q.Question))) + "\n")
+	if ms := missed(q); len(ms) > 0 {
+		b.WriteString(th.paint(colBad, "missed: ") + tview.Escape(strings.Join(ms, "; ")))
+	} else if q.Outcome != interview.Pending {
+		b.WriteString(th.paint(colGood, "every key point covered"))
+	} else {
+		b.WriteString(th.dim("not answered"))
+	}
+	m.detail.SetText(b.String())
+}
+
+// statsText is the per-topic averages, the total time and the report line.
+func statsText(th theme, rec interview.Record, reportPath string, reportErr error) string {
+	type agg struct{ n, score, adj int }
+	by := map[string]*agg{}
+	var topics []string
+	var used time.Duration
+	for _, q := range rec.Questions {
+		used += q.TimeUsed
+		if q.Outcome == interview.Pending {
+			continue
+		}
+		a := by[q.Topic]
+		if a == nil {
+			a = &agg{}
+			by[q.Topic] = a
+			topics = append(topics, q.Topic)
+		}
+		a.n++
+		a.score += q.Grade.Score
+		a.adj += q.Adjusted
+	}
+	sort.Strings(topics)
+	var b strings.Builder
+	for _, t := range topics {
+		a := by[t]
+		unit := "questions"
+		if a.n == 1 {
+			unit = "question"
+		}
+		fmt.Fprintf(&b, " %-12s %s  score %3d  adjusted %3d\n", tview.Escape(t),
+			th.dim(fmt.Sprintf("%2d %-9s", a.n, unit)), a.score/a.n, a.adj/a.n)
+	}
+	total := used
+	if !rec.Ended.IsZero() {
+		total = rec.Ended.Sub(rec.Started)
+	}
+	fmt.Fprintf(&b, " %s %s answering, %s in all\n", th.bold("time"), short(used), short(total))
+	switch {
+	case reportErr != nil:
+		b.WriteString(" " + th.paint(colBad, "report not written: ") + tview.Escape(reportErr.Error()))
+	case reportPath != "":
+		b.WriteString(" " + th.bold("report:") + " " + tview.Escape(reportPath))
+	default:
+		b.WriteString(" " + th.dim("report: not written"))
+	}
+	return b.String()
+}
+
+func (m *summaryScreen) beforeDraw(width, height int) {}
+
+func (m *summaryScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
+	switch {
+	case ev.Key() == tcell.KeyCtrlQ, ev.Key() == tcell.KeyEscape,
+		ev.Key() == tcell.KeyRune && (ev.Rune() == 'q' || ev.Rune() == 'Q'):
+		m.a.quit()
+		return nil
+	}
+	return ev
+}
