@@ -48,7 +48,7 @@ func TestMatchVariants(t *testing.T) {
 		{"aggregation", "agregation of messages", true},
 		{"indistinguishable", "they become indistinguishible", true},
 		{"receives", "each node recieves", true},
-		{"layer", "a single lyer", false}, // 5 letters: one edit allowed, but "lyer"... is 4 letters
+		{"layer", "a single lyer", false},  // 5 letters: one edit allowed, but "lyer"... is 4 letters
 		{"model", "a modal output", false}, // a real word is not a typo
 		{"mode", "modes", true},
 		{"GAT", "GCN", false},

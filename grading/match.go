@@ -23,7 +23,7 @@ func (a *analysis) matchPoint(pm *pointMatcher) (covered, negated bool, spans []
 		a.matchVariant(&pm.variants[i], func(sp Span, ok bool) bool {
 			if ok {
 				good = append(good, sp)
-			} else {
+			} else if len(bad) < 4*maxSpans {
 				bad = append(bad, sp)
 			}
 			return len(good) < 4*maxSpans
@@ -112,9 +112,11 @@ func (a *analysis) appendSequences(items []item, alt []int32, s int32) []item {
 		ok := true
 		for _, id := range alt[1:] {
 			next := int32(-1)
-			for _, o2 := range a.occ[id] {
-				if o2.first == cur+1 || o2.first == cur+2 && a.toks[cur+1].stop {
-					next = o2.last
+			list := a.occ[id] // sorted by first
+			k, _ := slices.BinarySearchFunc(list, cur+1, func(o occ, p int32) int { return cmp.Compare(o.first, p) })
+			for ; k < len(list) && list[k].first <= cur+2; k++ {
+				if list[k].first == cur+1 || a.toks[cur+1].stop {
+					next = list[k].last
 					break
 				}
 			}

@@ -1,0 +1,101 @@
+package grading
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"grill/decks"
+)
+
+func TestDerivedKeyPoints(t *testing.T) {
+	c := &decks.Card{ID: "t/mp", Question: "What is message passing in GNNs?", Answer: `**Core paradigm**: Update node representations by **aggregating information from neighbors**.
+
+**Framework**:
+$$h_v^{(k+1)} = \text{UPDATE}(h_v^{(k)}, \text{AGGREGATE}(\{h_u^{(k)} : u \in \mathcal{N}(v)\}))$$
+
+**Three steps per layer**:
+1. **Message**: Each neighbor sends its representation
+2. **Aggregate**: Combine neighbor messages (sum, mean, max, attention)
+3. **Update**: Combine aggregated message with own features
+
+**Example** (social network):
+- Layer 1: Learn from direct friends
+- Layer 2: Learn from friends-of-friends`}
+	kps := KeyPoints(c)
+	if len(kps) < 3 || len(kps) > 7 {
+		t.Fatalf("%d key points, want 3–7: %+v", len(kps), kps)
+	}
+	var labels []string
+	for _, kp := range kps {
+		labels = append(labels, kp.Label)
+		if kp.Weight != 1 || kp.Line != 0 || len(kp.Phrasings) == 0 {
+			t.Errorf("key point %+v", kp)
+		}
+		if utf8.RuneCountInString(kp.Label) > maxLabelLen+1 || strings.ContainsAny(kp.Label, "*$`") {
+			t.Errorf("label %q is not readable", kp.Label)
+		}
+		for _, p := range kp.Phrasings {
+			for _, tok := range tokenize(p) {
+				if tok.term == stem("messag") || tok.word == "passing" || tok.word == "gnn" {
+					t.Errorf("phrasing %q of %q repeats the question", p, kp.Label)
+				}
+			}
+		}
+	}
+	all := strings.Join(labels, " | ")
+	for _, want := range []string{"Aggregating information from neighbors", "Update"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("labels %q lack %q", all, want)
+		}
+	}
+	for _, section := range []string{"Core paradigm", "Framework", "Example", "Message"} {
+		for _, l := range labels {
+			if l == section {
+				t.Errorf("section label %q became a key point", section)
+			}
+		}
+	}
+	// Words that merely repeat the question give no credit.
+	if r := Grade(c, "Message passing is message passing in GNNs, a message passing neural network."); r.Score != 0 {
+		t.Errorf("repeating the question scores %d", r.Score)
+	}
+	good := "Each node aggregates information from its neighbors, then does an update that combines the aggregated message with its own features."
+	if r := Grade(c, good); r.Score < 50 {
+		t.Errorf("a good answer scores %d on derived key points %q", r.Score, all)
+	}
+}
+
+func TestDerivedKeyPointsOnBuiltinDecks(t *testing.T) {
+	lib, err := decks.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range lib.Cards() {
+		if len(c.KeyPoints) == 0 {
+			t.Errorf("%s: built-in card without curated key points", c.ID)
+		}
+		bare := *c
+		bare.KeyPoints = nil
+		kps := KeyPoints(&bare)
+		if len(kps) < 3 || len(kps) > 7 {
+			t.Errorf("%s: %d derived key points", c.ID, len(kps))
+		}
+		// The reference answer itself covers most of what is derived from it.
+		if r := Grade(&bare, c.Answer); r.Coverage < 60 {
+			t.Errorf("%s: reference answer covers %d%% of its derived key points", c.ID, r.Coverage)
+		}
+	}
+}
+
+func TestDerivedKeyPointsShortAnswers(t *testing.T) {
+	for _, answer := range []string{"", "Yes.", "**Bold**", "$x$", "- a\n- b", "Gradient descent on the loss."} {
+		c := &decks.Card{ID: "t/x", Question: "Q?", Answer: answer}
+		for _, kp := range KeyPoints(c) {
+			if kp.Label == "" || len(kp.Phrasings) == 0 {
+				t.Errorf("answer %q: key point %+v", answer, kp)
+			}
+		}
+		Grade(c, "anything at all")
+	}
+}

@@ -1,0 +1,97 @@
+package grading
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"grill/decks"
+)
+
+func TestGradeBatch(t *testing.T) {
+	lib, err := decks.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	input := strings.Join([]string{
+		`{"id": "a", "question": "gnn/message-passing", "answer": "Each node aggregates information from its neighbours and then updates its own representation."}`,
+		``,
+		`{"id": "b", "question": "What is message passing in GNNs?", "answer": "No idea."}`,
+		`{"id": "c", "question": "gnn/nope", "answer": "x"}`,
+		`not json`,
+		`{"id": 7, "question": "gnn/readout"}`,
+		`{"id": "e", "answer": "x"}`,
+		`{"id": "f", "question": "vla/film", "answer": ""}`,
+	}, "\n")
+	var out bytes.Buffer
+	failed, err := GradeBatch(lib, strings.NewReader(input), &out, BatchOptions{Workers: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if failed != 4 {
+		t.Errorf("failed = %d, want 4", failed)
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	want := []string{
+		`{"id":"a","question_id":"gnn/message-passing","score":57,"covered":["Aggregate information from neighbours","Update with own features"],"missed":["Neighbours send messages","Sum, mean, max or attention","k layers see k hops"]}`,
+		`{"id":"b","question_id":"gnn/message-passing","score":0,"covered":[],"missed":["Aggregate information from neighbours","Neighbours send messages","Update with own features","Sum, mean, max or attention","k layers see k hops"]}`,
+		`{"id":"c","error":"line 4: unknown question \"gnn/nope\""}`,
+		`{"id":null,"error":"line 5: invalid JSON: invalid character 'o' in literal null (expecting 'u')"}`,
+		`{"id":7,"error":"line 6: missing \"answer\""}`,
+		`{"id":"e","error":"line 7: missing \"question\""}`,
+		`{"id":"f","question_id":"vla/film","score":0,"covered":[],"missed":["Affine scale and shift","γ, β predicted from language","Modulates visual features","Applied at multiple layers","Efficient fusion"]}`,
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(want), out.String())
+	}
+	for i := range want {
+		if lines[i] != want[i] {
+			t.Errorf("line %d:\n got %s\nwant %s", i+1, lines[i], want[i])
+		}
+	}
+}
+
+func TestGradeBatchDeterministic(t *testing.T) {
+	lib, err := decks.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	input := batchInput(lib, 300)
+	var first []byte
+	for _, workers := range []int{1, 2, 7} {
+		var out bytes.Buffer
+		if _, err := GradeBatch(lib, bytes.NewReader(input), &out, BatchOptions{Workers: workers}); err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = out.Bytes()
+			if n := bytes.Count(first, []byte("\n")); n != 300 {
+				t.Fatalf("%d output lines, want 300", n)
+			}
+			continue
+		}
+		if !bytes.Equal(first, out.Bytes()) {
+			t.Fatalf("output with %d workers differs", workers)
+		}
+	}
+}
+
+func TestGradeBatchLLMHook(t *testing.T) {
+	lib, err := decks.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hook := func(c *decks.Card, answer string) any { return map[string]string{"card": c.ID, "answer": answer} }
+	var out bytes.Buffer
+	_, err = GradeBatch(lib, strings.NewReader(`{"id":"x","question":"vla/film","answer":"hi"}`), &out, BatchOptions{LLM: hook})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		LLM map[string]string `json:"llm"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil || got.LLM["card"] != "vla/film" || got.LLM["answer"] != "hi" {
+		t.Errorf("llm field = %v (%v) in %s", got.LLM, err, out.String())
+	}
+}
