@@ -14,6 +14,7 @@ type Topic struct {
 	Source    string        // "built-in" or the file path it was read from
 	TimeLimit time.Duration // default time per question; 0 means the session default
 	Cards     []*Card
+	Line      int // 1-based line where the topic starts in its file: its Part heading, or 1
 }
 
 // Card is one question with its reference answer and key points.

@@ -1,0 +1,30 @@
+package decks
+
+// Report is the outcome of validating deck files.
+type Report struct {
+	Files    int       // deck files read
+	Topics   int       // topics found
+	Cards    int       // cards found
+	Problems []Problem // every problem, file by file, by line
+}
+
+// Check validates the deck files under paths (files, or folders of *.md
+// files) on their own, without the built-in decks, and returns every
+// problem as file:line: message: bad front matter, questions without text
+// or answer, duplicate ids (also across the files), key points without
+// phrasing or with a bad weight, heading levels that cannot be read as
+// questions, unclosed <details>, and files without questions.
+func Check(paths []string) []Problem {
+	return Validate(paths).Problems
+}
+
+// Validate is Check with counts, for a summary line such as
+// "3 files, 3 topics, 25 cards: no problems".
+func Validate(paths []string) Report {
+	var r Report
+	lib := &Library{}
+	r.Problems = lib.loadPaths(paths, &r.Files)
+	r.Topics = len(lib.Topics)
+	r.Cards = len(lib.Cards())
+	return r
+}
