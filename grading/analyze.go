@@ -16,8 +16,9 @@ type analysis struct {
 	toks []token
 	occ  [][]occ // by term id
 
-	items  []item  // scratch for matchVariant
-	chosen []int32 // scratch for matchVariant
+	mentions []mention // where the compared subjects are named
+	items    []item    // scratch for matchVariant
+	chosen   []int32   // scratch for matchVariant
 }
 
 // maxTypoMemo bounds the per-card memo of typo look-ups.
@@ -28,6 +29,7 @@ const maxTypoMemo = 50000
 // written words joined, or as a typo of a long word.
 func (m *cardMatcher) analyze(answer string) *analysis {
 	a := &analysis{toks: tokenize(answer), occ: make([][]occ, len(m.ids))}
+	defer a.findMentions(m)
 	toks := a.toks
 	for i := range toks {
 		t := &toks[i]

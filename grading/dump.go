@@ -3,33 +3,33 @@ package grading
 // Keyword dumps.
 //
 // An answer that lists the right terms without explaining them ("message
-// passing, aggregation, neighbours, update, GCN") is not a complete answer.
-// The grader measures how much of the answer is connected prose: the words
-// of the answer (maths such as x_0 or ε is left out) are split into clauses
-// at punctuation and line breaks; a clause with no function word at all
-// ("the", "of", "is", "by", "and", ...) is a bare list of terms. From the
-// share of words in bare clauses and the share of function words overall it
-// computes a dump degree d between 0 (prose) and 1 (a bare list):
+// passing, aggregation, neighbours, update, GCN") names key points but does
+// not cover them. The grader measures how much of the answer is connected
+// prose: the words of the answer (maths such as x_0 or ε left out) are split
+// into clauses at punctuation, line breaks and linking words; a clause with
+// no function word at all ("the", "of", "is", "by", "and", ...) is a bare
+// list of terms. From the share of words in bare clauses and the share of
+// function words overall it computes a dump degree
 //
 //	d = max( (bare share − 0.45) / 0.35 , (0.18 − function-word share) / 0.12 ), clamped to 0..1
 //
-// and multiplies the coverage score by 1 − 0.55·d. A bare list therefore
-// keeps at most 45% of its coverage, which puts it well over 25 points
-// below a real answer covering the same key points, while a terse but
-// connected sentence ("message passing aggregates neighbour features then
-// updates") loses little. Result.Coverage keeps the unscaled share and
-// Result.KeywordDump is set when d ≥ 0.5.
+// and an answer with d ≥ 0.5 is a keyword dump: each key point it names is
+// marked Listed instead of Covered, and counts for listedCredit (30%) of its
+// weight. A bare list naming every point therefore scores 30, far below the
+// 100 of a real answer covering the same points, while a terse but connected
+// sentence ("message passing aggregates neighbour features then updates")
+// is not affected. Result.Coverage keeps the share of points named.
 
 const (
-	bareLow, bareHigh = 0.45, 0.80 // bare-clause share where the penalty starts and is full
-	funcHigh, funcLow = 0.18, 0.06 // function-word share where the penalty starts and is full
+	bareLow, bareHigh = 0.45, 0.80 // bare-clause share where the dump degree starts and is full
+	funcHigh, funcLow = 0.18, 0.06 // function-word share where the dump degree starts and is full
 )
 
 // dumpThreshold is the dump degree from which an answer is a keyword dump,
 // and listedCredit the share of its weight a point named only in one keeps.
-var (
+const (
 	dumpThreshold = 0.5
-	listedCredit  = 0.45
+	listedCredit  = 0.30
 )
 
 // isDump reports whether an answer is a bare list of terms.

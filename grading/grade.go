@@ -1,5 +1,50 @@
 // Package grading scores a typed answer against the key points of a card,
 // offline and deterministically, and asks an optional LLM for feedback.
+//
+// # Matching
+//
+// Answer and phrasings are normalised alike: Unicode NFKC and case folding,
+// punctuation dropped, British spellings made US (neighbour, normalise,
+// modelling), words stemmed (Snowball English), Greek letters and symbols
+// spelled out (ε, eps and epsilon are one word; ᾱ, alpha_bar, alpha bar,
+// alphabar and \bar{\alpha} are alpha bar; √ is sqrt), abbreviations and
+// their expansions interchangeable (GCN, graph convolutional network).
+// Words written apart or hyphenated match the joined word (over smoothing,
+// over-smoothing, oversmoothing; x_0, x0), and a long word may carry typing
+// errors (one edit for 5–8 letters, two beyond) unless it is itself an
+// ordinary word. The words of a phrasing, less its function words, may come
+// in any order in one sentence of the answer, with at most 2n−1 other words
+// between n of them.
+//
+// # Negation
+//
+// A phrase stated negated does not cover a key point. A word is negated when
+// a negation ("not", "no", "never", "without", "neither", "nor", "lacks",
+// any "n't" form, "instead of", "rather than", the prefix "non-") stands at
+// most four words before it in the same clause ("no" and "without" at most
+// three), or when the phrase is followed by a negated auxiliary ("mode
+// collapse is not an issue", "attention isn't used"). Clauses end at
+// punctuation, line breaks and linking words (and, but, however, because,
+// ...), so "does not learn weights but uses attention" still covers
+// "attention"; "not only" and "not just" do not negate. A key point whose
+// phrasing is itself negative ("no mode collapse", "non-Markovian") is
+// covered only when the answer negates it too, here also by "avoids",
+// "prevents" or "-free". A point found only negated is reported Negated.
+//
+// # Keyword dumps
+//
+// An answer that lists terms without explaining them names key points but
+// does not cover them: when most of its words stand in clauses with no
+// function word, or it has almost no function words at all (see
+// dumpDegree), each key point it names is Listed, not Covered, and counts
+// for 30% of its weight, so a bare list naming every point scores 30 while
+// a real answer covering them scores 100.
+//
+// # Compared subjects
+//
+// In a comparison question whose key points are labelled by subject ("RT-1:
+// trained on robot data"), a match covers the point only when the subject
+// named nearest to it is the label's, so swapped attributes earn nothing.
 package grading
 
 import (
@@ -40,8 +85,9 @@ type Result struct {
 // Grade scores an answer against a card's key points (curated, or derived by
 // KeyPoints when the card has none). For each key point it says whether the
 // answer covers it, with the byte spans of the answer that matched. The
-// score is the weighted share of key points covered, 0–100 rounded half up,
-// scaled down when the answer is a bare list of terms (see dumpDegree).
+// score is the weighted share of key points covered, 0–100 rounded half up
+// (Rescore of the points); in a keyword dump the points are Listed and count
+// for listedCredit of their weight.
 // Grade is deterministic, safe for concurrent use, and never panics.
 func Grade(card *decks.Card, answer string) Result {
 	m := matcherFor(card)

@@ -137,9 +137,9 @@ func TestNegation(t *testing.T) {
 
 func TestSpansPointIntoOriginal(t *testing.T) {
 	c := card([]string{"Aggregate", "aggregate from neighbours"}, []string{"Noise", "ε"}, []string{"Missed", "jumping knowledge"})
-	answer := "Ｅach node ＡGGREGATES — with ε — from its Neighbours'   messages."
+	answer := "Ｅach node ＡGGREGATES, from its Neighbours'   messages — with ε."
 	r := Grade(c, answer)
-	want := map[string]string{"Aggregate": "ＡGGREGATES — with ε — from its Neighbours", "Noise": "ε"}
+	want := map[string]string{"Aggregate": "ＡGGREGATES, from its Neighbours", "Noise": "ε"}
 	for _, p := range r.Points {
 		var got []string
 		for _, sp := range p.Spans {

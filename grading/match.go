@@ -20,7 +20,10 @@ const maxSpans = 16
 func (a *analysis) matchPoint(pm *pointMatcher) (covered, negated bool, spans []Span) {
 	var good, bad []Span
 	for i := range pm.variants {
-		a.matchVariant(&pm.variants[i], func(sp Span, ok bool) bool {
+		a.matchVariant(&pm.variants[i], func(sp Span, lo, hi int32, ok bool) bool {
+			if pm.subject >= 0 && !a.attributed(pm.subject, lo, hi) {
+				return true // said of another subject of the comparison
+			}
 			if ok {
 				good = append(good, sp)
 			} else if len(bad) < 4*maxSpans {
@@ -43,7 +46,7 @@ func (a *analysis) matchPoint(pm *pointMatcher) (covered, negated bool, spans []
 // its polarity is right: a positive phrasing must not be negated, a
 // phrasing about an absence ("no mode collapse") must be. report returns
 // false to stop.
-func (a *analysis) matchVariant(v *variant, report func(Span, bool) bool) {
+func (a *analysis) matchVariant(v *variant, report func(sp Span, lo, hi int32, ok bool) bool) {
 	n := len(v.slots)
 	items := a.items[:0]
 	for s := range v.slots {
@@ -76,28 +79,34 @@ func (a *analysis) matchVariant(v *variant, report func(Span, bool) bool) {
 	for i := range items {
 		lo, hi := items[i].first, items[i].last
 		sent := toks[lo].sent
-		var mask uint64
-		for j := i; j < len(items); j++ {
+		used := hi - lo + 1 // tokens covered by the chosen items
+		mask := uint64(1) << uint(items[i].slot)
+		chosen[items[i].slot] = int32(i)
+		for j := i + 1; j < len(items) && mask != full; j++ {
 			it := items[j]
-			if int(it.first-lo)+1 > v.span {
+			if int(it.first-hi) > v.gap+1 {
 				break
 			}
 			bit := uint64(1) << uint(it.slot)
 			if mask&bit != 0 || toks[it.first].sent != sent || toks[it.last].sent != sent {
 				continue
 			}
-			if int(max(hi, it.last)-lo)+1 > v.span {
+			newHi := max(hi, it.last)
+			newUsed := used + it.last - it.first + 1
+			if it.first <= hi {
+				newUsed = used + max(0, it.last-hi)
+			}
+			if int(newHi-lo+1-newUsed) > v.gap {
 				continue
 			}
 			mask |= bit
 			chosen[it.slot] = int32(j)
-			hi = max(hi, it.last)
-			if mask == full {
-				sp := Span{toks[lo].start, toks[hi].end}
-				if !report(sp, a.polarityOK(v, items, chosen, int(hi))) {
-					return
-				}
-				break
+			hi, used = newHi, newUsed
+		}
+		if mask == full {
+			sp := Span{toks[lo].start, toks[hi].end}
+			if !report(sp, lo, hi, a.polarityOK(v, items, chosen, int(hi))) {
+				return
 			}
 		}
 	}

@@ -18,6 +18,7 @@ import (
 // matcher needs. It is built once per card and shared by all goroutines.
 type cardMatcher struct {
 	points   []pointMatcher
+	subjects [][][]int32      // alternatives of each compared subject ("GCN", "RT-1")
 	ids      map[string]int32 // matching term -> id
 	prefixes map[string]bool  // first halves of vocabulary words, for "over smoothing"
 	typos    []typoEntry      // vocabulary words long enough to allow typos
@@ -32,6 +33,7 @@ type pointMatcher struct {
 	label    string
 	weight   float64
 	variants []variant
+	subject  int // index in cardMatcher.subjects of the label's subject, or -1
 }
 
 // variant is one way of writing a phrasing: its content words as slots,
@@ -39,7 +41,7 @@ type pointMatcher struct {
 // sentence of the answer.
 type variant struct {
 	slots []slot
-	span  int  // largest number of answer tokens a match may cover
+	gap   int  // most answer tokens a match may have between its words
 	neg   bool // the phrasing is about an absence ("no mode collapse")
 }
 
@@ -121,12 +123,13 @@ func compileCard(card *decks.Card) *cardMatcher {
 		known:    map[string]bool{},
 	}
 	for _, kp := range KeyPoints(card) {
-		pm := pointMatcher{label: kp.Label, weight: kp.Weight}
+		pm := pointMatcher{label: kp.Label, weight: kp.Weight, subject: -1}
 		for _, p := range kp.Phrasings {
 			pm.variants = append(pm.variants, m.compilePhrasing(p)...)
 		}
 		m.points = append(m.points, pm)
 	}
+	m.compileSubjects(card.Question)
 	for _, text := range []string{card.Question, card.Answer, card.Note} {
 		for _, t := range tokenize(text) {
 			m.known[t.word] = true
@@ -230,7 +233,6 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 	for i := 0; i < len(words); {
 		if n, alts := m.expansionAt(words, i); n > 0 {
 			v.slots = append(v.slots, slot{alts: alts, negated: words[i].negated})
-			v.span += n
 			i += n
 			continue
 		}
@@ -249,15 +251,21 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 			s.alts = m.groupAlts(seq)
 		}
 		v.slots = append(v.slots, s)
-		v.span += j - i
 		i = j
 	}
 	n := len(v.slots)
 	if n == 0 || n > 64 {
 		return v, false
 	}
-	v.span += n + 2
+	v.gap = maxGap(n)
 	return v, true
+}
+
+// maxGap is how many other tokens may stand between the words of a match of
+// n slots: "predict the added noise" matches "predict noise", "predicts
+// x_0, and the noise" does not.
+func maxGap(n int) int {
+	return 2*n - 1
 }
 
 // phraseWord is one content word of a phrasing while it is compiled.

@@ -166,7 +166,7 @@ func appendParts(toks []token, sep string, sent, clause *int32, start, end int, 
 		tight = isTightSep(sep)
 		join = !sb && !cb && isJoinSep(sep)
 	}
-	if parts[0].clauseWord && len(toks) > 0 {
+	if parts[0].clauseWord && len(toks) > 0 && toks[len(toks)-1].neg != negStrong { // "not because of X" keeps X in scope
 		*clause++
 	}
 	for k, p := range parts {

@@ -98,6 +98,9 @@ var wordSynonyms = map[string]string{
 	"expectation": "expectation", "expected": "expectation", "mathbb": "",
 	"whilst": "while", "amongst": "among", "learnt": "learned",
 	"sotas": "sota", "nns": "nn",
+	// plain-English names of the same thing
+	"vertex": "node", "vertices": "nodes", "vertexes": "nodes",
+	"param": "parameter", "params": "parameters",
 }
 
 // spellingWords maps British spellings (and a few irregular forms) to the US

@@ -1,0 +1,162 @@
+package grading
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// Compared subjects.
+//
+// In a comparison question ("RT-1 vs RT-2 architecture differences?",
+// "Explain GCN, GraphSAGE, and GAT") key points are labelled with the
+// subject they are about: "RT-1: trained on robot data". Such a point is
+// covered only by a match said of that subject: the subject named nearest
+// to the match (in the same clause, else earlier in the sentence, else
+// later in it, else in an earlier sentence) must be the label's. An answer
+// that swaps the attributes ("RT-2 was trained from scratch on robot
+// data") does not cover "RT-1: trained on robot data". A subject named
+// after "unlike", "than" or "vs" in another clause is passed over ("GAT,
+// unlike GCN, learns attention weights" is about GAT).
+
+// contrastWords introduce a subject the sentence is not about.
+var contrastWords = setOf(`unlike than vs versus compared`)
+
+// mention is one place where a subject is named.
+type mention struct {
+	first, last int32
+	subject     int
+	contrast    bool
+}
+
+// compileSubjects finds the subjects of a comparison question: label
+// prefixes before a colon whose words all come from the question, when there
+// are at least two of them.
+func (m *cardMatcher) compileSubjects(question string) {
+	qTerms := map[string]bool{}
+	for _, t := range tokenize(question) {
+		qTerms[t.term] = true
+	}
+	var keys []string
+	index := map[string]int{}
+	for i := range m.points {
+		prefix, _, ok := strings.Cut(m.points[i].label, ":")
+		if !ok {
+			continue
+		}
+		var toks []token
+		for _, t := range tokenize(prefix) {
+			if !t.stop {
+				toks = append(toks, t)
+			}
+		}
+		if len(toks) == 0 || len(toks) > 3 {
+			continue
+		}
+		var terms []string
+		for _, t := range toks {
+			if !qTerms[t.term] {
+				terms = nil
+				break
+			}
+			terms = append(terms, t.term)
+		}
+		if terms == nil {
+			continue
+		}
+		key := strings.Join(terms, " ")
+		k, seen := index[key]
+		if !seen {
+			k = len(keys)
+			index[key] = k
+			keys = append(keys, key)
+			var alts [][]int32
+			if len(toks) == 1 {
+				alts = m.wordAlts(toks[0])
+			} else {
+				alts = m.groupAlts(toks)
+			}
+			m.subjects = append(m.subjects, alts)
+		}
+		m.points[i].subject = k
+	}
+	if len(m.subjects) < 2 {
+		m.subjects = nil
+		for i := range m.points {
+			m.points[i].subject = -1
+		}
+	}
+}
+
+// findMentions records where the answer names each compared subject.
+func (a *analysis) findMentions(m *cardMatcher) {
+	for s, alts := range m.subjects {
+		var items []item
+		for _, alt := range alts {
+			if len(alt) == 1 {
+				for _, o := range a.occ[alt[0]] {
+					items = append(items, item{o.first, o.last, int32(s)})
+				}
+				continue
+			}
+			items = a.appendSequences(items, alt, int32(s))
+		}
+		for _, it := range items {
+			c := false
+			for q := int(it.first) - 1; q >= 0 && q >= int(it.first)-2; q-- {
+				if contrastWords[a.toks[q].word] {
+					c = true
+				}
+			}
+			a.mentions = append(a.mentions, mention{it.first, it.last, s, c})
+		}
+	}
+	slices.SortFunc(a.mentions, func(x, y mention) int {
+		return cmp.Or(cmp.Compare(x.first, y.first), cmp.Compare(x.last, y.last), cmp.Compare(x.subject, y.subject))
+	})
+}
+
+// attributed reports whether the match on tokens lo..hi is said of subject
+// s, as far as the answer tells.
+func (a *analysis) attributed(s int, lo, hi int32) bool {
+	if len(a.mentions) == 0 {
+		return true
+	}
+	toks := a.toks
+	sent, clause := toks[lo].sent, toks[lo].clause
+	best := -1
+	pick := func(i int) { best = i }
+	for _, mn := range a.mentions {
+		if mn.first <= hi && mn.last >= lo && mn.subject == s {
+			return true // the match names its own subject
+		}
+	}
+	// Nearest before, in the same clause.
+	for i := len(a.mentions) - 1; i >= 0 && best < 0; i-- {
+		mn := a.mentions[i]
+		if mn.last < lo && toks[mn.first].clause == clause {
+			pick(i)
+		}
+	}
+	// Nearest before, in the same sentence; then nearest after in it.
+	for i := len(a.mentions) - 1; i >= 0 && best < 0; i-- {
+		mn := a.mentions[i]
+		if mn.last < lo && toks[mn.first].sent == sent && !mn.contrast {
+			pick(i)
+		}
+	}
+	for i := 0; i < len(a.mentions) && best < 0; i++ {
+		mn := a.mentions[i]
+		if mn.first > hi && toks[mn.first].sent == sent && !mn.contrast {
+			pick(i)
+		}
+	}
+	// The last one named in an earlier sentence.
+	for i := len(a.mentions) - 1; i >= 0 && best < 0; i-- {
+		mn := a.mentions[i]
+		if mn.last < lo && toks[mn.first].sent < sent && !mn.contrast {
+			pick(i)
+		}
+	}
+	return best < 0 || a.mentions[best].subject == s
+}
