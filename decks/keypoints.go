@@ -9,10 +9,11 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// isKeyPointsIntro reports whether para is the paragraph that opens a key
-// points block: exactly "Key points" or "Key points:", bold or not.
-func isKeyPointsIntro(para *ast.Paragraph, src []byte) bool {
-	s := strings.ToLower(strings.TrimSpace(plainText(para, src)))
+// isKeyPointsIntro reports whether n, a paragraph or a sub-heading of an
+// answer, opens a key points block: its text is exactly "Key points" or
+// "Key points:", bold or not.
+func isKeyPointsIntro(n ast.Node, src []byte) bool {
+	s := strings.ToLower(strings.TrimSpace(plainText(n, src)))
 	s = strings.TrimSpace(strings.TrimSuffix(s, ":"))
 	return s == "key points"
 }

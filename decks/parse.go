@@ -739,9 +739,9 @@ func (p *parser) card(t *topicBuilder, question string, line int, body []chunk, 
 				}
 				pc.text = nil
 			}
-		case *ast.Paragraph:
-			if c.kind == chunkBlock && isKeyPointsIntro(n, p.src) {
-				pc.text = nil
+		case *ast.Paragraph, *ast.Heading:
+			if c.kind != chunkRaw && isKeyPointsIntro(n, p.src) {
+				pc.text, pc.heading = nil, nil
 				if i+1 < len(body) && body[i+1].kind == chunkBlock {
 					if list, ok := body[i+1].node.(*ast.List); ok {
 						cb.card.KeyPoints = append(cb.card.KeyPoints, p.keyPoints(list, cb.card.KeyPoints)...)

@@ -390,6 +390,18 @@ func TestParseAnswerNoteKeyPoints(t *testing.T) {
 	}
 }
 
+func TestParseKeyPointsHeading(t *testing.T) {
+	src := "## Q\nAnswer.\n\n### Key points:\n\n- **One** — `1`\n\n## R\nr\n"
+	topics, problems := Parse("k.md", []byte(src))
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	c := topics[0].Cards[0]
+	if c.Answer != "Answer." || len(c.KeyPoints) != 1 || c.KeyPoints[0].Label != "One" || c.KeyPoints[0].Line != 6 {
+		t.Errorf("answer %q key points %+v", c.Answer, c.KeyPoints)
+	}
+}
+
 func TestParseNoteLabelVariants(t *testing.T) {
 	tests := []struct{ src, note, answer string }{
 		{"## Q\na\n\n> **Note**: plain\n", "plain", "a"},
