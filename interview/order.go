@@ -1,0 +1,140 @@
+package interview
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"grill/decks"
+)
+
+// RecentAnswers is how many of a card's latest answers make its recent
+// score, for the order OrderWeakest (RankWeakest).
+const RecentAnswers = 3
+
+// UnseenScore is the recent score an unanswered card is ranked with by
+// RankWeakest: a card never answered comes after the cards whose recent
+// score is below it (known weak spots first) and before those answered at
+// least this well.
+const UnseenScore = 50
+
+// RankWeakest returns cards ordered for the "weakest first" order: lowest
+// recent self-adjusted score first, where a card's recent score is the mean
+// of its last RecentAnswers answers in history (given before now). Cards
+// never answered rank as if their recent score were UnseenScore, after the
+// answered cards with that same score. Ties are broken by card id, so the
+// order is deterministic. cards is not modified.
+func RankWeakest(cards []*decks.Card, history []Review, now time.Time) []*decks.Card {
+	scores := map[string][]int{}
+	for _, r := range sortedBefore(history, now) {
+		scores[r.CardID] = append(scores[r.CardID], r.Score)
+	}
+	type ranked struct {
+		card  *decks.Card
+		score float64
+		seen  bool
+	}
+	rs := make([]ranked, len(cards))
+	for i, c := range cards {
+		ss := scores[c.ID]
+		rs[i] = ranked{card: c, score: UnseenScore}
+		if len(ss) > 0 {
+			ss = ss[max(len(ss)-RecentAnswers, 0):]
+			total := 0
+			for _, s := range ss {
+				total += s
+			}
+			rs[i].score, rs[i].seen = float64(total)/float64(len(ss)), true
+		}
+	}
+	slices.SortStableFunc(rs, func(a, b ranked) int {
+		if c := cmp.Compare(a.score, b.score); c != 0 {
+			return c
+		}
+		if a.seen != b.seen {
+			if a.seen {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.card.ID, b.card.ID)
+	})
+	out := make([]*decks.Card, len(rs))
+	for i, r := range rs {
+		out[i] = r.card
+	}
+	return out
+}
+
+// RankDue returns cards ordered for the "due for review" order, scheduled
+// by FSRS-4.5 with default parameters (see FSRS) from the answers in
+// history given before now: most overdue first (now minus due time, largest
+// first). A card never answered counts as due exactly now, so it comes
+// after every overdue card and before the cards not yet due, which follow
+// in the order they fall due. Ties are broken by card id. cards is not
+// modified.
+func RankDue(cards []*decks.Card, history []Review, now time.Time) []*decks.Card {
+	sched := DefaultFSRS.ScheduleAll(sortedBefore(history, now))
+	type ranked struct {
+		card    *decks.Card
+		overdue time.Duration
+	}
+	rs := make([]ranked, len(cards))
+	for i, c := range cards {
+		rs[i] = ranked{card: c}
+		if s, ok := sched[c.ID]; ok {
+			rs[i].overdue = now.Sub(s.Due)
+		}
+	}
+	slices.SortStableFunc(rs, func(a, b ranked) int {
+		if c := cmp.Compare(b.overdue, a.overdue); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.card.ID, b.card.ID)
+	})
+	out := make([]*decks.Card, len(rs))
+	for i, r := range rs {
+		out[i] = r.card
+	}
+	return out
+}
+
+// sortedBefore returns the reviews given before or at now, oldest first.
+func sortedBefore(history []Review, now time.Time) []Review {
+	out := make([]Review, 0, len(history))
+	for _, r := range history {
+		if !r.Time.After(now) {
+			out = append(out, r)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Review) int { return a.Time.Compare(b.Time) })
+	return out
+}
+
+// HistoryRanker ranks cards for the orders "weakest" and "due" from past
+// answers; it is the Ranker a Session is given.
+type HistoryRanker struct {
+	Reviews []Review  // every answer given, as from Store.History
+	Now     time.Time // the time of ranking
+}
+
+// Rank implements Ranker: OrderWeakest ranks with RankWeakest, OrderDue with
+// RankDue. It reports false (no history to rank by, so selection falls back
+// to the mixed order) when none of cards has ever been answered, or for any
+// other order.
+func (h HistoryRanker) Rank(order string, cards []*decks.Card) ([]*decks.Card, bool) {
+	seen := map[string]bool{}
+	for _, r := range h.Reviews {
+		seen[r.CardID] = true
+	}
+	if !slices.ContainsFunc(cards, func(c *decks.Card) bool { return seen[c.ID] }) {
+		return nil, false
+	}
+	switch order {
+	case OrderWeakest:
+		return RankWeakest(cards, h.Reviews, h.Now), true
+	case OrderDue:
+		return RankDue(cards, h.Reviews, h.Now), true
+	}
+	return nil, false
+}

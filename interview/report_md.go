@@ -1,0 +1,622 @@
+package interview
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"grill/decks"
+)
+
+// ReportMarkdown renders rec as a Markdown report that reads well in a
+// terminal and on GitHub: a title with the date, the session's settings, a
+// summary table (one row per question: topic, question, time used of the
+// limit, outcome, grader score, self-adjusted score, rating, missed key
+// points), per-topic averages and total time, then each question in full:
+// the typed answer, the covered (✓) and missed (✗) key points with the
+// candidate's self-grading marked, the reference answer and its note (from
+// lib; left out when lib is nil or lacks the card) and the LLM feedback
+// when there is any.
+//
+// Typed answers and LLM text are user data: they are quoted with every
+// Markdown construct escaped, so that no answer can break the layout of the
+// report, nor inject HTML, images or links disguised as text (a bare URL is
+// still linked, as GitHub does everywhere).
+func ReportMarkdown(rec *Record, lib *decks.Library) string {
+	var b strings.Builder
+	writeHeader(&b, rec)
+	writeSummary(&b, rec)
+	if len(rec.Questions) > 0 {
+		b.WriteString("## Questions\n\n")
+		for i := range rec.Questions {
+			writeQuestion(&b, i, &rec.Questions[i], lib)
+		}
+	}
+	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+func writeHeader(b *strings.Builder, rec *Record) {
+	fmt.Fprintf(b, "# grill session, %s\n\n", rec.Started.UTC().Format("2 January 2006, 15:04 UTC"))
+	status := "ended"
+	switch {
+	case rec.Ended.IsZero() && rec.Abandoned:
+		status = "abandoned before the end"
+	case rec.Ended.IsZero():
+		status = "in progress"
+	}
+	fmt.Fprintf(b, "- **Session:** `%s` (%s)\n", rec.ID, status)
+	st := rec.Settings
+	topics := "all"
+	if len(st.Topics) > 0 {
+		topics = escapeInline(strings.Join(st.Topics, ", "))
+	}
+	order := st.Order
+	if order == "" {
+		order = OrderMixed
+	}
+	fmt.Fprintf(b, "- **Topics:** %s · **Order:** %s · **Seed:** %d\n", topics, escapeInline(order), st.Seed)
+	if st.TimeLimit > 0 {
+		fmt.Fprintf(b, "- **Time per question:** %s (unless the deck sets its own)\n", clockDuration(st.TimeLimit))
+	}
+	if st.LLMModel != "" {
+		fmt.Fprintf(b, "- **LLM feedback:** %s", escapeInline(st.LLMModel))
+		if st.LLMHost != "" {
+			fmt.Fprintf(b, " at %s", escapeInline(st.LLMHost))
+		}
+		b.WriteString("\n")
+	}
+	if len(rec.DeckSources) > 0 {
+		fmt.Fprintf(b, "- **Decks:** %s\n", escapeInline(strings.Join(rec.DeckSources, ", ")))
+	}
+	b.WriteString("\n")
+}
+
+func writeSummary(b *strings.Builder, rec *Record) {
+	b.WriteString("## Summary\n\n")
+	if len(rec.Questions) == 0 {
+		b.WriteString("No question was asked.\n\n")
+		return
+	}
+	b.WriteString("| # | Topic | Question | Time | Outcome | Score | Adjusted | Rating | Missed points |\n")
+	b.WriteString("|--:|-------|----------|------|---------|------:|---------:|--------|---------------|\n")
+	var used time.Duration
+	type agg struct{ n, grader, adjusted int }
+	var order []string
+	byTopic := map[string]*agg{}
+	answered, graderTotal, adjustedTotal := 0, 0, 0
+	for i := range rec.Questions {
+		q := &rec.Questions[i]
+		used += q.TimeUsed
+		a := byTopic[q.Topic]
+		if a == nil {
+			a = &agg{}
+			byTopic[q.Topic] = a
+			order = append(order, q.Topic)
+		}
+		score, adjusted, missed := "–", "–", "–"
+		if q.Outcome != Pending {
+			answered++
+			graderTotal += q.Grade.Score
+			adjustedTotal += q.Adjusted
+			a.n++
+			a.grader += q.Grade.Score
+			a.adjusted += q.Adjusted
+			score, adjusted = fmt.Sprint(q.Grade.Score), fmt.Sprint(q.Adjusted)
+			var labels []string
+			for j, p := range q.Grade.Points {
+				if !pointCovered(q, j) {
+					labels = append(labels, escapeInline(p.Label))
+				}
+			}
+			if len(labels) > 0 {
+				missed = strings.Join(labels, ", ")
+			}
+		}
+		fmt.Fprintf(b, "| %d | %s | %s | %s / %s | %s | %s | %s | %s | %s |\n", i+1,
+			escapeInline(q.Topic), escapeInline(truncateRunes(q.Question, 60)),
+			clockDuration(q.TimeUsed), clockDuration(q.TimeLimit), outcomeText(q.Outcome),
+			score, adjusted, ratingText(q.Rating), missed)
+	}
+	b.WriteString("\n")
+	if answered > 0 {
+		b.WriteString("**Per topic**\n\n| Topic | Answered | Score | Adjusted |\n|-------|---------:|------:|---------:|\n")
+		for _, t := range order {
+			a := byTopic[t]
+			if a.n == 0 {
+				fmt.Fprintf(b, "| %s | 0 | – | – |\n", escapeInline(t))
+				continue
+			}
+			fmt.Fprintf(b, "| %s | %d | %.0f | %.0f |\n", escapeInline(t), a.n,
+				float64(a.grader)/float64(a.n), float64(a.adjusted)/float64(a.n))
+		}
+		fmt.Fprintf(b, "| **All** | **%d** | **%.0f** | **%.0f** |\n\n", answered,
+			float64(graderTotal)/float64(answered), float64(adjustedTotal)/float64(answered))
+	}
+	fmt.Fprintf(b, "**Answered:** %d of %d · **Time answering:** %s", answered, len(rec.Questions), clockDuration(used))
+	if !rec.Ended.IsZero() && rec.Ended.After(rec.Started) {
+		fmt.Fprintf(b, " · **Session length:** %s", clockDuration(rec.Ended.Sub(rec.Started)))
+	}
+	b.WriteString("\n\n")
+}
+
+func writeQuestion(b *strings.Builder, i int, q *QuestionRecord, lib *decks.Library) {
+	fmt.Fprintf(b, "### %d. %s\n\n", i+1, flatLine(q.Question))
+	meta := []string{"`" + strings.ReplaceAll(q.CardID, "`", "'") + "`", escapeInline(q.Topic), outcomeText(q.Outcome),
+		fmt.Sprintf("%s of %s", clockDuration(q.TimeUsed), clockDuration(q.TimeLimit))}
+	if q.Outcome != Pending {
+		if q.Adjusted != q.Grade.Score {
+			meta = append(meta, fmt.Sprintf("score %d → %d after self-grading", q.Grade.Score, q.Adjusted))
+		} else {
+			meta = append(meta, fmt.Sprintf("score %d", q.Grade.Score))
+		}
+	}
+	if q.Rating != NoRating {
+		meta = append(meta, "rated "+ratingText(q.Rating))
+	}
+	fmt.Fprintf(b, "*%s*\n\n", strings.Join(meta, " · "))
+
+	switch {
+	case q.Outcome == Skipped && strings.TrimSpace(q.Answer) == "":
+		b.WriteString("**Answer:** skipped, nothing typed.\n\n")
+	case q.Outcome == Skipped:
+		b.WriteString("**Answer:** skipped. The draft at that moment:\n\n")
+		b.WriteString(quoteAnswer(q.Answer))
+	case q.Outcome == Pending && strings.TrimSpace(q.Answer) == "":
+		b.WriteString("**Answer:** not answered.\n\n")
+	case q.Outcome == Pending:
+		b.WriteString("**Answer:** not submitted. The draft so far:\n\n")
+		b.WriteString(quoteAnswer(q.Answer))
+	case strings.TrimSpace(q.Answer) == "":
+		b.WriteString("**Answer:** empty.\n\n")
+	default:
+		b.WriteString("**Answer**\n\n")
+		b.WriteString(quoteAnswer(q.Answer))
+	}
+
+	if q.Outcome != Pending && len(q.Grade.Points) > 0 {
+		b.WriteString("**Key points**\n\n")
+		for j, p := range q.Grade.Points {
+			mark := "✗"
+			if pointCovered(q, j) {
+				mark = "✓"
+			}
+			fmt.Fprintf(b, "- %s %s", mark, escapeInline(p.Label))
+			if p.Weight != 0 && p.Weight != 1 {
+				fmt.Fprintf(b, " (weight %g)", p.Weight)
+			}
+			if v, ok := q.Overrides[j]; ok && v != p.Covered {
+				grader := "missed"
+				if p.Covered {
+					grader = "covered"
+				}
+				fmt.Fprintf(b, " — *self-graded (the grader said %s)*", grader)
+			} else if p.Negated && !p.Covered {
+				b.WriteString(" — *stated negated*")
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+	}
+
+	if lib != nil {
+		if card, ok := lib.Card(q.CardID); ok {
+			if strings.TrimSpace(card.Answer) != "" {
+				b.WriteString("**Reference answer**\n\n")
+				b.WriteString(strings.TrimSpace(demoteHeadings(card.Answer, 4)))
+				b.WriteString("\n\n")
+			}
+			if note := strings.TrimSpace(card.Note); note != "" {
+				if !strings.HasPrefix(note, "**Note") {
+					note = "**Note:** " + note
+				}
+				b.WriteString(quoteMarkdown(note))
+			}
+		} else {
+			fmt.Fprintf(b, "*No reference answer: card `%s` is not in the loaded decks.*\n\n", strings.ReplaceAll(q.CardID, "`", "'"))
+		}
+	}
+
+	if q.LLM != nil {
+		writeLLM(b, q)
+	}
+}
+
+// writeLLM renders the LLM feedback of q. The verdict's shape belongs to the
+// LLM client; known fields are rendered as text, anything else as JSON.
+func writeLLM(b *strings.Builder, q *QuestionRecord) {
+	l := q.LLM
+	b.WriteString("**LLM feedback**")
+	var about []string
+	if l.Model != "" {
+		about = append(about, escapeInline(l.Model))
+	}
+	if l.Host != "" {
+		about = append(about, "at "+escapeInline(l.Host))
+	}
+	if l.Latency > 0 {
+		about = append(about, fmt.Sprintf("in %.1f s", l.Latency.Seconds()))
+	}
+	if len(about) > 0 {
+		fmt.Fprintf(b, " (%s)", strings.Join(about, " "))
+	}
+	b.WriteString("\n\n")
+	if l.Injection {
+		b.WriteString("⚠ **The answer contains instructions aimed at the grader.** The LLM's score is not trusted and never changes the recorded score.\n\n")
+	}
+	if l.Error != "" {
+		fmt.Fprintf(b, "Feedback unavailable: %s\n\n", escapeInline(l.Error))
+	}
+	if l.Verdict != nil {
+		writeVerdict(b, l.Verdict, q.Grade.Score, l.Text)
+	}
+	if strings.TrimSpace(l.Text) != "" {
+		if l.Verdict == nil {
+			b.WriteString("The reply did not validate, so it has no score. As received:\n\n")
+		}
+		b.WriteString(fenceText(l.Text))
+	}
+}
+
+// writeVerdict renders an LLM verdict: its score, feedback, follow-up
+// question, wrong claims and key point verdicts, found by field name (in any
+// case, with or without underscores), then any field it does not know as
+// JSON. An invalid verdict shows its raw reply, unless it is rawShown (the
+// record's own copy, shown by the caller). Bookkeeping fields (model, latency, the offline score…) are left
+// out: the caller shows them once.
+func writeVerdict(b *strings.Builder, verdict any, graderScore int, rawShown string) {
+	data, err := json.Marshal(verdict)
+	var raw map[string]any
+	if err != nil || json.Unmarshal(data, &raw) != nil {
+		b.WriteString(fenceText(fmt.Sprint(verdict)))
+		return
+	}
+	m := map[string]any{}
+	for k, v := range raw {
+		m[strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(k))] = v
+	}
+	take := func(keys ...string) (any, bool) {
+		for _, k := range keys {
+			if v, ok := m[k]; ok {
+				delete(m, k)
+				return v, v != nil
+			}
+		}
+		return nil, false
+	}
+	text, _ := m["text"].(string)
+	for _, k := range []string{"offlinescore", "model", "host", "promptversion", "format", "latency", "text", "injection"} {
+		delete(m, k)
+	}
+	valid := true
+	if v, ok := take("valid"); ok {
+		valid, _ = v.(bool)
+	}
+	problems, _ := take("problems")
+	if !valid {
+		b.WriteString("The reply did not validate, so it has no score")
+		if list, ok := problems.([]any); ok && len(list) > 0 {
+			parts := make([]string, len(list))
+			for i, p := range list {
+				parts[i] = escapeInline(verdictText(p))
+			}
+			fmt.Fprintf(b, " (%s)", strings.Join(parts, "; "))
+		}
+		b.WriteString(".")
+		if strings.TrimSpace(text) != "" && text != rawShown {
+			b.WriteString(" As received:\n\n")
+			b.WriteString(fenceText(text))
+		} else {
+			b.WriteString("\n\n")
+		}
+		return
+	}
+	untrusted, _ := take("untrusted")
+	disagree, _ := take("disagreement")
+	reasons, _ := take("injectionreasons")
+	if v, ok := take("score"); ok {
+		fmt.Fprintf(b, "- **Score:** %s (grader: %d)", escapeInline(verdictText(v)), graderScore)
+		if untrusted == true {
+			b.WriteString(" — *untrusted*")
+		} else if disagree == true {
+			b.WriteString(" — ⚠ *far from the grader's*")
+		}
+		b.WriteString("\n")
+	}
+	if list, ok := reasons.([]any); ok && len(list) > 0 {
+		parts := make([]string, len(list))
+		for i, r := range list {
+			parts[i] = escapeInline(verdictText(r))
+		}
+		fmt.Fprintf(b, "- **Instructions to the grader found:** %s\n", strings.Join(parts, "; "))
+	}
+	if v, ok := take("feedback", "summary"); ok {
+		fmt.Fprintf(b, "- **Feedback:** %s\n", escapeInline(verdictText(v)))
+	}
+	if v, ok := take("followup", "followupquestion"); ok {
+		fmt.Fprintf(b, "- **Follow-up question:** %s\n", escapeInline(verdictText(v)))
+	}
+	if v, ok := take("wrongclaims", "errors"); ok {
+		writeVerdictList(b, "Wrong claims", v)
+	}
+	if v, ok := take("points", "keypoints"); ok {
+		writeVerdictList(b, "Key points", v)
+	}
+	keys := make([]string, 0, len(m))
+	for k, v := range m {
+		if v != nil {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		fmt.Fprintf(b, "- **%s:** %s\n", escapeInline(k), escapeInline(verdictText(m[k])))
+	}
+	b.WriteString("\n")
+}
+
+// writeVerdictList renders a list field of a verdict as a nested list.
+func writeVerdictList(b *strings.Builder, title string, v any) {
+	list, ok := v.([]any)
+	switch {
+	case !ok:
+		fmt.Fprintf(b, "- **%s:** %s\n", title, escapeInline(verdictText(v)))
+	case len(list) == 0:
+		fmt.Fprintf(b, "- **%s:** none\n", title)
+	default:
+		fmt.Fprintf(b, "- **%s:**\n", title)
+		for _, item := range list {
+			fmt.Fprintf(b, "  - %s\n", escapeInline(verdictText(item)))
+		}
+	}
+}
+
+// verdictText renders one value of an LLM verdict on one line: a key point
+// object as "label: status — “evidence”", other values as text or JSON.
+func verdictText(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case map[string]any:
+		label, _ := v["label"].(string)
+		status, _ := v["status"].(string)
+		if label != "" && status != "" {
+			s := label + ": " + status
+			if ev, _ := v["evidence"].(string); ev != "" {
+				s += " — “" + ev + "”"
+			}
+			return s
+		}
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(data)
+}
+
+// pointCovered reports whether key point j of q counts as covered after the
+// candidate's overrides.
+func pointCovered(q *QuestionRecord, j int) bool {
+	if v, ok := q.Overrides[j]; ok {
+		return v
+	}
+	return q.Grade.Points[j].Covered
+}
+
+func outcomeText(o Outcome) string {
+	switch o {
+	case Submitted:
+		return "submitted"
+	case TimedOut:
+		return "timed out"
+	case Skipped:
+		return "skipped"
+	case Pending:
+		return "not answered"
+	}
+	return escapeInline(string(o))
+}
+
+func ratingText(r Rating) string {
+	switch r {
+	case Again:
+		return "Again"
+	case Hard:
+		return "Hard"
+	case Good:
+		return "Good"
+	case Easy:
+		return "Easy"
+	}
+	return "–"
+}
+
+// flatLine joins the lines of s with spaces.
+func flatLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// truncateRunes shortens s to at most n runes, ending it with "…" when cut.
+func truncateRunes(s string, n int) string {
+	s = flatLine(s)
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimRightFunc(string(r[:n-1]), unicode.IsSpace) + "…"
+}
+
+// quoteAnswer renders user text as a Markdown blockquote in which every character
+// is literal: Markdown and HTML are escaped, line breaks kept, paragraphs
+// separated by an empty quoted line.
+func quoteAnswer(text string) string {
+	var b strings.Builder
+	lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n"), "\n")
+	for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	blank := false
+	for i, line := range lines {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			if !blank {
+				b.WriteString(">\n")
+			}
+			blank = true
+			continue
+		}
+		blank = false
+		b.WriteString("> ")
+		b.WriteString(escapeLine(line))
+		if i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
+			b.WriteString("  ") // hard line break, invisible in a terminal
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+// quoteMarkdown renders trusted Markdown (a deck's note) as a blockquote.
+func quoteMarkdown(md string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(md, "\n") {
+		b.WriteString(strings.TrimRight("> "+line, " "))
+		b.WriteString("\n")
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+// escapeInline escapes text for a single line of Markdown, such as a table
+// cell or a list item: line breaks become spaces and Markdown is escaped.
+func escapeInline(s string) string {
+	return escapeLine(flatLine(s))
+}
+
+// escapeLine escapes one line of plain text so that Markdown shows it as
+// typed: emphasis, code, links, HTML, maths, tables and strike-through
+// characters are backslash-escaped, as is whatever would start a heading,
+// list, quote or rule at the beginning of the line. Underscores inside words
+// (x_0, alpha_bar) cannot make emphasis and are left alone, to keep answers
+// readable in a terminal.
+func escapeLine(line string) string {
+	rs := []rune(line)
+	var b strings.Builder
+	b.Grow(len(line) + 8)
+	i := 0
+	// Line starts: headings, quotes, bullets, setext underlines, ordered lists.
+	if len(rs) > 0 {
+		switch rs[0] {
+		case '#', '>', '-', '+', '=':
+			b.WriteByte('\\')
+			b.WriteRune(rs[0])
+			i = 1
+		default:
+			j := 0
+			for j < len(rs) && j < 9 && rs[j] >= '0' && rs[j] <= '9' {
+				j++
+			}
+			if j > 0 && j < len(rs) && (rs[j] == '.' || rs[j] == ')') {
+				b.WriteString(string(rs[:j]))
+				b.WriteByte('\\')
+				b.WriteRune(rs[j])
+				i = j + 1
+			}
+		}
+	}
+	for ; i < len(rs); i++ {
+		r := rs[i]
+		switch r {
+		case '\\', '`', '*', '[', ']', '<', '|', '$', '~':
+			b.WriteByte('\\')
+		case '_':
+			if i == 0 || i == len(rs)-1 || !isWordRune(rs[i-1]) || !isWordRune(rs[i+1]) {
+				b.WriteByte('\\')
+			}
+		case '&':
+			if entity.MatchString(string(rs[i:min(i+40, len(rs))])) {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// entity matches an HTML entity or character reference, which Markdown
+// would turn into the character it names.
+var entity = regexp.MustCompile(`^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// fenceText renders text as a fenced code block whose fence is longer than any
+// run of backticks in the text, so that the text cannot close it.
+func fenceText(text string) string {
+	longest, run := 0, 0
+	for _, r := range text {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", max(3, longest+1))
+	return fence + "text\n" + strings.TrimRight(text, "\n") + "\n" + fence + "\n\n"
+}
+
+var atxHeading = regexp.MustCompile(`^( {0,3})(#{1,6})([ \t]|$)`)
+var fenceOpen = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
+
+// demoteHeadings shifts the ATX headings of md (outside fenced code) so
+// that the shallowest is at level minLevel, at most 6: a reference answer's
+// sub-headings then sit below the report's question headings.
+func demoteHeadings(md string, minLevel int) string {
+	lines := strings.Split(md, "\n")
+	shallowest := 7
+	walkOutsideFences(lines, func(i int) {
+		if m := atxHeading.FindStringSubmatch(lines[i]); m != nil {
+			shallowest = min(shallowest, len(m[2]))
+		}
+	})
+	if shallowest >= minLevel {
+		return md
+	}
+	shift := minLevel - shallowest
+	walkOutsideFences(lines, func(i int) {
+		if m := atxHeading.FindStringSubmatchIndex(lines[i]); m != nil {
+			level := min(m[5]-m[4]+shift, 6)
+			lines[i] = lines[i][:m[4]] + strings.Repeat("#", level) + lines[i][m[5]:]
+		}
+	})
+	return strings.Join(lines, "\n")
+}
+
+// walkOutsideFences calls f with the index of every line of lines that is
+// not inside a fenced code block.
+func walkOutsideFences(lines []string, f func(i int)) {
+	fence := ""
+	for i, line := range lines {
+		if fence != "" {
+			trimmed := strings.TrimSpace(line)
+			if strings.HasPrefix(trimmed, fence) && strings.Trim(trimmed, fence[:1]) == "" {
+				fence = ""
+			}
+			continue
+		}
+		if m := fenceOpen.FindStringSubmatch(line); m != nil {
+			fence = m[1]
+			continue
+		}
+		f(i)
+	}
+}
