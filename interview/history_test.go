@@ -268,16 +268,21 @@ func TestShow(t *testing.T) {
 	}
 }
 
-// writeSessions writes n ended session records of 8 questions each into
-// dataDir, one a minute from t0, as a long history would hold.
-func writeSessions(tb testing.TB, dataDir string, n int) {
+// writeSessions writes n ended session records of 8 questions into
+// dataDir, one a minute from t0, as a long history would hold. With full
+// true each answer is about 130 words (16 KB a record); else one sentence,
+// for tests that need many files more than big ones.
+func writeSessions(tb testing.TB, dataDir string, n int, full bool) {
 	tb.Helper()
 	dir := filepath.Join(dataDir, "sessions")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		tb.Fatal(err)
 	}
 	rec := sampleRecord(t0)
-	answer := strings.Repeat("Message passing aggregates neighbour features and updates each node. ", 12)
+	answer := "Message passing aggregates neighbour features and updates each node."
+	if full {
+		answer = strings.Repeat(answer+" ", 12)
+	}
 	for len(rec.Questions) < 8 {
 		rec.Questions = append(rec.Questions, rec.Questions[len(rec.Questions)%3])
 	}
@@ -325,7 +330,7 @@ func TestListTenThousandSessions(t *testing.T) {
 		n = 1000
 	}
 	dataDir := t.TempDir()
-	writeSessions(t, dataDir, n)
+	writeSessions(t, dataDir, n, false)
 	sums, errs := NewStore(dataDir).List()
 	if len(errs) != 0 {
 		t.Fatal(errs[0])
@@ -347,7 +352,7 @@ func TestListTenThousandSessions(t *testing.T) {
 // sessions: List plus printing the table.
 func BenchmarkList10000(b *testing.B) {
 	dataDir := b.TempDir()
-	writeSessions(b, dataDir, 10000)
+	writeSessions(b, dataDir, 10000, true)
 	var size int64
 	entries, _ := os.ReadDir(filepath.Join(dataDir, "sessions"))
 	for _, e := range entries {
@@ -373,7 +378,7 @@ func BenchmarkList10000(b *testing.B) {
 // history of 10,000 ended sessions.
 func BenchmarkResumable10000(b *testing.B) {
 	dataDir := b.TempDir()
-	writeSessions(b, dataDir, 10000)
+	writeSessions(b, dataDir, 10000, true)
 	s := NewStore(dataDir)
 	b.ResetTimer()
 	for b.Loop() {
