@@ -478,6 +478,8 @@ func cmdReport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	store := interview.NewStore(dataDir(cfg))
+	store.Library = lib
+	defer store.Close()
 	switch sub {
 	case "list":
 		if fs.NArg() > 0 {
@@ -495,8 +497,7 @@ func cmdReport(args []string, stdout, stderr io.Writer) error {
 		if *format != "md" && *format != "json" {
 			return usageError{fmt.Sprintf("report show: --format %q is not md or json", *format)}
 		}
-		_ = lib
-		return errors.New("report show is not wired yet")
+		return store.Show(stdout, fs.Arg(0), *format)
 	default:
 		return usageError{fmt.Sprintf("report: unknown sub-command %q", sub)}
 	}
