@@ -88,7 +88,7 @@ func start(t *testing.T, opts Options, w, h int) *harness {
 		}
 	})
 	// The countdown's ticker exists once run has started.
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(15 * time.Second)
 	for hs.clock.Tickers() == 0 {
 		if time.Now().After(deadline) {
 			t.Fatal("countdown never started")
@@ -128,7 +128,7 @@ func (h *harness) text() string { return strings.Join(h.lines(), "\n") }
 // waitFor polls the screen until every want appears, or fails the test.
 func (h *harness) waitFor(want ...string) string {
 	h.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(15 * time.Second)
 	for {
 		text := h.text()
 		missing := ""
@@ -151,7 +151,7 @@ func (h *harness) waitFor(want ...string) string {
 // waitGone polls until s is no longer on the screen.
 func (h *harness) waitGone(s string) {
 	h.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(15 * time.Second)
 	for strings.Contains(h.text(), s) {
 		if time.Now().After(deadline) {
 			h.t.Fatalf("screen still shows %q:\n%s", s, h.text())
@@ -167,6 +167,19 @@ func (h *harness) typeText(s string) {
 			continue
 		}
 		h.sim.InjectKey(tcell.KeyRune, r, tcell.ModNone)
+	}
+}
+
+// post queues an event that has no Inject method, waiting while the
+// screen's event queue is full (PostEvent does not wait).
+func (h *harness) post(ev tcell.Event) {
+	h.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for h.sim.PostEvent(ev) != nil {
+		if time.Now().After(deadline) {
+			h.t.Fatal("event queue stays full")
+		}
+		time.Sleep(time.Millisecond)
 	}
 }
 
@@ -189,7 +202,7 @@ func (h *harness) record() interview.Record {
 // waitRecord polls the saved records until ok accepts the last one.
 func (h *harness) waitRecord(ok func(interview.Record) bool) interview.Record {
 	h.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(15 * time.Second)
 	for {
 		r := h.record()
 		if ok(r) {

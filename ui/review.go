@@ -24,6 +24,7 @@ type reviewScreen struct {
 	q     interview.QuestionRecord
 
 	root      *tview.Flex
+	top       *tview.Flex // header and score
 	body      *tview.Flex
 	header    *tview.TextView
 	score     *tview.TextView
@@ -81,7 +82,7 @@ func newReview(a *app, s *interview.Session) *reviewScreen {
 	keys := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
 	keys.SetText(" " + th.keys("Space", "toggle", "Tab", "pane", "1", "Again", "2", "Hard", "3", "Good", "4", "Easy", "Ctrl+Q", "quit"))
 
-	top := tview.NewFlex().AddItem(r.header, 0, 1, false).AddItem(r.score, 26, 0, false)
+	r.top = tview.NewFlex().AddItem(r.header, 0, 1, false).AddItem(r.score, 0, 0, false)
 	upper := tview.NewFlex().
 		AddItem(r.points, 0, 1, true).
 		AddItem(r.answer, 0, 1, false)
@@ -89,7 +90,7 @@ func newReview(a *app, s *interview.Session) *reviewScreen {
 		AddItem(upper, 0, 1, true).
 		AddItem(r.reference, 0, 1, false)
 	r.root = tview.NewFlex().SetDirection(tview.FlexRow).
-		AddItem(top, 1, 0, false).
+		AddItem(r.top, 1, 0, false).
 		AddItem(r.question, 1, 0, false).
 		AddItem(r.body, 0, 1, true).
 		AddItem(keys, 1, 0, false)
@@ -131,7 +132,11 @@ func (r *reviewScreen) refresh() {
 	if len(r.q.Overrides) > 0 {
 		text += th.dim(" → ") + th.bold(fmt.Sprintf("adjusted %d", r.q.Adjusted))
 	}
+	if r.q.Grade.KeywordDump {
+		text = th.paint(colAmber, "list of terms") + th.dim(" · ") + text
+	}
 	r.score.SetText(text + " ")
+	r.top.ResizeItem(r.score, tview.TaggedStringWidth(text)+1, 0)
 	for i, p := range r.q.Grade.Points {
 		r.points.SetItemText(i, pointText(th, p, r.q.Covered(i), r.q.Overrides), "")
 	}
@@ -139,10 +144,14 @@ func (r *reviewScreen) refresh() {
 }
 
 // pointText is one key point line: its mark, label and what changed it.
+// A point only named in a bare list of terms is marked "~", partly counted.
 func pointText(th theme, p grading.PointResult, covered bool, overrides map[int]bool) string {
 	mark := th.paint(colBad, "✗")
-	if covered {
+	switch {
+	case covered:
 		mark = th.paint(colGood, "✓")
+	case p.Listed && covered == p.Covered:
+		mark = th.paint(colAmber, "~")
 	}
 	s := mark + " " + tview.Escape(p.Label)
 	if p.Weight != 1 && p.Weight > 0 {
@@ -153,6 +162,8 @@ func pointText(th theme, p grading.PointResult, covered bool, overrides map[int]
 		s += th.dim(" (you)")
 	case p.Negated:
 		s += th.dim(" (negated)")
+	case p.Listed:
+		s += th.dim(" (listed only)")
 	}
 	return s
 }
@@ -166,13 +177,12 @@ func (r *reviewScreen) refreshAnswer() {
 	if len(r.q.Grade.Points) > 0 {
 		sel = r.points.GetCurrentItem()
 	}
-	// Spans are where the grader found each point; a point the candidate
-	// marked covered by hand has none, one marked missed shows none.
+	// Spans are where the grader found each point (covered, or named in a
+	// list); a point the candidate marked missed shows none.
 	pts := r.q.EffectivePoints()
 	for i := range pts {
-		if !r.q.Grade.Points[i].Covered {
-			pts[i].Spans = nil
-		}
+		g := r.q.Grade.Points[i]
+		pts[i].Covered = (g.Covered || g.Listed) && (r.q.Covered(i) || !g.Covered)
 	}
 	r.answer.SetText(highlight(r.a.th, r.q.Answer, pts, sel))
 }

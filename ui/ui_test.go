@@ -237,7 +237,7 @@ func TestResizeRedraws(t *testing.T) {
 	h := start(t, Options{Config: config(2), SkipHome: true}, 80, 24)
 	h.waitFor("Ctrl+S submit")
 	h.sim.SetSize(120, 40)
-	h.sim.PostEvent(tcell.NewEventResize(120, 40))
+	h.post(tcell.NewEventResize(120, 40))
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		ls := h.lines()
@@ -336,5 +336,22 @@ func TestColourIsUsedWithoutNoColor(t *testing.T) {
 	})
 	if !coloured {
 		t.Fatal("no colour anywhere with colour on")
+	}
+}
+
+func TestPastedLongAnswerArrivesWhole(t *testing.T) {
+	h := start(t, Options{Config: config(2), SkipHome: true}, 80, 24)
+	h.waitFor("Ctrl+S submit")
+	words := strings.Repeat("neighbour aggregation ", 2500) // 5,000 words
+	h.post(tcell.NewEventPaste(true))
+	h.typeText(words)
+	h.post(tcell.NewEventPaste(false))
+	h.waitFor("5000 words")
+	h.typeText(" and alpha")
+	h.waitFor("5002 words")
+	h.ctrl(tcell.KeyCtrlS)
+	h.waitFor("Key points", "submitted")
+	if got := h.record().Questions[0].Answer; got != words+" and alpha" {
+		t.Fatalf("answer of %d bytes recorded, want %d", len(got), len(words)+10)
 	}
 }
