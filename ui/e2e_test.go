@@ -98,12 +98,12 @@ func TestEndToEndInTmux(t *testing.T) {
 	s.tmux("send-keys", "-t", "grill", "3")
 	summary := s.waitFor(5*time.Second, "Summary", "session complete", "q quit")
 	t.Logf("summary screen:\n%s", summary)
-	for _, w := range []string{"gnn", "diffusion", "answered", "timed out", "00:20/00:20", "Good"} {
+	for _, w := range []string{"gnn", "diffusion", "answered", "timed out", "0:20/0:20", "Good"} {
 		if !strings.Contains(summary, w) {
 			t.Errorf("summary lacks %q", w)
 		}
 	}
-	if rows := strings.Count(summary, "/00:20"); rows != 2 {
+	if rows := strings.Count(summary, "/0:20"); rows != 2 {
 		t.Errorf("summary lists %d questions, want 2:\n%s", rows, summary)
 	}
 	s.tmux("send-keys", "-t", "grill", "q")

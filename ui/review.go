@@ -84,8 +84,8 @@ func newReview(a *app, s *interview.Session) *reviewScreen {
 
 	r.top = tview.NewFlex().AddItem(r.header, 0, 1, false).AddItem(r.score, 0, 0, false)
 	upper := tview.NewFlex().
-		AddItem(r.points, 0, 1, true).
-		AddItem(r.answer, 0, 1, false)
+		AddItem(r.points, 0, 5, true).
+		AddItem(r.answer, 0, 4, false)
 	r.body = tview.NewFlex().SetDirection(tview.FlexRow).
 		AddItem(upper, 0, 1, true).
 		AddItem(r.reference, 0, 1, false)
@@ -153,13 +153,16 @@ func pointText(th theme, p grading.PointResult, covered bool, overrides map[int]
 	case p.Listed && covered == p.Covered:
 		mark = th.paint(colAmber, "~")
 	}
-	s := mark + " " + tview.Escape(p.Label)
+	s := mark + " "
+	if covered != p.Covered {
+		s += th.dim("(you) ")
+	}
+	s += tview.Escape(p.Label)
 	if p.Weight != 1 && p.Weight > 0 {
 		s += th.dim(fmt.Sprintf(" ×%g", p.Weight))
 	}
 	switch {
 	case covered != p.Covered:
-		s += th.dim(" (you)")
 	case p.Negated:
 		s += th.dim(" (negated)")
 	case p.Listed:

@@ -21,6 +21,10 @@ type summaryScreen struct {
 	root   *tview.Flex
 	table  *tview.Table
 	detail *tview.TextView
+	width  int // screen width the columns were fitted to
+	height int
+
+	statsLines int
 }
 
 var ratingNames = map[interview.Rating]string{
@@ -63,7 +67,7 @@ func newSummary(a *app, rec interview.Record) *summaryScreen {
 			tview.NewTableCell(fmt.Sprint(row)).SetAlign(tview.AlignRight),
 			tview.NewTableCell(tview.Escape(q.Topic)),
 			tview.NewTableCell(tview.Escape(oneLine(q.Question))).SetMaxWidth(28).SetExpansion(2),
-			tview.NewTableCell(clock(q.TimeUsed) + "/" + clock(q.TimeLimit)),
+			tview.NewTableCell(mmss(q.TimeUsed) + "/" + mmss(q.TimeLimit)),
 			tview.NewTableCell(resultText(th, q.Outcome)),
 			tview.NewTableCell(score).SetAlign(tview.AlignRight),
 			tview.NewTableCell(adj).SetAlign(tview.AlignRight),
@@ -74,6 +78,7 @@ func newSummary(a *app, rec interview.Record) *summaryScreen {
 			m.table.SetCell(row, c, cell)
 		}
 	}
+	m.width = -1
 	m.detail = tview.NewTextView().SetDynamicColors(true).SetWordWrap(true).SetScrollable(true)
 	m.detail.SetBorderPadding(0, 0, 1, 1)
 	th.styleBox(m.detail.Box, "Selected question")
@@ -86,11 +91,13 @@ func newSummary(a *app, rec interview.Record) *summaryScreen {
 	keys := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
 	keys.SetText(" " + th.keys("↑↓", "select", "q", "quit"))
 
+	m.statsLines = statsLines
 	m.root = tview.NewFlex().SetDirection(tview.FlexRow).
 		AddItem(header, 1, 0, false).
-		AddItem(m.table, min(len(rec.Questions)+3, 12), 1, true).
-		AddItem(m.detail, 0, 1, false).
+		AddItem(m.table, len(rec.Questions)+3, 0, true).
+		AddItem(m.detail, 5, 0, false).
 		AddItem(stats, statsLines, 0, false).
+		AddItem(tview.NewBox(), 0, 1, false).
 		AddItem(keys, 1, 0, false)
 	if len(rec.Questions) > 0 {
 		m.table.Select(1, 0)
@@ -193,7 +200,40 @@ func statsText(th theme, rec interview.Record, reportPath string, reportErr erro
 	return b.String()
 }
 
-func (m *summaryScreen) beforeDraw(width, height int) {}
+// Columns of the table whose width follows the screen's.
+const (
+	colQuestion = 2
+	colMissed   = 8
+)
+
+// beforeDraw shares the width left by the fixed columns between the
+// question and the missed points, so that every column stays visible down
+// to 80 columns; the selected row is shown in full below the table.
+func (m *summaryScreen) beforeDraw(width, height int) {
+	if width == m.width && height == m.height {
+		return
+	}
+	m.width, m.height = width, height
+	// The table takes what the other parts leave, scrolling if need be.
+	m.root.ResizeItem(m.table, max(min(len(m.rec.Questions)+3, height-8-m.statsLines), 4), 0)
+	fixed := 0
+	for c := 0; c < m.table.GetColumnCount(); c++ {
+		if c == colQuestion || c == colMissed {
+			continue
+		}
+		w := 0
+		for r := 0; r < m.table.GetRowCount(); r++ {
+			w = max(w, tview.TaggedStringWidth(m.table.GetCell(r, c).Text))
+		}
+		fixed += w + 1
+	}
+	avail := max(width-4-fixed-1, 16) // borders, padding, the last separator
+	q := max(avail*3/5, 8)
+	for r := 1; r < m.table.GetRowCount(); r++ {
+		m.table.GetCell(r, colQuestion).SetMaxWidth(q)
+		m.table.GetCell(r, colMissed).SetMaxWidth(max(avail-q, 8))
+	}
+}
 
 func (m *summaryScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
 	switch {

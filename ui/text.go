@@ -58,6 +58,15 @@ func clock(d time.Duration) string {
 	return fmt.Sprintf("%02d:%02d", s/60, s%60)
 }
 
+// mmss formats a duration as m:ss, rounded up like clock.
+func mmss(d time.Duration) string {
+	c := clock(d)
+	if c[0] == '0' {
+		return c[1:]
+	}
+	return c
+}
+
 // short formats a duration compactly: "45s", "3m", "2m30s".
 func short(d time.Duration) string {
 	d = d.Round(time.Second)

@@ -92,7 +92,7 @@ func TestSpaceTogglesAKeyPointAndTheScoreChanges(t *testing.T) {
 	}
 	h.key(tcell.KeyDown) // select Beta
 	h.press(' ')
-	h.waitFor("✓ Beta ×2 (you)", "adjusted 100")
+	h.waitFor("✓ (you) Beta ×2", "adjusted 100")
 	q := h.record().Questions[0]
 	if !q.Overrides[1] || q.Adjusted != 100 {
 		t.Fatalf("override not recorded: overrides %v adjusted %d", q.Overrides, q.Adjusted)
@@ -154,7 +154,7 @@ func TestSummaryListsEveryQuestion(t *testing.T) {
 			t.Errorf("summary does not list question %d %q:\n%s", i+1, q.Question, screen)
 		}
 	}
-	for _, w := range []string{"answered", "timed out", "skipped", "Easy", "Again", "Hard", "00:20/00:20"} {
+	for _, w := range []string{"answered", "timed out", "skipped", "Easy", "Again", "Hard", "0:20/0:20"} {
 		if !strings.Contains(screen, w) {
 			t.Errorf("summary lacks %q:\n%s", w, screen)
 		}
@@ -227,7 +227,7 @@ func TestLayoutFits80x24(t *testing.T) {
 	h.ctrl(tcell.KeyCtrlS)
 	h.waitFor("Key points")
 	h.press('3')
-	h.waitFor("Summary")
+	h.waitFor("Summary", "rating", "missed", "Good", "Beta")
 	if l := h.lastLine(); !strings.Contains(l, "q quit") {
 		t.Fatalf("summary footer %q", l)
 	}
