@@ -355,3 +355,35 @@ func TestPastedLongAnswerArrivesWhole(t *testing.T) {
 		t.Fatalf("answer of %d bytes recorded, want %d", len(got), len(words)+10)
 	}
 }
+
+func TestTimeRunsOutWhileTheQuitDialogIsOpen(t *testing.T) {
+	h := start(t, Options{Config: config(2), SkipHome: true}, 100, 30)
+	h.waitFor("1/2")
+	h.typeText("alpha")
+	h.waitFor("1 word")
+	h.ctrl(tcell.KeyCtrlQ)
+	h.waitFor("End this session?")
+	h.clock.Advance(20 * time.Second)
+	h.waitFor("timed out", "Key points")
+	h.waitGone("End this session?")
+	if q := h.record().Questions[0]; q.Outcome != interview.TimedOut || q.Answer != "alpha" {
+		t.Fatalf("recorded %+v", q)
+	}
+}
+
+func TestTabMovesBetweenReviewPanes(t *testing.T) {
+	h := start(t, Options{Config: config(2), SkipHome: true}, 100, 30)
+	h.waitFor("1/2")
+	h.ctrl(tcell.KeyCtrlS)
+	// The focused pane has a double border.
+	h.waitFor("╔ Key points", "┌ Your answer", "┌ Reference answer")
+	h.key(tcell.KeyTab)
+	h.waitFor("┌ Key points", "╔ Your answer")
+	h.key(tcell.KeyTab)
+	h.waitFor("╔ Reference answer", "┌ Your answer")
+	h.key(tcell.KeyBacktab)
+	h.waitFor("╔ Your answer", "┌ Reference answer")
+	// Space still toggles the selected key point from another pane.
+	h.press(' ')
+	h.waitFor("adjusted")
+}
