@@ -81,6 +81,29 @@ func TestMatchVariants(t *testing.T) {
 		// stop words inside phrasings, words outside the window
 		{"information from neighbours", "information of the neighbours", true},
 		{"mode collapse", "the mode of the data does not matter. Collapse is rare", false},
+		// a phrasing with one content word matches only as written
+		{"sum of", "the sum of the node embeddings", true},
+		{"sum of", "it aggregates them (sum, mean or max)", false},
+		{"bit by bit", "noise is added bit by bit", true},
+		{"bit by bit", "it removes a bit of noise", false},
+		{"from scratch", "RT-1 was trained from scratch", true},
+		// a compound with a short prefix stays one word
+		{"co-training", "co-training on both datasets", true},
+		{"co-training", "with cotraining", true},
+		{"co-training", "co training helps", true},
+		{"co-training", "co-fine-tuning means training two models", false},
+		{"k-hop", "its k-hop neighbourhood", true},
+		{"sim-to-real", "the sim to real gap", true},
+		// a number comes before what it counts
+		{"one step", "in one step", true},
+		{"one step", "go through the steps one by one", false},
+		{"1000 steps", "DDPM needs 1000 denoising steps", true},
+		{"7-DoF", "a 7-DoF arm", true},
+		// function words inside a symbol are kept
+		{"a_1 * ... * a_t", "abar_t = a_1 * a_2 * ... * a_t", true},
+		{"a_1 * ... * a_t", "x_t = sqrt(abar_t) * x_0 + sqrt(1 - abar_t) * eps", false},
+		// each and every
+		{"noise at each step", "it adds noise at every step", true},
 	}
 	for _, tt := range tests {
 		if got := covers(t, tt.phrasing, tt.answer); got != tt.want {
@@ -116,6 +139,9 @@ func TestNegation(t *testing.T) {
 		{"no mode collapse", "diffusion doesn't suffer from mode collapse", true, false},
 		{"no mode collapse", "mode collapse is not an issue for diffusion", true, false},
 		{"no mode collapse", "diffusion avoids mode collapse", true, false},
+		{"instead of pixel space", "it diffuses in a small latent instead of pixel space", true, false},
+		{"instead of pixels", "it diffuses in a latent space instead of pixels", true, false},
+		{"instead of pixel space", "it diffuses in pixel space", false, true},
 		{"no mode collapse", "GANs have mode collapse", false, true},
 		{"non-Markovian", "DDIM is non-Markovian", true, false},
 		{"non-Markovian", "DDIM is nonmarkovian", true, false},
@@ -131,6 +157,23 @@ func TestNegation(t *testing.T) {
 		p.Covered = p.Covered || p.Listed
 		if p.Covered != tt.covered || p.Negated != tt.negated {
 			t.Errorf("phrasing %q, answer %q: covered=%v negated=%v, want %v %v", tt.phrasing, tt.answer, p.Covered, p.Negated, tt.covered, tt.negated)
+		}
+	}
+}
+
+func TestComparedSubjectNameIsNoEvidence(t *testing.T) {
+	c := &decks.Card{ID: "t/cmp", Question: "Explain GCN, GraphSAGE, and GAT - key differences?", Answer: "Reference.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "GCN: fixed weights", Phrasings: []string{"fixed weights"}, Weight: 1},
+			{Label: "GraphSAGE: sample and aggregate", Phrasings: []string{"sample and aggregate", "GraphSAGE"}, Weight: 1},
+			{Label: "GAT: attention", Phrasings: []string{"attention"}, Weight: 1},
+		}}
+	for answer, want := range map[string]bool{
+		"GraphSAGE is the one that is used for large graphs.":           false,
+		"GraphSAGE uses a sample and aggregate scheme over neighbours.": true,
+	} {
+		if got := Grade(c, answer).Points[1].Covered; got != want {
+			t.Errorf("%q: GraphSAGE point covered = %v, want %v", answer, got, want)
 		}
 	}
 }

@@ -103,13 +103,24 @@ func (a *analysis) matchVariant(v *variant, report func(sp Span, lo, hi int32, o
 			chosen[it.slot] = int32(j)
 			hi, used = newHi, newUsed
 		}
-		if mask == full {
+		if mask == full && a.inOrder(v, items, chosen) {
 			sp := Span{toks[lo].start, toks[hi].end}
 			if !report(sp, lo, hi, a.polarityOK(v, items, chosen, int(hi))) {
 				return
 			}
 		}
 	}
+}
+
+// inOrder checks the order constraints of a match: a number stands before
+// the word it counts.
+func (a *analysis) inOrder(v *variant, items []item, chosen []int32) bool {
+	for s := range v.slots {
+		if k := v.slots[s].after; k >= 0 && items[chosen[s]].first <= items[chosen[k]].last {
+			return false
+		}
+	}
+	return true
 }
 
 // appendSequences appends the places where the terms of alt occur one after

@@ -50,7 +50,8 @@ type variant struct {
 // symbol ("x_0" as x, 0) or an abbreviation's expansion.
 type slot struct {
 	alts    [][]int32
-	negated bool // the word follows the phrasing's negation ("no [mode collapse]")
+	negated bool  // the word follows the phrasing's negation ("no [mode collapse]")
+	after   int32 // a slot that must come earlier in the answer (the number of "1000 steps"), or -1
 }
 
 // typoEntry is a vocabulary word the typo matcher compares answer words to.
@@ -194,6 +195,15 @@ func (m *cardMatcher) compilePhrasing(p string) []variant {
 // compileTokens builds one variant from a phrasing's tokens: stop words are
 // dropped, words after a negation ("no", "without", "avoids", "non-") are
 // marked as negated, tight symbols grouped, abbreviations expanded.
+//
+// Some words keep their place. A tight symbol (x_0, a_1) keeps its parts,
+// function words included. A hyphenated compound whose first part is a
+// short prefix (co-training, k-hop, RT-1, sim-to-real) is one word: its
+// parts must stand together, in order, or be written joined. A number comes
+// before the word it counts ("1000 steps", "one step": not "steps one by
+// one"). A phrasing of several words with a single content word ("sum of",
+// "bit by bit") matches only as written, since its content word alone is
+// too common to say anything.
 func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 	var v variant
 	cue := -1
@@ -207,32 +217,54 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 		cue = i
 		break
 	}
+	for i := 0; i+1 < len(toks) && (cue < 0 || i < cue); i++ {
+		// "instead of pixels" is about an absence, as the answer will say it.
+		if toks[i].word == "instead" && toks[i+1].word == "of" || toks[i].word == "rather" && toks[i+1].word == "than" {
+			cue = i
+			break
+		}
+	}
 	var words []phraseWord
 	group := -1
+	var bound []bool // groups that are compounds, not symbols: no reordering
 	for i, t := range toks {
-		if !t.tightPrev || i == 0 {
+		switch {
+		case i > 0 && t.tightPrev:
+		case i > 0 && boundToPrev(toks, i):
+			bound[group] = true
+		default:
 			group++
+			bound = append(bound, false)
 		}
-		if t.stop || i == cue || t.neg == negStrong {
+		inSymbol := i > 0 && t.tightPrev || i+1 < len(toks) && toks[i+1].tightPrev
+		if t.stop && !inSymbol || i == cue || t.neg == negStrong {
 			continue
 		}
 		words = append(words, phraseWord{t, cue >= 0 && i > cue, group})
 	}
-	if len(words) == 0 {
-		// A phrasing of function words only ("no", "not only"): match it as written.
-		group = -1
-		cue = -1
-		for i, t := range toks {
-			if !t.tightPrev || i == 0 {
-				group++
-			}
-			words = append(words, phraseWord{t, false, group})
+	if len(words) == 0 || cue < 0 && len(toks) > 1 && oneTerm(words) {
+		// A phrasing of function words only ("no", "not only"), or of one
+		// content word among them ("sum of"): match it as written.
+		s := slot{alts: [][]int32{make([]int32, 0, len(toks))}, after: -1}
+		for _, t := range toks {
+			s.alts[0] = append(s.alts[0], m.intern(t))
 		}
+		if len(s.alts[0]) == 1 {
+			s.alts = m.wordAlts(toks[0])
+		}
+		v.slots = []slot{s}
+		v.gap = maxGap(1)
+		return v, true
 	}
 	v.neg = cue >= 0
 	for i := 0; i < len(words); {
+		s := slot{negated: words[i].negated, after: -1}
+		if k := len(v.slots) - 1; k >= 0 && words[i-1].t.number && !words[i].t.number && countsNext(toks, words[i-1].t, words[i].t) {
+			s.after = int32(k) // "1000 steps": the number first
+		}
 		if n, alts := m.expansionAt(words, i); n > 0 {
-			v.slots = append(v.slots, slot{alts: alts, negated: words[i].negated})
+			s.alts = alts
+			v.slots = append(v.slots, s)
 			i += n
 			continue
 		}
@@ -240,7 +272,6 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 		for j < len(words) && words[j].group == words[i].group && j-i < 4 {
 			j++
 		}
-		s := slot{negated: words[i].negated}
 		if j-i == 1 {
 			s.alts = m.wordAlts(words[i].t)
 		} else {
@@ -248,7 +279,7 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 			for _, w := range words[i:j] {
 				seq = append(seq, w.t)
 			}
-			s.alts = m.groupAlts(seq)
+			s.alts = m.groupAlts(seq, bound[words[i].group])
 		}
 		v.slots = append(v.slots, s)
 		i = j
@@ -259,6 +290,46 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 	}
 	v.gap = maxGap(n)
 	return v, true
+}
+
+// oneTerm reports whether the content words of a phrasing are all one term
+// ("sum of", "bit by bit").
+func oneTerm(words []phraseWord) bool {
+	for _, w := range words[1:] {
+		if w.t.term != words[0].t.term {
+			return false
+		}
+	}
+	return true
+}
+
+// boundToPrev reports whether token i of a phrasing is the second part of a
+// hyphenated compound with a short first part: co-training, k-hop, RT-1,
+// sim-to-real, 2-4. Abbreviations (JK-Net) and negations (non-) are not
+// prefixes.
+func boundToPrev(toks []token, i int) bool {
+	t, p := toks[i], toks[i-1]
+	if !t.wordPrev || !t.joinPrev || p.neg != negNone || t.neg != negNone {
+		return false
+	}
+	if p.number || len(p.word) > 3 { // "7-DoF": the number only comes first
+		return false
+	}
+	_, abbr := abbreviations[p.word]
+	return !abbr
+}
+
+// countsNext reports whether the number n of a phrasing counts the word w
+// that follows it ("1000 steps", "two hops"), rather than standing in a
+// formula of its own.
+func countsNext(toks []token, n, w token) bool {
+	between := 0
+	for _, t := range toks {
+		if t.start >= n.end && t.end <= w.start {
+			between++
+		}
+	}
+	return between <= 1 && !w.tightPrev && len(w.word) > 1
 }
 
 // maxGap is how many other tokens may stand between the words of a match of
@@ -320,8 +391,9 @@ func (m *cardMatcher) wordAlts(t token) [][]int32 {
 
 // groupAlts returns the alternatives of a tight symbol such as x_0 or
 // \bar{\alpha}: its parts in order, in any order (for groups of two or
-// three), and written as one word ("x0").
-func (m *cardMatcher) groupAlts(seq []token) [][]int32 {
+// three, unless bound: a compound such as co-training keeps its order), and
+// written as one word ("x0").
+func (m *cardMatcher) groupAlts(seq []token, bound bool) [][]int32 {
 	ids := make([]int32, len(seq))
 	var joined strings.Builder
 	for i, t := range seq {
@@ -329,7 +401,7 @@ func (m *cardMatcher) groupAlts(seq []token) [][]int32 {
 		joined.WriteString(t.word)
 	}
 	alts := [][]int32{ids}
-	switch len(ids) {
+	switch len(ids) * btoi(!bound) {
 	case 2:
 		alts = append(alts, []int32{ids[1], ids[0]})
 	case 3:
@@ -379,6 +451,13 @@ var expansionIndex = sync.OnceValue(func() map[string][]expansion {
 type expansion struct {
 	abbr  token
 	terms []string
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func letterMask(w string) uint32 {

@@ -74,7 +74,7 @@ func (m *cardMatcher) compileSubjects(question string) {
 			if len(toks) == 1 {
 				alts = m.wordAlts(toks[0])
 			} else {
-				alts = m.groupAlts(toks)
+				alts = m.groupAlts(toks, false)
 			}
 			m.subjects = append(m.subjects, alts)
 		}
@@ -85,6 +85,44 @@ func (m *cardMatcher) compileSubjects(question string) {
 		for i := range m.points {
 			m.points[i].subject = -1
 		}
+		return
+	}
+	m.dropSubjectNames()
+}
+
+// dropSubjectNames removes, from the phrasings of a comparison card, the
+// alternatives that only name a compared subject: naming GraphSAGE does not
+// say that it samples and aggregates, though "GraphSAGE" abbreviates
+// "sample and aggregate".
+func (m *cardMatcher) dropSubjectNames() {
+	names := map[int32]bool{}
+	for _, alts := range m.subjects {
+		for _, alt := range alts {
+			if len(alt) == 1 {
+				names[alt[0]] = true
+			}
+		}
+	}
+	for i := range m.points {
+		pm := &m.points[i]
+		kept := pm.variants[:0]
+		for _, v := range pm.variants {
+			ok := true
+			for k := range v.slots {
+				alts := v.slots[k].alts[:0:0]
+				for _, alt := range v.slots[k].alts {
+					if len(alt) != 1 || !names[alt[0]] {
+						alts = append(alts, alt)
+					}
+				}
+				v.slots[k].alts = alts
+				ok = ok && len(alts) > 0
+			}
+			if ok {
+				kept = append(kept, v)
+			}
+		}
+		pm.variants = kept
 	}
 }
 

@@ -101,6 +101,7 @@ var wordSynonyms = map[string]string{
 	// plain-English names of the same thing
 	"vertex": "node", "vertices": "nodes", "vertexes": "nodes",
 	"param": "parameter", "params": "parameters",
+	"every": "each", // "noise at every step", "each layer"
 }
 
 // spellingWords maps British spellings (and a few irregular forms) to the US
