@@ -57,10 +57,14 @@ func (a *analysis) add(id int32, first, last int) {
 }
 
 // typoEligible reports whether an unmatched answer word may be a typo: long
-// enough (5+ letters), not a number or function word, and not an ordinary
-// word of its own (of the card or of common English).
+// enough (5+ letters), not a number or function word, and not a word of its
+// own (of the card, of common English, or a known abbreviation such as
+// GraphSAGE, which is no typo of "graph size").
 func (m *cardMatcher) typoEligible(t *token) bool {
 	if t.number || t.stop || len(t.word) < 5 || len(m.typos) == 0 {
+		return false
+	}
+	if _, abbr := abbreviations[t.word]; abbr {
 		return false
 	}
 	return !m.known[t.word] && !commonWords[t.word] && !commonStems()[t.term]

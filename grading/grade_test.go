@@ -102,6 +102,9 @@ func TestMatchVariants(t *testing.T) {
 		// function words inside a symbol are kept
 		{"a_1 * ... * a_t", "abar_t = a_1 * a_2 * ... * a_t", true},
 		{"a_1 * ... * a_t", "x_t = sqrt(abar_t) * x_0 + sqrt(1 - abar_t) * eps", false},
+		// names and verbs are not typos or statistics
+		{"graph size", "like GraphSAGE does", false},
+		{"mean of the node", "it means the test nodes", false},
 		// each and every
 		{"noise at each step", "it adds noise at every step", true},
 	}
@@ -158,6 +161,14 @@ func TestNegation(t *testing.T) {
 		if p.Covered != tt.covered || p.Negated != tt.negated {
 			t.Errorf("phrasing %q, answer %q: covered=%v negated=%v, want %v %v", tt.phrasing, tt.answer, p.Covered, p.Negated, tt.covered, tt.negated)
 		}
+	}
+}
+
+func TestEveryWrittenFormIsATypoTarget(t *testing.T) {
+	c := card([]string{"first", "arbitrary connectivity"}, []string{"second", "fully connected graph"})
+	r := Grade(c, "Transformers are GNNs on a fully conected graph of tokens.")
+	if !r.Points[1].Covered {
+		t.Errorf("\"conected\" is not read as a typo of \"connected\" after \"connectivity\": %+v", r.Points)
 	}
 }
 

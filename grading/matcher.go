@@ -20,6 +20,7 @@ type cardMatcher struct {
 	points   []pointMatcher
 	subjects [][][]int32      // alternatives of each compared subject ("GCN", "RT-1")
 	ids      map[string]int32 // matching term -> id
+	forms    map[string]bool  // written forms of the terms, while compiling
 	prefixes map[string]bool  // first halves of vocabulary words, for "over smoothing"
 	typos    []typoEntry      // vocabulary words long enough to allow typos
 	known    map[string]bool  // words of the card and common English: never typos
@@ -120,6 +121,7 @@ func fingerprint(c *decks.Card) [2]uint64 {
 func compileCard(card *decks.Card) *cardMatcher {
 	m := &cardMatcher{
 		ids:      map[string]int32{},
+		forms:    map[string]bool{},
 		prefixes: map[string]bool{},
 		known:    map[string]bool{},
 	}
@@ -139,16 +141,23 @@ func compileCard(card *decks.Card) *cardMatcher {
 	for _, e := range m.typos {
 		m.known[e.word] = true
 	}
+	m.forms = nil
 	return m
 }
 
 // intern returns the id of a term, adding it to the vocabulary.
+// Each written form of a term ("connected", "connectivity") is a typo
+// target and gives its prefixes, whichever came first.
 func (m *cardMatcher) intern(t token) int32 {
-	if id, ok := m.ids[t.term]; ok {
+	id, ok := m.ids[t.term]
+	if !ok {
+		id = int32(len(m.ids))
+		m.ids[t.term] = id
+	}
+	if m.forms[t.word] {
 		return id
 	}
-	id := int32(len(m.ids))
-	m.ids[t.term] = id
+	m.forms[t.word] = true
 	if !t.number && len(t.word) >= 2 {
 		for i := 1; i < len(t.word); i++ {
 			m.prefixes[t.word[:i]] = true

@@ -394,6 +394,11 @@ func infoFor(w string) wordInfo {
 		info.term = w
 		return info
 	}
+	if w == "means" {
+		// "X means Y" is not the mean of the values.
+		info.term = w
+		return info
+	}
 	info.term = stem(w)
 	return info
 }
