@@ -391,6 +391,32 @@ func (s *Session) Finish() {
 	s.unlockAndNotify()
 }
 
+// SetLLM attaches LLM feedback to question i (0-based), replacing any it
+// had, and calls OnChange. The question must have been answered; it may
+// since have been rated and the session may have ended, because feedback
+// often arrives after the candidate moved on. The offline grade, the
+// self-graded score and the rating stay as they are: whatever the LLM
+// said, it never changes the recorded score. rec is copied.
+func (s *Session) SetLLM(i int, rec *LLMRecord) error {
+	s.mu.Lock()
+	if i < 0 || i >= len(s.rec.Questions) {
+		s.mu.Unlock()
+		return fmt.Errorf("no question %d", i+1)
+	}
+	q := &s.rec.Questions[i]
+	if q.Outcome == Pending {
+		s.mu.Unlock()
+		return ErrPhase
+	}
+	if rec != nil {
+		l := *rec
+		rec = &l
+	}
+	q.LLM = rec
+	s.unlockAndNotify()
+	return nil
+}
+
 // Covered reports whether key point i counts as covered, after the
 // candidate's overrides.
 func (q *QuestionRecord) Covered(i int) bool {
