@@ -127,6 +127,74 @@ func New(lib *decks.Library, s Settings, opt Options) (*Session, error) {
 	return ss, nil
 }
 
+// Resume continues a session that was interrupted (the program was killed,
+// its terminal closed, or the candidate pressed Ctrl+C), from its last saved
+// record rec, as from Store.Resumable. The cards are looked up in lib from
+// rec.Plan; the session keeps rec's id and start time, so that later saves
+// go to the same file, and every answer given so far. A question being
+// asked gets its draft back and the time that was left when the record was
+// saved: its clock restarts now, at TimeLimit − TimeUsed. A question that
+// had been answered but not yet rated is under review again.
+//
+// Resume reports the resumed state to OnChange. It fails, naming the
+// session, when the record has ended, or when a card of its plan is no
+// longer in the decks or the record does not follow its plan.
+func Resume(lib *decks.Library, rec Record, opt Options) (*Session, error) {
+	clock := opt.Clock
+	if clock == nil {
+		clock = RealClock{}
+	}
+	if !rec.Ended.IsZero() {
+		return nil, fmt.Errorf("session %s has already ended", rec.ID)
+	}
+	if len(rec.Plan) == 0 {
+		return nil, fmt.Errorf("session %s has no questions", rec.ID)
+	}
+	if len(rec.Questions) > len(rec.Plan) {
+		return nil, fmt.Errorf("session %s: %d questions asked of a plan of %d", rec.ID, len(rec.Questions), len(rec.Plan))
+	}
+	cards := make([]*decks.Card, len(rec.Plan))
+	for i, id := range rec.Plan {
+		c, ok := lib.Card(id)
+		if !ok || c.ID != id {
+			return nil, fmt.Errorf("session %s: card %s is no longer in the decks", rec.ID, id)
+		}
+		cards[i] = c
+	}
+	for i, q := range rec.Questions {
+		if q.CardID != rec.Plan[i] {
+			return nil, fmt.Errorf("session %s: question %d is %s, but the plan says %s", rec.ID, i+1, q.CardID, rec.Plan[i])
+		}
+	}
+	rec = rec.clone()
+	rec.Abandoned = false
+	rec.SchemaVersion = SchemaVersion
+	now := clock.Now()
+	ss := &Session{clock: clock, onChange: opt.OnChange, lib: lib, cards: cards, rec: rec}
+	ss.mu.Lock()
+	n := len(ss.rec.Questions)
+	switch {
+	case n == 0:
+		ss.ask(now)
+	case ss.rec.Questions[n-1].Outcome != Pending && ss.rec.Questions[n-1].Rating != NoRating:
+		// Rated, and the next question not yet recorded.
+		if n == len(cards) {
+			ss.rec.Current = n - 1
+			ss.rec.Ended = now
+		} else {
+			ss.ask(now)
+		}
+	default:
+		ss.rec.Current = n - 1
+		q := &ss.rec.Questions[n-1]
+		q.TimeUsed = min(max(q.TimeUsed, 0), q.TimeLimit)
+		ss.segStart = now
+		ss.usedBefore = q.TimeUsed
+	}
+	ss.unlockAndNotify()
+	return ss, nil
+}
+
 // TimeLimit returns the time allowed for card in a session with settings s:
 // the card's own limit, else the session's, else the deck's, else
 // DefaultTimeLimit.
@@ -276,6 +344,22 @@ func (s *Session) FlushDraft() bool {
 	s.rec.Questions[s.rec.Current].TimeUsed = s.used(s.clock.Now())
 	s.unlockAndNotify()
 	return true
+}
+
+// Checkpoint records the time used so far on the question being asked and
+// reports the state to OnChange, whether or not the draft changed, as when
+// grill is interrupted and the session is to be resumed later with the time
+// that was left. Outside the Asking phase it does nothing.
+func (s *Session) Checkpoint() {
+	s.mu.Lock()
+	if s.phase() != Asking {
+		s.mu.Unlock()
+		return
+	}
+	s.dirty = false
+	q := &s.rec.Questions[s.rec.Current]
+	q.TimeUsed = min(s.used(s.clock.Now()), q.TimeLimit)
+	s.unlockAndNotify()
 }
 
 // Submit ends the current question with the draft as the answer and grades it.
