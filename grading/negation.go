@@ -11,9 +11,20 @@ package grading
 // however, whereas, because, ...), so "does not learn weights but uses
 // attention" negates "learn weights" and not "attention". "Not only" and
 // "not just" do not negate. "non-" negates only the word it is attached to.
+// A negation reaches further across "or" ("never predicts the noise or the
+// clean image"), and a denial such as "ignored" or "unnecessary" after a
+// phrase negates it like "not" ("the neighbours are ignored").
 
-// negationWindow is how many words before a word a negation may stand.
-const negationWindow = 4
+// negationWindow is how many words before a word a negation may stand;
+// each "or" between them lets it reach orReach words further.
+const (
+	negationWindow = 4
+	orReach        = 3
+)
+
+// denials, after a phrase and across auxiliaries, deny it as "not" does:
+// "the neighbours are ignored", "permutation invariance is unnecessary".
+var denials = setOf(`ignored discarded unused unnecessary unneeded irrelevant useless pointless`)
 
 // shortScope negations govern a noun phrase, not a verb phrase: "no
 // attention" but not "with no attention aggregates neighbours".
@@ -24,16 +35,20 @@ var shortScope = setOf(`no without none nor neither lack lacks lacking`)
 func (a *analysis) negatedBefore(p int) negKind {
 	toks := a.toks
 	found := negNone
-	for q := p - 1; q >= 0 && p-q <= negationWindow; q-- {
+	extra := 0 // a negation reaches across "or": "never predicts the noise or the clean image"
+	for q := p - 1; q >= 0 && p-q <= negationWindow+extra; q-- {
 		if toks[q].clause != toks[p].clause {
 			break
+		}
+		if toks[q].word == "or" {
+			extra += orReach
 		}
 		switch toks[q].neg {
 		case negStrong:
 			if toks[q].word == "not" && q+1 < len(toks) && negationExemptNext[toks[q+1].word] {
 				continue
 			}
-			if shortScope[toks[q].word] && p-q > 3 {
+			if shortScope[toks[q].word] && p-q > 3+extra {
 				continue
 			}
 			return negStrong
@@ -55,29 +70,61 @@ func (a *analysis) negatedBefore(p int) negKind {
 
 // negatedAfter reports a negation that follows the phrase ending at token
 // last, across auxiliaries only: "mode collapse is not a problem", "mode
-// collapse doesn't happen", "collapse-free".
+// collapse doesn't happen", "collapse-free", "own features play no role",
+// "over-smoothing has nothing to do with depth". Up to two more words of the
+// phrase's noun group may come first when an auxiliary follows them
+// ("attention-based readout is never used").
 func (a *analysis) negatedAfter(last int) negKind {
 	toks := a.toks
-	for q := last + 1; q < len(toks) && q-last <= 3; q++ {
-		if toks[q].clause != toks[last].clause {
+	skipped, sawAux := 0, false
+	for q := last + 1; q < len(toks) && q-last <= 3+skipped; q++ {
+		t := &toks[q]
+		if t.clause != toks[last].clause {
 			break
 		}
-		switch toks[q].neg {
+		if (t.neg != negNone || denials[t.word]) && skipped > 0 && !sawAux && !contracted[t.word] {
+			return negNone // "attention weights nobody uses": too far to tell
+		}
+		switch t.neg {
 		case negStrong:
-			if toks[q].word == "not" && q+1 < len(toks) && negationExemptNext[toks[q+1].word] {
+			switch t.word {
+			case "not":
+				if q+1 < len(toks) && negationExemptNext[toks[q+1].word] {
+					return negNone
+				}
+			case "no":
+				// "attention, no ..." negates what follows; "plays no role"
+				// denies the phrase.
+				if q+1 < len(toks) && noEffect[toks[q+1].word] {
+					return negStrong
+				}
 				return negNone
-			}
-			if toks[q].word == "no" || toks[q].word == "without" || toks[q].word == "nor" {
-				// "attention, no ..." or "X without Y" negate what follows, not X.
+			case "without", "nor":
+				// "X without Y" negates Y, not X.
 				return negNone
 			}
 			return negStrong
 		case negWeak:
 			return negWeak
 		}
-		if !toks[q].aux {
-			break
+		if denials[t.word] {
+			return negStrong
+		}
+		switch {
+		case t.aux:
+			sawAux = true
+		case !sawAux && !t.fn && skipped < 2:
+			skipped++
+		default:
+			return negNone
 		}
 	}
 	return negNone
 }
+
+// contracted negations are auxiliaries too: "residual connections don't help".
+var contracted = setOf(`dont doesnt didnt isnt arent wasnt werent cant couldnt wont wouldnt shouldnt hasnt havent hadnt aint mustnt neednt cannot`)
+
+// noEffect are the nouns of "plays no role", "has no effect", "makes no
+// difference".
+var noEffect = setOf(`role effect impact influence part bearing difference use`)

@@ -58,7 +58,8 @@ var clauseWords = setOf(`but however whereas although though while whilst yet be
 
 // auxWords may stand between a phrase and a following negation: "mode
 // collapse is not an issue", "attention isn't used".
-var auxWords = setOf(`is are was were be been being am do does did has have had will would can could should may might must really actually also typically usually generally it this that`)
+var auxWords = setOf(`is are was were be been being am do does did has have had will would can could should may might must really actually also typically usually generally it this that
+play plays played make makes made`)
 
 // numberWords are spelled-out numbers, matched as digits.
 var numberWords = map[string]string{
