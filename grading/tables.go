@@ -137,7 +137,7 @@ praise raise cruise bruise poise appraise noise wise likewise clockwise rise sun
 // "RT-1" is "rt1") to its expansions. Either form in a key point matches
 // either form in an answer.
 var abbreviations = map[string][]string{
-	"gnn":       {"graph neural network"},
+	"gnn":       {"graph neural network", "graph network", "graph net"},
 	"gcn":       {"graph convolutional network", "graph convolution network"},
 	"gat":       {"graph attention network", "graph attention"},
 	"graphsage": {"graph sage", "sample and aggregate"},
@@ -163,7 +163,7 @@ var abbreviations = map[string][]string{
 	"sota":      {"state of the art"},
 	"fid":       {"frechet inception distance"},
 	"cnn":       {"convolutional neural network", "convnet"},
-	"rnn":       {"recurrent neural network"},
+	"rnn":       {"recurrent neural network", "recurrent network", "recurrent net"},
 	"lstm":      {"long short term memory"},
 	"nlp":       {"natural language processing"},
 	"sgd":       {"stochastic gradient descent"},
