@@ -105,6 +105,9 @@ func TestMatchVariants(t *testing.T) {
 		// names and verbs are not typos or statistics
 		{"graph size", "like GraphSAGE does", false},
 		{"mean of the node", "it means the test nodes", false},
+		// an abbreviation spelled out stays together
+		{"large language model", "a large pretrained vision-language model", false},
+		{"large language model", "a large language model decoder", true},
 		// each and every
 		{"noise at each step", "it adds noise at every step", true},
 	}
@@ -150,6 +153,8 @@ func TestNegation(t *testing.T) {
 		{"over-smoothing", "over-smoothing has nothing to do with depth", false, true},
 		{"attention-based", "attention-based readout is never used", false, true},
 		{"residual", "residual connections don't help", false, true},
+		{"over-smoothing", "over-smoothing is a myth", false, true},
+		{"test nodes are seen", "it has nothing to do with whether test nodes are seen", false, true},
 		{"attention weights", "GAT learns attention weights per edge, which are shared", true, false},
 		{"instead of pixel space", "it diffuses in a small latent instead of pixel space", true, false},
 		{"instead of pixels", "it diffuses in a latent space instead of pixels", true, false},

@@ -181,10 +181,14 @@ func (m *cardMatcher) compilePhrasing(p string) []variant {
 	if v, ok := m.compileTokens(toks); ok {
 		out = append(out, v)
 	}
+	spelled := expansionTokens(toks)
 	for i := 0; i+1 < len(toks) && i < 6; i++ {
 		a, b := toks[i], toks[i+1]
 		if !b.joinPrev || a.stop || b.stop || a.neg == negStrong || b.neg == negStrong || a.start == b.start {
 			continue
+		}
+		if spelled[i] && spelled[i+1] {
+			continue // "large language model" is LLM, not "large" near "languagemodel"
 		}
 		parts := normalizeWord(a.word + b.word)
 		if len(parts) != 1 {
@@ -199,6 +203,39 @@ func (m *cardMatcher) compilePhrasing(p string) []variant {
 		}
 	}
 	return out
+}
+
+// expansionTokens marks the tokens of a phrasing that spell out an
+// abbreviation ("large language model"), whose words stay together.
+func expansionTokens(toks []token) []bool {
+	marks := make([]bool, len(toks))
+	var idx []int // positions of the content words
+	for i, t := range toks {
+		if !t.stop {
+			idx = append(idx, i)
+		}
+	}
+	for k := range idx {
+		for _, exp := range expansionIndex()[toks[idx[k]].term] {
+			n := len(exp.terms)
+			if k+n > len(idx) {
+				continue
+			}
+			ok := true
+			for e, term := range exp.terms {
+				if toks[idx[k+e]].term != term {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				for i := idx[k]; i <= idx[k+n-1]; i++ {
+					marks[i] = true
+				}
+			}
+		}
+	}
+	return marks
 }
 
 // compileTokens builds one variant from a phrasing's tokens: stop words are

@@ -24,7 +24,7 @@ const (
 
 // denials, after a phrase and across auxiliaries, deny it as "not" does:
 // "the neighbours are ignored", "permutation invariance is unnecessary".
-var denials = setOf(`ignored discarded unused unnecessary unneeded irrelevant useless pointless`)
+var denials = setOf(`ignored discarded unused unnecessary unneeded irrelevant useless pointless myth misconception`)
 
 // shortScope negations govern a noun phrase, not a verb phrase: "no
 // attention" but not "with no attention aggregates neighbours".
@@ -58,6 +58,10 @@ func (a *analysis) negatedBefore(p int) negKind {
 			}
 		case negWeak:
 			found = negWeak
+		}
+		// "has nothing to do with X"
+		if toks[q].word == "with" && q >= 3 && toks[q-1].word == "do" && toks[q-2].word == "to" && toks[q-3].word == "nothing" {
+			return negStrong
 		}
 		// "instead of X", "rather than X"
 		if q+1 < len(toks) && (toks[q].word == "instead" && toks[q+1].word == "of" ||
@@ -113,6 +117,8 @@ func (a *analysis) negatedAfter(last int) negKind {
 		switch {
 		case t.aux:
 			sawAux = true
+		case sawAux && articles[t.word]:
+			// "over-smoothing is a myth"
 		case !sawAux && !t.fn && skipped < 2:
 			skipped++
 		default:
@@ -121,6 +127,9 @@ func (a *analysis) negatedAfter(last int) negKind {
 	}
 	return negNone
 }
+
+// articles may stand between an auxiliary and a denial.
+var articles = setOf(`a an the`)
 
 // contracted negations are auxiliaries too: "residual connections don't help".
 var contracted = setOf(`dont doesnt didnt isnt arent wasnt werent cant couldnt wont wouldnt shouldnt hasnt havent hadnt aint mustnt neednt cannot`)
