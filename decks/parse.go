@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"time"
 
 	"github.com/yuin/goldmark"
@@ -599,6 +600,9 @@ func (p *parser) detailsLayout(items []chunk, q, skip int) bool {
 		case i == skip:
 		case c.kind == chunkHeading:
 			last, substantive = c, false
+		case c.kind == chunkDetails && last != nil && revealSummary(c.text):
+			// A folded answer under a question heading, not a question.
+			substantive = true
 		case c.kind == chunkDetails:
 			if last == nil || last.level < q || (last.level == q && !substantive) {
 				return true
@@ -608,6 +612,31 @@ func (p *parser) detailsLayout(items []chunk, q, skip int) bool {
 		}
 	}
 	return false
+}
+
+// revealWords are the summaries that fold an answer away rather than ask a
+// question: "Answer", "Show answer", "Click to expand", "Solution".
+var revealWords = map[string]bool{
+	"answer": true, "answers": true, "show": true, "reveal": true, "hide": true, "click": true,
+	"to": true, "expand": true, "see": true, "the": true, "solution": true, "here": true,
+	"view": true, "toggle": true, "details": true, "more": true, "spoiler": true, "open": true,
+}
+
+// revealSummary reports whether a <summary> text only says "open me"
+// (Answer, Show answer, Click to expand, …) instead of asking a question.
+func revealSummary(text string) bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		if !revealWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // substantive reports whether a chunk shows anything when rendered
@@ -720,6 +749,13 @@ func (p *parser) card(t *topicBuilder, question string, line int, body []chunk, 
 	var notes []string
 	for i := 0; i < len(body); i++ {
 		c := body[i]
+		if headingLayout && c.kind == chunkDetails && revealSummary(c.text) {
+			// "### Question" then <details><summary>Answer</summary>…:
+			// the folded body is the answer.
+			body = slices.Concat(body[:i], c.body, body[i+1:])
+			i--
+			continue
+		}
 		pc := piece{text: p.src[c.start:c.end]}
 		if c.kind == chunkHeading {
 			pc.heading = &body[i]
