@@ -2,6 +2,7 @@ package decks
 
 import (
 	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -440,6 +441,35 @@ func TestParseDetailsAnswer(t *testing.T) {
 	}
 	if b.Answer != "Inline answer" {
 		t.Errorf("card b: answer %q", b.Answer)
+	}
+}
+
+func TestParseFoldedAnswerUnderHeading(t *testing.T) {
+	src, err := os.ReadFile("testdata/folded.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	topics, problems := Parse("folded.md", src)
+	if len(problems) > 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	got := summary(topics)
+	want := []string{`topic folded "Statistics questions" 0s line 1`, `card folded/what-is-a-p-value:3 "What is a p-value?"`,
+		`card folded/what-is-the-bias-variance-trade:13 "What is the bias-variance trade-off?"`}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	a := topics[0].Cards[0].Answer
+	if !strings.HasPrefix(a, "The probability, under the **null hypothesis**") || strings.Contains(a, "<summary>") || strings.Contains(a, "</details>") {
+		t.Errorf("answer %q", a)
+	}
+	for _, s := range []string{"Answer", "Show answer", "Click to expand", "Solution"} {
+		if !revealSummary(s) {
+			t.Errorf("%q should fold an answer", s)
+		}
+	}
+	if revealSummary("What is the answer?") || revealSummary("") {
+		t.Errorf("a real question must stay a question")
 	}
 }
 
