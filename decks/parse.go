@@ -9,8 +9,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"time"
 	"unicode"
+	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
