@@ -186,6 +186,18 @@ func TestEveryWrittenFormIsATypoTarget(t *testing.T) {
 	}
 }
 
+func TestSameAsIsAComparison(t *testing.T) {
+	c := &decks.Card{ID: "t/ddim", Question: "DDPM vs DDIM sampling - differences?", Answer: "Reference.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "DDPM: stochastic", Phrasings: []string{"stochastic"}, Weight: 1},
+			{Label: "DDIM: deterministic", Phrasings: []string{"deterministic"}, Weight: 1},
+		}}
+	r := Grade(c, "DDIM keeps the same marginals as DDPM and with eta set to zero sampling is deterministic.")
+	if !r.Points[1].Covered {
+		t.Errorf("a point after \"the same marginals as DDPM\" is not credited to DDIM: %+v", r.Points)
+	}
+}
+
 func TestComparedSubjectNameIsNoEvidence(t *testing.T) {
 	c := &decks.Card{ID: "t/cmp", Question: "Explain GCN, GraphSAGE, and GAT - key differences?", Answer: "Reference.",
 		KeyPoints: []decks.KeyPoint{

@@ -17,7 +17,8 @@ import (
 // that swaps the attributes ("RT-2 was trained from scratch on robot
 // data") does not cover "RT-1: trained on robot data". A subject named
 // after "unlike", "than" or "vs" in another clause is passed over ("GAT,
-// unlike GCN, learns attention weights" is about GAT).
+// unlike GCN, learns attention weights" is about GAT), and so is one after
+// "the same ... as" ("the same marginals as DDPM").
 
 // contrastWords introduce a subject the sentence is not about.
 var contrastWords = setOf(`unlike than vs versus compared`)
@@ -144,6 +145,14 @@ func (a *analysis) findMentions(m *cardMatcher) {
 			for q := int(it.first) - 1; q >= 0 && q >= int(it.first)-2; q-- {
 				if contrastWords[a.toks[q].word] {
 					c = true
+				}
+			}
+			// "the same marginals as DDPM" is a comparison, not about DDPM.
+			if q := int(it.first) - 1; q > 0 && a.toks[q].word == "as" {
+				for r := q - 1; r >= 0 && r >= q-4; r-- {
+					if a.toks[r].word == "same" || a.toks[r].word == "similar" {
+						c = true
+					}
 				}
 			}
 			a.mentions = append(a.mentions, mention{it.first, it.last, s, c})
