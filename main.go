@@ -273,12 +273,19 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 	if cfg.Session.Seed == 0 {
 		cfg.Session.Seed = time.Now().UnixNano()
 	}
+	var llm *grading.LLM
+	if cfg.LLM.Enabled {
+		if llm, err = grading.NewLLM(cfg.LLM, os.Getenv); err != nil {
+			return valueError{[]string{err.Error()}}
+		}
+	}
 	return ui.Run(ui.Options{
 		Library:  lib,
 		Config:   cfg,
 		Clock:    interview.RealClock{},
 		SkipHome: skipHome,
 		NoColor:  os.Getenv("NO_COLOR") != "",
+		LLM:      llm,
 	})
 }
 

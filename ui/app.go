@@ -15,6 +15,7 @@ import (
 	"github.com/rivo/tview"
 
 	"grill/decks"
+	"grill/grading"
 	"grill/interview"
 )
 
@@ -52,6 +53,11 @@ type Options struct {
 	// SaveEvery is how often a changed draft is passed to OnChange; 0
 	// means 5 s.
 	SaveEvery time.Duration
+	// LLM, when set, is asked for feedback on every answer submitted or
+	// timed out. The feedback streams into the review, lands in the record
+	// even after the candidate moved on, and never changes a score. Nil
+	// means no LLM feedback.
+	LLM *grading.LLM
 }
 
 // Run shows grill's screens until the candidate quits. With SkipHome it
@@ -92,6 +98,8 @@ type app struct {
 	wg       sync.WaitGroup
 	stopOnce sync.Once
 	stopping bool
+
+	llmJobs feedbackJobs // LLM requests running in the background
 
 	finished   bool // the end-of-session hook has run
 	reportPath string
@@ -149,6 +157,7 @@ func (a *app) run() error {
 		a.countdown(a.ctx, ticker.C())
 	}()
 	err := a.tv.Run()
+	a.llmJobs.loopDone()
 	// Stopped through a.stop, the countdown has already ended. Stopped by
 	// tview itself (the terminal went away), it may be blocked handing an
 	// update to the finished event loop: cancel it and do not wait.
@@ -162,6 +171,7 @@ func (a *app) stop() {
 	a.stopOnce.Do(func() {
 		a.cancel()
 		a.wg.Wait()
+		a.llmJobs.closeAndWait()
 		a.tv.Stop()
 	})
 }
@@ -205,6 +215,9 @@ func (a *app) capture(ev *tcell.EventKey) *tcell.EventKey {
 
 // start begins a session with settings s and shows its first question.
 func (a *app) start(s interview.Settings) error {
+	if a.opts.LLM != nil {
+		s.LLMModel, s.LLMHost = a.opts.LLM.Model(), a.opts.LLM.Host()
+	}
 	sess, err := interview.New(a.opts.Library, s, interview.Options{
 		Clock:    a.clock,
 		Ranker:   a.opts.Ranker,
@@ -244,6 +257,7 @@ func (a *app) showQuestion() {
 func (a *app) showReview() {
 	r := newReview(a, a.sess.Load())
 	a.show(r, r.root, r.points)
+	a.startFeedback(r)
 }
 
 // showSummary ends the session if needed, runs the end-of-session hook

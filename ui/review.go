@@ -33,6 +33,7 @@ type reviewScreen struct {
 	answer    *tview.TextView
 	reference *tview.TextView
 	feedback  *tview.TextView // LLM feedback; shown once there is some
+	fb        feedbackPanel
 	panes     []tview.Primitive
 
 	qText  string
@@ -41,7 +42,7 @@ type reviewScreen struct {
 
 func newReview(a *app, s *interview.Session) *reviewScreen {
 	card, q := s.Current()
-	r := &reviewScreen{a: a, sess: s, index: s.Index(), card: card, q: q, qWidth: -1}
+	r := &reviewScreen{a: a, sess: s, index: s.Index(), card: card, q: q, qWidth: -1, fb: feedbackPanel{width: -1}}
 	th := a.th
 
 	r.header = tview.NewTextView().SetDynamicColors(true).SetWrap(false)
@@ -135,6 +136,9 @@ func (r *reviewScreen) refresh() {
 	if r.q.Grade.KeywordDump {
 		text = th.paint(colAmber, "list of terms") + th.dim(" · ") + text
 	}
+	if r.fb.score != "" {
+		text += th.dim(" · ") + r.fb.score
+	}
 	r.score.SetText(text + " ")
 	r.top.ResizeItem(r.score, tview.TaggedStringWidth(text)+1, 0)
 	for i, p := range r.q.Grade.Points {
@@ -190,20 +194,54 @@ func (r *reviewScreen) refreshAnswer() {
 	r.answer.SetText(highlight(r.a.th, r.q.Answer, pts, sel))
 }
 
-// SetFeedback shows LLM feedback below the reference answer, or hides the
-// area when text is empty.
-func (r *reviewScreen) setFeedback(text string) {
-	r.body.RemoveItem(r.feedback)
-	r.feedback.SetText(text)
-	if text != "" {
-		r.body.AddItem(r.feedback, 0, 1, false)
-		r.panes = []tview.Primitive{r.points, r.answer, r.reference, r.feedback}
-	} else {
-		r.panes = []tview.Primitive{r.points, r.answer, r.reference}
+// setFeedback shows the LLM panel below the reference answer with the
+// given title and lines (already marked up), or hides it when there are
+// none. The panel is sized to its text: up to four lines when compact (a
+// status or a failure), up to half the screen for the feedback itself;
+// what does not fit scrolls (Tab to the panel, then the arrow keys).
+func (r *reviewScreen) setFeedback(title string, lines []string, compact bool) {
+	shown := len(r.panes) == 4
+	if len(lines) == 0 {
+		if shown {
+			r.body.RemoveItem(r.feedback)
+			r.panes = r.panes[:3]
+		}
+		return
 	}
+	text := strings.Join(lines, "\n")
+	r.feedback.SetText(text)
+	if !shown {
+		r.body.AddItem(r.feedback, 3, 0, false)
+		r.panes = []tview.Primitive{r.points, r.answer, r.reference, r.feedback}
+	}
+	r.fb.title, r.fb.compact, r.fb.lines, r.fb.width = title, compact, strings.Split(text, "\n"), -1
+}
+
+// sizeFeedback fits the LLM panel to its text wrapped for a screen of
+// width × height.
+func (r *reviewScreen) sizeFeedback(width, height int) {
+	if len(r.panes) < 4 || (r.fb.width == width && r.fb.height == height) {
+		return
+	}
+	r.fb.width, r.fb.height = width, height
+	lines := 0
+	for _, l := range r.fb.lines {
+		lines += max(1, len(tview.WordWrap(l, max(width-4, 1))))
+	}
+	limit := 4
+	if !r.fb.compact {
+		limit = max(3, (height-8)/2)
+	}
+	r.body.ResizeItem(r.feedback, min(lines, limit)+2, 0)
+	title := r.fb.title
+	if lines > limit {
+		title += " · Tab, ↓ for more"
+	}
+	r.feedback.SetTitle(" " + title + " ")
 }
 
 func (r *reviewScreen) beforeDraw(width, height int) {
+	r.sizeFeedback(width, height)
 	if width == r.qWidth {
 		return
 	}
