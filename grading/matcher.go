@@ -1,9 +1,7 @@
 package grading
 
 import (
-	"encoding/binary"
-	"hash/fnv"
-	"io"
+	"hash/maphash"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -93,29 +91,36 @@ func matcherFor(card *decks.Card) *cardMatcher {
 	return m
 }
 
-// fingerprint hashes (FNV-128a) what grading depends on: the question, the
-// reference answer and note, and the key points.
+// fingerprint hashes what grading depends on: the question, the reference
+// answer and note, and the key points, with two independently seeded
+// 64-bit hashes (hash/maphash, fast on long decks of phrasings). The seeds
+// are per process, which is all an in-memory cache key needs.
 func fingerprint(c *decks.Card) [2]uint64 {
-	h := fnv.New128a()
+	var h [2]maphash.Hash
+	h[0].SetSeed(fingerprintSeeds[0])
+	h[1].SetSeed(fingerprintSeeds[1])
 	add := func(s string) {
-		io.WriteString(h, s)
-		h.Write([]byte{0})
+		for i := range h {
+			h[i].WriteString(s)
+			h[i].WriteByte(0)
+		}
 	}
 	add(c.Question)
 	add(c.Answer)
 	add(c.Note)
+	var num [24]byte
 	for _, kp := range c.KeyPoints {
 		add(kp.Label)
-		add(strconv.FormatFloat(kp.Weight, 'g', -1, 64))
+		add(string(strconv.AppendFloat(num[:0], kp.Weight, 'g', -1, 64)))
 		for _, p := range kp.Phrasings {
 			add(p)
 		}
 		add("\x01")
 	}
-	var sum [16]byte
-	h.Sum(sum[:0])
-	return [2]uint64{binary.BigEndian.Uint64(sum[:8]), binary.BigEndian.Uint64(sum[8:])}
+	return [2]uint64{h[0].Sum64(), h[1].Sum64()}
 }
+
+var fingerprintSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
 
 // compileCard builds the matcher of a card from its key points.
 func compileCard(card *decks.Card) *cardMatcher {
