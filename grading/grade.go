@@ -8,28 +8,41 @@
 // modelling), words stemmed (Snowball English), Greek letters and symbols
 // spelled out (ε, eps and epsilon are one word; ᾱ, alpha_bar, alpha bar,
 // alphabar and \bar{\alpha} are alpha bar; √ is sqrt), abbreviations and
-// their expansions interchangeable (GCN, graph convolutional network).
+// their expansions interchangeable (GCN, graph convolutional network),
+// "every" read as "each".
 // Words written apart or hyphenated match the joined word (over smoothing,
 // over-smoothing, oversmoothing; x_0, x0), and a long word may carry typing
 // errors (one edit for 5–8 letters, two beyond) unless it is itself an
-// ordinary word. The words of a phrasing, less its function words, may come
-// in any order in one sentence of the answer, with at most 2n−1 other words
-// between n of them.
+// ordinary word or a known name (GraphSAGE is no typo of "graph size"). The
+// words of a phrasing, less its function words, may come in any order in one
+// sentence of the answer, with at most 2n−1 other words between n of them,
+// except that some keep their place: a phrasing with a single content word
+// among function words ("sum of", "bit by bit") matches only as written,
+// since the bare word is too common to show anything; a compound with a
+// short first part (co-training, k-hop, RT-1) stays one word; a number
+// comes before what it counts ("1000 steps", not "steps one by one"); an
+// abbreviation spelled out ("large language model") stays together; and a
+// tight symbol keeps even its function words (a_1).
 //
 // # Negation
 //
 // A phrase stated negated does not cover a key point. A word is negated when
 // a negation ("not", "no", "never", "without", "neither", "nor", "lacks",
-// any "n't" form, "instead of", "rather than", the prefix "non-") stands at
-// most four words before it in the same clause ("no" and "without" at most
-// three), or when the phrase is followed by a negated auxiliary ("mode
-// collapse is not an issue", "attention isn't used"). Clauses end at
-// punctuation, line breaks and linking words (and, but, however, because,
-// ...), so "does not learn weights but uses attention" still covers
-// "attention"; "not only" and "not just" do not negate. A key point whose
-// phrasing is itself negative ("no mode collapse", "non-Markovian") is
-// covered only when the answer negates it too, here also by "avoids",
-// "prevents" or "-free". A point found only negated is reported Negated.
+// any "n't" form, "instead of", "rather than", "nothing to do with", the
+// prefix "non-") stands at most four words before it in the same clause
+// ("no" and "without" at most three; each "or" between them reaches three
+// words further: "never predicts the noise or the clean image"), or when the
+// phrase is followed, across auxiliaries, by a negation or a denial ("mode
+// collapse is not an issue", "attention isn't used", "the neighbours are
+// ignored", "own features play no role", "over-smoothing is a myth").
+// Clauses end at punctuation, line breaks and linking words (and, but,
+// however, because, ...), so "does not learn weights but uses attention"
+// still covers "attention"; "not only" and "not just" do not negate. A key
+// point whose phrasing is itself negative ("no mode collapse",
+// "non-Markovian") is covered only when the answer negates it too, here also
+// by "avoids", "prevents" or "-free"; so is one written "instead of X"
+// ("latents instead of pixels"). A point found only negated is reported
+// Negated.
 //
 // # Keyword dumps
 //
@@ -44,7 +57,11 @@
 //
 // In a comparison question whose key points are labelled by subject ("RT-1:
 // trained on robot data"), a match covers the point only when the subject
-// named nearest to it is the label's, so swapped attributes earn nothing.
+// named nearest to it is the label's, so swapped attributes earn nothing;
+// a subject named after "unlike", "than", "vs" or "the same ... as" is the
+// one compared against. Naming a subject is no evidence for its points:
+// "GraphSAGE" does not cover "GraphSAGE: sample and aggregate", though it
+// abbreviates those words.
 package grading
 
 import (
