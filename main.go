@@ -32,7 +32,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"grill/decks"
@@ -279,13 +281,23 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 			return valueError{[]string{err.Error()}}
 		}
 	}
-	return ui.Run(ui.Options{
+	// Sessions are saved as they go; one left in progress (killed, its
+	// terminal closed) is offered for resuming at the next start.
+	store := interview.NewStore(dataDir(cfg))
+	store.Library = lib
+	defer store.Close()
+	// A closed terminal (SIGHUP), SIGTERM or SIGINT ends the interface
+	// after saving the session in progress with its draft.
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
+	defer stop()
+	return ui.RunContext(ctx, ui.Options{
 		Library:  lib,
 		Config:   cfg,
 		Clock:    interview.RealClock{},
 		SkipHome: skipHome,
 		NoColor:  os.Getenv("NO_COLOR") != "",
 		LLM:      llm,
+		Store:    store,
 	})
 }
 

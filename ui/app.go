@@ -6,7 +6,10 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"net/url"
+	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -53,6 +56,17 @@ type Options struct {
 	// SaveEvery is how often a changed draft is passed to OnChange; 0
 	// means 5 s.
 	SaveEvery time.Duration
+	// Store keeps the sessions. With it, a session is saved after every
+	// change (on a goroutine of its own, the last save finished before Run
+	// returns) and its report written when it ends; an interrupted session
+	// is offered for resuming at start; the home screen leads to the
+	// history; and, unless Ranker is set, the orders "weakest" and "due"
+	// rank by the stored sessions. nil means nothing is saved or read.
+	Store *interview.Store
+	// Stdout receives the report after the interface has closed when the
+	// candidate asks for it to be printed (the data directory could not
+	// be written); nil means os.Stdout.
+	Stdout io.Writer
 	// LLM, when set, is asked for feedback on every answer submitted or
 	// timed out. The feedback streams into the review, lands in the record
 	// even after the candidate moved on, and never changes a score. Nil
@@ -64,11 +78,19 @@ type Options struct {
 // starts the session first and returns its error (an unknown topic, say)
 // before touching the terminal.
 func Run(opts Options) error {
+	return RunContext(context.Background(), opts)
+}
+
+// RunContext is Run, stopped when ctx is done, as when grill gets SIGHUP
+// (its terminal closed), SIGTERM or SIGINT: the session in progress is
+// saved with its draft and the time used, to be offered for resuming at
+// the next start.
+func RunContext(ctx context.Context, opts Options) error {
 	a, err := newApp(opts)
 	if err != nil {
 		return err
 	}
-	return a.run()
+	return a.runContext(ctx)
 }
 
 // screen is one of the app's screens.
@@ -104,6 +126,11 @@ type app struct {
 	finished   bool // the end-of-session hook has run
 	reportPath string
 	reportErr  error
+
+	saver       *saver // writes to opts.Store; nil without one
+	notice      string // shown on the home screen, such as a failed resume
+	exported    string // where the report was written after a failed save
+	printReport bool   // print the report once the interface has closed
 }
 
 func newApp(opts Options) (*app, error) {
@@ -136,19 +163,68 @@ func newApp(opts Options) (*app, error) {
 		}
 		return false
 	})
-	if opts.SkipHome {
+	var offer *interview.Record
+	if opts.Store != nil {
+		a.saver = newSaver(opts.Store.Save)
+		rec, err := opts.Store.Resumable()
+		if err != nil {
+			a.notice = "Could not look for an interrupted session: " + err.Error()
+		}
+		offer = rec
+	}
+	switch {
+	case opts.SkipHome && offer == nil:
 		if err := a.start(settingsOf(opts.Config)); err != nil {
+			a.closeSaver()
 			return nil, err
 		}
-	} else {
-		h := newHome(a)
-		a.show(h, h.root, h.form)
+	case opts.SkipHome:
+		// The settings are checked before the terminal is touched; the
+		// session starts unless the candidate resumes the other one.
+		if _, err := interview.Select(opts.Library, settingsOf(opts.Config), nil); err != nil {
+			opts.Store.Release(offer.ID)
+			a.closeSaver()
+			return nil, err
+		}
+		a.pages.AddAndSwitchToPage("main", tview.NewBox(), true)
+		a.offerResume(offer, func() {
+			if err := a.start(settingsOf(a.opts.Config)); err != nil {
+				a.showHome(err.Error())
+			}
+		})
+	default:
+		a.showHome(a.notice)
+		if offer != nil {
+			a.offerResume(offer, func() {})
+		}
 	}
 	return a, nil
 }
 
+// closeSaver stops the saver, if any, after its last write.
+func (a *app) closeSaver() {
+	if a.saver != nil {
+		a.saver.close()
+	}
+}
+
+// showHome shows the home screen, with msg (an error) in its status line
+// when not empty.
+func (a *app) showHome(msg string) {
+	h := newHome(a)
+	if msg != "" {
+		h.setError(msg)
+	}
+	a.show(h, h.root, h.form)
+}
+
 // run runs the event loop and the countdown until the app stops.
-func (a *app) run() error {
+func (a *app) run() error { return a.runContext(context.Background()) }
+
+// runContext runs the event loop and the countdown until the app stops or
+// ctx is done. A session left in progress is checkpointed (draft and time
+// used), and every save has finished when it returns.
+func (a *app) runContext(ctx context.Context) error {
 	ticker := a.clock.NewTicker(a.opts.Tick)
 	a.wg.Add(1)
 	go func() {
@@ -156,12 +232,33 @@ func (a *app) run() error {
 		defer ticker.Stop()
 		a.countdown(a.ctx, ticker.C())
 	}()
+	go func() {
+		select {
+		case <-ctx.Done():
+			a.stop()
+		case <-a.ctx.Done():
+		}
+	}()
 	err := a.tv.Run()
 	a.llmJobs.loopDone()
 	// Stopped through a.stop, the countdown has already ended. Stopped by
 	// tview itself (the terminal went away), it may be blocked handing an
 	// update to the finished event loop: cancel it and do not wait.
 	a.cancel()
+	if s := a.sess.Load(); s != nil {
+		s.Checkpoint() // in progress: keep the time used, to resume with what was left
+	}
+	a.closeSaver()
+	if a.printReport {
+		out := a.opts.Stdout
+		if out == nil {
+			out = os.Stdout
+		}
+		rec := a.sess.Load().Record()
+		if _, perr := fmt.Fprint(out, interview.ReportMarkdown(&rec, a.opts.Library)); perr != nil && err == nil {
+			err = perr
+		}
+	}
 	return err
 }
 
@@ -195,11 +292,10 @@ func (a *app) capture(ev *tcell.EventKey) *tcell.EventKey {
 		return nil
 	}
 	if ev.Key() == tcell.KeyCtrlC {
-		// An interrupt leaves the session as it is, draft saved, so that it
-		// can be resumed.
+		// An interrupt leaves the session as it is, so that it can be
+		// resumed: runContext saves the draft and the time used on exit.
 		if q, ok := a.cur.(*questionScreen); ok {
 			q.syncDraft()
-			q.sess.FlushDraft()
 		}
 		a.quit()
 		return nil
@@ -218,10 +314,15 @@ func (a *app) start(s interview.Settings) error {
 	if a.opts.LLM != nil {
 		s.LLMModel, s.LLMHost = a.opts.LLM.Model(), a.opts.LLM.Host()
 	}
+	ranker := a.opts.Ranker
+	if ranker == nil && a.opts.Store != nil && (s.Order == interview.OrderWeakest || s.Order == interview.OrderDue) {
+		h, _ := a.opts.Store.History() // unreadable records are left out
+		ranker = interview.HistoryRanker{Reviews: h.Reviews, Now: a.clock.Now()}
+	}
 	sess, err := interview.New(a.opts.Library, s, interview.Options{
 		Clock:    a.clock,
-		Ranker:   a.opts.Ranker,
-		OnChange: a.opts.OnChange,
+		Ranker:   ranker,
+		OnChange: a.onChange,
 	})
 	if err != nil {
 		return err
@@ -229,6 +330,33 @@ func (a *app) start(s interview.Settings) error {
 	a.sess.Store(sess)
 	a.showQuestion()
 	return nil
+}
+
+// onChange receives every new state of the session: it goes to the saver
+// and to Options.OnChange.
+func (a *app) onChange(rec interview.Record) {
+	if a.saver != nil {
+		a.saver.put(rec)
+	}
+	if a.opts.OnChange != nil {
+		a.opts.OnChange(rec)
+	}
+}
+
+// report runs when the session ends: Options.Report, or with a Store,
+// waiting for the final save and returning where its Markdown report is.
+func (a *app) report(rec interview.Record) (string, error) {
+	if a.opts.Report != nil {
+		return a.opts.Report(rec)
+	}
+	if a.saver == nil {
+		return "", nil
+	}
+	id, err := a.saver.flush()
+	if err != nil {
+		return "", err
+	}
+	return a.opts.Store.MarkdownPath(id), nil
 }
 
 // settingsOf turns the configuration into session settings.
@@ -267,9 +395,7 @@ func (a *app) showSummary() {
 	s.Finish()
 	if !a.finished {
 		a.finished = true
-		if a.opts.Report != nil {
-			a.reportPath, a.reportErr = a.opts.Report(s.Record())
-		}
+		a.reportPath, a.reportErr = a.report(s.Record())
 	}
 	m := newSummary(a, s.Record())
 	a.show(m, m.root, m.table)

@@ -69,6 +69,9 @@ func newHome(a *app) *homeScreen {
 		SetCurrentOption(orderIdx).SetListStyles(th.field, th.selected).SetFocusedStyle(th.active)
 	h.form.AddFormItem(h.count).AddFormItem(h.limit).AddFormItem(h.order)
 	h.form.AddButton("Start", h.submit)
+	if a.opts.Store != nil {
+		h.form.AddButton("History", a.showHistory)
+	}
 	h.form.SetCancelFunc(a.quit)
 
 	h.status = tview.NewTextView().SetDynamicColors(true).SetWordWrap(true)
@@ -78,7 +81,11 @@ func newHome(a *app) *homeScreen {
 	header := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
 	header.SetText(" " + th.strong("grill") + th.dim(" · timed mock interviews"))
 	keys := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
-	keys.SetText(" " + th.keys("Tab", "next", "Space", "toggle", "Ctrl+S", "start", "Ctrl+Q", "quit"))
+	pairs := []string{"Tab", "next", "Space", "toggle", "Ctrl+S", "start"}
+	if a.opts.Store != nil {
+		pairs = append(pairs, "h", "history")
+	}
+	keys.SetText(" " + th.keys(append(pairs, "Ctrl+Q", "quit")...))
 
 	h.root = tview.NewFlex().SetDirection(tview.FlexRow).
 		AddItem(header, 1, 0, false).
@@ -134,8 +141,13 @@ func (h *homeScreen) submit() {
 		err = h.a.start(s)
 	}
 	if err != nil {
-		h.status.SetText(h.a.th.paint(colBad, tview.Escape(err.Error())))
+		h.setError(err.Error())
 	}
+}
+
+// setError shows msg in the status line, in the colour of errors.
+func (h *homeScreen) setError(msg string) {
+	h.status.SetText(h.a.th.paint(colBad, tview.Escape(msg)))
 }
 
 // beforeDraw fits the form to its items, leaving room below for the
@@ -152,6 +164,14 @@ func (h *homeScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
 	case tcell.KeyCtrlS:
 		h.submit()
 		return nil
+	case tcell.KeyRune:
+		// h opens the history, unless it is being typed into a field.
+		if ev.Rune() == 'h' && h.a.opts.Store != nil {
+			if _, typing := h.a.tv.GetFocus().(*tview.InputField); !typing {
+				h.a.showHistory()
+				return nil
+			}
+		}
 	}
 	return ev
 }

@@ -33,6 +33,7 @@ type questionScreen struct {
 	dirty     bool   // answer changed since the draft was last synced
 	count     int    // words in the answer
 	timerText string
+	unsaved   bool // the header says the last save failed
 }
 
 func newQuestion(a *app, s *interview.Session) *questionScreen {
@@ -41,7 +42,7 @@ func newQuestion(a *app, s *interview.Session) *questionScreen {
 	th := a.th
 
 	q.header = tview.NewTextView().SetDynamicColors(true).SetWrap(false)
-	q.header.SetText(" " + th.strong(tview.Escape(card.Topic)) + th.dim(" · ") + fmt.Sprintf("%d/%d", q.index+1, s.Len()))
+	q.setHeader()
 	q.timer = tview.NewTextView().SetDynamicColors(true).SetTextAlign(tview.AlignRight).SetWrap(false)
 
 	q.text = decks.RenderMath(card.Question)
@@ -116,12 +117,29 @@ func (q *questionScreen) setWords() {
 	q.words.SetText(q.a.th.dim(fmt.Sprintf("%d %s ", q.count, unit)))
 }
 
-// updateTimer shows the time left.
+// setHeader shows the topic, the question's number and, when the last
+// save failed, that the answer is not being saved.
+func (q *questionScreen) setHeader() {
+	th := q.a.th
+	t := " " + th.strong(tview.Escape(q.card.Topic)) + th.dim(" · ") + fmt.Sprintf("%d/%d", q.index+1, q.sess.Len())
+	if q.unsaved {
+		t += th.dim(" · ") + th.paint(colBad, "not saved (see the summary)")
+	}
+	q.header.SetText(t)
+}
+
+// updateTimer shows the time left, and whether saving fails.
 func (q *questionScreen) updateTimer() {
 	t := timerText(q.a.th, q.sess.Remaining(), q.limit) + " "
 	if t != q.timerText {
 		q.timerText = t
 		q.timer.SetText(t)
+	}
+	if q.a.saver != nil {
+		if unsaved := q.a.saver.lastErr() != nil; unsaved != q.unsaved {
+			q.unsaved = unsaved
+			q.setHeader()
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -9,22 +10,27 @@ import (
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/tview"
 
+	"grill/decks"
 	"grill/interview"
 )
 
 // summaryScreen ends a session: one row per question, the selected
 // question in full with its missed points, per-topic averages, total time
-// and where the report went. q quits.
+// and where the report went. When the report could not be saved, e writes
+// it to another directory and p prints it once grill has exited. q quits.
 type summaryScreen struct {
 	a      *app
 	rec    interview.Record
 	root   *tview.Flex
 	table  *tview.Table
 	detail *tview.TextView
+	stats  *tview.TextView
+	keys   *tview.TextView
 	width  int // screen width the columns were fitted to
 	height int
 
-	statsLines int
+	statsText  string // the statistics as set, with their tags
+	statsLines int    // their height, wrapped to the screen
 }
 
 var ratingNames = map[interview.Rating]string{
@@ -66,7 +72,7 @@ func newSummary(a *app, rec interview.Record) *summaryScreen {
 		cells := []*tview.TableCell{
 			tview.NewTableCell(fmt.Sprint(row)).SetAlign(tview.AlignRight),
 			tview.NewTableCell(tview.Escape(q.Topic)),
-			tview.NewTableCell(tview.Escape(oneLine(q.Question))).SetMaxWidth(28).SetExpansion(2),
+			tview.NewTableCell(tview.Escape(oneLine(decks.RenderMath(q.Question)))).SetMaxWidth(28).SetExpansion(2),
 			tview.NewTableCell(mmss(q.TimeUsed) + "/" + mmss(q.TimeLimit)),
 			tview.NewTableCell(resultText(th, q.Outcome)),
 			tview.NewTableCell(score).SetAlign(tview.AlignRight),
@@ -84,21 +90,16 @@ func newSummary(a *app, rec interview.Record) *summaryScreen {
 	th.styleBox(m.detail.Box, "Selected question")
 	m.table.SetSelectionChangedFunc(func(row, _ int) { m.showDetail(row - 1) })
 
-	stats := tview.NewTextView().SetDynamicColors(true).SetWordWrap(true)
-	stats.SetText(statsText(th, rec, a.reportPath, a.reportErr))
-	statsLines := strings.Count(stats.GetText(false), "\n") + 1
-
-	keys := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
-	keys.SetText(" " + th.keys("↑↓", "select", "q", "quit"))
-
-	m.statsLines = statsLines
+	m.stats = tview.NewTextView().SetDynamicColors(true).SetWordWrap(true)
+	m.keys = tview.NewTextView().SetDynamicColors(true).SetWrap(false)
 	m.root = tview.NewFlex().SetDirection(tview.FlexRow).
 		AddItem(header, 1, 0, false).
 		AddItem(m.table, len(rec.Questions)+3, 0, true).
 		AddItem(m.detail, 5, 0, false).
-		AddItem(stats, statsLines, 0, false).
+		AddItem(m.stats, 1, 0, false).
 		AddItem(tview.NewBox(), 0, 1, false).
-		AddItem(keys, 1, 0, false)
+		AddItem(m.keys, 1, 0, false)
+	m.refreshStats()
 	if len(rec.Questions) > 0 {
 		m.table.Select(1, 0)
 		m.showDetail(0)
@@ -141,7 +142,7 @@ func (m *summaryScreen) showDetail(i int) {
 	th := m.a.th
 	q := m.rec.Questions[i]
 	var b strings.Builder
-	b.WriteString(th.bold(tview.Escape(oneLine(q.Question))) + "\n")
+	b.WriteString(th.bold(tview.Escape(oneLine(decks.RenderMath(q.Question)))) + "\n")
 	if ms := missed(q); len(ms) > 0 {
 		b.WriteString(th.paint(colBad, "missed: ") + tview.Escape(strings.Join(ms, "; ")))
 	} else if q.Outcome != interview.Pending {
@@ -150,6 +151,80 @@ func (m *summaryScreen) showDetail(i int) {
 		b.WriteString(th.dim("not answered"))
 	}
 	m.detail.SetText(b.String())
+}
+
+// refreshStats shows the statistics and where the report went, and the
+// keys that apply.
+func (m *summaryScreen) refreshStats() {
+	a := m.a
+	text := statsText(a.th, m.rec, a.reportPath, a.reportErr)
+	switch {
+	case a.exported != "":
+		text += "\n " + a.th.bold("report written to:") + " " + tview.Escape(a.exported)
+	case a.printReport:
+		text += "\n " + a.th.bold("report:") + " printed when grill exits"
+	}
+	m.stats.SetText(text)
+	m.statsText = text
+	m.width = -1 // beforeDraw sizes the statistics to their wrapped lines
+	pairs := []string{"↑↓", "select"}
+	if a.reportErr != nil && a.exported == "" {
+		pairs = append(pairs, "e", "write report elsewhere", "p", "print it on exit")
+	}
+	m.keys.SetText(" " + a.th.keys(append(pairs, "q", "quit")...))
+}
+
+// promptExport asks for a directory to write the report to, the current
+// one by default, and writes it there (the record as JSON and the Markdown
+// report). A failure is shown in the prompt, which stays open; Esc closes
+// it.
+func (m *summaryScreen) promptExport() {
+	a := m.a
+	dir, err := os.Getwd()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	msg := tview.NewTextView().SetDynamicColors(true).SetWordWrap(true)
+	msg.SetText(a.th.dim("Enter writes <id>.json and <id>.md there; Esc cancels."))
+	input := tview.NewInputField().SetLabel("Directory ").SetText(dir).SetFieldStyle(a.th.field)
+	inner := tview.NewFlex().SetDirection(tview.FlexRow).
+		AddItem(input, 1, 0, true).
+		AddItem(msg, 0, 1, false)
+	// A Frame clears what is under it; a Flex does not.
+	box := tview.NewFrame(inner).SetBorders(1, 0, 0, 0, 1, 1)
+	a.th.styleBox(box.Box, "Write the report to")
+	input.SetDoneFunc(func(key tcell.Key) {
+		switch key {
+		case tcell.KeyEscape:
+			a.pages.RemovePage("confirm")
+			a.tv.SetFocus(m.table)
+		case tcell.KeyEnter:
+			rec := m.rec
+			path, err := interview.ExportReport(strings.TrimSpace(input.GetText()), &rec, a.opts.Library)
+			if err != nil {
+				msg.SetText(a.th.paint(colBad, tview.Escape(err.Error())))
+				return
+			}
+			a.exported = path
+			a.pages.RemovePage("confirm")
+			a.tv.SetFocus(m.table)
+			m.refreshStats()
+		}
+	})
+	a.pages.AddPage("confirm", centered(box, 76, 7), true, true)
+	a.tv.SetFocus(input)
+}
+
+// centered places p in the middle of the screen, at most w×h.
+func centered(p tview.Primitive, w, h int) tview.Primitive {
+	column := tview.NewFlex().SetDirection(tview.FlexRow).
+		AddItem(nil, 0, 1, false).
+		AddItem(p, h, 0, true).
+		AddItem(nil, 0, 1, false)
+	return tview.NewFlex().
+		AddItem(nil, 0, 1, false).
+		AddItem(column, w, 0, true).
+		AddItem(nil, 0, 1, false)
 }
 
 // statsText is the per-topic averages, the total time and the report line.
@@ -214,6 +289,11 @@ func (m *summaryScreen) beforeDraw(width, height int) {
 		return
 	}
 	m.width, m.height = width, height
+	m.statsLines = 0
+	for _, line := range strings.Split(m.statsText, "\n") {
+		m.statsLines += max(len(tview.WordWrap(line, width)), 1)
+	}
+	m.root.ResizeItem(m.stats, m.statsLines, 0)
 	// The table takes what the other parts leave, scrolling if need be.
 	m.root.ResizeItem(m.table, max(min(len(m.rec.Questions)+3, height-8-m.statsLines), 4), 0)
 	fixed := 0
@@ -241,6 +321,16 @@ func (m *summaryScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
 		ev.Key() == tcell.KeyRune && (ev.Rune() == 'q' || ev.Rune() == 'Q'):
 		m.a.quit()
 		return nil
+	case ev.Key() == tcell.KeyRune && m.a.reportErr != nil && m.a.exported == "":
+		switch ev.Rune() {
+		case 'e':
+			m.promptExport()
+			return nil
+		case 'p':
+			m.a.printReport = true
+			m.refreshStats()
+			return nil
+		}
 	}
 	return ev
 }
