@@ -289,7 +289,7 @@ func writeVerdict(b *strings.Builder, verdict any, graderScore int, rawShown str
 		return nil, false
 	}
 	text, _ := m["text"].(string)
-	for _, k := range []string{"offlinescore", "model", "host", "promptversion", "format", "latency", "text", "injection"} {
+	for _, k := range []string{"offlinescore", "model", "host", "promptversion", "format", "responseformat", "latency", "latencyms", "text", "injection"} {
 		delete(m, k)
 	}
 	valid := true
