@@ -1,0 +1,357 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// grillEnv builds grill and makes a private data and configuration
+// directory for it. It skips the test without tmux (fails in CI) or with
+// -short.
+func grillEnv(t *testing.T) (bin, dir string) {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") == "" {
+			t.Skip("tmux is not installed")
+		}
+		t.Fatal("tmux is not installed; .ci/run installs it")
+	}
+	if testing.Short() {
+		t.Skip("end-to-end test")
+	}
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "grill")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = ".."
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	for _, d := range []string{"data", "config"} {
+		if err := os.Mkdir(filepath.Join(dir, d), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return bin, dir
+}
+
+// grillCommand is the shell command that runs grill with args in dir's
+// data and configuration directories, then says how it exited.
+func grillCommand(bin, dir, args string) string {
+	return fmt.Sprintf("env XDG_DATA_HOME=%s XDG_CONFIG_HOME=%s TERM=xterm-256color %s %s; echo grill exited $?; sleep 60",
+		filepath.Join(dir, "data"), filepath.Join(dir, "config"), bin, args)
+}
+
+// newTmux starts a tmux server of its own for the test (removed when the
+// test ends) and runs command in its session "grill", w×h.
+func newTmux(t *testing.T, name string, w, h int, command string) *tmuxSession {
+	t.Helper()
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("grill-%s-%d", name, os.Getpid())}
+	s.tmux("new-session", "-d", "-s", "grill", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), command)
+	t.Cleanup(func() {
+		// A grill still running saves its session on the hangup: wait for
+		// it, so that it does not write while the test's files go.
+		pid := findGrill(s)
+		exec.Command("tmux", "-L", s.socket, "kill-server").Run()
+		if pid > 0 {
+			waitExited(t, pid)
+		}
+	})
+	return s
+}
+
+// grillCLI runs a grill command (not in tmux) with dir's directories and
+// returns its standard output.
+func grillCLI(t *testing.T, bin, dir string, args ...string) []byte {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "XDG_DATA_HOME="+filepath.Join(dir, "data"), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
+	out, err := cmd.Output()
+	if err != nil {
+		var stderr []byte
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = ee.Stderr
+		}
+		t.Fatalf("grill %s: %v\n%s", strings.Join(args, " "), err, stderr)
+	}
+	return out
+}
+
+// grillPID returns the process id of the grill running in the pane.
+func grillPID(t *testing.T, s *tmuxSession) int {
+	t.Helper()
+	pid := findGrill(s)
+	if pid == 0 {
+		t.Fatal("no grill process in the pane")
+	}
+	return pid
+}
+
+// findGrill returns the process id of the grill running in the pane, 0
+// when there is none.
+func findGrill(s *tmuxSession) int {
+	out, err := exec.Command("tmux", "-L", s.socket, "list-panes", "-t", "grill", "-F", "#{pane_pid}").Output()
+	if err != nil {
+		return 0
+	}
+	shell, err := strconv.Atoi(strings.TrimSpace(string(out)))
+	if err != nil {
+		return 0
+	}
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		comm, ppid, state := procStat(pid)
+		if comm == "grill" && ppid == shell && state != 'Z' {
+			return pid
+		}
+	}
+	return 0
+}
+
+// procStat reads a process's command name, parent and state from /proc.
+func procStat(pid int) (comm string, ppid int, state byte) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return "", 0, 0
+	}
+	s := string(data)
+	open, closing := strings.IndexByte(s, '('), strings.LastIndexByte(s, ')')
+	if open < 0 || closing < open {
+		return "", 0, 0
+	}
+	fields := strings.Fields(s[closing+1:])
+	if len(fields) < 2 {
+		return "", 0, 0
+	}
+	ppid, _ = strconv.Atoi(fields[1])
+	return s[open+1 : closing], ppid, fields[0][0]
+}
+
+// waitExited waits until process pid has exited (gone, or a zombie).
+func waitExited(t *testing.T, pid int) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		comm, _, state := procStat(pid)
+		if comm == "" || state == 'Z' {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("grill %d still running", pid)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+var countdownRE = regexp.MustCompile(`(\d\d):(\d\d) left`)
+
+// countdown reads the time left shown on the question screen.
+func countdown(t *testing.T, screen string) time.Duration {
+	t.Helper()
+	m := countdownRE.FindStringSubmatch(screen)
+	if m == nil {
+		t.Fatalf("no countdown on the screen:\n%s", screen)
+	}
+	mins, _ := strconv.Atoi(m[1])
+	secs, _ := strconv.Atoi(m[2])
+	return time.Duration(mins)*time.Minute + time.Duration(secs)*time.Second
+}
+
+// TestEndToEndReportFiles runs a two-question session of the real binary,
+// quits at the summary, and checks what was written: `grill report list
+// --json` lists the session, `grill report show latest --format json`
+// holds the typed answers, the Markdown report exists, files are 0600 and
+// directories 0700. Then the history screen at 80×24 lists the session and
+// opens its report.
+func TestEndToEndReportFiles(t *testing.T) {
+	bin, dir := grillEnv(t)
+	s := newTmux(t, "report", 100, 30, grillCommand(bin, dir, "start --topics gnn --count 2 --time 30s --seed 1"))
+	first := "Zebra answer: nodes aggregate messages from their neighbours, then update their own features."
+	second := "Okapi answer: a readout pools all node embeddings into one graph vector."
+
+	s.waitFor(10*time.Second, "1/2", "left", "Ctrl+S submit")
+	s.tmux("send-keys", "-t", "grill", "-l", first)
+	s.waitFor(5*time.Second, "own features.")
+	s.tmux("send-keys", "-t", "grill", "C-s")
+	s.waitFor(5*time.Second, "review", "Key points", "3 Good")
+	s.tmux("send-keys", "-t", "grill", "3")
+	s.waitFor(5*time.Second, "2/2", "Ctrl+S submit")
+	s.tmux("send-keys", "-t", "grill", "-l", second)
+	s.waitFor(5*time.Second, "graph vector.")
+	s.tmux("send-keys", "-t", "grill", "C-s")
+	s.waitFor(5*time.Second, "review", "Key points", "3 Good")
+	s.tmux("send-keys", "-t", "grill", "4")
+	summary := s.waitFor(5*time.Second, "Summary", "session complete", "report:")
+	t.Logf("summary:\n%s", summary)
+	s.tmux("send-keys", "-t", "grill", "q")
+	s.waitFor(5*time.Second, "grill exited 0")
+
+	var list []struct {
+		ID        string   `json:"id"`
+		Topics    []string `json:"topics"`
+		Questions int      `json:"questions"`
+		Answered  int      `json:"answered"`
+		Status    string   `json:"status"`
+	}
+	out := grillCLI(t, bin, dir, "report", "list", "--json")
+	if err := json.Unmarshal(out, &list); err != nil {
+		t.Fatalf("report list --json: %v\n%s", err, out)
+	}
+	if len(list) != 1 || list[0].Questions != 2 || list[0].Answered != 2 || list[0].Status != "ended" ||
+		len(list[0].Topics) != 1 || list[0].Topics[0] != "gnn" {
+		t.Fatalf("report list --json = %+v", list)
+	}
+	id := list[0].ID
+
+	var rec struct {
+		SchemaVersion int    `json:"schema_version"`
+		ID            string `json:"id"`
+		Questions     []struct {
+			CardID  string `json:"card_id"`
+			Answer  string `json:"answer"`
+			Outcome string `json:"outcome"`
+			Rating  int    `json:"rating"`
+			Grade   struct {
+				Points []struct {
+					Label   string `json:"label"`
+					Covered bool   `json:"covered"`
+				} `json:"points"`
+			} `json:"grade"`
+		} `json:"questions"`
+	}
+	out = grillCLI(t, bin, dir, "report", "show", "--format", "json", "latest")
+	if err := json.Unmarshal(out, &rec); err != nil {
+		t.Fatalf("report show latest --format json: %v\n%s", err, out)
+	}
+	if rec.SchemaVersion != 1 || rec.ID != id || len(rec.Questions) != 2 {
+		t.Fatalf("record: schema %d, id %s, %d questions", rec.SchemaVersion, rec.ID, len(rec.Questions))
+	}
+	for i, want := range []string{first, second} {
+		q := rec.Questions[i]
+		if q.Answer != want || q.Outcome != "submitted" || q.Rating != 3+i || len(q.Grade.Points) == 0 {
+			t.Errorf("question %d recorded as %+v", i+1, q)
+		}
+	}
+
+	sessions := filepath.Join(dir, "data", "grill", "sessions")
+	md, err := os.ReadFile(filepath.Join(sessions, id+".md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(md), "Zebra answer") || !strings.Contains(string(md), "## Summary") {
+		t.Errorf("Markdown report lacks the answer or the summary:\n%s", md)
+	}
+	for _, d := range []string{filepath.Join(dir, "data", "grill"), sessions} {
+		if fi, err := os.Stat(d); err != nil || fi.Mode().Perm() != 0o700 {
+			t.Errorf("%s: %v, mode %v, want 0700", d, err, fi.Mode().Perm())
+		}
+	}
+	entries, err := os.ReadDir(sessions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+		fi, err := e.Info()
+		if err != nil || fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s: %v, mode %v, want 0600", e.Name(), err, fi.Mode().Perm())
+		}
+	}
+	if strings.Join(names, " ") != id+".json "+id+".md" {
+		t.Errorf("session directory holds %v, want only %s.json and %s.md (no lock or temporary file)", names, id, id)
+	}
+
+	// The history screen, in an 80×24 terminal.
+	h := newTmux(t, "history", 80, 24, grillCommand(bin, dir, ""))
+	h.waitFor(10*time.Second, "New session", "h history")
+	h.tmux("send-keys", "-t", "grill", "h")
+	history := h.waitFor(5*time.Second, "History", "1 session", "gnn", "ended", "Average score per topic", "Enter open report")
+	t.Logf("history screen:\n%s", history)
+	h.tmux("send-keys", "-t", "grill", "Enter")
+	report := h.waitFor(5*time.Second, "Report", id, "grill session", "Summary", "Esc back")
+	t.Logf("report screen:\n%s", report)
+	h.tmux("send-keys", "-t", "grill", "Escape")
+	h.waitFor(5*time.Second, "Average score per topic")
+	h.tmux("send-keys", "-t", "grill", "Escape")
+	h.waitFor(5*time.Second, "New session")
+	h.tmux("send-keys", "-t", "grill", "C-q")
+	h.waitFor(5*time.Second, "grill exited 0")
+}
+
+// TestEndToEndResumeAfterKill types a sentence, waits 6 s, kills grill
+// with SIGKILL, and starts it again: the resume offer brings the sentence
+// back into the answer box, and the countdown goes on from about where it
+// stopped.
+func TestEndToEndResumeAfterKill(t *testing.T) {
+	bin, dir := grillEnv(t)
+	s := newTmux(t, "kill", 100, 30, grillCommand(bin, dir, "start --topics gnn --count 2 --time 2m --seed 1"))
+	sentence := "The quick zebra passes messages along every edge of the graph."
+	s.waitFor(10*time.Second, "1/2", "left", "Ctrl+S submit")
+	s.tmux("send-keys", "-t", "grill", "-l", sentence)
+	s.waitFor(5*time.Second, "every edge of the graph.")
+	time.Sleep(6 * time.Second)
+	before := countdown(t, s.capture())
+	pid := grillPID(t, s)
+	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	waitExited(t, pid) // the terminal is left as it was: nothing to read there
+
+	r := newTmux(t, "resume", 100, 30, grillCommand(bin, dir, ""))
+	offer := r.waitFor(10*time.Second, "Resume the session of", "(1/2,", "Resume", "Discard")
+	t.Logf("resume offer:\n%s", offer)
+	r.tmux("send-keys", "-t", "grill", "Enter")
+	resumed := r.waitFor(5*time.Second, "1/2", sentence, "left")
+	t.Logf("resumed:\n%s", resumed)
+	after := countdown(t, resumed)
+	t.Logf("countdown %v when killed, %v after resuming", before, after)
+	// At most the typing since the last save (every 5 s) is lost, and a
+	// second or two passes while the new grill starts.
+	if after < before-3*time.Second || after > before+6*time.Second {
+		t.Errorf("countdown was %v when killed and %v after resuming: want it to go on from about where it stopped", before, after)
+	}
+	r.tmux("send-keys", "-t", "grill", "C-s")
+	r.waitFor(5*time.Second, "review", "submitted")
+	out := grillCLI(t, bin, dir, "report", "show", "--format", "json", "latest")
+	if !strings.Contains(string(out), sentence) {
+		t.Errorf("the resumed answer is not in the record:\n%s", out)
+	}
+}
+
+// TestEndToEndResumeAfterHangup closes grill's terminal (SIGHUP) while an
+// answer is being typed, with no time for a periodic save: the signal
+// saves the draft and the time used.
+func TestEndToEndResumeAfterHangup(t *testing.T) {
+	bin, dir := grillEnv(t)
+	s := newTmux(t, "hup", 100, 30, grillCommand(bin, dir, "start --topics vla --count 1 --time 90s --seed 2"))
+	sentence := "Hung up mid-sentence about FiLM conditioning"
+	s.waitFor(10*time.Second, "1/1", "left", "Ctrl+S submit")
+	s.tmux("send-keys", "-t", "grill", "-l", sentence)
+	before := countdown(t, s.waitFor(5*time.Second, "FiLM conditioning"))
+	pid := grillPID(t, s)
+	s.tmux("kill-session", "-t", "grill")
+	waitExited(t, pid)
+
+	r := newTmux(t, "hupresume", 100, 30, grillCommand(bin, dir, ""))
+	r.waitFor(10*time.Second, "Resume the session of", "(1/1,")
+	r.tmux("send-keys", "-t", "grill", "Enter")
+	resumed := r.waitFor(5*time.Second, sentence, "left")
+	after := countdown(t, resumed)
+	t.Logf("countdown %v at the hangup, %v after resuming", before, after)
+	if after < before-3*time.Second || after > before+time.Second {
+		t.Errorf("countdown was %v at the hangup and %v after resuming", before, after)
+	}
+}
