@@ -426,10 +426,12 @@ func (a *app) confirmQuit(back tview.Primitive) {
 // countdown runs on its own goroutine for the life of the app. On each tick
 // it reads the session's remaining time and, only when the shown time or its
 // colour changes, or the time is out, hands an update to the event loop. It
-// also passes a changed draft to the store every SaveEvery.
+// also passes a changed draft to OnChange every SaveEvery, and the time used
+// every checkpointEvery while the draft does not change.
 func (a *app) countdown(ctx context.Context, tick <-chan time.Time) {
 	var shown string
 	lastSave := a.clock.Now()
+	lastWrite := lastSave // when the question's time used was last reported
 	for {
 		select {
 		case <-ctx.Done():
@@ -450,15 +452,31 @@ func (a *app) countdown(ctx context.Context, tick <-chan time.Time) {
 		}
 		if now := a.clock.Now(); now.Sub(lastSave) >= a.opts.SaveEvery {
 			lastSave = now
+			// While the candidate thinks without typing, the time used is
+			// still saved now and then, so that a session resumed after a
+			// crash does not get back the time spent thinking.
+			checkpoint := now.Sub(lastWrite) >= checkpointEvery
+			wrote := false
 			a.tv.QueueUpdate(func() {
 				if q, ok := a.cur.(*questionScreen); ok {
 					q.syncDraft()
-					q.sess.FlushDraft()
+					wrote = q.sess.FlushDraft()
+					if !wrote && checkpoint {
+						q.sess.Checkpoint()
+						wrote = true
+					}
 				}
 			})
+			if wrote {
+				lastWrite = now
+			}
 		}
 	}
 }
+
+// checkpointEvery is how often the time used on a question is saved while
+// its draft does not change.
+const checkpointEvery = 30 * time.Second
 
 // onTick runs on the event loop: it refreshes the countdown and ends the
 // question when its time is out.

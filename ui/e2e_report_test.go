@@ -274,6 +274,33 @@ func TestEndToEndReportFiles(t *testing.T) {
 		t.Errorf("session directory holds %v, want only %s.json and %s.md (no lock or temporary file)", names, id, id)
 	}
 
+	// A truncated record does not stop the list, and names its file.
+	bad := filepath.Join(sessions, "20200101T000000Z.json")
+	if err := os.WriteFile(bad, []byte(`{"schema_version": 1, "id": "20200101T000000Z", "questions": [{"answer": "cut o`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	list = nil
+	cmd := exec.Command(bin, "report", "list", "--json")
+	cmd.Env = append(os.Environ(), "XDG_DATA_HOME="+filepath.Join(dir, "data"), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err = cmd.Output()
+	if err != nil || json.Unmarshal(out, &list) != nil || len(list) != 1 || list[0].ID != id {
+		t.Errorf("report list with a truncated record: %v, %s", err, out)
+	}
+	if !strings.Contains(stderr.String(), bad) || !strings.Contains(stderr.String(), "truncated") {
+		t.Errorf("report list does not name the truncated file: %q", stderr.String())
+	}
+	cmd = exec.Command(bin, "report", "show", "20200101T000000Z")
+	cmd.Env = append(os.Environ(), "XDG_DATA_HOME="+filepath.Join(dir, "data"), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
+	msg, err := cmd.CombinedOutput()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 || !strings.Contains(string(msg), bad) || strings.Contains(string(msg), "panic") {
+		t.Errorf("report show of a truncated record: %v\n%s", err, msg)
+	}
+	if err := os.Remove(bad); err != nil {
+		t.Fatal(err)
+	}
+
 	// The history screen, in an 80×24 terminal.
 	h := newTmux(t, "history", 80, 24, grillCommand(bin, dir, ""))
 	h.waitFor(10*time.Second, "New session", "h history")

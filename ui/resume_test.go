@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -414,5 +415,23 @@ func TestWeakestOrderUsesTheStore(t *testing.T) {
 	h.waitFor("1/2")
 	if r := h.record(); r.Plan[0] != "b/q2" || r.Plan[1] != "b/q1" {
 		t.Fatalf("weakest order asks %v, want b/q2 then b/q1", r.Plan)
+	}
+}
+
+// TestTimeUsedIsSavedWhileThinking: with no typing, the time used still
+// reaches the record every 30 s, so that a crash does not give back the
+// time spent thinking.
+func TestTimeUsedIsSavedWhileThinking(t *testing.T) {
+	cfg := config(1)
+	cfg.Session.TimeLimit = 2 * time.Minute
+	h := start(t, Options{Config: cfg, SkipHome: true}, 80, 24)
+	h.waitFor("02:00 left")
+	for i := 1; i <= 7; i++ {
+		h.clock.Advance(5 * time.Second)
+		h.waitFor(fmt.Sprintf("01:%02d left", 60-5*i))
+	}
+	r := h.waitRecord(func(r interview.Record) bool { return r.Questions[0].TimeUsed > 0 })
+	if q := r.Questions[0]; q.TimeUsed != 30*time.Second || q.Outcome != interview.Pending || q.Answer != "" {
+		t.Fatalf("saved while thinking: %+v, want 30 s used, still asking", q)
 	}
 }
