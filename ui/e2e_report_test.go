@@ -56,6 +56,7 @@ func newTmux(t *testing.T, name string, w, h int, command string) *tmuxSession {
 	t.Helper()
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("grill-%s-%d", name, os.Getpid())}
 	s.tmux("new-session", "-d", "-s", "grill", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h), command)
+	path := strings.TrimSpace(s.tmux("display-message", "-p", "#{socket_path}"))
 	t.Cleanup(func() {
 		// A grill still running saves its session on the hangup: wait for
 		// it, so that it does not write while the test's files go.
@@ -64,6 +65,7 @@ func newTmux(t *testing.T, name string, w, h int, command string) *tmuxSession {
 		if pid > 0 {
 			waitExited(t, pid)
 		}
+		os.Remove(path) // the server may leave its socket behind
 	})
 	return s
 }
