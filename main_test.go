@@ -8,8 +8,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"grill/decks"
+	"grill/grading"
+	"grill/interview"
 )
 
 // grill runs one command in-process with an empty environment of its own
@@ -309,5 +312,62 @@ func TestGradeLLMDownStillGrades(t *testing.T) {
 	}
 	if strings.Contains(out+errs, key) {
 		t.Errorf("the API key leaked into the output")
+	}
+}
+
+func TestReportListAndShow(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", dir)
+	store := interview.NewStore(filepath.Join(dir, "grill"))
+	start := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	rec := &interview.Record{
+		SchemaVersion: interview.SchemaVersion, ID: "20261120T090000Z", Started: start, Ended: start.Add(3 * time.Minute),
+		Settings: interview.Settings{Topics: []string{"gnn"}, Count: 1, TimeLimit: 3 * time.Minute, Order: "mixed", Seed: 1},
+		Plan:     []string{"gnn/over-smoothing"},
+		Questions: []interview.QuestionRecord{{
+			CardID: "gnn/over-smoothing", Topic: "gnn", Question: "What's the over-smoothing problem?",
+			TimeLimit: 3 * time.Minute, TimeUsed: 90 * time.Second, Outcome: interview.Submitted,
+			Answer: "Node representations converge after many layers (a distinctive answer).", Adjusted: 60,
+			Grade: grading.Result{Score: 60}, Rating: interview.Good,
+		}},
+	}
+	if err := store.Save(rec); err != nil {
+		t.Fatal(err)
+	}
+	store.Close()
+	sessions := filepath.Join(dir, "grill", "sessions")
+	os.WriteFile(filepath.Join(sessions, "20261121T090000Z.json"), []byte(`{"schema_version": 1, "id": "2026`), 0o600)
+
+	var out, errb bytes.Buffer
+	code := run([]string{"report", "list", "--json"}, nil, &out, &errb)
+	var list []map[string]any
+	if err := json.Unmarshal(out.Bytes(), &list); err != nil || len(list) != 1 || list[0]["id"] != rec.ID {
+		t.Errorf("report list --json = %s (%v), exit %d", out.String(), err, code)
+	}
+	if !strings.Contains(errb.String(), "20261121T090000Z.json") {
+		t.Errorf("the corrupt file is not named: %q", errb.String())
+	}
+
+	for _, args := range [][]string{{"report", "show", "latest", "--format", "json"}, {"report", "show", "--format", "json", rec.ID}} {
+		out.Reset()
+		errb.Reset()
+		if code := run(args, nil, &out, &errb); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+		var got interview.Record
+		if err := json.Unmarshal(out.Bytes(), &got); err != nil || got.Questions[0].Answer != rec.Questions[0].Answer {
+			t.Errorf("%v: %v\n%s", args, err, out.String())
+		}
+	}
+	out.Reset()
+	if code := run([]string{"report", "show", rec.ID}, nil, &out, &errb); code != 0 || !strings.Contains(out.String(), "a distinctive answer") || !strings.Contains(out.String(), "| # |") {
+		t.Errorf("markdown report: exit %d\n%s", code, out.String())
+	}
+	errb.Reset()
+	if code := run([]string{"report", "show", "20261121T090000Z"}, nil, &out, &errb); code != 1 || !strings.Contains(errb.String(), "20261121T090000Z.json") {
+		t.Errorf("corrupt report: exit %d, %q", code, errb.String())
+	}
+	if code := run([]string{"report", "show", "latest", "--format", "pdf"}, nil, &out, &errb); code != 2 {
+		t.Errorf("--format pdf: exit %d, want 2", code)
 	}
 }

@@ -339,7 +339,8 @@ func readError(id, path string, err error) error {
 	return fmt.Errorf("reading session %s: %w", id, err)
 }
 
-// resolve turns "latest" into the newest id and validates any other id.
+// resolve turns "latest" into the newest readable session's id and
+// validates any other id.
 func (s *Store) resolve(id string) (string, error) {
 	if id == Latest {
 		ids, err := s.ids()
@@ -348,6 +349,13 @@ func (s *Store) resolve(id string) (string, error) {
 		}
 		if len(ids) == 0 {
 			return "", fmt.Errorf("no sessions yet in %s", s.dir)
+		}
+		// The newest session that can be read: a corrupt newest file does
+		// not hide the sessions before it ("report list" names it).
+		for _, id := range ids {
+			if _, err := s.load(id); err == nil {
+				return id, nil
+			}
 		}
 		return ids[0], nil
 	}

@@ -233,7 +233,7 @@ func TestEndToEndReportFiles(t *testing.T) {
 			} `json:"grade"`
 		} `json:"questions"`
 	}
-	out = grillCLI(t, bin, dir, "report", "show", "--format", "json", "latest")
+	out = grillCLI(t, bin, dir, "report", "show", "latest", "--format", "json")
 	if err := json.Unmarshal(out, &rec); err != nil {
 		t.Fatalf("report show latest --format json: %v\n%s", err, out)
 	}
@@ -354,7 +354,7 @@ func TestEndToEndResumeAfterKill(t *testing.T) {
 	}
 	r.tmux("send-keys", "-t", "grill", "C-s")
 	r.waitFor(5*time.Second, "review", "submitted")
-	out := grillCLI(t, bin, dir, "report", "show", "--format", "json", "latest")
+	out := grillCLI(t, bin, dir, "report", "show", "latest", "--format", "json")
 	if !strings.Contains(string(out), sentence) {
 		t.Errorf("the resumed answer is not in the record:\n%s", out)
 	}
