@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"fmt"
 	"strings"
 
@@ -103,7 +105,7 @@ func newReview(a *app, s *interview.Session) *reviewScreen {
 
 // outcomeText says how the question ended and how long it took.
 func outcomeText(th theme, q interview.QuestionRecord) string {
-	used := clock(q.TimeUsed) + "/" + clock(q.TimeLimit)
+	used := clock(q.TimeUsed.Round(time.Second)) + "/" + clock(q.TimeLimit)
 	switch q.Outcome {
 	case interview.TimedOut:
 		return th.paint(colBad, "timed out") + " " + used

@@ -58,9 +58,10 @@ func clock(d time.Duration) string {
 	return fmt.Sprintf("%02d:%02d", s/60, s%60)
 }
 
-// mmss formats a duration as m:ss, rounded up like clock.
+// mmss formats a time used as m:ss, rounded to the nearest second like
+// the reports (the countdown alone rounds up).
 func mmss(d time.Duration) string {
-	c := clock(d)
+	c := clock(d.Round(time.Second))
 	if c[0] == '0' {
 		return c[1:]
 	}
