@@ -277,7 +277,7 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 		cfg.Session.Count = *count
 	}
 	if set["time"] {
-		cfg.Session.TimeLimit = *limit
+		cfg.Session.TimeLimit, cfg.Session.TimeChosen = *limit, true
 	}
 	if set["order"] {
 		cfg.Session.Order = *order

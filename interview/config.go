@@ -34,6 +34,11 @@ type SessionConfig struct {
 	TimeLimit time.Duration `toml:"time_per_question"`
 	Order     string        `toml:"order"`
 	Seed      int64         `toml:"seed"`
+
+	// TimeChosen is true when the user set the time per question (in their
+	// configuration file or with --time): it then overrides the decks'
+	// own default time limits. The built-in default does not.
+	TimeChosen bool `toml:"-"`
 }
 
 // PathsConfig says where grill keeps its data and finds extra decks.
@@ -94,6 +99,7 @@ func LoadConfig(defaults []byte, path string, explicit bool) (Config, error) {
 	if err := DecodeConfig(&cfg, "config.toml (built-in)", defaults); err != nil {
 		return cfg, err
 	}
+	cfg.Session.TimeChosen = false
 	if path == "" {
 		return cfg, nil
 	}
@@ -131,6 +137,9 @@ func DecodeConfig(cfg *Config, name string, src []byte) error {
 	}
 	if len(errs) > 0 {
 		return errs
+	}
+	if md.IsDefined("session", "time_per_question") {
+		next.Session.TimeChosen = true
 	}
 	if md.IsDefined("session", "topics") {
 		next.topicsFile, next.topicsLine = name, keyLine(src, toml.Key{"session", "topics"})

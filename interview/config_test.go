@@ -22,7 +22,7 @@ func TestDefaultsDecode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Session.Count != 5 || cfg.Session.TimeLimit != 3*time.Minute || cfg.Session.Order != "mixed" {
+	if cfg.Session.Count != 5 || cfg.Session.TimeLimit != 3*time.Minute || cfg.Session.Order != "mixed" || cfg.Session.TimeChosen {
 		t.Errorf("session defaults = %+v", cfg.Session)
 	}
 	if cfg.LLM.Enabled || cfg.LLM.APIKeyEnv != "OPENAI_API_KEY" || cfg.LLM.Timeout != time.Minute || cfg.LLM.MaxRetries != 2 {
@@ -45,7 +45,7 @@ func TestUserFileOverridesDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Session.Count != 9 || cfg.Session.TimeLimit != 90*time.Second {
+	if cfg.Session.Count != 9 || cfg.Session.TimeLimit != 90*time.Second || !cfg.Session.TimeChosen {
 		t.Errorf("session = %+v", cfg.Session)
 	}
 	if cfg.Session.Order != "mixed" || cfg.LLM.Model != "llama3.1:8b" || cfg.LLM.APIKeyEnv != "OPENAI_API_KEY" {

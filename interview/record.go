@@ -55,10 +55,13 @@ type Settings struct {
 	Topics    []string      `json:"topics"`
 	Count     int           `json:"count"`
 	TimeLimit time.Duration `json:"time_limit"`
-	Order     string        `json:"order"`
-	Seed      int64         `json:"seed"`
-	LLMModel  string        `json:"llm_model,omitempty"`
-	LLMHost   string        `json:"llm_host,omitempty"`
+	// TimeChosen: the candidate chose TimeLimit, so it overrides the decks'
+	// default limits (a card's own limit still wins).
+	TimeChosen bool   `json:"time_chosen,omitempty"`
+	Order      string `json:"order"`
+	Seed       int64  `json:"seed"`
+	LLMModel   string `json:"llm_model,omitempty"`
+	LLMHost    string `json:"llm_host,omitempty"`
 }
 
 // QuestionRecord is one question of a session: what was asked, what was typed,

@@ -12,7 +12,7 @@ import (
 // handed to OnChange, as the store would have it.
 func interrupted(t *testing.T) Record {
 	t.Helper()
-	sess, clock, saved := newTestSession(t, Settings{Count: 3, TimeLimit: time.Minute, Seed: 1})
+	sess, clock, saved := newTestSession(t, Settings{Count: 3, TimeLimit: time.Minute, TimeChosen: true, Seed: 1})
 	sess.SetDraft("alpha")
 	clock.Advance(10 * time.Second)
 	if err := sess.Submit(); err != nil {
@@ -81,7 +81,7 @@ func TestResumeRestoresDraftAndTimeLeft(t *testing.T) {
 }
 
 func TestResumeUnderReview(t *testing.T) {
-	sess, _, saved := newTestSession(t, Settings{Count: 2, TimeLimit: time.Minute, Seed: 1})
+	sess, _, saved := newTestSession(t, Settings{Count: 2, TimeLimit: time.Minute, TimeChosen: true, Seed: 1})
 	sess.SetDraft("alpha")
 	sess.Submit()
 	sess.Toggle(1)
@@ -106,7 +106,7 @@ func TestResumeUnderReview(t *testing.T) {
 }
 
 func TestResumeWithTimeAlreadyOut(t *testing.T) {
-	sess, clock, saved := newTestSession(t, Settings{Count: 2, TimeLimit: 20 * time.Second, Seed: 1})
+	sess, clock, saved := newTestSession(t, Settings{Count: 2, TimeLimit: 20 * time.Second, TimeChosen: true, Seed: 1})
 	sess.SetDraft("alpha")
 	clock.Advance(25 * time.Second)
 	sess.FlushDraft()
@@ -161,7 +161,7 @@ func TestResumeRefusesRecordsItCannotFollow(t *testing.T) {
 }
 
 func TestCheckpointRecordsTimeWithoutADraftChange(t *testing.T) {
-	sess, clock, saved := newTestSession(t, Settings{Count: 2, TimeLimit: time.Minute, Seed: 1})
+	sess, clock, saved := newTestSession(t, Settings{Count: 2, TimeLimit: time.Minute, TimeChosen: true, Seed: 1})
 	clock.Advance(40 * time.Second)
 	if sess.FlushDraft() {
 		t.Fatal("FlushDraft reported an unchanged draft")
@@ -202,7 +202,7 @@ func TestResumeFromTheStore(t *testing.T) {
 	first.Library = lib
 	var saveErr error
 	clock := NewFakeClock(epoch)
-	sess, err := New(lib, Settings{Count: 2, TimeLimit: time.Minute, Seed: 1}, Options{Clock: clock, OnChange: func(r Record) {
+	sess, err := New(lib, Settings{Count: 2, TimeLimit: time.Minute, TimeChosen: true, Seed: 1}, Options{Clock: clock, OnChange: func(r Record) {
 		if err := first.Save(&r); err != nil {
 			saveErr = err
 		}

@@ -196,19 +196,22 @@ func Resume(lib *decks.Library, rec Record, opt Options) (*Session, error) {
 }
 
 // TimeLimit returns the time allowed for card in a session with settings s:
-// the card's own limit, else the session's, else the deck's, else
-// DefaultTimeLimit.
+// the card's own limit; else the session's when the candidate chose it;
+// else the deck's default; else the session's; else DefaultTimeLimit.
 func TimeLimit(lib *decks.Library, card *decks.Card, s Settings) time.Duration {
 	if card.TimeLimit > 0 {
 		return card.TimeLimit
 	}
-	if s.TimeLimit > 0 {
+	if s.TimeChosen && s.TimeLimit > 0 {
 		return s.TimeLimit
 	}
 	if lib != nil {
 		if t, ok := lib.Topic(card.Topic); ok && t.TimeLimit > 0 {
 			return t.TimeLimit
 		}
+	}
+	if s.TimeLimit > 0 {
+		return s.TimeLimit
 	}
 	return DefaultTimeLimit
 }

@@ -20,7 +20,7 @@ func newTestSession(t *testing.T, s Settings) (*Session, *FakeClock, *[]Record) 
 }
 
 func TestSessionAsksTheFirstQuestionAtOnce(t *testing.T) {
-	sess, _, saved := newTestSession(t, Settings{Topics: []string{"a", "b"}, Count: 3, TimeLimit: time.Minute, Seed: 1})
+	sess, _, saved := newTestSession(t, Settings{Topics: []string{"a", "b"}, Count: 3, TimeLimit: time.Minute, TimeChosen: true, Seed: 1})
 	if sess.Len() != 3 || sess.Index() != 0 || sess.Phase() != Asking {
 		t.Fatalf("Len %d Index %d Phase %v", sess.Len(), sess.Index(), sess.Phase())
 	}
@@ -51,7 +51,7 @@ func TestSessionZeroSeedIsReplacedAndRecorded(t *testing.T) {
 }
 
 func TestSessionRemainingFollowsTheClock(t *testing.T) {
-	sess, clock, _ := newTestSession(t, Settings{Count: 2, TimeLimit: 20 * time.Second, Seed: 1})
+	sess, clock, _ := newTestSession(t, Settings{Count: 2, TimeLimit: 20 * time.Second, TimeChosen: true, Seed: 1})
 	if got := sess.Remaining(); got != 20*time.Second {
 		t.Fatalf("Remaining = %v at start", got)
 	}
@@ -66,7 +66,7 @@ func TestSessionRemainingFollowsTheClock(t *testing.T) {
 }
 
 func TestSessionSubmitGradesAndRecordsTime(t *testing.T) {
-	sess, clock, saved := newTestSession(t, Settings{Count: 2, TimeLimit: time.Minute, Seed: 1})
+	sess, clock, saved := newTestSession(t, Settings{Count: 2, TimeLimit: time.Minute, TimeChosen: true, Seed: 1})
 	sess.SetDraft("alpha and beta")
 	clock.Advance(12 * time.Second)
 	if err := sess.Submit(); err != nil {
@@ -93,7 +93,7 @@ func TestSessionSubmitGradesAndRecordsTime(t *testing.T) {
 }
 
 func TestSessionTimeOutSubmitsTheDraftAsTyped(t *testing.T) {
-	sess, clock, _ := newTestSession(t, Settings{Count: 2, TimeLimit: 20 * time.Second, Seed: 1})
+	sess, clock, _ := newTestSession(t, Settings{Count: 2, TimeLimit: 20 * time.Second, TimeChosen: true, Seed: 1})
 	sess.SetDraft("beta, half done")
 	clock.Advance(21 * time.Second)
 	if err := sess.TimeOut(); err != nil {
@@ -109,7 +109,7 @@ func TestSessionTimeOutSubmitsTheDraftAsTyped(t *testing.T) {
 }
 
 func TestSessionSkipKeepsTheDraftButScoresNothing(t *testing.T) {
-	sess, clock, _ := newTestSession(t, Settings{Count: 2, TimeLimit: time.Minute, Seed: 1})
+	sess, clock, _ := newTestSession(t, Settings{Count: 2, TimeLimit: time.Minute, TimeChosen: true, Seed: 1})
 	sess.SetDraft("alpha beta")
 	clock.Advance(3 * time.Second)
 	if err := sess.Skip(); err != nil {
@@ -122,7 +122,7 @@ func TestSessionSkipKeepsTheDraftButScoresNothing(t *testing.T) {
 }
 
 func TestSessionToggleOverridesTheGrader(t *testing.T) {
-	sess, _, _ := newTestSession(t, Settings{Count: 2, TimeLimit: time.Minute, Seed: 1})
+	sess, _, _ := newTestSession(t, Settings{Count: 2, TimeLimit: time.Minute, TimeChosen: true, Seed: 1})
 	if err := sess.Toggle(0); !errors.Is(err, ErrPhase) {
 		t.Fatalf("Toggle while asking: err = %v", err)
 	}
@@ -157,7 +157,7 @@ func TestSessionToggleOverridesTheGrader(t *testing.T) {
 }
 
 func TestSessionRateAdvancesAndEnds(t *testing.T) {
-	sess, clock, _ := newTestSession(t, Settings{Count: 2, TimeLimit: time.Minute, Seed: 1})
+	sess, clock, _ := newTestSession(t, Settings{Count: 2, TimeLimit: time.Minute, TimeChosen: true, Seed: 1})
 	if err := sess.Rate(Good); !errors.Is(err, ErrPhase) {
 		t.Fatalf("Rate while asking: err = %v", err)
 	}
@@ -193,7 +193,7 @@ func TestSessionRateAdvancesAndEnds(t *testing.T) {
 }
 
 func TestSessionFinishKeepsTheQuestionInProgress(t *testing.T) {
-	sess, clock, _ := newTestSession(t, Settings{Count: 3, TimeLimit: time.Minute, Seed: 1})
+	sess, clock, _ := newTestSession(t, Settings{Count: 3, TimeLimit: time.Minute, TimeChosen: true, Seed: 1})
 	sess.SetDraft("alpha")
 	sess.Submit()
 	sess.Rate(Hard)
@@ -221,7 +221,7 @@ func TestSessionFinishKeepsTheQuestionInProgress(t *testing.T) {
 }
 
 func TestSessionFlushDraftOnlyWhenChanged(t *testing.T) {
-	sess, clock, saved := newTestSession(t, Settings{Count: 2, TimeLimit: time.Minute, Seed: 1})
+	sess, clock, saved := newTestSession(t, Settings{Count: 2, TimeLimit: time.Minute, TimeChosen: true, Seed: 1})
 	n := len(*saved)
 	if sess.FlushDraft() {
 		t.Fatal("flushed an unchanged draft")
@@ -241,7 +241,7 @@ func TestSessionFlushDraftOnlyWhenChanged(t *testing.T) {
 }
 
 func TestSessionRecordIsACopy(t *testing.T) {
-	sess, _, saved := newTestSession(t, Settings{Count: 2, TimeLimit: time.Minute, Seed: 1})
+	sess, _, saved := newTestSession(t, Settings{Count: 2, TimeLimit: time.Minute, TimeChosen: true, Seed: 1})
 	sess.Submit()
 	sess.Toggle(0)
 	snap := (*saved)[len(*saved)-1]
@@ -258,19 +258,25 @@ func TestSessionRecordIsACopy(t *testing.T) {
 
 func TestTimeLimitPrecedence(t *testing.T) {
 	lib := sessionLibrary()
-	card := lib.Topics[0].Cards[0]
-	if got := TimeLimit(lib, card, Settings{TimeLimit: 20 * time.Second}); got != 20*time.Second {
-		t.Fatalf("session limit: %v", got)
+	card := lib.Topics[0].Cards[0] // its deck sets 3m
+	if got := TimeLimit(lib, card, Settings{TimeLimit: 20 * time.Second, TimeChosen: true}); got != 20*time.Second {
+		t.Fatalf("a chosen session limit overrides the deck: %v", got)
+	}
+	if got := TimeLimit(lib, card, Settings{TimeLimit: 20 * time.Second}); got != 3*time.Minute {
+		t.Fatalf("the deck's default beats the built-in session default: %v", got)
 	}
 	if got := TimeLimit(lib, card, Settings{}); got != 3*time.Minute {
 		t.Fatalf("deck limit: %v", got)
 	}
 	card.TimeLimit = 4 * time.Minute
-	if got := TimeLimit(lib, card, Settings{TimeLimit: 20 * time.Second}); got != 4*time.Minute {
+	if got := TimeLimit(lib, card, Settings{TimeLimit: 20 * time.Second, TimeChosen: true}); got != 4*time.Minute {
 		t.Fatalf("card limit: %v", got)
 	}
 	lib.Topics[0].TimeLimit = 0
 	card.TimeLimit = 0
+	if got := TimeLimit(lib, card, Settings{TimeLimit: 20 * time.Second}); got != 20*time.Second {
+		t.Fatalf("session limit without a deck limit: %v", got)
+	}
 	if got := TimeLimit(lib, card, Settings{}); got != DefaultTimeLimit {
 		t.Fatalf("default limit: %v", got)
 	}

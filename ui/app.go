@@ -362,11 +362,12 @@ func (a *app) report(rec interview.Record) (string, error) {
 // settingsOf turns the configuration into session settings.
 func settingsOf(c interview.Config) interview.Settings {
 	s := interview.Settings{
-		Topics:    append([]string(nil), c.Session.Topics...),
-		Count:     c.Session.Count,
-		TimeLimit: c.Session.TimeLimit,
-		Order:     c.Session.Order,
-		Seed:      c.Session.Seed,
+		Topics:     append([]string(nil), c.Session.Topics...),
+		Count:      c.Session.Count,
+		TimeLimit:  c.Session.TimeLimit,
+		TimeChosen: c.Session.TimeChosen,
+		Order:      c.Session.Order,
+		Seed:       c.Session.Seed,
 	}
 	if c.LLM.Enabled {
 		s.LLMModel = c.LLM.Model

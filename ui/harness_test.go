@@ -55,7 +55,7 @@ type harness struct {
 // config is a session of n questions of 20 s over both topics, seed 1.
 func config(n int) interview.Config {
 	var c interview.Config
-	c.Session = interview.SessionConfig{Topics: []string{"a", "b"}, Count: n, TimeLimit: 20 * time.Second, Order: "mixed", Seed: 1}
+	c.Session = interview.SessionConfig{Topics: []string{"a", "b"}, Count: n, TimeLimit: 20 * time.Second, TimeChosen: true, Order: "mixed", Seed: 1}
 	return c
 }
 

@@ -21,7 +21,7 @@ func pastSession(t *testing.T, st *interview.Store, start time.Time, topic strin
 	clock := interview.NewFakeClock(start)
 	var saveErr error
 	sess, err := interview.New(&decks.Library{Topics: []*decks.Topic{tp}},
-		interview.Settings{Count: len(answers), TimeLimit: time.Minute, Seed: 1},
+		interview.Settings{Count: len(answers), TimeLimit: time.Minute, TimeChosen: true, Seed: 1},
 		interview.Options{Clock: clock, OnChange: func(r interview.Record) {
 			if err := st.Save(&r); err != nil && saveErr == nil {
 				saveErr = err
@@ -58,7 +58,7 @@ func historyStore(t *testing.T) *interview.Store {
 	lib := testLibrary()
 	tb, _ := lib.Topic("b")
 	sess, err := interview.New(&decks.Library{Topics: []*decks.Topic{tb}},
-		interview.Settings{Count: 2, TimeLimit: time.Minute, Seed: 1},
+		interview.Settings{Count: 2, TimeLimit: time.Minute, TimeChosen: true, Seed: 1},
 		interview.Options{Clock: clock, OnChange: func(r interview.Record) { st.Save(&r) }})
 	if err != nil {
 		t.Fatal(err)

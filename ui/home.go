@@ -116,7 +116,9 @@ func (h *homeScreen) settings() (interview.Settings, error) {
 	if err != nil {
 		return s, err
 	}
-	s.TimeLimit = d
+	if d != s.TimeLimit {
+		s.TimeLimit, s.TimeChosen = d, true // edited here: it overrides the decks' defaults
+	}
 	_, s.Order = h.order.GetCurrentOption()
 	return s, nil
 }

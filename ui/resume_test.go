@@ -36,7 +36,7 @@ func interruptedSession(t *testing.T, dataDir, draft string) interview.Record {
 	clock := interview.NewFakeClock(t0.Add(-time.Hour))
 	var last interview.Record
 	var saveErr error
-	sess, err := interview.New(testLibrary(), interview.Settings{Topics: []string{"a", "b"}, Count: 2, TimeLimit: 20 * time.Second, Seed: 1},
+	sess, err := interview.New(testLibrary(), interview.Settings{Topics: []string{"a", "b"}, Count: 2, TimeLimit: 20 * time.Second, TimeChosen: true, Seed: 1},
 		interview.Options{Clock: clock, OnChange: func(r interview.Record) {
 			if err := st.Save(&r); err != nil && saveErr == nil {
 				saveErr = err
@@ -399,7 +399,7 @@ func TestWeakestOrderUsesTheStore(t *testing.T) {
 	}{{"a/q1", "alpha beta"}, {"a/q2", "alpha beta"}, {"b/q1", "beta"}, {"b/q2", "nothing"}} {
 		card, _ := lib.Card(c.id)
 		sess, err := interview.New(&decks.Library{Topics: []*decks.Topic{{ID: card.Topic, Cards: []*decks.Card{card}}}},
-			interview.Settings{Count: 1, TimeLimit: time.Minute, Seed: int64(i + 1)},
+			interview.Settings{Count: 1, TimeLimit: time.Minute, TimeChosen: true, Seed: int64(i + 1)},
 			interview.Options{Clock: clock, OnChange: func(r interview.Record) { st.Save(&r) }})
 		if err != nil {
 			t.Fatal(err)
