@@ -46,6 +46,31 @@ type Summary struct {
 	ByTopic  []TopicScore // per topic, in the order of Topics
 }
 
+// QuestionsText is the question count as listed: "5", or "3 of 5" when
+// not every question was answered.
+func (s Summary) QuestionsText() string {
+	if s.Answered != s.Questions {
+		return fmt.Sprintf("%d of %d", s.Answered, s.Questions)
+	}
+	return fmt.Sprint(s.Questions)
+}
+
+// AverageText is the average score as listed, "–" when nothing was answered.
+func (s Summary) AverageText() string {
+	if s.Answered == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f", s.Average)
+}
+
+// TopicsText joins the topics with sep, "–" when there are none.
+func (s Summary) TopicsText(sep string) string {
+	if len(s.Topics) == 0 {
+		return "–"
+	}
+	return strings.Join(s.Topics, sep)
+}
+
 // TopicScore is the result of the questions of one topic in one session.
 type TopicScore struct {
 	Topic    string
@@ -414,20 +439,8 @@ func WriteList(w io.Writer, sessions []Summary, asJSON bool) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tDATE\tTOPICS\tQUESTIONS\tAVERAGE\tDURATION\tSTATUS")
 	for _, s := range sessions {
-		qs := fmt.Sprint(s.Questions)
-		if s.Answered != s.Questions {
-			qs = fmt.Sprintf("%d of %d", s.Answered, s.Questions)
-		}
-		avg := "–"
-		if s.Answered > 0 {
-			avg = fmt.Sprintf("%.0f", s.Average)
-		}
-		topics := strings.Join(s.Topics, ",")
-		if topics == "" {
-			topics = "–"
-		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, s.Started.Local().Format("2006-01-02 15:04"),
-			topics, qs, avg, clockDuration(s.Duration), strings.ReplaceAll(string(s.Status), "_", " "))
+			s.TopicsText(","), s.QuestionsText(), s.AverageText(), clockDuration(s.Duration), strings.ReplaceAll(string(s.Status), "_", " "))
 	}
 	return tw.Flush()
 }

@@ -71,12 +71,7 @@ func e2eLLMServer(t *testing.T, fail401 map[int]bool) *fakeLLM {
 // binary's path and the environment to run it with.
 func e2eEnv(t *testing.T, dir, base string) (bin string, env []string) {
 	t.Helper()
-	bin = filepath.Join(dir, "grill")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin = buildGrill(t, dir)
 	for _, d := range []string{"home", "data", "config/grill", "state", "cache", "tmp"} {
 		if err := os.MkdirAll(filepath.Join(dir, d), 0o700); err != nil {
 			t.Fatal(err)
@@ -97,20 +92,6 @@ func e2eEnv(t *testing.T, dir, base string) (bin string, env []string) {
 		"GRILL_TEST_KEY=" + e2eKey,
 	}
 	return bin, env
-}
-
-// needTmux skips the test without tmux (outside CI) or in -short mode.
-func needTmux(t *testing.T) {
-	t.Helper()
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skip("tmux is not installed")
-		}
-		t.Fatal("tmux is not installed; .ci/run installs it")
-	}
-	if testing.Short() {
-		t.Skip("end-to-end test")
-	}
 }
 
 // startTmux runs the grill binary with args in a detached 100×30 tmux

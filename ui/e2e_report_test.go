@@ -19,22 +19,9 @@ import (
 // -short.
 func grillEnv(t *testing.T) (bin, dir string) {
 	t.Helper()
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skip("tmux is not installed")
-		}
-		t.Fatal("tmux is not installed; .ci/run installs it")
-	}
-	if testing.Short() {
-		t.Skip("end-to-end test")
-	}
+	needTmux(t)
 	dir = t.TempDir()
-	bin = filepath.Join(dir, "grill")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin = buildGrill(t, dir)
 	for _, d := range []string{"data", "config"} {
 		if err := os.Mkdir(filepath.Join(dir, d), 0o700); err != nil {
 			t.Fatal(err)

@@ -66,18 +66,7 @@ func newHistory(a *app, sessions []interview.Summary, errs []error) *historyScre
 	}
 	for i, s := range sessions {
 		row := i + 1
-		qs := fmt.Sprint(s.Questions)
-		if s.Answered != s.Questions {
-			qs = fmt.Sprintf("%d of %d", s.Answered, s.Questions)
-		}
-		avg := "–"
-		if s.Answered > 0 {
-			avg = fmt.Sprintf("%.0f", s.Average)
-		}
-		topics := strings.Join(s.Topics, ", ")
-		if topics == "" {
-			topics = "–"
-		}
+		qs, avg, topics := s.QuestionsText(), s.AverageText(), s.TopicsText(", ")
 		cells := []*tview.TableCell{
 			tview.NewTableCell(s.Started.Local().Format("2006-01-02 15:04")),
 			tview.NewTableCell(tview.Escape(topics)).SetMaxWidth(30).SetExpansion(1),
