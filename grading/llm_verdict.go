@@ -424,6 +424,33 @@ func (v *Verdict) JSON() any {
 	return j
 }
 
+// VerdictFromJSON reads back a verdict stored with JSON, as a session
+// record keeps it (the value itself, or the same after a trip through a
+// file). The latency is whole milliseconds.
+func VerdictFromJSON(stored any) (*Verdict, error) {
+	data, err := json.Marshal(stored)
+	if err != nil {
+		return nil, err
+	}
+	var j verdictJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return nil, err
+	}
+	v := &Verdict{
+		Valid: j.Valid && j.Score != nil, OfflineScore: j.OfflineScore,
+		Untrusted: j.Untrusted, Disagreement: j.Disagreement,
+		Injection: j.Injection, InjectionReasons: j.InjectionReasons,
+		Points: j.KeyPoints, WrongClaims: j.WrongClaims, Feedback: j.Feedback, FollowUp: j.FollowUp,
+		Text: j.Text, Problems: j.Problems,
+		Model: j.Model, Host: j.Host, PromptVersion: j.PromptVersion, Format: j.ResponseFormat,
+		Latency: time.Duration(j.LatencyMS) * time.Millisecond,
+	}
+	if j.Score != nil {
+		v.Score = *j.Score
+	}
+	return v, nil
+}
+
 // llmStatusMark is the text mark of a key point status.
 func llmStatusMark(s LLMStatus) string {
 	switch s {

@@ -2,8 +2,10 @@ package grading
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // llmReplyWith returns llmGoodReply with one substring replaced.
@@ -239,5 +241,29 @@ func TestStreamPreview(t *testing.T) {
 	}
 	if got := StreamPreview(`{"feedback":"Line one\nLine \"two\" and \u00e9\u`); got != "Line one\nLine \"two\" and é" {
 		t.Errorf("preview with escapes = %q", got)
+	}
+}
+
+func TestVerdictJSONRoundTrip(t *testing.T) {
+	v := &Verdict{Valid: true, Score: 72, OfflineScore: 40, Disagreement: true,
+		Points:      []LLMPoint{{Label: "Aggregate", Status: LLMPartly, Evidence: "sums neighbours"}},
+		WrongClaims: []string{"GCN learns attention"}, Feedback: "Good start.", FollowUp: "Why sum?",
+		Model: "m", Host: "h:1", PromptVersion: PromptVersion, Format: "json_schema", Latency: 1500 * time.Millisecond}
+	data, err := json.Marshal(v.JSON())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stored any
+	json.Unmarshal(data, &stored) // as read back from a session file
+	got, err := VerdictFromJSON(stored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, v) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", got, v)
+	}
+	invalid, _ := VerdictFromJSON((&Verdict{Text: "not json", Problems: []string{"no JSON object"}}).JSON())
+	if invalid.Valid || invalid.Text != "not json" || invalid.Score != 0 {
+		t.Errorf("invalid verdict read back as %+v", invalid)
 	}
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"sync"
@@ -396,38 +395,14 @@ func storedVerdict(l *interview.LLMRecord) *grading.Verdict {
 		}
 		return &grading.Verdict{Text: l.Text, Model: l.Model, Host: l.Host, Latency: l.Latency, Injection: l.Injection}
 	}
-	data, err := json.Marshal(l.Verdict)
+	v, err := grading.VerdictFromJSON(l.Verdict)
 	if err != nil {
 		return nil
 	}
-	var j struct {
-		Valid            bool               `json:"valid"`
-		Score            *int               `json:"score"`
-		OfflineScore     int                `json:"offline_score"`
-		Untrusted        bool               `json:"untrusted"`
-		Disagreement     bool               `json:"disagreement"`
-		Injection        bool               `json:"injection"`
-		InjectionReasons []string           `json:"injection_reasons"`
-		KeyPoints        []grading.LLMPoint `json:"key_points"`
-		WrongClaims      []string           `json:"wrong_claims"`
-		Feedback         string             `json:"feedback"`
-		FollowUp         string             `json:"follow_up"`
-		Text             string             `json:"text"`
-		Problems         []string           `json:"problems"`
-	}
-	if json.Unmarshal(data, &j) != nil {
-		return nil
-	}
-	v := &grading.Verdict{
-		Valid: j.Valid && j.Score != nil, OfflineScore: j.OfflineScore,
-		Untrusted: j.Untrusted || l.Injection, Disagreement: j.Disagreement,
-		Injection: j.Injection || l.Injection, InjectionReasons: j.InjectionReasons,
-		Points: j.KeyPoints, WrongClaims: j.WrongClaims, Feedback: j.Feedback, FollowUp: j.FollowUp,
-		Text: j.Text, Problems: j.Problems,
-		Model: l.Model, Host: l.Host, PromptVersion: l.PromptVersion, Latency: l.Latency,
-	}
-	if j.Score != nil {
-		v.Score = *j.Score
+	// The record's own fields are the reference for where it came from.
+	v.Model, v.Host, v.PromptVersion, v.Latency = l.Model, l.Host, l.PromptVersion, l.Latency
+	if l.Injection {
+		v.Injection, v.Untrusted = true, true
 	}
 	if v.Text == "" {
 		v.Text = l.Text
