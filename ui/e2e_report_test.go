@@ -300,7 +300,10 @@ func TestEndToEndReportFiles(t *testing.T) {
 	report := h.waitFor(5*time.Second, "Report", id, "grill session", "Summary", "Esc back")
 	t.Logf("report screen:\n%s", report)
 	h.tmux("send-keys", "-t", "grill", "Escape")
-	h.waitFor(5*time.Second, "Average score per topic")
+	// Wait for the list itself (the trend box shows under the report too),
+	// so that the two Escapes are not read as one Alt+Escape.
+	h.waitFor(5*time.Second, "newest first", "Enter open report")
+	time.Sleep(100 * time.Millisecond)
 	h.tmux("send-keys", "-t", "grill", "Escape")
 	h.waitFor(5*time.Second, "New session")
 	h.tmux("send-keys", "-t", "grill", "C-q")
