@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"grill/decks"
+	texmath "grill/tex"
 )
 
 // KeyPoints returns the key points a card is graded on: its curated ones,
@@ -192,7 +193,7 @@ func isSectionLabel(s string, qTerms map[string]bool) bool {
 
 // plain strips Markdown emphasis, links and check marks and renders LaTeX.
 func plain(s string) string {
-	s = decks.RenderMath(s)
+	s = texmath.RenderMath(s)
 	s = linkRe.ReplaceAllString(s, "$1")
 	s = markRe.ReplaceAllString(s, "")
 	s = emojiRe.ReplaceAllString(s, "")
@@ -249,7 +250,7 @@ func makeCandidate(text string, qTerms map[string]bool, score float64, pos int) 
 // formulaCandidate makes a key point of a formula: the label shows it in
 // Unicode, the phrasings are its terms between = + − and commas.
 func formulaCandidate(tex string, qTerms map[string]bool, pos int) (candidate, bool) {
-	u := decks.MathToUnicode(tex)
+	u := texmath.MathToUnicode(tex)
 	var phrasings, terms []string
 	depth := 0
 	start := 0

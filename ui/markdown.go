@@ -14,7 +14,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"grill/decks"
+	"grill/tex"
 )
 
 // RenderMarkdown renders Markdown (a reference answer, a note) as text for a
@@ -22,7 +22,7 @@ import (
 // italics as [::i], inline code and code blocks in an accent colour, code
 // blocks indented, bullet lists with •, numbered lists numbered, block quotes
 // behind "│ ", and LaTeX maths ($…$, $$…$$) as Unicode through
-// decks.RenderMath. Display maths goes on a line of its own.
+// tex.RenderMath. Display maths goes on a line of its own.
 //
 // With color false the result carries no style tags at all, for NO_COLOR.
 // In both modes square brackets of the source are escaped (tview.Escape), so
@@ -51,14 +51,14 @@ const (
 
 // protectMath replaces the maths spans of md with placeholders and returns
 // the new source and the spans.
-func protectMath(md string) ([]byte, []decks.MathSpan) {
+func protectMath(md string) ([]byte, []tex.MathSpan) {
 	md = strings.Map(func(r rune) rune {
 		if r == mathOpen || r == mathClose {
 			return utf8.RuneError
 		}
 		return r
 	}, md)
-	spans := decks.FindMath(md)
+	spans := tex.FindMath(md)
 	var b strings.Builder
 	last := 0
 	for i, sp := range spans {
@@ -76,7 +76,7 @@ func protectMath(md string) ([]byte, []decks.MathSpan) {
 type mdRenderer struct {
 	src   []byte
 	color bool
-	maths []decks.MathSpan
+	maths []tex.MathSpan
 	w     *styledWriter
 }
 
@@ -322,7 +322,7 @@ func (r *mdRenderer) textWithMath(s string) {
 			continue
 		}
 		sp := r.maths[i]
-		out := decks.MathToUnicode(sp.TeX)
+		out := tex.MathToUnicode(sp.TeX)
 		if !sp.Display {
 			r.w.text(out)
 			continue

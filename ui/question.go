@@ -10,6 +10,7 @@ import (
 
 	"grill/decks"
 	"grill/interview"
+	"grill/tex"
 )
 
 // questionScreen asks one question: its topic and number, the question, a
@@ -45,7 +46,7 @@ func newQuestion(a *app, s *interview.Session) *questionScreen {
 	q.setHeader()
 	q.timer = tview.NewTextView().SetDynamicColors(true).SetTextAlign(tview.AlignRight).SetWrap(false)
 
-	q.text = decks.RenderMath(card.Question)
+	q.text = tex.RenderMath(card.Question)
 	q.question = tview.NewTextView().SetDynamicColors(true).SetWordWrap(true)
 	q.question.SetText(th.bold(tview.Escape(q.text)))
 	q.question.SetBorderPadding(0, 0, 1, 1)

@@ -11,6 +11,7 @@ import (
 	"grill/decks"
 	"grill/grading"
 	"grill/interview"
+	"grill/tex"
 )
 
 // reviewScreen shows how an answer did: the score, each key point covered
@@ -51,7 +52,7 @@ func newReview(a *app, s *interview.Session) *reviewScreen {
 		fmt.Sprintf("%d/%d", r.index+1, s.Len()) + th.dim(" · review · ") + outcomeText(th, q))
 	r.score = tview.NewTextView().SetDynamicColors(true).SetTextAlign(tview.AlignRight).SetWrap(false)
 
-	r.qText = decks.RenderMath(card.Question)
+	r.qText = tex.RenderMath(card.Question)
 	r.question = tview.NewTextView().SetDynamicColors(true).SetWordWrap(true)
 	r.question.SetText(th.bold(tview.Escape(r.qText)))
 	r.question.SetBorderPadding(0, 0, 1, 1)

@@ -10,8 +10,8 @@ import (
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/tview"
 
-	"grill/decks"
 	"grill/interview"
+	"grill/tex"
 )
 
 // summaryScreen ends a session: one row per question, the selected
@@ -72,7 +72,7 @@ func newSummary(a *app, rec interview.Record) *summaryScreen {
 		cells := []*tview.TableCell{
 			tview.NewTableCell(fmt.Sprint(row)).SetAlign(tview.AlignRight),
 			tview.NewTableCell(tview.Escape(q.Topic)),
-			tview.NewTableCell(tview.Escape(oneLine(decks.RenderMath(q.Question)))).SetMaxWidth(28).SetExpansion(2),
+			tview.NewTableCell(tview.Escape(oneLine(tex.RenderMath(q.Question)))).SetMaxWidth(28).SetExpansion(2),
 			tview.NewTableCell(mmss(q.TimeUsed) + "/" + mmss(q.TimeLimit)),
 			tview.NewTableCell(resultText(th, q.Outcome)),
 			tview.NewTableCell(score).SetAlign(tview.AlignRight),
@@ -142,7 +142,7 @@ func (m *summaryScreen) showDetail(i int) {
 	th := m.a.th
 	q := m.rec.Questions[i]
 	var b strings.Builder
-	b.WriteString(th.bold(tview.Escape(oneLine(decks.RenderMath(q.Question)))) + "\n")
+	b.WriteString(th.bold(tview.Escape(oneLine(tex.RenderMath(q.Question)))) + "\n")
 	if ms := missed(q); len(ms) > 0 {
 		b.WriteString(th.paint(colBad, "missed: ") + tview.Escape(strings.Join(ms, "; ")))
 	} else if q.Outcome != interview.Pending {

@@ -1,4 +1,4 @@
-package decks
+package tex
 
 import (
 	"os"
@@ -194,7 +194,7 @@ func TestFindMath(t *testing.T) {
 // checks that no LaTeX is left: no backslash commands, and no grouping braces
 // (only the set braces written \{ \} remain, as { }).
 func TestRenderSeedMath(t *testing.T) {
-	src, err := os.ReadFile("testdata/seed.md")
+	src, err := os.ReadFile("../decks/testdata/seed.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +249,7 @@ func FuzzMathToUnicode(f *testing.F) {
 }
 
 func BenchmarkRenderMathSeed(b *testing.B) {
-	src, err := os.ReadFile("testdata/seed.md")
+	src, err := os.ReadFile("../decks/testdata/seed.md")
 	if err != nil {
 		b.Fatal(err)
 	}
