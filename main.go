@@ -40,6 +40,7 @@ import (
 	"grill/decks"
 	"grill/grading"
 	"grill/interview"
+	"grill/llm"
 	"grill/ui"
 )
 
@@ -291,9 +292,9 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 	if cfg.Session.Seed == 0 {
 		cfg.Session.Seed = time.Now().UnixNano()
 	}
-	var llm *grading.LLM
+	var client *llm.Client
 	if cfg.LLM.Enabled {
-		if llm, err = grading.NewLLM(cfg.LLM, os.Getenv); err != nil {
+		if client, err = llm.New(cfg.LLM, os.Getenv); err != nil {
 			return valueError{[]string{err.Error()}}
 		}
 	}
@@ -312,7 +313,7 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 		Clock:    interview.RealClock{},
 		SkipHome: skipHome,
 		NoColor:  os.Getenv("NO_COLOR") != "",
-		LLM:      llm,
+		LLM:      client,
 		Store:    store,
 	})
 }
@@ -413,9 +414,9 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var llm *grading.LLM
+	var client *llm.Client
 	if *useLLM {
-		llm, err = grading.NewLLM(cfg.LLM, os.Getenv)
+		client, err = llm.New(cfg.LLM, os.Getenv)
 		if err != nil {
 			return err
 		}
@@ -427,11 +428,11 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		defer f.Close()
 		opts := grading.BatchOptions{}
-		if llm != nil {
+		if client != nil {
 			opts.LLM = func(card *decks.Card, answer string) any {
-				v, err := askLLM(llm, card, answer, grading.Grade(card, answer))
+				v, err := askLLM(client, card, answer, grading.Grade(card, answer))
 				if err != nil {
-					return grading.LLMErrorJSON(err)
+					return llm.ErrorJSON(err)
 				}
 				return v.JSON()
 			}
@@ -466,16 +467,16 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	answer := string(raw)
 	result := grading.Grade(card, answer)
-	var verdict *grading.Verdict
+	var verdict *llm.Verdict
 	var llmErr error
-	if llm != nil {
-		verdict, llmErr = askLLM(llm, card, answer, result)
+	if client != nil {
+		verdict, llmErr = askLLM(client, card, answer, result)
 	}
 	if *asJSON {
 		out := grading.ResultJSON(card, result)
 		switch {
 		case llmErr != nil:
-			out.LLM = grading.LLMErrorJSON(llmErr)
+			out.LLM = llm.ErrorJSON(llmErr)
 		case verdict != nil:
 			out.LLM = verdict.JSON()
 		}
@@ -488,9 +489,9 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	switch {
 	case llmErr != nil:
-		return grading.WriteLLMErrorText(stdout, llmErr)
+		return llm.WriteErrorText(stdout, llmErr)
 	case verdict != nil:
-		return grading.WriteVerdictText(stdout, verdict)
+		return llm.WriteVerdictText(stdout, verdict)
 	}
 	return nil
 }
@@ -540,8 +541,8 @@ func cmdReport(args []string, stdout, stderr io.Writer) error {
 
 // askLLM asks for the LLM's verdict on one answer; the request's own
 // deadline comes from the [llm] timeout.
-func askLLM(llm *grading.LLM, card *decks.Card, answer string, offline grading.Result) (*grading.Verdict, error) {
-	return llm.Feedback(context.Background(), card, grading.KeyPoints(card), answer, offline, nil)
+func askLLM(client *llm.Client, card *decks.Card, answer string, offline grading.Result) (*llm.Verdict, error) {
+	return client.Feedback(context.Background(), card, grading.KeyPoints(card), answer, offline.Score, nil)
 }
 
 // dataDir is where sessions are kept: the configured path, else the XDG default.

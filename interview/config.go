@@ -13,15 +13,15 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"grill/grading"
+	"grill/llm"
 )
 
 // Config is grill's configuration: the built-in defaults from config.toml,
 // overlaid by the user's file, then by command-line flags.
 type Config struct {
-	Session SessionConfig     `toml:"session"`
-	Paths   PathsConfig       `toml:"paths"`
-	LLM     grading.LLMConfig `toml:"llm"`
+	Session SessionConfig `toml:"session"`
+	Paths   PathsConfig   `toml:"paths"`
+	LLM     llm.Config    `toml:"llm"`
 
 	topicsFile string // file that set session.topics, for Validate's errors
 	topicsLine int

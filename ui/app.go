@@ -18,8 +18,8 @@ import (
 	"github.com/rivo/tview"
 
 	"grill/decks"
-	"grill/grading"
 	"grill/interview"
+	"grill/llm"
 )
 
 // Options configure Run.
@@ -71,7 +71,7 @@ type Options struct {
 	// timed out. The feedback streams into the review, lands in the record
 	// even after the candidate moved on, and never changes a score. Nil
 	// means no LLM feedback.
-	LLM *grading.LLM
+	LLM *llm.Client
 }
 
 // Run shows grill's screens until the candidate quits. With SkipHome it

@@ -12,6 +12,7 @@ import (
 	"grill/decks"
 	"grill/grading"
 	"grill/interview"
+	"grill/llm"
 )
 
 // LLM feedback runs beside the review. When a question is submitted or
@@ -108,8 +109,8 @@ func (a *app) startFeedback(r *reviewScreen) {
 		r.showLLMRecord(stored)
 		return
 	}
-	llm := a.opts.LLM
-	if llm == nil {
+	client := a.opts.LLM
+	if client == nil {
 		return
 	}
 	switch {
@@ -123,10 +124,10 @@ func (a *app) startFeedback(r *reviewScreen) {
 	if a.stopping || a.ctx.Err() != nil || !a.llmJobs.add() {
 		return
 	}
-	injection := grading.DetectInjection(r.q.Answer)
-	r.showLLMPending(llm, injection)
+	injection := llm.DetectInjection(r.q.Answer)
+	r.showLLMPending(client, injection)
 	job := &feedbackJob{
-		a: a, r: r, llm: llm, sess: r.sess, index: r.index,
+		a: a, r: r, llm: client, sess: r.sess, index: r.index,
 		card: r.card, answer: r.q.Answer, grade: r.q.Grade, injection: injection,
 	}
 	go job.run()
@@ -136,7 +137,7 @@ func (a *app) startFeedback(r *reviewScreen) {
 type feedbackJob struct {
 	a         *app
 	r         *reviewScreen // the review to draw into while it is on screen
-	llm       *grading.LLM
+	llm       *llm.Client
 	sess      *interview.Session
 	index     int
 	card      *decks.Card
@@ -152,7 +153,7 @@ func (j *feedbackJob) run() {
 	defer a.llmJobs.wg.Done()
 	shown := ""
 	onDelta := func(text string) {
-		p := grading.StreamPreview(text)
+		p := llm.StreamPreview(text)
 		if p == "" || p == shown || a.ctx.Err() != nil {
 			return
 		}
@@ -163,7 +164,7 @@ func (j *feedbackJob) run() {
 			}
 		})
 	}
-	v, err := j.llm.Feedback(a.ctx, j.card, grading.KeyPoints(j.card), j.answer, j.grade, onDelta)
+	v, err := j.llm.Feedback(a.ctx, j.card, grading.KeyPoints(j.card), j.answer, j.grade.Score, onDelta)
 	rec := llmRecord(j.llm, v, err, j.injection)
 
 	// The record is updated once: on the event loop, like every other
@@ -180,7 +181,7 @@ func (j *feedbackJob) run() {
 			return
 		}
 		if err != nil {
-			r.showLLMError(grading.LLMErrorLine(err), j.injection)
+			r.showLLMError(llm.ErrorLine(err), j.injection)
 		} else {
 			r.showVerdict(v)
 		}
@@ -193,13 +194,13 @@ func (j *feedbackJob) run() {
 // llmRecord is what the session record keeps of one request: the model,
 // the endpoint's host, the prompt version, the latency and the verdict, or
 // the one-line failure.
-func llmRecord(llm *grading.LLM, v *grading.Verdict, err error, injection []string) *interview.LLMRecord {
+func llmRecord(client *llm.Client, v *llm.Verdict, err error, injection []string) *interview.LLMRecord {
 	if err != nil || v == nil {
 		return &interview.LLMRecord{
-			Model:         llm.Model(),
-			Host:          llm.Host(),
-			PromptVersion: grading.PromptVersion,
-			Error:         grading.LLMErrorLine(err),
+			Model:         client.Model(),
+			Host:          client.Host(),
+			PromptVersion: llm.PromptVersion,
+			Error:         llm.ErrorLine(err),
 			Injection:     len(injection) > 0,
 		}
 	}
@@ -248,26 +249,26 @@ func (r *reviewScreen) injectionLine(reasons []string) string {
 }
 
 // showLLMPending shows that feedback has been asked for.
-func (r *reviewScreen) showLLMPending(llm *grading.LLM, injection []string) {
+func (r *reviewScreen) showLLMPending(client *llm.Client, injection []string) {
 	th := r.a.th
-	lines := []string{th.dim(tview.Escape(fmt.Sprintf("Asking %s at %s… Rate when you like: the feedback is kept either way.", llm.Model(), llm.Host())))}
+	lines := []string{th.dim(tview.Escape(fmt.Sprintf("Asking %s at %s… Rate when you like: the feedback is kept either way.", client.Model(), client.Host())))}
 	if len(injection) > 0 {
 		lines = append([]string{r.injectionLine(injection)}, lines...)
 	}
 	r.fb.score = th.dim("LLM …")
-	r.setFeedback(feedbackTitle(llm.Model(), 0, ""), lines, true)
+	r.setFeedback(feedbackTitle(client.Model(), 0, ""), lines, true)
 	r.refresh()
 }
 
 // showLLMStream shows the reply received so far, made readable by
-// grading.StreamPreview.
-func (r *reviewScreen) showLLMStream(llm *grading.LLM, preview string, injection []string) {
+// llm.StreamPreview.
+func (r *reviewScreen) showLLMStream(client *llm.Client, preview string, injection []string) {
 	var lines []string
 	if len(injection) > 0 {
 		lines = append(lines, r.injectionLine(injection))
 	}
 	lines = append(lines, tview.Escape(preview))
-	r.setFeedback(feedbackTitle(llm.Model(), 0, "receiving…"), lines, false)
+	r.setFeedback(feedbackTitle(client.Model(), 0, "receiving…"), lines, false)
 }
 
 // showLLMError shows why there is no feedback, on one line.
@@ -295,7 +296,7 @@ func (r *reviewScreen) showLLMNote(text string) {
 // missing with the quote that shows it, the wrong claims, the feedback and
 // the follow-up question. A reply that did not validate is shown as text,
 // with no score.
-func (r *reviewScreen) showVerdict(v *grading.Verdict) {
+func (r *reviewScreen) showVerdict(v *llm.Verdict) {
 	th := r.a.th
 	r.fb.final = true
 	var lines []string
@@ -329,7 +330,7 @@ func (r *reviewScreen) showVerdict(v *grading.Verdict) {
 		head += th.dim(" — never counts")
 	}
 	if v.Disagreement {
-		head += th.dim(fmt.Sprintf(" — more than %d points apart", grading.DisagreementThreshold))
+		head += th.dim(fmt.Sprintf(" — more than %d points apart", llm.DisagreementThreshold))
 	}
 	// What was wrong, the feedback and the next question first: on a small
 	// screen they are what fits; the key points follow.
@@ -352,13 +353,13 @@ func (r *reviewScreen) showVerdict(v *grading.Verdict) {
 }
 
 // llmPointLine is one key point as the LLM judged it.
-func (r *reviewScreen) llmPointLine(p grading.LLMPoint) string {
+func (r *reviewScreen) llmPointLine(p llm.Point) string {
 	th := r.a.th
 	mark := th.paint(colBad, "✗")
 	switch p.Status {
-	case grading.LLMCovered:
+	case llm.Covered:
 		mark = th.paint(colGood, "✓")
-	case grading.LLMPartly:
+	case llm.Partly:
 		mark = th.paint(colAmber, "~")
 	}
 	s := mark + " " + tview.Escape(p.Label) + th.dim(" — "+string(p.Status))
@@ -373,7 +374,7 @@ func (r *reviewScreen) showLLMRecord(l *interview.LLMRecord) {
 	if l.Error != "" {
 		var reasons []string
 		if l.Injection {
-			reasons = grading.DetectInjection(r.q.Answer)
+			reasons = llm.DetectInjection(r.q.Answer)
 		}
 		r.showLLMError(l.Error, reasons)
 		return
@@ -388,14 +389,14 @@ func (r *reviewScreen) showLLMRecord(l *interview.LLMRecord) {
 
 // storedVerdict reads back a verdict kept in a session record: the value
 // grading's Verdict.JSON returned, or the same after a trip through a file.
-func storedVerdict(l *interview.LLMRecord) *grading.Verdict {
+func storedVerdict(l *interview.LLMRecord) *llm.Verdict {
 	if l.Verdict == nil {
 		if strings.TrimSpace(l.Text) == "" {
 			return nil
 		}
-		return &grading.Verdict{Text: l.Text, Model: l.Model, Host: l.Host, Latency: l.Latency, Injection: l.Injection}
+		return &llm.Verdict{Text: l.Text, Model: l.Model, Host: l.Host, Latency: l.Latency, Injection: l.Injection}
 	}
-	v, err := grading.VerdictFromJSON(l.Verdict)
+	v, err := llm.VerdictFromJSON(l.Verdict)
 	if err != nil {
 		return nil
 	}

@@ -14,8 +14,8 @@ import (
 
 	"github.com/gdamore/tcell/v2"
 
-	"grill/grading"
 	"grill/interview"
+	"grill/llm"
 )
 
 // fakeLLM is an httptest server speaking the chat-completions wire format
@@ -159,9 +159,9 @@ func verdictJSON(alpha, alphaQuote, beta, betaQuote string, wrong []string, scor
 
 // testLLM returns a client for base (a fake server's URL) with the model
 // "test-model" and no retries.
-func testLLM(t *testing.T, base string) *grading.LLM {
+func testLLM(t *testing.T, base string) *llm.Client {
 	t.Helper()
-	llm, err := grading.NewLLM(grading.LLMConfig{
+	llm, err := llm.New(llm.Config{
 		Enabled: true, BaseURL: base + "/v1", Model: "test-model", Timeout: 30 * time.Second,
 	}, func(string) string { return "" })
 	if err != nil {
@@ -247,7 +247,7 @@ func TestLLMFeedbackStreamsWhileKeysStayLive(t *testing.T) {
 		t.Fatalf("panel still says it is receiving:\n%s", screen)
 	}
 	_, l := h.llmOf(0)
-	if l.Model != "test-model" || l.Host != strings.TrimPrefix(srv.URL, "http://") || l.PromptVersion != grading.PromptVersion || l.Error != "" {
+	if l.Model != "test-model" || l.Host != strings.TrimPrefix(srv.URL, "http://") || l.PromptVersion != llm.PromptVersion || l.Error != "" {
 		t.Fatalf("recorded LLM feedback %+v", l)
 	}
 	if got := verdictField(t, l, "score"); got != 85.0 {
@@ -500,7 +500,7 @@ func TestLLMStoredFeedbackIsShownFromTheRecord(t *testing.T) {
 		"feedback":"Kept from last time.","follow_up":"Still there?","model":"m","host":"h","prompt_version":"p","latency_ms":1200}`), &stored)
 	l := &interview.LLMRecord{Model: "m", Host: "h:1", PromptVersion: "p", Latency: 1200 * time.Millisecond, Verdict: stored}
 	v := storedVerdict(l)
-	if v == nil || !v.Valid || v.Score != 55 || !v.Disagreement || len(v.Points) != 2 || v.Points[1].Status != grading.LLMMissing ||
+	if v == nil || !v.Valid || v.Score != 55 || !v.Disagreement || len(v.Points) != 2 || v.Points[1].Status != llm.Missing ||
 		v.Feedback != "Kept from last time." || v.FollowUp != "Still there?" || v.Host != "h:1" {
 		t.Fatalf("stored verdict read back as %+v", v)
 	}

@@ -1,4 +1,4 @@
-package grading
+package llm
 
 import (
 	"encoding/json"
@@ -59,7 +59,7 @@ func TestParseVerdictAccepts(t *testing.T) {
 
 func TestParseVerdictMissingEvidenceIsCleared(t *testing.T) {
 	v := ParseVerdict(llmReplyWith(`"status":"partly","evidence":"Stacking k layers"`, `"status":"missing","evidence":"not mentioned"`), llmCard().KeyPoints, llmGoodAnswer)
-	if !v.Valid || v.Points[2].Status != LLMMissing || v.Points[2].Evidence != "" {
+	if !v.Valid || v.Points[2].Status != Missing || v.Points[2].Evidence != "" {
 		t.Errorf("point = %+v", v.Points[2])
 	}
 }
@@ -197,13 +197,13 @@ func TestWriteVerdictText(t *testing.T) {
 
 func TestWriteLLMErrorTextIsOneLine(t *testing.T) {
 	var b strings.Builder
-	WriteLLMErrorText(&b, &LLMError{Kind: LLMErrRefused, msg: "LLM server localhost:11434 refused the connection; is it running?"})
+	WriteErrorText(&b, &Error{Kind: KindRefused, msg: "LLM server localhost:11434 refused the connection; is it running?"})
 	if b.String() != "LLM feedback unavailable: LLM server localhost:11434 refused the connection; is it running?\n" {
 		t.Errorf("got %q", b.String())
 	}
-	j, _ := json.Marshal(LLMErrorJSON(&LLMError{msg: "no reply within 1m0s"}))
+	j, _ := json.Marshal(ErrorJSON(&Error{msg: "no reply within 1m0s"}))
 	if string(j) != `{"error":"no reply within 1m0s"}` {
-		t.Errorf("LLMErrorJSON = %s", j)
+		t.Errorf("ErrorJSON = %s", j)
 	}
 }
 
@@ -246,7 +246,7 @@ func TestStreamPreview(t *testing.T) {
 
 func TestVerdictJSONRoundTrip(t *testing.T) {
 	v := &Verdict{Valid: true, Score: 72, OfflineScore: 40, Disagreement: true,
-		Points:      []LLMPoint{{Label: "Aggregate", Status: LLMPartly, Evidence: "sums neighbours"}},
+		Points:      []Point{{Label: "Aggregate", Status: Partly, Evidence: "sums neighbours"}},
 		WrongClaims: []string{"GCN learns attention"}, Feedback: "Good start.", FollowUp: "Why sum?",
 		Model: "m", Host: "h:1", PromptVersion: PromptVersion, Format: "json_schema", Latency: 1500 * time.Millisecond}
 	data, err := json.Marshal(v.JSON())

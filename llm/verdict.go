@@ -1,4 +1,4 @@
-package grading
+package llm
 
 import (
 	"bytes"
@@ -15,22 +15,22 @@ import (
 	"grill/decks"
 )
 
-// LLMStatus is the LLM's verdict on one key point.
-type LLMStatus string
+// Status is the LLM's verdict on one key point.
+type Status string
 
 // The three verdicts on a key point.
 const (
-	LLMCovered LLMStatus = "covered"
-	LLMPartly  LLMStatus = "partly"
-	LLMMissing LLMStatus = "missing"
+	Covered Status = "covered"
+	Partly  Status = "partly"
+	Missing Status = "missing"
 )
 
-// LLMPoint is the LLM's verdict on one key point, with the quote from the
+// Point is the LLM's verdict on one key point, with the quote from the
 // answer that supports it ("" when missing).
-type LLMPoint struct {
-	Label    string    `json:"label"`
-	Status   LLMStatus `json:"status"`
-	Evidence string    `json:"evidence,omitempty"`
+type Point struct {
+	Label    string `json:"label"`
+	Status   Status `json:"status"`
+	Evidence string `json:"evidence,omitempty"`
 }
 
 // Verdict is the LLM's feedback on one answer.
@@ -41,7 +41,7 @@ type LLMPoint struct {
 // Disagreement, and marked untrusted when Untrusted (see TrustedScore).
 type Verdict struct {
 	Valid       bool
-	Points      []LLMPoint // one per key point, in the card's key point order
+	Points      []Point // one per key point, in the card's key point order
 	WrongClaims []string
 	Score       int // 0–100; 0 and meaningless when !Valid
 	Feedback    string
@@ -109,7 +109,7 @@ func ParseVerdict(reply string, keyPoints []decks.KeyPoint, answer string) *Verd
 	for i, kp := range keyPoints {
 		byLabel[foldLabel(kp.Label)] = i
 	}
-	found := make([]*LLMPoint, len(keyPoints))
+	found := make([]*Point, len(keyPoints))
 	normAnswer := foldQuote(answer)
 	for _, r := range raws {
 		i, known := byLabel[foldLabel(r.Label)]
@@ -134,7 +134,7 @@ func ParseVerdict(reply string, keyPoints []decks.KeyPoint, answer string) *Verd
 		}
 		evidence := strings.Join(quotes, " … ")
 		switch {
-		case status == LLMMissing:
+		case status == Missing:
 			if !quotesInAnswer(quotes, normAnswer) {
 				evidence = "" // "not mentioned" and the like: nothing to show
 			}
@@ -143,7 +143,7 @@ func ParseVerdict(reply string, keyPoints []decks.KeyPoint, answer string) *Verd
 		case !quotesInAnswer(quotes, normAnswer):
 			problems = append(problems, fmt.Sprintf("evidence for %q is not in the answer: %q", label, oneLineText(evidence, 80)))
 		}
-		found[i] = &LLMPoint{Label: label, Status: status, Evidence: evidence}
+		found[i] = &Point{Label: label, Status: status, Evidence: evidence}
 	}
 	for i, p := range found {
 		if p == nil {
@@ -253,14 +253,14 @@ func foldLabel(s string) string {
 
 // parseStatus reads a status, accepting common variants ("partial",
 // "not covered").
-func parseStatus(s string) (LLMStatus, bool) {
+func parseStatus(s string) (Status, bool) {
 	switch strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "_", " "))), " ") {
 	case "covered", "present", "yes", "full", "fully covered":
-		return LLMCovered, true
+		return Covered, true
 	case "partly", "partial", "partially", "partly covered", "partially covered":
-		return LLMPartly, true
+		return Partly, true
 	case "missing", "missed", "absent", "no", "not covered", "uncovered", "none":
-		return LLMMissing, true
+		return Missing, true
 	}
 	return "", false
 }
@@ -371,24 +371,24 @@ func quotesInAnswer(quotes []string, normAnswer string) bool {
 // verdictJSON is the JSON form of a verdict, for `grill grade --json` and
 // session reports.
 type verdictJSON struct {
-	Valid            bool       `json:"valid"`
-	Score            *int       `json:"score,omitempty"`
-	OfflineScore     int        `json:"offline_score"`
-	Untrusted        bool       `json:"untrusted,omitempty"`
-	Disagreement     bool       `json:"disagreement,omitempty"`
-	Injection        bool       `json:"injection,omitempty"`
-	InjectionReasons []string   `json:"injection_reasons,omitempty"`
-	KeyPoints        []LLMPoint `json:"key_points,omitempty"`
-	WrongClaims      []string   `json:"wrong_claims,omitempty"`
-	Feedback         string     `json:"feedback,omitempty"`
-	FollowUp         string     `json:"follow_up,omitempty"`
-	Text             string     `json:"text,omitempty"`
-	Problems         []string   `json:"problems,omitempty"`
-	Model            string     `json:"model"`
-	Host             string     `json:"host"`
-	PromptVersion    string     `json:"prompt_version"`
-	ResponseFormat   string     `json:"response_format,omitempty"`
-	LatencyMS        int64      `json:"latency_ms"`
+	Valid            bool     `json:"valid"`
+	Score            *int     `json:"score,omitempty"`
+	OfflineScore     int      `json:"offline_score"`
+	Untrusted        bool     `json:"untrusted,omitempty"`
+	Disagreement     bool     `json:"disagreement,omitempty"`
+	Injection        bool     `json:"injection,omitempty"`
+	InjectionReasons []string `json:"injection_reasons,omitempty"`
+	KeyPoints        []Point  `json:"key_points,omitempty"`
+	WrongClaims      []string `json:"wrong_claims,omitempty"`
+	Feedback         string   `json:"feedback,omitempty"`
+	FollowUp         string   `json:"follow_up,omitempty"`
+	Text             string   `json:"text,omitempty"`
+	Problems         []string `json:"problems,omitempty"`
+	Model            string   `json:"model"`
+	Host             string   `json:"host"`
+	PromptVersion    string   `json:"prompt_version"`
+	ResponseFormat   string   `json:"response_format,omitempty"`
+	LatencyMS        int64    `json:"latency_ms"`
 }
 
 // JSON returns the verdict as a value for encoding/json: what `grill grade
@@ -451,12 +451,12 @@ func VerdictFromJSON(stored any) (*Verdict, error) {
 	return v, nil
 }
 
-// llmStatusMark is the text mark of a key point status.
-func llmStatusMark(s LLMStatus) string {
+// statusMark is the text mark of a key point status.
+func statusMark(s Status) string {
 	switch s {
-	case LLMCovered:
+	case Covered:
 		return "[x]"
-	case LLMPartly:
+	case Partly:
 		return "[~]"
 	}
 	return "[ ]"
@@ -486,7 +486,7 @@ func WriteVerdictText(w io.Writer, v *Verdict) error {
 		}
 		b.WriteByte('\n')
 		for _, p := range v.Points {
-			fmt.Fprintf(&b, "  %s %s", llmStatusMark(p.Status), p.Label)
+			fmt.Fprintf(&b, "  %s %s", statusMark(p.Status), p.Label)
 			if p.Evidence != "" {
 				fmt.Fprintf(&b, " — “%s”", oneLineText(p.Evidence, 120))
 			}
@@ -552,7 +552,7 @@ func StreamPreview(partial string) string {
 		if !ok {
 			continue // still being written
 		}
-		fmt.Fprintf(&b, "%s %s\n", llmStatusMark(status), kp.Label)
+		fmt.Fprintf(&b, "%s %s\n", statusMark(status), kp.Label)
 	}
 	for _, c := range nonBlank(p.WrongClaims) {
 		fmt.Fprintf(&b, "Wrong: %s\n", c)

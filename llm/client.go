@@ -1,4 +1,4 @@
-package grading
+package llm
 
 import (
 	"bytes"
@@ -22,15 +22,15 @@ import (
 
 // Defaults for the LLM client.
 const (
-	// DefaultLLMBaseURL is used when neither [llm] base_url nor
+	// DefaultBaseURL is used when neither [llm] base_url nor
 	// $OPENAI_BASE_URL is set.
-	DefaultLLMBaseURL = "https://api.openai.com/v1"
-	// DefaultLLMKeyEnv is the variable the key is read from when [llm]
+	DefaultBaseURL = "https://api.openai.com/v1"
+	// DefaultKeyEnv is the variable the key is read from when [llm]
 	// api_key_env is empty.
-	DefaultLLMKeyEnv = "OPENAI_API_KEY"
-	// DefaultLLMTimeout is the deadline of one request when [llm] timeout
+	DefaultKeyEnv = "OPENAI_API_KEY"
+	// DefaultTimeout is the deadline of one request when [llm] timeout
 	// is not positive.
-	DefaultLLMTimeout = 60 * time.Second
+	DefaultTimeout = 60 * time.Second
 
 	defaultRetryBase = 500 * time.Millisecond // first backoff delay
 	defaultRetryMax  = 8 * time.Second        // longest backoff delay
@@ -39,10 +39,10 @@ const (
 	llmTemperature   = 0.1                    // near-deterministic; 0 would be dropped by omitempty
 )
 
-// LLM asks an OpenAI-compatible chat-completions endpoint (OpenAI, Ollama,
+// Client asks an OpenAI-compatible chat-completions endpoint (OpenAI, Ollama,
 // vLLM, a llama.cpp server) for feedback on answers. It is safe for
 // concurrent use. Printing it shows the model and host, never the key.
-type LLM struct {
+type Client struct {
 	client     *openai.Client
 	model      string
 	host       string // host[:port] of the endpoint, without credentials
@@ -62,51 +62,51 @@ type LLM struct {
 	mode responseMode // the first response format to ask for; lowered when a server rejects one
 }
 
-// LLMOption adjusts an LLM client; tests use them to avoid real waiting.
-type LLMOption func(*LLM)
+// Option adjusts an LLM client; tests use them to avoid real waiting.
+type Option func(*Client)
 
-// WithLLMSleep replaces the function that waits between retries. It must
+// WithSleep replaces the function that waits between retries. It must
 // return early with ctx.Err() when ctx is done.
-func WithLLMSleep(sleep func(ctx context.Context, d time.Duration) error) LLMOption {
-	return func(l *LLM) { l.sleep = sleep }
+func WithSleep(sleep func(ctx context.Context, d time.Duration) error) Option {
+	return func(l *Client) { l.sleep = sleep }
 }
 
-// WithLLMRand replaces the source of backoff jitter, a function returning
+// WithRand replaces the source of backoff jitter, a function returning
 // values in [0, 1).
-func WithLLMRand(rand func() float64) LLMOption {
-	return func(l *LLM) { l.rand = rand }
+func WithRand(rand func() float64) Option {
+	return func(l *Client) { l.rand = rand }
 }
 
-// WithLLMClock replaces the clock used for latency and HTTP-date Retry-After.
-func WithLLMClock(now func() time.Time) LLMOption {
-	return func(l *LLM) { l.now = now }
+// WithClock replaces the clock used for latency and HTTP-date Retry-After.
+func WithClock(now func() time.Time) Option {
+	return func(l *Client) { l.now = now }
 }
 
-// WithLLMRetryDelay sets the first backoff delay and the longest one.
-func WithLLMRetryDelay(base, max time.Duration) LLMOption {
-	return func(l *LLM) { l.retryBase, l.retryMax = base, max }
+// WithRetryDelay sets the first backoff delay and the longest one.
+func WithRetryDelay(base, max time.Duration) Option {
+	return func(l *Client) { l.retryBase, l.retryMax = base, max }
 }
 
-// WithLLMHTTPClient replaces the HTTP client. It should have no Timeout of
+// WithHTTPClient replaces the HTTP client. It should have no Timeout of
 // its own: the deadline is put on each request's context.
-func WithLLMHTTPClient(doer openai.HTTPDoer) LLMOption {
-	return func(l *LLM) { l.doer = doer }
+func WithHTTPClient(doer openai.HTTPDoer) Option {
+	return func(l *Client) { l.doer = doer }
 }
 
-// NewLLM returns a client for the endpoint cfg describes. The base URL is
+// New returns a client for the endpoint cfg describes. The base URL is
 // cfg.BaseURL, else $OPENAI_BASE_URL, else https://api.openai.com/v1; the
 // key is read from the variable named cfg.APIKeyEnv (default
 // OPENAI_API_KEY) and may be empty for local servers. getenv is os.Getenv
 // when nil. cfg.Enabled is not consulted: the caller decides whether to ask.
-func NewLLM(cfg LLMConfig, getenv func(string) string, opts ...LLMOption) (*LLM, error) {
+func New(cfg Config, getenv func(string) string, opts ...Option) (*Client, error) {
 	if getenv == nil {
 		getenv = os.Getenv
 	}
 	keyEnv := strings.TrimSpace(cfg.APIKeyEnv)
 	if keyEnv == "" {
-		keyEnv = DefaultLLMKeyEnv
+		keyEnv = DefaultKeyEnv
 	}
-	l := &LLM{
+	l := &Client{
 		model:      strings.TrimSpace(cfg.Model),
 		keyEnv:     keyEnv,
 		key:        strings.TrimSpace(getenv(keyEnv)),
@@ -120,7 +120,7 @@ func NewLLM(cfg LLMConfig, getenv func(string) string, opts ...LLMOption) (*LLM,
 		doer:       &http.Client{},
 	}
 	if l.timeout <= 0 {
-		l.timeout = DefaultLLMTimeout
+		l.timeout = DefaultTimeout
 	}
 	for _, o := range opts {
 		o(l)
@@ -132,15 +132,15 @@ func NewLLM(cfg LLMConfig, getenv func(string) string, opts ...LLMOption) (*LLM,
 		base, source = strings.TrimSpace(getenv("OPENAI_BASE_URL")), "$OPENAI_BASE_URL"
 	}
 	if base == "" {
-		base = DefaultLLMBaseURL
+		base = DefaultBaseURL
 	}
 	u, err := url.Parse(base)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, l.newErr(LLMErrConfig, 0, nil, "%s %q is not an http:// or https:// URL", source, redactURL(base))
+		return nil, l.newErr(KindConfig, 0, nil, "%s %q is not an http:// or https:// URL", source, redactURL(base))
 	}
 	l.host = u.Host
 	if l.model == "" {
-		return nil, l.newErr(LLMErrConfig, 0, nil, "no LLM model set; set [llm] model (e.g. \"gpt-4o-mini\" or \"llama3.1:8b\")")
+		return nil, l.newErr(KindConfig, 0, nil, "no LLM model set; set [llm] model (e.g. \"gpt-4o-mini\" or \"llama3.1:8b\")")
 	}
 
 	ccfg := openai.DefaultConfig(l.key)
@@ -151,16 +151,16 @@ func NewLLM(cfg LLMConfig, getenv func(string) string, opts ...LLMOption) (*LLM,
 }
 
 // Model returns the model name sent to the server.
-func (l *LLM) Model() string { return l.model }
+func (l *Client) Model() string { return l.model }
 
 // Host returns the endpoint's host[:port], for reports.
-func (l *LLM) Host() string { return l.host }
+func (l *Client) Host() string { return l.host }
 
 // String describes the client without its key.
-func (l *LLM) String() string { return fmt.Sprintf("LLM(%s at %s)", l.model, l.host) }
+func (l *Client) String() string { return fmt.Sprintf("LLM(%s at %s)", l.model, l.host) }
 
 // GoString describes the client without its key, for %#v.
-func (l *LLM) GoString() string { return l.String() }
+func (l *Client) GoString() string { return l.String() }
 
 // Feedback asks the LLM for its verdict on answer and returns it validated,
 // with the gaming guard applied and compared with the offline result.
@@ -169,7 +169,7 @@ func (l *LLM) GoString() string { return l.String() }
 // far each time more arrives (StreamPreview makes it readable). It is called
 // on the caller's goroutine, so a UI runs Feedback in a goroutine and
 // forwards each text through its own event queue. Cancelling ctx stops the
-// request at once with an LLMErrCanceled error; each request also has the
+// request at once with an KindCanceled error; each request also has the
 // configured timeout.
 //
 // The response format is asked for as a strict json_schema; when the server
@@ -178,12 +178,12 @@ func (l *LLM) GoString() string { return l.String() }
 // connections dropped before a reply are retried up to MaxRetries times with
 // jittered exponential backoff, honouring Retry-After; nothing else is.
 //
-// A failure returns a nil verdict and an *LLMError whose Message is one line
+// A failure returns a nil verdict and an *Error whose Message is one line
 // without the API key. A reply that does not validate is not an error: it
 // returns a verdict with Valid false and the raw reply as Text.
-func (l *LLM) Feedback(ctx context.Context, card *decks.Card, keyPoints []decks.KeyPoint, answer string, offline Result, onDelta func(text string)) (*Verdict, error) {
+func (l *Client) Feedback(ctx context.Context, card *decks.Card, keyPoints []decks.KeyPoint, answer string, offlineScore int, onDelta func(text string)) (*Verdict, error) {
 	if card == nil {
-		return nil, l.newErr(LLMErrConfig, 0, nil, "no question to ask the LLM about")
+		return nil, l.newErr(KindConfig, 0, nil, "no question to ask the LLM about")
 	}
 	start := l.now()
 	r, mode, attempts, err := l.complete(ctx, buildMessages(card, keyPoints, answer), keyPoints, onDelta)
@@ -192,7 +192,7 @@ func (l *LLM) Feedback(ctx context.Context, card *decks.Card, keyPoints []decks.
 	}
 	v := ParseVerdict(r.text, keyPoints, answer)
 	if !v.Valid && !r.ended {
-		e := l.newErr(LLMErrStreamCut, 0, nil, "LLM reply from %s was cut off after %d characters", l.host, len(r.text))
+		e := l.newErr(KindStreamCut, 0, nil, "LLM reply from %s was cut off after %d characters", l.host, len(r.text))
 		e.Attempts = attempts
 		return nil, e
 	}
@@ -202,7 +202,7 @@ func (l *LLM) Feedback(ctx context.Context, card *decks.Card, keyPoints []decks.
 	l.redactVerdict(v)
 	v.Model, v.Host, v.PromptVersion, v.Format = l.model, l.host, PromptVersion, mode.String()
 	v.Latency = l.now().Sub(start)
-	applyGuard(v, answer, offline.Score)
+	applyGuard(v, answer, offlineScore)
 	return v, nil
 }
 
@@ -216,7 +216,7 @@ type llmReply struct {
 // complete sends the messages, lowering the response format each time the
 // server rejects it as a bad request. It returns the reply, the format it was
 // asked for in and the number of requests made.
-func (l *LLM) complete(ctx context.Context, msgs []openai.ChatCompletionMessage, keyPoints []decks.KeyPoint, onDelta func(string)) (llmReply, responseMode, int, error) {
+func (l *Client) complete(ctx context.Context, msgs []openai.ChatCompletionMessage, keyPoints []decks.KeyPoint, onDelta func(string)) (llmReply, responseMode, int, error) {
 	l.mu.Lock()
 	first := l.mode
 	l.mu.Unlock()
@@ -242,7 +242,7 @@ func (l *LLM) complete(ctx context.Context, msgs []openai.ChatCompletionMessage,
 			return r, mode, attempts, nil
 		}
 		err.Attempts = attempts
-		if err.Kind == LLMErrBadRequest && mode < modeText {
+		if err.Kind == KindBadRequest && mode < modeText {
 			continue
 		}
 		return r, mode, attempts, err
@@ -251,7 +251,7 @@ func (l *LLM) complete(ctx context.Context, msgs []openai.ChatCompletionMessage,
 
 // withRetries sends one request, retrying what is worth retrying. It returns
 // the number of requests made.
-func (l *LLM) withRetries(ctx context.Context, req openai.ChatCompletionRequest, onDelta func(string)) (llmReply, int, *LLMError) {
+func (l *Client) withRetries(ctx context.Context, req openai.ChatCompletionRequest, onDelta func(string)) (llmReply, int, *Error) {
 	for attempt := 1; ; attempt++ {
 		r, err := l.attempt(ctx, req, onDelta)
 		if err == nil {
@@ -268,7 +268,7 @@ func (l *LLM) withRetries(ctx context.Context, req openai.ChatCompletionRequest,
 			return r, attempt, err
 		}
 		if serr := l.sleep(ctx, l.backoff(attempt, err.RetryAfter)); serr != nil {
-			return llmReply{}, attempt, l.newErr(LLMErrCanceled, 0, serr, "LLM feedback cancelled")
+			return llmReply{}, attempt, l.newErr(KindCanceled, 0, serr, "LLM feedback cancelled")
 		}
 	}
 }
@@ -276,7 +276,7 @@ func (l *LLM) withRetries(ctx context.Context, req openai.ChatCompletionRequest,
 // backoff is the wait before retry number attempt: the server's Retry-After
 // when it gave one, else base·2^(attempt−1) capped at the maximum, of which
 // a random half is jitter.
-func (l *LLM) backoff(attempt int, retryAfter time.Duration) time.Duration {
+func (l *Client) backoff(attempt int, retryAfter time.Duration) time.Duration {
 	if retryAfter > 0 {
 		return retryAfter
 	}
@@ -290,7 +290,7 @@ func (l *LLM) backoff(attempt int, retryAfter time.Duration) time.Duration {
 
 // attempt sends one streaming request under the configured deadline and
 // collects the reply.
-func (l *LLM) attempt(ctx context.Context, req openai.ChatCompletionRequest, onDelta func(string)) (llmReply, *LLMError) {
+func (l *Client) attempt(ctx context.Context, req openai.ChatCompletionRequest, onDelta func(string)) (llmReply, *Error) {
 	actx, cancel := context.WithTimeout(ctx, l.timeout)
 	defer cancel()
 	rec := &attemptRecord{}
@@ -326,7 +326,7 @@ func (l *LLM) attempt(ctx context.Context, req openai.ChatCompletionRequest, onD
 			}
 		}
 		if text.Len() > maxReplyBytes {
-			return llmReply{}, l.newErr(LLMErrMalformed, 0, nil, "LLM reply from %s is longer than %d bytes", l.host, maxReplyBytes)
+			return llmReply{}, l.newErr(KindMalformed, 0, nil, "LLM reply from %s is longer than %d bytes", l.host, maxReplyBytes)
 		}
 		if grew && onDelta != nil {
 			onDelta(l.redactPartial(text.String()))
@@ -340,22 +340,22 @@ func (l *LLM) attempt(ctx context.Context, req openai.ChatCompletionRequest, onD
 	r.ended = rec.done || r.finish != ""
 	if strings.TrimSpace(r.text) == "" {
 		if !r.ended {
-			return llmReply{}, l.newErr(LLMErrStreamCut, 0, nil, "LLM server %s closed the stream without a reply", l.host)
+			return llmReply{}, l.newErr(KindStreamCut, 0, nil, "LLM server %s closed the stream without a reply", l.host)
 		}
-		return llmReply{}, l.newErr(LLMErrMalformed, 0, nil, "LLM server %s sent an empty reply%s", l.host, finishNote(r.finish))
+		return llmReply{}, l.newErr(KindMalformed, 0, nil, "LLM server %s sent an empty reply%s", l.host, finishNote(r.finish))
 	}
 	return r, nil
 }
 
 // plainReply reads a whole (non-streamed) chat completion, sent by a server
 // that ignores "stream": true.
-func (l *LLM) plainReply(body []byte, onDelta func(string)) (llmReply, *LLMError) {
+func (l *Client) plainReply(body []byte, onDelta func(string)) (llmReply, *Error) {
 	var resp openai.ChatCompletionResponse
 	if err := json.Unmarshal(body, &resp); err != nil {
-		return llmReply{}, l.newErr(LLMErrMalformed, 0, err, "LLM server %s sent malformed JSON, not a chat completion", l.host)
+		return llmReply{}, l.newErr(KindMalformed, 0, err, "LLM server %s sent malformed JSON, not a chat completion", l.host)
 	}
 	if len(resp.Choices) == 0 || strings.TrimSpace(resp.Choices[0].Message.Content) == "" {
-		return llmReply{}, l.newErr(LLMErrMalformed, 0, nil, "LLM server %s sent a completion with no reply text", l.host)
+		return llmReply{}, l.newErr(KindMalformed, 0, nil, "LLM server %s sent a completion with no reply text", l.host)
 	}
 	r := llmReply{text: resp.Choices[0].Message.Content, finish: resp.Choices[0].FinishReason, ended: true}
 	if onDelta != nil {
@@ -366,7 +366,7 @@ func (l *LLM) plainReply(body []byte, onDelta func(string)) (llmReply, *LLMError
 
 // redactKey removes the API key from text the server sent back. The model
 // never sees the key, but a proxy in between might echo request headers.
-func (l *LLM) redactKey(s string) string {
+func (l *Client) redactKey(s string) string {
 	if l.key == "" {
 		return s
 	}
@@ -375,7 +375,7 @@ func (l *LLM) redactKey(s string) string {
 
 // redactPartial is redactKey for a reply still streaming in: it also holds
 // back a tail that could be the start of the key.
-func (l *LLM) redactPartial(s string) string {
+func (l *Client) redactPartial(s string) string {
 	s = l.redactKey(s)
 	for n := min(len(l.key)-1, len(s)); n >= 4; n-- {
 		if strings.HasSuffix(s, l.key[:n]) {
@@ -386,7 +386,7 @@ func (l *LLM) redactPartial(s string) string {
 }
 
 // redactVerdict removes the API key from every text of v.
-func (l *LLM) redactVerdict(v *Verdict) {
+func (l *Client) redactVerdict(v *Verdict) {
 	v.Text, v.Feedback, v.FollowUp = l.redactKey(v.Text), l.redactKey(v.Feedback), l.redactKey(v.FollowUp)
 	for i := range v.WrongClaims {
 		v.WrongClaims[i] = l.redactKey(v.WrongClaims[i])

@@ -1,4 +1,4 @@
-package grading
+package llm
 
 import (
 	"context"
@@ -198,33 +198,33 @@ var llmNow = time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
 
 // newFakeLLM returns a client for the fake server with the test key,
 // recorded sleeps and fixed jitter.
-func newFakeLLM(t *testing.T, f *llmFake, mod func(*LLMConfig), opts ...LLMOption) (*LLM, *llmSleeps) {
+func newFakeLLM(t *testing.T, f *llmFake, mod func(*Config), opts ...Option) (*Client, *llmSleeps) {
 	t.Helper()
-	cfg := LLMConfig{Enabled: true, BaseURL: f.URL + "/v1", Model: "test-model", APIKeyEnv: llmTestKeyEnv, Timeout: 5 * time.Second, MaxRetries: 2}
+	cfg := Config{Enabled: true, BaseURL: f.URL + "/v1", Model: "test-model", APIKeyEnv: llmTestKeyEnv, Timeout: 5 * time.Second, MaxRetries: 2}
 	if mod != nil {
 		mod(&cfg)
 	}
 	s := &llmSleeps{}
-	all := append([]LLMOption{
-		WithLLMSleep(s.sleep),
-		WithLLMRand(func() float64 { return 0.5 }),
-		WithLLMClock(func() time.Time { return llmNow }),
-		WithLLMRetryDelay(100*time.Millisecond, time.Second),
-		WithLLMHTTPClient(f.Client()),
+	all := append([]Option{
+		WithSleep(s.sleep),
+		WithRand(func() float64 { return 0.5 }),
+		WithClock(func() time.Time { return llmNow }),
+		WithRetryDelay(100*time.Millisecond, time.Second),
+		WithHTTPClient(f.Client()),
 	}, opts...)
-	l, err := NewLLM(cfg, llmEnv(llmTestKey), all...)
+	l, err := New(cfg, llmEnv(llmTestKey), all...)
 	if err != nil {
-		t.Fatalf("NewLLM: %v", err)
+		t.Fatalf("New: %v", err)
 	}
 	return l, s
 }
 
 // runFeedback runs Feedback on the test card and collects the streamed texts.
-func runFeedback(t *testing.T, l *LLM, answer string, offline int) (*Verdict, error, []string) {
+func runFeedback(t *testing.T, l *Client, answer string, offline int) (*Verdict, error, []string) {
 	t.Helper()
 	card := llmCard()
 	var deltas []string
-	v, err := l.Feedback(context.Background(), card, card.KeyPoints, answer, Result{Score: offline}, func(s string) { deltas = append(deltas, s) })
+	v, err := l.Feedback(context.Background(), card, card.KeyPoints, answer, offline, func(s string) { deltas = append(deltas, s) })
 	return v, err, deltas
 }
 
@@ -287,13 +287,13 @@ func assertNoLLMKey(t *testing.T, what, text string) {
 	}
 }
 
-// assertLLMError checks err is a one-line *LLMError of the kind, without the
+// assertLLMError checks err is a one-line *Error of the kind, without the
 // key, and returns it.
-func assertLLMError(t *testing.T, err error, kind LLMErrorKind) *LLMError {
+func assertLLMError(t *testing.T, err error, kind ErrorKind) *Error {
 	t.Helper()
-	var le *LLMError
+	var le *Error
 	if !errors.As(err, &le) {
-		t.Fatalf("error = %v (%T), want *LLMError of kind %s", err, err, kind)
+		t.Fatalf("error = %v (%T), want *Error of kind %s", err, err, kind)
 	}
 	if le.Kind != kind {
 		t.Errorf("kind = %s, want %s (message %q)", le.Kind, kind, le.Message())
@@ -305,7 +305,7 @@ func assertLLMError(t *testing.T, err error, kind LLMErrorKind) *LLMError {
 		t.Errorf("Error() %q differs from Message() %q", le.Error(), le.Message())
 	}
 	assertNoLLMKey(t, "error message", le.Message())
-	assertNoLLMKey(t, "LLMErrorJSON", fmt.Sprint(LLMErrorJSON(err)))
+	assertNoLLMKey(t, "ErrorJSON", fmt.Sprint(ErrorJSON(err)))
 	return le
 }
 
@@ -324,7 +324,7 @@ func TestFeedbackGoodVerdictStreams(t *testing.T) {
 	if v.Score != 85 || v.Feedback == "" || v.FollowUp != "What goes wrong when you stack many layers?" {
 		t.Errorf("verdict = score %d, feedback %q, follow-up %q", v.Score, v.Feedback, v.FollowUp)
 	}
-	want := []LLMStatus{LLMCovered, LLMCovered, LLMPartly}
+	want := []Status{Covered, Covered, Partly}
 	for i, p := range v.Points {
 		if p.Label != llmCard().KeyPoints[i].Label || p.Status != want[i] || p.Evidence == "" {
 			t.Errorf("point %d = %+v", i, p)
@@ -634,7 +634,7 @@ func TestFeedbackBadRequestIsNeverRetried(t *testing.T) {
 	})
 	l, s := newFakeLLM(t, f, nil)
 	_, err, _ := runFeedback(t, l, llmGoodAnswer, 80)
-	le := assertLLMError(t, err, LLMErrBadRequest)
+	le := assertLLMError(t, err, KindBadRequest)
 	if !strings.Contains(le.Message(), "context length exceeded second line") || le.Status != 400 {
 		t.Errorf("message %q status %d", le.Message(), le.Status)
 	}
@@ -663,14 +663,14 @@ func TestFeedbackAuthErrors(t *testing.T) {
 				// Real servers echo (part of) the key they were given.
 				writeAPIError(w, tc.status, "Incorrect API key provided: "+strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer "))
 			})
-			cfg := LLMConfig{BaseURL: f.URL + "/v1", Model: "test-model", APIKeyEnv: llmTestKeyEnv, Timeout: 5 * time.Second, MaxRetries: 3}
+			cfg := Config{BaseURL: f.URL + "/v1", Model: "test-model", APIKeyEnv: llmTestKeyEnv, Timeout: 5 * time.Second, MaxRetries: 3}
 			s := &llmSleeps{}
-			l, err := NewLLM(cfg, llmEnv(tc.key), WithLLMSleep(s.sleep), WithLLMHTTPClient(f.Client()))
+			l, err := New(cfg, llmEnv(tc.key), WithSleep(s.sleep), WithHTTPClient(f.Client()))
 			if err != nil {
 				t.Fatal(err)
 			}
 			_, err, _ = runFeedback(t, l, llmGoodAnswer, 50)
-			le := assertLLMError(t, err, LLMErrAuth)
+			le := assertLLMError(t, err, KindAuth)
 			for _, w := range tc.want {
 				if !strings.Contains(le.Message(), w) {
 					t.Errorf("message %q lacks %q", le.Message(), w)
@@ -694,9 +694,9 @@ func TestFeedbackModelNotFound(t *testing.T) {
 	f := newLLMFake(t, func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
 		writeAPIError(w, http.StatusNotFound, `model "llama9:70b" not found, try pulling it first`)
 	})
-	l, s := newFakeLLM(t, f, func(c *LLMConfig) { c.Model = "llama9:70b" })
+	l, s := newFakeLLM(t, f, func(c *Config) { c.Model = "llama9:70b" })
 	_, err, _ := runFeedback(t, l, llmGoodAnswer, 50)
-	le := assertLLMError(t, err, LLMErrModel)
+	le := assertLLMError(t, err, KindModel)
 	if !strings.Contains(le.Message(), `model "llama9:70b" not found`) {
 		t.Errorf("message %q does not name the model", le.Message())
 	}
@@ -737,7 +737,7 @@ func TestFeedbackRateLimitGivesUp(t *testing.T) {
 	})
 	l, s := newFakeLLM(t, f, nil)
 	_, err, _ := runFeedback(t, l, llmGoodAnswer, 80)
-	le := assertLLMError(t, err, LLMErrRateLimit)
+	le := assertLLMError(t, err, KindRateLimit)
 	if le.Attempts != 3 || len(f.requests()) != 3 {
 		t.Errorf("attempts %d, requests %d; want 1 + MaxRetries(2)", le.Attempts, len(f.requests()))
 	}
@@ -757,7 +757,7 @@ func TestFeedbackRetryAfterTooLong(t *testing.T) {
 	})
 	l, s := newFakeLLM(t, f, nil)
 	_, err, _ := runFeedback(t, l, llmGoodAnswer, 80)
-	le := assertLLMError(t, err, LLMErrRateLimit)
+	le := assertLLMError(t, err, KindRateLimit)
 	if le.RetryAfter != time.Hour || !strings.Contains(le.Message(), "1h0m0s") {
 		t.Errorf("retry after %v, message %q", le.RetryAfter, le.Message())
 	}
@@ -789,9 +789,9 @@ func TestFeedbackServerErrors(t *testing.T) {
 			// A careless server that puts the key in its error message.
 			writeAPIError(w, http.StatusInternalServerError, "upstream failed for "+r.Header.Get("Authorization"))
 		})
-		l, s := newFakeLLM(t, f, func(c *LLMConfig) { c.MaxRetries = 1 })
+		l, s := newFakeLLM(t, f, func(c *Config) { c.MaxRetries = 1 })
 		_, err, _ := runFeedback(t, l, llmGoodAnswer, 80)
-		le := assertLLMError(t, err, LLMErrServer)
+		le := assertLLMError(t, err, KindServer)
 		if le.Status != 500 || !strings.Contains(le.Message(), "500") || !strings.Contains(le.Message(), "after 2 attempts") {
 			t.Errorf("status %d message %q", le.Status, le.Message())
 		}
@@ -803,9 +803,9 @@ func TestFeedbackServerErrors(t *testing.T) {
 		f := newLLMFake(t, func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
 			writeAPIError(w, http.StatusBadGateway, "bad gateway")
 		})
-		l, _ := newFakeLLM(t, f, func(c *LLMConfig) { c.MaxRetries = 0 })
+		l, _ := newFakeLLM(t, f, func(c *Config) { c.MaxRetries = 0 })
 		_, err, _ := runFeedback(t, l, llmGoodAnswer, 80)
-		assertLLMError(t, err, LLMErrServer)
+		assertLLMError(t, err, KindServer)
 		if len(f.requests()) != 1 {
 			t.Errorf("%d requests with max_retries = 0", len(f.requests()))
 		}
@@ -846,13 +846,13 @@ func TestFeedbackConnectionRefused(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close()
 	s := &llmSleeps{}
-	l, err := NewLLM(LLMConfig{BaseURL: "http://" + addr + "/v1", Model: "m", APIKeyEnv: llmTestKeyEnv, Timeout: 5 * time.Second, MaxRetries: 2},
-		llmEnv(llmTestKey), WithLLMSleep(s.sleep), WithLLMHTTPClient(&http.Client{Transport: &http.Transport{}}))
+	l, err := New(Config{BaseURL: "http://" + addr + "/v1", Model: "m", APIKeyEnv: llmTestKeyEnv, Timeout: 5 * time.Second, MaxRetries: 2},
+		llmEnv(llmTestKey), WithSleep(s.sleep), WithHTTPClient(&http.Client{Transport: &http.Transport{}}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, err, _ = runFeedback(t, l, llmGoodAnswer, 80)
-	le := assertLLMError(t, err, LLMErrRefused)
+	le := assertLLMError(t, err, KindRefused)
 	if !strings.Contains(le.Message(), addr) || !strings.Contains(le.Message(), "is it running?") {
 		t.Errorf("message %q", le.Message())
 	}
@@ -868,13 +868,13 @@ func TestFeedbackDNSFailure(t *testing.T) {
 		return nil, &net.DNSError{Err: "no such host", Name: "llm.example.invalid", IsNotFound: true}
 	}}
 	s := &llmSleeps{}
-	l, err := NewLLM(LLMConfig{BaseURL: "https://llm.example.invalid/v1", Model: "m", APIKeyEnv: llmTestKeyEnv, Timeout: 5 * time.Second, MaxRetries: 2},
-		llmEnv(llmTestKey), WithLLMSleep(s.sleep), WithLLMHTTPClient(&http.Client{Transport: tr}))
+	l, err := New(Config{BaseURL: "https://llm.example.invalid/v1", Model: "m", APIKeyEnv: llmTestKeyEnv, Timeout: 5 * time.Second, MaxRetries: 2},
+		llmEnv(llmTestKey), WithSleep(s.sleep), WithHTTPClient(&http.Client{Transport: tr}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, err, _ = runFeedback(t, l, llmGoodAnswer, 80)
-	le := assertLLMError(t, err, LLMErrDNS)
+	le := assertLLMError(t, err, KindDNS)
 	if !strings.Contains(le.Message(), `"llm.example.invalid"`) {
 		t.Errorf("message %q does not name the host", le.Message())
 	}
@@ -892,9 +892,9 @@ func TestFeedbackStalledServerTimesOut(t *testing.T) {
 			case <-f.stop:
 			}
 		})
-		l, s := newFakeLLM(t, f, func(c *LLMConfig) { c.Timeout = 200 * time.Millisecond })
+		l, s := newFakeLLM(t, f, func(c *Config) { c.Timeout = 200 * time.Millisecond })
 		_, err, _ := runFeedback(t, l, llmGoodAnswer, 80)
-		le := assertLLMError(t, err, LLMErrTimeout)
+		le := assertLLMError(t, err, KindTimeout)
 		if !strings.Contains(le.Message(), "within 200ms") {
 			t.Errorf("message %q", le.Message())
 		}
@@ -913,9 +913,9 @@ func TestFeedbackStalledServerTimesOut(t *testing.T) {
 			case <-f.stop:
 			}
 		})
-		l, _ := newFakeLLM(t, f, func(c *LLMConfig) { c.Timeout = 200 * time.Millisecond })
+		l, _ := newFakeLLM(t, f, func(c *Config) { c.Timeout = 200 * time.Millisecond })
 		_, err, deltas := runFeedback(t, l, llmGoodAnswer, 80)
-		le := assertLLMError(t, err, LLMErrTimeout)
+		le := assertLLMError(t, err, KindTimeout)
 		if !strings.Contains(le.Message(), "30 characters received") {
 			t.Errorf("message %q", le.Message())
 		}
@@ -939,8 +939,8 @@ func TestFeedbackCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { <-started; cancel() }()
 	card := llmCard()
-	_, err := l.Feedback(ctx, card, card.KeyPoints, llmGoodAnswer, Result{}, nil)
-	assertLLMError(t, err, LLMErrCanceled)
+	_, err := l.Feedback(ctx, card, card.KeyPoints, llmGoodAnswer, 0, nil)
+	assertLLMError(t, err, KindCanceled)
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("errors.Is(err, context.Canceled) = false for %v", err)
 	}
@@ -967,7 +967,7 @@ func TestFeedbackStreamCut(t *testing.T) {
 			})
 			l, s := newFakeLLM(t, f, nil)
 			_, err, deltas := runFeedback(t, l, llmGoodAnswer, 80)
-			le := assertLLMError(t, err, LLMErrStreamCut)
+			le := assertLLMError(t, err, KindStreamCut)
 			if !strings.Contains(le.Message(), "cut off after 120 characters") {
 				t.Errorf("message %q", le.Message())
 			}
@@ -987,7 +987,7 @@ func TestFeedbackMalformedStream(t *testing.T) {
 	})
 	l, _ := newFakeLLM(t, f, nil)
 	_, err, _ := runFeedback(t, l, llmGoodAnswer, 80)
-	le := assertLLMError(t, err, LLMErrMalformed)
+	le := assertLLMError(t, err, KindMalformed)
 	if !strings.Contains(le.Message(), "malformed") {
 		t.Errorf("message %q", le.Message())
 	}
@@ -1000,7 +1000,7 @@ func TestFeedbackMalformedPlainJSON(t *testing.T) {
 	})
 	l, _ := newFakeLLM(t, f, nil)
 	_, err, _ := runFeedback(t, l, llmGoodAnswer, 80)
-	assertLLMError(t, err, LLMErrMalformed)
+	assertLLMError(t, err, KindMalformed)
 }
 
 func TestFeedbackErrorEventMidStream(t *testing.T) {
@@ -1011,7 +1011,7 @@ func TestFeedbackErrorEventMidStream(t *testing.T) {
 	})
 	l, s := newFakeLLM(t, f, nil)
 	_, err, _ := runFeedback(t, l, llmGoodAnswer, 80)
-	le := assertLLMError(t, err, LLMErrServer)
+	le := assertLLMError(t, err, KindServer)
 	if !strings.Contains(le.Message(), "model crashed") || len(s.got()) != 0 {
 		t.Errorf("message %q, waits %v", le.Message(), s.got())
 	}
@@ -1043,7 +1043,7 @@ func TestFeedbackConcurrentUse(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			card := llmCard()
-			_, err := l.Feedback(context.Background(), card, card.KeyPoints, llmGoodAnswer, Result{Score: 80}, func(string) {})
+			_, err := l.Feedback(context.Background(), card, card.KeyPoints, llmGoodAnswer, 80, func(string) {})
 			errs <- err
 		}()
 	}
@@ -1060,18 +1060,18 @@ func TestNewLLMConfiguration(t *testing.T) {
 	env := map[string]string{"OPENAI_BASE_URL": "http://env-host:9000/v1", "OPENAI_API_KEY": llmTestKey}
 	getenv := func(k string) string { return env[k] }
 
-	l, err := NewLLM(LLMConfig{Model: "m"}, getenv)
+	l, err := New(Config{Model: "m"}, getenv)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if l.Host() != "env-host:9000" || l.keyEnv != "OPENAI_API_KEY" || l.key != llmTestKey {
 		t.Errorf("from the environment: host %q, key variable %q", l.Host(), l.keyEnv)
 	}
-	if l.timeout != DefaultLLMTimeout || l.maxRetries != 0 {
+	if l.timeout != DefaultTimeout || l.maxRetries != 0 {
 		t.Errorf("timeout %v retries %d", l.timeout, l.maxRetries)
 	}
 
-	l, err = NewLLM(LLMConfig{Model: "m", BaseURL: "http://localhost:11434/v1", APIKeyEnv: "NOPE"}, getenv)
+	l, err = New(Config{Model: "m", BaseURL: "http://localhost:11434/v1", APIKeyEnv: "NOPE"}, getenv)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1079,7 +1079,7 @@ func TestNewLLMConfiguration(t *testing.T) {
 		t.Errorf("config wins over the environment: host %q; no key in $NOPE: %v", l.Host(), l.key != "")
 	}
 
-	l, err = NewLLM(LLMConfig{Model: "gpt-4o-mini"}, func(string) string { return "" })
+	l, err = New(Config{Model: "gpt-4o-mini"}, func(string) string { return "" })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1090,30 +1090,30 @@ func TestNewLLMConfiguration(t *testing.T) {
 	for _, s := range []string{fmt.Sprint(l), fmt.Sprintf("%+v", l), fmt.Sprintf("%#v", l)} {
 		assertNoLLMKey(t, "printed client", s)
 	}
-	l, _ = NewLLM(LLMConfig{Model: "m"}, getenv)
+	l, _ = New(Config{Model: "m"}, getenv)
 	for _, s := range []string{fmt.Sprint(l), fmt.Sprintf("%+v", l), fmt.Sprintf("%#v", l)} {
 		assertNoLLMKey(t, "printed client", s)
 	}
 
-	_, err = NewLLM(LLMConfig{BaseURL: "http://localhost:11434/v1"}, getenv)
-	le := assertLLMError(t, err, LLMErrConfig)
+	_, err = New(Config{BaseURL: "http://localhost:11434/v1"}, getenv)
+	le := assertLLMError(t, err, KindConfig)
 	if !strings.Contains(le.Message(), "[llm] model") {
 		t.Errorf("message %q", le.Message())
 	}
-	_, err = NewLLM(LLMConfig{Model: "m", BaseURL: "localhost:11434"}, getenv)
-	le = assertLLMError(t, err, LLMErrConfig)
+	_, err = New(Config{Model: "m", BaseURL: "localhost:11434"}, getenv)
+	le = assertLLMError(t, err, KindConfig)
 	if !strings.Contains(le.Message(), "[llm] base_url") {
 		t.Errorf("message %q", le.Message())
 	}
-	_, err = NewLLM(LLMConfig{Model: "m", BaseURL: "ftp://user:" + llmTestKey + "@host/v1"}, getenv)
-	assertLLMError(t, err, LLMErrConfig)
+	_, err = New(Config{Model: "m", BaseURL: "ftp://user:" + llmTestKey + "@host/v1"}, getenv)
+	assertLLMError(t, err, KindConfig)
 }
 
 func TestFeedbackReasoningModelSendsNoTemperature(t *testing.T) {
 	f := newLLMFake(t, func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
 		sseStream(w, llmGoodReply, 80)
 	})
-	l, _ := newFakeLLM(t, f, func(c *LLMConfig) { c.Model = "o3-mini" })
+	l, _ := newFakeLLM(t, f, func(c *Config) { c.Model = "o3-mini" })
 	if _, err, _ := runFeedback(t, l, llmGoodAnswer, 80); err != nil {
 		t.Fatalf("Feedback: %v", err)
 	}

@@ -1,4 +1,4 @@
-package grading
+package llm
 
 import (
 	"encoding/json"
@@ -56,14 +56,14 @@ Reply with the JSON verdict only.`
 // rubric as the system message and the answer, quoted, as the user message.
 func buildMessages(card *decks.Card, keyPoints []decks.KeyPoint, answer string) []openai.ChatCompletionMessage {
 	return []openai.ChatCompletionMessage{
-		{Role: openai.ChatMessageRoleSystem, Content: fmt.Sprintf(systemPrompt, llmRubric(card, keyPoints))},
+		{Role: openai.ChatMessageRoleSystem, Content: fmt.Sprintf(systemPrompt, rubric(card, keyPoints))},
 		{Role: openai.ChatMessageRoleUser, Content: fmt.Sprintf(userPrompt, neutralise(answer))},
 	}
 }
 
-// llmRubric renders the question, the reference answer, the reviewer's note and
+// rubric renders the question, the reference answer, the reviewer's note and
 // the key points by label.
-func llmRubric(card *decks.Card, keyPoints []decks.KeyPoint) string {
+func rubric(card *decks.Card, keyPoints []decks.KeyPoint) string {
 	var b strings.Builder
 	b.WriteString("Rubric\n")
 	fmt.Fprintf(&b, "Question: %s\n\n", oneLineText(card.Question, 1000))

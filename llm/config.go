@@ -1,9 +1,9 @@
-package grading
+package llm
 
 import "time"
 
-// LLMConfig is the [llm] section of config.toml: where to ask for feedback.
-type LLMConfig struct {
+// Config is the [llm] section of config.toml: where to ask for feedback.
+type Config struct {
 	Enabled    bool          `toml:"enabled" json:"enabled"`
 	BaseURL    string        `toml:"base_url" json:"base_url"`
 	Model      string        `toml:"model" json:"model"`

@@ -1,4 +1,4 @@
-package grading
+package llm
 
 import (
 	"errors"
@@ -33,7 +33,7 @@ func TestRetryAfter(t *testing.T) {
 }
 
 func TestBackoff(t *testing.T) {
-	l := &LLM{retryBase: 500 * time.Millisecond, retryMax: 8 * time.Second}
+	l := &Client{retryBase: 500 * time.Millisecond, retryMax: 8 * time.Second}
 	for _, tc := range []struct {
 		rnd     float64
 		attempt int
@@ -75,25 +75,25 @@ func TestOneLineAndScrub(t *testing.T) {
 }
 
 func TestLLMErrorLine(t *testing.T) {
-	le := &LLMError{Kind: LLMErrTimeout, msg: "no reply within 1m0s"}
-	if got := LLMErrorLine(fmt.Errorf("grading q3: %w", le)); got != "no reply within 1m0s" {
-		t.Errorf("wrapped LLMError line = %q", got)
+	le := &Error{Kind: KindTimeout, msg: "no reply within 1m0s"}
+	if got := ErrorLine(fmt.Errorf("grading q3: %w", le)); got != "no reply within 1m0s" {
+		t.Errorf("wrapped Error line = %q", got)
 	}
-	if got := LLMErrorLine(errors.New("two\nlines with Bearer " + llmTestKey)); strings.Contains(got, "\n") || strings.Contains(got, llmTestKey) {
+	if got := ErrorLine(errors.New("two\nlines with Bearer " + llmTestKey)); strings.Contains(got, "\n") || strings.Contains(got, llmTestKey) {
 		t.Errorf("plain error line = %q", got)
 	}
-	if LLMErrorLine(nil) != "" {
+	if ErrorLine(nil) != "" {
 		t.Errorf("nil error has a line")
 	}
-	for kind, want := range map[LLMErrorKind]bool{
-		LLMErrRateLimit: true, LLMErrReset: true, LLMErrAuth: false, LLMErrModel: false,
-		LLMErrBadRequest: false, LLMErrTimeout: false, LLMErrStreamCut: false, LLMErrDNS: false, LLMErrRefused: false,
+	for kind, want := range map[ErrorKind]bool{
+		KindRateLimit: true, KindReset: true, KindAuth: false, KindModel: false,
+		KindBadRequest: false, KindTimeout: false, KindStreamCut: false, KindDNS: false, KindRefused: false,
 	} {
-		if got := (&LLMError{Kind: kind}).Retryable(); got != want {
+		if got := (&Error{Kind: kind}).Retryable(); got != want {
 			t.Errorf("%s retryable = %v", kind, got)
 		}
 	}
-	if !(&LLMError{Kind: LLMErrServer, Status: 503}).Retryable() || (&LLMError{Kind: LLMErrServer}).Retryable() {
+	if !(&Error{Kind: KindServer, Status: 503}).Retryable() || (&Error{Kind: KindServer}).Retryable() {
 		t.Errorf("server errors: only a 5xx status is retryable, not an error event mid-stream")
 	}
 }
