@@ -41,6 +41,7 @@ import (
 	"grill/grading"
 	"grill/interview"
 	"grill/llm"
+	"grill/store"
 	"grill/ui"
 )
 
@@ -300,9 +301,9 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 	}
 	// Sessions are saved as they go; one left in progress (killed, its
 	// terminal closed) is offered for resuming at the next start.
-	store := interview.NewStore(dataDir(cfg))
-	store.Library = lib
-	defer store.Close()
+	sessions := store.NewStore(dataDir(cfg))
+	sessions.Render = func(r *interview.Record) string { return interview.ReportMarkdown(r, lib) }
+	defer sessions.Close()
 	// A closed terminal (SIGHUP), SIGTERM or SIGINT ends the interface
 	// after saving the session in progress with its draft.
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
@@ -314,7 +315,7 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 		SkipHome: skipHome,
 		NoColor:  os.Getenv("NO_COLOR") != "",
 		LLM:      client,
-		Store:    store,
+		Store:    sessions,
 	})
 }
 
@@ -513,15 +514,15 @@ func cmdReport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	store := interview.NewStore(dataDir(cfg))
-	store.Library = lib
-	defer store.Close()
+	sessions := store.NewStore(dataDir(cfg))
+	sessions.Render = func(r *interview.Record) string { return interview.ReportMarkdown(r, lib) }
+	defer sessions.Close()
 	switch sub {
 	case "list":
 		if fs.NArg() > 0 {
 			return usageError{fmt.Sprintf("report list: unexpected argument %q", fs.Arg(0))}
 		}
-		sums, errs := store.List()
+		sums, errs := sessions.List()
 		for _, e := range errs {
 			fmt.Fprintf(stderr, "grill: %v\n", e)
 		}
@@ -533,7 +534,7 @@ func cmdReport(args []string, stdout, stderr io.Writer) error {
 		if *format != "md" && *format != "json" {
 			return usageError{fmt.Sprintf("report show: --format %q is not md or json", *format)}
 		}
-		return store.Show(stdout, fs.Arg(0), *format)
+		return sessions.Show(stdout, fs.Arg(0), *format)
 	default:
 		return usageError{fmt.Sprintf("report: unknown sub-command %q", sub)}
 	}
@@ -551,7 +552,7 @@ func dataDir(cfg interview.Config) string {
 		return cfg.Paths.DataDir
 	}
 	home, _ := os.UserHomeDir()
-	return interview.DefaultDataDir(os.Getenv, home)
+	return store.DefaultDataDir(os.Getenv, home)
 }
 
 func splitList(s string) []string {

@@ -13,6 +13,7 @@ import (
 	"grill/decks"
 	"grill/grading"
 	"grill/interview"
+	"grill/store"
 )
 
 // grill runs one command in-process with an empty environment of its own
@@ -318,7 +319,7 @@ func TestGradeLLMDownStillGrades(t *testing.T) {
 func TestReportListAndShow(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("XDG_DATA_HOME", dir)
-	store := interview.NewStore(filepath.Join(dir, "grill"))
+	st := store.NewStore(filepath.Join(dir, "grill"))
 	start := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
 	rec := &interview.Record{
 		SchemaVersion: interview.SchemaVersion, ID: "20261120T090000Z", Started: start, Ended: start.Add(3 * time.Minute),
@@ -331,10 +332,10 @@ func TestReportListAndShow(t *testing.T) {
 			Grade: grading.Result{Score: 60}, Rating: interview.Good,
 		}},
 	}
-	if err := store.Save(rec); err != nil {
+	if err := st.Save(rec); err != nil {
 		t.Fatal(err)
 	}
-	store.Close()
+	st.Close()
 	sessions := filepath.Join(dir, "grill", "sessions")
 	os.WriteFile(filepath.Join(sessions, "20261121T090000Z.json"), []byte(`{"schema_version": 1, "id": "2026`), 0o600)
 

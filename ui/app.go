@@ -20,6 +20,7 @@ import (
 	"grill/decks"
 	"grill/interview"
 	"grill/llm"
+	"grill/store"
 )
 
 // Options configure Run.
@@ -62,7 +63,7 @@ type Options struct {
 	// is offered for resuming at start; the home screen leads to the
 	// history; and, unless Ranker is set, the orders "weakest" and "due"
 	// rank by the stored sessions. nil means nothing is saved or read.
-	Store *interview.Store
+	Store *store.Store
 	// Stdout receives the report after the interface has closed when the
 	// candidate asks for it to be printed (the data directory could not
 	// be written); nil means os.Stdout.

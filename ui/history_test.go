@@ -10,11 +10,12 @@ import (
 
 	"grill/decks"
 	"grill/interview"
+	"grill/store"
 )
 
 // pastSession stores an ended session of one card per answer, all of
 // topic, started at start: each answer submitted, then rated Good.
-func pastSession(t *testing.T, st *interview.Store, start time.Time, topic string, answers ...string) {
+func pastSession(t *testing.T, st *store.Store, start time.Time, topic string, answers ...string) {
 	t.Helper()
 	lib := testLibrary()
 	tp, _ := lib.Topic(topic)
@@ -44,7 +45,7 @@ func pastSession(t *testing.T, st *interview.Store, start time.Time, topic strin
 // historyStore holds four past sessions, oldest first: topic a scoring 33,
 // 67 then 100 ("alpha" weighs 1, "beta" 2), and one of topic b, abandoned
 // after its first answer.
-func historyStore(t *testing.T) *interview.Store {
+func historyStore(t *testing.T) *store.Store {
 	t.Helper()
 	dir := t.TempDir()
 	st := newStore(t, dir)

@@ -2,14 +2,13 @@ package ui
 
 import (
 	"bytes"
+	"grill/store"
 	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/tview"
-
-	"grill/interview"
 )
 
 // reportScreen shows the Markdown report of a stored session, rendered:
@@ -34,7 +33,7 @@ func newReport(a *app, back *historyScreen, id string) *reportScreen {
 	header.SetText(" " + th.strong("Report") + th.dim(" · "+id))
 
 	var md bytes.Buffer
-	if err := a.opts.Store.Show(&md, id, interview.FormatMarkdown); err != nil {
+	if err := a.opts.Store.Show(&md, id, store.FormatMarkdown); err != nil {
 		r.text = th.paint(colBad, tview.Escape(err.Error()))
 	} else {
 		r.text = RenderMarkdown(tableMath(md.String()), th.color)

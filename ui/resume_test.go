@@ -14,14 +14,15 @@ import (
 
 	"grill/decks"
 	"grill/interview"
+	"grill/store"
 )
 
 // newStore returns a store in dir for testLibrary, closed when the test
 // ends (after the app, whose cleanup is registered later).
-func newStore(t *testing.T, dir string) *interview.Store {
+func newStore(t *testing.T, dir string) *store.Store {
 	t.Helper()
-	st := interview.NewStore(dir)
-	st.Library = testLibrary()
+	st := store.NewStore(dir)
+	st.Render = func(r *interview.Record) string { return interview.ReportMarkdown(r, testLibrary()) }
 	t.Cleanup(func() { st.Close() })
 	return st
 }
@@ -31,7 +32,7 @@ func newStore(t *testing.T, dir string) *interview.Store {
 // died: saved, never ended, its lock released.
 func interruptedSession(t *testing.T, dataDir, draft string) interview.Record {
 	t.Helper()
-	st := interview.NewStore(dataDir)
+	st := store.NewStore(dataDir)
 	defer st.Close()
 	clock := interview.NewFakeClock(t0.Add(-time.Hour))
 	var last interview.Record
@@ -56,7 +57,7 @@ func interruptedSession(t *testing.T, dataDir, draft string) interview.Record {
 }
 
 // waitStored polls the store until ok accepts the record of id.
-func waitStored(t *testing.T, st *interview.Store, id string, ok func(*interview.Record) bool) *interview.Record {
+func waitStored(t *testing.T, st *store.Store, id string, ok func(*interview.Record) bool) *interview.Record {
 	t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
 	for {
@@ -110,7 +111,7 @@ func TestResumeOfferDiscarded(t *testing.T) {
 	if len(errs) != 0 || len(sums) != 1 || sums[0].ID != old.ID || sums[0].Status != interview.StatusAbandoned {
 		t.Fatalf("after Discard, List = %+v, %v; want the session kept as abandoned", sums, errs)
 	}
-	other := interview.NewStore(dataDir)
+	other := store.NewStore(dataDir)
 	defer other.Close()
 	if rec, err := other.Resumable(); err != nil || rec != nil {
 		t.Fatalf("a discarded session is offered again: %+v, %v", rec, err)
@@ -127,7 +128,7 @@ func TestResumeOfferLater(t *testing.T) {
 	h.waitFor("New session")
 	h.waitGone("Resume the session of")
 	// Left as it was, and free for the next grill to resume.
-	other := interview.NewStore(dataDir)
+	other := store.NewStore(dataDir)
 	defer other.Close()
 	rec, err := other.Resumable()
 	if err != nil || rec == nil || rec.ID != old.ID || rec.Questions[0].Answer != "kept for later" {
@@ -172,7 +173,7 @@ func TestResumeFailsWhenACardIsGone(t *testing.T) {
 	h.key(tcell.KeyEnter)
 	h.waitFor("New session", "Cannot resume", "no longer in the decks")
 	// It stays in progress, to be resumed once the deck is back.
-	other := interview.NewStore(dataDir)
+	other := store.NewStore(dataDir)
 	defer other.Close()
 	if rec, err := other.Resumable(); err != nil || rec == nil || rec.ID != old.ID {
 		t.Fatalf("Resumable after a failed resume = %+v, %v", rec, err)
@@ -203,7 +204,7 @@ func TestCtrlCKeepsTheSessionResumable(t *testing.T) {
 	}
 	// Run has returned: the last save is on disk.
 	st.Close()
-	rec, err := st.Load(interview.Latest)
+	rec, err := st.Load(store.Latest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -259,7 +260,7 @@ func TestContextCancelSavesTheSession(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("RunContext did not return when its context was cancelled")
 	}
-	rec, err := st.Load(interview.Latest)
+	rec, err := st.Load(store.Latest)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -200,7 +200,7 @@ func (m *summaryScreen) promptExport() {
 			a.tv.SetFocus(m.table)
 		case tcell.KeyEnter:
 			rec := m.rec
-			path, err := interview.ExportReport(strings.TrimSpace(input.GetText()), &rec, a.opts.Library)
+			path, err := a.opts.Store.Export(strings.TrimSpace(input.GetText()), &rec)
 			if err != nil {
 				msg.SetText(a.th.paint(colBad, tview.Escape(err.Error())))
 				return

@@ -1,4 +1,4 @@
-package interview
+package store
 
 import (
 	"encoding/json"
@@ -12,10 +12,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
-	"grill/decks"
+	"github.com/gofrs/flock"
+
+	"grill/interview"
 )
 
 // IDFormat is the time layout of a session id: the UTC start time, sortable
@@ -56,9 +57,10 @@ func DefaultDataDir(getenv func(string) string, home string) string {
 //
 // A Store is safe for concurrent use by several goroutines.
 type Store struct {
-	// Library supplies the reference answers and notes of the Markdown
-	// reports; nil leaves them out.
-	Library *decks.Library
+	// Render makes the Markdown report written beside a session record
+	// once the session has ended (<id>.md), and printed by Show for a
+	// session that has none; nil writes no report.
+	Render func(rec *interview.Record) string
 	// Now is the time source for ids of records saved with no start time;
 	// nil means time.Now.
 	Now func() time.Time
@@ -66,8 +68,8 @@ type Store struct {
 	dir string // <dataDir>/sessions
 
 	mu     sync.Mutex
-	locks  map[string]*os.File // id → held lock file
-	claims map[claimKey]string // (record id, start) → id the record is saved under
+	locks  map[string]*flock.Flock // id → held lock
+	claims map[claimKey]string     // (record id, start) → id the record is saved under
 }
 
 // claimKey identifies a session in memory: the id it came with and its start
@@ -83,7 +85,7 @@ type claimKey struct {
 func NewStore(dataDir string) *Store {
 	return &Store{
 		dir:    filepath.Join(dataDir, "sessions"),
-		locks:  map[string]*os.File{},
+		locks:  map[string]*flock.Flock{},
 		claims: map[claimKey]string{},
 	}
 }
@@ -131,9 +133,9 @@ func (e *LockedError) Error() string {
 //
 // Once the session has ended, its lock is released. Errors name the path
 // that could not be written; the record in memory is unaffected, so the
-// caller can offer to print the report or write it elsewhere (ExportReport).
+// caller can offer to print the report or write it elsewhere (Export).
 // rec must not be modified while Save runs.
-func (s *Store) Save(rec *Record) error {
+func (s *Store) Save(rec *interview.Record) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if rec.Started.IsZero() {
@@ -145,7 +147,7 @@ func (s *Store) Save(rec *Record) error {
 	if !ValidID(rec.ID) {
 		return fmt.Errorf("saving session: invalid id %q", rec.ID)
 	}
-	rec.SchemaVersion = SchemaVersion
+	rec.SchemaVersion = interview.SchemaVersion
 	key := claimKey{rec.ID, rec.Started.UnixNano()}
 	id, ok := s.claims[key]
 	if !ok || s.locks[id] == nil {
@@ -161,7 +163,7 @@ func (s *Store) Save(rec *Record) error {
 	rec.ID = id
 	data, err := json.MarshalIndent(rec, "", "  ")
 	if err != nil {
-		return fmt.Errorf("saving session %s: %v", id, err)
+		return fmt.Errorf("saving session %s: %w", id, err)
 	}
 	data = append(data, '\n')
 	if err := WriteFileAtomic(s.JSONPath(id), data, 0o600); err != nil {
@@ -170,9 +172,10 @@ func (s *Store) Save(rec *Record) error {
 	if rec.Ended.IsZero() {
 		return nil
 	}
-	md := ReportMarkdown(rec, s.Library)
-	if err := WriteFileAtomic(s.MarkdownPath(id), []byte(md), 0o600); err != nil {
-		return fmt.Errorf("saving report of session %s: %w", id, err)
+	if s.Render != nil {
+		if err := WriteFileAtomic(s.MarkdownPath(id), []byte(s.Render(rec)), 0o600); err != nil {
+			return fmt.Errorf("saving report of session %s: %w", id, err)
+		}
 	}
 	s.unlock(id, true)
 	return nil
@@ -203,7 +206,7 @@ func (s *Store) Abandon(id string) error {
 	rec.Abandoned = true
 	data, err := json.MarshalIndent(rec, "", "  ")
 	if err != nil {
-		return fmt.Errorf("abandoning session %s: %v", id, err)
+		return fmt.Errorf("abandoning session %s: %w", id, err)
 	}
 	if err := WriteFileAtomic(s.JSONPath(id), append(data, '\n'), 0o600); err != nil {
 		return fmt.Errorf("abandoning session %s: %w", id, err)
@@ -222,7 +225,7 @@ func (s *Store) Abandon(id string) error {
 // one from its first save until it ends or is abandoned, also when its
 // process was killed) and the newest few sessions, so that the cost does
 // not grow with the history. Unreadable records are skipped.
-func (s *Store) Resumable() (*Record, error) {
+func (s *Store) Resumable() (*interview.Record, error) {
 	ids, locked, err := s.scan()
 	if err != nil {
 		return nil, err
@@ -297,7 +300,7 @@ func (s *Store) Close() error {
 // Load reads the record of session id ("latest" for the newest session).
 // A missing, corrupt or truncated file, or one with a schema version this
 // grill does not know, gives an error naming the file.
-func (s *Store) Load(id string) (*Record, error) {
+func (s *Store) Load(id string) (*interview.Record, error) {
 	id, err := s.resolve(id)
 	if err != nil {
 		return nil, err
@@ -305,7 +308,7 @@ func (s *Store) Load(id string) (*Record, error) {
 	return s.load(id)
 }
 
-func (s *Store) load(id string) (*Record, error) {
+func (s *Store) load(id string) (*interview.Record, error) {
 	path := s.JSONPath(id)
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -317,13 +320,13 @@ func (s *Store) load(id string) (*Record, error) {
 // DecodeRecord decodes a session record read from the file name. Errors
 // name the file: invalid JSON (with "truncated" when the data ends early),
 // a missing or unknown schema_version, or fields of the wrong type.
-func DecodeRecord(name string, data []byte) (*Record, error) {
+func DecodeRecord(name string, data []byte) (*interview.Record, error) {
 	if _, err := decodeDigest(name, data); err != nil {
 		return nil, err
 	}
-	var rec Record
+	var rec interview.Record
 	if err := json.Unmarshal(data, &rec); err != nil {
-		return nil, fmt.Errorf("%s: corrupt session record: %v", name, err)
+		return nil, fmt.Errorf("%s: corrupt session record: %w", name, err)
 	}
 	if id := strings.TrimSuffix(filepath.Base(name), ".json"); ValidID(id) {
 		rec.ID = id // the file name is the id
@@ -416,6 +419,14 @@ func splitID(id string) (string, int) {
 	return id, 1
 }
 
+// report renders the Markdown report of rec, empty without Render.
+func (s *Store) report(rec *interview.Record) string {
+	if s.Render == nil {
+		return ""
+	}
+	return s.Render(rec)
+}
+
 func (s *Store) now() time.Time {
 	if s.Now != nil {
 		return s.Now()
@@ -488,147 +499,23 @@ func (s *Store) sameSession(id string, started time.Time) (same, exists bool) {
 	return head.Started.Equal(started), true
 }
 
-// lock takes the lock of session id: an exclusive, non-blocking flock on
-// <id>.lock, which holds the PID of its owner for error messages. Lock files
-// are removed on release; a lock obtained on a file that was removed or
-// replaced meanwhile is retried on the new file.
-func (s *Store) lock(id string) error {
-	if s.locks[id] != nil {
-		return nil
-	}
-	path := s.lockPath(id)
-	for range 10 {
-		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
-		if err != nil {
-			return fmt.Errorf("cannot create lock file: %w", err)
-		}
-		if err := flock(f); err != nil {
-			f.Close()
-			if errors.Is(err, syscall.EWOULDBLOCK) {
-				pid, _ := readPID(path)
-				return &LockedError{ID: id, Path: path, PID: pid}
-			}
-			return fmt.Errorf("locking %s: %w", path, err)
-		}
-		held, err1 := f.Stat()
-		now, err2 := os.Stat(path)
-		if err1 != nil || err2 != nil || !os.SameFile(held, now) {
-			f.Close() // removed by its previous owner meanwhile: try again
-			continue
-		}
-		_ = f.Truncate(0)
-		_, _ = f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
-		s.locks[id] = f
-		return nil
-	}
-	return fmt.Errorf("locking %s: the lock file keeps changing", path)
-}
-
-// unlock releases the lock of id, if held, and removes its lock file when
-// remove is true (the session has ended). A lock file left in place marks a
-// session still in progress, for Resumable.
-func (s *Store) unlock(id string, remove bool) {
-	f := s.locks[id]
-	if f == nil {
-		return
-	}
-	delete(s.locks, id)
-	if remove {
-		_ = os.Remove(s.lockPath(id)) // while still locked, so no one else holds it
-	}
-	f.Close()
-}
-
-// flock takes an exclusive advisory lock on f without waiting.
-func flock(f *os.File) error {
-	for {
-		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
-		if err != syscall.EINTR {
-			return err
-		}
-	}
-}
-
-// readPID reads the PID written in a lock file.
-func readPID(path string) (int, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return 0, err
-	}
-	return strconv.Atoi(strings.TrimSpace(string(data)))
-}
-
-// WriteFileAtomic replaces the file at path with data: it writes a
-// temporary file in the same directory, syncs it to disk, renames it over
-// path and syncs the directory, so that path always holds either its old or
-// its new content in full. The file gets permissions perm. On failure the
-// temporary file is removed, and the error names the path.
-func WriteFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-			err = fmt.Errorf("cannot write %s: %w", path, err)
-		}
-	}()
-	if err = f.Chmod(perm); err != nil {
-		return err
-	}
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return err
-	}
-	return syncDir(dir)
-}
-
-// syncDir flushes a directory entry change (a rename) to disk. File systems
-// that cannot sync a directory are not an error.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, syscall.ENOTSUP) {
-		return err
-	}
-	return nil
-}
-
-// ExportReport writes the record and Markdown report of rec into dir, as
+// Export writes the record and Markdown report of rec into dir, as
 // <id>.json and <id>.md, for when the data directory cannot be written. It
 // takes no lock and returns the path of the Markdown report.
-func ExportReport(dir string, rec *Record, lib *decks.Library) (string, error) {
+func (s *Store) Export(dir string, rec *interview.Record) (string, error) {
 	if rec.ID == "" {
 		rec.ID = rec.Started.UTC().Format(IDFormat)
 	}
-	rec.SchemaVersion = SchemaVersion
+	rec.SchemaVersion = interview.SchemaVersion
 	data, err := json.MarshalIndent(rec, "", "  ")
 	if err != nil {
-		return "", fmt.Errorf("exporting session %s: %v", rec.ID, err)
+		return "", fmt.Errorf("exporting session %s: %w", rec.ID, err)
 	}
 	if err := WriteFileAtomic(filepath.Join(dir, rec.ID+".json"), append(data, '\n'), 0o600); err != nil {
 		return "", err
 	}
 	md := filepath.Join(dir, rec.ID+".md")
-	if err := WriteFileAtomic(md, []byte(ReportMarkdown(rec, lib)), 0o600); err != nil {
+	if err := WriteFileAtomic(md, []byte(s.report(rec)), 0o600); err != nil {
 		return "", err
 	}
 	return md, nil

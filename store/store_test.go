@@ -1,4 +1,4 @@
-package interview
+package store
 
 import (
 	"bufio"
@@ -11,11 +11,11 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"grill/grading"
+	"grill/interview"
 )
 
 // t0 is the start of the sample session: 25 November 2026, 17:18:49 UTC.
@@ -23,20 +23,20 @@ var t0 = time.Date(2026, 11, 25, 17, 18, 49, 0, time.UTC)
 
 // sampleRecord returns an ended session of three questions started at
 // start: one submitted and self-graded, one timed out, one skipped.
-func sampleRecord(start time.Time) *Record {
-	return &Record{
-		SchemaVersion: SchemaVersion,
+func sampleRecord(start time.Time) *interview.Record {
+	return &interview.Record{
+		SchemaVersion: interview.SchemaVersion,
 		ID:            start.UTC().Format(IDFormat),
 		Started:       start,
 		Ended:         start.Add(9 * time.Minute),
-		Settings:      Settings{Topics: []string{"gnn", "diffusion"}, Count: 3, TimeLimit: 3 * time.Minute, Order: OrderMixed, Seed: 7},
+		Settings:      interview.Settings{Topics: []string{"gnn", "diffusion"}, Count: 3, TimeLimit: 3 * time.Minute, Order: interview.OrderMixed, Seed: 7},
 		DeckSources:   []string{"built-in"},
 		Plan:          []string{"gnn/message-passing", "diffusion/forward-process", "gnn/readout"},
 		Current:       2,
-		Questions: []QuestionRecord{
+		Questions: []interview.QuestionRecord{
 			{
 				CardID: "gnn/message-passing", Topic: "gnn", Question: "What is message passing in GNNs?",
-				TimeLimit: 3 * time.Minute, TimeUsed: 133 * time.Second, Outcome: Submitted,
+				TimeLimit: 3 * time.Minute, TimeUsed: 133 * time.Second, Outcome: interview.Submitted,
 				Answer:  "Each node aggregates messages from its neighbours, then updates its own features.",
 				AskedAt: start, EndedAt: start.Add(133 * time.Second),
 				Grade: grading.Result{Score: 60, Points: []grading.PointResult{
@@ -45,27 +45,27 @@ func sampleRecord(start time.Time) *Record {
 					{Label: "Stack layers for k-hop", Weight: 2, Covered: false},
 				}},
 				Overrides: map[int]bool{2: true},
-				Adjusted:  100, Rating: Good, RatedAt: start.Add(150 * time.Second),
-				LLM: &LLMRecord{Model: "llama3", Host: "localhost:11434", PromptVersion: "1", Latency: 1200 * time.Millisecond,
+				Adjusted:  100, Rating: interview.Good, RatedAt: start.Add(150 * time.Second),
+				LLM: &interview.LLMRecord{Model: "llama3", Host: "localhost:11434", PromptVersion: "1", Latency: 1200 * time.Millisecond,
 					Verdict: map[string]any{"score": 70.0, "feedback": "Good, but *mention* depth.", "follow_up": "What is over-smoothing?"}},
 			},
 			{
 				CardID: "diffusion/forward-process", Topic: "diffusion", Question: "What is the forward process?",
-				TimeLimit: 3 * time.Minute, TimeUsed: 3 * time.Minute, Outcome: TimedOut,
+				TimeLimit: 3 * time.Minute, TimeUsed: 3 * time.Minute, Outcome: interview.TimedOut,
 				Answer:  "It adds Gaussian noise step by step.",
 				AskedAt: start.Add(3 * time.Minute), EndedAt: start.Add(6 * time.Minute),
 				Grade: grading.Result{Score: 40, Points: []grading.PointResult{
 					{Label: "Adds Gaussian noise", Weight: 1, Covered: true},
 					{Label: "Fixed variance schedule", Weight: 1, Covered: false, Negated: true},
 				}},
-				Adjusted: 40, Rating: Hard, RatedAt: start.Add(6*time.Minute + 10*time.Second),
+				Adjusted: 40, Rating: interview.Hard, RatedAt: start.Add(6*time.Minute + 10*time.Second),
 			},
 			{
 				CardID: "gnn/readout", Topic: "gnn", Question: "What is a readout function?",
-				TimeLimit: 3 * time.Minute, TimeUsed: 20 * time.Second, Outcome: Skipped,
+				TimeLimit: 3 * time.Minute, TimeUsed: 20 * time.Second, Outcome: interview.Skipped,
 				AskedAt: start.Add(7 * time.Minute), EndedAt: start.Add(7*time.Minute + 20*time.Second),
 				Grade:  grading.Result{Score: 0, Points: []grading.PointResult{{Label: "Pools node embeddings", Weight: 1}}},
-				Rating: Again, RatedAt: start.Add(8 * time.Minute),
+				Rating: interview.Again, RatedAt: start.Add(8 * time.Minute),
 			},
 		},
 	}
@@ -73,20 +73,35 @@ func sampleRecord(start time.Time) *Record {
 
 // inProgress returns the sample session, still being asked its second
 // question.
-func inProgress(start time.Time) *Record {
+func inProgress(start time.Time) *interview.Record {
 	rec := sampleRecord(start)
 	rec.Ended = time.Time{}
 	rec.Current = 1
 	rec.Questions = rec.Questions[:2]
 	q := &rec.Questions[1]
-	q.Outcome, q.EndedAt, q.Grade, q.Adjusted, q.Rating, q.RatedAt = Pending, time.Time{}, grading.Result{}, 0, NoRating, time.Time{}
+	q.Outcome, q.EndedAt, q.Grade, q.Adjusted, q.Rating, q.RatedAt = interview.Pending, time.Time{}, grading.Result{}, 0, interview.NoRating, time.Time{}
 	q.Answer, q.TimeUsed = "It adds Gaussian no", 42*time.Second
 	return rec
+}
+
+// stubReport stands in for the Markdown report: its title, "(in progress)"
+// while the session runs, and the answers.
+func stubReport(r *interview.Record) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Report of %s\n", r.ID)
+	if r.Ended.IsZero() {
+		b.WriteString("(in progress)\n")
+	}
+	for _, q := range r.Questions {
+		fmt.Fprintf(&b, "## %s\n%s\n", q.Question, q.Answer)
+	}
+	return b.String()
 }
 
 func newTestStore(t *testing.T) *Store {
 	t.Helper()
 	s := NewStore(filepath.Join(t.TempDir(), "grill"))
+	s.Render = stubReport
 	t.Cleanup(func() { s.Close() })
 	return s
 }
@@ -222,10 +237,10 @@ func TestSaveAssignsIDAndSchemaVersion(t *testing.T) {
 	if err := s.Save(rec); err != nil {
 		t.Fatal(err)
 	}
-	if rec.ID != "20261125T171849Z" || rec.SchemaVersion != SchemaVersion {
-		t.Errorf("after Save: ID %q, schema %d; want 20261125T171849Z, %d", rec.ID, rec.SchemaVersion, SchemaVersion)
+	if rec.ID != "20261125T171849Z" || rec.SchemaVersion != interview.SchemaVersion {
+		t.Errorf("after Save: ID %q, schema %d; want 20261125T171849Z, %d", rec.ID, rec.SchemaVersion, interview.SchemaVersion)
 	}
-	if err := s.Save(&Record{ID: "../../etc/passwd", Started: t0}); err == nil {
+	if err := s.Save(&interview.Record{ID: "../../etc/passwd", Started: t0}); err == nil {
 		t.Error("Save accepted an id that is a path")
 	}
 }
@@ -332,7 +347,7 @@ func TestResumableAfterCrashAndAbandon(t *testing.T) {
 	}
 	older := inProgress(t0.Add(-30 * time.Minute)) // an older interrupted one
 	newer := inProgress(t0)
-	for _, r := range []*Record{older, newer} {
+	for _, r := range []*interview.Record{older, newer} {
 		if err := crashed.Save(r); err != nil {
 			t.Fatal(err)
 		}
@@ -501,7 +516,8 @@ func TestSaveToUnwritableDataDir(t *testing.T) {
 	}
 	// The report can still be written elsewhere.
 	elsewhere := t.TempDir()
-	md, err := ExportReport(elsewhere, rec, nil)
+	s.Render = stubReport
+	md, err := s.Export(elsewhere, rec)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -537,11 +553,11 @@ func TestSaveToReadOnlyDataDir(t *testing.T) {
 }
 
 // TestVersion1FileStillReads pins the on-disk format: a record written by
-// this version of grill (testdata/20261125T171849Z.json) must keep reading
+// this version of grill (testdata/v1-20261125T171849Z.json) must keep reading
 // the same, by Load and by List.
 func TestVersion1FileStillReads(t *testing.T) {
 	const id = "20261125T171849Z"
-	data, err := os.ReadFile(filepath.Join("testdata", id+".json"))
+	data, err := os.ReadFile(filepath.Join("testdata", "v1-"+id+".json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -615,7 +631,7 @@ func TestLockAcrossProcesses(t *testing.T) {
 		t.Fatalf("Resumable while the other process runs = %v, %v; want nil", r, err)
 	}
 	// kill -9: the kernel releases the lock, and the session can be resumed.
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
 	cmd.Wait()

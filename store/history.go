@@ -1,0 +1,177 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"grill/interview"
+)
+
+// List returns a summary of every stored session, newest first. Records
+// that cannot be read (corrupt, truncated, unknown schema version) are left
+// out and reported in the errors, each naming its file; the others are
+// still listed.
+func (s *Store) List() ([]interview.Summary, []error) {
+	h, errs := s.history(false)
+	return h.Sessions, errs
+}
+
+// History reads every stored session: their summaries and the reviews of
+// their answered questions (from every session, ended or not: an answer
+// given in an interrupted session was still given). Unreadable records are
+// reported in the errors and skipped.
+func (s *Store) History() (interview.History, []error) {
+	return s.history(true)
+}
+
+// history reads the digest of every record, on all cores: only the fields
+// needed are decoded (see scanDigest), so that ten thousand sessions take
+// well under a second.
+func (s *Store) history(withReviews bool) (interview.History, []error) {
+	ids, err := s.ids()
+	if err != nil {
+		return interview.History{}, []error{err}
+	}
+	digests := make([]*interview.Record, len(ids))
+	errs := make([]error, len(ids))
+	workers := min(runtime.GOMAXPROCS(0), 8, max(len(ids), 1))
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(ids) {
+					return
+				}
+				digests[i], errs[i] = s.digest(ids[i], &buf)
+			}
+		}()
+	}
+	wg.Wait()
+
+	var h interview.History
+	var bad []error
+	h.Sessions = make([]interview.Summary, 0, len(ids))
+	for i, d := range digests {
+		if errs[i] != nil {
+			bad = append(bad, errs[i])
+			continue
+		}
+		h.Sessions = append(h.Sessions, interview.Summarize(d))
+	}
+	if withReviews {
+		for i := len(digests) - 1; i >= 0; i-- { // oldest first: nearly sorted already
+			if digests[i] != nil {
+				h.Reviews = interview.AppendReviews(h.Reviews, digests[i])
+			}
+		}
+		slices.SortStableFunc(h.Reviews, func(a, b interview.Review) int { return a.Time.Compare(b.Time) })
+	}
+	return h, bad
+}
+
+// digest reads the digest of session id (see scanDigest), using buf (which
+// may be nil) to hold the file.
+func (s *Store) digest(id string, buf *bytes.Buffer) (*interview.Record, error) {
+	path := s.JSONPath(id)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, readError(id, path, err)
+	}
+	_, err = buf.ReadFrom(f)
+	f.Close()
+	if err != nil {
+		return nil, readError(id, path, err)
+	}
+	d, err := decodeDigest(path, buf.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	d.ID = id
+	return d, nil
+}
+
+// decodeDigest reads the digest of the record in data, read from the file
+// name, and checks its schema version. Errors name the file.
+func decodeDigest(name string, data []byte) (*interview.Record, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%s: empty session record", name)
+	}
+	d, version, err := scanDigest(data)
+	if err != nil && (version == nil || knownVersion(*version)) {
+		return nil, scanError(name, data, err)
+	}
+	switch { // a record of another version may well look corrupt: say why first
+	case version == nil:
+		return nil, fmt.Errorf("%s: not a grill session record (no schema_version)", name)
+	case !knownVersion(*version):
+		return nil, fmt.Errorf("%s: unsupported schema_version %d (this grill reads versions 1 to %d)", name, *version, interview.SchemaVersion)
+	}
+	return d, nil
+}
+
+// knownVersion reports whether records of schema version v can be read.
+func knownVersion(v int) bool { return v >= 1 && v <= interview.SchemaVersion }
+
+// The formats of Show.
+const (
+	FormatMarkdown = "md"
+	FormatJSON     = "json"
+)
+
+// Show prints session id ("latest" for the newest) for `grill report show`.
+// Format "md" (or "") prints its Markdown report: the <id>.md file, or one
+// made from the record when there is none (a session in progress). Format
+// "json" prints the record file as it is, after checking that it is a
+// readable record of a known schema version. Errors name the file.
+func (s *Store) Show(w io.Writer, id, format string) error {
+	if format != "" && format != FormatMarkdown && format != FormatJSON {
+		return fmt.Errorf("unknown report format %q (want %s or %s)", format, FormatMarkdown, FormatJSON)
+	}
+	id, err := s.resolve(id)
+	if err != nil {
+		return err
+	}
+	if format == FormatJSON {
+		path := s.JSONPath(id)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return readError(id, path, err)
+		}
+		if _, err := DecodeRecord(path, data); err != nil {
+			return err
+		}
+		_, err = w.Write(data)
+		return err
+	}
+	md, err := os.ReadFile(s.MarkdownPath(id))
+	if err == nil {
+		_, err = w.Write(md)
+		return err
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("reading report of session %s: %w", id, err)
+	}
+	rec, err := s.load(id)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, s.report(rec))
+	return err
+}

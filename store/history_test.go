@@ -1,0 +1,348 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"grill/interview"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestListSummaries(t *testing.T) {
+	s := newTestStore(t)
+	ended := sampleRecord(t0)
+	running := inProgress(t0.Add(time.Hour))
+	abandoned := inProgress(t0.Add(2 * time.Hour))
+	for _, r := range []*interview.Record{ended, running, abandoned} {
+		if err := s.Save(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Release(running.ID)
+	if err := s.Abandon(abandoned.ID); err != nil {
+		t.Fatal(err)
+	}
+	sums, errs := s.List()
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	if len(sums) != 3 || sums[0].ID != abandoned.ID || sums[1].ID != running.ID || sums[2].ID != ended.ID {
+		t.Fatalf("List = %+v, want newest first", sums)
+	}
+	got := sums[2]
+	if got.Status != interview.StatusEnded || !got.Ended.Equal(ended.Ended) || !got.Started.Equal(t0) {
+		t.Errorf("ended summary: status %s, started %v, ended %v", got.Status, got.Started, got.Ended)
+	}
+	if got.Questions != 3 || got.Answered != 3 || got.Duration != 333*time.Second {
+		t.Errorf("ended summary: %d questions, %d answered, %v; want 3, 3, 5m33s", got.Questions, got.Answered, got.Duration)
+	}
+	if want := (100.0 + 40 + 0) / 3; got.Average != want {
+		t.Errorf("ended summary average = %v, want %v (self-adjusted scores)", got.Average, want)
+	}
+	if strings.Join(got.Topics, ",") != "gnn,diffusion" {
+		t.Errorf("topics = %v, want gnn,diffusion", got.Topics)
+	}
+	wantBy := []interview.TopicScore{{Topic: "gnn", Answered: 2, Average: 50}, {Topic: "diffusion", Answered: 1, Average: 40}}
+	if fmt.Sprint(got.ByTopic) != fmt.Sprint(wantBy) {
+		t.Errorf("by topic = %v, want %v", got.ByTopic, wantBy)
+	}
+	if sums[1].Status != interview.StatusInProgress || sums[1].Answered != 1 || sums[1].Questions != 2 || sums[1].Average != 100 {
+		t.Errorf("in-progress summary = %+v", sums[1])
+	}
+	if sums[0].Status != interview.StatusAbandoned {
+		t.Errorf("abandoned summary status = %s", sums[0].Status)
+	}
+}
+
+func TestHistoryReviews(t *testing.T) {
+	s := newTestStore(t)
+	later := sampleRecord(t0.Add(24 * time.Hour))
+	for _, r := range []*interview.Record{later, sampleRecord(t0), inProgress(t0.Add(48 * time.Hour))} {
+		if err := s.Save(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h, errs := s.History()
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	// 3 + 3 answered, plus the one answered question of the session in
+	// progress; the question still being asked is not a review.
+	if len(h.Reviews) != 7 {
+		t.Fatalf("%d reviews, want 7: %+v", len(h.Reviews), h.Reviews)
+	}
+	for i := 1; i < len(h.Reviews); i++ {
+		if h.Reviews[i].Time.Before(h.Reviews[i-1].Time) {
+			t.Fatalf("reviews not oldest first: %+v", h.Reviews)
+		}
+	}
+	first := h.Reviews[0]
+	want := interview.Review{SessionID: "20261125T171849Z", CardID: "gnn/message-passing", Topic: "gnn",
+		Time: t0.Add(150 * time.Second), Outcome: interview.Submitted, Score: 100, Rating: interview.Good}
+	if first != want {
+		t.Errorf("first review = %+v, want %+v", first, want)
+	}
+}
+
+func TestShow(t *testing.T) {
+	s := newTestStore(t)
+	s.Render = stubReport
+	ended := sampleRecord(t0)
+	running := inProgress(t0.Add(time.Hour))
+	for _, r := range []*interview.Record{ended, running} {
+		if err := s.Save(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := s.Show(&buf, ended.ID, FormatJSON); err != nil {
+		t.Fatal(err)
+	}
+	file, _ := os.ReadFile(s.JSONPath(ended.ID))
+	if !bytes.Equal(buf.Bytes(), file) {
+		t.Error("show --format json does not print the record file")
+	}
+	var rec interview.Record
+	if err := json.Unmarshal(buf.Bytes(), &rec); err != nil || rec.Questions[0].Answer != ended.Questions[0].Answer {
+		t.Errorf("show --format json: %v, answer %q", err, rec.Questions[0].Answer)
+	}
+
+	buf.Reset()
+	if err := s.Show(&buf, ended.ID, ""); err != nil {
+		t.Fatal(err)
+	}
+	md, _ := os.ReadFile(s.MarkdownPath(ended.ID))
+	if !bytes.Equal(buf.Bytes(), md) || !strings.Contains(buf.String(), "# Report of "+ended.ID) {
+		t.Errorf("show (md) does not print the report file:\n%s", buf.String())
+	}
+
+	// The latest session is in progress: no .md yet, so it is made from the record.
+	buf.Reset()
+	if err := s.Show(&buf, Latest, FormatMarkdown); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "(in progress)") || !strings.Contains(buf.String(), "It adds Gaussian no") {
+		t.Errorf("show latest of a session in progress:\n%s", buf.String())
+	}
+
+	if err := s.Show(&buf, ended.ID, "html"); err == nil || !strings.Contains(err.Error(), "html") {
+		t.Errorf("show --format html: %v", err)
+	}
+	if err := os.WriteFile(s.JSONPath(running.ID), []byte(`{"schema_version": 1, "questions": [`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{FormatJSON, FormatMarkdown} {
+		err := s.Show(&buf, running.ID, format)
+		if err == nil || !strings.Contains(err.Error(), s.JSONPath(running.ID)) || !strings.Contains(err.Error(), "truncated") {
+			t.Errorf("show --format %s of a truncated record: %v", format, err)
+		}
+	}
+	missing := "20200101T000000Z"
+	if err := s.Show(&buf, missing, FormatMarkdown); err == nil || !strings.Contains(err.Error(), s.JSONPath(missing)) {
+		t.Errorf("show of a missing session: %v", err)
+	}
+}
+
+// writeSessions writes n ended session records of 8 questions into
+// dataDir, one a minute from t0, as a long history would hold. With full
+// true each answer is about 130 words (16 KB a record); else one sentence,
+// for tests that need many files more than big ones.
+func writeSessions(tb testing.TB, dataDir string, n int, full bool) {
+	tb.Helper()
+	dir := filepath.Join(dataDir, "sessions")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		tb.Fatal(err)
+	}
+	rec := sampleRecord(t0)
+	answer := "Message passing aggregates neighbour features and updates each node."
+	if full {
+		answer = strings.Repeat(answer+" ", 12)
+	}
+	for len(rec.Questions) < 8 {
+		rec.Questions = append(rec.Questions, rec.Questions[len(rec.Questions)%3])
+	}
+	for i := range rec.Questions {
+		rec.Questions[i].Answer = answer
+	}
+	// Marshal once, then stamp each copy with its own times.
+	rec.ID, rec.Started, rec.Ended = "ID_ID_ID_ID_ID_ID", t0, t0.Add(20*time.Minute)
+	data, err := json.MarshalIndent(rec, "", "  ")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	started, _ := t0.MarshalJSON()
+	ended, _ := t0.Add(20 * time.Minute).MarshalJSON()
+	// Files are written by a few goroutines: creating ten thousand files is
+	// slow on some file systems.
+	var wg sync.WaitGroup
+	const writers = 4
+	errs := make([]error, writers)
+	for w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n && errs[w] == nil; i += writers {
+				start := t0.Add(time.Duration(i) * time.Minute)
+				id := start.Format(IDFormat)
+				s, _ := start.MarshalJSON()
+				e, _ := start.Add(20 * time.Minute).MarshalJSON()
+				out := bytes.Replace(data, []byte(`"ID_ID_ID_ID_ID_ID"`), []byte(`"`+id+`"`), 1)
+				out = bytes.Replace(out, []byte(`"started": `+string(started)), []byte(`"started": `+string(s)), 1)
+				out = bytes.Replace(out, []byte(`"ended": `+string(ended)), []byte(`"ended": `+string(e)), 1)
+				errs[w] = os.WriteFile(filepath.Join(dir, id+".json"), out, 0o600)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+func TestListTenThousandSessions(t *testing.T) {
+	n := 10000
+	if testing.Short() {
+		n = 1000
+	}
+	dataDir := t.TempDir()
+	writeSessions(t, dataDir, n, false)
+	sums, errs := NewStore(dataDir).List()
+	if len(errs) != 0 {
+		t.Fatal(errs[0])
+	}
+	if len(sums) != n {
+		t.Fatalf("List returned %d sessions, want %d", len(sums), n)
+	}
+	if newest := t0.Add(time.Duration(n-1) * time.Minute).Format(IDFormat); sums[0].ID != newest || sums[n-1].ID != t0.Format(IDFormat) {
+		t.Errorf("List runs from %s to %s, want newest (%s) first", sums[0].ID, sums[n-1].ID, newest)
+	}
+	for _, s := range sums[:3] {
+		if s.Questions != 8 || s.Answered != 8 || s.Status != interview.StatusEnded {
+			t.Errorf("summary %+v", s)
+		}
+	}
+}
+
+// BenchmarkList10000 measures `grill report list` on a history of 10,000
+// sessions: List plus printing the table.
+func BenchmarkList10000(b *testing.B) {
+	dataDir := b.TempDir()
+	writeSessions(b, dataDir, 10000, true)
+	var size int64
+	entries, _ := os.ReadDir(filepath.Join(dataDir, "sessions"))
+	for _, e := range entries {
+		if fi, err := e.Info(); err == nil {
+			size += fi.Size()
+		}
+	}
+	s := NewStore(dataDir)
+	b.ResetTimer()
+	for b.Loop() {
+		sums, errs := s.List()
+		if len(sums) != 10000 || len(errs) != 0 {
+			b.Fatal(len(sums), errs)
+		}
+		if err := interview.WriteList(io.Discard, sums, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(size)/1e6, "MB_on_disk")
+}
+
+// BenchmarkResumable10000 measures the resume check at start-up on a
+// history of 10,000 ended sessions.
+func BenchmarkResumable10000(b *testing.B) {
+	dataDir := b.TempDir()
+	writeSessions(b, dataDir, 10000, true)
+	s := NewStore(dataDir)
+	b.ResetTimer()
+	for b.Loop() {
+		if r, err := s.Resumable(); r != nil || err != nil {
+			b.Fatal(r, err)
+		}
+	}
+}
+
+// refDigest is the digest decoded by encoding/json: what scanDigest must
+// agree with.
+type refDigest struct {
+	SchemaVersion *int      `json:"schema_version"`
+	Started       time.Time `json:"started"`
+	Ended         time.Time `json:"ended"`
+	Abandoned     bool      `json:"abandoned"`
+	Settings      struct {
+		Topics []string `json:"topics"`
+	} `json:"settings"`
+	Questions []struct {
+		CardID   string            `json:"card_id"`
+		Topic    string            `json:"topic"`
+		TimeUsed time.Duration     `json:"time_used"`
+		TimeLim  time.Duration     `json:"time_limit"`
+		Outcome  interview.Outcome `json:"outcome"`
+		AskedAt  time.Time         `json:"asked_at"`
+		EndedAt  time.Time         `json:"ended_at"`
+		Adjusted int               `json:"adjusted_score"`
+		Rating   interview.Rating  `json:"rating"`
+		RatedAt  time.Time         `json:"rated_at"`
+	} `json:"questions"`
+}
+
+// FuzzScanDigest checks that the fast scanner of List accepts exactly the
+// documents encoding/json accepts, and reads the same values from them.
+func FuzzScanDigest(f *testing.F) {
+	for _, rec := range []*interview.Record{sampleRecord(t0), inProgress(t0)} {
+		data, _ := json.MarshalIndent(rec, "", "  ")
+		f.Add(data)
+		f.Add(data[:len(data)/3])
+		compact, _ := json.Marshal(rec)
+		f.Add(compact)
+	}
+	for _, s := range []string{
+		`{}`, `null`, `[]`, `{"schema_version": 1, "questions": null, "settings": null}`,
+		`{"schema_version": 01}`, `{"schema_version": 1.0}`, `{"Schema_Version": 2, "STARTED": "2026-11-25T17:18:49Z"}`,
+		`{"questions": [{"topic": "a"}], "questions": [{"topic": "b"}]}`, `{"questions": [null, {"rating": -0}]}`,
+		`{"abandoned": null, "ended": null, "settings": {"topics": ["a\u00e9\"", null]}}`, `{"x": [1, 2e5, -0.5E-3, true, false, null, "\ud800"]}`,
+		`{"x": "\x"}`, "{\"x\": \"a\tb\"}", `{"x": 1} x`, `{"schema_version": 1,}`, `{"started": 5}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, version, err := scanDigest(data)
+		for _, c := range data {
+			if c >= 0x80 {
+				// encoding/json folds a few non-ASCII letters in keys (ſ, K)
+				// and lets invalid UTF-8 through: not worth copying.
+				return
+			}
+		}
+		var ref refDigest
+		refErr := json.Unmarshal(data, &ref)
+		if (err == nil) != (refErr == nil) {
+			t.Fatalf("scanDigest error %v, encoding/json error %v, on %q", err, refErr, data)
+		}
+		if err != nil {
+			return
+		}
+		same := (version == nil) == (ref.SchemaVersion == nil) &&
+			(version == nil || *version == *ref.SchemaVersion) &&
+			d.Started.Equal(ref.Started) && d.Ended.Equal(ref.Ended) && d.Abandoned == ref.Abandoned &&
+			slices.Equal(d.Settings.Topics, ref.Settings.Topics) && len(d.Questions) == len(ref.Questions)
+		for i := 0; same && i < len(d.Questions); i++ {
+			q, r := d.Questions[i], ref.Questions[i]
+			same = q.CardID == r.CardID && q.Topic == r.Topic && q.TimeUsed == r.TimeUsed && q.TimeLimit == r.TimeLim && q.Outcome == r.Outcome &&
+				q.AskedAt.Equal(r.AskedAt) && q.EndedAt.Equal(r.EndedAt) && q.Adjusted == r.Adjusted &&
+				q.Rating == r.Rating && q.RatedAt.Equal(r.RatedAt)
+		}
+		if !same {
+			t.Fatalf("scanDigest read %+v, encoding/json %+v, from %q", d, ref, data)
+		}
+	})
+}
