@@ -41,6 +41,7 @@ import (
 	"grill/grading"
 	"grill/interview"
 	"grill/llm"
+	"grill/report"
 	"grill/store"
 	"grill/ui"
 )
@@ -302,7 +303,7 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 	// Sessions are saved as they go; one left in progress (killed, its
 	// terminal closed) is offered for resuming at the next start.
 	sessions := store.NewStore(dataDir(cfg))
-	sessions.Render = func(r *interview.Record) string { return interview.ReportMarkdown(r, lib) }
+	sessions.Render = func(r *interview.Record) string { return report.Markdown(r, lib) }
 	defer sessions.Close()
 	// A closed terminal (SIGHUP), SIGTERM or SIGINT ends the interface
 	// after saving the session in progress with its draft.
@@ -515,7 +516,7 @@ func cmdReport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	sessions := store.NewStore(dataDir(cfg))
-	sessions.Render = func(r *interview.Record) string { return interview.ReportMarkdown(r, lib) }
+	sessions.Render = func(r *interview.Record) string { return report.Markdown(r, lib) }
 	defer sessions.Close()
 	switch sub {
 	case "list":
@@ -526,7 +527,7 @@ func cmdReport(args []string, stdout, stderr io.Writer) error {
 		for _, e := range errs {
 			fmt.Fprintf(stderr, "grill: %v\n", e)
 		}
-		return interview.WriteList(stdout, sums, *asJSON)
+		return report.WriteList(stdout, sums, *asJSON)
 	case "show":
 		if fs.NArg() != 1 {
 			return usageError{"report show: give one ID or latest"}

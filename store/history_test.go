@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"grill/interview"
+	"grill/report"
 	"io"
 	"os"
 	"path/filepath"
@@ -250,7 +251,7 @@ func BenchmarkList10000(b *testing.B) {
 		if len(sums) != 10000 || len(errs) != 0 {
 			b.Fatal(len(sums), errs)
 		}
-		if err := interview.WriteList(io.Discard, sums, false); err != nil {
+		if err := report.WriteList(io.Discard, sums, false); err != nil {
 			b.Fatal(err)
 		}
 	}

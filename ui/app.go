@@ -20,6 +20,7 @@ import (
 	"grill/decks"
 	"grill/interview"
 	"grill/llm"
+	"grill/report"
 	"grill/store"
 )
 
@@ -256,7 +257,7 @@ func (a *app) runContext(ctx context.Context) error {
 			out = os.Stdout
 		}
 		rec := a.sess.Load().Record()
-		if _, perr := fmt.Fprint(out, interview.ReportMarkdown(&rec, a.opts.Library)); perr != nil && err == nil {
+		if _, perr := fmt.Fprint(out, report.Markdown(&rec, a.opts.Library)); perr != nil && err == nil {
 			err = perr
 		}
 	}

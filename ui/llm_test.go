@@ -16,6 +16,7 @@ import (
 
 	"grill/interview"
 	"grill/llm"
+	"grill/report"
 )
 
 // fakeLLM is an httptest server speaking the chat-completions wire format
@@ -330,7 +331,7 @@ func TestLLMInjectionIsFlaggedAndUntrusted(t *testing.T) {
 		t.Fatalf("recorded score %d (adjusted %d), want the grader's 33", q.Grade.Score, q.Adjusted)
 	}
 	// The report says so too.
-	md := interview.ReportMarkdown(&r, nil)
+	md := report.Markdown(&r, nil)
 	if !strings.Contains(md, "instructions aimed at the grader") || !strings.Contains(md, "untrusted") {
 		t.Fatalf("report does not flag the injection:\n%s", md)
 	}

@@ -14,6 +14,7 @@ import (
 
 	"grill/decks"
 	"grill/interview"
+	"grill/report"
 	"grill/store"
 )
 
@@ -22,7 +23,7 @@ import (
 func newStore(t *testing.T, dir string) *store.Store {
 	t.Helper()
 	st := store.NewStore(dir)
-	st.Render = func(r *interview.Record) string { return interview.ReportMarkdown(r, testLibrary()) }
+	st.Render = func(r *interview.Record) string { return report.Markdown(r, testLibrary()) }
 	t.Cleanup(func() { st.Close() })
 	return st
 }

@@ -1,4 +1,4 @@
-package interview
+package report
 
 import (
 	"encoding/json"
@@ -11,9 +11,10 @@ import (
 	"unicode/utf8"
 
 	"grill/decks"
+	"grill/interview"
 )
 
-// ReportMarkdown renders rec as a Markdown report that reads well in a
+// Markdown renders rec as a Markdown report that reads well in a
 // terminal and on GitHub: a title with the date, the session's settings, a
 // summary table (one row per question: topic, question, time used of the
 // limit, outcome, grader score, self-adjusted score, rating, missed key
@@ -27,7 +28,7 @@ import (
 // Markdown construct escaped, so that no answer can break the layout of the
 // report, nor inject HTML, images or links disguised as text (a bare URL is
 // still linked, as GitHub does everywhere).
-func ReportMarkdown(rec *Record, lib *decks.Library) string {
+func Markdown(rec *interview.Record, lib *decks.Library) string {
 	var b strings.Builder
 	writeHeader(&b, rec)
 	writeSummary(&b, rec)
@@ -40,7 +41,7 @@ func ReportMarkdown(rec *Record, lib *decks.Library) string {
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
-func writeHeader(b *strings.Builder, rec *Record) {
+func writeHeader(b *strings.Builder, rec *interview.Record) {
 	fmt.Fprintf(b, "# grill session, %s\n\n", rec.Started.UTC().Format("2 January 2006, 15:04 UTC"))
 	status := "ended"
 	switch {
@@ -57,7 +58,7 @@ func writeHeader(b *strings.Builder, rec *Record) {
 	}
 	order := st.Order
 	if order == "" {
-		order = OrderMixed
+		order = interview.OrderMixed
 	}
 	fmt.Fprintf(b, "- **Topics:** %s · **Order:** %s · **Seed:** %d\n", topics, escapeInline(order), st.Seed)
 	if st.TimeLimit > 0 {
@@ -76,7 +77,7 @@ func writeHeader(b *strings.Builder, rec *Record) {
 	b.WriteString("\n")
 }
 
-func writeSummary(b *strings.Builder, rec *Record) {
+func writeSummary(b *strings.Builder, rec *interview.Record) {
 	b.WriteString("## Summary\n\n")
 	if len(rec.Questions) == 0 {
 		b.WriteString("No question was asked.\n\n")
@@ -99,7 +100,7 @@ func writeSummary(b *strings.Builder, rec *Record) {
 			order = append(order, q.Topic)
 		}
 		score, adjusted, missed := "–", "–", "–"
-		if q.Outcome != Pending {
+		if q.Outcome != interview.Pending {
 			answered++
 			graderTotal += q.Grade.Score
 			adjustedTotal += q.Adjusted
@@ -144,31 +145,31 @@ func writeSummary(b *strings.Builder, rec *Record) {
 	b.WriteString("\n\n")
 }
 
-func writeQuestion(b *strings.Builder, i int, q *QuestionRecord, lib *decks.Library) {
+func writeQuestion(b *strings.Builder, i int, q *interview.QuestionRecord, lib *decks.Library) {
 	fmt.Fprintf(b, "### %d. %s\n\n", i+1, flatLine(q.Question))
 	meta := []string{"`" + strings.ReplaceAll(q.CardID, "`", "'") + "`", escapeInline(q.Topic), outcomeText(q.Outcome),
 		fmt.Sprintf("%s of %s", clockDuration(q.TimeUsed), clockDuration(q.TimeLimit))}
-	if q.Outcome != Pending {
+	if q.Outcome != interview.Pending {
 		if q.Adjusted != q.Grade.Score {
 			meta = append(meta, fmt.Sprintf("score %d → %d after self-grading", q.Grade.Score, q.Adjusted))
 		} else {
 			meta = append(meta, fmt.Sprintf("score %d", q.Grade.Score))
 		}
 	}
-	if q.Rating != NoRating {
+	if q.Rating != interview.NoRating {
 		meta = append(meta, "rated "+ratingText(q.Rating))
 	}
 	fmt.Fprintf(b, "*%s*\n\n", strings.Join(meta, " · "))
 
 	switch {
-	case q.Outcome == Skipped && strings.TrimSpace(q.Answer) == "":
+	case q.Outcome == interview.Skipped && strings.TrimSpace(q.Answer) == "":
 		b.WriteString("**Answer:** skipped, nothing typed.\n\n")
-	case q.Outcome == Skipped:
+	case q.Outcome == interview.Skipped:
 		b.WriteString("**Answer:** skipped. The draft at that moment:\n\n")
 		b.WriteString(quoteAnswer(q.Answer))
-	case q.Outcome == Pending && strings.TrimSpace(q.Answer) == "":
+	case q.Outcome == interview.Pending && strings.TrimSpace(q.Answer) == "":
 		b.WriteString("**Answer:** not answered.\n\n")
-	case q.Outcome == Pending:
+	case q.Outcome == interview.Pending:
 		b.WriteString("**Answer:** not submitted. The draft so far:\n\n")
 		b.WriteString(quoteAnswer(q.Answer))
 	case strings.TrimSpace(q.Answer) == "":
@@ -178,7 +179,7 @@ func writeQuestion(b *strings.Builder, i int, q *QuestionRecord, lib *decks.Libr
 		b.WriteString(quoteAnswer(q.Answer))
 	}
 
-	if q.Outcome != Pending && len(q.Grade.Points) > 0 {
+	if q.Outcome != interview.Pending && len(q.Grade.Points) > 0 {
 		b.WriteString("**Key points**\n\n")
 		for j, p := range q.Grade.Points {
 			mark := "✗"
@@ -228,7 +229,7 @@ func writeQuestion(b *strings.Builder, i int, q *QuestionRecord, lib *decks.Libr
 
 // writeLLM renders the LLM feedback of q. The verdict's shape belongs to the
 // LLM client; known fields are rendered as text, anything else as JSON.
-func writeLLM(b *strings.Builder, q *QuestionRecord) {
+func writeLLM(b *strings.Builder, q *interview.QuestionRecord) {
 	l := q.LLM
 	b.WriteString("**LLM feedback**")
 	var about []string
@@ -401,36 +402,36 @@ func verdictText(v any) string {
 
 // pointCovered reports whether key point j of q counts as covered after the
 // candidate's overrides.
-func pointCovered(q *QuestionRecord, j int) bool {
+func pointCovered(q *interview.QuestionRecord, j int) bool {
 	if v, ok := q.Overrides[j]; ok {
 		return v
 	}
 	return q.Grade.Points[j].Covered
 }
 
-func outcomeText(o Outcome) string {
+func outcomeText(o interview.Outcome) string {
 	switch o {
-	case Submitted:
+	case interview.Submitted:
 		return "submitted"
-	case TimedOut:
+	case interview.TimedOut:
 		return "timed out"
-	case Skipped:
+	case interview.Skipped:
 		return "skipped"
-	case Pending:
+	case interview.Pending:
 		return "not answered"
 	}
 	return escapeInline(string(o))
 }
 
-func ratingText(r Rating) string {
+func ratingText(r interview.Rating) string {
 	switch r {
-	case Again:
+	case interview.Again:
 		return "Again"
-	case Hard:
+	case interview.Hard:
 		return "Hard"
-	case Good:
+	case interview.Good:
 		return "Good"
-	case Easy:
+	case interview.Easy:
 		return "Easy"
 	}
 	return "–"
