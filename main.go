@@ -309,7 +309,7 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 	// after saving the session in progress with its draft.
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
-	return ui.RunContext(ctx, ui.Options{
+	return ui.Run(ctx, ui.Options{
 		Library:  lib,
 		Config:   cfg,
 		Clock:    interview.RealClock{},
@@ -431,12 +431,9 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		defer f.Close()
 		opts := grading.BatchOptions{}
 		if client != nil {
-			opts.LLM = func(card *decks.Card, answer string) any {
+			opts.LLM = func(card *decks.Card, answer string) json.Marshaler {
 				v, err := askLLM(client, card, answer, grading.Grade(card, answer))
-				if err != nil {
-					return llm.ErrorJSON(err)
-				}
-				return v.JSON()
+				return llm.Reply{Verdict: v, Err: err}
 			}
 		}
 		failed, err := grading.GradeBatch(lib, f, stdout, opts)
@@ -476,11 +473,8 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	if *asJSON {
 		out := grading.ResultJSON(card, result)
-		switch {
-		case llmErr != nil:
-			out.LLM = llm.ErrorJSON(llmErr)
-		case verdict != nil:
-			out.LLM = verdict.JSON()
+		if client != nil {
+			out.LLM = llm.Reply{Verdict: verdict, Err: llmErr}
 		}
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)

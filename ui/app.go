@@ -76,18 +76,13 @@ type Options struct {
 	LLM *llm.Client
 }
 
-// Run shows grill's screens until the candidate quits. With SkipHome it
-// starts the session first and returns its error (an unknown topic, say)
-// before touching the terminal.
-func Run(opts Options) error {
-	return RunContext(context.Background(), opts)
-}
-
-// RunContext is Run, stopped when ctx is done, as when grill gets SIGHUP
-// (its terminal closed), SIGTERM or SIGINT: the session in progress is
-// saved with its draft and the time used, to be offered for resuming at
-// the next start.
-func RunContext(ctx context.Context, opts Options) error {
+// Run shows grill's screens until the candidate quits or ctx is done, as
+// when grill gets SIGHUP (its terminal closed), SIGTERM or SIGINT: the
+// session in progress is then saved with its draft and the time used, to be
+// offered for resuming at the next start. With SkipHome it starts the
+// session first and returns its error (an unknown topic, say) before
+// touching the terminal.
+func Run(ctx context.Context, opts Options) error {
 	a, err := newApp(opts)
 	if err != nil {
 		return err
