@@ -323,18 +323,9 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 // checkFlags reports bad session values given on the command line.
 func checkFlags(cfg interview.Config, lib *decks.Library) error {
 	var errs []string
-	if cfg.Session.Count < 1 {
-		errs = append(errs, fmt.Sprintf("--count must be at least 1, got %d", cfg.Session.Count))
-	}
-	if cfg.Session.TimeLimit <= 0 {
-		errs = append(errs, fmt.Sprintf("--time must be positive, got %v", cfg.Session.TimeLimit))
-	}
-	valid := false
-	for _, o := range interview.Orders {
-		valid = valid || o == cfg.Session.Order
-	}
-	if !valid {
-		errs = append(errs, fmt.Sprintf("--order %q is not one of %s", cfg.Session.Order, strings.Join(interview.Orders, ", ")))
+	flags := map[string]string{"topics": "--topics", "count": "--count", "time_per_question": "--time", "order": "--order"}
+	for _, p := range cfg.Settings().Validate() {
+		errs = append(errs, flags[p.Field]+" "+p.Msg)
 	}
 	for _, t := range cfg.Session.Topics {
 		if _, ok := lib.Topic(t); !ok {
