@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -37,12 +38,12 @@ import (
 // cannot be read, with the error) followed by one "q" line per question.
 // Times are nanoseconds since 1970 (0 for none).
 
-const indexMagic = "grill-index 2"
+const indexMagic = "grill-index 3"
 
 // indexEntry is what the index knows of one record file.
 type indexEntry struct {
 	size, mtime int64
-	rec         *interview.Record // the digest; nil when err is set
+	rec         *interview.Digest // nil when err is set
 	err         string            // why the record cannot be read
 }
 
@@ -50,6 +51,7 @@ type indexEntry struct {
 type index struct {
 	dirMtime int64
 	entries  map[string]*indexEntry // by session id
+	order    []string               // the ids in the order read from the file (newest first), if read
 }
 
 func (s *Store) indexPath() string     { return filepath.Join(filepath.Dir(s.dir), "sessions.index") }
@@ -71,7 +73,7 @@ func (s *Store) dirMtime() (int64, error) {
 // digests returns the digest of every session record, newest first, and the
 // errors of those that cannot be read, each naming its file: from the index
 // when it is up to date, else after bringing it up to date.
-func (s *Store) digests() ([]*interview.Record, []error) {
+func (s *Store) digests() ([]*interview.Digest, []error) {
 	m, err := s.dirMtime()
 	if err != nil {
 		return nil, []error{err}
@@ -87,17 +89,22 @@ func (s *Store) digests() ([]*interview.Record, []error) {
 		}
 		s.writeIndexLocked(ix)
 	}
-	return ix.sorted(s)
+	return ix.sorted()
 }
 
 // sorted returns the digests of ix newest first, and the errors.
-func (ix *index) sorted(s *Store) ([]*interview.Record, []error) {
-	ids := make([]string, 0, len(ix.entries))
-	for id := range ix.entries {
-		ids = append(ids, id)
+func (ix *index) sorted() ([]*interview.Digest, []error) {
+	ids := ix.order
+	if len(ids) != len(ix.entries) {
+		ids = make([]string, 0, len(ix.entries))
+		for id := range ix.entries {
+			ids = append(ids, id)
+		}
 	}
-	sortIDs(ids)
-	recs := make([]*interview.Record, 0, len(ids))
+	if !slices.IsSortedFunc(ids, func(a, b string) int { return compareIDs(b, a) }) {
+		sortIDs(ids)
+	}
+	recs := make([]*interview.Digest, 0, len(ids))
 	var errs []error
 	for _, id := range ids {
 		e := ix.entries[id]
@@ -194,7 +201,7 @@ func (s *Store) updateIndex(rec *interview.Record, before int64) {
 		if err != nil || err2 != nil {
 			return
 		}
-		ix.entries[rec.ID] = &indexEntry{size: fi.Size(), mtime: fi.ModTime().UnixNano(), rec: rec}
+		ix.entries[rec.ID] = &indexEntry{size: fi.Size(), mtime: fi.ModTime().UnixNano(), rec: rec.Digest()}
 		ix.dirMtime = m
 	}
 	_ = s.writeIndex(ix)
@@ -229,15 +236,14 @@ func (s *Store) writeIndex(ix *index) error {
 			continue
 		}
 		r := e.rec
-		topics := make([]string, len(r.Settings.Topics))
-		for i, t := range r.Settings.Topics {
+		topics := make([]string, len(r.Topics))
+		for i, t := range r.Topics {
 			topics[i] = url.QueryEscape(t)
 		}
 		fmt.Fprintf(&b, "s\t%s\t%d\t%d\t%d\t%d\t%t\t%s\t%d\n", id, e.size, e.mtime, unixNano(r.Started), unixNano(r.Ended), r.Abandoned, strings.Join(topics, ","), len(r.Questions))
 		for _, q := range r.Questions {
-			fmt.Fprintf(&b, "q\t%s\t%s\t%d\t%d\t%s\t%d\t%d\t%d\t%d\t%d\t%d\n", escapeField(q.CardID), escapeField(q.Topic),
-				q.TimeLimit, q.TimeUsed, escapeField(string(q.Outcome)), unixNano(q.AskedAt), unixNano(q.EndedAt),
-				q.Grade.Score, q.Adjusted, q.Rating, unixNano(q.RatedAt))
+			fmt.Fprintf(&b, "q\t%s\t%s\t%d\t%s\t%d\t%d\t%d\t%d\n", escapeField(q.CardID), escapeField(q.Topic),
+				q.TimeUsed, escapeField(string(q.Outcome)), unixNano(q.Time), q.Score, q.Adjusted, q.Rating)
 		}
 	}
 	return WriteFileAtomic(s.indexPath(), b.Bytes(), 0o600)
@@ -273,8 +279,8 @@ func parseIndex(data []byte) (*index, error) {
 		intern[string(b)] = s
 		return s
 	}
-	var cur *interview.Record
-	var f [13][]byte
+	var cur *interview.Digest
+	var f [10][]byte
 	for len(data) > 0 {
 		line, data, _ = bytes.Cut(data, []byte{'\n'})
 		n := splitTabs(line, f[:])
@@ -289,30 +295,28 @@ func parseIndex(data []byte) (*index, error) {
 			ix.dirMtime = num(f[1])
 		case n == 5 && string(f[0]) == "e":
 			id := string(f[1])
+			ix.order = append(ix.order, id)
 			ix.entries[id], cur = &indexEntry{size: num(f[2]), mtime: num(f[3]), err: unescapeField(string(f[4]))}, nil
 			ok = ok && ValidID(id)
 		case n == 9 && string(f[0]) == "s":
 			id := string(f[1])
-			cur = &interview.Record{ID: id, Started: fromUnixNano(num(f[4])), Ended: fromUnixNano(num(f[5])), Abandoned: string(f[6]) == "true"}
-			cur.Questions = make([]interview.QuestionRecord, 0, max(num(f[8]), 0))
+			ix.order = append(ix.order, id)
+			cur = &interview.Digest{ID: id, Started: fromUnixNano(num(f[4])), Ended: fromUnixNano(num(f[5])), Abandoned: string(f[6]) == "true"}
+			cur.Questions = make([]interview.QuestionDigest, 0, max(num(f[8]), 0))
 			ix.entries[id] = &indexEntry{size: num(f[2]), mtime: num(f[3]), rec: cur}
 			ok = ok && ValidID(id) && (string(f[6]) == "true" || string(f[6]) == "false")
 			if len(f[7]) > 0 {
 				for _, t := range strings.Split(string(f[7]), ",") {
 					t, err := url.QueryUnescape(t)
 					ok = ok && err == nil
-					cur.Settings.Topics = append(cur.Settings.Topics, t)
+					cur.Topics = append(cur.Topics, t)
 				}
 			}
-		case n == 12 && string(f[0]) == "q" && cur != nil:
-			q := interview.QuestionRecord{
-				CardID: str(f[1]), Topic: str(f[2]),
-				TimeLimit: time.Duration(num(f[3])), TimeUsed: time.Duration(num(f[4])), Outcome: interview.Outcome(str(f[5])),
-				AskedAt: fromUnixNano(num(f[6])), EndedAt: fromUnixNano(num(f[7])),
-				Adjusted: int(num(f[9])), Rating: interview.Rating(num(f[10])), RatedAt: fromUnixNano(num(f[11])),
-			}
-			q.Grade.Score = int(num(f[8]))
-			cur.Questions = append(cur.Questions, q)
+		case n == 9 && string(f[0]) == "q" && cur != nil:
+			cur.Questions = append(cur.Questions, interview.QuestionDigest{
+				CardID: str(f[1]), Topic: str(f[2]), TimeUsed: time.Duration(num(f[3])), Outcome: interview.Outcome(str(f[4])),
+				Time: fromUnixNano(num(f[5])), Score: int(num(f[6])), Adjusted: int(num(f[7])), Rating: interview.Rating(num(f[8])),
+			})
 		default:
 			ok = false
 		}
