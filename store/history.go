@@ -39,10 +39,18 @@ func (s *Store) history(withReviews bool) (interview.History, []error) {
 		h.Sessions[i] = interview.Summarize(d)
 	}
 	if withReviews {
+		n := 0
+		for _, d := range digests {
+			n += len(d.Questions)
+		}
+		h.Reviews = make([]interview.Review, 0, n)
 		for i := len(digests) - 1; i >= 0; i-- { // oldest first: nearly sorted already
 			h.Reviews = interview.AppendReviews(h.Reviews, digests[i])
 		}
-		slices.SortStableFunc(h.Reviews, func(a, b interview.Review) int { return a.Time.Compare(b.Time) })
+		byTime := func(a, b interview.Review) int { return a.Time.Compare(b.Time) }
+		if !slices.IsSortedFunc(h.Reviews, byTime) {
+			slices.SortStableFunc(h.Reviews, byTime)
+		}
 	}
 	return h, bad
 }

@@ -3,13 +3,12 @@ package store
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"grill/internal/fixture"
 	"grill/interview"
 	"grill/report"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -152,58 +151,10 @@ func TestShow(t *testing.T) {
 	}
 }
 
-// writeSessions writes n ended session records of 8 questions into
-// dataDir, one a minute from t0, as a long history would hold. With full
-// true each answer is about 130 words (16 KB a record); else one sentence,
-// for tests that need many files more than big ones.
+// writeSessions writes n ended sessions into dataDir (fixture.WriteSessions).
 func writeSessions(tb testing.TB, dataDir string, n int, full bool) {
 	tb.Helper()
-	dir := filepath.Join(dataDir, "sessions")
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		tb.Fatal(err)
-	}
-	rec := sampleRecord(t0)
-	answer := "Message passing aggregates neighbour features and updates each node."
-	if full {
-		answer = strings.Repeat(answer+" ", 12)
-	}
-	for len(rec.Questions) < 8 {
-		rec.Questions = append(rec.Questions, rec.Questions[len(rec.Questions)%3])
-	}
-	for i := range rec.Questions {
-		rec.Questions[i].Answer = answer
-	}
-	// Marshal once, then stamp each copy with its own times.
-	rec.ID, rec.Started, rec.Ended = "ID_ID_ID_ID_ID_ID", t0, t0.Add(20*time.Minute)
-	data, err := json.MarshalIndent(rec, "", "  ")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	started, _ := t0.MarshalJSON()
-	ended, _ := t0.Add(20 * time.Minute).MarshalJSON()
-	// Files are written by a few goroutines: creating ten thousand files is
-	// slow on some file systems.
-	var wg sync.WaitGroup
-	const writers = 4
-	errs := make([]error, writers)
-	for w := range writers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < n && errs[w] == nil; i += writers {
-				start := t0.Add(time.Duration(i) * time.Minute)
-				id := start.Format(IDFormat)
-				s, _ := start.MarshalJSON()
-				e, _ := start.Add(20 * time.Minute).MarshalJSON()
-				out := bytes.Replace(data, []byte(`"ID_ID_ID_ID_ID_ID"`), []byte(`"`+id+`"`), 1)
-				out = bytes.Replace(out, []byte(`"started": `+string(started)), []byte(`"started": `+string(s)), 1)
-				out = bytes.Replace(out, []byte(`"ended": `+string(ended)), []byte(`"ended": `+string(e)), 1)
-				errs[w] = os.WriteFile(filepath.Join(dir, id+".json"), out, 0o600)
-			}
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := fixture.WriteSessions(dataDir, n, full); err != nil {
 		tb.Fatal(err)
 	}
 }
@@ -239,8 +190,7 @@ var history10000 = sync.OnceValues(func() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	writeSessions(&testing.B{}, dir, 10000, true)
-	return dir, nil
+	return dir, fixture.WriteSessions(dir, 10000, true)
 })
 
 func benchStore(b *testing.B) *Store {
@@ -260,6 +210,8 @@ func benchStore(b *testing.B) *Store {
 // sessions: List from the index plus printing the table.
 func BenchmarkList10000(b *testing.B) {
 	s := benchStore(b)
+	start := fixture.CPUTime()
+	defer fixture.ReportCPU(b, start)
 	for b.Loop() {
 		sums, errs := s.List()
 		if len(sums) != 10000 || len(errs) != 0 {
@@ -275,6 +227,8 @@ func BenchmarkList10000(b *testing.B) {
 // every record is read (the first start after an upgrade).
 func BenchmarkListRebuild10000(b *testing.B) {
 	s := benchStore(b)
+	start := fixture.CPUTime()
+	defer fixture.ReportCPU(b, start)
 	for b.Loop() {
 		os.Remove(s.indexPath())
 		if sums, errs := s.List(); len(sums) != 10000 || len(errs) != 0 {
@@ -287,6 +241,8 @@ func BenchmarkListRebuild10000(b *testing.B) {
 // answers of 10,000 sessions, as the weakest and due orders do.
 func BenchmarkHistory10000(b *testing.B) {
 	s := benchStore(b)
+	start := fixture.CPUTime()
+	defer fixture.ReportCPU(b, start)
 	for b.Loop() {
 		if h, errs := s.History(); len(h.Reviews) != 80000 || len(errs) != 0 {
 			b.Fatal(len(h.Reviews), errs)
@@ -298,6 +254,8 @@ func BenchmarkHistory10000(b *testing.B) {
 // history of 10,000 ended sessions.
 func BenchmarkResumable10000(b *testing.B) {
 	s := benchStore(b)
+	start := fixture.CPUTime()
+	defer fixture.ReportCPU(b, start)
 	for b.Loop() {
 		if r, err := s.Resumable(); r != nil || err != nil {
 			b.Fatal(r, err)

@@ -148,6 +148,7 @@ func (s *Store) Save(rec *interview.Record) error {
 		return fmt.Errorf("saving session: invalid id %q", rec.ID)
 	}
 	rec.SchemaVersion = interview.SchemaVersion
+	before, _ := s.dirMtime() // before this save touches the directory (lock file, record)
 	key := claimKey{rec.ID, rec.Started.UnixNano()}
 	id, ok := s.claims[key]
 	if !ok || s.locks[id] == nil {
@@ -165,7 +166,6 @@ func (s *Store) Save(rec *interview.Record) error {
 	if err != nil {
 		return fmt.Errorf("saving session %s: %w", id, err)
 	}
-	before, _ := s.dirMtime()
 	data = append(data, '\n')
 	if err := WriteFileAtomic(s.JSONPath(id), data, 0o600); err != nil {
 		return fmt.Errorf("saving session %s: %w", id, err)
@@ -249,6 +249,14 @@ func (s *Store) Resumable() (*interview.Record, error) {
 	for i, id := range ids {
 		if i >= resumeWindow && !locked[id] {
 			continue
+		}
+		if !locked[id] {
+			// Most of the newest sessions have ended: look before locking,
+			// so that no lock file comes and goes (which would make the
+			// index look stale).
+			if rec, err := s.load(id); err != nil || !rec.Ended.IsZero() || rec.Abandoned {
+				continue
+			}
 		}
 		held := s.locks[id] != nil
 		if !held {
