@@ -15,7 +15,8 @@ type Report struct {
 // points and misconceptions without phrasing or with a bad weight, bad
 // difficulties, probes naming no key point of the card, empty Also
 // accepted or Sources items, heading levels that cannot be read as
-// questions, unclosed <details>, and files without questions.
+// questions, unclosed <details>, and files without questions. Cards that
+// declare Sources are also held to the rules of Lint.
 func Check(paths []string) []Problem {
 	return Validate(paths).Problems
 }
@@ -25,7 +26,7 @@ func Check(paths []string) []Problem {
 func Validate(paths []string) Report {
 	var r Report
 	lib := &Library{}
-	r.Problems = lib.loadPaths(paths, &r.Files)
+	r.Problems = lib.loadPaths(paths, &r.Files, true)
 	r.Topics = len(lib.Topics)
 	r.Cards = len(lib.Cards())
 	return r

@@ -103,7 +103,7 @@ func Load(paths []string, onlyDecks bool) (*Library, error) {
 		}
 		lib = b
 	}
-	if problems := lib.loadPaths(paths, nil); len(problems) > 0 {
+	if problems := lib.loadPaths(paths, nil, false); len(problems) > 0 {
 		return nil, &LoadError{Problems: problems}
 	}
 	return lib, nil
@@ -111,8 +111,9 @@ func Load(paths []string, onlyDecks bool) (*Library, error) {
 
 // loadPaths reads the deck files under paths into l and returns their
 // problems; a file or folder that cannot be read is a problem too. files,
-// when not nil, counts the files read.
-func (l *Library) loadPaths(paths []string, files *int) []Problem {
+// when not nil, counts the files read. lint adds the problems Lint finds
+// in the cards of each file.
+func (l *Library) loadPaths(paths []string, files *int, lint bool) []Problem {
 	var problems []Problem
 	seen := map[string]bool{}
 	for _, path := range paths {
@@ -138,6 +139,13 @@ func (l *Library) loadPaths(paths []string, files *int) []Problem {
 			}
 			topics, ps := Parse(name, src)
 			ps = append(ps, l.add(topics)...)
+			if lint {
+				for _, t := range topics {
+					for _, c := range t.Cards {
+						ps = append(ps, Lint(c)...)
+					}
+				}
+			}
 			if len(topics) == 0 && len(ps) == 0 {
 				ps = append(ps, Problem{File: name, Msg: "no questions found"})
 			}
