@@ -1,6 +1,7 @@
 package decks
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -146,3 +147,53 @@ func TestNoErrorRewardingPhrasings(t *testing.T) {
 		t.Fatalf("checked %d cards, want at least the 25 built-in ones", n)
 	}
 }
+
+// TestBuiltinCurated holds the 25 built-in cards to the shape of the
+// accuracy pass: their own difficulty 1–3; at most 8 phrasings per key
+// point or misconception; 2–4 misconceptions; 1–2 follow-ups, each probing
+// a key point of its card by its exact label, with a 60–150 word reference
+// answer and 2–4 key points. (Lint's rules for sourced cards do not apply:
+// the seed's reference answers are not ours to lengthen.)
+func TestBuiltinCurated(t *testing.T) {
+	lib, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range lib.Cards() {
+		where := func(line int) string { return c.Source + ":" + itoa(line) + ": " + c.ID }
+		if c.ownDifficulty < 1 || c.ownDifficulty > 3 || c.Difficulty != c.ownDifficulty {
+			t.Errorf("%s: difficulty %d (own %d), want its own 1–3", where(c.Line), c.Difficulty, c.ownDifficulty)
+		}
+		if n := len(c.Misconceptions); n < 2 || n > 4 {
+			t.Errorf("%s: %d misconceptions, want 2–4", where(c.Line), n)
+		}
+		if n := len(c.FollowUps); n < 1 || n > 2 {
+			t.Errorf("%s: %d follow-ups, want 1–2", where(c.Line), n)
+		}
+		labels := map[string]bool{}
+		for _, kp := range c.KeyPoints {
+			labels[kp.Label] = true
+		}
+		for _, cc := range append([]*Card{c}, c.FollowUps...) {
+			for _, kp := range append(append([]KeyPoint{}, cc.KeyPoints...), cc.Misconceptions...) {
+				if len(kp.Phrasings) > MaxPhrasings {
+					t.Errorf("%s: %q has %d phrasings, want at most %d", where(kp.Line), kp.Label, len(kp.Phrasings), MaxPhrasings)
+				}
+			}
+		}
+		for _, f := range c.FollowUps {
+			if !labels[f.Probes] {
+				t.Errorf("%s: follow-up %q probes %q, not a key point label of its card", where(f.Line), f.Question, f.Probes)
+			}
+			if n := len(strings.Fields(f.Answer)); n < 60 || n > 150 {
+				t.Errorf("%s: follow-up %q has a %d-word answer, want 60–150", where(f.Line), f.Question, n)
+			}
+			if n := len(f.KeyPoints); n < 2 || n > 4 {
+				t.Errorf("%s: follow-up %q has %d key points, want 2–4", where(f.Line), f.Question, n)
+			}
+		}
+	}
+}
+
+// itoa formats a line number.
+func itoa(n int) string { return strconv.Itoa(n) }
