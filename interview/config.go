@@ -34,6 +34,9 @@ type SessionConfig struct {
 	TimeLimit time.Duration `toml:"time_per_question"`
 	Order     string        `toml:"order"`
 	Seed      int64         `toml:"seed"`
+	// FollowUps is when follow-up questions are asked: "missed", "always"
+	// or "off" (FollowUpPolicies).
+	FollowUps string `toml:"follow_ups"`
 
 	// TimeChosen is true when the user set the time per question (in their
 	// configuration file or with --time): it then overrides the decks'
@@ -161,6 +164,9 @@ func (c Config) problems() []configProblem {
 	}
 	if !validOrder(c.Session.Order) {
 		ps = append(ps, configProblem{"session.order", fmt.Sprintf("%q is not one of %s", c.Session.Order, strings.Join(Orders, ", "))})
+	}
+	if !ValidFollowUps(c.Session.FollowUps) {
+		ps = append(ps, configProblem{"session.follow_ups", fmt.Sprintf("%q is not one of %s", c.Session.FollowUps, strings.Join(FollowUpPolicies, ", "))})
 	}
 	for _, t := range c.Session.Topics {
 		if strings.TrimSpace(t) == "" {

@@ -303,3 +303,20 @@ func TestDraftingMarksAndTimeToFirstKeyPoint(t *testing.T) {
 		t.Fatalf("timing %+v", sc)
 	}
 }
+
+func TestRetryCardsBelowTheThreshold(t *testing.T) {
+	lib := sessionLibrary()
+	rec := &Record{ID: "s1", Questions: []QuestionRecord{
+		{CardID: "a/q1", Outcome: Submitted, Adjusted: 80},
+		{CardID: "a/q2", Outcome: Skipped, Adjusted: 0},
+		{CardID: "b/q1", Outcome: Submitted, Adjusted: 59},
+		{CardID: "b/q2", Outcome: Pending},
+	}}
+	cards, err := RetryCards(rec, lib, 60)
+	if err != nil || len(cards) != 2 || cards[0].ID != "a/q2" || cards[1].ID != "b/q1" {
+		t.Fatalf("RetryCards = %v, %v", cards, err)
+	}
+	if _, err := RetryCards(rec, lib, 0); err == nil || !strings.Contains(err.Error(), "no question scored below 0") {
+		t.Fatalf("err = %v", err)
+	}
+}

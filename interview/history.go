@@ -33,6 +33,27 @@ type Summary struct {
 	// every question (review time and interruptions not counted).
 	Duration time.Duration
 	ByTopic  []TopicScore // per topic, in the order of Topics
+	// Kind tells interviews and retries apart from practice rounds:
+	// KindPractice, KindInterview or KindRetry.
+	Kind string
+}
+
+// The kinds of session, as history and report list show them.
+const (
+	KindPractice  = "practice"
+	KindInterview = "interview"
+	KindRetry     = "retry"
+)
+
+// KindOf returns the kind of a session with settings s.
+func KindOf(s Settings) string {
+	switch {
+	case s.Mode == ModeInterview:
+		return KindInterview
+	case s.RetryOf != "":
+		return KindRetry
+	}
+	return KindPractice
 }
 
 // QuestionsText is the question count as listed: "5", or "3 of 5" when
@@ -111,7 +132,7 @@ type History struct {
 // store's fast reader fills in (see store.List), so a full record and its
 // digest summarise the same.
 func Summarize(rec *Record) Summary {
-	sum := Summary{ID: rec.ID, Started: rec.Started, Questions: len(rec.Questions)}
+	sum := Summary{ID: rec.ID, Started: rec.Started, Questions: len(rec.Questions), Kind: KindOf(rec.Settings)}
 	switch {
 	case !rec.Ended.IsZero():
 		sum.Status, sum.Ended = StatusEnded, rec.Ended

@@ -201,5 +201,5 @@ func (q *questionScreen) end(f func() error) {
 	if err := f(); err != nil {
 		return
 	}
-	q.a.showReview()
+	q.a.showNext()
 }

@@ -313,9 +313,5 @@ func (r *reviewScreen) rate(v interview.Rating) {
 	if err := r.sess.Rate(v); err != nil {
 		return
 	}
-	if r.sess.Done() {
-		r.a.showSummary()
-		return
-	}
-	r.a.showQuestion()
+	r.a.showNext()
 }
