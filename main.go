@@ -21,8 +21,8 @@
 //	grill version
 //
 // Session flags: --topics gnn,vla --count 5 --time 3m --order mixed|weakest|due
-// --seed 7 --follow-ups missed|always|off. Every command takes --config PATH, --deck PATH (repeatable, file
-// or folder) and --only-decks.
+// --seed 7 --follow-ups missed|always|off. Every command takes --config
+// PATH, --deck PATH (repeatable, file or folder) and --only-decks.
 //
 // Exit status: 0 on success, 1 when the work failed (a deck problem, a failed
 // batch line, a missing report), 2 on a usage or configuration error.
@@ -423,7 +423,7 @@ func runSession(cfg interview.Config, lib *decks.Library, skipHome bool, round t
 	// after saving the session in progress with its draft.
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
-	return ui.RunContext(ctx, ui.Options{
+	return ui.Run(ctx, ui.Options{
 		Library:  lib,
 		Config:   cfg,
 		Clock:    interview.RealClock{},
@@ -439,21 +439,9 @@ func runSession(cfg interview.Config, lib *decks.Library, skipHome bool, round t
 // checkFlags reports bad session values given on the command line.
 func checkFlags(cfg interview.Config, lib *decks.Library) error {
 	var errs []string
-	if cfg.Session.Count < 1 {
-		errs = append(errs, fmt.Sprintf("--count must be at least 1, got %d", cfg.Session.Count))
-	}
-	if cfg.Session.TimeLimit <= 0 {
-		errs = append(errs, fmt.Sprintf("--time must be positive, got %v", cfg.Session.TimeLimit))
-	}
-	valid := false
-	for _, o := range interview.Orders {
-		valid = valid || o == cfg.Session.Order
-	}
-	if !valid {
-		errs = append(errs, fmt.Sprintf("--order %q is not one of %s", cfg.Session.Order, strings.Join(interview.Orders, ", ")))
-	}
-	if !interview.ValidFollowUps(cfg.Session.FollowUps) {
-		errs = append(errs, fmt.Sprintf("--follow-ups %q is not one of %s", cfg.Session.FollowUps, strings.Join(interview.FollowUpPolicies, ", ")))
+	flags := map[string]string{"topics": "--topics", "count": "--count", "time_per_question": "--time", "order": "--order", "follow_ups": "--follow-ups"}
+	for _, p := range cfg.Settings().Validate() {
+		errs = append(errs, flags[p.Field]+" "+p.Msg)
 	}
 	for _, t := range cfg.Session.Topics {
 		if _, ok := lib.Topic(t); !ok {
@@ -550,12 +538,9 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		defer f.Close()
 		opts := grading.BatchOptions{}
 		if client != nil {
-			opts.LLM = func(card *decks.Card, answer string) any {
+			opts.LLM = func(card *decks.Card, answer string) json.Marshaler {
 				v, err := askLLM(client, card, answer, grading.Grade(card, answer))
-				if err != nil {
-					return llm.ErrorJSON(err)
-				}
-				return v.JSON()
+				return llm.Reply{Verdict: v, Err: err}
 			}
 		}
 		failed, err := grading.GradeBatch(lib, f, stdout, opts)
@@ -595,11 +580,8 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	if *asJSON {
 		out := grading.ResultJSON(card, result)
-		switch {
-		case llmErr != nil:
-			out.LLM = llm.ErrorJSON(llmErr)
-		case verdict != nil:
-			out.LLM = verdict.JSON()
+		if client != nil {
+			out.LLM = llm.Reply{Verdict: verdict, Err: llmErr}
 		}
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)

@@ -32,6 +32,31 @@ func (s *Session) cur() *QuestionRecord {
 	return q
 }
 
+// at returns the record of follow-up k (1-based) of question i, or of the
+// question itself when k is 0 or out of range. The caller holds the lock.
+func (s *Session) at(i, k int) *QuestionRecord {
+	q := &s.rec.Questions[i]
+	if k > 0 && k <= len(q.FollowUps) {
+		return &q.FollowUps[k-1]
+	}
+	return q
+}
+
+// cardAt returns the card of follow-up k of question i (of question i
+// itself when k is 0). The caller holds the lock.
+func (s *Session) cardAt(i, k int) *decks.Card {
+	if k <= 0 || k > len(s.rec.Questions[i].FollowUps) {
+		return s.cards[i]
+	}
+	if i == s.rec.Current && k == s.rec.FollowUp && s.fcard != nil {
+		return s.fcard
+	}
+	if c, err := followUpCardOf(s.cards[i], &s.rec.Questions[i].FollowUps[k-1]); err == nil {
+		return c
+	}
+	return s.cards[i]
+}
+
 // curCard returns the card of what is asked or reviewed now.
 func (s *Session) curCard() *decks.Card {
 	if s.rec.FollowUp > 0 && s.fcard != nil {

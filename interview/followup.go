@@ -8,7 +8,6 @@ import (
 
 	"grill/decks"
 	"grill/grading"
-	"grill/llm"
 )
 
 // DefaultFollowUpTime is the time allowed for a follow-up question that
@@ -167,9 +166,8 @@ func verdictFollowUp(l *LLMRecord) string {
 	if l == nil || l.Verdict == nil || l.Error != "" {
 		return ""
 	}
-	v, err := llm.VerdictFromJSON(l.Verdict)
-	if err != nil || !v.Valid || v.Untrusted {
-		return ""
+	if v := l.Verdict; v.Valid && !v.Untrusted {
+		return strings.TrimSpace(v.FollowUp)
 	}
-	return strings.TrimSpace(v.FollowUp)
+	return ""
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"grill/decks"
+	"grill/llm"
 )
 
 // followUpLibrary is sessionLibrary with, on every card, a follow-up that
@@ -136,7 +137,7 @@ func TestLLMFollowUpGradedAgainstTheMissedPoint(t *testing.T) {
 		t.Fatal(err)
 	}
 	answer(t, sess, "alpha only")
-	verdict := map[string]any{"valid": true, "score": 40, "feedback": "Say more.", "follow_up": "What does beta do?", "points": []any{}}
+	verdict := &llm.Verdict{Valid: true, Score: 40, Feedback: "Say more.", FollowUp: "What does beta do?"}
 	if err := sess.SetLLM(0, &LLMRecord{Model: "m", Verdict: verdict}); err != nil {
 		t.Fatal(err)
 	}

@@ -19,11 +19,12 @@ import (
 // words marked, the reference answer, and room for LLM feedback. Keys 1–4
 // rate the answer and go on.
 type reviewScreen struct {
-	a     *app
-	sess  *interview.Session
-	index int
-	card  *decks.Card
-	q     interview.QuestionRecord
+	a      *app
+	sess   *interview.Session
+	index  int
+	follow int // 0, or k when this is the review of follow-up k
+	card   *decks.Card
+	q      interview.QuestionRecord
 
 	root      *tview.Flex
 	top       *tview.Flex // header and score
@@ -44,7 +45,7 @@ type reviewScreen struct {
 
 func newReview(a *app, s *interview.Session) *reviewScreen {
 	card, q := s.Current()
-	r := &reviewScreen{a: a, sess: s, index: s.Index(), card: card, q: q, qWidth: -1, fb: feedbackPanel{width: -1}}
+	r := &reviewScreen{a: a, sess: s, index: s.Index(), follow: s.FollowUp(), card: card, q: q, qWidth: -1, fb: feedbackPanel{width: -1}}
 	th := a.th
 
 	r.header = tview.NewTextView().SetDynamicColors(true).SetWrap(false)
