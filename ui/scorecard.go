@@ -17,22 +17,25 @@ import (
 // the questions not reached and what to study next. Enter goes on to the
 // reviews of every answer.
 type scorecardScreen struct {
-	a    *app
-	root *tview.Flex
-	body *tview.TextView
+	a     *app
+	root  *tview.Flex
+	body  *tview.TextView
+	enter func() // what Enter does
 }
 
 // showScorecard shows the scorecard of the interview in progress.
 func (a *app) showScorecard() {
 	a.scorecardSeen = true
 	s := a.sess.Load()
-	m := newScorecard(a, s.Scorecard())
+	m := newScorecard(a, s.Scorecard(), "review the answers", a.showReview)
 	a.show(m, m.root, m.body)
 }
 
-func newScorecard(a *app, sc *interview.Scorecard) *scorecardScreen {
+// newScorecard makes the screen of sc; Enter (described by enterText)
+// calls enter.
+func newScorecard(a *app, sc *interview.Scorecard, enterText string, enter func()) *scorecardScreen {
 	th := a.th
-	m := &scorecardScreen{a: a}
+	m := &scorecardScreen{a: a, enter: enter}
 	header := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
 	header.SetText(" " + th.strong("Interview over") + th.dim(" · scorecard"))
 	m.body = tview.NewTextView().SetDynamicColors(true).SetWordWrap(true).SetScrollable(true)
@@ -40,7 +43,7 @@ func newScorecard(a *app, sc *interview.Scorecard) *scorecardScreen {
 	th.styleBox(m.body.Box, "Scorecard")
 	m.body.SetText(scorecardText(th, sc))
 	keys := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
-	keys.SetText(" " + th.keys("Enter", "review the answers", "↑↓", "scroll", "Ctrl+Q", "quit"))
+	keys.SetText(" " + th.keys("Enter", enterText, "↑↓", "scroll", "Ctrl+Q", "quit"))
 	m.root = tview.NewFlex().SetDirection(tview.FlexRow).
 		AddItem(header, 1, 0, false).
 		AddItem(m.body, 0, 1, true).
@@ -123,7 +126,7 @@ func (m *scorecardScreen) beforeDraw(width, height int) {}
 func (m *scorecardScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
 	switch ev.Key() {
 	case tcell.KeyEnter:
-		m.a.showReview()
+		m.enter()
 		return nil
 	case tcell.KeyCtrlQ:
 		m.a.confirmQuit(m.body)
