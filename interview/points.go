@@ -220,3 +220,12 @@ func CardStats(reviews []Review, h *PointHistory) []CardStat {
 	})
 	return out
 }
+
+// Labels returns the key point labels seen for card, in order of first
+// appearance.
+func (h *PointHistory) Labels(cardID string) []string {
+	if h == nil || h.cards[cardID] == nil {
+		return nil
+	}
+	return slices.Clone(h.cards[cardID].labels)
+}

@@ -258,3 +258,18 @@ func TestWrapReportKeepsTablesAndIndents(t *testing.T) {
 }
 
 func tview_width(s string) int { return len([]rune(plain(s))) }
+
+func TestHistoryPerCardView(t *testing.T) {
+	st := historyStore(t)
+	h := start(t, Options{Config: config(2), Store: st}, 80, 24)
+	h.waitFor("New session", "h history")
+	h.press('h')
+	h.waitFor("History", "practice", "c per card")
+	h.press('c')
+	// Weakest first: b/q1 (33, Beta missed), then a/q1 asked three times.
+	h.waitFor("Cards", "weakest first", "Key points of the selected card", "✗ Beta · missed last time")
+	h.key(tcell.KeyDown)
+	h.waitFor("What is question 1 of a", "the last 3 times")
+	h.key(tcell.KeyEscape)
+	h.waitFor("Sessions", "Average score per topic")
+}
