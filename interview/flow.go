@@ -106,7 +106,7 @@ func (s *Session) roundLeft() time.Duration {
 // capToRound limits the time for a new question to what is left of the
 // round, in an interview.
 func (s *Session) capToRound(limit time.Duration) time.Duration {
-	if s.rec.Settings.Mode == ModeInterview && s.rec.Settings.RoundLimit > 0 && len(s.rec.Questions) > 0 {
+	if s.rec.Settings.Mode == ModeInterview && s.rec.Settings.RoundLimit > 0 {
 		return min(limit, s.roundLeft())
 	}
 	return limit

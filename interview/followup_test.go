@@ -321,3 +321,10 @@ func TestRetryCardsBelowTheThreshold(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestInterviewFirstQuestionFitsTheRound(t *testing.T) {
+	sess, _ := newFollowUpSession(t, Settings{Topics: []string{"a"}, Count: 2, Seed: 1, Mode: ModeInterview, RoundLimit: 2 * time.Minute}, Options{})
+	if _, q := sess.Current(); q.TimeLimit != 2*time.Minute {
+		t.Fatalf("first question's limit %v in a 2-minute round", q.TimeLimit)
+	}
+}
