@@ -30,18 +30,3 @@ func SuggestRating(q *QuestionRecord) Rating {
 	}
 	return Easy
 }
-
-// String returns "Again", "Hard", "Good" or "Easy", or "–" when unrated.
-func (r Rating) String() string {
-	switch r {
-	case Again:
-		return "Again"
-	case Hard:
-		return "Hard"
-	case Good:
-		return "Good"
-	case Easy:
-		return "Easy"
-	}
-	return "–"
-}

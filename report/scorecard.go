@@ -12,7 +12,7 @@ import (
 func writeKind(b *strings.Builder, st interview.Settings) {
 	switch interview.KindOf(st) {
 	case interview.KindInterview:
-		fmt.Fprintf(b, "- **Kind:** interview · **Round:** %s · questions easier first, reviewed at the end\n", clockDuration(st.RoundLimit))
+		fmt.Fprintf(b, "- **Kind:** interview · **Round:** %s · questions easier first, reviewed at the end\n", interview.DurationText(st.RoundLimit))
 	case interview.KindRetry:
 		fmt.Fprintf(b, "- **Kind:** retry of `%s`, questions that scored below %d\n", strings.ReplaceAll(st.RetryOf, "`", "'"), st.RetryBelow)
 	}
@@ -40,7 +40,7 @@ func writeFollowUpRows(b *strings.Builder, i int, q *interview.QuestionRecord) {
 			score, adjusted = fmt.Sprint(f.Grade.Score), fmt.Sprint(f.Adjusted)
 			var labels []string
 			for j, p := range f.Grade.Points {
-				if !pointCovered(f, j) {
+				if !f.Covered(j) {
 					labels = append(labels, escapeInline(p.Label))
 				}
 			}
@@ -50,8 +50,8 @@ func writeFollowUpRows(b *strings.Builder, i int, q *interview.QuestionRecord) {
 		}
 		fmt.Fprintf(b, "| %d.%d | ↳ | %s | %s / %s | %s | %s | %s | %s | %s |\n", i+1, k+1,
 			escapeInline(truncateRunes("Follow-up: "+f.Question, 60)),
-			clockDuration(f.TimeUsed), clockDuration(f.TimeLimit), outcomeText(f.Outcome),
-			score, adjusted, ratingText(f.Rating), missed)
+			interview.DurationText(f.TimeUsed), interview.DurationText(f.TimeLimit), f.Outcome.Text(),
+			score, adjusted, f.Rating.Text(), missed)
 	}
 }
 
@@ -68,7 +68,7 @@ func writeScorecard(b *strings.Builder, sc *interview.Scorecard) {
 		fmt.Fprintf(b, "| %s | **%s** | %.0f%% | %s | %s |\n", escapeInline(t.Topic), t.Verdict, 100*t.Share,
 			pointList(t.Covered), pointList(t.Missed))
 	}
-	fmt.Fprintf(b, "\n**Time management:** %s of the %s round used.\n\n", clockDuration(sc.RoundUsed), clockDuration(sc.RoundLimit))
+	fmt.Fprintf(b, "\n**Time management:** %s of the %s round used.\n\n", interview.DurationText(sc.RoundUsed), interview.DurationText(sc.RoundLimit))
 	b.WriteString("| Question | Outcome | Time | First key point |\n|----------|---------|------|----------------:|\n")
 	for _, t := range sc.Timing {
 		q := truncateRunes(t.Question, 60)
@@ -77,10 +77,10 @@ func writeScorecard(b *strings.Builder, sc *interview.Scorecard) {
 		}
 		first := "–"
 		if t.Reached {
-			first = clockDuration(t.FirstKeyPoint)
+			first = interview.DurationText(t.FirstKeyPoint)
 		}
-		fmt.Fprintf(b, "| %s | %s | %s / %s | %s |\n", escapeInline(q), outcomeText(t.Outcome),
-			clockDuration(t.TimeUsed), clockDuration(t.TimeLimit), first)
+		fmt.Fprintf(b, "| %s | %s | %s / %s | %s |\n", escapeInline(q), t.Outcome.Text(),
+			interview.DurationText(t.TimeUsed), interview.DurationText(t.TimeLimit), first)
 	}
 	b.WriteString("\n")
 	if len(sc.NotReached) > 0 {

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/tview"
@@ -110,16 +109,7 @@ func newReview(a *app, s *interview.Session) *reviewScreen {
 
 // outcomeText says how the question ended and how long it took.
 func outcomeText(th theme, q interview.QuestionRecord) string {
-	used := clock(q.TimeUsed.Round(time.Second)) + "/" + clock(q.TimeLimit)
-	switch q.Outcome {
-	case interview.TimedOut:
-		return th.paint(colBad, "timed out") + " " + used
-	case interview.Skipped:
-		return th.paint(colAmber, "skipped") + " " + used
-	case interview.Submitted:
-		return "submitted " + used
-	}
-	return "unanswered " + used
+	return resultText(th, q.Outcome) + " " + interview.DurationText(q.TimeUsed) + "/" + interview.DurationText(q.TimeLimit)
 }
 
 // referenceText is the card's reference answer, rendered, followed by the
@@ -158,7 +148,7 @@ func (r *reviewScreen) refresh() {
 	}
 	// The suggested rating follows the score as the candidate toggles.
 	rates := th.bold("1") + " Again " + th.bold("2") + " Hard " + th.bold("3") + " Good " + th.bold("4") + " Easy"
-	r.keys.SetText(" " + th.keys("Enter", r.q.Suggested.String()) + th.dim(" · ") + rates + th.dim(" · ") +
+	r.keys.SetText(" " + th.keys("Enter", r.q.Suggested.Text()) + th.dim(" · ") + rates + th.dim(" · ") +
 		th.keys("Space", "toggle", "Tab", "pane", "^Q", "quit"))
 	r.refreshAnswer()
 }
