@@ -273,3 +273,18 @@ func TestHistoryPerCardView(t *testing.T) {
 	h.key(tcell.KeyEscape)
 	h.waitFor("Sessions", "Average score per topic")
 }
+
+func TestReviewShowsHowEachPointWentBefore(t *testing.T) {
+	st := historyStore(t)
+	cfg := config(1)
+	cfg.Session.Topics = []string{"b"}
+	h := start(t, Options{Config: cfg, Store: st, SkipHome: true}, 100, 30)
+	h.waitFor("1/1", "Ctrl+S submit")
+	if _, q := h.a.sess.Load().Current(); q.CardID != "b/q1" {
+		t.Fatalf("seed 1 asked %s, not b/q1, the card with a history", q.CardID)
+	}
+	h.typeText("alpha is what matters here")
+	h.ctrl(tcell.KeyCtrlS)
+	// b/q1 was answered once before: Alpha covered, Beta missed.
+	h.waitFor("review", "Alpha · covered last time", "Beta ×2 · missed last time")
+}
