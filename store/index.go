@@ -37,7 +37,9 @@ import (
 // cannot be read, with the error) followed by one "q" line per question.
 // Times are nanoseconds since 1970 (0 for none).
 
-const indexMagic = "grill-index 2"
+// Version 3 adds the settings' mode and retry_of to the "s" lines, which
+// tell interviews and retries apart from practice rounds.
+const indexMagic = "grill-index 3"
 
 // indexEntry is what the index knows of one record file.
 type indexEntry struct {
@@ -233,7 +235,8 @@ func (s *Store) writeIndex(ix *index) error {
 		for i, t := range r.Settings.Topics {
 			topics[i] = url.QueryEscape(t)
 		}
-		fmt.Fprintf(&b, "s\t%s\t%d\t%d\t%d\t%d\t%t\t%s\t%d\n", id, e.size, e.mtime, unixNano(r.Started), unixNano(r.Ended), r.Abandoned, strings.Join(topics, ","), len(r.Questions))
+		fmt.Fprintf(&b, "s\t%s\t%d\t%d\t%d\t%d\t%t\t%s\t%d\t%s\t%s\n", id, e.size, e.mtime, unixNano(r.Started), unixNano(r.Ended), r.Abandoned, strings.Join(topics, ","), len(r.Questions),
+			escapeField(r.Settings.Mode), escapeField(r.Settings.RetryOf))
 		for _, q := range r.Questions {
 			fmt.Fprintf(&b, "q\t%s\t%s\t%d\t%d\t%s\t%d\t%d\t%d\t%d\t%d\t%d\n", escapeField(q.CardID), escapeField(q.Topic),
 				q.TimeLimit, q.TimeUsed, escapeField(string(q.Outcome)), unixNano(q.AskedAt), unixNano(q.EndedAt),
@@ -291,9 +294,10 @@ func parseIndex(data []byte) (*index, error) {
 			id := string(f[1])
 			ix.entries[id], cur = &indexEntry{size: num(f[2]), mtime: num(f[3]), err: unescapeField(string(f[4]))}, nil
 			ok = ok && ValidID(id)
-		case n == 9 && string(f[0]) == "s":
+		case n == 11 && string(f[0]) == "s":
 			id := string(f[1])
 			cur = &interview.Record{ID: id, Started: fromUnixNano(num(f[4])), Ended: fromUnixNano(num(f[5])), Abandoned: string(f[6]) == "true"}
+			cur.Settings.Mode, cur.Settings.RetryOf = str(f[9]), unescapeField(string(f[10]))
 			cur.Questions = make([]interview.QuestionRecord, 0, max(num(f[8]), 0))
 			ix.entries[id] = &indexEntry{size: num(f[2]), mtime: num(f[3]), rec: cur}
 			ok = ok && ValidID(id) && (string(f[6]) == "true" || string(f[6]) == "false")
