@@ -390,7 +390,13 @@ func (s *Session) FlushDraft() bool {
 // reports the state to OnChange, whether or not the draft changed, as when
 // grill is interrupted and the session is to be resumed later with the time
 // that was left. Outside the Asking phase it does nothing.
-func (s *Session) Checkpoint() {
+func (s *Session) Checkpoint() { s.CheckpointAt(s.clock.Now()) }
+
+// CheckpointAt is Checkpoint with the time used counted up to now rather
+// than to the clock's current time: a countdown that decides on a tick to
+// checkpoint, and has the event loop do it a moment later, records the
+// time of its tick.
+func (s *Session) CheckpointAt(now time.Time) {
 	s.mu.Lock()
 	if s.phase() != Asking {
 		s.mu.Unlock()
@@ -398,7 +404,7 @@ func (s *Session) Checkpoint() {
 	}
 	s.dirty = false
 	q := s.cur()
-	q.TimeUsed = min(s.used(s.clock.Now()), q.TimeLimit)
+	q.TimeUsed = min(s.used(now), q.TimeLimit)
 	s.unlockAndNotify()
 }
 

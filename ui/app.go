@@ -499,7 +499,7 @@ func (a *app) countdown(ctx context.Context, tick <-chan time.Time) {
 					q.syncDraft()
 					wrote = q.sess.FlushDraft()
 					if !wrote && checkpoint {
-						q.sess.Checkpoint()
+						q.sess.CheckpointAt(now)
 						wrote = true
 					}
 				}
