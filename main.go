@@ -7,17 +7,22 @@
 //
 //	grill [session flags]               open the home screen
 //	grill start [session flags]         start a session at once
+//	grill start --retry latest|ID [--below 60]
+//	                                    ask again the questions that scored below 60
+//	grill interview [--minutes 45] [--topics gnn,vla]
+//	                                    one clock for the round, a scorecard at the end
 //	grill decks [--json]                list topics and cards
 //	grill decks check PATH...           validate deck files
 //	grill grade --question Q [--answer-file F] [--json] [--llm]
 //	grill grade --batch F.jsonl [--llm]
 //	grill report list [--json]
 //	grill report show ID|latest [--format md|json]
+//	grill report points [--json]        key points missed most, with their cards
 //	grill version
 //
 // Session flags: --topics gnn,vla --count 5 --time 3m --order mixed|weakest|due
-// --seed 7. Every command takes --config PATH, --deck PATH (repeatable, file
-// or folder) and --only-decks.
+// --seed 7 --follow-ups missed|always|off. Every command takes --config
+// PATH, --deck PATH (repeatable, file or folder) and --only-decks.
 //
 // Exit status: 0 on success, 1 when the work failed (a deck problem, a failed
 // batch line, a missing report), 2 on a usage or configuration error.
@@ -55,12 +60,18 @@ var defaultConfig []byte
 const usageText = `usage:
   grill [session flags]               open the home screen
   grill start [session flags]         start a session at once
+  grill start --retry latest|ID [--below 60]
+                                      ask again the questions that scored below 60
+  grill interview [--minutes 45] [session flags]
+                                      one clock for the round, easier questions
+                                      first, no review until the scorecard
   grill decks [--json]                list topics and cards
   grill decks check PATH...           validate deck files
   grill grade --question Q [--answer-file F] [--json] [--llm]
   grill grade --batch F.jsonl [--llm]
   grill report list [--json]
   grill report show ID|latest [--format md|json]
+  grill report points [--json]        key points missed most, with their cards
   grill version
 
 session flags:
@@ -69,6 +80,7 @@ session flags:
   --time 3m          time per question
   --order ORDER      mixed, weakest or due
   --seed N           random seed for question selection
+  --follow-ups WHEN  missed (default), always or off
 
 every command:
   --config PATH      configuration file (default $XDG_CONFIG_HOME/grill/config.toml)
@@ -144,6 +156,8 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return cmdSession(args, false, stderr)
 	case "start":
 		return cmdSession(args, true, stderr)
+	case "interview":
+		return cmdInterview(args, stderr)
 	case "decks":
 		return cmdDecks(args, stdout, stderr)
 	case "grade":
@@ -260,19 +274,31 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 	limit := fs.Duration("time", 0, "time per question")
 	order := fs.String("order", "", "mixed, weakest or due")
 	seed := fs.Int64("seed", 0, "random seed")
+	followUps := fs.String("follow-ups", "", "when to ask follow-ups: missed, always or off")
+	retry := fs.String("retry", "", "ask again the weak questions of session ID (or latest)")
+	below := fs.Int("below", interview.DefaultRetryBelow, "with --retry: the score below which a question is asked again")
 	if err := parse(fs, args, os.Stdout); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("%s: unexpected argument %q", name, fs.Arg(0))}
 	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if (set["retry"] || set["below"]) && !skipHome {
+		return usageError{"--retry and --below go with grill start"}
+	}
+	if set["below"] && !set["retry"] {
+		return usageError{"start: --below goes with --retry"}
+	}
 	cfg, lib, err := c.setup()
 	if err != nil {
 		return err
 	}
 	// Flags override the file; they are checked like the file's values.
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if set["follow-ups"] {
+		cfg.Session.FollowUps = *followUps
+	}
 	if set["topics"] {
 		cfg.Session.Topics = splitList(*topics)
 	}
@@ -294,6 +320,94 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 	if cfg.Session.Seed == 0 {
 		cfg.Session.Seed = time.Now().UnixNano()
 	}
+	var retryOf *ui.Retry
+	if set["retry"] {
+		if retryOf, err = retryPlan(cfg, lib, *retry, *below); err != nil {
+			return err
+		}
+	}
+	return runSession(cfg, lib, skipHome, 0, retryOf)
+}
+
+// retryPlan finds the questions of session id ("latest") that scored below
+// below, for grill start --retry.
+func retryPlan(cfg interview.Config, lib *decks.Library, id string, below int) (*ui.Retry, error) {
+	if below < 1 || below > 100 {
+		return nil, valueError{[]string{fmt.Sprintf("--below must be between 1 and 100, got %d", below)}}
+	}
+	sessions := store.NewStore(dataDir(cfg))
+	defer sessions.Close()
+	rec, err := sessions.Load(id)
+	if err != nil {
+		return nil, err
+	}
+	cards, err := interview.RetryCards(rec, lib, below)
+	if err != nil {
+		return nil, err
+	}
+	return &ui.Retry{Of: rec.ID, Below: below, Cards: cards}, nil
+}
+
+// cmdInterview runs grill interview: one clock for the whole round (and
+// one per question), questions easier first, follow-ups asked, no review
+// until the round is over, then the scorecard and the reviews.
+func cmdInterview(args []string, stderr io.Writer) error {
+	fs := newFlags("interview", stderr)
+	var c common
+	c.register(fs)
+	minutes := fs.Int("minutes", 45, "length of the round in minutes")
+	topics := fs.String("topics", "", "comma-separated topic ids")
+	count := fs.Int("count", 0, "questions planned (default: as many as fit the round at --time each)")
+	limit := fs.Duration("time", 0, "time per question")
+	seed := fs.Int64("seed", 0, "random seed")
+	followUps := fs.String("follow-ups", "", "when to ask follow-ups: missed, always or off")
+	if err := parse(fs, args, os.Stdout); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("interview: unexpected argument %q", fs.Arg(0))}
+	}
+	if *minutes < 1 || *minutes > 600 {
+		return valueError{[]string{fmt.Sprintf("--minutes must be between 1 and 600, got %d", *minutes)}}
+	}
+	cfg, lib, err := c.setup()
+	if err != nil {
+		return err
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if set["topics"] {
+		cfg.Session.Topics = splitList(*topics)
+	}
+	if set["time"] {
+		cfg.Session.TimeLimit, cfg.Session.TimeChosen = *limit, true
+	}
+	if set["seed"] {
+		cfg.Session.Seed = *seed
+	}
+	if set["follow-ups"] {
+		cfg.Session.FollowUps = *followUps
+	}
+	round := time.Duration(*minutes) * time.Minute
+	cfg.Session.Order = interview.OrderMixed
+	cfg.Session.Count = *count
+	if !set["count"] && cfg.Session.TimeLimit > 0 {
+		cfg.Session.Count = max(1, int(round/cfg.Session.TimeLimit))
+	}
+	if err := checkFlags(cfg, lib); err != nil {
+		return err
+	}
+	if cfg.Session.Seed == 0 {
+		cfg.Session.Seed = time.Now().UnixNano()
+	}
+	return runSession(cfg, lib, true, round, nil)
+}
+
+// runSession opens the interface on a session with cfg: the home screen,
+// or with skipHome the questions at once; round > 0 makes it an interview,
+// retry a retry of an earlier session's weak questions.
+func runSession(cfg interview.Config, lib *decks.Library, skipHome bool, round time.Duration, retry *ui.Retry) error {
+	var err error
 	var client *llm.Client
 	if cfg.LLM.Enabled {
 		if client, err = llm.New(cfg.LLM, os.Getenv); err != nil {
@@ -317,13 +431,15 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 		NoColor:  os.Getenv("NO_COLOR") != "",
 		LLM:      client,
 		Store:    sessions,
+		Round:    round,
+		Retry:    retry,
 	})
 }
 
 // checkFlags reports bad session values given on the command line.
 func checkFlags(cfg interview.Config, lib *decks.Library) error {
 	var errs []string
-	flags := map[string]string{"topics": "--topics", "count": "--count", "time_per_question": "--time", "order": "--order"}
+	flags := map[string]string{"topics": "--topics", "count": "--count", "time_per_question": "--time", "order": "--order", "follow_ups": "--follow-ups"}
 	for _, p := range cfg.Settings().Validate() {
 		errs = append(errs, flags[p.Field]+" "+p.Msg)
 	}
@@ -485,13 +601,13 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 
 func cmdReport(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return usageError{"report: say list or show"}
+		return usageError{"report: say list, show or points"}
 	}
 	sub, args := args[0], args[1:]
 	fs := newFlags("report "+sub, stderr)
 	var c common
 	c.register(fs)
-	asJSON := fs.Bool("json", false, "print JSON (list)")
+	asJSON := fs.Bool("json", false, "print JSON (list, points)")
 	format := fs.String("format", "md", "md or json (show)")
 	if err := parse(fs, args, stdout); err != nil {
 		return err
@@ -521,6 +637,15 @@ func cmdReport(args []string, stdout, stderr io.Writer) error {
 			return usageError{fmt.Sprintf("report show: --format %q is not md or json", *format)}
 		}
 		return sessions.Show(stdout, fs.Arg(0), *format)
+	case "points":
+		if fs.NArg() > 0 {
+			return usageError{fmt.Sprintf("report points: unexpected argument %q", fs.Arg(0))}
+		}
+		h, errs := sessions.PointHistory()
+		for _, e := range errs {
+			fmt.Fprintf(stderr, "grill: %v\n", e)
+		}
+		return report.WritePoints(stdout, h.MostMissed(0), *asJSON)
 	default:
 		return usageError{fmt.Sprintf("report: unknown sub-command %q", sub)}
 	}

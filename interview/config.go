@@ -34,6 +34,9 @@ type SessionConfig struct {
 	TimeLimit time.Duration `toml:"time_per_question"`
 	Order     string        `toml:"order"`
 	Seed      int64         `toml:"seed"`
+	// FollowUps is when follow-up questions are asked: "missed", "always"
+	// or "off" (FollowUpPolicies).
+	FollowUps string `toml:"follow_ups"`
 
 	// TimeChosen is true when the user set the time per question (in their
 	// configuration file or with --time): it then overrides the decks'

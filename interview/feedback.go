@@ -29,8 +29,14 @@ type FeedbackPlan struct {
 // explain why nothing is asked (a skipped question, an empty answer), or
 // ask.
 func (s *Session) PlanFeedback(i int, client *llm.Client) FeedbackPlan {
+	return s.PlanFeedbackAt(i, 0, client)
+}
+
+// PlanFeedbackAt is PlanFeedback for follow-up k (1-based) of question i,
+// or for the question itself when k is 0.
+func (s *Session) PlanFeedbackAt(i, k int, client *llm.Client) FeedbackPlan {
 	s.mu.Lock()
-	q := s.rec.Questions[i].clone()
+	q := s.at(i, k).clone()
 	s.mu.Unlock()
 	var p FeedbackPlan
 	if q.LLM != nil && q.LLM.Injection {
@@ -59,8 +65,15 @@ func (s *Session) PlanFeedback(i int, client *llm.Client) FeedbackPlan {
 // request; the failure is recorded like any other. A UI runs AskFeedback on
 // a goroutine of its own and forwards what it observes to its event loop.
 func (s *Session) AskFeedback(ctx context.Context, client *llm.Client, i int, onPreview func(preview string)) *LLMRecord {
+	return s.AskFeedbackAt(ctx, client, i, 0, onPreview)
+}
+
+// AskFeedbackAt is AskFeedback for follow-up k (1-based) of question i, or
+// for the question itself when k is 0. A follow-up is judged against its
+// own key points (the LLM's follow-up, against the missed point it probes).
+func (s *Session) AskFeedbackAt(ctx context.Context, client *llm.Client, i, k int, onPreview func(preview string)) *LLMRecord {
 	s.mu.Lock()
-	card, q := s.cards[i], s.rec.Questions[i].clone()
+	card, q := s.cardAt(i, k), s.at(i, k).clone()
 	s.mu.Unlock()
 	shown := ""
 	onDelta := func(text string) {
@@ -73,7 +86,7 @@ func (s *Session) AskFeedback(ctx context.Context, client *llm.Client, i int, on
 	}
 	v, err := client.Feedback(ctx, card, grading.KeyPoints(card), q.Answer, q.Grade.Score, onDelta)
 	rec := feedbackRecord(client, v, err, llm.DetectInjection(q.Answer))
-	_ = s.SetLLM(i, rec) // i is answered: SetLLM cannot refuse it
+	_ = s.SetLLMAt(i, k, rec) // i is answered: SetLLM cannot refuse it
 	return rec
 }
 

@@ -36,6 +36,27 @@ type Summary struct {
 	// every question (review time and interruptions not counted).
 	Duration time.Duration
 	ByTopic  []TopicScore // per topic, in the order of Topics
+	// Kind tells interviews and retries apart from practice rounds:
+	// KindPractice, KindInterview or KindRetry.
+	Kind string
+}
+
+// The kinds of session, as history and report list show them.
+const (
+	KindPractice  = "practice"
+	KindInterview = "interview"
+	KindRetry     = "retry"
+)
+
+// KindOf returns the kind of a session with settings s.
+func KindOf(s Settings) string {
+	switch {
+	case s.Mode == ModeInterview:
+		return KindInterview
+	case s.RetryOf != "":
+		return KindRetry
+	}
+	return KindPractice
 }
 
 // QuestionsText is the question count as listed: "5", or "3 of 5" when
@@ -113,6 +134,8 @@ type Digest struct {
 	Ended     time.Time
 	Abandoned bool
 	Topics    []string // Settings.Topics
+	Mode      string   // Settings.Mode: interviews are told apart
+	RetryOf   string   // Settings.RetryOf: so are retries
 	Questions []QuestionDigest
 }
 
@@ -132,6 +155,7 @@ type QuestionDigest struct {
 // Digest returns the digest of r.
 func (r *Record) Digest() *Digest {
 	d := &Digest{ID: r.ID, Started: r.Started, Ended: r.Ended, Abandoned: r.Abandoned, Topics: r.Settings.Topics,
+		Mode: r.Settings.Mode, RetryOf: r.Settings.RetryOf,
 		Questions: make([]QuestionDigest, len(r.Questions))}
 	for i, q := range r.Questions {
 		d.Questions[i] = QuestionDigest{
@@ -158,7 +182,7 @@ func ReviewTime(ratedAt, endedAt, askedAt, started time.Time) time.Time {
 // how many questions were answered, the mean grader's and adjusted score
 // overall and per topic, and the time spent answering.
 func Summarize(d *Digest) Summary {
-	sum := Summary{ID: d.ID, Started: d.Started, Questions: len(d.Questions)}
+	sum := Summary{ID: d.ID, Started: d.Started, Questions: len(d.Questions), Kind: KindOf(Settings{Mode: d.Mode, RetryOf: d.RetryOf})}
 	switch {
 	case !d.Ended.IsZero():
 		sum.Status, sum.Ended = StatusEnded, d.Ended

@@ -54,6 +54,15 @@ type Record struct {
 	Plan          []string         `json:"plan"` // card ids of every question of the session, in order
 	Questions     []QuestionRecord `json:"questions"`
 	Current       int              `json:"current"` // index of the question being asked
+	// FollowUp is 0 while question Current itself is asked or reviewed,
+	// and k while its k-th follow-up (Questions[Current].FollowUps[k-1]) is.
+	FollowUp int `json:"current_follow_up,omitempty"`
+	// Debrief is set in an interview once the round is over: the answers
+	// are being reviewed one after another.
+	Debrief bool `json:"debrief,omitempty"`
+	// Scorecard is an interview's verdict, set when its round ends and
+	// again when the session ends; nil for a practice round.
+	Scorecard *Scorecard `json:"scorecard,omitempty"`
 }
 
 // Settings is the effective session configuration recorded with a session.
@@ -69,6 +78,20 @@ type Settings struct {
 	Seed       int64  `json:"seed"`
 	LLMModel   string `json:"llm_model,omitempty"`
 	LLMHost    string `json:"llm_host,omitempty"`
+
+	// Mode is ModeInterview for a grill interview, "" (ModePractice) for a
+	// practice round.
+	Mode string `json:"mode,omitempty"`
+	// FollowUps says when follow-up questions are asked: FollowUpsMissed
+	// (the default, also when empty), FollowUpsAlways or FollowUpsOff.
+	FollowUps string `json:"follow_ups,omitempty"`
+	// RoundLimit is an interview's clock for the whole round: the time
+	// used on all its questions and follow-ups together.
+	RoundLimit time.Duration `json:"round_limit,omitempty"`
+	// RetryOf is the session whose weak questions this one asks again
+	// (grill start --retry), and RetryBelow the score they were below.
+	RetryOf    string `json:"retry_of,omitempty"`
+	RetryBelow int    `json:"retry_below,omitempty"`
 }
 
 // QuestionRecord is one question of a session: what was asked, what was typed,
@@ -89,6 +112,27 @@ type QuestionRecord struct {
 	Rating    Rating         `json:"rating,omitempty"`
 	RatedAt   time.Time      `json:"rated_at,omitzero"`
 	LLM       *LLMRecord     `json:"llm,omitempty"`
+
+	// Suggested is the rating grill proposed from the score and the time
+	// used (SuggestRating); Rating is the one the candidate chose.
+	Suggested Rating `json:"suggested_rating,omitempty"`
+	// Drafting is how the answer grew while it was typed: the length it
+	// had reached at each moment, at most one mark a second.
+	Drafting []DraftMark `json:"drafting,omitempty"`
+	// FollowUps are the follow-up questions asked after this one, in
+	// order, each a record of its own; a follow-up has none.
+	FollowUps []QuestionRecord `json:"follow_ups,omitempty"`
+	// Probes is, for a follow-up, the label of the parent's key point it
+	// probes; Origin is OriginDeck for a follow-up written in the deck,
+	// OriginLLM for the LLM's follow-up question.
+	Probes string `json:"probes,omitempty"`
+	Origin string `json:"origin,omitempty"`
+}
+
+// DraftMark says that At into the question the draft was Chars bytes long.
+type DraftMark struct {
+	At    time.Duration `json:"at"`
+	Chars int           `json:"chars"`
 }
 
 // LLMRecord is the LLM feedback kept with a question: the verdict (valid or

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -58,6 +59,12 @@ type Options struct {
 	// lands from another goroutine than the UI's), so the last call always
 	// has the newest record. It must not call back into the Session.
 	OnChange func(Record)
+	// Cards, when set, are the questions to ask, in this order, instead of
+	// the ones Select would pick (grill start --retry).
+	Cards []*decks.Card
+	// Points is the per-key-point history of past sessions; an interview's
+	// scorecard ranks what to study next by it. Nil means no history.
+	Points *PointHistory
 }
 
 // Session is one timed interview: a fixed list of cards asked one at a time.
@@ -72,6 +79,8 @@ type Session struct {
 	lib      *decks.Library
 	cards    []*decks.Card
 	rec      Record
+	points   *PointHistory
+	fcard    *decks.Card // the card of the follow-up being asked or reviewed
 
 	segStart   time.Time     // when the current question was (re)started
 	usedBefore time.Duration // time used on it before segStart
@@ -93,9 +102,18 @@ func New(lib *decks.Library, s Settings, opt Options) (*Session, error) {
 	if s.Order == "" {
 		s.Order = OrderMixed
 	}
-	cards, err := Select(lib, s, opt.Ranker)
-	if err != nil {
-		return nil, err
+	if !ValidFollowUps(s.FollowUps) {
+		return nil, fmt.Errorf("follow-ups %q is not one of %s", s.FollowUps, strings.Join(FollowUpPolicies, ", "))
+	}
+	cards := opt.Cards
+	if len(cards) == 0 {
+		var err error
+		if cards, err = Select(lib, s, opt.Ranker); err != nil {
+			return nil, err
+		}
+	}
+	if s.Mode == ModeInterview {
+		cards = EasierFirst(cards)
 	}
 	topics, _ := chooseTopics(lib, s.Topics)
 	s.Topics = nil
@@ -116,6 +134,7 @@ func New(lib *decks.Library, s Settings, opt Options) (*Session, error) {
 		onChange: opt.OnChange,
 		lib:      lib,
 		cards:    cards,
+		points:   opt.Points,
 		rec: Record{
 			SchemaVersion: SchemaVersion,
 			ID:            now.UTC().Format("20060102T150405Z"),
@@ -174,23 +193,34 @@ func Resume(lib *decks.Library, rec Record, opt Options) (*Session, error) {
 	rec.Abandoned = false
 	rec.SchemaVersion = SchemaVersion
 	now := clock.Now()
-	ss := &Session{clock: clock, onChange: opt.OnChange, lib: lib, cards: cards, rec: rec}
-	ss.mu.Lock()
+	ss := &Session{clock: clock, onChange: opt.OnChange, lib: lib, cards: cards, rec: rec, points: opt.Points}
 	n := len(ss.rec.Questions)
+	if n > 0 {
+		if !ss.rec.Debrief || ss.rec.Current < 0 || ss.rec.Current >= n {
+			ss.rec.Current = n - 1
+		}
+		q := &ss.rec.Questions[ss.rec.Current]
+		if ss.rec.FollowUp < 0 || ss.rec.FollowUp > len(q.FollowUps) {
+			ss.rec.FollowUp = len(q.FollowUps)
+		}
+		if k := ss.rec.FollowUp; k > 0 {
+			c, err := followUpCardOf(cards[ss.rec.Current], &q.FollowUps[k-1])
+			if err != nil {
+				return nil, fmt.Errorf("session %s: %w", rec.ID, err)
+			}
+			ss.fcard = c
+		}
+	}
+	ss.mu.Lock()
 	switch {
 	case n == 0:
 		ss.ask(now)
-	case ss.rec.Questions[n-1].Outcome != Pending && ss.rec.Questions[n-1].Rating != NoRating:
-		// Rated, and the next question not yet recorded.
-		if n == len(cards) {
-			ss.rec.Current = n - 1
-			ss.rec.Ended = now
-		} else {
-			ss.ask(now)
-		}
-	default:
-		ss.rec.Current = n - 1
-		q := &ss.rec.Questions[n-1]
+	case ss.cur().Outcome != Pending && (ss.cur().Rating != NoRating || ss.interviewing()):
+		// Rated (or, in an interview's round, answered), and what comes
+		// next not yet recorded.
+		ss.advance(now)
+	case ss.cur().Outcome == Pending:
+		q := ss.cur()
 		q.TimeUsed = min(max(q.TimeUsed, 0), q.TimeLimit)
 		ss.segStart = now
 		ss.usedBefore = q.TimeUsed
@@ -228,10 +258,12 @@ func (s *Session) ask(now time.Time) {
 		CardID:    c.ID,
 		Topic:     c.Topic,
 		Question:  c.Question,
-		TimeLimit: TimeLimit(s.lib, c, s.rec.Settings),
+		TimeLimit: s.capToRound(TimeLimit(s.lib, c, s.rec.Settings)),
 		AskedAt:   now,
 	})
 	s.rec.Current = i
+	s.rec.FollowUp = 0
+	s.fcard = nil
 	s.segStart = now
 	s.usedBefore = 0
 	s.dirty = false
@@ -275,8 +307,7 @@ func (s *Session) Card(i int) *decks.Card { return s.cards[i] }
 func (s *Session) Current() (*decks.Card, QuestionRecord) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	q := s.rec.Questions[s.rec.Current]
-	return s.cards[s.rec.Current], q.clone()
+	return s.curCard(), s.cur().clone()
 }
 
 // Phase returns where the session stands.
@@ -290,7 +321,7 @@ func (s *Session) phase() Phase {
 	if !s.rec.Ended.IsZero() {
 		return Finished
 	}
-	if s.rec.Questions[s.rec.Current].Outcome == Pending {
+	if s.cur().Outcome == Pending {
 		return Asking
 	}
 	return Reviewing
@@ -316,7 +347,7 @@ func (s *Session) used(now time.Time) time.Duration {
 func (s *Session) Remaining() time.Duration {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	q := &s.rec.Questions[s.rec.Current]
+	q := s.cur()
 	used := q.TimeUsed
 	if s.phase() == Asking {
 		used = s.used(s.clock.Now())
@@ -332,10 +363,11 @@ func (s *Session) SetDraft(text string) {
 	if s.phase() != Asking {
 		return
 	}
-	q := &s.rec.Questions[s.rec.Current]
+	q := s.cur()
 	if q.Answer != text {
 		q.Answer = text
 		s.dirty = true
+		markDraft(q, s.used(s.clock.Now()), len(text))
 	}
 }
 
@@ -349,7 +381,7 @@ func (s *Session) FlushDraft() bool {
 		return false
 	}
 	s.dirty = false
-	s.rec.Questions[s.rec.Current].TimeUsed = s.used(s.clock.Now())
+	s.cur().TimeUsed = s.used(s.clock.Now())
 	s.unlockAndNotify()
 	return true
 }
@@ -358,15 +390,21 @@ func (s *Session) FlushDraft() bool {
 // reports the state to OnChange, whether or not the draft changed, as when
 // grill is interrupted and the session is to be resumed later with the time
 // that was left. Outside the Asking phase it does nothing.
-func (s *Session) Checkpoint() {
+func (s *Session) Checkpoint() { s.CheckpointAt(s.clock.Now()) }
+
+// CheckpointAt is Checkpoint with the time used counted up to now rather
+// than to the clock's current time: a countdown that decides on a tick to
+// checkpoint, and has the event loop do it a moment later, records the
+// time of its tick.
+func (s *Session) CheckpointAt(now time.Time) {
 	s.mu.Lock()
 	if s.phase() != Asking {
 		s.mu.Unlock()
 		return
 	}
 	s.dirty = false
-	q := &s.rec.Questions[s.rec.Current]
-	q.TimeUsed = min(s.used(s.clock.Now()), q.TimeLimit)
+	q := s.cur()
+	q.TimeUsed = min(s.used(now), q.TimeLimit)
 	s.unlockAndNotify()
 }
 
@@ -388,7 +426,7 @@ func (s *Session) end(o Outcome) error {
 		return ErrPhase
 	}
 	now := s.clock.Now()
-	q := &s.rec.Questions[s.rec.Current]
+	q := s.cur()
 	used := min(s.used(now), q.TimeLimit)
 	if o == TimedOut {
 		used = q.TimeLimit
@@ -400,10 +438,15 @@ func (s *Session) end(o Outcome) error {
 	if o == Skipped {
 		answer = ""
 	}
-	q.Grade = grading.Grade(s.cards[s.rec.Current], answer)
+	q.Grade = grading.Grade(s.curCard(), answer)
 	q.Overrides = nil
 	q.Adjusted = q.Grade.Score
+	q.Suggested = SuggestRating(q)
 	s.dirty = false
+	if s.interviewing() {
+		// No review between the questions of an interview.
+		s.advance(now)
+	}
 	s.unlockAndNotify()
 	return nil
 }
@@ -417,7 +460,7 @@ func (s *Session) Toggle(i int) error {
 		s.mu.Unlock()
 		return ErrPhase
 	}
-	q := &s.rec.Questions[s.rec.Current]
+	q := s.cur()
 	if i < 0 || i >= len(q.Grade.Points) {
 		s.mu.Unlock()
 		return fmt.Errorf("no key point %d", i+1)
@@ -435,6 +478,7 @@ func (s *Session) Toggle(i int) error {
 		q.Overrides[i] = covered
 	}
 	q.Adjusted = grading.Rescore(q.EffectivePoints())
+	q.Suggested = SuggestRating(q)
 	s.unlockAndNotify()
 	return nil
 }
@@ -451,14 +495,10 @@ func (s *Session) Rate(r Rating) error {
 		return ErrPhase
 	}
 	now := s.clock.Now()
-	q := &s.rec.Questions[s.rec.Current]
+	q := s.cur()
 	q.Rating = r
 	q.RatedAt = now
-	if len(s.rec.Questions) < len(s.cards) {
-		s.ask(now)
-	} else {
-		s.rec.Ended = now
-	}
+	s.advance(now)
 	s.unlockAndNotify()
 	return nil
 }
@@ -474,11 +514,11 @@ func (s *Session) Finish() {
 	}
 	now := s.clock.Now()
 	if s.phase() == Asking {
-		q := &s.rec.Questions[s.rec.Current]
+		q := s.cur()
 		q.TimeUsed = min(s.used(now), q.TimeLimit)
 		q.EndedAt = now
 	}
-	s.rec.Ended = now
+	s.finish(now)
 	s.dirty = false
 	s.unlockAndNotify()
 }
@@ -489,13 +529,20 @@ func (s *Session) Finish() {
 // often arrives after the candidate moved on. The offline grade, the
 // self-graded score and the rating stay as they are: whatever the LLM
 // said, it never changes the recorded score. rec is copied.
-func (s *Session) SetLLM(i int, rec *LLMRecord) error {
+func (s *Session) SetLLM(i int, rec *LLMRecord) error { return s.SetLLMAt(i, 0, rec) }
+
+// SetLLMAt is SetLLM for follow-up k (1-based) of question i, or for the
+// question itself when k is 0.
+func (s *Session) SetLLMAt(i, k int, rec *LLMRecord) error {
 	s.mu.Lock()
-	if i < 0 || i >= len(s.rec.Questions) {
+	if i < 0 || i >= len(s.rec.Questions) || k < 0 || k > len(s.rec.Questions[i].FollowUps) {
 		s.mu.Unlock()
 		return fmt.Errorf("no question %d", i+1)
 	}
 	q := &s.rec.Questions[i]
+	if k > 0 {
+		q = &q.FollowUps[k-1]
+	}
 	if q.Outcome == Pending {
 		s.mu.Unlock()
 		return ErrPhase
@@ -543,6 +590,14 @@ func (q QuestionRecord) clone() QuestionRecord {
 		l := *q.LLM // the verdict is never changed once recorded: copies share it
 		q.LLM = &l
 	}
+	q.Drafting = append([]DraftMark(nil), q.Drafting...)
+	if q.FollowUps != nil {
+		fs := make([]QuestionRecord, len(q.FollowUps))
+		for i, f := range q.FollowUps {
+			fs[i] = f.clone()
+		}
+		q.FollowUps = fs
+	}
 	return q
 }
 
@@ -556,5 +611,8 @@ func (r Record) clone() Record {
 		qs[i] = q.clone()
 	}
 	r.Questions = qs
+	if r.Scorecard != nil {
+		r.Scorecard = r.Scorecard.clone()
+	}
 	return r
 }

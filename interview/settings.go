@@ -41,6 +41,9 @@ func (s Settings) Validate() []SettingsProblem {
 	if !validOrder(s.Order) {
 		ps = append(ps, SettingsProblem{"order", fmt.Sprintf("%q is not one of %s", s.Order, strings.Join(Orders, ", "))})
 	}
+	if !ValidFollowUps(s.FollowUps) {
+		ps = append(ps, SettingsProblem{"follow_ups", fmt.Sprintf("%q is not one of %s", s.FollowUps, strings.Join(FollowUpPolicies, ", "))})
+	}
 	for _, t := range s.Topics {
 		if strings.TrimSpace(t) == "" {
 			ps = append(ps, SettingsProblem{"topics", "empty topic id"})
@@ -66,6 +69,7 @@ func (c Config) Settings() Settings {
 		TimeChosen: c.Session.TimeChosen,
 		Order:      c.Session.Order,
 		Seed:       c.Session.Seed,
+		FollowUps:  c.Session.FollowUps,
 	}
 	if c.LLM.Enabled {
 		s.LLMModel = c.LLM.Model

@@ -21,21 +21,22 @@ type listEntry struct {
 	AverageScore    *float64         `json:"average_score"` // null when nothing was answered
 	DurationSeconds float64          `json:"duration_seconds"`
 	Status          interview.Status `json:"status"`
+	Kind            string           `json:"kind"` // practice, interview or retry
 }
 
 // WriteList prints sessions (newest first, as from List) for `grill report
 // list`: a table with id, local date and time, topics, questions (answered
-// of asked when they differ), average self-adjusted score, time spent
+// of asked when they differ), kind (practice, interview, retry), average self-adjusted score, time spent
 // answering and status; or, with asJSON, a JSON array of objects with the
 // fields id, started, topics, questions, answered, average_score (null when
-// nothing was answered), duration_seconds and status.
+// nothing was answered), duration_seconds, status and kind.
 func WriteList(w io.Writer, sessions []interview.Summary, asJSON bool) error {
 	if asJSON {
 		out := make([]listEntry, len(sessions))
 		for i, s := range sessions {
 			out[i] = listEntry{
 				ID: s.ID, Started: s.Started, Topics: s.Topics, Questions: s.Questions,
-				Answered: s.Answered, DurationSeconds: s.Duration.Seconds(), Status: s.Status,
+				Answered: s.Answered, DurationSeconds: s.Duration.Seconds(), Status: s.Status, Kind: s.Kind,
 			}
 			if out[i].Topics == nil {
 				out[i].Topics = []string{}
@@ -54,9 +55,9 @@ func WriteList(w io.Writer, sessions []interview.Summary, asJSON bool) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tDATE\tTOPICS\tQUESTIONS\tAVERAGE\tDURATION\tSTATUS")
+	fmt.Fprintln(tw, "ID\tDATE\tKIND\tTOPICS\tQUESTIONS\tAVERAGE\tDURATION\tSTATUS")
 	for _, s := range sessions {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, s.Started.Local().Format("2006-01-02 15:04"),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, s.Started.Local().Format("2006-01-02 15:04"), s.Kind,
 			s.TopicsText(","), s.QuestionsText(), s.AverageText(), interview.DurationText(s.Duration), strings.ReplaceAll(string(s.Status), "_", " "))
 	}
 	return tw.Flush()

@@ -30,6 +30,7 @@ func Markdown(rec *interview.Record, lib *decks.Library) string {
 	var b strings.Builder
 	writeHeader(&b, rec)
 	writeSummary(&b, rec)
+	writeScorecard(&b, rec.Scorecard)
 	if len(rec.Questions) > 0 {
 		b.WriteString("## Questions\n\n")
 		for i := range rec.Questions {
@@ -59,6 +60,7 @@ func writeHeader(b *strings.Builder, rec *interview.Record) {
 		order = interview.OrderMixed
 	}
 	fmt.Fprintf(b, "- **Topics:** %s · **Order:** %s · **Seed:** %d\n", topics, escapeInline(order), st.Seed)
+	writeKind(b, st)
 	if st.TimeLimit > 0 {
 		fmt.Fprintf(b, "- **Time per question:** %s (unless the deck sets its own)\n", interview.DurationText(st.TimeLimit))
 	}
@@ -102,6 +104,7 @@ func writeSummary(b *strings.Builder, rec *interview.Record) {
 			escapeInline(q.Topic), escapeInline(truncateRunes(q.Question, 60)),
 			interview.DurationText(q.TimeUsed), interview.DurationText(q.TimeLimit), q.Outcome.Text(),
 			score, adjusted, q.Rating.Text(), missed)
+		writeFollowUpRows(b, i, q)
 	}
 	b.WriteString("\n")
 	sum := interview.Summarize(rec.Digest())
@@ -122,7 +125,23 @@ func writeSummary(b *strings.Builder, rec *interview.Record) {
 }
 
 func writeQuestion(b *strings.Builder, i int, q *interview.QuestionRecord, lib *decks.Library) {
-	fmt.Fprintf(b, "### %d. %s\n\n", i+1, flatLine(q.Question))
+	writeAnswer(b, fmt.Sprintf("### %d. %s", i+1, flatLine(q.Question)), q, lib)
+	for k := range q.FollowUps {
+		f := &q.FollowUps[k]
+		flib := lib
+		if f.Origin == interview.OriginLLM {
+			flib = nil // not a card of the decks: graded against its parent's point
+		}
+		writeAnswer(b, fmt.Sprintf("#### %d.%d. Follow-up: %s", i+1, k+1, flatLine(f.Question)), f, flib)
+	}
+}
+
+// writeAnswer renders one question or follow-up under heading.
+func writeAnswer(b *strings.Builder, heading string, q *interview.QuestionRecord, lib *decks.Library) {
+	fmt.Fprintf(b, "%s\n\n", heading)
+	if q.Origin != "" {
+		fmt.Fprintf(b, "*%s*\n\n", followUpOrigin(q))
+	}
 	meta := []string{"`" + strings.ReplaceAll(q.CardID, "`", "'") + "`", escapeInline(q.Topic), q.Outcome.Text(),
 		fmt.Sprintf("%s of %s", interview.DurationText(q.TimeUsed), interview.DurationText(q.TimeLimit))}
 	if q.Outcome != interview.Pending {
@@ -133,7 +152,11 @@ func writeQuestion(b *strings.Builder, i int, q *interview.QuestionRecord, lib *
 		}
 	}
 	if q.Rating != interview.NoRating {
-		meta = append(meta, "rated "+q.Rating.Text())
+		r := "rated " + q.Rating.Text()
+		if q.Suggested != interview.NoRating && q.Suggested != q.Rating {
+			r += " (suggested " + q.Suggested.Text() + ")"
+		}
+		meta = append(meta, r)
 	}
 	fmt.Fprintf(b, "*%s*\n\n", strings.Join(meta, " · "))
 

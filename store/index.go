@@ -41,7 +41,9 @@ import (
 // holds many such repeats.
 // Times are nanoseconds since 1970 (0 for none).
 
-const indexMagic = "grill-index 3"
+// Version 4 adds the settings' mode and retry_of to the "s" lines, which
+// tell interviews and retries apart from practice rounds.
+const indexMagic = "grill-index 4"
 
 // indexEntry is what the index knows of one record file.
 type indexEntry struct {
@@ -288,7 +290,8 @@ func writeEntry(b *bytes.Buffer, id string, e *indexEntry) {
 	for i, t := range r.Topics {
 		topics[i] = url.QueryEscape(t)
 	}
-	fmt.Fprintf(b, "s\t%s\t%d\t%d\t%d\t%d\t%t\t%s\t%d\n", id, e.size, e.mtime, unixNano(r.Started), unixNano(r.Ended), r.Abandoned, strings.Join(topics, ","), len(r.Questions))
+	fmt.Fprintf(b, "s\t%s\t%d\t%d\t%d\t%d\t%t\t%s\t%d\t%s\t%s\n", id, e.size, e.mtime, unixNano(r.Started), unixNano(r.Ended), r.Abandoned, strings.Join(topics, ","), len(r.Questions),
+		escapeField(r.Mode), escapeField(r.RetryOf))
 	for _, q := range r.Questions {
 		fmt.Fprintf(b, "q\t%s\t%s\t%d\t%s\t%d\t%d\t%d\t%d\n", escapeField(q.CardID), escapeField(q.Topic),
 			q.TimeUsed, escapeField(string(q.Outcome)), unixNano(q.Time), q.Score, q.Adjusted, q.Rating)
@@ -326,7 +329,7 @@ func parseIndex(data []byte) (*index, error) {
 		return s
 	}
 	var cur *interview.Digest
-	var f [10][]byte
+	var f [12][]byte
 	for len(data) > 0 {
 		line, data, _ = bytes.Cut(data, []byte{'\n'})
 		n := splitTabs(line, f[:])
@@ -348,14 +351,15 @@ func parseIndex(data []byte) (*index, error) {
 			}
 			ix.entries[id], cur = &indexEntry{size: num(f[2]), mtime: num(f[3]), err: unescapeField(string(f[4]))}, nil
 			ok = ok && ValidID(id)
-		case n == 9 && string(f[0]) == "s":
+		case n == 11 && string(f[0]) == "s":
 			id := string(f[1])
 			if ix.entries[id] == nil {
 				ix.order = append(ix.order, id)
 			} else {
 				ix.replaced++
 			}
-			cur = &interview.Digest{ID: id, Started: fromUnixNano(num(f[4])), Ended: fromUnixNano(num(f[5])), Abandoned: string(f[6]) == "true"}
+			cur = &interview.Digest{ID: id, Started: fromUnixNano(num(f[4])), Ended: fromUnixNano(num(f[5])), Abandoned: string(f[6]) == "true",
+				Mode: str(f[9]), RetryOf: unescapeField(string(f[10]))}
 			cur.Questions = make([]interview.QuestionDigest, 0, max(num(f[8]), 0))
 			ix.entries[id] = &indexEntry{size: num(f[2]), mtime: num(f[3]), rec: cur}
 			ok = ok && ValidID(id) && (string(f[6]) == "true" || string(f[6]) == "false")

@@ -13,9 +13,9 @@ import (
 
 // scanDigest reads the digest of a session record from its JSON: the part
 // of the Record that summaries and schedules need (start and end, the
-// settings' topics, and of each question its card, topic, time used,
-// outcome, time, grader's and adjusted score and rating: an
-// interview.Digest), and the schema version (nil
+// settings' topics, mode and retry_of, and of each question its card,
+// topic, time used, outcome, time, grader's and adjusted score and rating:
+// an interview.Digest), and the schema version (nil
 // when absent). It is a purpose-built scanner rather than encoding/json
 // because the answers, key point verdicts and LLM feedback that make up most
 // of a record are not needed to list sessions: it only checks that they are
@@ -50,7 +50,13 @@ func scanDigest(data []byte) (d *interview.Digest, version *int, err error) {
 			return s.bool(&d.Abandoned)
 		case "settings":
 			return s.object(func(key []byte) error {
-				if string(key) != "topics" {
+				switch string(key) {
+				case "mode":
+					return s.string(&d.Mode)
+				case "retry_of":
+					return s.string(&d.RetryOf)
+				case "topics":
+				default:
 					return s.skip()
 				}
 				// A repeated key decodes over the previous list, as

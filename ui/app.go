@@ -73,6 +73,21 @@ type Options struct {
 	// even after the candidate moved on, and never changes a score. Nil
 	// means no LLM feedback.
 	LLM *llm.Client
+	// Round, when positive, makes the session an interview (grill
+	// interview) with one clock of this length for the whole round:
+	// questions easier first, no review until the round is over, then a
+	// scorecard and the reviews.
+	Round time.Duration
+	// Retry, when set, asks these cards again (grill start --retry), in
+	// this order, instead of selecting questions.
+	Retry *Retry
+}
+
+// Retry is a session that asks again the weak questions of an earlier one.
+type Retry struct {
+	Of    string        // the earlier session's id
+	Below int           // the score its questions were below
+	Cards []*decks.Card // the cards to ask
 }
 
 // Run shows grill's screens until the candidate quits or ctx is done, as
@@ -118,6 +133,9 @@ type app struct {
 	stopping bool
 
 	llmJobs feedbackJobs // LLM requests running in the background
+
+	points        *interview.PointHistory // past sessions' key points; nil until loaded
+	scorecardSeen bool                    // the interview's scorecard was shown
 
 	finished   bool // the end-of-session hook has run
 	reportPath string
@@ -315,10 +333,20 @@ func (a *app) start(s interview.Settings) error {
 		h, _ := a.opts.Store.History() // unreadable records are left out
 		ranker = interview.HistoryRanker{Reviews: h.Reviews, Now: a.clock.Now()}
 	}
+	var cards []*decks.Card
+	if r := a.opts.Retry; r != nil {
+		s.RetryOf, s.RetryBelow, cards = r.Of, r.Below, r.Cards
+		s.Count = len(cards)
+	}
+	if a.opts.Round > 0 {
+		s.Mode, s.RoundLimit = interview.ModeInterview, a.opts.Round
+	}
 	sess, err := interview.New(a.opts.Library, s, interview.Options{
 		Clock:    a.clock,
 		Ranker:   ranker,
 		OnChange: a.onChange,
+		Cards:    cards,
+		Points:   a.pointHistory(),
 	})
 	if err != nil {
 		return err
@@ -353,6 +381,37 @@ func (a *app) report(rec interview.Record) (string, error) {
 		return "", err
 	}
 	return a.opts.Store.MarkdownPath(id), nil
+}
+
+// pointHistory returns how each key point went in the stored sessions,
+// read once; without a Store, an empty history.
+func (a *app) pointHistory() *interview.PointHistory {
+	if a.points == nil {
+		a.points = interview.NewPointHistory()
+		if a.opts.Store != nil {
+			a.points, _ = a.opts.Store.PointHistory() // unreadable records are left out
+		}
+	}
+	return a.points
+}
+
+// showNext shows what the session asks for now: a question (or follow-up)
+// to answer, an answer to review (in an interview's debrief, the
+// scorecard first), or the summary.
+func (a *app) showNext() {
+	s := a.sess.Load()
+	switch s.Phase() {
+	case interview.Asking:
+		a.showQuestion()
+	case interview.Reviewing:
+		if s.Debriefing() && !a.scorecardSeen {
+			a.showScorecard()
+			return
+		}
+		a.showReview()
+	default:
+		a.showSummary()
+	}
 }
 
 func (a *app) showQuestion() {
@@ -440,7 +499,7 @@ func (a *app) countdown(ctx context.Context, tick <-chan time.Time) {
 					q.syncDraft()
 					wrote = q.sess.FlushDraft()
 					if !wrote && checkpoint {
-						q.sess.Checkpoint()
+						q.sess.CheckpointAt(now)
 						wrote = true
 					}
 				}

@@ -114,7 +114,7 @@ func TestEndToEndLLMFeedbackInTmux(t *testing.T) {
 	srv := e2eLLMServer(t, nil)
 	dir := t.TempDir()
 	bin, env := e2eEnv(t, dir, srv.URL)
-	s := startTmux(t, "llm", bin, env, "start --topics gnn --count 1 --time 5m --seed 1")
+	s := startTmux(t, "llm", bin, env, "start --topics gnn --count 1 --time 5m --seed 1 --follow-ups off")
 
 	s.waitFor(10*time.Second, "1/1", "Ctrl+S submit")
 	s.tmux("send-keys", "-t", "grill", "-l", "Each node aggregates messages from its neighbours and then updates its own features.")
@@ -147,7 +147,7 @@ func TestEndToEndLLMKeyIsNeverWritten(t *testing.T) {
 	srv := e2eLLMServer(t, map[int]bool{1: true})
 	dir := t.TempDir()
 	bin, env := e2eEnv(t, dir, srv.URL)
-	s := startTmux(t, "leak", bin, env, "start --topics gnn --count 2 --time 5m --seed 1")
+	s := startTmux(t, "leak", bin, env, "start --topics gnn --count 2 --time 5m --seed 1 --follow-ups off")
 
 	s.waitFor(10*time.Second, "1/2", "Ctrl+S submit")
 	s.tmux("send-keys", "-t", "grill", "-l", "Nodes aggregate their neighbours' messages.")

@@ -168,7 +168,7 @@ func countdown(t *testing.T, screen string) time.Duration {
 // opens its report.
 func TestEndToEndReportFiles(t *testing.T) {
 	bin, dir := grillEnv(t)
-	s := newTmux(t, "report", 100, 30, grillCommand(bin, dir, "start --topics gnn --count 2 --time 30s --seed 1"))
+	s := newTmux(t, "report", 100, 30, grillCommand(bin, dir, "start --topics gnn --count 2 --time 30s --seed 1 --follow-ups off"))
 	first := "Zebra answer: nodes aggregate messages from their neighbours, then update their own features."
 	second := "Okapi answer: a readout pools all node embeddings into one graph vector."
 

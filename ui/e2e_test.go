@@ -61,7 +61,7 @@ func TestEndToEndInTmux(t *testing.T) {
 		}
 	}
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("grill-e2e-%d", os.Getpid())}
-	cmd := fmt.Sprintf("env XDG_DATA_HOME=%s XDG_CONFIG_HOME=%s TERM=xterm-256color %s start --topics gnn,diffusion --count 2 --time 20s --seed 1; echo grill exited $?; sleep 60",
+	cmd := fmt.Sprintf("env XDG_DATA_HOME=%s XDG_CONFIG_HOME=%s TERM=xterm-256color %s start --topics gnn,diffusion --count 2 --time 20s --seed 1 --follow-ups off; echo grill exited $?; sleep 60",
 		filepath.Join(dir, "data"), filepath.Join(dir, "config"), bin)
 	s.tmux("new-session", "-d", "-s", "grill", "-x", "100", "-y", "30", cmd)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })

@@ -103,7 +103,7 @@ type feedbackPanel struct {
 // in the background. Runs on the event loop.
 func (a *app) startFeedback(r *reviewScreen) {
 	client := a.opts.LLM
-	plan := r.sess.PlanFeedback(r.index, client)
+	plan := r.sess.PlanFeedbackAt(r.index, r.follow, client)
 	switch {
 	case plan.Stored != nil:
 		r.showLLMRecord(plan.Stored, plan.Injection)
@@ -126,7 +126,7 @@ func (a *app) startFeedback(r *reviewScreen) {
 // failure, which the session has recorded. It runs on its own goroutine.
 func (a *app) runFeedback(r *reviewScreen, client *llm.Client, injection []string) {
 	defer a.llmJobs.wg.Done()
-	rec := r.sess.AskFeedback(a.ctx, client, r.index, func(preview string) {
+	rec := r.sess.AskFeedbackAt(a.ctx, client, r.index, r.follow, func(preview string) {
 		a.onLoop(func() {
 			if a.cur == r && !r.fb.final {
 				r.showLLMStream(client, preview, injection)

@@ -57,9 +57,9 @@ func newHistory(a *app, sessions []interview.Summary, errs []error) *historyScre
 	h.table = tview.NewTable().SetFixed(1, 0).SetSelectable(true, false).SetSelectedStyle(th.selected)
 	h.table.SetBorderPadding(0, 0, 1, 1)
 	th.styleBox(h.table.Box, "Sessions")
-	for c, name := range []string{"date", "topics", "questions", "average", "time", "status"} {
+	for c, name := range []string{"date", "kind", "topics", "questions", "average", "time", "status"} {
 		cell := tview.NewTableCell(th.bold(name)).SetSelectable(false)
-		if c >= 2 && c <= 4 {
+		if c >= 3 && c <= 5 {
 			cell.SetAlign(tview.AlignRight)
 		}
 		h.table.SetCell(0, c, cell)
@@ -69,6 +69,7 @@ func newHistory(a *app, sessions []interview.Summary, errs []error) *historyScre
 		qs, avg, topics := s.QuestionsText(), s.AverageText(), s.TopicsText(", ")
 		cells := []*tview.TableCell{
 			tview.NewTableCell(s.Started.Local().Format("2006-01-02 15:04")),
+			tview.NewTableCell(kindText(th, s.Kind)),
 			tview.NewTableCell(tview.Escape(topics)).SetMaxWidth(30).SetExpansion(1),
 			tview.NewTableCell(qs).SetAlign(tview.AlignRight),
 			tview.NewTableCell(avg).SetAlign(tview.AlignRight),
@@ -108,7 +109,7 @@ func newHistory(a *app, sessions []interview.Summary, errs []error) *historyScre
 	}
 
 	keys := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
-	keys.SetText(" " + th.keys("↑↓", "select", "Enter", "open report", "Esc", "back"))
+	keys.SetText(" " + th.keys("↑↓", "select", "Enter", "open report", "c", "per card", "Esc", "back"))
 
 	h.root = tview.NewFlex().SetDirection(tview.FlexRow).
 		AddItem(header, 1, 0, false).
@@ -199,6 +200,21 @@ func (h *historyScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
 	case ev.Key() == tcell.KeyCtrlQ:
 		h.a.quit()
 		return nil
+	case ev.Key() == tcell.KeyRune && ev.Rune() == 'c':
+		h.a.showCards(h)
+		return nil
 	}
 	return ev
+}
+
+// kindText names a session's kind as the history shows it: interviews and
+// retries stand out from practice rounds.
+func kindText(th theme, kind string) string {
+	switch kind {
+	case interview.KindInterview:
+		return th.bold(kind)
+	case interview.KindRetry:
+		return th.paint(colAmber, kind)
+	}
+	return th.dim(kind)
 }

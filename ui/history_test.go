@@ -258,3 +258,33 @@ func TestWrapReportKeepsTablesAndIndents(t *testing.T) {
 }
 
 func tview_width(s string) int { return len([]rune(plain(s))) }
+
+func TestHistoryPerCardView(t *testing.T) {
+	st := historyStore(t)
+	h := start(t, Options{Config: config(2), Store: st}, 80, 24)
+	h.waitFor("New session", "h history")
+	h.press('h')
+	h.waitFor("History", "practice", "c per card")
+	h.press('c')
+	// Weakest first: b/q1 (33, Beta missed), then a/q1 asked three times.
+	h.waitFor("Cards", "weakest first", "Key points of the selected card", "✗ Beta · missed last time")
+	h.key(tcell.KeyDown)
+	h.waitFor("What is question 1 of a", "the last 3 times")
+	h.key(tcell.KeyEscape)
+	h.waitFor("Sessions", "Average score per topic")
+}
+
+func TestReviewShowsHowEachPointWentBefore(t *testing.T) {
+	st := historyStore(t)
+	cfg := config(1)
+	cfg.Session.Topics = []string{"b"}
+	h := start(t, Options{Config: cfg, Store: st, SkipHome: true}, 100, 30)
+	h.waitFor("1/1", "Ctrl+S submit")
+	if _, q := h.a.sess.Load().Current(); q.CardID != "b/q1" {
+		t.Fatalf("seed 1 asked %s, not b/q1, the card with a history", q.CardID)
+	}
+	h.typeText("alpha is what matters here")
+	h.ctrl(tcell.KeyCtrlS)
+	// b/q1 was answered once before: Alpha covered, Beta missed.
+	h.waitFor("review", "Alpha · covered last time", "Beta ×2 · missed last time")
+}

@@ -34,12 +34,14 @@ type questionScreen struct {
 	dirty     bool   // answer changed since the draft was last synced
 	count     int    // words in the answer
 	timerText string
-	unsaved   bool // the header says the last save failed
+	unsaved   bool   // the header says the last save failed
+	follow    int    // 0, or k while follow-up k of the question is asked
+	roundText string // an interview's round clock as shown in the header
 }
 
 func newQuestion(a *app, s *interview.Session) *questionScreen {
 	card, rec := s.Current()
-	q := &questionScreen{a: a, sess: s, index: s.Index(), card: card, limit: rec.TimeLimit, textWidth: -1}
+	q := &questionScreen{a: a, sess: s, index: s.Index(), follow: s.FollowUp(), card: card, limit: rec.TimeLimit, textWidth: -1}
 	th := a.th
 
 	q.header = tview.NewTextView().SetDynamicColors(true).SetWrap(false)
@@ -123,6 +125,12 @@ func (q *questionScreen) setWords() {
 func (q *questionScreen) setHeader() {
 	th := q.a.th
 	t := " " + th.strong(tview.Escape(q.card.Topic)) + th.dim(" · ") + fmt.Sprintf("%d/%d", q.index+1, q.sess.Len())
+	if q.follow > 0 {
+		t += th.dim(" · ") + th.paint(colAmber, th.bold("follow-up"))
+	}
+	if q.roundText != "" {
+		t += th.dim(" · ") + q.roundText
+	}
 	if q.unsaved {
 		t += th.dim(" · ") + th.paint(colBad, "not saved (see the summary)")
 	}
@@ -135,6 +143,12 @@ func (q *questionScreen) updateTimer() {
 	if t != q.timerText {
 		q.timerText = t
 		q.timer.SetText(t)
+	}
+	if left, ok := q.sess.RoundRemaining(); ok {
+		if r := "interview " + clock(left) + " left"; r != q.roundText {
+			q.roundText = r
+			q.setHeader()
+		}
 	}
 	if q.a.saver != nil {
 		if unsaved := q.a.saver.lastErr() != nil; unsaved != q.unsaved {
@@ -201,5 +215,5 @@ func (q *questionScreen) end(f func() error) {
 	if err := f(); err != nil {
 		return
 	}
-	q.a.showReview()
+	q.a.showNext()
 }

@@ -18,11 +18,12 @@ import (
 // words marked, the reference answer, and room for LLM feedback. Keys 1–4
 // rate the answer and go on.
 type reviewScreen struct {
-	a     *app
-	sess  *interview.Session
-	index int
-	card  *decks.Card
-	q     interview.QuestionRecord
+	a      *app
+	sess   *interview.Session
+	index  int
+	follow int // 0, or k when this is the review of follow-up k
+	card   *decks.Card
+	q      interview.QuestionRecord
 
 	root      *tview.Flex
 	top       *tview.Flex // header and score
@@ -33,6 +34,7 @@ type reviewScreen struct {
 	points    *tview.List
 	answer    *tview.TextView
 	reference *tview.TextView
+	keys      *tview.TextView
 	feedback  *tview.TextView // LLM feedback; shown once there is some
 	fb        feedbackPanel
 	panes     []tview.Primitive
@@ -43,12 +45,16 @@ type reviewScreen struct {
 
 func newReview(a *app, s *interview.Session) *reviewScreen {
 	card, q := s.Current()
-	r := &reviewScreen{a: a, sess: s, index: s.Index(), card: card, q: q, qWidth: -1, fb: feedbackPanel{width: -1}}
+	r := &reviewScreen{a: a, sess: s, index: s.Index(), follow: s.FollowUp(), card: card, q: q, qWidth: -1, fb: feedbackPanel{width: -1}}
 	th := a.th
 
 	r.header = tview.NewTextView().SetDynamicColors(true).SetWrap(false)
+	kind := " · review · "
+	if r.follow > 0 {
+		kind = " · follow-up review · "
+	}
 	r.header.SetText(" " + th.strong(tview.Escape(card.Topic)) + th.dim(" · ") +
-		fmt.Sprintf("%d/%d", r.index+1, s.Len()) + th.dim(" · review · ") + outcomeText(th, q))
+		fmt.Sprintf("%d/%d", r.index+1, s.Len()) + th.dim(kind) + outcomeText(th, q))
 	r.score = tview.NewTextView().SetDynamicColors(true).SetTextAlign(tview.AlignRight).SetWrap(false)
 
 	r.qText = tex.RenderMath(card.Question)
@@ -81,8 +87,7 @@ func newReview(a *app, s *interview.Session) *reviewScreen {
 	r.feedback.SetBorderPadding(0, 0, 1, 1)
 	th.styleBox(r.feedback.Box, "LLM feedback")
 
-	keys := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
-	keys.SetText(" " + th.keys("Space", "toggle", "Tab", "pane", "1", "Again", "2", "Hard", "3", "Good", "4", "Easy", "Ctrl+Q", "quit"))
+	r.keys = tview.NewTextView().SetDynamicColors(true).SetWrap(false)
 
 	r.top = tview.NewFlex().AddItem(r.header, 0, 1, false).AddItem(r.score, 0, 0, false)
 	upper := tview.NewFlex().
@@ -95,7 +100,7 @@ func newReview(a *app, s *interview.Session) *reviewScreen {
 		AddItem(r.top, 1, 0, false).
 		AddItem(r.question, 1, 0, false).
 		AddItem(r.body, 0, 1, true).
-		AddItem(keys, 1, 0, false)
+		AddItem(r.keys, 1, 0, false)
 	r.panes = []tview.Primitive{r.points, r.answer, r.reference}
 
 	r.refresh()
@@ -133,9 +138,18 @@ func (r *reviewScreen) refresh() {
 	}
 	r.score.SetText(text + " ")
 	r.top.ResizeItem(r.score, tview.TaggedStringWidth(text)+1, 0)
+	hist := r.a.pointHistory()
 	for i, p := range r.q.Grade.Points {
-		r.points.SetItemText(i, pointText(th, p, r.q.Covered(i), r.q.Overrides), "")
+		before := ""
+		if h := hist.Text(r.q.CardID, p.Label); h != "new" {
+			before = th.dim(" · " + h)
+		}
+		r.points.SetItemText(i, pointText(th, p, r.q.Covered(i), r.q.Overrides)+before, "")
 	}
+	// The suggested rating follows the score as the candidate toggles.
+	rates := th.bold("1") + " Again " + th.bold("2") + " Hard " + th.bold("3") + " Good " + th.bold("4") + " Easy"
+	r.keys.SetText(" " + th.keys("Enter", r.q.Suggested.Text()) + th.dim(" · ") + rates + th.dim(" · ") +
+		th.keys("Space", "toggle", "Tab", "pane", "^Q", "quit"))
 	r.refreshAnswer()
 }
 
@@ -253,6 +267,12 @@ func (r *reviewScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
 	case tcell.KeyTab, tcell.KeyBacktab:
 		r.cycle(ev.Key() == tcell.KeyTab)
 		return nil
+	case tcell.KeyEnter:
+		// Enter accepts the suggested rating.
+		if r.q.Suggested != interview.NoRating {
+			r.rate(r.q.Suggested)
+		}
+		return nil
 	case tcell.KeyRune:
 	default:
 		return ev
@@ -303,9 +323,5 @@ func (r *reviewScreen) rate(v interview.Rating) {
 	if err := r.sess.Rate(v); err != nil {
 		return
 	}
-	if r.sess.Done() {
-		r.a.showSummary()
-		return
-	}
-	r.a.showQuestion()
+	r.a.showNext()
 }

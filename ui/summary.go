@@ -17,15 +17,17 @@ import (
 // and where the report went. When the report could not be saved, e writes
 // it to another directory and p prints it once grill has exited. q quits.
 type summaryScreen struct {
-	a      *app
-	rec    interview.Record
-	root   *tview.Flex
-	table  *tview.Table
-	detail *tview.TextView
-	stats  *tview.TextView
-	keys   *tview.TextView
-	width  int // screen width the columns were fitted to
-	height int
+	a       *app
+	rec     interview.Record
+	items   []interview.QuestionRecord // the table's rows: questions, each followed by its follow-ups
+	numbers []string                   // their numbers: "1", "1.1"
+	root    *tview.Flex
+	table   *tview.Table
+	detail  *tview.TextView
+	stats   *tview.TextView
+	keys    *tview.TextView
+	width   int // screen width the columns were fitted to
+	height  int
 
 	statsText  string // the statistics as set, with their tags
 	statsLines int    // their height, wrapped to the screen
@@ -40,6 +42,9 @@ func newSummary(a *app, rec interview.Record) *summaryScreen {
 	if len(rec.Questions) < len(rec.Plan) || (len(rec.Questions) > 0 && rec.Questions[len(rec.Questions)-1].Rating == interview.NoRating) {
 		title = fmt.Sprintf("session ended early · %d of %d questions asked", len(rec.Questions), len(rec.Plan))
 	}
+	if rec.Settings.Mode == interview.ModeInterview && rec.Debrief {
+		title = fmt.Sprintf("interview over · %d of %d questions reached", len(rec.Questions), len(rec.Plan))
+	}
 	header.SetText(" " + th.strong("Summary") + th.dim(" · ") + title)
 
 	m.table = tview.NewTable().SetFixed(1, 0).SetSelectable(true, false).SetSelectedStyle(th.selected)
@@ -52,7 +57,17 @@ func newSummary(a *app, rec interview.Record) *summaryScreen {
 		}
 		m.table.SetCell(0, c, cell)
 	}
+	// Follow-ups come under their question, numbered 1.1, 1.2.
 	for i, q := range rec.Questions {
+		m.items = append(m.items, q)
+		m.numbers = append(m.numbers, fmt.Sprint(i+1))
+		for k, f := range q.FollowUps {
+			f.Question = "↳ " + f.Question
+			m.items = append(m.items, f)
+			m.numbers = append(m.numbers, fmt.Sprintf("%d.%d", i+1, k+1))
+		}
+	}
+	for i, q := range m.items {
 		row := i + 1
 		score, adj := "—", "—"
 		if q.Outcome != interview.Pending {
@@ -61,7 +76,7 @@ func newSummary(a *app, rec interview.Record) *summaryScreen {
 		}
 		rating := q.Rating.Text()
 		cells := []*tview.TableCell{
-			tview.NewTableCell(fmt.Sprint(row)).SetAlign(tview.AlignRight),
+			tview.NewTableCell(m.numbers[i]).SetAlign(tview.AlignRight),
 			tview.NewTableCell(tview.Escape(q.Topic)),
 			tview.NewTableCell(tview.Escape(oneLine(tex.RenderMath(q.Question)))).SetMaxWidth(28).SetExpansion(2),
 			tview.NewTableCell(interview.DurationText(q.TimeUsed) + "/" + interview.DurationText(q.TimeLimit)),
@@ -85,13 +100,13 @@ func newSummary(a *app, rec interview.Record) *summaryScreen {
 	m.keys = tview.NewTextView().SetDynamicColors(true).SetWrap(false)
 	m.root = tview.NewFlex().SetDirection(tview.FlexRow).
 		AddItem(header, 1, 0, false).
-		AddItem(m.table, len(rec.Questions)+3, 0, true).
+		AddItem(m.table, len(m.items)+3, 0, true).
 		AddItem(m.detail, 5, 0, false).
 		AddItem(m.stats, 1, 0, false).
 		AddItem(tview.NewBox(), 0, 1, false).
 		AddItem(m.keys, 1, 0, false)
 	m.refreshStats()
-	if len(rec.Questions) > 0 {
+	if len(m.items) > 0 {
 		m.table.Select(1, 0)
 		m.showDetail(0)
 	}
@@ -129,11 +144,11 @@ func missed(q interview.QuestionRecord) []string {
 }
 
 func (m *summaryScreen) showDetail(i int) {
-	if i < 0 || i >= len(m.rec.Questions) {
+	if i < 0 || i >= len(m.items) {
 		return
 	}
 	th := m.a.th
-	q := m.rec.Questions[i]
+	q := m.items[i]
 	var b strings.Builder
 	b.WriteString(th.bold(tview.Escape(oneLine(tex.RenderMath(q.Question)))) + "\n")
 	if ms := missed(q); len(ms) > 0 {
@@ -161,6 +176,9 @@ func (m *summaryScreen) refreshStats() {
 	m.statsText = text
 	m.width = -1 // beforeDraw sizes the statistics to their wrapped lines
 	pairs := []string{"↑↓", "select"}
+	if m.rec.Scorecard != nil {
+		pairs = append(pairs, "s", "scorecard")
+	}
 	if a.reportErr != nil && a.exported == "" {
 		pairs = append(pairs, "e", "write report elsewhere", "p", "print it on exit")
 	}
@@ -271,7 +289,7 @@ func (m *summaryScreen) beforeDraw(width, height int) {
 	}
 	m.root.ResizeItem(m.stats, m.statsLines, 0)
 	// The table takes what the other parts leave, scrolling if need be.
-	m.root.ResizeItem(m.table, max(min(len(m.rec.Questions)+3, height-8-m.statsLines), 4), 0)
+	m.root.ResizeItem(m.table, max(min(len(m.items)+3, height-8-m.statsLines), 4), 0)
 	fixed := 0
 	for c := 0; c < m.table.GetColumnCount(); c++ {
 		if c == colQuestion || c == colMissed {
@@ -296,6 +314,10 @@ func (m *summaryScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
 	case ev.Key() == tcell.KeyCtrlQ, ev.Key() == tcell.KeyEscape,
 		ev.Key() == tcell.KeyRune && (ev.Rune() == 'q' || ev.Rune() == 'Q'):
 		m.a.quit()
+		return nil
+	case ev.Key() == tcell.KeyRune && ev.Rune() == 's' && m.rec.Scorecard != nil:
+		sc := newScorecard(m.a, m.rec.Scorecard, "back to the summary", func() { m.a.show(m, m.root, m.table) })
+		m.a.show(sc, sc.root, sc.body)
 		return nil
 	case ev.Key() == tcell.KeyRune && m.a.reportErr != nil && m.a.exported == "":
 		switch ev.Rune() {

@@ -1,0 +1,5 @@
+package interview
+
+import "grill/grading"
+
+type gradingPoint = grading.PointResult
