@@ -3,6 +3,7 @@ package decks
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -153,7 +154,7 @@ func (l *Library) loadPaths(paths []string, files *int, lint bool) []Problem {
 				}
 				seen[abs] = true
 			}
-			src, err := os.ReadFile(name)
+			src, err := readDeck(name)
 			if err != nil {
 				problems = append(problems, fileProblem(name, err))
 				continue
@@ -178,6 +179,25 @@ func (l *Library) loadPaths(paths []string, files *int, lint bool) []Problem {
 		}
 	}
 	return problems
+}
+
+// readDeck reads a deck file, no more than one byte past MaxDeckSize
+// (Parse reports the file as too large). Anything but a regular file, such
+// as a FIFO that would block, is refused.
+func readDeck(name string) ([]byte, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxDeckSize+1))
 }
 
 // fileProblem turns an I/O error on path into a problem.
