@@ -115,10 +115,12 @@ func (e *LoadError) Error() string {
 }
 
 // Load returns the built-in decks (none when onlyDecks is set) plus the
-// decks read from paths. A path is a Markdown file, or a folder whose *.md
-// files are read in name order. Any problem in any file (including an id
-// used twice across files) makes Load fail with a *LoadError listing them
-// all as "file:line: message".
+// decks read from paths. A path is a deck file in any format Parse reads,
+// or a folder whose deck files (.md, .markdown, .txt, .tsv, .csv) are read
+// in name order. A question asked again by a later file is kept once (see
+// Library.Merged). Any problem in any file (including an id used twice
+// across files) makes Load fail with a *LoadError listing them all as
+// "file:line: message".
 func Load(paths []string, onlyDecks bool) (*Library, error) {
 	lib := &Library{}
 	if !onlyDecks {
