@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -62,11 +63,10 @@ func TestDecksJSONBuiltin(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	topics := decodeDecks(t, out)
-	wantCounts := map[string]int{"gnn": 8, "diffusion": 9, "vla": 8}
 	var questions []string
 	for _, tp := range topics {
-		if got := len(tp.Cards); got != wantCounts[tp.Topic] {
-			t.Errorf("topic %q has %d cards, want %d", tp.Topic, got, wantCounts[tp.Topic])
+		if got := len(tp.Cards); got < 30 {
+			t.Errorf("topic %q has %d cards, want at least 30", tp.Topic, got)
 		}
 		if tp.Source != "built-in" || tp.Title == "" {
 			t.Errorf("topic %q: title %q source %q", tp.Topic, tp.Title, tp.Source)
@@ -87,9 +87,21 @@ func TestDecksJSONBuiltin(t *testing.T) {
 	if len(topics) != 3 {
 		t.Errorf("%d topics, want 3", len(topics))
 	}
+	// The seed's questions are all there, verbatim and in order; the cards
+	// written for grill come after them within each topic.
 	seed := seedQuestions(t)
-	if strings.Join(questions, "\n") != strings.Join(seed, "\n") {
-		t.Errorf("questions differ from the seed's headings:\n got %q\nwant %q", questions, seed)
+	inSeed := map[string]bool{}
+	for _, q := range seed {
+		inSeed[q] = true
+	}
+	var fromSeed []string
+	for _, q := range questions {
+		if inSeed[q] {
+			fromSeed = append(fromSeed, q)
+		}
+	}
+	if strings.Join(fromSeed, "\n") != strings.Join(seed, "\n") {
+		t.Errorf("seed questions differ from the seed's headings:\n got %q\nwant %q", fromSeed, seed)
 	}
 }
 
@@ -98,7 +110,7 @@ func TestDecksTable(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"TOPIC", "gnn", "Graph Neural Networks", "diffusion", "vla", "built-in", "25 card(s)"} {
+	for _, want := range []string{"TOPIC", "gnn", "Graph Neural Networks", "diffusion", "vla", "built-in", builtinCountText(t) + " card(s)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("decks table lacks %q:\n%s", want, out)
 		}
@@ -131,7 +143,7 @@ func TestSeedImportUnchanged(t *testing.T) {
 
 func TestDecksCheck(t *testing.T) {
 	out, _, code := grill(t, "", "decks", "check", "decks/gnn.md", "decks/diffusion.md", "decks/vla.md")
-	if code != 0 || !strings.Contains(out, "25 card(s): no problems") {
+	if code != 0 || !strings.Contains(out, builtinCountText(t)+" card(s): no problems") {
 		t.Errorf("built-in decks: exit %d\n%s", code, out)
 	}
 	out, errs, code := grill(t, "", "decks", "check", "testdata/decks/broken")
@@ -372,4 +384,14 @@ func TestReportListAndShow(t *testing.T) {
 	if code := run([]string{"report", "show", "latest", "--format", "pdf"}, nil, &out, &errb); code != 2 {
 		t.Errorf("--format pdf: exit %d, want 2", code)
 	}
+}
+
+// builtinCountText is the number of built-in cards, as the CLI prints it.
+func builtinCountText(t *testing.T) string {
+	t.Helper()
+	lib, err := decks.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strconv.Itoa(len(lib.Cards()))
 }

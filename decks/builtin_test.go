@@ -8,8 +8,9 @@ import (
 	"time"
 )
 
-// builtinIDs is the contract for the built-in card ids, in seed order.
-var builtinIDs = map[string][]string{
+// seedIDs is the contract for the ids of the seed's cards: each built-in
+// topic starts with them, in seed order; the cards written for grill follow.
+var seedIDs = map[string][]string{
 	"gnn": {"gnn/message-passing", "gnn/gcn-graphsage-gat", "gnn/over-smoothing", "gnn/shallow-depth",
 		"gnn/task-levels", "gnn/readout", "gnn/transductive-inductive", "gnn/gnn-vs-transformer-rnn"},
 	"diffusion": {"diffusion/forward-process", "diffusion/prediction-target", "diffusion/ddpm-objective",
@@ -32,8 +33,8 @@ func TestBuiltin(t *testing.T) {
 	if len(lib.Topics) != 3 {
 		t.Fatalf("got %d topics", len(lib.Topics))
 	}
-	if n := len(lib.Cards()); n != 25 {
-		t.Errorf("got %d cards, want 25", n)
+	if n := len(lib.Cards()); n < 90 {
+		t.Errorf("got %d cards, want at least 90", n)
 	}
 	for i, tp := range lib.Topics {
 		w := want[i]
@@ -61,8 +62,11 @@ func TestBuiltin(t *testing.T) {
 				t.Errorf("%s: answer keeps deck markup:\n%s", c.ID, c.Answer)
 			}
 		}
-		if !reflect.DeepEqual(ids, builtinIDs[tp.ID]) {
-			t.Errorf("%s ids\n%q\nwant\n%q", tp.ID, ids, builtinIDs[tp.ID])
+		if len(ids) < 30 {
+			t.Errorf("%s: %d cards, want at least 30", tp.ID, len(ids))
+		}
+		if seed := seedIDs[tp.ID]; len(ids) < len(seed) || !reflect.DeepEqual(ids[:len(seed)], seed) {
+			t.Errorf("%s ids\n%q\ndo not start with the seed's\n%q", tp.ID, ids, seed)
 		}
 	}
 }
@@ -81,7 +85,7 @@ func TestBuiltinMatchesSeed(t *testing.T) {
 	}
 	for i, tp := range seed {
 		b := lib.Topics[i]
-		if len(b.Cards) != len(tp.Cards) {
+		if len(b.Cards) < len(tp.Cards) {
 			t.Fatalf("%s: %d cards, seed has %d", b.ID, len(b.Cards), len(tp.Cards))
 		}
 		for j, c := range tp.Cards {
@@ -111,7 +115,7 @@ func TestBuiltinIsACopy(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := b.Topics[0].Cards[0]
-	if c.Question == "changed" || c.KeyPoints[0].Phrasings[0] == "changed" || len(b.Topics[0].Cards) != 8 {
+	if c.Question == "changed" || c.KeyPoints[0].Phrasings[0] == "changed" || len(b.Topics[0].Cards) < 30 {
 		t.Errorf("Builtin shares state between calls")
 	}
 }
@@ -122,7 +126,7 @@ func BenchmarkLoadBuiltin(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		lib, err := parseBuiltin()
-		if err != nil || len(lib.Cards()) != 25 {
+		if err != nil || len(lib.Cards()) < 90 {
 			b.Fatal(err)
 		}
 	}
