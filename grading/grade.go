@@ -76,35 +76,72 @@ type Span struct {
 	End   int `json:"end"`
 }
 
-// PointResult is the verdict on one key point.
+// PointResult is the verdict on one key point. Exactly one of Covered,
+// Listed, Contradicted holds, or none (missed).
 type PointResult struct {
 	Label   string  `json:"label"`
 	Weight  float64 `json:"weight"`
 	Covered bool    `json:"covered"`
-	Negated bool    `json:"negated,omitempty"` // matched, but stated negated: not counted
-	Listed  bool    `json:"listed,omitempty"`  // named only in a keyword dump: partly counted
-	Spans   []Span  `json:"spans,omitempty"`   // where in the answer it matched
+	Listed  bool    `json:"listed,omitempty"` // named only in a keyword list: partly counted
+	// Contradicted: the answer says the opposite of the point (negates or
+	// denies it, swaps a word for its antonym, says it of the other method
+	// of a comparison, or says a remedy makes things worse). It earns
+	// nothing and costs contradictedPenalty of its weight. Evidence holds
+	// the words that contradict it.
+	Contradicted bool `json:"contradicted,omitempty"`
+	// Negated is set with Contradicted when the contradiction is a negation
+	// or denial of the point's own words ("DDIM is not deterministic"); kept
+	// for readers of the earlier format, where it meant "stated negated".
+	Negated  bool   `json:"negated,omitempty"`
+	Spans    []Span `json:"spans,omitempty"`    // where in the answer it matched (for a contradicted point, the evidence)
+	Evidence []Span `json:"evidence,omitempty"` // for a contradicted point: the contradicting words
+}
+
+// MisconceptionResult is the verdict on one of a card's common wrong claims
+// (Card.Misconceptions).
+type MisconceptionResult struct {
+	Label  string  `json:"label"`
+	Weight float64 `json:"weight"`
+	// Asserted: the answer states the wrong claim (not denied, of the
+	// subject it is about). It is shown as "✗ wrong" and costs
+	// misconceptionPenalty of its weight against the key points' total.
+	Asserted bool   `json:"asserted"`
+	Spans    []Span `json:"spans,omitempty"` // the words that state it
 }
 
 // Result is the grader's verdict on one answer.
 type Result struct {
-	Score  int           `json:"score"` // 0–100, weighted share of key points covered
+	// Score is 0–100. With curated key points: the weighted share of points
+	// covered (listed ones at listedCredit), less the penalties of
+	// contradicted points and asserted misconceptions, clamped at 0
+	// (ScoreOf). Without: the coverage of the whole reference (see
+	// refcover.go), and Points are derived for feedback only.
+	Score  int           `json:"score"`
 	Points []PointResult `json:"points"`
+	// Misconceptions has one entry per misconception of the card, in order.
+	Misconceptions []MisconceptionResult `json:"misconceptions,omitempty"`
 
 	// Coverage is the weighted share of key points the answer names,
-	// covered or listed, 0–100; Score equals it for an answer in prose.
+	// covered or listed, 0–100; Score equals it for an answer in prose
+	// without contradictions.
 	Coverage int `json:"coverage"`
 	// KeywordDump is set when the answer reads as a bare list of terms: its
 	// matched points are Listed rather than Covered.
 	KeywordDump bool `json:"keyword_dump,omitempty"`
 }
 
+// Penalties: the share of its weight a contradicted point, and an asserted
+// misconception, takes off the score's numerator.
+const (
+	contradictedPenalty  = 0.5
+	misconceptionPenalty = 1.0
+)
+
 // Grade scores an answer against a card's key points (curated, or derived by
 // KeyPoints when the card has none). For each key point it says whether the
-// answer covers it, with the byte spans of the answer that matched. The
-// score is the weighted share of key points covered, 0–100 rounded half up
-// (Rescore of the points); in a keyword dump the points are Listed and count
-// for listedCredit of their weight.
+// answer covers, lists, contradicts or misses it, with the byte spans of the
+// answer that matched; for each misconception of the card whether the
+// answer asserts it. See the package documentation for the rules.
 // Grade is deterministic, safe for concurrent use, and never panics.
 func Grade(card *decks.Card, answer string) Result {
 	m := matcherFor(card)
@@ -113,8 +150,40 @@ func Grade(card *decks.Card, answer string) Result {
 
 	for i := range m.points {
 		pm := &m.points[i]
-		covered, negated, spans := a.matchPoint(pm)
-		r.Points[i] = PointResult{Label: pm.label, Weight: pm.weight, Covered: covered, Negated: negated, Spans: spans}
+		v := a.matchPoint(pm)
+		r.Points[i] = PointResult{Label: pm.label, Weight: pm.weight, Covered: v.covered,
+			Contradicted: v.contradicted, Negated: v.contradicted && v.negated, Spans: v.spans, Evidence: v.evidence}
+		if v.antonymOnly {
+			r.Points[i].Evidence = nil // checked below
+			r.Points[i].Spans = v.evidence
+		}
+	}
+	// Antonym evidence that is the very words of another covered point
+	// ("more layers" causes over-smoothing) contradicts nothing.
+	for i := range r.Points {
+		p := &r.Points[i]
+		if !p.Contradicted || p.Evidence != nil {
+			continue
+		}
+		var kept []Span
+		for _, sp := range p.Spans {
+			if !coveredElsewhere(r.Points, i, sp) {
+				kept = append(kept, sp)
+			}
+		}
+		if len(kept) == 0 {
+			p.Contradicted, p.Spans = false, nil
+		} else {
+			p.Spans, p.Evidence = kept, kept
+		}
+	}
+	for i := range m.miscs {
+		v := a.matchPoint(&m.miscs[i])
+		mr := MisconceptionResult{Label: m.miscs[i].label, Weight: m.miscs[i].weight, Asserted: v.covered}
+		if v.covered {
+			mr.Spans = v.spans
+		}
+		r.Misconceptions = append(r.Misconceptions, mr)
 	}
 	if isDump(a.toks) {
 		// Terms named in a bare list are mentioned, not explained.
@@ -126,29 +195,78 @@ func Grade(card *decks.Card, answer string) Result {
 		}
 	}
 	r.Coverage = roundHalfUp(100 * weightedShare(r.Points, 1))
-	r.Score = Rescore(r.Points)
+	r.Score = ScoreOf(r.Points, r.Misconceptions)
 	return r
 }
 
+// coveredElsewhere reports whether span sp overlaps a span of a covered
+// point other than point i.
+func coveredElsewhere(points []PointResult, i int, sp Span) bool {
+	for j, p := range points {
+		if j == i || !p.Covered {
+			continue
+		}
+		for _, q := range p.Spans {
+			if q.Start < sp.End && sp.Start < q.End {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Rescore returns the score of a list of verdicts, such as the grader's
-// after the candidate overrode some of them: the weighted share of points
-// covered, 0–100 rounded half up, where a point only listed in a keyword
-// dump counts for listedCredit of its weight. Grade's score is Rescore of
-// its points.
+// after the candidate overrode some of them: ScoreOf the points with no
+// misconception asserted.
 func Rescore(points []PointResult) int {
-	return roundHalfUp(100 * weightedShare(points, listedCredit))
+	return ScoreOf(points, nil)
+}
+
+// ScoreOf returns the score of a list of verdicts: the weighted share of
+// points covered, a point only listed in a keyword dump counting for
+// listedCredit of its weight, less contradictedPenalty of the weight of each
+// contradicted point that is not covered and misconceptionPenalty of the
+// weight of each asserted misconception; 0–100 rounded half up, clamped at
+// 0. Grade's score for a card with curated key points is ScoreOf its
+// points and misconceptions.
+func ScoreOf(points []PointResult, miscs []MisconceptionResult) int {
+	var total float64
+	for _, p := range points {
+		total += weightOf(p.Weight)
+	}
+	if total == 0 {
+		return 0
+	}
+	share := weightedShare(points, listedCredit)
+	var minus float64
+	for _, p := range points {
+		if p.Contradicted && !p.Covered {
+			minus += contradictedPenalty * weightOf(p.Weight)
+		}
+	}
+	for _, mc := range miscs {
+		if mc.Asserted {
+			minus += misconceptionPenalty * weightOf(mc.Weight)
+		}
+	}
+	return roundHalfUp(100 * max(0, share-minus/total))
+}
+
+// weightOf returns a usable weight: one that is not a positive finite
+// number counts as 1.
+func weightOf(w float64) float64 {
+	if !(w > 0) || math.IsInf(w, 0) {
+		return 1
+	}
+	return w
 }
 
 // weightedShare returns the weighted share of points covered, in 0..1,
-// counting listed points for listed of their weight. A weight that is not a
-// positive finite number counts as 1.
+// counting listed points for listed of their weight.
 func weightedShare(points []PointResult, listed float64) float64 {
 	var total, covered float64
 	for _, p := range points {
-		w := p.Weight
-		if !(w > 0) || math.IsInf(w, 0) {
-			w = 1
-		}
+		w := weightOf(p.Weight)
 		total += w
 		switch {
 		case p.Covered:

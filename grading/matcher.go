@@ -16,6 +16,9 @@ import (
 // matcher needs. It is built once per card and shared by all goroutines.
 type cardMatcher struct {
 	points   []pointMatcher
+	miscs    []pointMatcher   // the card's misconceptions, matched like points
+	terms    []string         // matching term of each id
+	helpID   int32            // id of "help", or -1
 	subjects [][][]int32      // alternatives of each compared subject ("GCN", "RT-1")
 	ids      map[string]int32 // matching term -> id
 	forms    map[string]bool  // written forms of the terms, while compiling
@@ -33,6 +36,10 @@ type pointMatcher struct {
 	weight   float64
 	variants []variant
 	subject  int // index in cardMatcher.subjects of the label's subject, or -1
+
+	antis    []variant // phrasings with one word swapped for its antonym
+	opposite []int32   // terms that, asserted in the match's clause, say the opposite
+	help     bool      // a remedy: its clause must not say it does not help
 }
 
 // variant is one way of writing a phrasing: its content words as slots,
@@ -130,14 +137,17 @@ func compileCard(card *decks.Card) *cardMatcher {
 		prefixes: map[string]bool{},
 		known:    map[string]bool{},
 	}
+	m.helpID = -1
 	for _, kp := range KeyPoints(card) {
-		pm := pointMatcher{label: kp.Label, weight: kp.Weight, subject: -1}
-		for _, p := range kp.Phrasings {
-			pm.variants = append(pm.variants, m.compilePhrasing(p)...)
-		}
-		m.points = append(m.points, pm)
+		m.points = append(m.points, m.compilePoint(kp))
+	}
+	for _, kp := range card.Misconceptions {
+		m.miscs = append(m.miscs, m.compilePoint(kp))
 	}
 	m.compileSubjects(card.Question)
+	for i := range m.points {
+		m.compileClaims(&m.points[i], m.points[i].label, KeyPoints(card)[i].Phrasings)
+	}
 	for _, text := range []string{card.Question, card.Answer, card.Note} {
 		for _, t := range tokenize(text) {
 			m.known[t.word] = true
@@ -150,15 +160,20 @@ func compileCard(card *decks.Card) *cardMatcher {
 	return m
 }
 
+// compilePoint compiles the phrasings of one key point or misconception.
+func (m *cardMatcher) compilePoint(kp decks.KeyPoint) pointMatcher {
+	pm := pointMatcher{label: kp.Label, weight: kp.Weight, subject: -1}
+	for _, p := range kp.Phrasings {
+		pm.variants = append(pm.variants, m.compilePhrasing(p)...)
+	}
+	return pm
+}
+
 // intern returns the id of a term, adding it to the vocabulary.
 // Each written form of a term ("connected", "connectivity") is a typo
 // target and gives its prefixes, whichever came first.
 func (m *cardMatcher) intern(t token) int32 {
-	id, ok := m.ids[t.term]
-	if !ok {
-		id = int32(len(m.ids))
-		m.ids[t.term] = id
-	}
+	id := m.internTerm(t.term)
 	if m.forms[t.word] {
 		return id
 	}
@@ -363,12 +378,16 @@ func boundToPrev(toks []token, i int) bool {
 	if !t.wordPrev || !t.joinPrev || p.neg != negNone || t.neg != negNone {
 		return false
 	}
-	if p.number || len(p.word) > 3 { // "7-DoF": the number only comes first
+	if p.number || len(p.word) > 3 && !boundPrefixes[p.word] { // "7-DoF": the number only comes first
 		return false
 	}
 	_, abbr := abbreviations[p.word]
 	return !abbr
 }
+
+// boundPrefixes are first parts of compounds longer than three letters
+// that still keep their place: "over-smoothing" is not "smoothing - over".
+var boundPrefixes = setOf(`over under self multi cross semi anti post inter intra super`)
 
 // countsNext reports whether the number n of a phrasing counts the word w
 // that follows it ("1000 steps", "two hops"), rather than standing in a

@@ -360,8 +360,18 @@ func isGreekName(s string) bool {
 	return false
 }
 
-// infoFor computes the matching form of one word part.
+// infoFor computes the matching form of one word part, one-word synonyms
+// of the shared thesaurus folded together.
 func infoFor(w string) wordInfo {
+	info := infoRaw(w)
+	if !info.number {
+		info.term = canonTerm(info.term)
+	}
+	return info
+}
+
+// infoRaw is infoFor without the thesaurus.
+func infoRaw(w string) wordInfo {
 	info := wordInfo{
 		stop:       stopWords[w],
 		fn:         functionWords[w],

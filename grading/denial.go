@@ -1,0 +1,218 @@
+package grading
+
+// Denial frames.
+//
+// Besides a plain negation ("not", "never", "no longer"), an answer can deny
+// a claim by framing it: "it is a myth that X", "it is not true that X",
+// "people wrongly claim X", "contrary to X", "X, which is false", "X does
+// not hold", "X. That is wrong." The words a frame governs are marked
+// denied; a match on denied words has its polarity turned round, so the
+// claim inside a denial is read as its opposite, and a denial of a negation
+// ("it is a myth that DDIM does not need retraining") as an assertion. The
+// frame's own words ("not" in "not true that") negate nothing else.
+//
+// A frame before the claim ("myth that", "wrongly claim") reaches to the end
+// of the sentence or to a contrast word (but, however, whereas, actually,
+// instead, in fact); "contrary to" only to the end of its clause. A frame
+// after the claim ("which is false", "does not hold") reaches back to the
+// start of the sentence or to the last contrast word. A sentence that is
+// only a frame ("That is a myth.", "Not true.") denies the sentence before
+// it.
+
+// denial marks of one token.
+const (
+	denyScope uint8 = 1 << iota // inside a denied claim
+	denyFrame                   // part of a denial frame
+)
+
+// falseWords say that what they are said of is false.
+var falseWords = setOf(`false wrong incorrect untrue myth misconception nonsense fiction fallacy misleading mistaken bogus`)
+
+// wronglyWords are adverbs of a false report ("people wrongly claim").
+var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wrongfully naively`)
+
+// reportVerbs are verbs of saying or believing.
+var reportVerbs = setOf(`claim claims claimed say says said think thinks thought believe believes believed assume assumes assumed
+state states stated suggest suggests suggested argue argues argued write writes wrote call calls called assert asserts asserted
+held hold holds imagine imagines imagined expect expects expected`)
+
+// contrastStops end the reach of a denial frame.
+var contrastStops = setOf(`but however whereas actually instead rather although though while`)
+
+// pronounSubjects may open a frame after a claim: "which is false".
+var pronounSubjects = setOf(`which this that it thats whats what both`)
+
+// computeDenials returns the denial marks of each token of an answer.
+func computeDenials(toks []token) []uint8 {
+	marks := make([]uint8, len(toks))
+	n := len(toks)
+	for s0 := 0; s0 < n; {
+		s1 := s0
+		for s1 < n && toks[s1].sent == toks[s0].sent {
+			s1++
+		}
+		denySentence(toks, marks, s0, s1)
+		s0 = s1
+	}
+	return marks
+}
+
+// denySentence marks the frames of one sentence, tokens s0..s1-1.
+func denySentence(toks []token, marks []uint8, s0, s1 int) {
+	w := func(i int) string {
+		if i < s0 || i >= s1 {
+			return ""
+		}
+		return toks[i].word
+	}
+	for i := s0; i < s1; i++ {
+		// Frames before the claim.
+		if end := prefixFrame(w, i); end > i {
+			for k := i; k < end; k++ {
+				marks[k] |= denyFrame
+			}
+			last := s1
+			for k := end; k < s1; k++ {
+				if contrastStops[toks[k].word] || toks[k].word == "fact" && w(k-1) == "in" {
+					last = k
+					break
+				}
+				if w(i) == "contrary" && toks[k].clause != toks[end].clause {
+					last = k
+					break
+				}
+			}
+			for k := end; k < last; k++ {
+				marks[k] |= denyScope
+			}
+			i = end - 1
+			continue
+		}
+		// Frames after the claim.
+		if end := postfixFrame(w, toks, i, s1); end > i {
+			for k := i; k < end; k++ {
+				marks[k] |= denyFrame
+			}
+			start := s0
+			for k := i - 1; k >= s0; k-- {
+				if contrastStops[toks[k].word] && k < i-1 {
+					start = k + 1
+					break
+				}
+			}
+			if i == s0 && s0 > 0 {
+				// The sentence is only the frame: it denies the one before.
+				p0 := s0 - 1
+				for p0 > 0 && toks[p0-1].sent == toks[s0-1].sent {
+					p0--
+				}
+				for k := p0; k < s0; k++ {
+					marks[k] |= denyScope
+				}
+			}
+			for k := start; k < i; k++ {
+				marks[k] |= denyScope
+			}
+			i = end - 1
+		}
+	}
+}
+
+// prefixFrame returns the end (exclusive) of a denial frame that starts at
+// token i and governs what follows it, or i when there is none: "myth
+// that", "not true that", "wrong to say that", "wrongly claim", "contrary
+// to".
+func prefixFrame(w func(int) string, i int) int {
+	that := func(k int) int { // an optional "that" after the frame
+		if w(k) == "that" {
+			return k + 1
+		}
+		return k
+	}
+	switch {
+	case w(i) == "contrary" && w(i+1) == "to":
+		return i + 2
+	case wronglyWords[w(i)]:
+		k := i + 1
+		if w(k) == "be" || w(k) == "is" || w(k) == "are" {
+			k++
+		}
+		if reportVerbs[w(k)] {
+			return that(k + 1)
+		}
+	case falseWords[w(i)] && w(i+1) == "that":
+		return i + 2
+	case falseWords[w(i)] && w(i+1) == "to" && reportVerbs[w(i+2)]:
+		return that(i + 3)
+	case w(i) == "mistake" && w(i+1) == "to" && reportVerbs[w(i+2)]:
+		return that(i + 3)
+	case (w(i) == "not" || w(i) == "isnt") && (w(i+1) == "true" || w(i+1) == "correct") && w(i+2) == "that":
+		return i + 3
+	case (w(i) == "not" || w(i) == "isnt") && w(i+1) == "the" && w(i+2) == "case" && w(i+3) == "that":
+		return i + 4
+	}
+	return i
+}
+
+// postfixFrame returns the end of a denial frame starting at token i that
+// denies what comes before it ("which is false", "is a myth", "does not
+// hold"), or i when there is none. The frame must end its sentence or be
+// followed by a contrast.
+func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
+	k := i
+	if pronounSubjects[w(k)] {
+		k++
+	}
+	end := -1
+	switch w(k) {
+	case "is", "are", "was", "were", "s", "isnt", "arent", "wasnt":
+		neg := w(k) == "isnt" || w(k) == "arent" || w(k) == "wasnt"
+		k++
+		if w(k) == "not" {
+			neg = true
+			k++
+		}
+		if w(k) == "simply" || w(k) == "just" || w(k) == "completely" || w(k) == "plainly" {
+			k++
+		}
+		if w(k) == "a" || w(k) == "an" {
+			k++
+		}
+		if w(k) == "common" || w(k) == "popular" {
+			k++
+		}
+		switch {
+		case !neg && falseWords[w(k)]:
+			end = k + 1
+		case neg && (w(k) == "true" || w(k) == "correct" || w(k) == "right" || w(k) == "so"):
+			end = k + 1
+		case neg && w(k) == "the" && w(k+1) == "case":
+			end = k + 2
+		}
+	case "does", "do", "did":
+		if w(k+1) == "not" && w(k+2) == "hold" {
+			end = k + 3
+		}
+	case "doesnt", "dont", "didnt":
+		if w(k+1) == "hold" {
+			end = k + 2
+		}
+	case "false", "wrong", "untrue":
+		if k == i && (i == 0 || toks[i].clause != toks[i-1].clause) {
+			end = k + 1 // "— false", "(wrong)"
+		}
+	case "not":
+		if k == i && (w(k+1) == "true" || w(k+1) == "so") {
+			end = k + 2 // "Not true."
+		}
+	}
+	if end < 0 {
+		return i
+	}
+	// The frame must close the claim: nothing but a contrast may follow it
+	// in the sentence.
+	if end < s1 && !contrastStops[toks[end].word] && toks[end].clause == toks[end-1].clause {
+		return i
+	}
+	return end
+}
