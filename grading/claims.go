@@ -190,14 +190,20 @@ func (a *analysis) oppositeEffect(pm *pointMatcher, lo, hi int32) (Span, bool) {
 		helpID = a.helpID
 	}
 	endClause := toks[hi].clause
+	skip := int32(-1) // a later clause that does not refer back
 	for q := start; q < len(toks) && toks[q].sent == sent; q++ {
 		if toks[q].clause > endClause {
 			// A later clause counts when it refers back: "but each makes it worse".
-			if toks[q].clause != toks[q-1].clause && (anaphors[toks[q].word] ||
-				clauseWords[toks[q].word] && q+1 < len(toks) && toks[q+1].clause == toks[q].clause && anaphors[toks[q+1].word]) {
-				endClause = toks[q].clause
-			} else {
-				break
+			if toks[q].clause != toks[q-1].clause {
+				if anaphors[toks[q].word] || clauseWords[toks[q].word] && q+1 < len(toks) &&
+					toks[q+1].clause == toks[q].clause && anaphors[toks[q+1].word] {
+					endClause = toks[q].clause
+				} else {
+					skip = toks[q].clause
+				}
+			}
+			if toks[q].clause == skip {
+				continue
 			}
 		}
 		if q >= int(lo) && q <= int(hi) {

@@ -185,7 +185,7 @@ func Grade(card *decks.Card, answer string) Result {
 		}
 		r.Misconceptions = append(r.Misconceptions, mr)
 	}
-	if isDump(a.toks) {
+	if isDump(answer, a.toks) {
 		// Terms named in a bare list are mentioned, not explained.
 		r.KeywordDump = true
 		for i := range r.Points {

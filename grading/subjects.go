@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Compared subjects.
@@ -43,7 +44,12 @@ func (m *cardMatcher) compileSubjects(question string) {
 	for i := range m.points {
 		prefix, _, ok := strings.Cut(m.points[i].label, ":")
 		if !ok {
-			continue
+			// "DDIM 10-100x faster": a leading name in capitals is a subject too.
+			first, _, _ := strings.Cut(strings.TrimSpace(m.points[i].label), " ")
+			if upper := strings.Count(first, "") - 1 - len(strings.TrimFunc(first, unicode.IsUpper)); upper < 2 {
+				continue
+			}
+			prefix = first
 		}
 		var toks []token
 		for _, t := range tokenize(prefix) {
