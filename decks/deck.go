@@ -49,6 +49,9 @@ type Card struct {
 	Probes string
 	// Parent is, for a follow-up, the id of the card it follows; "" otherwise.
 	Parent string
+
+	explicitID    bool // the id was written in the deck, not derived
+	ownDifficulty int  // the card's own difficulty comment, 0 when none
 }
 
 // KeyPoint is one thing a complete answer covers: a short label shown to the

@@ -3,6 +3,7 @@ package decks
 import (
 	"bytes"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -25,6 +26,8 @@ func FuzzParse(f *testing.F) {
 		"## Q\n**Key points**\n\n- **L** (weight x) — `a`\n",
 		"> **Note:**",
 		"Q\n===\n\n    code\n",
+		"+++\ndifficulty = 2\n+++\n## Q\n<!-- difficulty: 3 -->\na\n\n**Misconceptions**\n\n- **M** — `m`\n\n**Also accepted**\n\n- alt\n\n**Sources**\n\n- S\n",
+		"## Q\na\n**Key points**\n- **K** — `k`\n### Follow-up: F?\n<!-- probes: k -->\nf\n### Follow-up:\n#### Follow-up: G\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -50,13 +53,12 @@ func FuzzParse(f *testing.F) {
 				if c.ID == "" || c.Question == "" || c.Topic != tp.ID {
 					t.Errorf("card id %q question %q topic %q", c.ID, c.Question, c.Topic)
 				}
-				if c.Line < 1 || c.Line > lines {
-					t.Errorf("card %q on line %d of %d", c.ID, c.Line, lines)
-				}
-				for _, kp := range c.KeyPoints {
-					if kp.Label == "" || kp.Weight <= 0 || kp.Line < 1 || kp.Line > lines {
-						t.Errorf("card %q key point %+v", c.ID, kp)
+				checkCard(t, c, lines)
+				for _, f := range c.FollowUps {
+					if f.Parent != c.ID || f.Topic != c.Topic || len(f.FollowUps) > 0 {
+						t.Errorf("follow-up %q of %q: parent %q topic %q", f.ID, c.ID, f.Parent, f.Topic)
 					}
+					checkCard(t, f, lines)
 				}
 			}
 		}
@@ -65,4 +67,25 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("Parse is not deterministic")
 		}
 	})
+}
+
+// checkCard checks what every parsed card or follow-up must hold.
+func checkCard(t *testing.T, c *Card, lines int) {
+	t.Helper()
+	if c.ID == "" || c.Question == "" || c.Difficulty < 1 || c.Difficulty > 3 {
+		t.Errorf("card id %q question %q difficulty %d", c.ID, c.Question, c.Difficulty)
+	}
+	if c.Line < 1 || c.Line > lines {
+		t.Errorf("card %q on line %d of %d", c.ID, c.Line, lines)
+	}
+	for _, kp := range append(slices.Clone(c.KeyPoints), c.Misconceptions...) {
+		if kp.Label == "" || kp.Weight <= 0 || kp.Line < 1 || kp.Line > lines {
+			t.Errorf("card %q key point %+v", c.ID, kp)
+		}
+	}
+	for _, s := range append(slices.Clone(c.AlsoAccepted), c.Sources...) {
+		if strings.TrimSpace(s) == "" {
+			t.Errorf("card %q has an empty Also accepted or Sources item", c.ID)
+		}
+	}
 }

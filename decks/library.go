@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -26,27 +27,46 @@ func (l *Library) Topic(id string) (*Topic, bool) {
 	return nil, false
 }
 
-// Card returns the card with the given id or, failing that, the first card
-// whose question is exactly the given text.
+// Card returns the card or follow-up with the given id or, failing that,
+// the first card whose question is exactly the given text.
 func (l *Library) Card(idOrQuestion string) (*Card, bool) {
-	for _, t := range l.Topics {
-		for _, c := range t.Cards {
-			if c.ID == idOrQuestion {
-				return c, true
-			}
+	var found *Card
+	l.walk(func(c *Card) bool {
+		if c.ID == idOrQuestion {
+			found = c
 		}
-	}
-	for _, t := range l.Topics {
-		for _, c := range t.Cards {
+		return found == nil
+	})
+	if found == nil {
+		l.walk(func(c *Card) bool {
 			if c.Question == idOrQuestion {
-				return c, true
+				found = c
+			}
+			return found == nil
+		})
+	}
+	return found, found != nil
+}
+
+// walk calls f on every card and follow-up, each card before its
+// follow-ups, until f returns false.
+func (l *Library) walk(f func(*Card) bool) {
+	for _, t := range l.Topics {
+		for _, c := range t.Cards {
+			if !f(c) {
+				return
+			}
+			for _, fu := range c.FollowUps {
+				if !f(fu) {
+					return
+				}
 			}
 		}
 	}
-	return nil, false
 }
 
 // Cards returns every card of the library, topic by topic, in file order.
+// Follow-ups are not among them: they hang off their card (Card.FollowUps).
 func (l *Library) Cards() []*Card {
 	var out []*Card
 	for _, t := range l.Topics {
@@ -83,7 +103,7 @@ func Load(paths []string, onlyDecks bool) (*Library, error) {
 		}
 		lib = b
 	}
-	if problems := lib.loadPaths(paths, nil); len(problems) > 0 {
+	if problems := lib.loadPaths(paths, nil, false); len(problems) > 0 {
 		return nil, &LoadError{Problems: problems}
 	}
 	return lib, nil
@@ -91,8 +111,9 @@ func Load(paths []string, onlyDecks bool) (*Library, error) {
 
 // loadPaths reads the deck files under paths into l and returns their
 // problems; a file or folder that cannot be read is a problem too. files,
-// when not nil, counts the files read.
-func (l *Library) loadPaths(paths []string, files *int) []Problem {
+// when not nil, counts the files read. lint adds the problems Lint finds
+// in the cards of each file.
+func (l *Library) loadPaths(paths []string, files *int, lint bool) []Problem {
 	var problems []Problem
 	seen := map[string]bool{}
 	for _, path := range paths {
@@ -118,6 +139,13 @@ func (l *Library) loadPaths(paths []string, files *int) []Problem {
 			}
 			topics, ps := Parse(name, src)
 			ps = append(ps, l.add(topics)...)
+			if lint {
+				for _, t := range topics {
+					for _, c := range t.Cards {
+						ps = append(ps, Lint(c)...)
+					}
+				}
+			}
 			if len(topics) == 0 && len(ps) == 0 {
 				ps = append(ps, Problem{File: name, Msg: "no questions found"})
 			}
@@ -175,10 +203,8 @@ func (l *Library) add(topics []*Topic) []Problem {
 	cardAt := map[string]*Card{}
 	for _, t := range l.Topics {
 		topicAt[t.ID] = t
-		for _, c := range t.Cards {
-			cardAt[c.ID] = c
-		}
 	}
+	l.walk(func(c *Card) bool { cardAt[c.ID] = c; return true })
 	for _, t := range topics {
 		if prev, dup := topicAt[t.ID]; dup {
 			problems = append(problems, Problem{
@@ -188,11 +214,13 @@ func (l *Library) add(topics []*Topic) []Problem {
 			continue
 		}
 		for _, c := range t.Cards {
-			if prev, dup := cardAt[c.ID]; dup {
-				problems = append(problems, Problem{
-					File: c.Source, Line: c.Line,
-					Msg: fmt.Sprintf("duplicate card id %q, first used at %s:%d", c.ID, prev.Source, prev.Line),
-				})
+			for _, c := range append([]*Card{c}, c.FollowUps...) {
+				if prev, dup := cardAt[c.ID]; dup {
+					problems = append(problems, Problem{
+						File: c.Source, Line: c.Line,
+						Msg: fmt.Sprintf("duplicate card id %q, first used at %s:%d", c.ID, prev.Source, prev.Line),
+					})
+				}
 			}
 		}
 		l.Topics = append(l.Topics, t)
@@ -216,15 +244,37 @@ func (l *Library) clone() *Library {
 		nt := *t
 		nt.Cards = make([]*Card, len(t.Cards))
 		for j, c := range t.Cards {
-			nc := *c
-			nc.KeyPoints = make([]KeyPoint, len(c.KeyPoints))
-			for k, kp := range c.KeyPoints {
-				kp.Phrasings = append([]string(nil), kp.Phrasings...)
-				nc.KeyPoints[k] = kp
-			}
-			nt.Cards[j] = &nc
+			nt.Cards[j] = c.clone()
 		}
 		out.Topics[i] = &nt
+	}
+	return out
+}
+
+// clone returns a deep copy of the card and its follow-ups.
+func (c *Card) clone() *Card {
+	nc := *c
+	nc.KeyPoints = cloneKeyPoints(c.KeyPoints)
+	nc.Misconceptions = cloneKeyPoints(c.Misconceptions)
+	nc.AlsoAccepted = slices.Clone(c.AlsoAccepted)
+	nc.Sources = slices.Clone(c.Sources)
+	if c.FollowUps != nil {
+		nc.FollowUps = make([]*Card, len(c.FollowUps))
+		for i, f := range c.FollowUps {
+			nc.FollowUps[i] = f.clone()
+		}
+	}
+	return &nc
+}
+
+func cloneKeyPoints(kps []KeyPoint) []KeyPoint {
+	if kps == nil {
+		return nil
+	}
+	out := make([]KeyPoint, len(kps))
+	for i, kp := range kps {
+		kp.Phrasings = slices.Clone(kp.Phrasings)
+		out[i] = kp
 	}
 	return out
 }

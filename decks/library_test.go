@@ -23,16 +23,17 @@ func TestLoadBuiltinAndFolder(t *testing.T) {
 	}
 	want := []string{
 		"gnn@built-in", "diffusion@built-in", "vla@built-in",
-		// basics.md, details.md, parts.md: the folder in name order.
+		// basics.md, details.md, parts.md, sourced.md: the folder in name order.
 		"ml-basics@" + filepath.Join(goodDir, "basics.md"),
 		"retrieval@" + filepath.Join(goodDir, "details.md"),
 		"optim@" + filepath.Join(goodDir, "parts.md"),
 		"evaluation-metrics@" + filepath.Join(goodDir, "parts.md"),
+		"optimisers@" + filepath.Join(goodDir, "sourced.md"),
 	}
 	if !reflect.DeepEqual(ids, want) {
 		t.Errorf("topics\n%q\nwant\n%q", ids, want)
 	}
-	if n := len(lib.Cards()); n != 25+2+2+4 {
+	if n := len(lib.Cards()); n != 25+2+2+4+2 {
 		t.Errorf("%d cards", n)
 	}
 
@@ -84,7 +85,7 @@ func TestLoadSameFileTwice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(lib.Topics) != 4 {
+	if len(lib.Topics) != 5 {
 		t.Errorf("got %d topics, want each file once", len(lib.Topics))
 	}
 }
