@@ -40,7 +40,7 @@ func TestGradeBatch(t *testing.T) {
 		`{"id":null,"error":"line 5: invalid JSON: invalid character 'o' in literal null (expecting 'u')"}`,
 		`{"id":7,"error":"line 6: missing \"answer\""}`,
 		`{"id":"e","error":"line 7: missing \"question\""}`,
-		`{"id":"f","question_id":"vla/film","score":0,"covered":[],"missed":["Affine scale and shift","γ, β predicted from language","Modulates visual features","Applied at multiple layers","Efficient fusion"],"contradicted":[],"misconceptions":[]}`,
+		`{"id":"f","question_id":"vla/film","score":0,"covered":[],"missed":["Affine scale and shift","γ, β predicted from language","Per channel, shared over positions","Modulates visual features","Applied at multiple layers","Identity init keeps pretrained weights","Efficient fusion"],"contradicted":[],"misconceptions":[]}`,
 	}
 	if len(lines) != len(want) {
 		t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(want), out.String())

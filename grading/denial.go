@@ -26,7 +26,8 @@ const (
 )
 
 // falseWords say that what they are said of is false.
-var falseWords = setOf(`false wrong incorrect untrue myth misconception nonsense fiction fallacy misleading mistaken bogus`)
+var falseWords = setOf(`false wrong incorrect untrue myth misconception nonsense fiction fallacy misleading mistaken bogus
+misreading misunderstanding overstated exaggerated outdated debunked inaccurate`)
 
 // wronglyWords are adverbs of a false report ("people wrongly claim").
 var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wrongfully naively`)
@@ -39,8 +40,15 @@ held hold holds imagine imagines imagined expect expects expected`)
 // contrastStops end the reach of a denial frame.
 var contrastStops = setOf(`but however whereas actually instead rather although though while`)
 
+// hedges may stand between a copula and a false word: "is also wrong",
+// "is likewise a myth".
+var hedges = setOf(`simply just completely plainly also likewise equally similarly largely mostly clearly actually really a an common popular`)
+
+// trailers may follow a denial frame: "this no longer holds in practice".
+var trailers = setOf(`in practice anymore today though either at all now`)
+
 // pronounSubjects may open a frame after a claim: "which is false".
-var pronounSubjects = setOf(`which this that it thats whats what both`)
+var pronounSubjects = setOf(`which this that it what both`)
 
 // computeDenials returns the denial marks of each token of an answer.
 func computeDenials(toks []token) []uint8 {
@@ -164,7 +172,11 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 		k++
 	}
 	end := -1
-	switch w(k) {
+	word := w(k)
+	if k == i && (word == "thats" || word == "its" || word == "whats") || k > i && w(k) == "s" {
+		word = "is" // "that's a myth"
+	}
+	switch word {
 	case "is", "are", "was", "were", "s", "isnt", "arent", "wasnt":
 		neg := w(k) == "isnt" || w(k) == "arent" || w(k) == "wasnt"
 		k++
@@ -172,18 +184,18 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 			neg = true
 			k++
 		}
-		if w(k) == "simply" || w(k) == "just" || w(k) == "completely" || w(k) == "plainly" {
-			k++
-		}
-		if w(k) == "a" || w(k) == "an" {
-			k++
-		}
-		if w(k) == "common" || w(k) == "popular" {
+		for hedges[w(k)] {
 			k++
 		}
 		switch {
 		case !neg && falseWords[w(k)]:
 			end = k + 1
+			if w(end) == "that" || w(end) == "to" {
+				return i // "it is a myth that X": a frame before its claim
+			}
+			for end < s1 && toks[end].clause == toks[k].clause && toks[end].word != "but" {
+				end++ // "that is a misreading of the paper"
+			}
 		case neg && (w(k) == "true" || w(k) == "correct" || w(k) == "right" || w(k) == "so"):
 			end = k + 1
 		case neg && w(k) == "the" && w(k+1) == "case":
@@ -192,6 +204,10 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 	case "does", "do", "did":
 		if w(k+1) == "not" && w(k+2) == "hold" {
 			end = k + 3
+		}
+	case "no":
+		if w(k+1) == "longer" && (w(k+2) == "holds" || w(k+2) == "hold" || w(k+2) == "applies" || w(k+2) == "true") {
+			end = k + 3 // "this no longer holds"
 		}
 	case "doesnt", "dont", "didnt":
 		if w(k+1) == "hold" {
@@ -209,9 +225,12 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 	if end < 0 {
 		return i
 	}
+	for n := 0; n < 2 && end < s1 && trailers[toks[end].word] && toks[end].clause == toks[end-1].clause; n++ {
+		end++ // "this no longer holds in practice"
+	}
 	// The frame must close the claim: nothing but a contrast may follow it
 	// in the sentence.
-	if end < s1 && !contrastStops[toks[end].word] && toks[end].clause == toks[end-1].clause {
+	if end < s1 && !contrastStops[toks[end].word] && toks[end].clause == toks[end-1].clause && toks[end].word != "and" {
 		return i
 	}
 	return end

@@ -328,6 +328,12 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 		if k := len(v.slots) - 1; k >= 0 && words[i-1].t.number && !words[i].t.number && countsNext(toks, words[i-1].t, words[i].t) {
 			s.after = int32(k) // "1000 steps": the number first
 		}
+		if n, alts := m.synonymAt(words, i); n > 0 {
+			s.alts = alts
+			v.slots = append(v.slots, s)
+			i += n
+			continue
+		}
 		if n, alts := m.expansionAt(words, i); n > 0 {
 			s.alts = alts
 			v.slots = append(v.slots, s)
@@ -441,10 +447,53 @@ func (m *cardMatcher) expansionAt(words []phraseWord, i int) (int, [][]int32) {
 	return 0, nil
 }
 
+// synonymAt reports whether the content words from i on are a synonym of
+// several words in the thesaurus ("adjacent node"); if so it returns how
+// many words that is and the alternatives of its group.
+func (m *cardMatcher) synonymAt(words []phraseWord, i int) (int, [][]int32) {
+	for _, sp := range thesaurus().byFirst[words[i].t.term] {
+		n := len(sp.terms)
+		if i+n > len(words) {
+			continue
+		}
+		ok := true
+		for k, term := range sp.terms {
+			if words[i+k].t.term != term || words[i+k].negated != words[i].negated {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		var alts [][]int32
+		if !strings.HasPrefix(sp.key, "#") {
+			alts = append(alts, []int32{m.internTerm(sp.key)})
+		}
+		return n, append(alts, m.synonymSeqs(sp.key)...)
+	}
+	return 0, nil
+}
+
+// synonymSeqs returns the multi-word synonyms of a group key as term
+// sequences.
+func (m *cardMatcher) synonymSeqs(key string) [][]int32 {
+	var out [][]int32
+	for _, seq := range thesaurus().phrases[key] {
+		ids := make([]int32, len(seq))
+		for k, t := range seq {
+			ids[k] = m.internTerm(t)
+		}
+		out = append(out, ids)
+	}
+	return out
+}
+
 // wordAlts returns the alternatives of one content word: the word itself and,
 // for an abbreviation, each of its expansions.
 func (m *cardMatcher) wordAlts(t token) [][]int32 {
 	alts := [][]int32{{m.intern(t)}}
+	alts = append(alts, m.synonymSeqs(t.term)...)
 	for _, exp := range abbreviations[t.word] {
 		var seq []int32
 		for _, et := range tokenize(exp) {
