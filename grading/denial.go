@@ -1,5 +1,7 @@
 package grading
 
+import "sync"
+
 // Denial frames.
 //
 // Besides a plain negation ("not", "never", "no longer"), an answer can deny
@@ -50,6 +52,17 @@ var trailers = setOf(`in practice anymore today though either at all now`)
 // pronounSubjects may open a frame after a claim: "which is false".
 var pronounSubjects = setOf(`which this that it what both`)
 
+// denyStarters are the words a denial frame can start with.
+var denyStarters = sync.OnceValue(func() map[string]bool {
+	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats`)
+	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return m
+})
+
 // computeDenials returns the denial marks of each token of an answer.
 func computeDenials(toks []token) []uint8 {
 	marks := make([]uint8, len(toks))
@@ -74,6 +87,9 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 		return toks[i].word
 	}
 	for i := s0; i < s1; i++ {
+		if !toks[i].denyStart {
+			continue
+		}
 		// Frames before the claim.
 		if end := prefixFrame(w, i); end > i {
 			for k := i; k < end; k++ {

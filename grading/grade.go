@@ -287,4 +287,3 @@ func roundHalfUp(x float64) int {
 	n := int(math.Floor(x + 0.5 + 1e-9))
 	return min(max(n, 0), 100)
 }
-

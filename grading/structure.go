@@ -84,15 +84,15 @@ var comparatives = setOf(`more less fewer better worse faster slower cheaper lar
 // complementRelates reports whether what follows a pronoun and a copula
 // says something about it ("it is trained", "it is cheaper than", "it is
 // not learned") rather than naming a thing ("it is the aggregation").
-func complementRelates(rest []token, forms map[string]verbKind) bool {
-	if len(rest) == 0 || determiners[rest[0].word] {
+func complementRelates(rest []token) bool {
+	if len(rest) == 0 || rest[0].cls&clsDeterminer != 0 {
 		return false
 	}
 	for _, t := range rest {
-		if t.fn && !determiners[t.word] || comparatives[t.word] || t.neg != negNone {
+		if t.fn && t.cls&clsDeterminer == 0 || t.cls&clsComparative != 0 || t.neg != negNone {
 			return true
 		}
-		if f := forms[t.word]; f == verbPast || f == verbIng {
+		if t.verb == verbPast || t.verb == verbIng {
 			return true
 		}
 	}
@@ -101,6 +101,36 @@ func complementRelates(rest []token, forms map[string]verbKind) bool {
 
 // determiners open a noun phrase.
 var determiners = setOf(`the a an some any its their his her our your this that these those each every all both`)
+
+// wordClass marks the word lists the claim-structure rules ask about, so
+// that a token answers them without a map look-up.
+type wordClass uint8
+
+const (
+	clsCopula wordClass = 1 << iota
+	clsModal
+	clsDeterminer
+	clsPronCopula
+	clsThird
+	clsComparative
+	clsNounLike // a nounLike verb base
+	clsClause
+)
+
+// classOf returns the classes of a normalised word.
+func classOf(w string) wordClass {
+	var c wordClass
+	for _, x := range []struct {
+		set map[string]bool
+		c   wordClass
+	}{{copulas, clsCopula}, {modals, clsModal}, {determiners, clsDeterminer}, {pronounCopulas, clsPronCopula},
+		{thirdSubjects, clsThird}, {comparatives, clsComparative}, {nounLike, clsNounLike}, {clauseWords, clsClause}} {
+		if x.set[w] {
+			c |= x.c
+		}
+	}
+	return c
+}
 
 // verbForms is the set of inflected forms of verbBases.
 var verbForms = sync.OnceValue(func() map[string]verbKind {
@@ -176,14 +206,13 @@ func explainedClauses(text string, toks []token) []bool {
 	}
 	out := make([]bool, toks[len(toks)-1].clause+1)
 	formula := make([]bool, toks[len(toks)-1].sent+1)
-	forms := verbForms()
 	for s := 0; s < len(toks); {
 		e := s
 		for e < len(toks) && toks[e].clause == toks[s].clause {
 			e++
 		}
 		c := toks[s].clause
-		if clauseHasPredicate(toks[s:e], forms) {
+		if clauseHasPredicate(toks[s:e]) {
 			out[c] = true
 		}
 		// An arrow or equals sign between two clauses relates them, and a
@@ -276,8 +305,9 @@ func listLine(line string) bool {
 
 // clauseHasPredicate reports whether the tokens of one clause relate their
 // terms (see the rules above).
-func clauseHasPredicate(cl []token, forms map[string]verbKind) bool {
+func clauseHasPredicate(cl []token) bool {
 	contentBefore := false
+	has := func(i int, c wordClass) bool { return i >= 0 && i < len(cl) && cl[i].cls&c != 0 }
 	for i := range cl {
 		t := &cl[i]
 		w := t.word
@@ -293,11 +323,11 @@ func clauseHasPredicate(cl []token, forms map[string]verbKind) bool {
 		pron := prev == "we" || prev == "you" || prev == "they" || prev == "i"
 		prevContent := i > 0 && !cl[i-1].fn && !cl[i-1].number
 		switch {
-		case pronounCopulas[w]:
-			if complementRelates(cl[i+1:], forms) {
+		case t.cls&clsPronCopula != 0:
+			if complementRelates(cl[i+1:]) {
 				return true // "they're equivalent up to reparametrization"
 			}
-		case copulas[w] || t.aux && (w == "do" || w == "does" || w == "did"):
+		case t.cls&clsCopula != 0 || t.aux && (w == "do" || w == "does" || w == "did"):
 			if i+1 >= len(cl) {
 				break
 			}
@@ -307,50 +337,50 @@ func clauseHasPredicate(cl []token, forms map[string]verbKind) bool {
 			if prev == "there" || prev == "theres" {
 				break // "there is X"
 			}
-			if contentBefore || clauseWords[prev] {
+			if contentBefore || has(i-1, clsClause) {
 				return true // "the score is the gradient", "and is parallel"
 			}
-			if (w == "has" || w == "have" || w == "had") && !determiners[next] {
+			if (w == "has" || w == "have" || w == "had") && !has(i+1, clsDeterminer) {
 				return true // "it has fewer weights"
 			}
-			if complementRelates(cl[i+1:], forms) {
+			if complementRelates(cl[i+1:]) {
 				return true // "it is trained", "it is cheaper than"
 			}
-		case modals[w]:
-			if f := forms[next]; f != verbNone || copulas[next] || next == "not" {
+		case t.cls&clsModal != 0:
+			if i+1 < len(cl) && (cl[i+1].verb != verbNone || has(i+1, clsCopula) || next == "not") {
 				return true
 			}
 		default:
-			switch forms[w] {
+			switch t.verb {
 			case verbFinite:
-				if !determiners[prev] {
+				if !has(i-1, clsDeterminer) {
 					return true // "keeps", "aggregates"
 				}
 			case verbNounLike:
-				if contentBefore && (i+1 < len(cl) || !prevContent) || i+1 < len(cl) && !prevContent && !determiners[prev] {
+				if contentBefore && (i+1 < len(cl) || !prevContent) || i+1 < len(cl) && !prevContent && !has(i-1, clsDeterminer) {
 					return true // "nodes update their state", "and then drops"
 				}
 			case verbPast:
-				if !determiners[prev] && i > 0 && (!nextContent || cl[i+1].fn) {
+				if !has(i-1, clsDeterminer) && i > 0 && (!nextContent || cl[i+1].fn) {
 					return true // "whole model adapted", "trained on web data"
 				}
-				if i == 0 && i+1 < len(cl) && cl[i+1].fn && !determiners[next] {
+				if i == 0 && i+1 < len(cl) && cl[i+1].fn && !has(i+1, clsDeterminer) {
 					return true // "mitigated by DDIM"
 				}
 			case verbIng:
-				if i+1 < len(cl) && (determiners[next] || cl[i+1].fn && !cl[i+1].stop) {
+				if i+1 < len(cl) && (has(i+1, clsDeterminer) || cl[i+1].fn && !cl[i+1].stop) {
 					return true // "picking up the animal", "moving an object"
 				}
 			case verbNone:
-				if thirdSubjects[prev] && len(w) > 3 && w[len(w)-1] == 's' && !strings.HasSuffix(w, "ss") {
+				if has(i-1, clsThird) && len(w) > 3 && w[len(w)-1] == 's' && !strings.HasSuffix(w, "ss") {
 					return true // "it inherits", "which penalizes": a verb the lexicon lacks
 				}
 			case verbBase:
 				switch {
 				case pron:
 					return true
-				case determiners[prev]:
-				case !nounLike[w]:
+				case has(i-1, clsDeterminer):
+				case t.cls&clsNounLike == 0:
 					if i+1 < len(cl) || contentBefore {
 						return true // "regress epsilon", "embeddings converge"
 					}
