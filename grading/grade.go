@@ -185,7 +185,7 @@ func Grade(card *decks.Card, answer string) Result {
 		}
 		r.Misconceptions = append(r.Misconceptions, mr)
 	}
-	if isDump(answer, a.toks) {
+	if isDump(answer, a.toks) && (len(m.refs) == 0 || contentWords(a.toks) >= minDumpWords) {
 		// Terms named in a bare list are mentioned, not explained.
 		r.KeywordDump = true
 		for i := range r.Points {
@@ -196,7 +196,36 @@ func Grade(card *decks.Card, answer string) Result {
 	}
 	r.Coverage = roundHalfUp(100 * weightedShare(r.Points, 1))
 	r.Score = ScoreOf(r.Points, r.Misconceptions)
+	if len(m.refs) > 0 {
+		// No curated key points: the whole reference decides the score.
+		share, total := a.refShare(m)
+		if r.KeywordDump {
+			share *= listedCredit
+		}
+		r.Score = scoreOfShare(share, total)
+		for _, mc := range r.Misconceptions {
+			if mc.Asserted {
+				r.Score = max(0, r.Score-roundHalfUp(100*misconceptionPenalty*weightOf(mc.Weight)/float64(max(3, len(r.Points)))))
+			}
+		}
+	}
 	return r
+}
+
+// minDumpWords is how many content words an answer to a card without key
+// points needs before it can read as a keyword list: a short answer is terse,
+// not a list.
+const minDumpWords = 8
+
+// contentWords counts the distinct content words of an answer.
+func contentWords(toks []token) int {
+	n := 0
+	for i := range toks {
+		if !toks[i].fn && !toks[i].number && len(toks[i].word) > 1 {
+			n++
+		}
+	}
+	return n
 }
 
 // coveredElsewhere reports whether span sp overlaps a span of a covered

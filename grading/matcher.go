@@ -19,6 +19,7 @@ type cardMatcher struct {
 	miscs    []pointMatcher   // the card's misconceptions, matched like points
 	terms    []string         // matching term of each id
 	helpID   int32            // id of "help", or -1
+	refs     []refBag         // without curated key points: the reference answers as weighted terms
 	subjects [][][]int32      // alternatives of each compared subject ("GCN", "RT-1")
 	ids      map[string]int32 // matching term -> id
 	forms    map[string]bool  // written forms of the terms, while compiling
@@ -124,6 +125,19 @@ func fingerprint(c *decks.Card) [2]uint64 {
 		}
 		add("\x01")
 	}
+	add("\x02")
+	for _, kp := range c.Misconceptions {
+		add(kp.Label)
+		add(string(strconv.AppendFloat(num[:0], kp.Weight, 'g', -1, 64)))
+		for _, p := range kp.Phrasings {
+			add(p)
+		}
+		add("\x01")
+	}
+	add("\x02")
+	for _, alt := range c.AlsoAccepted {
+		add(alt)
+	}
 	return [2]uint64{h[0].Sum64(), h[1].Sum64()}
 }
 
@@ -145,6 +159,12 @@ func compileCard(card *decks.Card) *cardMatcher {
 		m.miscs = append(m.miscs, m.compilePoint(kp))
 	}
 	m.compileSubjects(card.Question)
+	if len(card.KeyPoints) == 0 {
+		if len(m.subjects) == 0 {
+			m.compileQuestionSubjects(card.Question)
+		}
+		m.compileRefs(card.Question, append([]string{card.Answer}, card.AlsoAccepted...))
+	}
 	for i := range m.points {
 		m.compileClaims(&m.points[i], m.points[i].label, KeyPoints(card)[i].Phrasings)
 	}

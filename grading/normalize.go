@@ -416,6 +416,9 @@ func infoRaw(w string) wordInfo {
 		w = syn
 	}
 	w = britishToUS(w)
+	if base, ok := comparativeBases()[w]; ok {
+		w = base // "higher pitch" says "high pitch"
+	}
 	if len(w) > 3 && w[len(w)-1] == 's' {
 		if _, ok := abbreviations[w[:len(w)-1]]; ok {
 			w = w[:len(w)-1] // GCNs, VLMs

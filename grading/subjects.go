@@ -97,6 +97,57 @@ func (m *cardMatcher) compileSubjects(question string) {
 	m.dropSubjectNames()
 }
 
+// compileQuestionSubjects finds the compared subjects of a card without
+// curated key points in its question: two or more names written with
+// several capitals or with a digit ("DDPM vs DDIM", "GCN, GraphSAGE, and
+// GAT", "RT-1 vs RT-2").
+func (m *cardMatcher) compileQuestionSubjects(question string) {
+	seen := map[string]bool{}
+	var subjects [][][]int32
+	for _, f := range strings.FieldsFunc(question, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(",;:?!()/", r)
+	}) {
+		f = strings.Trim(f, ".'\"")
+		upper, digit := 0, false
+		for _, r := range f {
+			if unicode.IsUpper(r) {
+				upper++
+			}
+			if unicode.IsDigit(r) {
+				digit = true
+			}
+		}
+		if upper < 2 && !(upper >= 1 && digit) {
+			continue
+		}
+		var toks []token
+		for _, t := range tokenize(f) {
+			if !t.stop {
+				toks = append(toks, t)
+			}
+		}
+		if len(toks) == 0 || len(toks) > 3 {
+			continue
+		}
+		key := ""
+		for _, t := range toks {
+			key += t.term + " "
+		}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		if len(toks) == 1 {
+			subjects = append(subjects, m.wordAlts(toks[0]))
+		} else {
+			subjects = append(subjects, m.groupAlts(toks, true))
+		}
+	}
+	if len(subjects) >= 2 && len(subjects) <= 4 {
+		m.subjects = subjects
+	}
+}
+
 // dropSubjectNames removes, from the phrasings of a comparison card, the
 // alternatives that only name a compared subject: naming GraphSAGE does not
 // say that it samples and aggregates, though "GraphSAGE" abbreviates
@@ -172,18 +223,25 @@ func (a *analysis) findMentions(m *cardMatcher) {
 // attributed reports whether the match on tokens lo..hi is said of subject
 // s, as far as the answer tells.
 func (a *analysis) attributed(s int, lo, hi int32) bool {
-	if len(a.mentions) == 0 {
-		return true
-	}
-	toks := a.toks
-	sent, clause := toks[lo].sent, toks[lo].clause
-	best := -1
-	pick := func(i int) { best = i }
 	for _, mn := range a.mentions {
 		if mn.first <= hi && mn.last >= lo && mn.subject == s {
 			return true // the match names its own subject
 		}
 	}
+	got := a.subjectOf(lo, hi)
+	return got < 0 || got == s
+}
+
+// subjectOf returns the compared subject the words lo..hi are said of, or
+// -1 when the answer names none.
+func (a *analysis) subjectOf(lo, hi int32) int {
+	if len(a.mentions) == 0 {
+		return -1
+	}
+	toks := a.toks
+	sent, clause := toks[lo].sent, toks[lo].clause
+	best := -1
+	pick := func(i int) { best = i }
 	// Nearest before, in the same clause.
 	for i := len(a.mentions) - 1; i >= 0 && best < 0; i-- {
 		mn := a.mentions[i]
@@ -211,5 +269,8 @@ func (a *analysis) attributed(s int, lo, hi int32) bool {
 			pick(i)
 		}
 	}
-	return best < 0 || a.mentions[best].subject == s
+	if best < 0 {
+		return -1
+	}
+	return a.mentions[best].subject
 }
