@@ -109,3 +109,4 @@ func ramp(x, lo, hi float64) float64 {
 	}
 	return (x - lo) / (hi - lo)
 }
+

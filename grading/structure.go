@@ -267,7 +267,7 @@ func markStructuredLines(text string, toks []token, out []bool) {
 			j++
 		}
 		line := strings.TrimSpace(text[ls:le])
-		if content >= 2 && (listLine(line) && underHeading(text[:ls]) || strings.Count(line, "|") >= 2) {
+		if content >= 2 && (listLine(line) && (underHeading(text[:ls]) || labelledItem(line)) || strings.Count(line, "|") >= 2) {
 			for k := i; k < j; k++ {
 				out[toks[k].clause] = true
 			}
@@ -289,6 +289,17 @@ func underHeading(before string) bool {
 		return strings.HasSuffix(l, ":") || strings.HasPrefix(l, "**") || strings.HasPrefix(l, "#")
 	}
 	return false
+}
+
+// labelledItem reports whether a list item has a bold lead and a colon:
+// "1. **Sample efficiency**: still need 100K+ episodes".
+func labelledItem(line string) bool {
+	i := strings.Index(line, "**")
+	if i < 0 {
+		return false
+	}
+	j := strings.Index(line[i+2:], "**")
+	return j > 0 && strings.HasPrefix(strings.TrimSpace(line[i+2+j+2:]), ":")
 }
 
 // listLine reports whether a line is a Markdown list item.
@@ -388,6 +399,9 @@ func clauseHasPredicate(cl []token) bool {
 					return true // "hops already cover a chunk", "average them"
 				}
 			}
+		}
+		if t.cls&clsComparative != 0 && i+1 < len(cl) && (next == "than" || i+2 < len(cl) && cl[i+2].word == "than") {
+			return true // "CE more stable than L2"
 		}
 		if !t.fn && !t.number {
 			contentBefore = true
