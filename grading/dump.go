@@ -109,4 +109,3 @@ func ramp(x, lo, hi float64) float64 {
 	}
 	return (x - lo) / (hi - lo)
 }
-

@@ -397,7 +397,6 @@ func infoRaw(w string) wordInfo {
 		fn:         functionWords[w],
 		aux:        auxWords[w],
 		clauseWord: clauseWords[w],
-		verb:       verbForms()[w],
 		denyStart:  denyStarters()[w],
 		cls:        classOf(w),
 	}
@@ -425,6 +424,7 @@ func infoRaw(w string) wordInfo {
 		}
 	}
 	info.word = w
+	info.verb = verbForms()[w] // after US spelling: "generalise" is "generalize"
 	if w != "" && isDigitByte(w[0]) {
 		info.number = true
 		info.term = w

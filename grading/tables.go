@@ -301,7 +301,7 @@ func setOf(words string) map[string]bool {
 // ("higher", "hottest") are matched as the adjective itself.
 const comparativeAdjectives = `high low long short large small big hard soft hot cold warm cool fast slow great strong weak
 loud quiet tight loose heavy light dark bright deep shallow thick thin wide narrow close near easy early late old young
-new simple cheap dense rough smooth sharp quick safe clean dirty dry wet full tall`
+new simple cheap dense rough smooth sharp quick safe clean dirty dry wet full tall blurry noisy fuzzy`
 
 // comparativeBases maps comparatives and superlatives to their adjective.
 var comparativeBases = sync.OnceValue(func() map[string]string {

@@ -63,6 +63,7 @@ func parseThesaurus(text string) *thesaurusData {
 	}
 	section := ""
 	group := 0
+	canonical := false
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -79,6 +80,9 @@ func parseThesaurus(text string) *thesaurusData {
 			var multi [][]string
 			for _, m := range strings.Split(line, ",") {
 				terms := rawTerms(m)
+				if len(terms) == 1 && len(strings.Fields(strings.ReplaceAll(m, "-", " "))) > 1 {
+					continue // "train again" is not "train"
+				}
 				switch len(terms) {
 				case 0:
 				case 1:
@@ -101,6 +105,10 @@ func parseThesaurus(text string) *thesaurusData {
 				th.byFirst[seq[0]] = append(th.byFirst[seq[0]], synPhrase{terms: seq, key: key})
 			}
 		case "antonyms":
+			if !canonical {
+				th.canonicalizePhrases()
+				canonical = true
+			}
 			left, right, ok := strings.Cut(line, "<>")
 			if !ok {
 				continue
@@ -118,7 +126,31 @@ func parseThesaurus(text string) *thesaurusData {
 			}
 		}
 	}
+	if !canonical {
+		th.canonicalizePhrases()
+	}
 	return th
+}
+
+// canonicalizePhrases folds the one-word synonyms inside multi-word ones,
+// once every group is read: "robot demonstrations" is matched as the
+// answer's words are, "demonstration" being a synonym of "trajectory".
+func (th *thesaurusData) canonicalizePhrases() {
+	for key, seqs := range th.phrases {
+		for _, seq := range seqs {
+			for i, t := range seq {
+				seq[i] = th.canonOf(t)
+			}
+		}
+		th.phrases[key] = seqs
+	}
+	byFirst := map[string][]synPhrase{}
+	for _, sps := range th.byFirst {
+		for _, sp := range sps {
+			byFirst[sp.terms[0]] = append(byFirst[sp.terms[0]], sp)
+		}
+	}
+	th.byFirst = byFirst
 }
 
 // antonymSide returns the members of one side of an antonym pair as
@@ -138,8 +170,12 @@ func (th *thesaurusData) antonymSide(s string) [][]string {
 }
 
 func (th *thesaurusData) canonOf(term string) string {
-	if c, ok := th.canon[term]; ok {
-		return c
+	for range 4 { // "repr" → "represent" → "embed"
+		c, ok := th.canon[term]
+		if !ok {
+			break
+		}
+		term = c
 	}
 	return term
 }
