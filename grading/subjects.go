@@ -57,7 +57,7 @@ func (m *cardMatcher) compileSubjects(question string) {
 				toks = append(toks, t)
 			}
 		}
-		if len(toks) == 0 || len(toks) > 3 {
+		if len(toks) == 0 || len(toks) > 3 || genericPrefix(toks) {
 			continue
 		}
 		var terms []string
@@ -95,6 +95,17 @@ func (m *cardMatcher) compileSubjects(question string) {
 		return
 	}
 	m.dropSubjectNames()
+}
+
+// genericPrefix reports whether a label prefix names a part of the answer
+// ("Key difference:", "Trade-off:") rather than a compared subject.
+func genericPrefix(toks []token) bool {
+	for _, t := range toks {
+		if !sectionWords[t.word] && !sectionWords[t.term] && t.word != "key" && t.word != "main" {
+			return false
+		}
+	}
+	return true
 }
 
 // compileQuestionSubjects finds the compared subjects of a card without
