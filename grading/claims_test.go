@@ -151,3 +151,20 @@ func TestReferenceAnswersScoreHigh(t *testing.T) {
 		}
 	}
 }
+
+// TestReportedBeliefCorrected: a belief reported of others and then
+// corrected is denied; a reported belief left standing is not.
+func TestReportedBeliefCorrected(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	for _, answer := range []string{
+		"People often say that each node aggregates information from its neighbours, but in practice nodes only keep their own features.",
+		"It is often claimed that message passing aggregates information from neighbours. In fact each node only keeps its own state.",
+	} {
+		if p := point(t, Grade(c, answer), "Aggregate information from neighbours"); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	if p := point(t, Grade(c, "People often say that each node aggregates information from its neighbours, and they are right."), "Aggregate information from neighbours"); !p.Covered {
+		t.Errorf("a reported belief left standing: %+v, want covered", p)
+	}
+}

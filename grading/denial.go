@@ -37,7 +37,7 @@ var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wro
 // reportVerbs are verbs of saying or believing.
 var reportVerbs = setOf(`claim claims claimed say says said think thinks thought believe believes believed assume assumes assumed
 state states stated suggest suggests suggested argue argues argued write writes wrote call calls called assert asserts asserted
-held hold holds imagine imagines imagined expect expects expected`)
+imagine imagines imagined expect expects expected`)
 
 // contrastStops end the reach of a denial frame.
 var contrastStops = setOf(`but however whereas actually instead rather although though while`)
@@ -85,6 +85,15 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			return ""
 		}
 		return toks[i].word
+	}
+	if end := reportFrame(w, s0, s1); end > s0 && correctedAfter(toks, w, end, s1) {
+		// "People often say X, but ...", "It is often claimed that X. In fact ..."
+		for k := s0; k < end; k++ {
+			marks[k] |= denyFrame
+		}
+		for k := end; k < s1 && !contrastStops[toks[k].word]; k++ {
+			marks[k] |= denyScope
+		}
 	}
 	for i := s0; i < s1; i++ {
 		if !toks[i].denyStart {
@@ -140,6 +149,57 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			i = end - 1
 		}
 	}
+}
+
+// genericSubjects report a belief without holding it: "people say",
+// "many tutorials claim", "it is often said".
+var genericSubjects = setOf(`people many some most everyone others folks tutorials blogs textbooks one it they`)
+
+// reportFrame returns the end of a report of what others believe at the
+// start of a sentence ("people often say that", "it is often claimed
+// that"), or s0 when there is none.
+func reportFrame(w func(int) string, s0, s1 int) int {
+	k := s0
+	for k < s1 && k < s0+3 && !genericSubjects[w(k)] {
+		k++
+	}
+	if !genericSubjects[w(k)] {
+		return s0
+	}
+	k++
+	for n := 0; n < 3 && (hedges[w(k)] || w(k) == "often" || w(k) == "commonly" || w(k) == "usually" || w(k) == "sometimes" ||
+		w(k) == "is" || w(k) == "are" || w(k) == "s" || w(k) == "widely"); n++ {
+		k++
+	}
+	if !reportVerbs[w(k)] {
+		return s0
+	}
+	k++
+	if w(k) == "that" {
+		k++
+	}
+	return k
+}
+
+// correctedAfter reports whether the report ending at token end is
+// corrected: by a contrast later in its sentence, or by the next sentence
+// opening with one ("Actually", "In fact", "In reality", "However", "But",
+// "Wrong").
+func correctedAfter(toks []token, w func(int) string, end, s1 int) bool {
+	for k := end; k < s1; k++ {
+		if w(k) == "but" || w(k) == "however" || w(k) == "yet" {
+			return true
+		}
+	}
+	if s1 >= len(toks) {
+		return false
+	}
+	n := toks[s1].word
+	next := ""
+	if s1+1 < len(toks) {
+		next = toks[s1+1].word
+	}
+	return n == "actually" || n == "however" || n == "but" || n == "wrong" || n == "in" && (next == "fact" || next == "reality")
 }
 
 // prefixFrame returns the end (exclusive) of a denial frame that starts at
