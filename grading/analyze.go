@@ -31,6 +31,12 @@ const maxTypoMemo = 50000
 // vocabulary occurs: exactly (after normalisation and stemming), as two
 // written words joined, or as a typo of a long word.
 func (m *cardMatcher) analyze(answer string) *analysis {
+	return m.analyzeText(answer, true)
+}
+
+// analyzeText is analyze, with or without the typo look-up (a reference
+// answer's words are in the vocabulary as written).
+func (m *cardMatcher) analyzeText(answer string, typos bool) *analysis {
 	a := &analysis{toks: tokenize(answer), occ: make([][]occ, len(m.ids)), helpID: m.helpID}
 	defer a.findMentions(m)
 	toks := a.toks
@@ -42,7 +48,7 @@ func (m *cardMatcher) analyze(answer string) *analysis {
 		if id, ok := m.ids[t.term]; ok {
 			a.tid[i] = id
 			a.add(id, i, i)
-		} else if m.typoEligible(t) {
+		} else if typos && m.typoEligible(t) {
 			for _, id := range m.typoIDs(t) {
 				a.add(id, i, i)
 			}

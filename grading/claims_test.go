@@ -1,6 +1,7 @@
 package grading
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -117,6 +118,10 @@ func TestMisconceptions(t *testing.T) {
 	WriteText(&b, c, "DDIM is deterministic, but DDIM must be retrained from scratch.", wrong)
 	if !strings.Contains(b.String(), "✗ wrong: DDIM needs a retrained model") {
 		t.Errorf("text:\n%s", b.String())
+	}
+	js := ResultJSON(c, wrong)
+	if !slices.Equal(js.Misconceptions, []string{"DDIM needs a retrained model"}) || js.Contradicted == nil {
+		t.Errorf("json: misconceptions %q, contradicted %q", js.Misconceptions, js.Contradicted)
 	}
 }
 

@@ -1,15 +1,30 @@
 // Package grading scores a typed answer against the key points of a card,
 // offline and deterministically, and asks an optional LLM for feedback.
 //
+// # Verdicts
+//
+// Each key point of a card is covered (the answer asserts it), listed
+// (named in a bare list of terms: 30% of its weight), contradicted (the
+// answer says its opposite: it earns nothing and costs half its weight), or
+// missed. Each misconception of the card (Card.Misconceptions) is asserted
+// or not; an asserted one is flagged wrong and costs its weight. The score
+// is the weighted share of the points, less the penalties, 0–100 (ScoreOf).
+// A card without curated key points is scored by coverage of its whole
+// reference answer instead (refcover.go), with key points derived from the
+// reference for feedback.
+//
 // # Matching
 //
 // Answer and phrasings are normalised alike: Unicode NFKC and case folding,
 // punctuation dropped, British spellings made US (neighbour, normalise,
-// modelling), words stemmed (Snowball English), Greek letters and symbols
-// spelled out (ε, eps and epsilon are one word; ᾱ, alpha_bar, alpha bar,
-// alphabar and \bar{\alpha} are alpha bar; √ is sqrt), abbreviations and
-// their expansions interchangeable (GCN, graph convolutional network),
-// "every" read as "each".
+// modelling), words stemmed (Snowball English), comparatives read as their
+// adjective (higher, high), Greek letters and symbols spelled out (ε, eps
+// and epsilon are one word; ᾱ, alpha_bar, alpha bar, alphabar and
+// \bar{\alpha} are alpha bar; √ is sqrt), abbreviations and their
+// expansions interchangeable (GCN, graph convolutional network), and the
+// synonyms of the shared domain thesaurus (thesaurus.txt: vertex, node;
+// gather, aggregate; nbrs, neighbour; adjacent node, neighbour) folded
+// together, so a key point needs only a few phrasings.
 // Words written apart or hyphenated match the joined word (over smoothing,
 // over-smoothing, oversmoothing; x_0, x0), and a long word may carry typing
 // errors (one edit for 5–8 letters, two beyond) unless it is itself an
@@ -19,49 +34,63 @@
 // except that some keep their place: a phrasing with a single content word
 // among function words ("sum of", "bit by bit") matches only as written,
 // since the bare word is too common to show anything; a compound with a
-// short first part (co-training, k-hop, RT-1) stays one word; a number
-// comes before what it counts ("1000 steps", not "steps one by one"); an
-// abbreviation spelled out ("large language model") stays together; and a
-// tight symbol keeps even its function words (a_1).
+// short first part (co-training, k-hop, RT-1, over-smoothing) stays one
+// word; a number comes before what it counts ("1000 steps", not "steps one
+// by one"); an abbreviation spelled out ("large language model") stays
+// together; and a tight symbol keeps even its function words (a_1).
 //
-// # Negation
+// # Claims: negation, denial, antonyms
 //
-// A phrase stated negated does not cover a key point. A word is negated when
-// a negation ("not", "no", "never", "without", "neither", "nor", "lacks",
-// any "n't" form, "instead of", "rather than", "nothing to do with", the
-// prefix "non-") stands at most four words before it in the same clause
-// ("no" and "without" at most three; each "or" between them reaches three
-// words further: "never predicts the noise or the clean image"), or when the
-// phrase is followed, across auxiliaries, by a negation or a denial ("mode
-// collapse is not an issue", "attention isn't used", "the neighbours are
-// ignored", "own features play no role", "over-smoothing is a myth").
-// Clauses end at punctuation, line breaks and linking words (and, but,
-// however, because, ...), so "does not learn weights but uses attention"
-// still covers "attention"; "not only" and "not just" do not negate. A key
+// A key point is covered only by a clause that asserts it (claims.go). A
+// word is negated when a negation ("not", "no", "never", "without",
+// "neither", "nor", "lacks", any "n't" form, "instead of", "rather than",
+// "nothing to do with", the prefix "non-") stands at most four words before
+// it in the same clause ("no" and "without" at most three; each "or"
+// between them reaches three words further), or when the phrase is
+// followed, across auxiliaries, by a negation or a denial ("mode collapse is
+// not an issue", "the neighbours are ignored", "own features play no
+// role"). A claim is denied by a frame (denial.go): "it is a myth that X",
+// "it is not true that X", "people wrongly claim X", "contrary to X", "X,
+// which is false", "X does not hold", "X. That is a myth.", "people often
+// say X, but ...". Clauses end at punctuation, line breaks and linking words
+// (and, but, however, because, ...); "not only" does not negate. A key
 // point whose phrasing is itself negative ("no mode collapse",
 // "non-Markovian") is covered only when the answer negates it too, here also
-// by "avoids", "prevents" or "-free"; so is one written "instead of X"
-// ("latents instead of pixels"). A point found only negated is reported
-// Negated.
+// by "avoids", "prevents" or "-free". A point is contradicted when its only
+// matches are negated or denied, when a phrasing matches with one word
+// swapped for its antonym in the thesaurus (deterministic/stochastic,
+// faster/slower, same/different, reuses/retrained: "DDIM is stochastic"),
+// when, in a comparison, it is said of the other method, or when the clause
+// says the opposite effect of a remedy ("residual connections and DropEdge,
+// but each makes it worse"). Its Evidence holds the words.
 //
-// # Keyword dumps
+// # Explained or listed
 //
 // An answer that lists terms without explaining them names key points but
-// does not cover them: when most of its words stand in clauses with no
-// function word, or it has almost no function words at all (see
+// does not cover them. Each clause is read for a predicate relating its
+// terms (structure.go): a verb said of something, a telegraphic note
+// ("keeps VLM knowledge, avoids forgetting"), a comparison with "than", an
+// arrow or formula ("A → B", "512×512×3 → 64×64×4"), a list item under a
+// heading. Bare terms, terms joined by commas and terms padded with empty
+// frames ("it is the X and it is the Y", "there is the X", "we have X")
+// relate nothing. When most of the answer's words relate nothing (see
 // dumpDegree), each key point it names is Listed, not Covered, and counts
 // for 30% of its weight, so a bare list naming every point scores 30 while
-// a real answer covering them scores 100.
+// a real answer covering them scores 100. On a card without key points a
+// short answer (fewer than 8 content words) is never a list.
 //
 // # Compared subjects
 //
 // In a comparison question whose key points are labelled by subject ("RT-1:
-// trained on robot data"), a match covers the point only when the subject
-// named nearest to it is the label's, so swapped attributes earn nothing;
-// a subject named after "unlike", "than", "vs" or "the same ... as" is the
-// one compared against. Naming a subject is no evidence for its points:
-// "GraphSAGE" does not cover "GraphSAGE: sample and aggregate", though it
-// abbreviates those words.
+// trained on robot data", or a name in capitals leading the label: "DDIM
+// 10–50× faster"), a match covers the point only when the subject named
+// nearest to it is the label's; said of another subject it contradicts the
+// point. A subject named after "unlike", "than", "vs", "instead of" or "the
+// same ... as" is the one compared against. Naming a subject is no evidence
+// for its points: "GraphSAGE" does not cover "GraphSAGE: sample and
+// aggregate", though it abbreviates those words. Cards without key points
+// take their subjects from the names in the question ("DDPM vs DDIM") and
+// hold the reference's words to the subject they are said of.
 package grading
 
 import (

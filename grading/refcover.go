@@ -110,7 +110,7 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 // analyzeRef prepares a reference answer like an answer, to read its
 // negations, denials and subjects.
 func (m *cardMatcher) analyzeRef(text string) *analysis {
-	return m.analyze(text)
+	return m.analyzeText(text, false)
 }
 
 // isSubjectName reports whether token i names a compared subject.

@@ -22,7 +22,7 @@ import (
 // "the same ... as" ("the same marginals as DDPM").
 
 // contrastWords introduce a subject the sentence is not about.
-var contrastWords = setOf(`unlike than vs versus compared`)
+var contrastWords = setOf(`unlike than vs versus compared instead`)
 
 // mention is one place where a subject is named.
 type mention struct {
@@ -234,8 +234,11 @@ func (a *analysis) findMentions(m *cardMatcher) {
 // attributed reports whether the match on tokens lo..hi is said of subject
 // s, as far as the answer tells.
 func (a *analysis) attributed(s int, lo, hi int32) bool {
-	for _, mn := range a.mentions {
-		if mn.first <= hi && mn.last >= lo && mn.subject == s {
+	// Mentions are sorted by their first token; one overlapping lo..hi starts
+	// at most a few tokens before lo.
+	k, _ := slices.BinarySearchFunc(a.mentions, hi+1, func(mn mention, p int32) int { return cmp.Compare(mn.first, p) })
+	for i := k - 1; i >= 0 && a.mentions[i].first >= lo-8; i-- {
+		if mn := a.mentions[i]; mn.last >= lo && mn.subject == s {
 			return true // the match names its own subject
 		}
 	}
@@ -244,44 +247,61 @@ func (a *analysis) attributed(s int, lo, hi int32) bool {
 }
 
 // subjectOf returns the compared subject the words lo..hi are said of, or
-// -1 when the answer names none.
+// -1 when the answer names none: the subject named nearest before them in
+// their clause, else nearest before them in their sentence, else nearest
+// after them in it, else last in an earlier sentence, passing over one
+// named in contrast ("unlike GCN") outside the clause.
 func (a *analysis) subjectOf(lo, hi int32) int {
 	if len(a.mentions) == 0 {
 		return -1
 	}
 	toks := a.toks
 	sent, clause := toks[lo].sent, toks[lo].clause
-	best := -1
-	pick := func(i int) { best = i }
-	// Nearest before, in the same clause.
-	for i := len(a.mentions) - 1; i >= 0 && best < 0; i-- {
-		mn := a.mentions[i]
-		if mn.last < lo && toks[mn.first].clause == clause {
-			pick(i)
+	ms := a.mentions
+	k, _ := slices.BinarySearchFunc(ms, lo, func(mn mention, p int32) int { return cmp.Compare(mn.first, p) })
+	// Before lo: in the same clause, then the same sentence, then earlier.
+	for i := k - 1; i >= 0; i-- {
+		mn := ms[i]
+		if mn.last >= lo {
+			continue
+		}
+		c := toks[mn.first].clause
+		if c == clause {
+			return mn.subject
+		}
+		if c < clause {
+			break
 		}
 	}
-	// Nearest before, in the same sentence; then nearest after in it.
-	for i := len(a.mentions) - 1; i >= 0 && best < 0; i-- {
-		mn := a.mentions[i]
-		if mn.last < lo && toks[mn.first].sent == sent && !mn.contrast {
-			pick(i)
+	for i := k - 1; i >= 0; i-- {
+		mn := ms[i]
+		if mn.last >= lo {
+			continue
+		}
+		if toks[mn.first].sent != sent {
+			break
+		}
+		if !mn.contrast {
+			return mn.subject
 		}
 	}
-	for i := 0; i < len(a.mentions) && best < 0; i++ {
-		mn := a.mentions[i]
-		if mn.first > hi && toks[mn.first].sent == sent && !mn.contrast {
-			pick(i)
+	for i := k; i < len(ms); i++ {
+		mn := ms[i]
+		if mn.first <= hi {
+			continue
+		}
+		if toks[mn.first].sent != sent {
+			break
+		}
+		if !mn.contrast {
+			return mn.subject
 		}
 	}
-	// The last one named in an earlier sentence.
-	for i := len(a.mentions) - 1; i >= 0 && best < 0; i-- {
-		mn := a.mentions[i]
+	for i := k - 1; i >= 0; i-- {
+		mn := ms[i]
 		if mn.last < lo && toks[mn.first].sent < sent && !mn.contrast {
-			pick(i)
+			return mn.subject
 		}
 	}
-	if best < 0 {
-		return -1
-	}
-	return a.mentions[best].subject
+	return -1
 }
