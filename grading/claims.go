@@ -39,6 +39,10 @@ const maxAntonymVariants = 12
 // layers"): the answer must say it helps.
 var helpLabels = setOf(`fix fixes remedy remedies mitigation mitigations solution solutions cure`)
 
+// absenceLabels open the label of a point that says something is absent
+// or replaced.
+var absenceLabels = setOf(`replaces replace removes remove eliminates`)
+
 // anaphors open a clause that is about what the clause before named:
 // "residual connections and DropEdge, but each makes it worse".
 var anaphors = setOf(`each they these those it this which all both either`)
@@ -47,6 +51,16 @@ var anaphors = setOf(`each they these those it this which all both either`)
 // antonym variants and the terms whose presence in its clause says the
 // opposite.
 func (m *cardMatcher) compileClaims(pm *pointMatcher, label string, phrasings []string) {
+	// "Replaces modular robotics pipeline", "No safety guarantees": the
+	// point is itself an absence, so its words may come negated ("instead of
+	// the perception -> planning pipeline").
+	_, rest, ok := strings.Cut(label, ":")
+	if !ok {
+		rest = label
+	}
+	if first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(rest)), " "); absenceLabels[first] {
+		pm.anyPolarity = true
+	}
 	expect := map[string]bool{}
 	for _, text := range append([]string{label}, phrasings...) {
 		for _, t := range tokenize(text) {
@@ -139,7 +153,7 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 				}
 				return true
 			}
-			if ok {
+			if ok || pm.anyPolarity {
 				if ev, against := a.oppositeEffect(pm, lo, hi); against {
 					bad = append(bad, ev)
 					return true

@@ -41,6 +41,8 @@ type pointMatcher struct {
 	antis    []variant // phrasings with one word swapped for its antonym
 	opposite []int32   // terms that, asserted in the match's clause, say the opposite
 	help     bool      // a remedy: its clause must not say it does not help
+
+	anyPolarity bool // an absence ("Replaces the modular pipeline"): negated words cover it too
 }
 
 // variant is one way of writing a phrasing: its content words as slots,
