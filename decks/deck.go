@@ -1,6 +1,10 @@
-// Package decks reads interview question decks written in Markdown: topics,
-// cards (a question and its reference answer), curated key points, and the
-// built-in decks embedded in the binary.
+// Package decks reads interview question decks into topics and cards (a
+// question, its reference answer, curated key points, misconceptions,
+// follow-ups) and holds the built-in decks embedded in the binary. Each
+// file is read by one format, chosen by its extension and content:
+// grill's Markdown (markdown.go), Anki's text export (anki.go) or the
+// Q:/A: Markdown of hashcards and repeater (qa.go); card ids are given in
+// one place for all of them (ids.go).
 package decks
 
 import "time"

@@ -3,18 +3,35 @@ package decks
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Library is the set of topics a session draws its cards from: the
 // built-in decks and those loaded from files, in load order.
 type Library struct {
 	Topics []*Topic
+	// Merged lists the cards left out because a card loaded before them,
+	// from another file, asks the same question (compared after
+	// normalising case, accents, punctuation and spacing), so that a
+	// question is asked once. A topic all of whose cards were merged away
+	// is left out too.
+	Merged []Merge
+}
+
+// Merge records one card left out of a Library for asking the same
+// question as a card already there.
+type Merge struct {
+	Kept    *Card // the card kept, loaded first
+	Dropped *Card // the card left out
 }
 
 // Topic returns the topic with the given id.
@@ -28,7 +45,8 @@ func (l *Library) Topic(id string) (*Topic, bool) {
 }
 
 // Card returns the card or follow-up with the given id or, failing that,
-// the first card whose question is exactly the given text.
+// the first card whose question is exactly the given text, or the card
+// kept in place of a merged card with that id.
 func (l *Library) Card(idOrQuestion string) (*Card, bool) {
 	var found *Card
 	l.walk(func(c *Card) bool {
@@ -44,6 +62,13 @@ func (l *Library) Card(idOrQuestion string) (*Card, bool) {
 			}
 			return found == nil
 		})
+	}
+	if found == nil {
+		for _, m := range l.Merged {
+			if m.Dropped.ID == idOrQuestion {
+				return m.Kept, true
+			}
+		}
 	}
 	return found, found != nil
 }
@@ -90,10 +115,12 @@ func (e *LoadError) Error() string {
 }
 
 // Load returns the built-in decks (none when onlyDecks is set) plus the
-// decks read from paths. A path is a Markdown file, or a folder whose *.md
-// files are read in name order. Any problem in any file (including an id
-// used twice across files) makes Load fail with a *LoadError listing them
-// all as "file:line: message".
+// decks read from paths. A path is a deck file in any format Parse reads,
+// or a folder whose deck files (.md, .markdown, .txt, .tsv, .csv) are read
+// in name order. A question asked again by a later file is kept once (see
+// Library.Merged). Any problem in any file (including an id used twice
+// across files) makes Load fail with a *LoadError listing them all as
+// "file:line: message".
 func Load(paths []string, onlyDecks bool) (*Library, error) {
 	lib := &Library{}
 	if !onlyDecks {
@@ -129,7 +156,7 @@ func (l *Library) loadPaths(paths []string, files *int, lint bool) []Problem {
 				}
 				seen[abs] = true
 			}
-			src, err := os.ReadFile(name)
+			src, err := readDeck(name)
 			if err != nil {
 				problems = append(problems, fileProblem(name, err))
 				continue
@@ -156,6 +183,25 @@ func (l *Library) loadPaths(paths []string, files *int, lint bool) []Problem {
 	return problems
 }
 
+// readDeck reads a deck file, no more than one byte past MaxDeckSize
+// (Parse reports the file as too large). Anything but a regular file, such
+// as a FIFO that would block, is refused.
+func readDeck(name string) ([]byte, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxDeckSize+1))
+}
+
 // fileProblem turns an I/O error on path into a problem.
 func fileProblem(path string, err error) Problem {
 	var pe *fs.PathError
@@ -165,8 +211,9 @@ func fileProblem(path string, err error) Problem {
 	return Problem{File: path, Msg: err.Error()}
 }
 
-// deckFiles returns path itself when it is a file, or the *.md files of the
-// folder path sorted by name (hidden files skipped).
+// deckFiles returns path itself when it is a file, or the deck files of
+// the folder path (extensions in deckExts) sorted by name, hidden files
+// skipped.
 func deckFiles(path string) ([]string, error) {
 	info, err := os.Stat(path)
 	if err != nil {
@@ -182,27 +229,32 @@ func deckFiles(path string) ([]string, error) {
 	var names []string
 	for _, e := range entries {
 		n := e.Name()
-		if e.IsDir() || strings.HasPrefix(n, ".") || !strings.EqualFold(filepath.Ext(n), ".md") {
+		if e.IsDir() || strings.HasPrefix(n, ".") || !slices.Contains(deckExts, strings.ToLower(filepath.Ext(n))) {
 			continue
 		}
 		names = append(names, filepath.Join(path, n))
 	}
 	if len(names) == 0 {
-		return nil, errors.New("no .md deck files in this folder")
+		return nil, fmt.Errorf("no deck files (%s) in this folder", strings.Join(deckExts, ", "))
 	}
 	return names, nil
 }
 
-// add appends topics to the library. A topic whose id the library already
-// has is a problem and is left out; so is a card id already used by a card
-// of the library. Duplicates among the new topics themselves are Parse's
-// to report.
+// add appends topics to the library. A card asking the same question as
+// a card of another file already in the library is left out and recorded
+// in Merged. A topic whose id the library already has is a problem and is
+// left out; so is a card id already used by a card of the library.
+// Duplicates among the new topics themselves are Parse's to report.
 func (l *Library) add(topics []*Topic) []Problem {
 	var problems []Problem
 	topicAt := map[string]*Topic{}
 	cardAt := map[string]*Card{}
+	asked := map[string]*Card{}
 	for _, t := range l.Topics {
 		topicAt[t.ID] = t
+		for _, c := range t.Cards {
+			asked[normQuestion(c.Question)] = c
+		}
 	}
 	l.walk(func(c *Card) bool { cardAt[c.ID] = c; return true })
 	for _, t := range topics {
@@ -213,7 +265,13 @@ func (l *Library) add(topics []*Topic) []Problem {
 			})
 			continue
 		}
+		kept := t.Cards[:0:0]
 		for _, c := range t.Cards {
+			if prev, ok := asked[normQuestion(c.Question)]; ok && prev.Source != c.Source {
+				l.Merged = append(l.Merged, Merge{Kept: prev, Dropped: c})
+				continue
+			}
+			kept = append(kept, c)
 			for _, c := range append([]*Card{c}, c.FollowUps...) {
 				if prev, dup := cardAt[c.ID]; dup {
 					problems = append(problems, Problem{
@@ -223,9 +281,35 @@ func (l *Library) add(topics []*Topic) []Problem {
 				}
 			}
 		}
+		if len(kept) == 0 {
+			continue
+		}
+		t.Cards = kept
 		l.Topics = append(l.Topics, t)
 	}
 	return problems
+}
+
+// normQuestion is the form in which two questions count as the same: lower
+// case, accents dropped, runs of anything but letters and digits reduced
+// to one space.
+func normQuestion(q string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range norm.NFKD.String(q) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			space = true
+		}
+	}
+	return b.String()
 }
 
 // topicFile returns the file a topic was read from.

@@ -3,7 +3,6 @@ package decks
 import (
 	"bytes"
 	"cmp"
-	"fmt"
 	"html"
 	"path/filepath"
 	"regexp"
@@ -19,32 +18,12 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// Problem is one defect in a deck file: the file, the 1-based line where it
-// is (0 when it concerns the whole file) and what is wrong.
-type Problem struct {
-	File string
-	Line int
-	Msg  string
-}
-
-// String formats the problem as "file:line: msg", or "file: msg" when it
-// has no line.
-func (p Problem) String() string {
-	if p.Line <= 0 {
-		return fmt.Sprintf("%s: %s", p.File, p.Msg)
-	}
-	return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
-}
-
 // markdown is a CommonMark parser; it is safe for concurrent use.
 var markdown = goldmark.DefaultParser()
 
-// Parse reads one deck file. name is used in problems and as the Source of
-// topics and cards; src is the file's content. Parse returns the topics
-// with their cards, and every problem found, ordered by line. It never
-// panics: a file it cannot make sense of gives problems, not a crash.
+// markdownFormat reads grill's own deck format, a Markdown file.
 //
-// The format: optional TOML front matter between "+++" lines; an optional
+// Optional TOML front matter between "+++" lines; an optional
 // level-1 document title; questions as headings (or as
 // <details><summary>Question</summary> answer </details> blocks) with the
 // Markdown below them as the reference answer; "Part N: Title" headings
@@ -56,21 +35,21 @@ var markdown = goldmark.DefaultParser()
 // citation per item), none of them part of the answer; and follow-ups:
 // headings one level below the question, "Follow-up: <question>", each
 // with its own answer, blocks and <!-- probes: key point label -->.
-func Parse(name string, src []byte) (topics []*Topic, problems []Problem) {
-	p := &parser{name: name}
-	defer func() {
-		if r := recover(); r != nil {
-			topics = nil
-			p.problem(1, "internal error: %v", r)
-			problems = p.sortedProblems()
-		}
-	}()
+type markdownFormat struct{}
+
+func (markdownFormat) name() string { return "Markdown" }
+
+// match accepts any file: Markdown is the format of last resort.
+func (markdownFormat) match(string, []byte) bool { return true }
+
+func (markdownFormat) read(name string, src []byte, pl *problemList) []*draftTopic {
+	p := &parser{problemList: pl}
 	p.setSource(src)
 
 	fmText, bodyStart, found, closed := splitFrontMatter(src)
 	if found && !closed {
 		p.problem(1, `front matter opened by "+++" is not closed by a "+++" line`)
-		return nil, p.sortedProblems()
+		return nil
 	}
 	if found {
 		p.fm = p.decodeFrontMatter(fmText)
@@ -87,16 +66,14 @@ func Parse(name string, src []byte) (topics []*Topic, problems []Problem) {
 
 	doc := markdown.Parse(text.NewReader(p.src))
 	items := p.group(p.split(p.blocks(doc)))
-	topics = p.finish(p.structure(items))
-	return topics, p.sortedProblems()
+	return p.finish(p.structure(items))
 }
 
-// parser holds the state of one Parse call.
+// parser holds the state of one read of a Markdown deck.
 type parser struct {
-	name       string
+	*problemList
 	src        []byte
 	lineStarts []int // byte offset of the start of each line
-	problems   []Problem
 	fm         frontMatter
 }
 
@@ -121,15 +98,6 @@ func (p *parser) lineStart(off int) int {
 		return 0
 	}
 	return p.lineStarts[p.line(off)-1]
-}
-
-func (p *parser) problem(line int, format string, args ...any) {
-	p.problems = append(p.problems, Problem{File: p.name, Line: line, Msg: fmt.Sprintf(format, args...)})
-}
-
-func (p *parser) sortedProblems() []Problem {
-	sort.SliceStable(p.problems, func(i, j int) bool { return p.problems[i].Line < p.problems[j].Line })
-	return p.problems
 }
 
 // chunkKind says what a chunk of the document is.
@@ -211,7 +179,14 @@ func headingText(h *ast.Heading, src []byte) string {
 			parts = append(parts, s)
 		}
 	}
-	return strings.Join(parts, " ")
+	// A lone '\r' ends a line for CommonMark but not for goldmark's
+	// heading segments: keep the question on one line.
+	return strings.Map(func(r rune) rune {
+		if r == '\r' || r == '\n' {
+			return ' '
+		}
+		return r
+	}, strings.Join(parts, " "))
 }
 
 var (
@@ -1082,9 +1057,8 @@ func textEnd(n ast.Node) int {
 	return end
 }
 
-// finish settles topic ids, titles, time limits and default difficulties,
-// then hands the cards to assignIDs.
-func (p *parser) finish(builders []*topicBuilder) []*Topic {
+// finish settles topic ids, titles, time limits and default difficulties.
+func (p *parser) finish(builders []*topicBuilder) []*draftTopic {
 	base := strings.TrimSuffix(filepath.Base(p.name), filepath.Ext(p.name))
 	parts := 0
 	for _, t := range builders {
@@ -1122,7 +1096,7 @@ func (p *parser) finish(builders []*topicBuilder) []*Topic {
 		}
 		drafts = append(drafts, &draftTopic{topic: topic, cards: t.cards})
 	}
-	return assignIDs(drafts, p.problem)
+	return drafts
 }
 
 func firstNonEmpty(s ...string) string {
