@@ -13,8 +13,11 @@ type occ struct {
 
 // analysis is an answer prepared for matching against one card.
 type analysis struct {
-	toks []token
-	occ  [][]occ // by term id
+	toks   []token
+	occ    [][]occ // by term id
+	tid    []int32 // term id of each token, -1 when not in the card's vocabulary
+	deny   []uint8 // denial marks of each token (denial.go)
+	helpID int32   // the card's id of "help", or -1
 
 	mentions []mention // where the compared subjects are named
 	items    []item    // scratch for matchVariant
@@ -28,14 +31,24 @@ const maxTypoMemo = 50000
 // vocabulary occurs: exactly (after normalisation and stemming), as two
 // written words joined, or as a typo of a long word.
 func (m *cardMatcher) analyze(answer string) *analysis {
-	a := &analysis{toks: tokenize(answer), occ: make([][]occ, len(m.ids))}
+	return m.analyzeText(answer, true)
+}
+
+// analyzeText is analyze, with or without the typo look-up (a reference
+// answer's words are in the vocabulary as written).
+func (m *cardMatcher) analyzeText(answer string, typos bool) *analysis {
+	a := &analysis{toks: tokenize(answer), occ: make([][]occ, len(m.ids)), helpID: m.helpID}
 	defer a.findMentions(m)
 	toks := a.toks
+	a.deny = computeDenials(toks)
+	a.tid = make([]int32, len(toks))
 	for i := range toks {
 		t := &toks[i]
+		a.tid[i] = -1
 		if id, ok := m.ids[t.term]; ok {
+			a.tid[i] = id
 			a.add(id, i, i)
-		} else if m.typoEligible(t) {
+		} else if typos && m.typoEligible(t) {
 			for _, id := range m.typoIDs(t) {
 				a.add(id, i, i)
 			}

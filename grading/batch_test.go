@@ -34,13 +34,13 @@ func TestGradeBatch(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
 	want := []string{
-		`{"id":"a","question_id":"gnn/message-passing","score":57,"covered":["Aggregate information from neighbours","Update with own features"],"missed":["Neighbours send messages","Sum, mean, max or attention","k layers see k hops"]}`,
-		`{"id":"b","question_id":"gnn/message-passing","score":0,"covered":[],"missed":["Aggregate information from neighbours","Neighbours send messages","Update with own features","Sum, mean, max or attention","k layers see k hops"]}`,
+		`{"id":"a","question_id":"gnn/message-passing","score":57,"covered":["Aggregate information from neighbours","Update with own features"],"missed":["Neighbours send messages","Sum, mean, max or attention","k layers see k hops"],"contradicted":[],"misconceptions":[]}`,
+		`{"id":"b","question_id":"gnn/message-passing","score":0,"covered":[],"missed":["Aggregate information from neighbours","Neighbours send messages","Update with own features","Sum, mean, max or attention","k layers see k hops"],"contradicted":[],"misconceptions":[]}`,
 		`{"id":"c","error":"line 4: unknown question \"gnn/nope\""}`,
 		`{"id":null,"error":"line 5: invalid JSON: invalid character 'o' in literal null (expecting 'u')"}`,
 		`{"id":7,"error":"line 6: missing \"answer\""}`,
 		`{"id":"e","error":"line 7: missing \"question\""}`,
-		`{"id":"f","question_id":"vla/film","score":0,"covered":[],"missed":["Affine scale and shift","γ, β predicted from language","Modulates visual features","Applied at multiple layers","Efficient fusion"]}`,
+		`{"id":"f","question_id":"vla/film","score":0,"covered":[],"missed":["Affine scale and shift","γ, β predicted from language","Per channel, shared over positions","Modulates visual features","Applied at multiple layers","Identity init keeps pretrained weights","Efficient fusion"],"contradicted":[],"misconceptions":[]}`,
 	}
 	if len(lines) != len(want) {
 		t.Fatalf("got %d lines, want %d:\n%s", len(lines), len(want), out.String())

@@ -1,28 +1,34 @@
 package grading
 
-// Keyword dumps.
+import "strings"
+
+// Keyword dumps: explained or listed, by claim structure.
 //
 // An answer that lists the right terms without explaining them ("message
 // passing, aggregation, neighbours, update, GCN") names key points but does
-// not cover them. The grader measures how much of the answer is connected
-// prose: the words of the answer (maths such as x_0 or ε left out) are split
-// into clauses at punctuation, line breaks and linking words; a clause with
-// no function word at all ("the", "of", "is", "by", "and", ...) is a bare
-// list of terms. From the share of words in bare clauses and the share of
-// function words overall it computes a dump degree
+// not cover them. The grader splits the answer into clauses (at punctuation,
+// line breaks and linking words) and asks of each whether it relates its
+// terms by a predicate (structure.go): a verb said of something ("nodes
+// aggregate", "is trained on web data", "can skip steps"), a telegraphic
+// note ("keeps VLM knowledge, avoids forgetting", "whole model adapted"), or
+// an arrow or equals sign between two clauses ("A → B", "512×512×3 →
+// 64×64×4"). Bare terms, terms joined only by commas, and terms padded
+// with empty frames ("it is the X and it is the Y", "there is the X", "we
+// have X") relate nothing. From the share of the answer's words in clauses
+// that relate nothing it computes a dump degree
 //
-//	d = max( (bare share − 0.45) / 0.35 , (0.18 − function-word share) / 0.12 ), clamped to 0..1
+//	d = (unexplained share − 0.45) / 0.35, clamped to 0..1
 //
 // and an answer with d ≥ 0.5 is a keyword dump: each key point it names is
 // marked Listed instead of Covered, and counts for listedCredit (30%) of its
 // weight. A bare list naming every point therefore scores 30, far below the
-// 100 of a real answer covering the same points, while a terse but connected
-// sentence ("message passing aggregates neighbour features then updates")
-// is not affected. Result.Coverage keeps the share of points named.
+// 100 of a real answer covering the same points. Result.Coverage keeps the
+// share of points named.
 
 const (
-	bareLow, bareHigh = 0.45, 0.80 // bare-clause share where the dump degree starts and is full
-	funcHigh, funcLow = 0.18, 0.06 // function-word share where the dump degree starts and is full
+	bareLow, bareHigh = 0.45, 0.80 // unexplained share where the dump degree starts and is full
+	funcHigh, funcLow = 0.18, 0.06 // function-word share under which an answer stops reading as prose
+	emptyShare        = 0.30       // share of words in padded clauses that makes prose a list
 )
 
 // dumpThreshold is the dump degree from which an answer is a keyword dump,
@@ -33,7 +39,7 @@ const (
 )
 
 // isDump reports whether an answer is a bare list of terms.
-func isDump(toks []token) bool { return dumpDegree(toks) >= dumpThreshold }
+func isDump(text string, toks []token) bool { return dumpDegree(text, toks) >= dumpThreshold }
 
 // mathWords are notation spelled out: they say nothing about whether an
 // answer is prose.
@@ -41,40 +47,55 @@ var mathWords = setOf(`sqrt bar hat tilde grad elementwise empty sum product inf
 log exp max min argmax argmin softmax mathcal mathbb text frac cdot times left right
 alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi omega`)
 
-// dumpDegree returns d in 0..1: how much the answer is a bare list of terms.
-func dumpDegree(toks []token) float64 {
-	words, stops, bare := 0, 0, 0
-	clauseWords, clauseStops := 0, 0
+// dumpDegree returns d in 0..1: how much the answer is a bare list of
+// terms. It is the share of words in clauses that relate nothing, ramped;
+// an answer that is connected prose by its function words alone (more than
+// funcHigh of them, few bare clauses) is not a list unless its clauses are
+// empty frames ("it is the X and it is the Y").
+func dumpDegree(text string, toks []token) float64 {
+	explained := explainedClauses(text, toks)
+	words, unexplained, fnWords, bare, empty := 0, 0, 0, 0, 0
+	clauseWords, clauseFn := 0, 0
 	clause := int32(-1)
 	flush := func() {
-		if clauseStops == 0 {
+		if clauseFn == 0 {
 			bare += clauseWords
 		}
-		clauseWords, clauseStops = 0, 0
+		clauseWords, clauseFn = 0, 0
 	}
 	for i := range toks {
 		t := &toks[i]
-		if t.number || len(t.word) < 2 || mathWords[t.word] {
+		if t.number || len(t.word) < 2 || mathWords[t.word] || len(t.word) <= 3 && strings.ContainsAny(t.word, "0123456789") {
 			continue
 		}
 		if t.clause != clause {
 			flush()
 			clause = t.clause
 		}
-		words++
 		clauseWords++
 		if t.fn {
-			stops++
-			clauseStops++
+			fnWords++
+			clauseFn++
+			continue
+		}
+		words++
+		if !explained[t.clause] {
+			unexplained++
+			if clauseFn > 0 {
+				empty++ // in a clause with function words but no predicate: padded
+			}
 		}
 	}
 	flush()
 	if words == 0 {
 		return 0
 	}
-	bareShare := float64(bare) / float64(words)
-	funcShare := float64(stops) / float64(words)
-	d := max(ramp(bareShare, bareLow, bareHigh), ramp(funcHigh-funcShare, 0, funcHigh-funcLow))
+	d := ramp(float64(unexplained)/float64(words), bareLow, bareHigh)
+	all := float64(words + fnWords)
+	prose := ramp(float64(bare)/all, bareLow, bareHigh) < dumpThreshold && ramp(funcHigh-float64(fnWords)/all, 0, funcHigh-funcLow) < dumpThreshold
+	if prose && float64(empty)/float64(words) < emptyShare {
+		return min(d, dumpThreshold/2)
+	}
 	return d
 }
 

@@ -32,7 +32,16 @@ func FuzzGrade(f *testing.F) {
 				{Label: "one", Phrasings: []string{p1}, Weight: 1},
 				{Label: "two", Phrasings: []string{p2, p1 + " " + p2}, Weight: 2},
 			}}
-		for _, cc := range []*decks.Card{c, {ID: "fuzz/auto", Question: p2, Answer: p1 + "\n- **" + p2 + "**: " + answer}} {
+		c.Misconceptions = []decks.KeyPoint{{Label: "wrong", Phrasings: []string{p2 + " " + p1}, Weight: 1}}
+		cmp := &decks.Card{ID: "fuzz/cmp", Question: "DDPM vs DDIM " + p2 + "?", Answer: p1,
+			KeyPoints: []decks.KeyPoint{
+				{Label: "DDPM: " + p1, Phrasings: []string{p1, "stochastic"}, Weight: 1},
+				{Label: "DDIM: " + p2, Phrasings: []string{p2, "deterministic"}, Weight: 1},
+				{Label: "Fix: " + p2, Phrasings: []string{p2}, Weight: 1},
+			}}
+		auto := &decks.Card{ID: "fuzz/auto", Question: p2, Answer: p1 + "\n- **" + p2 + "**: " + answer,
+			AlsoAccepted: []string{p2, answer}}
+		for _, cc := range []*decks.Card{c, cmp, auto} {
 			r := Grade(cc, answer)
 			bounds := map[int]bool{len(answer): true}
 			for i := range answer { // rune starts, counting each invalid byte as one
@@ -41,7 +50,18 @@ func FuzzGrade(f *testing.F) {
 			if r.Score < 0 || r.Score > 100 || r.Coverage < 0 || r.Coverage > 100 {
 				t.Fatalf("score %d coverage %d out of range", r.Score, r.Coverage)
 			}
+			var spans []Span
 			for _, p := range r.Points {
+				if p.Covered && p.Contradicted || p.Covered && p.Listed {
+					t.Fatalf("point %+v has two verdicts", p)
+				}
+				spans = append(spans, p.Spans...)
+				spans = append(spans, p.Evidence...)
+			}
+			for _, mc := range r.Misconceptions {
+				spans = append(spans, mc.Spans...)
+			}
+			for _, p := range []PointResult{{Spans: spans}} {
 				for _, sp := range p.Spans {
 					if sp.Start < 0 || sp.End > len(answer) || sp.Start >= sp.End {
 						t.Fatalf("span %v outside answer of %d bytes", sp, len(answer))

@@ -1,15 +1,30 @@
 // Package grading scores a typed answer against the key points of a card,
 // offline and deterministically, and asks an optional LLM for feedback.
 //
+// # Verdicts
+//
+// Each key point of a card is covered (the answer asserts it), listed
+// (named in a bare list of terms: 30% of its weight), contradicted (the
+// answer says its opposite: it earns nothing and costs half its weight), or
+// missed. Each misconception of the card (Card.Misconceptions) is asserted
+// or not; an asserted one is flagged wrong and costs its weight. The score
+// is the weighted share of the points, less the penalties, 0–100 (ScoreOf).
+// A card without curated key points is scored by coverage of its whole
+// reference answer instead (refcover.go), with key points derived from the
+// reference for feedback.
+//
 // # Matching
 //
 // Answer and phrasings are normalised alike: Unicode NFKC and case folding,
 // punctuation dropped, British spellings made US (neighbour, normalise,
-// modelling), words stemmed (Snowball English), Greek letters and symbols
-// spelled out (ε, eps and epsilon are one word; ᾱ, alpha_bar, alpha bar,
-// alphabar and \bar{\alpha} are alpha bar; √ is sqrt), abbreviations and
-// their expansions interchangeable (GCN, graph convolutional network),
-// "every" read as "each".
+// modelling), words stemmed (Snowball English), comparatives read as their
+// adjective (higher, high), Greek letters and symbols spelled out (ε, eps
+// and epsilon are one word; ᾱ, alpha_bar, alpha bar, alphabar and
+// \bar{\alpha} are alpha bar; √ is sqrt), abbreviations and their
+// expansions interchangeable (GCN, graph convolutional network), and the
+// synonyms of the shared domain thesaurus (thesaurus.txt: vertex, node;
+// gather, aggregate; nbrs, neighbour; adjacent node, neighbour) folded
+// together, so a key point needs only a few phrasings.
 // Words written apart or hyphenated match the joined word (over smoothing,
 // over-smoothing, oversmoothing; x_0, x0), and a long word may carry typing
 // errors (one edit for 5–8 letters, two beyond) unless it is itself an
@@ -19,49 +34,63 @@
 // except that some keep their place: a phrasing with a single content word
 // among function words ("sum of", "bit by bit") matches only as written,
 // since the bare word is too common to show anything; a compound with a
-// short first part (co-training, k-hop, RT-1) stays one word; a number
-// comes before what it counts ("1000 steps", not "steps one by one"); an
-// abbreviation spelled out ("large language model") stays together; and a
-// tight symbol keeps even its function words (a_1).
+// short first part (co-training, k-hop, RT-1, over-smoothing) stays one
+// word; a number comes before what it counts ("1000 steps", not "steps one
+// by one"); an abbreviation spelled out ("large language model") stays
+// together; and a tight symbol keeps even its function words (a_1).
 //
-// # Negation
+// # Claims: negation, denial, antonyms
 //
-// A phrase stated negated does not cover a key point. A word is negated when
-// a negation ("not", "no", "never", "without", "neither", "nor", "lacks",
-// any "n't" form, "instead of", "rather than", "nothing to do with", the
-// prefix "non-") stands at most four words before it in the same clause
-// ("no" and "without" at most three; each "or" between them reaches three
-// words further: "never predicts the noise or the clean image"), or when the
-// phrase is followed, across auxiliaries, by a negation or a denial ("mode
-// collapse is not an issue", "attention isn't used", "the neighbours are
-// ignored", "own features play no role", "over-smoothing is a myth").
-// Clauses end at punctuation, line breaks and linking words (and, but,
-// however, because, ...), so "does not learn weights but uses attention"
-// still covers "attention"; "not only" and "not just" do not negate. A key
+// A key point is covered only by a clause that asserts it (claims.go). A
+// word is negated when a negation ("not", "no", "never", "without",
+// "neither", "nor", "lacks", any "n't" form, "instead of", "rather than",
+// "nothing to do with", the prefix "non-") stands at most four words before
+// it in the same clause ("no" and "without" at most three; each "or"
+// between them reaches three words further), or when the phrase is
+// followed, across auxiliaries, by a negation or a denial ("mode collapse is
+// not an issue", "the neighbours are ignored", "own features play no
+// role"). A claim is denied by a frame (denial.go): "it is a myth that X",
+// "it is not true that X", "people wrongly claim X", "contrary to X", "X,
+// which is false", "X does not hold", "X. That is a myth.", "people often
+// say X, but ...". Clauses end at punctuation, line breaks and linking words
+// (and, but, however, because, ...); "not only" does not negate. A key
 // point whose phrasing is itself negative ("no mode collapse",
 // "non-Markovian") is covered only when the answer negates it too, here also
-// by "avoids", "prevents" or "-free"; so is one written "instead of X"
-// ("latents instead of pixels"). A point found only negated is reported
-// Negated.
+// by "avoids", "prevents" or "-free". A point is contradicted when its only
+// matches are negated or denied, when a phrasing matches with one word
+// swapped for its antonym in the thesaurus (deterministic/stochastic,
+// faster/slower, same/different, reuses/retrained: "DDIM is stochastic"),
+// when, in a comparison, it is said of the other method, or when the clause
+// says the opposite effect of a remedy ("residual connections and DropEdge,
+// but each makes it worse"). Its Evidence holds the words.
 //
-// # Keyword dumps
+// # Explained or listed
 //
 // An answer that lists terms without explaining them names key points but
-// does not cover them: when most of its words stand in clauses with no
-// function word, or it has almost no function words at all (see
+// does not cover them. Each clause is read for a predicate relating its
+// terms (structure.go): a verb said of something, a telegraphic note
+// ("keeps VLM knowledge, avoids forgetting"), a comparison with "than", an
+// arrow or formula ("A → B", "512×512×3 → 64×64×4"), a list item under a
+// heading. Bare terms, terms joined by commas and terms padded with empty
+// frames ("it is the X and it is the Y", "there is the X", "we have X")
+// relate nothing. When most of the answer's words relate nothing (see
 // dumpDegree), each key point it names is Listed, not Covered, and counts
 // for 30% of its weight, so a bare list naming every point scores 30 while
-// a real answer covering them scores 100.
+// a real answer covering them scores 100. On a card without key points a
+// short answer (fewer than 8 content words) is never a list.
 //
 // # Compared subjects
 //
 // In a comparison question whose key points are labelled by subject ("RT-1:
-// trained on robot data"), a match covers the point only when the subject
-// named nearest to it is the label's, so swapped attributes earn nothing;
-// a subject named after "unlike", "than", "vs" or "the same ... as" is the
-// one compared against. Naming a subject is no evidence for its points:
-// "GraphSAGE" does not cover "GraphSAGE: sample and aggregate", though it
-// abbreviates those words.
+// trained on robot data", or a name in capitals leading the label: "DDIM
+// 10–50× faster"), a match covers the point only when the subject named
+// nearest to it is the label's; said of another subject it contradicts the
+// point. A subject named after "unlike", "than", "vs", "instead of" or "the
+// same ... as" is the one compared against. Naming a subject is no evidence
+// for its points: "GraphSAGE" does not cover "GraphSAGE: sample and
+// aggregate", though it abbreviates those words. Cards without key points
+// take their subjects from the names in the question ("DDPM vs DDIM") and
+// hold the reference's words to the subject they are said of.
 package grading
 
 import (
@@ -76,35 +105,72 @@ type Span struct {
 	End   int `json:"end"`
 }
 
-// PointResult is the verdict on one key point.
+// PointResult is the verdict on one key point. Exactly one of Covered,
+// Listed, Contradicted holds, or none (missed).
 type PointResult struct {
 	Label   string  `json:"label"`
 	Weight  float64 `json:"weight"`
 	Covered bool    `json:"covered"`
-	Negated bool    `json:"negated,omitempty"` // matched, but stated negated: not counted
-	Listed  bool    `json:"listed,omitempty"`  // named only in a keyword dump: partly counted
-	Spans   []Span  `json:"spans,omitempty"`   // where in the answer it matched
+	Listed  bool    `json:"listed,omitempty"` // named only in a keyword list: partly counted
+	// Contradicted: the answer says the opposite of the point (negates or
+	// denies it, swaps a word for its antonym, says it of the other method
+	// of a comparison, or says a remedy makes things worse). It earns
+	// nothing and costs contradictedPenalty of its weight. Evidence holds
+	// the words that contradict it.
+	Contradicted bool `json:"contradicted,omitempty"`
+	// Negated is set with Contradicted when the contradiction is a negation
+	// or denial of the point's own words ("DDIM is not deterministic"); kept
+	// for readers of the earlier format, where it meant "stated negated".
+	Negated  bool   `json:"negated,omitempty"`
+	Spans    []Span `json:"spans,omitempty"`    // where in the answer it matched (for a contradicted point, the evidence)
+	Evidence []Span `json:"evidence,omitempty"` // for a contradicted point: the contradicting words
+}
+
+// MisconceptionResult is the verdict on one of a card's common wrong claims
+// (Card.Misconceptions).
+type MisconceptionResult struct {
+	Label  string  `json:"label"`
+	Weight float64 `json:"weight"`
+	// Asserted: the answer states the wrong claim (not denied, of the
+	// subject it is about). It is shown as "✗ wrong" and costs
+	// misconceptionPenalty of its weight against the key points' total.
+	Asserted bool   `json:"asserted"`
+	Spans    []Span `json:"spans,omitempty"` // the words that state it
 }
 
 // Result is the grader's verdict on one answer.
 type Result struct {
-	Score  int           `json:"score"` // 0–100, weighted share of key points covered
+	// Score is 0–100. With curated key points: the weighted share of points
+	// covered (listed ones at listedCredit), less the penalties of
+	// contradicted points and asserted misconceptions, clamped at 0
+	// (ScoreOf). Without: the coverage of the whole reference (see
+	// refcover.go), and Points are derived for feedback only.
+	Score  int           `json:"score"`
 	Points []PointResult `json:"points"`
+	// Misconceptions has one entry per misconception of the card, in order.
+	Misconceptions []MisconceptionResult `json:"misconceptions,omitempty"`
 
 	// Coverage is the weighted share of key points the answer names,
-	// covered or listed, 0–100; Score equals it for an answer in prose.
+	// covered or listed, 0–100; Score equals it for an answer in prose
+	// without contradictions.
 	Coverage int `json:"coverage"`
 	// KeywordDump is set when the answer reads as a bare list of terms: its
 	// matched points are Listed rather than Covered.
 	KeywordDump bool `json:"keyword_dump,omitempty"`
 }
 
+// Penalties: the share of its weight a contradicted point, and an asserted
+// misconception, takes off the score's numerator.
+const (
+	contradictedPenalty  = 0.5
+	misconceptionPenalty = 1.0
+)
+
 // Grade scores an answer against a card's key points (curated, or derived by
 // KeyPoints when the card has none). For each key point it says whether the
-// answer covers it, with the byte spans of the answer that matched. The
-// score is the weighted share of key points covered, 0–100 rounded half up
-// (Rescore of the points); in a keyword dump the points are Listed and count
-// for listedCredit of their weight.
+// answer covers, lists, contradicts or misses it, with the byte spans of the
+// answer that matched; for each misconception of the card whether the
+// answer asserts it. See the package documentation for the rules.
 // Grade is deterministic, safe for concurrent use, and never panics.
 func Grade(card *decks.Card, answer string) Result {
 	m := matcherFor(card)
@@ -113,10 +179,42 @@ func Grade(card *decks.Card, answer string) Result {
 
 	for i := range m.points {
 		pm := &m.points[i]
-		covered, negated, spans := a.matchPoint(pm)
-		r.Points[i] = PointResult{Label: pm.label, Weight: pm.weight, Covered: covered, Negated: negated, Spans: spans}
+		v := a.matchPoint(pm)
+		r.Points[i] = PointResult{Label: pm.label, Weight: pm.weight, Covered: v.covered,
+			Contradicted: v.contradicted, Negated: v.contradicted && v.negated, Spans: v.spans, Evidence: v.evidence}
+		if v.antonymOnly {
+			r.Points[i].Evidence = nil // checked below
+			r.Points[i].Spans = v.evidence
+		}
 	}
-	if isDump(a.toks) {
+	// Antonym evidence that is the very words of another covered point
+	// ("more layers" causes over-smoothing) contradicts nothing.
+	for i := range r.Points {
+		p := &r.Points[i]
+		if !p.Contradicted || p.Evidence != nil {
+			continue
+		}
+		var kept []Span
+		for _, sp := range p.Spans {
+			if !coveredElsewhere(r.Points, i, sp) {
+				kept = append(kept, sp)
+			}
+		}
+		if len(kept) == 0 {
+			p.Contradicted, p.Spans = false, nil
+		} else {
+			p.Spans, p.Evidence = kept, kept
+		}
+	}
+	for i := range m.miscs {
+		v := a.matchPoint(&m.miscs[i])
+		mr := MisconceptionResult{Label: m.miscs[i].label, Weight: m.miscs[i].weight, Asserted: v.covered}
+		if v.covered {
+			mr.Spans = v.spans
+		}
+		r.Misconceptions = append(r.Misconceptions, mr)
+	}
+	if isDump(answer, a.toks) && (len(m.refs) == 0 || contentWords(a.toks) >= minDumpWords) {
 		// Terms named in a bare list are mentioned, not explained.
 		r.KeywordDump = true
 		for i := range r.Points {
@@ -126,29 +224,107 @@ func Grade(card *decks.Card, answer string) Result {
 		}
 	}
 	r.Coverage = roundHalfUp(100 * weightedShare(r.Points, 1))
-	r.Score = Rescore(r.Points)
+	r.Score = ScoreOf(r.Points, r.Misconceptions)
+	if len(m.refs) > 0 {
+		// No curated key points: the whole reference decides the score.
+		share, total := a.refShare(m)
+		if r.KeywordDump {
+			share *= listedCredit
+		}
+		r.Score = scoreOfShare(share, total)
+		for _, mc := range r.Misconceptions {
+			if mc.Asserted {
+				r.Score = max(0, r.Score-roundHalfUp(100*misconceptionPenalty*weightOf(mc.Weight)/float64(max(3, len(r.Points)))))
+			}
+		}
+	}
 	return r
 }
 
+// minDumpWords is how many content words an answer to a card without key
+// points needs before it can read as a keyword list: a short answer is terse,
+// not a list.
+const minDumpWords = 8
+
+// contentWords counts the distinct content words of an answer.
+func contentWords(toks []token) int {
+	n := 0
+	for i := range toks {
+		if !toks[i].fn && !toks[i].number && len(toks[i].word) > 1 {
+			n++
+		}
+	}
+	return n
+}
+
+// coveredElsewhere reports whether span sp overlaps a span of a covered
+// point other than point i.
+func coveredElsewhere(points []PointResult, i int, sp Span) bool {
+	for j, p := range points {
+		if j == i || !p.Covered {
+			continue
+		}
+		for _, q := range p.Spans {
+			if q.Start < sp.End && sp.Start < q.End {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Rescore returns the score of a list of verdicts, such as the grader's
-// after the candidate overrode some of them: the weighted share of points
-// covered, 0–100 rounded half up, where a point only listed in a keyword
-// dump counts for listedCredit of its weight. Grade's score is Rescore of
-// its points.
+// after the candidate overrode some of them: ScoreOf the points with no
+// misconception asserted.
 func Rescore(points []PointResult) int {
-	return roundHalfUp(100 * weightedShare(points, listedCredit))
+	return ScoreOf(points, nil)
+}
+
+// ScoreOf returns the score of a list of verdicts: the weighted share of
+// points covered, a point only listed in a keyword dump counting for
+// listedCredit of its weight, less contradictedPenalty of the weight of each
+// contradicted point that is not covered and misconceptionPenalty of the
+// weight of each asserted misconception; 0–100 rounded half up, clamped at
+// 0. Grade's score for a card with curated key points is ScoreOf its
+// points and misconceptions.
+func ScoreOf(points []PointResult, miscs []MisconceptionResult) int {
+	var total float64
+	for _, p := range points {
+		total += weightOf(p.Weight)
+	}
+	if total == 0 {
+		return 0
+	}
+	share := weightedShare(points, listedCredit)
+	var minus float64
+	for _, p := range points {
+		if p.Contradicted && !p.Covered {
+			minus += contradictedPenalty * weightOf(p.Weight)
+		}
+	}
+	for _, mc := range miscs {
+		if mc.Asserted {
+			minus += misconceptionPenalty * weightOf(mc.Weight)
+		}
+	}
+	return roundHalfUp(100 * max(0, share-minus/total))
+}
+
+// weightOf returns a usable weight: one that is not a positive finite
+// number counts as 1.
+func weightOf(w float64) float64 {
+	if !(w > 0) || math.IsInf(w, 0) {
+		return 1
+	}
+	return w
 }
 
 // weightedShare returns the weighted share of points covered, in 0..1,
-// counting listed points for listed of their weight. A weight that is not a
-// positive finite number counts as 1.
+// counting listed points for listed of their weight.
 func weightedShare(points []PointResult, listed float64) float64 {
 	var total, covered float64
 	for _, p := range points {
-		w := p.Weight
-		if !(w > 0) || math.IsInf(w, 0) {
-			w = 1
-		}
+		w := weightOf(p.Weight)
 		total += w
 		switch {
 		case p.Covered:

@@ -14,33 +14,6 @@ type item struct {
 // maxSpans bounds the spans reported for one key point.
 const maxSpans = 16
 
-// matchPoint decides one key point: covered when some variant of some
-// phrasing matches with the right polarity; negated when the only matches
-// were stated negated. It returns the spans of the matches that decided.
-func (a *analysis) matchPoint(pm *pointMatcher) (covered, negated bool, spans []Span) {
-	var good, bad []Span
-	for i := range pm.variants {
-		a.matchVariant(&pm.variants[i], func(sp Span, lo, hi int32, ok bool) bool {
-			if pm.subject >= 0 && !a.attributed(pm.subject, lo, hi) {
-				return true // said of another subject of the comparison
-			}
-			if ok {
-				good = append(good, sp)
-			} else if len(bad) < 4*maxSpans {
-				bad = append(bad, sp)
-			}
-			return len(good) < 4*maxSpans
-		})
-	}
-	if len(good) > 0 {
-		return true, false, mergeSpans(good)
-	}
-	if len(bad) > 0 {
-		return false, true, mergeSpans(bad)
-	}
-	return false, false, nil
-}
-
 // matchVariant finds every window of one sentence in which all slots of v
 // occur within v.span tokens, in any order, and reports each with whether
 // its polarity is right: a positive phrasing must not be negated, a
@@ -156,17 +129,27 @@ func (a *analysis) appendSequences(items []item, alt []int32, s int32) []item {
 // polarityOK checks the negation of one match. For a positive phrasing no
 // matched word may be negated; for a phrasing about an absence the words
 // after its negation must be negated in the answer too (before them, or by
-// "is not ..." after the phrase; "avoids" and "-free" count here).
+// "is not ..." after the phrase; "avoids" and "-free" count here). A match
+// inside a denial frame ("it is a myth that ...") has its polarity turned
+// round.
 func (a *analysis) polarityOK(v *variant, items []item, chosen []int32, hi int) bool {
+	denied := false
+	for _, j := range chosen {
+		if a.deny[items[j].first]&denyScope != 0 {
+			denied = true
+		}
+	}
 	if !v.neg {
+		before := false
 		for _, j := range chosen {
 			if a.negatedBefore(int(items[j].first)) == negStrong {
-				return false
+				before = true
 			}
 		}
-		return a.negatedAfter(hi) != negStrong
+		return before == (denied || a.negatedAfter(hi) == negStrong)
 	}
 	needAfter := false
+	ok := true
 	for s, j := range chosen {
 		k := a.negatedBefore(int(items[j].first))
 		if v.slots[s].negated {
@@ -174,10 +157,11 @@ func (a *analysis) polarityOK(v *variant, items []item, chosen []int32, hi int) 
 				needAfter = true
 			}
 		} else if k == negStrong {
-			return false
+			ok = false
 		}
 	}
-	return !needAfter || a.negatedAfter(hi) != negNone
+	ok = ok && (!needAfter || a.negatedAfter(hi) != negNone)
+	return ok != denied
 }
 
 // mergeSpans sorts spans and merges overlapping ones, keeping at most

@@ -16,6 +16,10 @@ import (
 // matcher needs. It is built once per card and shared by all goroutines.
 type cardMatcher struct {
 	points   []pointMatcher
+	miscs    []pointMatcher   // the card's misconceptions, matched like points
+	terms    []string         // matching term of each id
+	helpID   int32            // id of "help", or -1
+	refs     []refBag         // without curated key points: the reference answers as weighted terms
 	subjects [][][]int32      // alternatives of each compared subject ("GCN", "RT-1")
 	ids      map[string]int32 // matching term -> id
 	forms    map[string]bool  // written forms of the terms, while compiling
@@ -33,6 +37,12 @@ type pointMatcher struct {
 	weight   float64
 	variants []variant
 	subject  int // index in cardMatcher.subjects of the label's subject, or -1
+
+	antis    []variant // phrasings with one word swapped for its antonym
+	opposite []int32   // terms that, asserted in the match's clause, say the opposite
+	help     bool      // a remedy: its clause must not say it does not help
+
+	anyPolarity bool // an absence ("Replaces the modular pipeline"): negated words cover it too
 }
 
 // variant is one way of writing a phrasing: its content words as slots,
@@ -117,6 +127,19 @@ func fingerprint(c *decks.Card) [2]uint64 {
 		}
 		add("\x01")
 	}
+	add("\x02")
+	for _, kp := range c.Misconceptions {
+		add(kp.Label)
+		add(string(strconv.AppendFloat(num[:0], kp.Weight, 'g', -1, 64)))
+		for _, p := range kp.Phrasings {
+			add(p)
+		}
+		add("\x01")
+	}
+	add("\x02")
+	for _, alt := range c.AlsoAccepted {
+		add(alt)
+	}
 	return [2]uint64{h[0].Sum64(), h[1].Sum64()}
 }
 
@@ -130,14 +153,23 @@ func compileCard(card *decks.Card) *cardMatcher {
 		prefixes: map[string]bool{},
 		known:    map[string]bool{},
 	}
+	m.helpID = -1
 	for _, kp := range KeyPoints(card) {
-		pm := pointMatcher{label: kp.Label, weight: kp.Weight, subject: -1}
-		for _, p := range kp.Phrasings {
-			pm.variants = append(pm.variants, m.compilePhrasing(p)...)
-		}
-		m.points = append(m.points, pm)
+		m.points = append(m.points, m.compilePoint(kp))
+	}
+	for _, kp := range card.Misconceptions {
+		m.miscs = append(m.miscs, m.compilePoint(kp))
 	}
 	m.compileSubjects(card.Question)
+	if len(card.KeyPoints) == 0 {
+		if len(m.subjects) == 0 {
+			m.compileQuestionSubjects(card.Question)
+		}
+		m.compileRefs(card.Question, append([]string{card.Answer}, card.AlsoAccepted...))
+	}
+	for i := range m.points {
+		m.compileClaims(&m.points[i], m.points[i].label, KeyPoints(card)[i].Phrasings)
+	}
 	for _, text := range []string{card.Question, card.Answer, card.Note} {
 		for _, t := range tokenize(text) {
 			m.known[t.word] = true
@@ -150,15 +182,20 @@ func compileCard(card *decks.Card) *cardMatcher {
 	return m
 }
 
+// compilePoint compiles the phrasings of one key point or misconception.
+func (m *cardMatcher) compilePoint(kp decks.KeyPoint) pointMatcher {
+	pm := pointMatcher{label: kp.Label, weight: kp.Weight, subject: -1}
+	for _, p := range kp.Phrasings {
+		pm.variants = append(pm.variants, m.compilePhrasing(p)...)
+	}
+	return pm
+}
+
 // intern returns the id of a term, adding it to the vocabulary.
 // Each written form of a term ("connected", "connectivity") is a typo
 // target and gives its prefixes, whichever came first.
 func (m *cardMatcher) intern(t token) int32 {
-	id, ok := m.ids[t.term]
-	if !ok {
-		id = int32(len(m.ids))
-		m.ids[t.term] = id
-	}
+	id := m.internTerm(t.term)
 	if m.forms[t.word] {
 		return id
 	}
@@ -313,6 +350,12 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 		if k := len(v.slots) - 1; k >= 0 && words[i-1].t.number && !words[i].t.number && countsNext(toks, words[i-1].t, words[i].t) {
 			s.after = int32(k) // "1000 steps": the number first
 		}
+		if n, alts := m.synonymAt(words, i); n > 0 {
+			s.alts = alts
+			v.slots = append(v.slots, s)
+			i += n
+			continue
+		}
 		if n, alts := m.expansionAt(words, i); n > 0 {
 			s.alts = alts
 			v.slots = append(v.slots, s)
@@ -363,12 +406,16 @@ func boundToPrev(toks []token, i int) bool {
 	if !t.wordPrev || !t.joinPrev || p.neg != negNone || t.neg != negNone {
 		return false
 	}
-	if p.number || len(p.word) > 3 { // "7-DoF": the number only comes first
+	if p.number || len(p.word) > 3 && !boundPrefixes[p.word] { // "7-DoF": the number only comes first
 		return false
 	}
 	_, abbr := abbreviations[p.word]
 	return !abbr
 }
+
+// boundPrefixes are first parts of compounds longer than three letters
+// that still keep their place: "over-smoothing" is not "smoothing - over".
+var boundPrefixes = setOf(`over under self multi cross semi anti post inter intra super`)
 
 // countsNext reports whether the number n of a phrasing counts the word w
 // that follows it ("1000 steps", "two hops"), rather than standing in a
@@ -422,10 +469,53 @@ func (m *cardMatcher) expansionAt(words []phraseWord, i int) (int, [][]int32) {
 	return 0, nil
 }
 
+// synonymAt reports whether the content words from i on are a synonym of
+// several words in the thesaurus ("adjacent node"); if so it returns how
+// many words that is and the alternatives of its group.
+func (m *cardMatcher) synonymAt(words []phraseWord, i int) (int, [][]int32) {
+	for _, sp := range thesaurus().byFirst[words[i].t.term] {
+		n := len(sp.terms)
+		if i+n > len(words) {
+			continue
+		}
+		ok := true
+		for k, term := range sp.terms {
+			if words[i+k].t.term != term || words[i+k].negated != words[i].negated {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		var alts [][]int32
+		if !strings.HasPrefix(sp.key, "#") {
+			alts = append(alts, []int32{m.internTerm(sp.key)})
+		}
+		return n, append(alts, m.synonymSeqs(sp.key)...)
+	}
+	return 0, nil
+}
+
+// synonymSeqs returns the multi-word synonyms of a group key as term
+// sequences.
+func (m *cardMatcher) synonymSeqs(key string) [][]int32 {
+	var out [][]int32
+	for _, seq := range thesaurus().phrases[key] {
+		ids := make([]int32, len(seq))
+		for k, t := range seq {
+			ids[k] = m.internTerm(t)
+		}
+		out = append(out, ids)
+	}
+	return out
+}
+
 // wordAlts returns the alternatives of one content word: the word itself and,
 // for an abbreviation, each of its expansions.
 func (m *cardMatcher) wordAlts(t token) [][]int32 {
 	alts := [][]int32{{m.intern(t)}}
+	alts = append(alts, m.synonymSeqs(t.term)...)
 	for _, exp := range abbreviations[t.word] {
 		var seq []int32
 		for _, et := range tokenize(exp) {

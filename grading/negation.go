@@ -43,6 +43,9 @@ func (a *analysis) negatedBefore(p int) negKind {
 		if toks[q].word == "or" {
 			extra += orReach
 		}
+		if a.deny != nil && a.deny[q]&denyFrame != 0 {
+			continue // "not" of "it is not true that" belongs to its frame
+		}
 		switch toks[q].neg {
 		case negStrong:
 			if toks[q].word == "not" && q+1 < len(toks) && negationExemptNext[toks[q+1].word] {
@@ -83,7 +86,7 @@ func (a *analysis) negatedAfter(last int) negKind {
 	skipped, sawAux := 0, false
 	for q := last + 1; q < len(toks) && q-last <= 3+skipped; q++ {
 		t := &toks[q]
-		if t.clause != toks[last].clause {
+		if t.clause != toks[last].clause || a.deny != nil && a.deny[q]&denyFrame != 0 {
 			break
 		}
 		if (t.neg != negNone || denials[t.word]) && skipped > 0 && !sawAux && !contracted[t.word] {

@@ -3,7 +3,6 @@ package grading
 import (
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,11 +33,14 @@ type token struct {
 	neg        negKind
 	aux        bool // auxiliary that may stand between a phrase and "not"
 	number     bool
-	sent       int32 // sentence index
-	clause     int32 // clause index (negation scope)
-	tightPrev  bool  // joined to the previous token by nothing or _ ^ { } \ (x_0, ᾱ)
-	joinPrev   bool  // joined to the previous token by a hyphen or spaces only
-	wordPrev   bool  // written as one word with the previous token: no space between (over-smoothing, x_0)
+	verb       verbKind  // verb form (structure.go)
+	denyStart  bool      // may start a denial frame (denial.go)
+	cls        wordClass // word lists of structure.go
+	sent       int32     // sentence index
+	clause     int32     // clause index (negation scope)
+	tightPrev  bool      // joined to the previous token by nothing or _ ^ { } \ (x_0, ᾱ)
+	joinPrev   bool      // joined to the previous token by a hyphen or spaces only
+	wordPrev   bool      // written as one word with the previous token: no space between (over-smoothing, x_0)
 }
 
 // wordInfo is the cached normalisation of one written word part.
@@ -50,12 +52,15 @@ type wordInfo struct {
 	aux        bool
 	clauseWord bool
 	number     bool
+	verb       verbKind  // as a verb form of the claim-structure lexicon
+	denyStart  bool      // may start a denial frame
+	cls        wordClass // word lists of the claim-structure rules
 }
 
 var (
-	wordCache     sync.Map // raw written word -> []wordInfo
-	wordCacheSize atomic.Int64
-	folder        = cases.Fold()
+	wordCacheMu sync.RWMutex
+	wordCache   = map[string][]wordInfo{} // raw written word -> its parts
+	folder      = cases.Fold()
 )
 
 // maxWordCache bounds the normalisation cache; beyond it words are
@@ -71,7 +76,7 @@ func tokenize(text string) []token {
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if w, ok := symbolWords[r]; ok {
+		if w, ok := symbolWord(r); ok {
 			toks = appendParts(toks, text[sepStart:i], &sent, &clause, i, i+size, []wordInfo{infoFor(w)})
 			i += size
 			sepStart = i
@@ -96,7 +101,7 @@ func tokenize(text string) []token {
 			for j < len(text) {
 				r2, s2 := utf8.DecodeRuneInString(text[j:])
 				if isWordRune(r2) && !isGreek(r2) {
-					if _, sym := symbolWords[r2]; !sym {
+					if _, sym := symbolWord(r2); !sym {
 						j += s2
 						continue
 					}
@@ -128,6 +133,15 @@ func tokenize(text string) []token {
 		i += size
 	}
 	return toks
+}
+
+// symbolWord returns the word a maths symbol stands for; all are non-ASCII.
+func symbolWord(r rune) (string, bool) {
+	if r < utf8.RuneSelf {
+		return "", false
+	}
+	w, ok := symbolWords[r]
+	return w, ok
 }
 
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
@@ -173,6 +187,7 @@ func appendParts(toks []token, sep string, sent, clause *int32, start, end int, 
 		t := token{
 			start: start, end: end,
 			word: p.word, term: p.term, stop: p.stop, fn: p.fn, neg: p.neg, aux: p.aux, number: p.number,
+			verb: p.verb, denyStart: p.denyStart, cls: p.cls,
 			sent: *sent, clause: *clause,
 		}
 		if k == 0 {
@@ -236,14 +251,19 @@ func isJoinSep(sep string) bool {
 // normalizeWord normalises one written word into one or more parts. The
 // result is cached; callers must not modify it.
 func normalizeWord(raw string) []wordInfo {
-	if v, ok := wordCache.Load(raw); ok {
-		return v.([]wordInfo)
+	wordCacheMu.RLock()
+	v, ok := wordCache[raw]
+	wordCacheMu.RUnlock()
+	if ok {
+		return v
 	}
 	parts := normalizeWordUncached(raw)
-	if len(raw) <= 48 && wordCacheSize.Load() < maxWordCache {
-		if _, loaded := wordCache.LoadOrStore(strings.Clone(raw), parts); !loaded {
-			wordCacheSize.Add(1)
+	if len(raw) <= 48 {
+		wordCacheMu.Lock()
+		if len(wordCache) < maxWordCache {
+			wordCache[strings.Clone(raw)] = parts
 		}
+		wordCacheMu.Unlock()
 	}
 	return parts
 }
@@ -360,13 +380,25 @@ func isGreekName(s string) bool {
 	return false
 }
 
-// infoFor computes the matching form of one word part.
+// infoFor computes the matching form of one word part, one-word synonyms
+// of the shared thesaurus folded together.
 func infoFor(w string) wordInfo {
+	info := infoRaw(w)
+	if !info.number {
+		info.term = canonTerm(info.term)
+	}
+	return info
+}
+
+// infoRaw is infoFor without the thesaurus.
+func infoRaw(w string) wordInfo {
 	info := wordInfo{
 		stop:       stopWords[w],
 		fn:         functionWords[w],
 		aux:        auxWords[w],
 		clauseWord: clauseWords[w],
+		denyStart:  denyStarters()[w],
+		cls:        classOf(w),
 	}
 	switch {
 	case strongNegations[w]:
@@ -383,12 +415,16 @@ func infoFor(w string) wordInfo {
 		w = syn
 	}
 	w = britishToUS(w)
+	if base, ok := comparativeBases()[w]; ok {
+		w = base // "higher pitch" says "high pitch"
+	}
 	if len(w) > 3 && w[len(w)-1] == 's' {
 		if _, ok := abbreviations[w[:len(w)-1]]; ok {
 			w = w[:len(w)-1] // GCNs, VLMs
 		}
 	}
 	info.word = w
+	info.verb = verbForms()[w] // after US spelling: "generalise" is "generalize"
 	if w != "" && isDigitByte(w[0]) {
 		info.number = true
 		info.term = w

@@ -16,7 +16,9 @@ import (
 //	gnn/message-passing  What is message passing in GNNs?
 //	Score: 57/100
 //	✓ Aggregate information from neighbours — "aggregates neighbour features"
+//	✗ contradicted: Update with own features — "own features are discarded"
 //	✗ Neighbours send messages
+//	✗ wrong: Aggregation order matters — "the order of neighbours matters"
 func WriteText(w io.Writer, card *decks.Card, answer string, r Result) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s  %s\n", card.ID, card.Question)
@@ -31,10 +33,15 @@ func WriteText(w io.Writer, card *decks.Card, answer string, r Result) error {
 			fmt.Fprintf(&b, "✓ %s%s\n", p.Label, quoted(answer, p.Spans))
 		case p.Listed:
 			fmt.Fprintf(&b, "~ %s — listed, not explained%s\n", p.Label, quoted(answer, p.Spans))
-		case p.Negated:
-			fmt.Fprintf(&b, "✗ %s — stated negated%s\n", p.Label, quoted(answer, p.Spans))
+		case p.Contradicted:
+			fmt.Fprintf(&b, "✗ contradicted: %s%s\n", p.Label, quoted(answer, p.Spans))
 		default:
 			fmt.Fprintf(&b, "✗ %s\n", p.Label)
+		}
+	}
+	for _, mc := range r.Misconceptions {
+		if mc.Asserted {
+			fmt.Fprintf(&b, "✗ wrong: %s%s\n", mc.Label, quoted(answer, mc.Spans))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -61,26 +68,37 @@ func quoted(answer string, spans []Span) string {
 
 // GradeJSON is the `grill grade --json` object.
 type GradeJSON struct {
-	QuestionID  string              `json:"question_id"`
-	Score       int                 `json:"score"`
-	Covered     []string            `json:"covered"`
-	Missed      []string            `json:"missed"`
-	Listed      []string            `json:"listed,omitempty"`
-	Negated     []string            `json:"negated,omitempty"`
-	KeywordDump bool                `json:"keyword_dump,omitempty"`
-	Spans       map[string][][2]int `json:"spans"`
-	LLM         json.Marshaler      `json:"llm,omitempty"`
+	QuestionID string   `json:"question_id"`
+	Score      int      `json:"score"`
+	Covered    []string `json:"covered"`
+	Missed     []string `json:"missed"`
+	Listed     []string `json:"listed,omitempty"`
+	Negated    []string `json:"negated,omitempty"`
+	// Contradicted names the points the answer says the opposite of (also
+	// among Missed); Misconceptions the card's wrong claims it asserts.
+	// Both are always present, empty when none.
+	Contradicted   []string            `json:"contradicted"`
+	Misconceptions []string            `json:"misconceptions"`
+	KeywordDump    bool                `json:"keyword_dump,omitempty"`
+	Spans          map[string][][2]int `json:"spans"`
+	LLM            json.Marshaler      `json:"llm,omitempty"`
 }
 
 // ResultJSON returns the `grill grade --json` form of a verdict:
 // {"question_id", "score", "covered": [labels], "missed": [labels],
 // "spans": {label: [[start, end], ...]}}, spans being byte offsets into the
-// answer. Listed and negated points are among "missed" and also named in
-// "listed" and "negated". encoding/json writes map keys sorted, so the
+// answer. Listed and contradicted points are among "missed" and also named
+// in "listed" and "contradicted" ("negated" when the contradiction is a
+// negation); "misconceptions" names the wrong claims asserted. encoding/json writes map keys sorted, so the
 // output is byte-identical for the same input.
 func ResultJSON(card *decks.Card, r Result) GradeJSON {
 	out := GradeJSON{QuestionID: card.ID, Score: r.Score, Covered: []string{}, Missed: []string{},
-		KeywordDump: r.KeywordDump, Spans: map[string][][2]int{}}
+		KeywordDump: r.KeywordDump, Spans: map[string][][2]int{}, Contradicted: []string{}, Misconceptions: []string{}}
+	for _, mc := range r.Misconceptions {
+		if mc.Asserted {
+			out.Misconceptions = append(out.Misconceptions, mc.Label)
+		}
+	}
 	for _, p := range r.Points {
 		if p.Covered {
 			out.Covered = append(out.Covered, p.Label)
@@ -92,6 +110,9 @@ func ResultJSON(card *decks.Card, r Result) GradeJSON {
 		}
 		if p.Negated {
 			out.Negated = append(out.Negated, p.Label)
+		}
+		if p.Contradicted {
+			out.Contradicted = append(out.Contradicted, p.Label)
 		}
 		if len(p.Spans) > 0 {
 			spans := make([][2]int, len(p.Spans))

@@ -17,9 +17,9 @@ func TestWriteTextAndJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `gnn/mp  What is message passing?
-Score: 33/100
+Score: 17/100
 ✓ Aggregate from neighbours — "aggregates messages from its neighbours"
-✗ Uses attention — stated negated — "attention"
+✗ contradicted: Uses attention — "attention"
 ✗ Update
 `
 	if b.String() != want {
@@ -29,7 +29,7 @@ Score: 33/100
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantJSON := `{"question_id":"gnn/mp","score":33,"covered":["Aggregate from neighbours"],"missed":["Uses attention","Update"],"negated":["Uses attention"],"spans":{"Aggregate from neighbours":[[10,49]],"Uses attention":[[71,80]]}}`
+	wantJSON := `{"question_id":"gnn/mp","score":17,"covered":["Aggregate from neighbours"],"missed":["Uses attention","Update"],"negated":["Uses attention"],"contradicted":["Uses attention"],"misconceptions":[],"spans":{"Aggregate from neighbours":[[10,49]],"Uses attention":[[71,80]]}}`
 	if string(js) != wantJSON {
 		t.Errorf("json:\n%s\nwant:\n%s", js, wantJSON)
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Compared subjects.
@@ -21,7 +22,7 @@ import (
 // "the same ... as" ("the same marginals as DDPM").
 
 // contrastWords introduce a subject the sentence is not about.
-var contrastWords = setOf(`unlike than vs versus compared`)
+var contrastWords = setOf(`unlike than vs versus compared instead`)
 
 // mention is one place where a subject is named.
 type mention struct {
@@ -43,7 +44,12 @@ func (m *cardMatcher) compileSubjects(question string) {
 	for i := range m.points {
 		prefix, _, ok := strings.Cut(m.points[i].label, ":")
 		if !ok {
-			continue
+			// "DDIM 10-100x faster": a leading name in capitals is a subject too.
+			first, _, _ := strings.Cut(strings.TrimSpace(m.points[i].label), " ")
+			if upper := strings.Count(first, "") - 1 - len(strings.TrimFunc(first, unicode.IsUpper)); upper < 2 {
+				continue
+			}
+			prefix = first
 		}
 		var toks []token
 		for _, t := range tokenize(prefix) {
@@ -51,7 +57,7 @@ func (m *cardMatcher) compileSubjects(question string) {
 				toks = append(toks, t)
 			}
 		}
-		if len(toks) == 0 || len(toks) > 3 {
+		if len(toks) == 0 || len(toks) > 3 || genericPrefix(toks) {
 			continue
 		}
 		var terms []string
@@ -89,6 +95,68 @@ func (m *cardMatcher) compileSubjects(question string) {
 		return
 	}
 	m.dropSubjectNames()
+}
+
+// genericPrefix reports whether a label prefix names a part of the answer
+// ("Key difference:", "Trade-off:") rather than a compared subject.
+func genericPrefix(toks []token) bool {
+	for _, t := range toks {
+		if !sectionWords[t.word] && !sectionWords[t.term] && t.word != "key" && t.word != "main" {
+			return false
+		}
+	}
+	return true
+}
+
+// compileQuestionSubjects finds the compared subjects of a card without
+// curated key points in its question: two or more names written with
+// several capitals or with a digit ("DDPM vs DDIM", "GCN, GraphSAGE, and
+// GAT", "RT-1 vs RT-2").
+func (m *cardMatcher) compileQuestionSubjects(question string) {
+	seen := map[string]bool{}
+	var subjects [][][]int32
+	for _, f := range strings.FieldsFunc(question, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(",;:?!()/", r)
+	}) {
+		f = strings.Trim(f, ".'\"")
+		upper, digit := 0, false
+		for _, r := range f {
+			if unicode.IsUpper(r) {
+				upper++
+			}
+			if unicode.IsDigit(r) {
+				digit = true
+			}
+		}
+		if upper < 2 && !(upper >= 1 && digit) {
+			continue
+		}
+		var toks []token
+		for _, t := range tokenize(f) {
+			if !t.stop {
+				toks = append(toks, t)
+			}
+		}
+		if len(toks) == 0 || len(toks) > 3 {
+			continue
+		}
+		key := ""
+		for _, t := range toks {
+			key += t.term + " "
+		}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		if len(toks) == 1 {
+			subjects = append(subjects, m.wordAlts(toks[0]))
+		} else {
+			subjects = append(subjects, m.groupAlts(toks, true))
+		}
+	}
+	if len(subjects) >= 2 && len(subjects) <= 4 {
+		m.subjects = subjects
+	}
 }
 
 // dropSubjectNames removes, from the phrasings of a comparison card, the
@@ -166,44 +234,74 @@ func (a *analysis) findMentions(m *cardMatcher) {
 // attributed reports whether the match on tokens lo..hi is said of subject
 // s, as far as the answer tells.
 func (a *analysis) attributed(s int, lo, hi int32) bool {
-	if len(a.mentions) == 0 {
-		return true
-	}
-	toks := a.toks
-	sent, clause := toks[lo].sent, toks[lo].clause
-	best := -1
-	pick := func(i int) { best = i }
-	for _, mn := range a.mentions {
-		if mn.first <= hi && mn.last >= lo && mn.subject == s {
+	// Mentions are sorted by their first token; one overlapping lo..hi starts
+	// at most a few tokens before lo.
+	k, _ := slices.BinarySearchFunc(a.mentions, hi+1, func(mn mention, p int32) int { return cmp.Compare(mn.first, p) })
+	for i := k - 1; i >= 0 && a.mentions[i].first >= lo-8; i-- {
+		if mn := a.mentions[i]; mn.last >= lo && mn.subject == s {
 			return true // the match names its own subject
 		}
 	}
-	// Nearest before, in the same clause.
-	for i := len(a.mentions) - 1; i >= 0 && best < 0; i-- {
-		mn := a.mentions[i]
-		if mn.last < lo && toks[mn.first].clause == clause {
-			pick(i)
+	got := a.subjectOf(lo, hi)
+	return got < 0 || got == s
+}
+
+// subjectOf returns the compared subject the words lo..hi are said of, or
+// -1 when the answer names none: the subject named nearest before them in
+// their clause, else nearest before them in their sentence, else nearest
+// after them in it, else last in an earlier sentence, passing over one
+// named in contrast ("unlike GCN") outside the clause.
+func (a *analysis) subjectOf(lo, hi int32) int {
+	if len(a.mentions) == 0 {
+		return -1
+	}
+	toks := a.toks
+	sent, clause := toks[lo].sent, toks[lo].clause
+	ms := a.mentions
+	k, _ := slices.BinarySearchFunc(ms, lo, func(mn mention, p int32) int { return cmp.Compare(mn.first, p) })
+	// Before lo: in the same clause, then the same sentence, then earlier.
+	for i := k - 1; i >= 0; i-- {
+		mn := ms[i]
+		if mn.last >= lo {
+			continue
+		}
+		c := toks[mn.first].clause
+		if c == clause {
+			return mn.subject
+		}
+		if c < clause {
+			break
 		}
 	}
-	// Nearest before, in the same sentence; then nearest after in it.
-	for i := len(a.mentions) - 1; i >= 0 && best < 0; i-- {
-		mn := a.mentions[i]
-		if mn.last < lo && toks[mn.first].sent == sent && !mn.contrast {
-			pick(i)
+	for i := k - 1; i >= 0; i-- {
+		mn := ms[i]
+		if mn.last >= lo {
+			continue
+		}
+		if toks[mn.first].sent != sent {
+			break
+		}
+		if !mn.contrast {
+			return mn.subject
 		}
 	}
-	for i := 0; i < len(a.mentions) && best < 0; i++ {
-		mn := a.mentions[i]
-		if mn.first > hi && toks[mn.first].sent == sent && !mn.contrast {
-			pick(i)
+	for i := k; i < len(ms); i++ {
+		mn := ms[i]
+		if mn.first <= hi {
+			continue
+		}
+		if toks[mn.first].sent != sent {
+			break
+		}
+		if !mn.contrast {
+			return mn.subject
 		}
 	}
-	// The last one named in an earlier sentence.
-	for i := len(a.mentions) - 1; i >= 0 && best < 0; i-- {
-		mn := a.mentions[i]
+	for i := k - 1; i >= 0; i-- {
+		mn := ms[i]
 		if mn.last < lo && toks[mn.first].sent < sent && !mn.contrast {
-			pick(i)
+			return mn.subject
 		}
 	}
-	return best < 0 || a.mentions[best].subject == s
+	return -1
 }

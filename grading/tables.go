@@ -1,5 +1,10 @@
 package grading
 
+import (
+	"strings"
+	"sync"
+)
+
 // Word tables used by the normaliser and the matcher. All entries are written
 // in the normalised form the tokenizer produces: lower case, ASCII where the
 // word is ASCII, apostrophes removed.
@@ -291,3 +296,29 @@ func setOf(words string) map[string]bool {
 	}
 	return m
 }
+
+// comparativeAdjectives are adjectives whose comparative and superlative
+// ("higher", "hottest") are matched as the adjective itself.
+const comparativeAdjectives = `high low long short large small big hard soft hot cold warm cool fast slow great strong weak
+loud quiet tight loose heavy light dark bright deep shallow thick thin wide narrow close near easy early late old young
+new simple cheap dense rough smooth sharp quick safe clean dirty dry wet full tall blurry noisy fuzzy`
+
+// comparativeBases maps comparatives and superlatives to their adjective.
+var comparativeBases = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, a := range strings.Fields(comparativeAdjectives) {
+		stem := a
+		switch {
+		case strings.HasSuffix(a, "e"):
+			stem = a[:len(a)-1]
+		case strings.HasSuffix(a, "y") && len(a) > 3:
+			stem = a[:len(a)-1] + "i"
+		case len(a) >= 3 && strings.IndexByte("aeiou", a[len(a)-2]) >= 0 && strings.IndexByte("aeiou", a[len(a)-3]) < 0 &&
+			strings.IndexByte("aeiouwxy", a[len(a)-1]) < 0:
+			stem = a + a[len(a)-1:] // big → bigg-er, hot → hott-est
+		}
+		m[stem+"er"] = a
+		m[stem+"est"] = a
+	}
+	return m
+})

@@ -1,0 +1,249 @@
+package grading
+
+import "strings"
+
+// Claims.
+//
+// A key point is covered only by a clause that asserts it. The evidence
+// against a point makes it contradicted (see pointVerdict):
+//
+//   - a phrasing matched but negated or denied ("DDIM is not deterministic",
+//     "it is a myth that message passing aggregates neighbours");
+//   - a phrasing matched with one word swapped for its antonym in the
+//     shared thesaurus ("DDIM is stochastic" against "deterministic", "a
+//     different model" against "same model"), unless those words cover
+//     another point of the card;
+//   - in a comparison card, a point's phrasing said of another compared
+//     subject ("DDPM is deterministic" against "DDIM: deterministic");
+//   - a clause that matches the point but says the opposite effect: a fix
+//     said to make things worse ("residual connections, DropEdge: each makes
+//     it worse"), or not to help.
+//
+// A point with both asserting and contradicting evidence is covered: the
+// answer said it.
+
+// pointVerdict is the outcome of matching one key point.
+type pointVerdict struct {
+	covered      bool
+	contradicted bool
+	negated      bool // the contradiction is a negation or denial of the point
+	antonymOnly  bool // every piece of evidence is an antonym swap
+	spans        []Span
+	evidence     []Span
+}
+
+// maxAntonymVariants bounds the antonym variants compiled for one point.
+const maxAntonymVariants = 12
+
+// helpLabels open the label of a point that is a remedy ("Fix: fewer
+// layers"): the answer must say it helps.
+var helpLabels = setOf(`fix fixes remedy remedies mitigation mitigations solution solutions cure`)
+
+// absenceLabels open the label of a point that says something is absent
+// or replaced.
+var absenceLabels = setOf(`replaces replace removes remove eliminates`)
+
+// anaphors open a clause that is about what the clause before named:
+// "residual connections and DropEdge, but each makes it worse".
+var anaphors = setOf(`each they these those it this which all both either`)
+
+// compileClaims adds to a point what the contradiction checks need: its
+// antonym variants and the terms whose presence in its clause says the
+// opposite.
+func (m *cardMatcher) compileClaims(pm *pointMatcher, label string, phrasings []string) {
+	// "Replaces modular robotics pipeline", "No safety guarantees": the
+	// point is itself an absence, so its words may come negated ("instead of
+	// the perception -> planning pipeline").
+	_, rest, ok := strings.Cut(label, ":")
+	if !ok {
+		rest = label
+	}
+	if first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(rest)), " "); absenceLabels[first] {
+		pm.anyPolarity = true
+	}
+	expect := map[string]bool{}
+	for _, text := range append([]string{label}, phrasings...) {
+		for _, t := range tokenize(text) {
+			if !t.stop {
+				expect[t.term] = true
+			}
+		}
+	}
+	first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(label)), ":")
+	help := canonTerm(stem("help"))
+	if helpLabels[strings.TrimSpace(first)] || expect[help] {
+		pm.help = true
+		expect[help] = true
+		m.helpID = m.internTerm(help)
+	}
+	// Opposite terms: single-term antonyms of what the point says.
+	for term := range expect {
+		for _, seq := range antonymsOf(term) {
+			if len(seq) == 1 && !expect[seq[0]] {
+				pm.opposite = append(pm.opposite, m.internTerm(seq[0]))
+			}
+		}
+	}
+	sortIDs(pm.opposite)
+	// Antonym variants: one slot swapped for its opposite.
+	for _, v := range pm.variants {
+		if v.neg {
+			continue
+		}
+		for s := range v.slots {
+			var anti [][]int32
+			for _, alt := range v.slots[s].alts {
+				if len(alt) != 1 {
+					continue
+				}
+				for _, seq := range antonymsOf(m.terms[alt[0]]) {
+					if len(seq) == 1 && expect[seq[0]] {
+						continue // the point names both: "same or different"
+					}
+					ids := make([]int32, len(seq))
+					for k, t := range seq {
+						ids[k] = m.internTerm(t)
+					}
+					anti = append(anti, ids)
+				}
+			}
+			if len(anti) == 0 || len(pm.antis) >= maxAntonymVariants {
+				continue
+			}
+			av := v
+			av.slots = append([]slot(nil), v.slots...)
+			av.slots[s].alts = anti
+			pm.antis = append(pm.antis, av)
+		}
+	}
+}
+
+// internTerm returns the id of a matching term, adding it to the
+// vocabulary without making it a typo target.
+func (m *cardMatcher) internTerm(term string) int32 {
+	id, ok := m.ids[term]
+	if !ok {
+		id = int32(len(m.terms))
+		m.ids[term] = id
+		m.terms = append(m.terms, term)
+	}
+	return id
+}
+
+func sortIDs(ids []int32) {
+	for i := 1; i < len(ids); i++ {
+		for j := i; j > 0 && ids[j] < ids[j-1]; j-- {
+			ids[j], ids[j-1] = ids[j-1], ids[j]
+		}
+	}
+}
+
+// matchPoint decides one key point: covered when some variant of some
+// phrasing is asserted of the right subject; contradicted when the only
+// matches deny it, swap a word for its antonym, are said of another
+// compared subject, or say the opposite effect.
+func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
+	var good, bad, anti []Span
+	negated := false
+	for i := range pm.variants {
+		a.matchVariant(&pm.variants[i], func(sp Span, lo, hi int32, ok bool) bool {
+			if pm.subject >= 0 && !a.attributed(pm.subject, lo, hi) {
+				if ok && len(bad) < 4*maxSpans {
+					bad = append(bad, sp) // said of another compared subject
+				}
+				return true
+			}
+			if ok || pm.anyPolarity {
+				if ev, against := a.oppositeEffect(pm, lo, hi); against {
+					bad = append(bad, ev)
+					return true
+				}
+				good = append(good, sp)
+			} else if len(bad) < 4*maxSpans {
+				bad = append(bad, sp)
+				negated = true
+			}
+			return len(good) < 4*maxSpans
+		})
+	}
+	if len(good) > 0 {
+		return pointVerdict{covered: true, spans: mergeSpans(good)}
+	}
+	for i := range pm.antis {
+		a.matchVariant(&pm.antis[i], func(sp Span, lo, hi int32, ok bool) bool {
+			if ok && (pm.subject < 0 || a.attributed(pm.subject, lo, hi)) {
+				anti = append(anti, sp)
+			}
+			return len(anti) < maxSpans
+		})
+	}
+	if len(bad)+len(anti) == 0 {
+		return pointVerdict{}
+	}
+	ev := mergeSpans(append(bad, anti...))
+	return pointVerdict{contradicted: true, negated: negated, antonymOnly: len(bad) == 0, evidence: ev, spans: ev}
+}
+
+// oppositeEffect reports whether the clause of a match on tokens lo..hi, or
+// a clause after it in the sentence that refers back to it ("each makes it
+// worse"), says the opposite of the point: one of its opposite terms
+// asserted, or, for a remedy, "help" negated. It returns the clause as
+// evidence.
+func (a *analysis) oppositeEffect(pm *pointMatcher, lo, hi int32) (Span, bool) {
+	if len(pm.opposite) == 0 && !pm.help {
+		return Span{}, false
+	}
+	toks := a.toks
+	sent := toks[lo].sent
+	start := int(lo)
+	for start > 0 && toks[start-1].clause == toks[lo].clause {
+		start--
+	}
+	helpID := int32(-1)
+	if pm.help {
+		helpID = a.helpID
+	}
+	endClause := toks[hi].clause
+	skip := int32(-1) // a later clause that does not refer back
+	for q := start; q < len(toks) && toks[q].sent == sent; q++ {
+		if toks[q].clause > endClause {
+			// A later clause counts when it refers back: "but each makes it worse".
+			if toks[q].clause != toks[q-1].clause {
+				if anaphors[toks[q].word] || clauseWords[toks[q].word] && q+1 < len(toks) &&
+					toks[q+1].clause == toks[q].clause && anaphors[toks[q+1].word] {
+					endClause = toks[q].clause
+				} else {
+					skip = toks[q].clause
+				}
+			}
+			if toks[q].clause == skip {
+				continue
+			}
+		}
+		if q >= int(lo) && q <= int(hi) {
+			continue
+		}
+		id := a.tid[q]
+		if id < 0 {
+			continue
+		}
+		neg := a.negatedBefore(q) == negStrong || a.deny[q]&denyScope != 0
+		if containsID(pm.opposite, id) && !neg || id == helpID && neg {
+			e := q
+			for e+1 < len(toks) && toks[e+1].clause == toks[q].clause {
+				e++
+			}
+			return Span{toks[lo].start, toks[e].end}, true
+		}
+	}
+	return Span{}, false
+}
+
+func containsID(ids []int32, id int32) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,175 @@
+package grading
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"grill/decks"
+)
+
+// point returns the verdict on the key point labelled label.
+func point(t *testing.T, r Result, label string) PointResult {
+	t.Helper()
+	for _, p := range r.Points {
+		if p.Label == label {
+			return p
+		}
+	}
+	t.Fatalf("no key point %q in %+v", label, r.Points)
+	return PointResult{}
+}
+
+// The reproductions of the grader issue: swapped comparisons, remedies said
+// to hurt, padded keywords, denials worded without "not", terse notes.
+func TestClaimsReproductions(t *testing.T) {
+	t.Run("swapped DDIM/DDPM", func(t *testing.T) {
+		c := builtinCard(t, "diffusion/ddpm-vs-ddim")
+		r := Grade(c, "DDIM is the stochastic sampler: it adds fresh noise at every step and must be retrained with its own objective. "+
+			"DDPM is the fast deterministic one: it is non-Markovian, skips steps and needs only 50 steps, 10-100x faster.")
+		if r.Score > 15 {
+			t.Errorf("score %d, want ≤ 15: %+v", r.Score, r.Points)
+		}
+		for _, l := range []string{"DDIM: deterministic sampling", "Same marginals, same trained model"} {
+			if p := point(t, r, l); !p.Contradicted || len(p.Evidence) == 0 {
+				t.Errorf("%q: %+v, want contradicted with evidence", l, p)
+			}
+		}
+	})
+	t.Run("each makes it worse", func(t *testing.T) {
+		c := builtinCard(t, "gnn/over-smoothing")
+		good := Grade(c, "The usual fixes are residual connections, jumping knowledge and DropEdge, and each helps.")
+		bad := Grade(c, "The usual fixes are residual connections, jumping knowledge and DropEdge, but each makes it worse.")
+		for _, l := range []string{"Fix: residual or skip connections", "Fix: jumping knowledge, DropEdge"} {
+			if p := point(t, good, l); !p.Covered {
+				t.Errorf("said to help, %q: %+v, want covered", l, p)
+			}
+			if p := point(t, bad, l); !p.Contradicted {
+				t.Errorf("said to make it worse, %q: %+v, want contradicted", l, p)
+			}
+		}
+		if bad.Score >= good.Score {
+			t.Errorf("worse scores %d, helps %d", bad.Score, good.Score)
+		}
+	})
+	t.Run("padded keywords", func(t *testing.T) {
+		c := builtinCard(t, "gnn/message-passing")
+		padded := Grade(c, "It is the aggregation and it is the message function and it is the update step with own features and it is the sum, mean, max and it is k hops.")
+		list := Grade(c, "aggregation, message function, update step with own features, sum, mean, max, k hops")
+		if !padded.KeywordDump || padded.Score > list.Score {
+			t.Errorf("padded: dump %v score %d; list scores %d", padded.KeywordDump, padded.Score, list.Score)
+		}
+	})
+	t.Run("denials", func(t *testing.T) {
+		mp := builtinCard(t, "gnn/message-passing")
+		dd := builtinCard(t, "diffusion/ddpm-vs-ddim")
+		for _, tc := range []struct {
+			card   *decks.Card
+			label  string
+			answer string
+		}{
+			{mp, "Aggregate information from neighbours", "It is a myth that message passing aggregates information from neighbours."},
+			{mp, "Aggregate information from neighbours", "Message passing aggregates information from neighbours, which is false."},
+			{mp, "Aggregate information from neighbours", "Each node aggregates information from its neighbours. That is a myth."},
+			{mp, "Aggregate information from neighbours", "Contrary to what it seems, nodes never aggregate information from neighbours."},
+			{dd, "DDIM: deterministic sampling", "People wrongly claim DDIM is deterministic."},
+			{dd, "DDIM: deterministic sampling", "That DDIM is deterministic does not hold."},
+		} {
+			r := Grade(tc.card, tc.answer)
+			if p := point(t, r, tc.label); !p.Contradicted || p.Covered {
+				t.Errorf("%q: %+v, want contradicted", tc.answer, p)
+			}
+		}
+		// A denied negation is an assertion.
+		r := Grade(dd, "It is a myth that DDIM is not deterministic.")
+		if p := point(t, r, "DDIM: deterministic sampling"); !p.Covered {
+			t.Errorf("denied negation: %+v, want covered", p)
+		}
+	})
+	t.Run("terse co-fine-tuning note", func(t *testing.T) {
+		c := builtinCard(t, "vla/co-fine-tuning")
+		r := Grade(c, "Co-fine-tune on web + robot data: keeps VLM semantic knowledge, avoids catastrophic forgetting, learns robot control. "+
+			"Frozen VLM + action head underperforms; whole model adapted.")
+		if r.KeywordDump || r.Score < 60 {
+			t.Errorf("score %d, dump %v, want ≥ 60 and explained", r.Score, r.KeywordDump)
+		}
+	})
+}
+
+// TestMisconceptions: an asserted misconception is flagged and costs points;
+// a denied one is fine.
+func TestMisconceptions(t *testing.T) {
+	c := card([]string{"Reuses the trained model", "same trained model", "no retraining"},
+		[]string{"Deterministic", "deterministic"})
+	c.Misconceptions = []decks.KeyPoint{{Label: "DDIM needs a retrained model", Phrasings: []string{"ddim must be retrained", "retrain the model for ddim"}, Weight: 1}}
+	plain := Grade(c, "DDIM is deterministic.")
+	wrong := Grade(c, "DDIM is deterministic, but DDIM must be retrained from scratch.")
+	denied := Grade(c, "DDIM is deterministic, and it is a myth that DDIM must be retrained.")
+	if len(wrong.Misconceptions) != 1 || !wrong.Misconceptions[0].Asserted || len(wrong.Misconceptions[0].Spans) == 0 {
+		t.Fatalf("asserted misconception not flagged: %+v", wrong.Misconceptions)
+	}
+	if wrong.Score >= plain.Score {
+		t.Errorf("misconception scores %d, without it %d", wrong.Score, plain.Score)
+	}
+	if denied.Misconceptions[0].Asserted {
+		t.Errorf("denied misconception flagged: %+v", denied.Misconceptions)
+	}
+	var b strings.Builder
+	WriteText(&b, c, "DDIM is deterministic, but DDIM must be retrained from scratch.", wrong)
+	if !strings.Contains(b.String(), "✗ wrong: DDIM needs a retrained model") {
+		t.Errorf("text:\n%s", b.String())
+	}
+	js := ResultJSON(c, wrong)
+	if !slices.Equal(js.Misconceptions, []string{"DDIM needs a retrained model"}) || js.Contradicted == nil {
+		t.Errorf("json: misconceptions %q, contradicted %q", js.Misconceptions, js.Contradicted)
+	}
+}
+
+// TestReferenceAnswersScoreHigh: every built-in reference answer, pasted as
+// the answer to its own card, reads as an explanation, not a list; with its
+// erratum note (the corrected reference: some key points come from the
+// notes) it scores at least 80, counting misconceptions only where the
+// reference itself states one of the card's (it is then rightly flagged,
+// and its key points alone must still reach 80).
+func TestReferenceAnswersScoreHigh(t *testing.T) {
+	lib, err := decks.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range lib.Cards() {
+		if r := Grade(c, c.Answer); r.KeywordDump {
+			t.Errorf("%s: reference answer reads as a list of terms", c.ID)
+		}
+		r := Grade(c, c.Answer+"\n\n"+c.Note)
+		if r.Score >= 80 {
+			continue
+		}
+		var wrong []string
+		for _, m := range r.Misconceptions {
+			if m.Asserted {
+				wrong = append(wrong, m.Label)
+			}
+		}
+		if len(wrong) == 0 || Rescore(r.Points) < 80 {
+			t.Errorf("%s: reference answer with its note scores %d (points alone %d, misconceptions stated %q)",
+				c.ID, r.Score, Rescore(r.Points), wrong)
+		}
+	}
+}
+
+// TestReportedBeliefCorrected: a belief reported of others and then
+// corrected is denied; a reported belief left standing is not.
+func TestReportedBeliefCorrected(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	for _, answer := range []string{
+		"People often say that each node aggregates information from its neighbours, but in practice nodes only keep their own features.",
+		"It is often claimed that message passing aggregates information from neighbours. In fact each node only keeps its own state.",
+	} {
+		if p := point(t, Grade(c, answer), "Aggregate information from neighbours"); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	if p := point(t, Grade(c, "People often say that each node aggregates information from its neighbours, and they are right."), "Aggregate information from neighbours"); !p.Covered {
+		t.Errorf("a reported belief left standing: %+v, want covered", p)
+	}
+}

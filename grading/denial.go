@@ -1,0 +1,313 @@
+package grading
+
+import "sync"
+
+// Denial frames.
+//
+// Besides a plain negation ("not", "never", "no longer"), an answer can deny
+// a claim by framing it: "it is a myth that X", "it is not true that X",
+// "people wrongly claim X", "contrary to X", "X, which is false", "X does
+// not hold", "X. That is wrong." The words a frame governs are marked
+// denied; a match on denied words has its polarity turned round, so the
+// claim inside a denial is read as its opposite, and a denial of a negation
+// ("it is a myth that DDIM does not need retraining") as an assertion. The
+// frame's own words ("not" in "not true that") negate nothing else.
+//
+// A frame before the claim ("myth that", "wrongly claim") reaches to the end
+// of the sentence or to a contrast word (but, however, whereas, actually,
+// instead, in fact); "contrary to" only to the end of its clause. A frame
+// after the claim ("which is false", "does not hold") reaches back to the
+// start of the sentence or to the last contrast word. A sentence that is
+// only a frame ("That is a myth.", "Not true.") denies the sentence before
+// it.
+
+// denial marks of one token.
+const (
+	denyScope uint8 = 1 << iota // inside a denied claim
+	denyFrame                   // part of a denial frame
+)
+
+// falseWords say that what they are said of is false.
+var falseWords = setOf(`false wrong incorrect untrue myth misconception nonsense fiction fallacy misleading mistaken bogus
+misreading misunderstanding overstated exaggerated outdated debunked inaccurate`)
+
+// wronglyWords are adverbs of a false report ("people wrongly claim").
+var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wrongfully naively`)
+
+// reportVerbs are verbs of saying or believing.
+var reportVerbs = setOf(`claim claims claimed say says said think thinks thought believe believes believed assume assumes assumed
+state states stated suggest suggests suggested argue argues argued write writes wrote call calls called assert asserts asserted
+imagine imagines imagined expect expects expected`)
+
+// contrastStops end the reach of a denial frame.
+var contrastStops = setOf(`but however whereas actually instead rather although though while`)
+
+// hedges may stand between a copula and a false word: "is also wrong",
+// "is likewise a myth".
+var hedges = setOf(`simply just completely plainly also likewise equally similarly largely mostly clearly actually really a an common popular`)
+
+// trailers may follow a denial frame: "this no longer holds in practice".
+var trailers = setOf(`in practice anymore today though either at all now`)
+
+// pronounSubjects may open a frame after a claim: "which is false".
+var pronounSubjects = setOf(`which this that it what both`)
+
+// denyStarters are the words a denial frame can start with.
+var denyStarters = sync.OnceValue(func() map[string]bool {
+	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats`)
+	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return m
+})
+
+// computeDenials returns the denial marks of each token of an answer.
+func computeDenials(toks []token) []uint8 {
+	marks := make([]uint8, len(toks))
+	n := len(toks)
+	for s0 := 0; s0 < n; {
+		s1 := s0
+		for s1 < n && toks[s1].sent == toks[s0].sent {
+			s1++
+		}
+		denySentence(toks, marks, s0, s1)
+		s0 = s1
+	}
+	return marks
+}
+
+// denySentence marks the frames of one sentence, tokens s0..s1-1.
+func denySentence(toks []token, marks []uint8, s0, s1 int) {
+	w := func(i int) string {
+		if i < s0 || i >= s1 {
+			return ""
+		}
+		return toks[i].word
+	}
+	if end := reportFrame(w, s0, s1); end > s0 && correctedAfter(toks, w, end, s1) {
+		// "People often say X, but ...", "It is often claimed that X. In fact ..."
+		for k := s0; k < end; k++ {
+			marks[k] |= denyFrame
+		}
+		for k := end; k < s1 && !contrastStops[toks[k].word]; k++ {
+			marks[k] |= denyScope
+		}
+	}
+	for i := s0; i < s1; i++ {
+		if !toks[i].denyStart {
+			continue
+		}
+		// Frames before the claim.
+		if end := prefixFrame(w, i); end > i {
+			for k := i; k < end; k++ {
+				marks[k] |= denyFrame
+			}
+			last := s1
+			for k := end; k < s1; k++ {
+				if contrastStops[toks[k].word] || toks[k].word == "fact" && w(k-1) == "in" {
+					last = k
+					break
+				}
+				if w(i) == "contrary" && toks[k].clause != toks[end].clause {
+					last = k
+					break
+				}
+			}
+			for k := end; k < last; k++ {
+				marks[k] |= denyScope
+			}
+			i = end - 1
+			continue
+		}
+		// Frames after the claim.
+		if end := postfixFrame(w, toks, i, s1); end > i {
+			for k := i; k < end; k++ {
+				marks[k] |= denyFrame
+			}
+			start := s0
+			for k := i - 1; k >= s0; k-- {
+				if contrastStops[toks[k].word] && k < i-1 {
+					start = k + 1
+					break
+				}
+			}
+			if i == s0 && s0 > 0 {
+				// The sentence is only the frame: it denies the one before.
+				p0 := s0 - 1
+				for p0 > 0 && toks[p0-1].sent == toks[s0-1].sent {
+					p0--
+				}
+				for k := p0; k < s0; k++ {
+					marks[k] |= denyScope
+				}
+			}
+			for k := start; k < i; k++ {
+				marks[k] |= denyScope
+			}
+			i = end - 1
+		}
+	}
+}
+
+// genericSubjects report a belief without holding it: "people say",
+// "many tutorials claim", "it is often said".
+var genericSubjects = setOf(`people many some most everyone others folks tutorials blogs textbooks one it they`)
+
+// reportFrame returns the end of a report of what others believe at the
+// start of a sentence ("people often say that", "it is often claimed
+// that"), or s0 when there is none.
+func reportFrame(w func(int) string, s0, s1 int) int {
+	k := s0
+	for k < s1 && k < s0+3 && !genericSubjects[w(k)] {
+		k++
+	}
+	if !genericSubjects[w(k)] {
+		return s0
+	}
+	k++
+	for n := 0; n < 3 && (hedges[w(k)] || w(k) == "often" || w(k) == "commonly" || w(k) == "usually" || w(k) == "sometimes" ||
+		w(k) == "is" || w(k) == "are" || w(k) == "s" || w(k) == "widely"); n++ {
+		k++
+	}
+	if !reportVerbs[w(k)] {
+		return s0
+	}
+	k++
+	if w(k) == "that" {
+		k++
+	}
+	return k
+}
+
+// correctedAfter reports whether the report ending at token end is
+// corrected: by a contrast later in its sentence, or by the next sentence
+// opening with one ("Actually", "In fact", "In reality", "However", "But",
+// "Wrong").
+func correctedAfter(toks []token, w func(int) string, end, s1 int) bool {
+	for k := end; k < s1; k++ {
+		if w(k) == "but" || w(k) == "however" || w(k) == "yet" {
+			return true
+		}
+	}
+	if s1 >= len(toks) {
+		return false
+	}
+	n := toks[s1].word
+	next := ""
+	if s1+1 < len(toks) {
+		next = toks[s1+1].word
+	}
+	return n == "actually" || n == "however" || n == "but" || n == "wrong" || n == "in" && (next == "fact" || next == "reality")
+}
+
+// prefixFrame returns the end (exclusive) of a denial frame that starts at
+// token i and governs what follows it, or i when there is none: "myth
+// that", "not true that", "wrong to say that", "wrongly claim", "contrary
+// to".
+func prefixFrame(w func(int) string, i int) int {
+	that := func(k int) int { // an optional "that" after the frame
+		if w(k) == "that" {
+			return k + 1
+		}
+		return k
+	}
+	switch {
+	case w(i) == "contrary" && w(i+1) == "to":
+		return i + 2
+	case wronglyWords[w(i)]:
+		k := i + 1
+		if w(k) == "be" || w(k) == "is" || w(k) == "are" {
+			k++
+		}
+		if reportVerbs[w(k)] {
+			return that(k + 1)
+		}
+	case falseWords[w(i)] && w(i+1) == "that":
+		return i + 2
+	case falseWords[w(i)] && w(i+1) == "to" && reportVerbs[w(i+2)]:
+		return that(i + 3)
+	case w(i) == "mistake" && w(i+1) == "to" && reportVerbs[w(i+2)]:
+		return that(i + 3)
+	case (w(i) == "not" || w(i) == "isnt") && (w(i+1) == "true" || w(i+1) == "correct") && w(i+2) == "that":
+		return i + 3
+	case (w(i) == "not" || w(i) == "isnt") && w(i+1) == "the" && w(i+2) == "case" && w(i+3) == "that":
+		return i + 4
+	}
+	return i
+}
+
+// postfixFrame returns the end of a denial frame starting at token i that
+// denies what comes before it ("which is false", "is a myth", "does not
+// hold"), or i when there is none. The frame must end its sentence or be
+// followed by a contrast.
+func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
+	k := i
+	if pronounSubjects[w(k)] {
+		k++
+	}
+	end := -1
+	word := w(k)
+	if k == i && (word == "thats" || word == "its" || word == "whats") || k > i && w(k) == "s" {
+		word = "is" // "that's a myth"
+	}
+	switch word {
+	case "is", "are", "was", "were", "s", "isnt", "arent", "wasnt":
+		neg := w(k) == "isnt" || w(k) == "arent" || w(k) == "wasnt"
+		k++
+		if w(k) == "not" {
+			neg = true
+			k++
+		}
+		for hedges[w(k)] {
+			k++
+		}
+		switch {
+		case !neg && falseWords[w(k)]:
+			end = k + 1
+			if w(end) == "that" || w(end) == "to" {
+				return i // "it is a myth that X": a frame before its claim
+			}
+			for end < s1 && toks[end].clause == toks[k].clause && toks[end].word != "but" {
+				end++ // "that is a misreading of the paper"
+			}
+		case neg && (w(k) == "true" || w(k) == "correct" || w(k) == "right" || w(k) == "so"):
+			end = k + 1
+		case neg && w(k) == "the" && w(k+1) == "case":
+			end = k + 2
+		}
+	case "does", "do", "did":
+		if w(k+1) == "not" && w(k+2) == "hold" {
+			end = k + 3
+		}
+	case "no":
+		if w(k+1) == "longer" && (w(k+2) == "holds" || w(k+2) == "hold" || w(k+2) == "applies" || w(k+2) == "true") {
+			end = k + 3 // "this no longer holds"
+		}
+	case "doesnt", "dont", "didnt":
+		if w(k+1) == "hold" {
+			end = k + 2
+		}
+	case "false", "wrong", "untrue":
+		if k == i && (i == 0 || toks[i].clause != toks[i-1].clause) {
+			end = k + 1 // "— false", "(wrong)"
+		}
+	case "not":
+		if k == i && (w(k+1) == "true" || w(k+1) == "so") {
+			end = k + 2 // "Not true."
+		}
+	}
+	if end < 0 {
+		return i
+	}
+	for n := 0; n < 2 && end < s1 && trailers[toks[end].word] && toks[end].clause == toks[end-1].clause; n++ {
+		end++ // "this no longer holds in practice"
+	}
+	// The frame must close the claim: nothing but a contrast may follow it
+	// in the sentence.
+	if end < s1 && !contrastStops[toks[end].word] && toks[end].clause == toks[end-1].clause && toks[end].word != "and" {
+		return i
+	}
+	return end
+}

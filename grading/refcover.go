@@ -1,0 +1,230 @@
+package grading
+
+import "math"
+
+// Decks without key points: coverage of the whole reference.
+//
+// A card with no curated key points is scored by how much of its reference
+// answer (and of each Also accepted alternative; the best one counts) the
+// answer says. Every content word of the reference is a term with a weight:
+// 1, or questionWeight for a word that only repeats the question. A term
+// counts when the answer has it (after the usual normalisation: stems,
+// thesaurus, abbreviations, typos) with the reference's polarity: a word
+// the reference negates ("a node that has no children") must be negated in
+// the answer too, and a word the reference asserts must not be; a term
+// said with the other polarity, or swapped for its antonym, counts against
+// the answer (contraWeight of its weight). The found weight is divided by
+// the smaller of the reference's total and a length allowance of the
+// answer, lengthSlope per content word plus lengthBase, so that a concise
+// answer that says only true things is not punished for what it leaves
+// out, while a long answer must cover more. The share, 0..1, is mapped to
+// the score by scoreOfShare.
+//
+// Derived key points (KeyPoints) are still matched, for feedback only.
+
+// Tuned on the training answers of the public SemEval-2013 data and the
+// tune half of the labeled set (see eval_test.go, semeval_test.go).
+var (
+	questionWeight = 0.3
+	contraWeight   = 1.0
+	lengthSlope    = 2.0
+	lengthBase     = 10.0
+	fullShare      = 0.85 // the share from which the score is 100, for a short reference
+	fullShareLong  = 0.45 // the same for a long one: nobody says every word of a long answer
+	partialCredit  = 0.5  // a word sharing a long prefix with a reference word
+	precisionBlend = 0.0  // share of the answer's own words found in the reference, blended in
+)
+
+// refTerm is one content word of a reference.
+type refTerm struct {
+	id      int32
+	weight  float64
+	negated bool // the reference says it negated
+	echo    bool // only repeats the question
+	subject int  // in a comparison, the subject the reference says it of, or -1
+	anti    []int32
+}
+
+// refBag is one reference answer as weighted terms.
+type refBag struct {
+	terms []refTerm
+	total float64
+}
+
+// compileRefs builds the term bags of a card's reference answers.
+func (m *cardMatcher) compileRefs(question string, refs []string) {
+	qTerms := map[string]bool{}
+	for _, t := range tokenize(question) {
+		qTerms[t.term] = true
+		for _, exp := range abbreviations[t.word] {
+			for _, et := range tokenize(exp) {
+				qTerms[et.term] = true
+			}
+		}
+	}
+	for _, text := range refs {
+		ra := m.analyzeRef(plain(text))
+		toks := ra.toks
+		var bag refBag
+		seen := map[int32]int{}
+		for i, t := range toks {
+			if t.fn || t.stop || t.neg != negNone || len(t.word) < 2 && !t.number || mathWords[t.word] && len(t.word) < 3 {
+				continue
+			}
+			id := m.intern(t)
+			w := 1.0
+			if qTerms[t.term] {
+				w = questionWeight
+			}
+			neg := (ra.negatedBefore(i) == negStrong) != (ra.deny[i]&denyScope != 0)
+			subj := -1
+			if len(m.subjects) > 0 && !isSubjectName(ra, i) {
+				subj = ra.subjectOf(int32(i), int32(i))
+			}
+			if k, ok := seen[id]; ok {
+				if bag.terms[k].weight < w {
+					bag.total += w - bag.terms[k].weight
+					bag.terms[k].weight = w
+				}
+				if bag.terms[k].subject != subj {
+					bag.terms[k].subject = -1 // said of both
+				}
+				continue
+			}
+			rt := refTerm{id: id, weight: w, negated: neg, echo: qTerms[t.term], subject: subj}
+			for _, seq := range antonymsOf(t.term) {
+				if len(seq) == 1 {
+					rt.anti = append(rt.anti, m.internTerm(seq[0]))
+				}
+			}
+			seen[id] = len(bag.terms)
+			bag.terms = append(bag.terms, rt)
+			bag.total += w
+		}
+		if len(bag.terms) > 0 {
+			m.refs = append(m.refs, bag)
+		}
+	}
+}
+
+// analyzeRef prepares a reference answer like an answer, to read its
+// negations, denials and subjects.
+func (m *cardMatcher) analyzeRef(text string) *analysis {
+	return m.analyzeText(text, false)
+}
+
+// isSubjectName reports whether token i names a compared subject.
+func isSubjectName(a *analysis, i int) bool {
+	for _, mn := range a.mentions {
+		if int(mn.first) <= i && i <= int(mn.last) {
+			return true
+		}
+	}
+	return false
+}
+
+// refShare returns the best share of a reference the answer covers, 0..1,
+// and the total weight of that reference.
+func (a *analysis) refShare(m *cardMatcher) (float64, float64) {
+	if len(m.refs) == 0 {
+		return 0, 0
+	}
+	content := 0
+	seen := map[string]bool{}
+	for i := range a.toks {
+		t := &a.toks[i]
+		if t.fn || t.stop || len(t.word) < 2 && !t.number || seen[t.term] {
+			continue
+		}
+		seen[t.term] = true
+		content++
+	}
+	allow := lengthSlope*float64(content) + lengthBase
+	best, bestTotal := -1.0, 0.0
+	for _, bag := range m.refs {
+		var found, echoed, against float64
+		for _, rt := range bag.terms {
+			agree, disagree := false, false
+			for _, o := range a.occ[rt.id] {
+				neg := (a.negatedBefore(int(o.first)) == negStrong) != (a.deny[o.first]&denyScope != 0)
+				if rt.subject >= 0 {
+					if s := a.subjectOf(o.first, o.last); s >= 0 && s != rt.subject {
+						disagree = true // said of the other method
+						continue
+					}
+				}
+				if neg == rt.negated {
+					agree = true
+				} else {
+					disagree = true
+				}
+			}
+			for _, id := range rt.anti {
+				for _, o := range a.occ[id] {
+					neg := (a.negatedBefore(int(o.first)) == negStrong) != (a.deny[o.first]&denyScope != 0)
+					if neg == rt.negated {
+						disagree = true
+					} else {
+						agree = true // "not stochastic" for "deterministic"
+					}
+				}
+			}
+			if !agree && !disagree && a.partialMatch(m.terms[rt.id]) {
+				found += partialCredit * rt.weight // "insulate" for "insulator"
+				continue
+			}
+			switch {
+			case agree && rt.echo:
+				echoed += rt.weight
+			case agree:
+				found += rt.weight
+			case disagree:
+				against += rt.weight
+			}
+		}
+		found += echoed
+		share := (found - contraWeight*against) / math.Min(bag.total, allow)
+		if precisionBlend > 0 && content > 0 {
+			prec := (found - contraWeight*against) / float64(content)
+			share = (1-precisionBlend)*share + precisionBlend*math.Min(1, prec)
+		}
+		if share > best {
+			best, bestTotal = share, bag.total
+		}
+	}
+	return math.Max(0, math.Min(1, best)), bestTotal
+}
+
+// Reference lengths (total term weight) between which the full share goes
+// from fullShare to fullShareLong.
+const shortRef, longRef = 12.0, 40.0
+
+// scoreOfShare maps a reference share to a 0–100 score, for a reference of
+// the given total weight.
+func scoreOfShare(share, total float64) int {
+	f := fullShare + (fullShareLong-fullShare)*ramp(total, shortRef, longRef)
+	return roundHalfUp(100 * math.Min(1, share/f))
+}
+
+// partialMatch reports whether the answer has a word sharing a long prefix
+// with a reference term: at least 5 letters and three quarters of the
+// shorter ("insulator" and "insulate", "evaporation" and "evaporates").
+func (a *analysis) partialMatch(term string) bool {
+	if len(term) < 5 {
+		return false
+	}
+	for i := range a.toks {
+		t := &a.toks[i]
+		if t.fn || t.number || len(t.term) < 5 {
+			continue
+		}
+		n := 0
+		for n < len(t.term) && n < len(term) && t.term[n] == term[n] {
+			n++
+		}
+		if n >= 5 && 4*n >= 3*min(len(t.term), len(term)) {
+			return true
+		}
+	}
+	return false
+}
