@@ -10,10 +10,13 @@ type Report struct {
 
 // Check validates the deck files under paths (files, or folders of *.md
 // files) on their own, without the built-in decks, and returns every
-// problem as file:line: message: bad front matter, questions without text
-// or answer, duplicate ids (also across the files), key points without
-// phrasing or with a bad weight, heading levels that cannot be read as
-// questions, unclosed <details>, and files without questions.
+// problem as file:line: message: bad front matter, questions or follow-ups
+// without text or answer, duplicate ids (also across the files), key
+// points and misconceptions without phrasing or with a bad weight, bad
+// difficulties, probes naming no key point of the card, empty Also
+// accepted or Sources items, heading levels that cannot be read as
+// questions, unclosed <details>, and files without questions. Cards that
+// declare Sources are also held to the rules of Lint.
 func Check(paths []string) []Problem {
 	return Validate(paths).Problems
 }
@@ -23,7 +26,7 @@ func Check(paths []string) []Problem {
 func Validate(paths []string) Report {
 	var r Report
 	lib := &Library{}
-	r.Problems = lib.loadPaths(paths, &r.Files)
+	r.Problems = lib.loadPaths(paths, &r.Files, true)
 	r.Topics = len(lib.Topics)
 	r.Cards = len(lib.Cards())
 	return r

@@ -29,6 +29,13 @@ func TestCheckBroken(t *testing.T) {
 		"front-matter-unknown-key.md":  {`4: front matter: unknown key "timelimit"`},
 		"front-matter-bad-value.md":    {"3: front matter: title must be a string", `4: front matter: bad time_limit "3 minutes" (want a duration such as "3m" or "90s")`},
 		"front-matter-unterminated.md": {`1: front matter opened by "+++" is not closed by a "+++" line`},
+		"misconception-no-phrasing.md": {`7: misconception "A tensor is always a matrix" has no phrasing`},
+		"follow-up-no-phrasing.md":     {`11: key point "Number of indices" has no phrasing`},
+		"bad-difficulty.md":            {"2: front matter: difficulty must be 1, 2 or 3, got 5", `6: bad difficulty "hard" (want 1, 2 or 3)`},
+		"probes-unknown.md":            {`10: probes "Rank", which is not a key point of question "What is a tensor?" (its key points: "Multi-dimensional")`},
+		"follow-up-empty-answer.md":    {`5: follow-up "What is its rank?" has no answer`},
+		"empty-block-item.md":          {"8: empty item in Also accepted", "12: empty item in Sources"},
+		"follow-up-level.md":           {"5: follow-up heading is level 4; a follow-up is one level below its question (level 3)"},
 	}
 	files, err := filepath.Glob(filepath.Join(brokenDir, "*.md"))
 	if err != nil {
@@ -65,7 +72,7 @@ func TestCheckClean(t *testing.T) {
 	if len(r.Problems) > 0 {
 		t.Errorf("problems:\n%s", strings.Join(problemLines(r.Problems), "\n"))
 	}
-	if r.Files != 6 || r.Topics != 7 || r.Cards != 25+8 {
+	if r.Files != 7 || r.Topics != 8 || r.Cards != 25+10 {
 		t.Errorf("report %d files, %d topics, %d cards", r.Files, r.Topics, r.Cards)
 	}
 	if ps := Check([]string{"testdata/seed.md"}); len(ps) > 0 {

@@ -1,6 +1,10 @@
-// Package decks reads interview question decks written in Markdown: topics,
-// cards (a question and its reference answer), curated key points, and the
-// built-in decks embedded in the binary.
+// Package decks reads interview question decks into topics and cards (a
+// question, its reference answer, curated key points, misconceptions,
+// follow-ups) and holds the built-in decks embedded in the binary. Each
+// file is read by one format, chosen by its extension and content:
+// grill's Markdown (markdown.go), Anki's text export (anki.go) or the
+// Q:/A: Markdown of hashcards and repeater (qa.go); card ids are given in
+// one place for all of them (ids.go).
 package decks
 
 import "time"
@@ -49,6 +53,9 @@ type Card struct {
 	Probes string
 	// Parent is, for a follow-up, the id of the card it follows; "" otherwise.
 	Parent string
+
+	explicitID    bool // the id was written in the deck, not derived
+	ownDifficulty int  // the card's own difficulty comment, 0 when none
 }
 
 // KeyPoint is one thing a complete answer covers: a short label shown to the

@@ -3,7 +3,9 @@ package decks
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -18,6 +20,8 @@ type frontMatter struct {
 	TopicLine int
 	Title     string
 	TimeLimit time.Duration
+	// Difficulty is the default difficulty of the file's cards, 0 when unset.
+	Difficulty int
 }
 
 // fmDelim is the line that opens and closes the front matter.
@@ -109,11 +113,29 @@ func (p *parser) decodeFrontMatter(text []byte) frontMatter {
 				continue
 			}
 			fm.TimeLimit = d
+		case "difficulty":
+			n, ok := v.(int64)
+			if !ok || n < 1 || n > 3 {
+				p.problem(line, "front matter: difficulty must be 1, 2 or 3, got %s", tomlValue(v))
+				continue
+			}
+			fm.Difficulty = int(n)
 		default:
 			p.problem(line, "front matter: unknown key %q", k)
 		}
 	}
 	return fm
+}
+
+// tomlValue formats a decoded TOML value for a problem message.
+func tomlValue(v any) string {
+	switch t := v.(type) {
+	case string:
+		return strconv.Quote(t)
+	case int64, float64, bool:
+		return fmt.Sprint(t)
+	}
+	return fmt.Sprintf("a %T", v)
 }
 
 // parseTime parses a positive Go duration such as "3m" or "90s".

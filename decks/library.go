@@ -6,14 +6,31 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Library is the set of topics a session draws its cards from: the
 // built-in decks and those loaded from files, in load order.
 type Library struct {
 	Topics []*Topic
+	// Merged lists the cards left out because a card loaded before them,
+	// from another file, asks the same question (compared after
+	// normalising case, accents, punctuation and spacing), so that a
+	// question is asked once. A topic all of whose cards were merged away
+	// is left out too.
+	Merged []Merge
+}
+
+// Merge records one card left out of a Library for asking the same
+// question as a card already there.
+type Merge struct {
+	Kept    *Card // the card kept, loaded first
+	Dropped *Card // the card left out
 }
 
 // Topic returns the topic with the given id.
@@ -26,27 +43,54 @@ func (l *Library) Topic(id string) (*Topic, bool) {
 	return nil, false
 }
 
-// Card returns the card with the given id or, failing that, the first card
-// whose question is exactly the given text.
+// Card returns the card or follow-up with the given id or, failing that,
+// the first card whose question is exactly the given text, or the card
+// kept in place of a merged card with that id.
 func (l *Library) Card(idOrQuestion string) (*Card, bool) {
-	for _, t := range l.Topics {
-		for _, c := range t.Cards {
-			if c.ID == idOrQuestion {
-				return c, true
-			}
+	var found *Card
+	l.walk(func(c *Card) bool {
+		if c.ID == idOrQuestion {
+			found = c
 		}
-	}
-	for _, t := range l.Topics {
-		for _, c := range t.Cards {
+		return found == nil
+	})
+	if found == nil {
+		l.walk(func(c *Card) bool {
 			if c.Question == idOrQuestion {
-				return c, true
+				found = c
+			}
+			return found == nil
+		})
+	}
+	if found == nil {
+		for _, m := range l.Merged {
+			if m.Dropped.ID == idOrQuestion {
+				return m.Kept, true
 			}
 		}
 	}
-	return nil, false
+	return found, found != nil
+}
+
+// walk calls f on every card and follow-up, each card before its
+// follow-ups, until f returns false.
+func (l *Library) walk(f func(*Card) bool) {
+	for _, t := range l.Topics {
+		for _, c := range t.Cards {
+			if !f(c) {
+				return
+			}
+			for _, fu := range c.FollowUps {
+				if !f(fu) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // Cards returns every card of the library, topic by topic, in file order.
+// Follow-ups are not among them: they hang off their card (Card.FollowUps).
 func (l *Library) Cards() []*Card {
 	var out []*Card
 	for _, t := range l.Topics {
@@ -83,7 +127,7 @@ func Load(paths []string, onlyDecks bool) (*Library, error) {
 		}
 		lib = b
 	}
-	if problems := lib.loadPaths(paths, nil); len(problems) > 0 {
+	if problems := lib.loadPaths(paths, nil, false); len(problems) > 0 {
 		return nil, &LoadError{Problems: problems}
 	}
 	return lib, nil
@@ -91,8 +135,9 @@ func Load(paths []string, onlyDecks bool) (*Library, error) {
 
 // loadPaths reads the deck files under paths into l and returns their
 // problems; a file or folder that cannot be read is a problem too. files,
-// when not nil, counts the files read.
-func (l *Library) loadPaths(paths []string, files *int) []Problem {
+// when not nil, counts the files read. lint adds the problems Lint finds
+// in the cards of each file.
+func (l *Library) loadPaths(paths []string, files *int, lint bool) []Problem {
 	var problems []Problem
 	seen := map[string]bool{}
 	for _, path := range paths {
@@ -118,6 +163,13 @@ func (l *Library) loadPaths(paths []string, files *int) []Problem {
 			}
 			topics, ps := Parse(name, src)
 			ps = append(ps, l.add(topics)...)
+			if lint {
+				for _, t := range topics {
+					for _, c := range t.Cards {
+						ps = append(ps, Lint(c)...)
+					}
+				}
+			}
 			if len(topics) == 0 && len(ps) == 0 {
 				ps = append(ps, Problem{File: name, Msg: "no questions found"})
 			}
@@ -137,8 +189,9 @@ func fileProblem(path string, err error) Problem {
 	return Problem{File: path, Msg: err.Error()}
 }
 
-// deckFiles returns path itself when it is a file, or the *.md files of the
-// folder path sorted by name (hidden files skipped).
+// deckFiles returns path itself when it is a file, or the deck files of
+// the folder path (extensions in deckExts) sorted by name, hidden files
+// skipped.
 func deckFiles(path string) ([]string, error) {
 	info, err := os.Stat(path)
 	if err != nil {
@@ -154,31 +207,34 @@ func deckFiles(path string) ([]string, error) {
 	var names []string
 	for _, e := range entries {
 		n := e.Name()
-		if e.IsDir() || strings.HasPrefix(n, ".") || !strings.EqualFold(filepath.Ext(n), ".md") {
+		if e.IsDir() || strings.HasPrefix(n, ".") || !slices.Contains(deckExts, strings.ToLower(filepath.Ext(n))) {
 			continue
 		}
 		names = append(names, filepath.Join(path, n))
 	}
 	if len(names) == 0 {
-		return nil, errors.New("no .md deck files in this folder")
+		return nil, fmt.Errorf("no deck files (%s) in this folder", strings.Join(deckExts, ", "))
 	}
 	return names, nil
 }
 
-// add appends topics to the library. A topic whose id the library already
-// has is a problem and is left out; so is a card id already used by a card
-// of the library. Duplicates among the new topics themselves are Parse's
-// to report.
+// add appends topics to the library. A card asking the same question as
+// a card of another file already in the library is left out and recorded
+// in Merged. A topic whose id the library already has is a problem and is
+// left out; so is a card id already used by a card of the library.
+// Duplicates among the new topics themselves are Parse's to report.
 func (l *Library) add(topics []*Topic) []Problem {
 	var problems []Problem
 	topicAt := map[string]*Topic{}
 	cardAt := map[string]*Card{}
+	asked := map[string]*Card{}
 	for _, t := range l.Topics {
 		topicAt[t.ID] = t
 		for _, c := range t.Cards {
-			cardAt[c.ID] = c
+			asked[normQuestion(c.Question)] = c
 		}
 	}
+	l.walk(func(c *Card) bool { cardAt[c.ID] = c; return true })
 	for _, t := range topics {
 		if prev, dup := topicAt[t.ID]; dup {
 			problems = append(problems, Problem{
@@ -187,17 +243,51 @@ func (l *Library) add(topics []*Topic) []Problem {
 			})
 			continue
 		}
+		kept := t.Cards[:0:0]
 		for _, c := range t.Cards {
-			if prev, dup := cardAt[c.ID]; dup {
-				problems = append(problems, Problem{
-					File: c.Source, Line: c.Line,
-					Msg: fmt.Sprintf("duplicate card id %q, first used at %s:%d", c.ID, prev.Source, prev.Line),
-				})
+			if prev, ok := asked[normQuestion(c.Question)]; ok && prev.Source != c.Source {
+				l.Merged = append(l.Merged, Merge{Kept: prev, Dropped: c})
+				continue
+			}
+			kept = append(kept, c)
+			for _, c := range append([]*Card{c}, c.FollowUps...) {
+				if prev, dup := cardAt[c.ID]; dup {
+					problems = append(problems, Problem{
+						File: c.Source, Line: c.Line,
+						Msg: fmt.Sprintf("duplicate card id %q, first used at %s:%d", c.ID, prev.Source, prev.Line),
+					})
+				}
 			}
 		}
+		if len(kept) == 0 {
+			continue
+		}
+		t.Cards = kept
 		l.Topics = append(l.Topics, t)
 	}
 	return problems
+}
+
+// normQuestion is the form in which two questions count as the same: lower
+// case, accents dropped, runs of anything but letters and digits reduced
+// to one space.
+func normQuestion(q string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range norm.NFKD.String(q) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			space = true
+		}
+	}
+	return b.String()
 }
 
 // topicFile returns the file a topic was read from.
@@ -216,15 +306,37 @@ func (l *Library) clone() *Library {
 		nt := *t
 		nt.Cards = make([]*Card, len(t.Cards))
 		for j, c := range t.Cards {
-			nc := *c
-			nc.KeyPoints = make([]KeyPoint, len(c.KeyPoints))
-			for k, kp := range c.KeyPoints {
-				kp.Phrasings = append([]string(nil), kp.Phrasings...)
-				nc.KeyPoints[k] = kp
-			}
-			nt.Cards[j] = &nc
+			nt.Cards[j] = c.clone()
 		}
 		out.Topics[i] = &nt
+	}
+	return out
+}
+
+// clone returns a deep copy of the card and its follow-ups.
+func (c *Card) clone() *Card {
+	nc := *c
+	nc.KeyPoints = cloneKeyPoints(c.KeyPoints)
+	nc.Misconceptions = cloneKeyPoints(c.Misconceptions)
+	nc.AlsoAccepted = slices.Clone(c.AlsoAccepted)
+	nc.Sources = slices.Clone(c.Sources)
+	if c.FollowUps != nil {
+		nc.FollowUps = make([]*Card, len(c.FollowUps))
+		for i, f := range c.FollowUps {
+			nc.FollowUps[i] = f.clone()
+		}
+	}
+	return &nc
+}
+
+func cloneKeyPoints(kps []KeyPoint) []KeyPoint {
+	if kps == nil {
+		return nil
+	}
+	out := make([]KeyPoint, len(kps))
+	for i, kp := range kps {
+		kp.Phrasings = slices.Clone(kp.Phrasings)
+		out[i] = kp
 	}
 	return out
 }

@@ -23,16 +23,17 @@ func TestLoadBuiltinAndFolder(t *testing.T) {
 	}
 	want := []string{
 		"gnn@built-in", "diffusion@built-in", "vla@built-in",
-		// basics.md, details.md, parts.md: the folder in name order.
+		// basics.md, details.md, parts.md, sourced.md: the folder in name order.
 		"ml-basics@" + filepath.Join(goodDir, "basics.md"),
 		"retrieval@" + filepath.Join(goodDir, "details.md"),
 		"optim@" + filepath.Join(goodDir, "parts.md"),
 		"evaluation-metrics@" + filepath.Join(goodDir, "parts.md"),
+		"optimisers@" + filepath.Join(goodDir, "sourced.md"),
 	}
 	if !reflect.DeepEqual(ids, want) {
 		t.Errorf("topics\n%q\nwant\n%q", ids, want)
 	}
-	if n := len(lib.Cards()); n != 25+2+2+4 {
+	if n := len(lib.Cards()); n != 25+2+2+4+2 {
 		t.Errorf("%d cards", n)
 	}
 
@@ -84,7 +85,7 @@ func TestLoadSameFileTwice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(lib.Topics) != 4 {
+	if len(lib.Topics) != 5 {
 		t.Errorf("got %d topics, want each file once", len(lib.Topics))
 	}
 }
@@ -140,7 +141,7 @@ func TestLoadMissingAndEmpty(t *testing.T) {
 		t.Fatal("no error")
 	}
 	want := missing + ": no such file or directory\n" +
-		empty + ": no .md deck files in this folder\n" +
+		empty + ": no deck files (.md, .markdown, .txt, .tsv, .csv) in this folder\n" +
 		notes + ": no questions found"
 	if err.Error() != want {
 		t.Errorf("got\n%s\nwant\n%s", err, want)
@@ -160,5 +161,51 @@ func TestLibraryCardsOrder(t *testing.T) {
 	want := append(append(append([]string{}, builtinIDs["gnn"]...), builtinIDs["diffusion"]...), builtinIDs["vla"]...)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q", got)
+	}
+}
+
+// TestLoadMerges loads the seed next to the built-in decks: every seed
+// question is already built in, so each is kept once and recorded as merged.
+func TestLoadMerges(t *testing.T) {
+	lib, err := Load([]string{"testdata/seed.md"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lib.Topics) != 3 || len(lib.Cards()) != 25 || len(lib.Merged) != 25 {
+		t.Fatalf("%d topics, %d cards, %d merged", len(lib.Topics), len(lib.Cards()), len(lib.Merged))
+	}
+	m := lib.Merged[0]
+	if m.Kept.ID != "gnn/message-passing" || m.Dropped.Source != "testdata/seed.md" || m.Dropped.ID == m.Kept.ID {
+		t.Errorf("first merge: kept %s, dropped %s from %s", m.Kept.ID, m.Dropped.ID, m.Dropped.Source)
+	}
+	if c, ok := lib.Card(m.Dropped.ID); !ok || c != m.Kept {
+		t.Errorf("Card(dropped id) = %v, %v; want the kept card", c, ok)
+	}
+
+	// The same question in other words of case and punctuation, in
+	// another format, merges too; a new question does not.
+	dir := t.TempDir()
+	f := filepath.Join(dir, "extra.tsv")
+	if err := os.WriteFile(f, []byte("what is MESSAGE-PASSING in GNNs\tSomething.\nWhat is a hypergraph?\tEdges join any number of nodes.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib, err = Load([]string{f}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lib.Merged) != 1 || lib.Merged[0].Kept.ID != "gnn/message-passing" || len(lib.Cards()) != 26 {
+		t.Errorf("%d merged, %d cards", len(lib.Merged), len(lib.Cards()))
+	}
+}
+
+func TestNormQuestion(t *testing.T) {
+	for _, tc := range [][2]string{
+		{"What is message passing in GNNs?", "what is message passing in gnns"},
+		{"  What's  Über-fast\tDDIM? ", "what s uber fast ddim"},
+		{"?!", ""},
+	} {
+		if got := normQuestion(tc[0]); got != tc[1] {
+			t.Errorf("normQuestion(%q) = %q, want %q", tc[0], got, tc[1])
+		}
 	}
 }

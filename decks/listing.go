@@ -32,20 +32,30 @@ type TopicJSON struct {
 	Cards  []CardJSON `json:"cards"`
 }
 
-// CardJSON is one card as printed by "grill decks --json".
+// CardJSON is one card as printed by "grill decks --json". Lists are
+// never null: a card without misconceptions has "misconceptions": [].
 type CardJSON struct {
-	ID        string   `json:"id"`
-	Question  string   `json:"question"`
-	KeyPoints []string `json:"key_points"`
-	TimeLimit string   `json:"time_limit"`
+	ID             string   `json:"id"`
+	Question       string   `json:"question"`
+	KeyPoints      []string `json:"key_points"`
+	TimeLimit      string   `json:"time_limit"`
+	Difficulty     int      `json:"difficulty"`     // 1–3, resolved (card, topic, default 2)
+	Sources        []string `json:"sources"`        // the Sources items, Markdown
+	Misconceptions []string `json:"misconceptions"` // labels
+	FollowUps      []string `json:"follow_ups"`     // questions, in order
 }
 
-// EffectiveTimeLimit is the time allowed for a card: its own limit, else its
-// topic's, else def.
+// FollowUpTimeLimit is the time allowed for a follow-up that sets none.
+const FollowUpTimeLimit = 90 * time.Second
+
+// EffectiveTimeLimit is the time allowed for a card: its own limit, else
+// FollowUpTimeLimit for a follow-up, else its topic's, else def.
 func EffectiveTimeLimit(c *Card, t *Topic, def time.Duration) time.Duration {
 	switch {
 	case c.TimeLimit > 0:
 		return c.TimeLimit
+	case c.Parent != "":
+		return FollowUpTimeLimit
 	case t != nil && t.TimeLimit > 0:
 		return t.TimeLimit
 	}
@@ -60,15 +70,19 @@ func WriteJSON(w io.Writer, lib *Library, keyPoints func(*Card) []KeyPoint, def 
 	for _, t := range lib.Topics {
 		tj := TopicJSON{Topic: t.ID, Title: t.Title, Source: t.Source, Cards: make([]CardJSON, 0, len(t.Cards))}
 		for _, c := range t.Cards {
-			labels := []string{}
-			for _, kp := range keyPoints(c) {
-				labels = append(labels, kp.Label)
+			followUps := []string{}
+			for _, f := range c.FollowUps {
+				followUps = append(followUps, f.Question)
 			}
 			tj.Cards = append(tj.Cards, CardJSON{
-				ID:        c.ID,
-				Question:  c.Question,
-				KeyPoints: labels,
-				TimeLimit: EffectiveTimeLimit(c, t, def).String(),
+				ID:             c.ID,
+				Question:       c.Question,
+				KeyPoints:      labels(keyPoints(c)),
+				TimeLimit:      EffectiveTimeLimit(c, t, def).String(),
+				Difficulty:     c.Difficulty,
+				Sources:        append([]string{}, c.Sources...),
+				Misconceptions: labels(c.Misconceptions),
+				FollowUps:      followUps,
 			})
 		}
 		out = append(out, tj)
@@ -77,4 +91,13 @@ func WriteJSON(w io.Writer, lib *Library, keyPoints func(*Card) []KeyPoint, def 
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+// labels returns the labels of key points, never nil.
+func labels(kps []KeyPoint) []string {
+	out := make([]string, 0, len(kps))
+	for _, kp := range kps {
+		out = append(out, kp.Label)
+	}
+	return out
 }

@@ -2,12 +2,13 @@ package decks
 
 import (
 	"bytes"
-	"fmt"
+	"cmp"
 	"html"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -17,54 +18,38 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// Problem is one defect in a deck file: the file, the 1-based line where it
-// is (0 when it concerns the whole file) and what is wrong.
-type Problem struct {
-	File string
-	Line int
-	Msg  string
-}
-
-// String formats the problem as "file:line: msg", or "file: msg" when it
-// has no line.
-func (p Problem) String() string {
-	if p.Line <= 0 {
-		return fmt.Sprintf("%s: %s", p.File, p.Msg)
-	}
-	return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
-}
-
 // markdown is a CommonMark parser; it is safe for concurrent use.
 var markdown = goldmark.DefaultParser()
 
-// Parse reads one deck file. name is used in problems and as the Source of
-// topics and cards; src is the file's content. Parse returns the topics
-// with their cards, and every problem found, ordered by line. It never
-// panics: a file it cannot make sense of gives problems, not a crash.
+// markdownFormat reads grill's own deck format, a Markdown file.
 //
-// The format: optional TOML front matter between "+++" lines; an optional
+// Optional TOML front matter between "+++" lines; an optional
 // level-1 document title; questions as headings (or as
 // <details><summary>Question</summary> answer </details> blocks) with the
 // Markdown below them as the reference answer; "Part N: Title" headings
-// splitting a file into topics; <!-- id: … --> and <!-- time: … -->
-// comments after a question; a "> **Note:** …" blockquote; and a
-// "**Key points**" paragraph followed by a list of
-// "**Label** (weight N) — `phrasing`, `phrasing`" items.
-func Parse(name string, src []byte) (topics []*Topic, problems []Problem) {
-	p := &parser{name: name}
-	defer func() {
-		if r := recover(); r != nil {
-			topics = nil
-			p.problem(1, "internal error: %v", r)
-			problems = p.sortedProblems()
-		}
-	}()
+// splitting a file into topics; <!-- id: … -->, <!-- time: … --> and
+// <!-- difficulty: N --> comments after a question; a "> **Note:** …"
+// blockquote; the blocks "**Key points**" and "**Misconceptions**" (lists
+// of "**Label** (weight N) — `phrasing`, `phrasing`" items), "**Also
+// accepted**" (one alternative answer per item) and "**Sources**" (one
+// citation per item), none of them part of the answer; and follow-ups:
+// headings one level below the question, "Follow-up: <question>", each
+// with its own answer, blocks and <!-- probes: key point label -->.
+type markdownFormat struct{}
+
+func (markdownFormat) name() string { return "Markdown" }
+
+// match accepts any file: Markdown is the format of last resort.
+func (markdownFormat) match(string, []byte) bool { return true }
+
+func (markdownFormat) read(name string, src []byte, pl *problemList) []*draftTopic {
+	p := &parser{problemList: pl}
 	p.setSource(src)
 
 	fmText, bodyStart, found, closed := splitFrontMatter(src)
 	if found && !closed {
 		p.problem(1, `front matter opened by "+++" is not closed by a "+++" line`)
-		return nil, p.sortedProblems()
+		return nil
 	}
 	if found {
 		p.fm = p.decodeFrontMatter(fmText)
@@ -81,16 +66,14 @@ func Parse(name string, src []byte) (topics []*Topic, problems []Problem) {
 
 	doc := markdown.Parse(text.NewReader(p.src))
 	items := p.group(p.split(p.blocks(doc)))
-	topics = p.finish(p.structure(items))
-	return topics, p.sortedProblems()
+	return p.finish(p.structure(items))
 }
 
-// parser holds the state of one Parse call.
+// parser holds the state of one read of a Markdown deck.
 type parser struct {
-	name       string
+	*problemList
 	src        []byte
 	lineStarts []int // byte offset of the start of each line
-	problems   []Problem
 	fm         frontMatter
 }
 
@@ -115,15 +98,6 @@ func (p *parser) lineStart(off int) int {
 		return 0
 	}
 	return p.lineStarts[p.line(off)-1]
-}
-
-func (p *parser) problem(line int, format string, args ...any) {
-	p.problems = append(p.problems, Problem{File: p.name, Line: line, Msg: fmt.Sprintf(format, args...)})
-}
-
-func (p *parser) sortedProblems() []Problem {
-	sort.SliceStable(p.problems, func(i, j int) bool { return p.problems[i].Line < p.problems[j].Line })
-	return p.problems
 }
 
 // chunkKind says what a chunk of the document is.
@@ -205,7 +179,14 @@ func headingText(h *ast.Heading, src []byte) string {
 			parts = append(parts, s)
 		}
 	}
-	return strings.Join(parts, " ")
+	// A lone '\r' ends a line for CommonMark but not for goldmark's
+	// heading segments: keep the question on one line.
+	return strings.Map(func(r rune) rune {
+		if r == '\r' || r == '\n' {
+			return ' '
+		}
+		return r
+	}, strings.Join(parts, " "))
 }
 
 var (
@@ -418,14 +399,21 @@ type topicBuilder struct {
 	time        time.Duration
 	timeSet     bool // time holds a limit (from a comment, or the file's for a Part)
 	timeComment bool // the topic's own time comment was seen
+	difficulty  int  // the topic's own difficulty comment, 0 when none
 }
 
-// cardBuilder is a card whose id is not known yet.
+// cardBuilder is a card whose id is not known yet: what a deck format
+// hands to assignIDs.
 type cardBuilder struct {
 	card       *Card
 	explicitID string
 	idLine     int
 	timeSet    bool
+	difficulty int // the card's own <!-- difficulty: N -->, 0 when none
+	diffLine   int
+	probesLine int            // line of <!-- probes: … -->, 0 when none
+	followUp   bool           // a "Follow-up:" sub-card
+	followUps  []*cardBuilder // the card's follow-ups, in order
 }
 
 // structure decides which headings are document title, Parts and
@@ -521,7 +509,7 @@ func (p *parser) scope(t *topicBuilder, items []chunk, q, partLevel, skip int) {
 	seen, limbo := false, false
 	flush := func(end int) {
 		if head != nil {
-			p.card(t, head.text, head.line, items[from:end], true)
+			p.card(t, head.text, head.line, items[from:end], head.level)
 		}
 		head = nil
 	}
@@ -572,7 +560,7 @@ func (p *parser) scope(t *topicBuilder, items []chunk, q, partLevel, skip int) {
 			case c.text == "":
 				p.problem(c.line, "<summary> has no question text")
 			default:
-				p.card(t, c.text, c.line, c.body, false)
+				p.card(t, c.text, c.line, c.body, 0)
 			}
 		default:
 			if head == nil {
@@ -655,7 +643,7 @@ type directive struct {
 	line       int
 }
 
-var directiveRe = regexp.MustCompile(`^\s*(?i:(id|time|topic))\s*:\s*(.*?)\s*$`)
+var directiveRe = regexp.MustCompile(`^\s*(?i:(id|time|topic|difficulty|probes))\s*:\s*(.*?)\s*$`)
 
 // comments finds the directives in the HTML chunk c. It returns the chunk's
 // text with the directive comments removed, or nil when nothing but
@@ -702,8 +690,8 @@ func (p *parser) looseDirectives(t *topicBuilder, c chunk, afterQuestion, fileLe
 	_, dirs := p.comments(c)
 	for _, d := range dirs {
 		switch {
-		case d.key == "id":
-			p.problem(d.line, "id comment is not under a question")
+		case d.key == "id" || d.key == "probes":
+			p.problem(d.line, "%s comment is not under a question", d.key)
 		case afterQuestion:
 			p.problem(d.line, "%s comment is not under a question; put it before the first question", d.key)
 		case d.key == "topic" && fileLevel:
@@ -723,8 +711,36 @@ func (p *parser) looseDirectives(t *topicBuilder, c chunk, afterQuestion, fileLe
 			} else if dur, ok := p.timeValue(d); ok {
 				t.time, t.timeSet, t.timeComment = dur, true, true
 			}
+		case d.key == "difficulty":
+			if t.difficulty != 0 {
+				p.problem(d.line, "second difficulty comment")
+			} else if n, ok := p.difficultyValue(d); ok {
+				t.difficulty = n
+			}
 		}
 	}
+}
+
+// difficultyValue reads the value of a difficulty comment: 1, 2 or 3.
+func (p *parser) difficultyValue(d directive) (int, bool) {
+	n, ok := parseDifficulty(d.value)
+	if !ok {
+		p.problem(d.line, "bad difficulty %q (want 1, 2 or 3)", d.value)
+	}
+	return n, ok
+}
+
+// parseDifficulty parses a difficulty: 1 (easier), 2 or 3 (harder).
+func parseDifficulty(s string) (int, bool) {
+	switch strings.TrimSpace(s) {
+	case "1":
+		return 1, true
+	case "2":
+		return 2, true
+	case "3":
+		return 3, true
+	}
+	return 0, false
 }
 
 func (p *parser) timeValue(d directive) (time.Duration, bool) {
@@ -735,11 +751,110 @@ func (p *parser) timeValue(d directive) (time.Duration, bool) {
 	return dur, ok
 }
 
-// card builds one card from its question and the chunks of its body.
-// headingLayout enables the check that a question heading is not just a
-// section of deeper headings.
-func (p *parser) card(t *topicBuilder, question string, line int, body []chunk, headingLayout bool) {
-	cb := &cardBuilder{card: &Card{Question: question, Source: p.name, Line: line}}
+// card builds one card from its question and the chunks of its body, with
+// the follow-ups found there. level is the level of the question heading,
+// 0 for a <details> question.
+func (p *parser) card(t *topicBuilder, question string, line int, body []chunk, level int) {
+	own, followUps := p.splitFollowUps(question, body, level)
+	cb := p.buildCard(question, line, own, level > 0, false)
+	for _, f := range followUps {
+		fb := p.buildCard(f.question, f.line, f.body, true, true)
+		p.checkProbes(cb, fb)
+		cb.followUps = append(cb.followUps, fb)
+	}
+	t.cards = append(t.cards, cb)
+}
+
+// followUpSection is the heading and body of one "Follow-up:" sub-card.
+type followUpSection struct {
+	question string
+	line     int
+	body     []chunk
+}
+
+// followUpRe matches the text of a follow-up heading.
+var followUpRe = regexp.MustCompile(`(?i)^follow-up\s*:\s*(.*)$`)
+
+// splitFollowUps cuts a card's body at its "Follow-up: …" headings, which
+// sit exactly one level below the question heading. It returns the card's
+// own chunks and each follow-up's section. A follow-up heading at another
+// level, or in a card without a question heading, is a problem and stays
+// part of the answer it is in.
+func (p *parser) splitFollowUps(question string, body []chunk, level int) ([]chunk, []followUpSection) {
+	var sections []followUpSection
+	var starts []int // index in body of each section's heading
+	for i, c := range body {
+		if c.kind != chunkHeading {
+			continue
+		}
+		m := followUpRe.FindStringSubmatch(c.text)
+		switch {
+		case m == nil:
+			if len(starts) > 0 && c.level == level+1 {
+				p.problem(c.line, "heading %q comes after a follow-up of %q; put the card's own sections before its follow-ups", c.text, question)
+			}
+			continue
+		case level == 0:
+			p.problem(c.line, "follow-up %q is not under a question heading", strings.TrimSpace(m[1]))
+			continue
+		case c.level != level+1:
+			p.problem(c.line, "follow-up heading is level %d; a follow-up is one level below its question (level %d)", c.level, level+1)
+			continue
+		}
+		starts = append(starts, i)
+		sections = append(sections, followUpSection{question: strings.TrimSpace(m[1]), line: c.line})
+	}
+	if len(starts) == 0 {
+		return body, nil
+	}
+	kept := sections[:0]
+	for k, s := range sections {
+		end := len(body)
+		if k+1 < len(starts) {
+			end = starts[k+1]
+		}
+		s.body = body[starts[k]+1 : end]
+		if s.question == "" {
+			p.problem(s.line, "follow-up heading has no question")
+			continue
+		}
+		kept = append(kept, s)
+	}
+	return body[:starts[0]], kept
+}
+
+// checkProbes resolves a follow-up's probes label against the key points of
+// its parent card.
+func (p *parser) checkProbes(parent, fu *cardBuilder) {
+	if fu.probesLine == 0 {
+		return
+	}
+	want := strings.Join(strings.Fields(fu.card.Probes), " ")
+	var labels []string
+	for _, kp := range parent.card.KeyPoints {
+		if strings.EqualFold(kp.Label, want) {
+			fu.card.Probes = kp.Label
+			return
+		}
+		labels = append(labels, strconv.Quote(kp.Label))
+	}
+	fu.card.Probes = ""
+	if len(labels) == 0 {
+		p.problem(fu.probesLine, "probes %q, but question %q has no key points", want, parent.card.Question)
+		return
+	}
+	p.problem(fu.probesLine, "probes %q, which is not a key point of question %q (its key points: %s)", want, parent.card.Question, strings.Join(labels, ", "))
+}
+
+// buildCard builds a card or a follow-up from its question and the chunks
+// of its body. headingLayout enables the check that a question heading is
+// not just a section of deeper headings.
+func (p *parser) buildCard(question string, line int, body []chunk, headingLayout, followUp bool) *cardBuilder {
+	cb := &cardBuilder{card: &Card{Question: question, Source: p.name, Line: line}, followUp: followUp}
+	what := "question"
+	if followUp {
+		what = "follow-up"
+	}
 	type piece struct {
 		text    []byte
 		rule    bool
@@ -776,16 +891,33 @@ func (p *parser) card(t *topicBuilder, question string, line int, body []chunk, 
 				pc.text = nil
 			}
 		case *ast.Paragraph, *ast.Heading:
-			if c.kind != chunkRaw && isKeyPointsIntro(n, p.src) {
-				pc.text, pc.heading = nil, nil
-				if i+1 < len(body) && body[i+1].kind == chunkBlock {
-					if list, ok := body[i+1].node.(*ast.List); ok {
-						cb.card.KeyPoints = append(cb.card.KeyPoints, p.keyPoints(list, cb.card.KeyPoints)...)
-						i++
-						break
-					}
-				}
-				p.problem(p.line(c.start), "%q is not followed by a list of key points", strings.TrimSpace(plainText(n, p.src)))
+			if c.kind == chunkRaw {
+				break
+			}
+			kind := blockIntro(n, p.src)
+			if kind == blockNone {
+				break
+			}
+			pc.text, pc.heading = nil, nil
+			var list *ast.List
+			if i+1 < len(body) && body[i+1].kind == chunkBlock {
+				list, _ = body[i+1].node.(*ast.List)
+			}
+			if list == nil {
+				p.problem(p.line(c.start), "%q is not followed by a list of %s", strings.TrimSpace(plainText(n, p.src)), blockItems[kind])
+				break
+			}
+			i++
+			card := cb.card
+			switch kind {
+			case blockKeyPoints:
+				card.KeyPoints = append(card.KeyPoints, p.keyPoints(list, card.KeyPoints, "key point")...)
+			case blockMisconceptions:
+				card.Misconceptions = append(card.Misconceptions, p.keyPoints(list, card.Misconceptions, "misconception")...)
+			case blockAlsoAccepted:
+				card.AlsoAccepted = append(card.AlsoAccepted, p.listItems(list, "Also accepted")...)
+			case blockSources:
+				card.Sources = append(card.Sources, p.listItems(list, "Sources")...)
 			}
 		}
 		pieces = append(pieces, pc)
@@ -800,7 +932,7 @@ func (p *parser) card(t *topicBuilder, question string, line int, body []chunk, 
 		last--
 	}
 	if headingLayout && first < last && pieces[first].heading != nil {
-		p.problem(line, "question %q has no answer of its own, only sub-headings (%q)", question, pieces[first].heading.text)
+		p.problem(line, "%s %q has no answer of its own, only sub-headings (%q)", what, question, pieces[first].heading.text)
 	}
 	var answer []byte
 	for _, pc := range pieces[first:last] {
@@ -809,9 +941,9 @@ func (p *parser) card(t *topicBuilder, question string, line int, body []chunk, 
 	cb.card.Answer = trimAnswer(answer)
 	cb.card.Note = strings.Join(notes, "\n\n")
 	if cb.card.Answer == "" {
-		p.problem(line, "question %q has no answer", question)
+		p.problem(line, "%s %q has no answer", what, question)
 	}
-	t.cards = append(t.cards, cb)
+	return cb
 }
 
 // trimAnswer drops leading blank lines and trailing white space.
@@ -849,6 +981,23 @@ func (p *parser) cardDirectives(cb *cardBuilder, dirs []directive) {
 			}
 		case "topic":
 			p.problem(d.line, "topic comment must come before the first question")
+		case "difficulty":
+			if cb.difficulty != 0 {
+				p.problem(d.line, "second difficulty comment for question %q", cb.card.Question)
+			} else if n, ok := p.difficultyValue(d); ok {
+				cb.difficulty, cb.diffLine = n, d.line
+			}
+		case "probes":
+			switch {
+			case !cb.followUp:
+				p.problem(d.line, "probes comment belongs under a Follow-up heading, not under question %q", cb.card.Question)
+			case cb.probesLine != 0:
+				p.problem(d.line, "second probes comment for follow-up %q", cb.card.Question)
+			case strings.TrimSpace(d.value) == "":
+				p.problem(d.line, "probes comment names no key point")
+			default:
+				cb.card.Probes, cb.probesLine = d.value, d.line
+			}
 		}
 	}
 }
@@ -908,9 +1057,8 @@ func textEnd(n ast.Node) int {
 	return end
 }
 
-// finish settles topic ids, titles and time limits, then card ids, and
-// reports duplicate ids within the file.
-func (p *parser) finish(builders []*topicBuilder) []*Topic {
+// finish settles topic ids, titles, time limits and default difficulties.
+func (p *parser) finish(builders []*topicBuilder) []*draftTopic {
 	base := strings.TrimSuffix(filepath.Base(p.name), filepath.Ext(p.name))
 	parts := 0
 	for _, t := range builders {
@@ -922,12 +1070,7 @@ func (p *parser) finish(builders []*topicBuilder) []*Topic {
 		p.problem(p.fm.TopicLine, "front matter: topic does not apply to a file with %d Part sections; put <!-- topic: id --> under each Part heading", parts)
 	}
 
-	type built struct {
-		topic *Topic
-		cards []*cardBuilder
-	}
-	var all []built
-	topicAt := map[string]int{}
+	var drafts []*draftTopic
 	for _, t := range builders {
 		topic := &Topic{Source: p.name, Line: t.line, TimeLimit: t.time}
 		if t.isPart {
@@ -936,12 +1079,14 @@ func (p *parser) finish(builders []*topicBuilder) []*Topic {
 			if !t.timeSet && p.fm.TimeLimit > 0 {
 				topic.TimeLimit = p.fm.TimeLimit
 			}
+			topic.Difficulty = cmp.Or(t.difficulty, p.fm.Difficulty)
 		} else {
 			topic.ID = firstNonEmpty(p.fm.Topic, t.idComment, Slug(p.fm.Title), Slug(base), "deck")
 			topic.Title = firstNonEmpty(p.fm.Title, t.title, base)
 			if p.fm.TimeLimit > 0 {
 				topic.TimeLimit = p.fm.TimeLimit
 			}
+			topic.Difficulty = cmp.Or(p.fm.Difficulty, t.difficulty)
 		}
 		if len(t.cards) == 0 {
 			if t.isPart {
@@ -949,54 +1094,9 @@ func (p *parser) finish(builders []*topicBuilder) []*Topic {
 			}
 			continue
 		}
-		if first, dup := topicAt[topic.ID]; dup {
-			p.problem(t.line, "duplicate topic id %q, first used at line %d", topic.ID, first)
-			continue
-		}
-		topicAt[topic.ID] = t.line
-		all = append(all, built{topic, t.cards})
+		drafts = append(drafts, &draftTopic{topic: topic, cards: t.cards})
 	}
-
-	// Explicit ids first, so that derived ones step around them.
-	used := map[string]int{}
-	for _, b := range all {
-		for _, cb := range b.cards {
-			if cb.explicitID == "" {
-				continue
-			}
-			id := cb.explicitID
-			if !strings.Contains(id, "/") {
-				id = b.topic.ID + "/" + id
-			}
-			if first, dup := used[id]; dup {
-				p.problem(cb.idLine, "duplicate card id %q, first used at line %d", id, first)
-			} else {
-				used[id] = cb.idLine
-			}
-			cb.card.ID = id
-		}
-	}
-	topics := make([]*Topic, 0, len(all))
-	for _, b := range all {
-		for _, cb := range b.cards {
-			if cb.card.ID == "" {
-				base := b.topic.ID + "/" + firstNonEmpty(Slug(cb.card.Question), "card")
-				id := base
-				for n := 2; ; n++ {
-					if _, dup := used[id]; !dup {
-						break
-					}
-					id = fmt.Sprintf("%s-%d", base, n)
-				}
-				used[id] = cb.card.Line
-				cb.card.ID = id
-			}
-			cb.card.Topic = b.topic.ID
-			b.topic.Cards = append(b.topic.Cards, cb.card)
-		}
-		topics = append(topics, b.topic)
-	}
-	return topics
+	return drafts
 }
 
 func firstNonEmpty(s ...string) string {

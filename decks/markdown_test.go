@@ -19,6 +19,9 @@ func summary(topics []*Topic) []string {
 				s += " " + c.TimeLimit.String()
 			}
 			out = append(out, s)
+			for _, f := range c.FollowUps {
+				out = append(out, fmt.Sprintf("  follow-up %s:%d %q", f.ID, f.Line, f.Question))
+			}
 		}
 	}
 	return out
@@ -241,6 +244,30 @@ func TestParseProblems(t *testing.T) {
 		src  string
 		want []string
 	}{
+		{
+			name: "probes outside a follow-up, twice, or empty; a follow-up with no key points to probe",
+			src: "## Q\n<!-- probes: x -->\na\n### Follow-up: F?\n<!-- probes: x -->\n<!-- probes: y -->\nf\n" +
+				"### Follow-up: G?\n<!-- probes: -->\ng\n",
+			want: []string{
+				`f.md:2: probes comment belongs under a Follow-up heading, not under question "Q"`,
+				`f.md:5: probes "x", but question "Q" has no key points`,
+				`f.md:6: second probes comment for follow-up "F?"`,
+				"f.md:9: probes comment names no key point",
+			},
+		},
+		{
+			name: "follow-ups: no question, sections after them, under a <details> question",
+			src:  "## Q\na\n### Follow-up:\nx\n### Follow-up: F?\nf\n### Notes\nn\n",
+			want: []string{
+				"f.md:3: follow-up heading has no question",
+				`f.md:7: heading "Notes" comes after a follow-up of "Q"; put the card's own sections before its follow-ups`,
+			},
+		},
+		{
+			name: "a follow-up inside a <details> question",
+			src:  "<details><summary>D?</summary>\n\nd\n\n### Follow-up: E?\n\ne\n</details>\n",
+			want: []string{`f.md:5: follow-up "E?" is not under a question heading`},
+		},
 		{
 			name: "empty question heading",
 			src:  "## Q\na\n##\nb\n",
