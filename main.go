@@ -12,7 +12,8 @@
 //	grill grade --question Q [--answer-file F] [--json] [--llm]
 //	grill grade --batch F.jsonl [--llm]
 //	grill report list [--json]
-//	grill report show ID|latest [--format md|json]
+//	grill report show ID|latest [--format md|json|html] [--out FILE]
+//	grill report open ID|latest
 //	grill version
 //
 // Session flags: --topics gnn,vla --count 5 --time 3m --order mixed|weakest|due
@@ -24,6 +25,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	_ "embed"
 	"encoding/json"
@@ -60,7 +62,8 @@ const usageText = `usage:
   grill grade --question Q [--answer-file F] [--json] [--llm]
   grill grade --batch F.jsonl [--llm]
   grill report list [--json]
-  grill report show ID|latest [--format md|json]
+  grill report show ID|latest [--format md|json|html] [--out FILE]
+  grill report open ID|latest         open the HTML report in a browser
   grill version
 
 session flags:
@@ -498,7 +501,7 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	return nil
 }
 
-func cmdReport(args []string, stdout, stderr io.Writer) error {
+func cmdReport(args []string, stdout, stderr io.Writer) (err error) {
 	if len(args) == 0 {
 		return usageError{"report: say list or show"}
 	}
@@ -507,9 +510,13 @@ func cmdReport(args []string, stdout, stderr io.Writer) error {
 	var c common
 	c.register(fs)
 	asJSON := fs.Bool("json", false, "print JSON (list)")
-	format := fs.String("format", "md", "md or json (show)")
+	format := fs.String("format", "md", "md, json or html (show)")
+	out := fs.String("out", "", "write the report to this file (show)")
 	if err := parse(fs, args, stdout); err != nil {
 		return err
+	}
+	if sub != "list" && sub != "show" && sub != "open" {
+		return usageError{fmt.Sprintf("report: unknown sub-command %q", sub)}
 	}
 	cfg, lib, err := c.setup()
 	if err != nil {
@@ -532,10 +539,28 @@ func cmdReport(args []string, stdout, stderr io.Writer) error {
 		if fs.NArg() != 1 {
 			return usageError{"report show: give one ID or latest"}
 		}
-		if *format != "md" && *format != "json" {
-			return usageError{fmt.Sprintf("report show: --format %q is not md or json", *format)}
+		if *format != "md" && *format != "json" && *format != "html" {
+			return usageError{fmt.Sprintf("report show: --format %q is not md, json or html", *format)}
 		}
-		return sessions.Show(stdout, fs.Arg(0), *format)
+		w := stdout
+		if *out != "" {
+			var buf bytes.Buffer
+			w = &buf
+			defer func() {
+				if err == nil {
+					err = store.WriteFileAtomic(*out, buf.Bytes(), 0o600)
+				}
+			}()
+		}
+		if *format == "html" {
+			return writeHTML(w, sessions, lib, fs.Arg(0))
+		}
+		return sessions.Show(w, fs.Arg(0), *format)
+	case "open":
+		if fs.NArg() != 1 {
+			return usageError{"report open: give one ID or latest"}
+		}
+		return openReport(stdout, sessions, lib, fs.Arg(0))
 	default:
 		return usageError{fmt.Sprintf("report: unknown sub-command %q", sub)}
 	}
