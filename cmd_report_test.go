@@ -81,3 +81,32 @@ func TestReportOpenWithoutOpenerPrintsPath(t *testing.T) {
 		t.Errorf("%s: %v", path, err)
 	}
 }
+
+func TestExportAnki(t *testing.T) {
+	dir := t.TempDir()
+	saveSession(t, dir)
+	file := filepath.Join(dir, "grill.txt")
+	var out, errb bytes.Buffer
+	if code := run([]string{"export", "anki", "--only", "missed", "--since", "2026-11-01", "--out", file}, nil, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(errb.String(), "1 card(s) written to "+file) {
+		t.Errorf("stderr %q", errb.String())
+	}
+	// The exported file is a deck grill reads.
+	out.Reset()
+	if code := run([]string{"decks", "check", file}, nil, &out, &errb); code != 0 || !strings.Contains(out.String(), "1 card(s)") {
+		t.Errorf("decks check of the export: exit %d\n%s", code, out.String())
+	}
+	out.Reset()
+	errb.Reset()
+	run([]string{"export", "anki", "--since", "2026-11-21", "--out", "-"}, nil, &out, &errb)
+	if strings.Count(out.String(), "\n") != 5 {
+		t.Errorf("--since after the session: want only the 5 header lines, got %q", out.String())
+	}
+	for _, args := range [][]string{{"export", "anki"}, {"export", "anki", "--out", file, "--only", "some"}, {"export", "anki", "--out", file, "--since", "yesterday"}} {
+		if code := run(args, nil, &out, &errb); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}

@@ -14,6 +14,7 @@
 //	grill report list [--json]
 //	grill report show ID|latest [--format md|json|html] [--out FILE]
 //	grill report open ID|latest
+//	grill export anki [--since DATE] [--only missed|again|all] --out FILE
 //	grill version
 //
 // Session flags: --topics gnn,vla --count 5 --time 3m --order mixed|weakest|due
@@ -64,6 +65,7 @@ const usageText = `usage:
   grill report list [--json]
   grill report show ID|latest [--format md|json|html] [--out FILE]
   grill report open ID|latest         open the HTML report in a browser
+  grill export anki [--since DATE] [--only missed|again|all] --out FILE
   grill version
 
 session flags:
@@ -153,6 +155,8 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return cmdGrade(args, stdin, stdout, stderr)
 	case "report":
 		return cmdReport(args, stdout, stderr)
+	case "export":
+		return cmdExport(args, stdout, stderr)
 	case "version":
 		if len(args) > 0 {
 			return usageError{"version takes no arguments"}
