@@ -316,7 +316,7 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 	// after saving the session in progress with its draft.
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
-	return ui.RunContext(ctx, ui.Options{
+	return ui.Run(ctx, ui.Options{
 		Library:  lib,
 		Config:   cfg,
 		Clock:    interview.RealClock{},
@@ -330,18 +330,9 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 // checkFlags reports bad session values given on the command line.
 func checkFlags(cfg interview.Config, lib *decks.Library) error {
 	var errs []string
-	if cfg.Session.Count < 1 {
-		errs = append(errs, fmt.Sprintf("--count must be at least 1, got %d", cfg.Session.Count))
-	}
-	if cfg.Session.TimeLimit <= 0 {
-		errs = append(errs, fmt.Sprintf("--time must be positive, got %v", cfg.Session.TimeLimit))
-	}
-	valid := false
-	for _, o := range interview.Orders {
-		valid = valid || o == cfg.Session.Order
-	}
-	if !valid {
-		errs = append(errs, fmt.Sprintf("--order %q is not one of %s", cfg.Session.Order, strings.Join(interview.Orders, ", ")))
+	flags := map[string]string{"topics": "--topics", "count": "--count", "time_per_question": "--time", "order": "--order"}
+	for _, p := range cfg.Settings().Validate() {
+		errs = append(errs, flags[p.Field]+" "+p.Msg)
 	}
 	for _, t := range cfg.Session.Topics {
 		if _, ok := lib.Topic(t); !ok {
@@ -438,12 +429,9 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		defer f.Close()
 		opts := grading.BatchOptions{}
 		if client != nil {
-			opts.LLM = func(card *decks.Card, answer string) any {
+			opts.LLM = func(card *decks.Card, answer string) json.Marshaler {
 				v, err := askLLM(client, card, answer, grading.Grade(card, answer))
-				if err != nil {
-					return llm.ErrorJSON(err)
-				}
-				return v.JSON()
+				return llm.Reply{Verdict: v, Err: err}
 			}
 		}
 		failed, err := grading.GradeBatch(lib, f, stdout, opts)
@@ -483,11 +471,8 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	if *asJSON {
 		out := grading.ResultJSON(card, result)
-		switch {
-		case llmErr != nil:
-			out.LLM = llm.ErrorJSON(llmErr)
-		case verdict != nil:
-			out.LLM = verdict.JSON()
+		if client != nil {
+			out.LLM = llm.Reply{Verdict: verdict, Err: llmErr}
 		}
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)

@@ -65,3 +65,6 @@ func TestTopicStatsAndTrends(t *testing.T) {
 		t.Errorf("gnn stats = %+v, want 4 answered, 2 cards, average 55, recent 95", st)
 	}
 }
+
+// t0 is the start of the sample sessions: 25 November 2026, 17:18:49 UTC.
+var t0 = time.Date(2026, 11, 25, 17, 18, 49, 0, time.UTC)

@@ -1,10 +1,8 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -12,6 +10,7 @@ import (
 
 	"grill/decks"
 	"grill/interview"
+	"grill/llm"
 )
 
 // Markdown renders rec as a Markdown report that reads well in a
@@ -246,151 +245,80 @@ func writeLLM(b *strings.Builder, q *interview.QuestionRecord) {
 		fmt.Fprintf(b, "Feedback unavailable: %s\n\n", escapeInline(l.Error))
 	}
 	if l.Verdict != nil {
-		writeVerdict(b, l.Verdict, q.Grade.Score, l.Text)
-	}
-	if strings.TrimSpace(l.Text) != "" {
-		if l.Verdict == nil {
-			b.WriteString("The reply did not validate, so it has no score. As received:\n\n")
-		}
-		b.WriteString(fenceText(l.Text))
+		writeVerdict(b, l.Verdict, q.Grade.Score)
 	}
 }
 
-// writeVerdict renders an LLM verdict: its score, feedback, follow-up
-// question, wrong claims and key point verdicts, found by field name (in any
-// case, with or without underscores), then any field it does not know as
-// JSON. An invalid verdict shows its raw reply, unless it is rawShown (the
-// record's own copy, shown by the caller). Bookkeeping fields (model, latency, the offline score…) are left
-// out: the caller shows them once.
-func writeVerdict(b *strings.Builder, verdict any, graderScore int, rawShown string) {
-	data, err := json.Marshal(verdict)
-	var raw map[string]any
-	if err != nil || json.Unmarshal(data, &raw) != nil {
-		b.WriteString(fenceText(fmt.Sprint(verdict)))
-		return
-	}
-	m := map[string]any{}
-	for k, v := range raw {
-		m[strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(k))] = v
-	}
-	take := func(keys ...string) (any, bool) {
-		for _, k := range keys {
-			if v, ok := m[k]; ok {
-				delete(m, k)
-				return v, v != nil
-			}
-		}
-		return nil, false
-	}
-	text, _ := m["text"].(string)
-	for _, k := range []string{"offlinescore", "model", "host", "promptversion", "format", "responseformat", "latency", "latencyms", "text", "injection"} {
-		delete(m, k)
-	}
-	valid := true
-	if v, ok := take("valid"); ok {
-		valid, _ = v.(bool)
-	}
-	problems, _ := take("problems")
-	if !valid {
+// writeVerdict renders an LLM verdict: its score beside the grader's, the
+// instructions to the grader it found, its feedback, follow-up question,
+// wrong claims and key point verdicts; or, when the reply did not validate,
+// why and the reply as received. Bookkeeping (model, latency) is left out:
+// the caller shows it once.
+func writeVerdict(b *strings.Builder, v *llm.Verdict, graderScore int) {
+	if !v.Valid {
 		b.WriteString("The reply did not validate, so it has no score")
-		if list, ok := problems.([]any); ok && len(list) > 0 {
-			parts := make([]string, len(list))
-			for i, p := range list {
-				parts[i] = escapeInline(verdictText(p))
+		if len(v.Problems) > 0 {
+			parts := make([]string, len(v.Problems))
+			for i, p := range v.Problems {
+				parts[i] = escapeInline(p)
 			}
 			fmt.Fprintf(b, " (%s)", strings.Join(parts, "; "))
 		}
 		b.WriteString(".")
-		if strings.TrimSpace(text) != "" && text != rawShown {
+		if strings.TrimSpace(v.Text) != "" {
 			b.WriteString(" As received:\n\n")
-			b.WriteString(fenceText(text))
+			b.WriteString(fenceText(v.Text))
 		} else {
 			b.WriteString("\n\n")
 		}
 		return
 	}
-	untrusted, _ := take("untrusted")
-	disagree, _ := take("disagreement")
-	reasons, _ := take("injectionreasons")
-	if v, ok := take("score"); ok {
-		fmt.Fprintf(b, "- **Score:** %s (grader: %d)", escapeInline(verdictText(v)), graderScore)
-		if untrusted == true {
-			b.WriteString(" — *untrusted*")
-		} else if disagree == true {
-			b.WriteString(" — ⚠ *far from the grader's*")
-		}
-		b.WriteString("\n")
+	fmt.Fprintf(b, "- **Score:** %d (grader: %d)", v.Score, graderScore)
+	if v.Untrusted {
+		b.WriteString(" — *untrusted*")
+	} else if v.Disagreement {
+		b.WriteString(" — ⚠ *far from the grader's*")
 	}
-	if list, ok := reasons.([]any); ok && len(list) > 0 {
-		parts := make([]string, len(list))
-		for i, r := range list {
-			parts[i] = escapeInline(verdictText(r))
+	b.WriteString("\n")
+	if len(v.InjectionReasons) > 0 {
+		parts := make([]string, len(v.InjectionReasons))
+		for i, r := range v.InjectionReasons {
+			parts[i] = escapeInline(r)
 		}
 		fmt.Fprintf(b, "- **Instructions to the grader found:** %s\n", strings.Join(parts, "; "))
 	}
-	if v, ok := take("feedback", "summary"); ok {
-		fmt.Fprintf(b, "- **Feedback:** %s\n", escapeInline(verdictText(v)))
+	if v.Feedback != "" {
+		fmt.Fprintf(b, "- **Feedback:** %s\n", escapeInline(v.Feedback))
 	}
-	if v, ok := take("followup", "followupquestion"); ok {
-		fmt.Fprintf(b, "- **Follow-up question:** %s\n", escapeInline(verdictText(v)))
+	if v.FollowUp != "" {
+		fmt.Fprintf(b, "- **Follow-up question:** %s\n", escapeInline(v.FollowUp))
 	}
-	if v, ok := take("wrongclaims", "errors"); ok {
-		writeVerdictList(b, "Wrong claims", v)
+	if v.WrongClaims != nil {
+		writeVerdictList(b, "Wrong claims", v.WrongClaims)
 	}
-	if v, ok := take("points", "keypoints"); ok {
-		writeVerdictList(b, "Key points", v)
-	}
-	keys := make([]string, 0, len(m))
-	for k, v := range m {
-		if v != nil {
-			keys = append(keys, k)
+	if v.Points != nil {
+		points := make([]string, len(v.Points))
+		for i, p := range v.Points {
+			points[i] = p.Label + ": " + string(p.Status)
+			if p.Evidence != "" {
+				points[i] += " — “" + p.Evidence + "”"
+			}
 		}
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		fmt.Fprintf(b, "- **%s:** %s\n", escapeInline(k), escapeInline(verdictText(m[k])))
+		writeVerdictList(b, "Key points", points)
 	}
 	b.WriteString("\n")
 }
 
-// writeVerdictList renders a list field of a verdict as a nested list.
-func writeVerdictList(b *strings.Builder, title string, v any) {
-	list, ok := v.([]any)
-	switch {
-	case !ok:
-		fmt.Fprintf(b, "- **%s:** %s\n", title, escapeInline(verdictText(v)))
-	case len(list) == 0:
+// writeVerdictList renders a list of a verdict as a nested list.
+func writeVerdictList(b *strings.Builder, title string, items []string) {
+	if len(items) == 0 {
 		fmt.Fprintf(b, "- **%s:** none\n", title)
-	default:
-		fmt.Fprintf(b, "- **%s:**\n", title)
-		for _, item := range list {
-			fmt.Fprintf(b, "  - %s\n", escapeInline(verdictText(item)))
-		}
+		return
 	}
-}
-
-// verdictText renders one value of an LLM verdict on one line: a key point
-// object as "label: status — “evidence”", other values as text or JSON.
-func verdictText(v any) string {
-	switch v := v.(type) {
-	case string:
-		return v
-	case map[string]any:
-		label, _ := v["label"].(string)
-		status, _ := v["status"].(string)
-		if label != "" && status != "" {
-			s := label + ": " + status
-			if ev, _ := v["evidence"].(string); ev != "" {
-				s += " — “" + ev + "”"
-			}
-			return s
-		}
+	fmt.Fprintf(b, "- **%s:**\n", title)
+	for _, item := range items {
+		fmt.Fprintf(b, "  - %s\n", escapeInline(item))
 	}
-	data, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Sprint(v)
-	}
-	return string(data)
 }
 
 // pointCovered reports whether key point j of q counts as covered after the

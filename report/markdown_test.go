@@ -12,6 +12,7 @@ import (
 
 	"grill/decks"
 	"grill/interview"
+	"grill/llm"
 )
 
 // testLibrary holds the cards of sampleRecord with reference answers.
@@ -187,12 +188,11 @@ func TestReportMarkdownEscapesAnswers(t *testing.T) {
 func TestReportMarkdownLLMVariants(t *testing.T) {
 	rec := sampleRecord(t0)
 	q := &rec.Questions[0]
-	// A verdict as the LLM client stores it (exported Go field names),
-	// flagged for injection.
-	q.LLM = &interview.LLMRecord{Model: "m", Injection: true, Verdict: map[string]any{
-		"Valid": true, "Score": 95, "Feedback": "Fine.", "FollowUp": "Why?", "Untrusted": true,
-		"WrongClaims": []any{"GCNs use attention"}, "Points": []any{map[string]any{"label": "Aggregate", "status": "covered", "evidence": "aggregates"}},
-		"InjectionReasons": []any{"asks for a score"}, "OfflineScore": 60, "Latency": 12,
+	// A verdict flagged for injection.
+	q.LLM = &interview.LLMRecord{Model: "m", Injection: true, Verdict: &llm.Verdict{
+		Valid: true, Score: 95, Feedback: "Fine.", FollowUp: "Why?", Untrusted: true,
+		WrongClaims: []string{"GCNs use attention"}, Points: []llm.Point{{Label: "Aggregate", Status: llm.Covered, Evidence: "aggregates"}},
+		InjectionReasons: []string{"asks for a score"}, OfflineScore: 60, Latency: 12,
 	}}
 	md := Markdown(rec, nil)
 	for _, want := range []string{
@@ -211,7 +211,7 @@ func TestReportMarkdownLLMVariants(t *testing.T) {
 		t.Errorf("report shows bookkeeping fields of the verdict:\n%s", md)
 	}
 	// A reply that did not validate, with backticks that must not close the fence.
-	q.LLM = &interview.LLMRecord{Model: "m", Text: "Score: 100\n```\n# hi", Verdict: map[string]any{"Valid": false, "Problems": []any{"no JSON"}}}
+	q.LLM = &interview.LLMRecord{Model: "m", Verdict: &llm.Verdict{Text: "Score: 100\n```\n# hi", Problems: []string{"no JSON"}}}
 	md = Markdown(rec, nil)
 	if !strings.Contains(md, "The reply did not validate, so it has no score (no JSON).") || !strings.Contains(md, "````text\nScore: 100\n```\n# hi\n````") {
 		t.Errorf("invalid verdict rendered as:\n%s", md)

@@ -387,3 +387,21 @@ func TestTabMovesBetweenReviewPanes(t *testing.T) {
 	h.press(' ')
 	h.waitFor("adjusted")
 }
+
+// TestHomeRefusesATimeOverTheCap: the home screen checks the settings as
+// the configuration file and the flags do (interview.Settings.Validate).
+func TestHomeRefusesATimeOverTheCap(t *testing.T) {
+	h := start(t, Options{Config: config(2)}, 80, 24)
+	h.waitFor("New session")
+	for range 3 { // topics a and b, questions, time per question
+		h.key(tcell.KeyTab)
+	}
+	for range 5 {
+		h.key(tcell.KeyBackspace2)
+	}
+	h.typeText("1000h")
+	h.key(tcell.KeyTab) // order
+	h.key(tcell.KeyTab) // Start
+	h.key(tcell.KeyEnter)
+	h.waitFor("time per question: must be from 5s to 1h")
+}
