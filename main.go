@@ -7,10 +7,10 @@
 //
 //	grill [session flags]               open the home screen
 //	grill start [session flags]         start a session at once
-//	grill decks [--json]                list topics and cards
+//	grill decks [--json|--questions]    list topics and cards
 //	grill decks check PATH...           validate deck files
 //	grill grade --question Q [--answer-file F] [--json] [--llm]
-//	grill grade --batch F.jsonl [--llm]
+//	grill grade --batch F.jsonl|- [--llm]
 //	grill report list [--json]
 //	grill report show ID|latest [--format md|json|html] [--out FILE]
 //	grill report open ID|latest
@@ -58,10 +58,10 @@ var defaultConfig []byte
 const usageText = `usage:
   grill [session flags]               open the home screen
   grill start [session flags]         start a session at once
-  grill decks [--json]                list topics and cards
+  grill decks [--json|--questions]    list topics and cards (--questions: ids and questions)
   grill decks check PATH...           validate deck files
   grill grade --question Q [--answer-file F] [--json] [--llm]
-  grill grade --batch F.jsonl [--llm]
+  grill grade --batch F.jsonl|- [--llm]  (- reads standard input)
   grill report list [--json]
   grill report show ID|latest [--format md|json|html] [--out FILE]
   grill report open ID|latest         open the HTML report in a browser
@@ -136,6 +136,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	args = hoistCommon(args)
 	cmd := ""
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmd, args = args[0], args[1:]
@@ -167,7 +168,7 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprint(stdout, usageText)
 		return nil
 	default:
-		return usageError{fmt.Sprintf("unknown command %q", cmd)}
+		return usageError{fmt.Sprintf("unknown command %q%s", cmd, didYouMean(cmd, commands, quoted))}
 	}
 }
 
@@ -212,7 +213,12 @@ func parse(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 			return flag.ErrHelp
 		}
 		if err != nil {
-			return usageError{fmt.Sprintf("%s: %v", fs.Name(), err)}
+			// The session flags' set is named grill: one "grill:" prefix.
+			prefix := fs.Name() + ": "
+			if fs.Name() == "grill" {
+				prefix = ""
+			}
+			return usageError{fmt.Sprintf("%s%v%s", prefix, err, flagHint(fs, err))}
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -245,6 +251,7 @@ func (c *common) setup() (interview.Config, *decks.Library, error) {
 	if err != nil {
 		return cfg, nil, err
 	}
+	cfg.Session.Topics = canonicalTopics(lib, cfg.Session.Topics)
 	topicExists := func(id string) bool { _, ok := lib.Topic(id); return ok }
 	if err := cfg.Validate(topicExists); err != nil {
 		return cfg, nil, err
@@ -281,7 +288,7 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if set["topics"] {
-		cfg.Session.Topics = splitList(*topics)
+		cfg.Session.Topics = canonicalTopics(lib, splitList(*topics))
 	}
 	if set["count"] {
 		cfg.Session.Count = *count
@@ -336,7 +343,7 @@ func checkFlags(cfg interview.Config, lib *decks.Library) error {
 	}
 	for _, t := range cfg.Session.Topics {
 		if _, ok := lib.Topic(t); !ok {
-			errs = append(errs, fmt.Sprintf("unknown topic %q (see 'grill decks')", t))
+			errs = append(errs, unknownTopic(lib, t))
 		}
 	}
 	if len(errs) > 0 {
@@ -353,11 +360,12 @@ func cmdDecks(args []string, stdout, stderr io.Writer) error {
 	var c common
 	c.register(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
+	questions := fs.Bool("questions", false, "list every card's id and question")
 	if err := parse(fs, args, stdout); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("decks: unexpected argument %q", fs.Arg(0))}
+		return usageError{fmt.Sprintf("decks: unexpected argument %q%s", fs.Arg(0), didYouMean(fs.Arg(0), []string{"check"}, quoted))}
 	}
 	cfg, lib, err := c.setup()
 	if err != nil {
@@ -365,6 +373,9 @@ func cmdDecks(args []string, stdout, stderr io.Writer) error {
 	}
 	if *asJSON {
 		return decks.WriteJSON(stdout, lib, grading.KeyPoints, cfg.Session.TimeLimit)
+	}
+	if *questions {
+		return writeQuestions(stdout, lib)
 	}
 	return decks.WriteTable(stdout, lib)
 }
@@ -395,7 +406,7 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	c.register(fs)
 	question := fs.String("question", "", "card id or exact question text")
 	answerFile := fs.String("answer-file", "", "file holding the answer (default: standard input)")
-	batch := fs.String("batch", "", "JSONL file of answers to grade")
+	batch := fs.String("batch", "", "JSONL file of answers to grade (- for standard input)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	useLLM := fs.Bool("llm", false, "add the LLM's verdict")
 	if err := parse(fs, args, stdout); err != nil {
@@ -422,11 +433,15 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 	}
 	if *batch != "" {
-		f, err := os.Open(*batch)
-		if err != nil {
-			return err
+		var f io.Reader = stdin
+		if *batch != "-" {
+			file, err := os.Open(*batch)
+			if err != nil {
+				return err
+			}
+			defer file.Close()
+			f = file
 		}
-		defer f.Close()
 		opts := grading.BatchOptions{}
 		if client != nil {
 			opts.LLM = func(card *decks.Card, answer string) json.Marshaler {
@@ -446,7 +461,7 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	card, ok := lib.Card(*question)
 	if !ok {
-		return fmt.Errorf("no card with id or question %q (see 'grill decks')", *question)
+		return fmt.Errorf("no card with id or question %q%s", *question, cardHint(lib, *question))
 	}
 	in := stdin
 	name := "standard input"
