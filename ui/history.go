@@ -202,3 +202,12 @@ func (h *historyScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
 	}
 	return ev
 }
+
+func (h *historyScreen) helpKeys() []string {
+	return []string{
+		"↑↓", "select a session",
+		"Enter", "open its report",
+		"Esc, q or h", "back",
+		"Ctrl+Q", "quit grill",
+	}
+}

@@ -27,6 +27,7 @@ type homeScreen struct {
 	count  *tview.InputField
 	limit  *tview.InputField
 	order  *tview.DropDown
+	labels []string // the form items' labels, without the focus marker
 }
 
 func newHome(a *app) *homeScreen {
@@ -68,6 +69,9 @@ func newHome(a *app) *homeScreen {
 	h.order = tview.NewDropDown().SetLabel("Order").SetOptions(interview.Orders, nil).
 		SetCurrentOption(orderIdx).SetListStyles(th.field, th.selected).SetFocusedStyle(th.active)
 	h.form.AddFormItem(h.count).AddFormItem(h.limit).AddFormItem(h.order)
+	for i := 0; i < h.form.GetFormItemCount(); i++ {
+		h.labels = append(h.labels, h.form.GetFormItem(i).GetLabel())
+	}
 	h.form.AddButton("Start", h.submit)
 	if a.opts.Store != nil {
 		h.form.AddButton("History", a.showHistory)
@@ -81,7 +85,7 @@ func newHome(a *app) *homeScreen {
 	header := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
 	header.SetText(" " + th.strong("grill") + th.dim(" · timed mock interviews"))
 	keys := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
-	pairs := []string{"Tab", "next", "Space", "toggle", "Ctrl+S", "start"}
+	pairs := []string{"↑↓", "field", "Space", "toggle", "Ctrl+S", "start"}
 	if a.opts.Store != nil {
 		pairs = append(pairs, "h", "history")
 	}
@@ -163,11 +167,27 @@ func (h *homeScreen) setError(msg string) {
 // beforeDraw fits the form to its items, leaving room below for the
 // status line and the footer.
 func (h *homeScreen) beforeDraw(width, height int) {
+	h.markFocus()
 	h.root.ResizeItem(h.form, max(min(len(h.topics)+8, height-5), 3), 0)
 }
 
 func (h *homeScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
 	switch ev.Key() {
+	case tcell.KeyDown, tcell.KeyUp:
+		// The arrows move between fields, as Tab and Shift+Tab do, except
+		// in an open drop-down list, where they choose.
+		move := tcell.KeyTab
+		if ev.Key() == tcell.KeyUp {
+			move = tcell.KeyBacktab
+		}
+		switch f := h.a.tv.GetFocus().(type) {
+		case *labelled, *tview.Checkbox, *tview.InputField, *tview.Button:
+			return tcell.NewEventKey(move, 0, tcell.ModNone)
+		case *tview.DropDown:
+			if !f.IsOpen() && ev.Key() == tcell.KeyUp {
+				return tcell.NewEventKey(move, 0, tcell.ModNone)
+			}
+		}
 	case tcell.KeyCtrlQ:
 		h.a.quit()
 		return nil
@@ -216,3 +236,37 @@ func (l *labelled) Draw(screen tcell.Screen) {
 
 // GetFieldWidth makes room for the text after the box.
 func (l *labelled) GetFieldWidth() int { return 0 }
+
+func (h *homeScreen) helpKeys() []string {
+	keys := []string{
+		"↑↓, Tab, Shift+Tab", "next or previous field",
+		"Space", "include or leave out the selected topic",
+		"Enter", "open the order list; press the selected button",
+		"Ctrl+S", "start the session",
+	}
+	if h.a.opts.Store != nil {
+		keys = append(keys, "h", "history of past sessions (outside a text field)")
+	}
+	return append(keys, "Esc, Ctrl+Q", "quit grill")
+}
+
+// markFocus puts a marker before the label of the focused field, so that
+// the field being edited is plain to see without colour too.
+func (h *homeScreen) markFocus() {
+	for i := 0; i < h.form.GetFormItemCount(); i++ {
+		item := h.form.GetFormItem(i)
+		label := h.labels[i]
+		mark := "  "
+		if item.HasFocus() {
+			mark = "▸ "
+		}
+		switch it := item.(type) {
+		case *labelled:
+			it.SetLabel(mark + label)
+		case *tview.InputField:
+			it.SetLabel(mark + label)
+		case *tview.DropDown:
+			it.SetLabel(mark + label)
+		}
+	}
+}

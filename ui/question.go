@@ -64,7 +64,7 @@ func newQuestion(a *app, s *interview.Session) *questionScreen {
 	q.count = countWords(rec.Answer)
 
 	keys := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
-	keys.SetText(" " + th.keys("Ctrl+S", "submit", "Ctrl+K", "skip", "Ctrl+Q", "quit"))
+	keys.SetText(" " + th.keys("Ctrl+S", "submit", "Ctrl+K", "skip", "Ctrl+Q", "quit", "F1", "keys"))
 	q.words = tview.NewTextView().SetDynamicColors(true).SetTextAlign(tview.AlignRight).SetWrap(false)
 	q.setWords()
 
@@ -182,9 +182,22 @@ func timerText(th theme, rem, limit time.Duration) string {
 func (q *questionScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
 	switch ev.Key() {
 	case tcell.KeyCtrlS:
+		// An empty answer is more often a slip than a choice.
+		if strings.TrimSpace(q.answer.GetText()) == "" {
+			q.a.ask("Submit an empty answer?\n\nIt is graded as it stands: nothing covered.", "Submit", "Keep writing",
+				func() { q.end(q.sess.Submit) }, q.answer)
+			return nil
+		}
 		q.end(q.sess.Submit)
 		return nil
 	case tcell.KeyCtrlK:
+		// Ctrl+K deletes a line in most text fields: with an answer typed,
+		// skipping (which grades nothing) asks first.
+		if strings.TrimSpace(q.answer.GetText()) != "" {
+			q.a.ask("Skip this question?\n\nWhat you typed is kept in the report but not graded.", "Skip", "Keep writing",
+				func() { q.end(q.sess.Skip) }, q.answer)
+			return nil
+		}
 		q.end(q.sess.Skip)
 		return nil
 	case tcell.KeyCtrlQ:
@@ -202,4 +215,13 @@ func (q *questionScreen) end(f func() error) {
 		return
 	}
 	q.a.showReview()
+}
+
+func (q *questionScreen) helpKeys() []string {
+	return []string{
+		"Ctrl+S", "submit (asks first when empty)",
+		"Ctrl+K", "skip, not graded (asks first if you typed)",
+		"Ctrl+Q", "end the session (asks first)",
+		"arrows, Home, End", "move in the answer; Ctrl+Z undoes",
+	}
 }

@@ -40,16 +40,39 @@ type reviewScreen struct {
 
 	qText  string
 	qWidth int
+
+	// back, when set, makes the review read-only (reopened from the
+	// summary): no self-grading, no rating; Esc, Enter or q go back.
+	back *summaryScreen
 }
 
 func newReview(a *app, s *interview.Session) *reviewScreen {
 	card, q := s.Current()
-	r := &reviewScreen{a: a, sess: s, index: s.Index(), card: card, q: q, qWidth: -1, fb: feedbackPanel{width: -1}}
+	return buildReview(a, s, card, q, s.Index(), s.Len(), nil)
+}
+
+// newReadOnlyReview shows question i of the summary's session as its review
+// did, without changing anything.
+func newReadOnlyReview(a *app, m *summaryScreen, i int) *reviewScreen {
+	q := m.rec.Questions[i]
+	card, ok := a.opts.Library.Card(q.CardID)
+	if !ok {
+		card = &decks.Card{ID: q.CardID, Topic: q.Topic, Question: q.Question}
+	}
+	r := buildReview(a, nil, card, q, i, len(m.rec.Questions), m)
+	if q.LLM != nil {
+		r.showLLMRecord(q.LLM, nil)
+	}
+	return r
+}
+
+func buildReview(a *app, s *interview.Session, card *decks.Card, q interview.QuestionRecord, index, total int, back *summaryScreen) *reviewScreen {
+	r := &reviewScreen{a: a, sess: s, index: index, card: card, q: q, qWidth: -1, fb: feedbackPanel{width: -1}, back: back}
 	th := a.th
 
 	r.header = tview.NewTextView().SetDynamicColors(true).SetWrap(false)
 	r.header.SetText(" " + th.strong(tview.Escape(card.Topic)) + th.dim(" · ") +
-		fmt.Sprintf("%d/%d", r.index+1, s.Len()) + th.dim(" · review · ") + outcomeText(th, q))
+		fmt.Sprintf("%d/%d", r.index+1, total) + th.dim(" · review · ") + outcomeText(th, q))
 	r.score = tview.NewTextView().SetDynamicColors(true).SetTextAlign(tview.AlignRight).SetWrap(false)
 
 	r.qText = tex.RenderMath(card.Question)
@@ -84,6 +107,9 @@ func newReview(a *app, s *interview.Session) *reviewScreen {
 
 	keys := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
 	keys.SetText(" " + th.keys("Space", "toggle", "Tab", "pane", "1", "Again", "2", "Hard", "3", "Good", "4", "Easy", "Ctrl+Q", "quit"))
+	if back != nil {
+		keys.SetText(" " + th.keys("↑↓", "key points", "Tab", "pane", "Esc", "back to the summary") + th.dim(" · read-only"))
+	}
 
 	r.top = tview.NewFlex().AddItem(r.header, 0, 1, false).AddItem(r.score, 0, 0, false)
 	upper := tview.NewFlex().
@@ -256,6 +282,9 @@ func (r *reviewScreen) beforeDraw(width, height int) {
 }
 
 func (r *reviewScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
+	if r.back != nil {
+		return r.captureReadOnly(ev)
+	}
 	switch ev.Key() {
 	case tcell.KeyCtrlQ:
 		r.a.confirmQuit(r.a.tv.GetFocus())
@@ -318,4 +347,44 @@ func (r *reviewScreen) rate(v interview.Rating) {
 		return
 	}
 	r.a.showQuestion()
+}
+
+// captureReadOnly handles the keys of a review reopened from the summary.
+func (r *reviewScreen) captureReadOnly(ev *tcell.EventKey) *tcell.EventKey {
+	switch {
+	case ev.Key() == tcell.KeyEscape, ev.Key() == tcell.KeyEnter, ev.Key() == tcell.KeyRune && ev.Rune() == 'q':
+		r.a.show(r.back, r.back.root, r.back.table)
+		return nil
+	case ev.Key() == tcell.KeyCtrlQ:
+		r.a.quit()
+		return nil
+	case ev.Key() == tcell.KeyTab, ev.Key() == tcell.KeyBacktab:
+		r.cycle(ev.Key() == tcell.KeyTab)
+		return nil
+	case ev.Key() == tcell.KeyRune && ev.Rune() == 'j':
+		return tcell.NewEventKey(tcell.KeyDown, 0, tcell.ModNone)
+	case ev.Key() == tcell.KeyRune && ev.Rune() == 'k':
+		return tcell.NewEventKey(tcell.KeyUp, 0, tcell.ModNone)
+	case ev.Key() == tcell.KeyRune:
+		return nil // no self-grading, no rating
+	}
+	return ev
+}
+
+func (r *reviewScreen) helpKeys() []string {
+	if r.back != nil {
+		return []string{
+			"↑↓ or j k", "select a key point; the answer shows its evidence",
+			"Tab, Shift+Tab", "next or previous pane (scroll it with the arrows)",
+			"Esc, Enter or q", "back to the summary (this review is read-only)",
+			"Ctrl+Q", "quit grill",
+		}
+	}
+	return []string{
+		"↑↓ or j k", "select a key point; the answer shows its evidence",
+		"Space", "mark the selected point covered or missed (self-grading)",
+		"Tab, Shift+Tab", "next or previous pane (scroll it with the arrows)",
+		"1 2 3 4", "rate the answer Again, Hard, Good or Easy and go on",
+		"Ctrl+Q", "end the session (asks first)",
+	}
 }

@@ -167,11 +167,15 @@ func (m *summaryScreen) refreshStats() {
 	m.stats.SetText(text)
 	m.statsText = text
 	m.width = -1 // beforeDraw sizes the statistics to their wrapped lines
-	pairs := []string{"↑↓", "select"}
-	if a.reportErr != nil && a.exported == "" {
-		pairs = append(pairs, "e", "write report elsewhere", "p", "print it on exit")
+	pairs := []string{"Enter", "review", "n", "new", "h", "history", "Esc", "home"}
+	switch {
+	case a.reportErr != nil && a.exported == "":
+		// The way out of a failed save comes first; ? lists the rest.
+		pairs = []string{"e", "write report elsewhere", "p", "print it on exit"}
+	case a.opts.Store == nil:
+		pairs = []string{"Enter", "review", "n", "new", "Esc", "home"}
 	}
-	m.keys.SetText(" " + a.th.keys(append(pairs, "q", "quit")...))
+	m.keys.SetText(" " + a.th.keys(append(pairs, "q", "quit", "?", "keys")...))
 }
 
 // promptExport asks for a directory to write the report to, the current
@@ -317,9 +321,27 @@ func (m *summaryScreen) beforeDraw(width, height int) {
 
 func (m *summaryScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
 	switch {
-	case ev.Key() == tcell.KeyCtrlQ, ev.Key() == tcell.KeyEscape,
-		ev.Key() == tcell.KeyRune && (ev.Rune() == 'q' || ev.Rune() == 'Q'):
+	case ev.Key() == tcell.KeyCtrlQ, ev.Key() == tcell.KeyRune && (ev.Rune() == 'q' || ev.Rune() == 'Q'):
 		m.a.quit()
+		return nil
+	case ev.Key() == tcell.KeyEscape:
+		m.a.showHome("")
+		return nil
+	case ev.Key() == tcell.KeyEnter:
+		if row, _ := m.table.GetSelection(); row >= 1 && row <= len(m.rec.Questions) {
+			r := newReadOnlyReview(m.a, m, row-1)
+			m.a.show(r, r.root, r.points)
+		}
+		return nil
+	case ev.Key() == tcell.KeyRune && ev.Rune() == 'n':
+		s := m.rec.Settings
+		s.Seed = m.a.clock.Now().UnixNano() // other questions than this session's
+		if err := m.a.start(s); err != nil {
+			m.a.showHome(err.Error())
+		}
+		return nil
+	case ev.Key() == tcell.KeyRune && ev.Rune() == 'h' && m.a.opts.Store != nil:
+		m.a.showHistory()
 		return nil
 	case ev.Key() == tcell.KeyRune && m.a.reportErr != nil && m.a.exported == "":
 		switch ev.Rune() {
@@ -333,4 +355,20 @@ func (m *summaryScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
 		}
 	}
 	return ev
+}
+
+func (m *summaryScreen) helpKeys() []string {
+	keys := []string{
+		"↑↓", "select a question",
+		"Enter", "reopen its review (read-only)",
+		"n", "new session with the same settings",
+	}
+	if m.a.opts.Store != nil {
+		keys = append(keys, "h", "history of past sessions")
+	}
+	keys = append(keys, "Esc", "home screen", "q, Ctrl+Q", "quit grill (the report's path is printed)")
+	if m.a.reportErr != nil && m.a.exported == "" {
+		keys = append(keys, "e", "write the report to another directory", "p", "print the report when grill exits")
+	}
+	return keys
 }

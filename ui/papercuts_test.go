@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/gdamore/tcell/v2"
+
+	"grill/interview"
+)
+
+// TestHelpOverlayOnEveryScreen opens the help with ? (F1 while typing) on
+// the home, question, review and summary screens: it lists the screen's
+// own keys, and any key closes it without acting.
+func TestHelpOverlayOnEveryScreen(t *testing.T) {
+	h := start(t, Options{Config: config(1)}, 80, 24)
+	h.waitFor("New session")
+	h.press('?')
+	h.waitFor("Keys", "Ctrl+S", "start the session", "any key closes")
+	h.press('x')
+	h.waitGone("any key closes")
+	h.ctrl(tcell.KeyCtrlS)
+	h.waitFor("1/1")
+	// In the answer box ? is typed; F1 opens the help.
+	h.press('?')
+	h.waitFor("1 word")
+	h.key(tcell.KeyF1)
+	h.waitFor("skip, not graded", "asks first if you typed")
+	h.key(tcell.KeyEnter) // closes the help; does not submit
+	h.waitGone("any key closes")
+	h.typeText(" alpha")
+	h.waitFor("2 words")
+	h.ctrl(tcell.KeyCtrlS)
+	h.waitFor("Key points")
+	h.press('?')
+	h.waitFor("rate the answer Again, Hard, Good or Easy")
+	h.press('1') // closes the help; does not rate
+	h.waitGone("any key closes")
+	if r := h.record(); r.Questions[0].Rating != interview.NoRating {
+		t.Fatalf("the key that closed the help rated the answer: %v", r.Questions[0].Rating)
+	}
+	h.press('3')
+	h.waitFor("Summary")
+	h.press('?')
+	h.waitFor("reopen its review (read-only)", "new session with the same settings", "home screen")
+	h.key(tcell.KeyEscape)
+	h.waitGone("any key closes")
+	h.waitFor("Summary")
+}
+
+// TestCtrlKAsksBeforeSkippingAnAnswer: Ctrl+K with text typed asks, and
+// "Keep writing" goes back to the answer as it was; on an empty answer it
+// skips at once.
+func TestCtrlKAsksBeforeSkippingAnAnswer(t *testing.T) {
+	h := start(t, Options{Config: config(2), SkipHome: true}, 80, 24)
+	h.waitFor("1/2")
+	h.typeText("alpha beta")
+	h.waitFor("2 words")
+	h.ctrl(tcell.KeyCtrlK)
+	h.waitFor("Skip this question?", "Keep writing")
+	h.key(tcell.KeyTab) // to "Keep writing"
+	h.key(tcell.KeyEnter)
+	h.waitGone("Skip this question?")
+	h.typeText(" gamma")
+	h.waitFor("alpha beta gamma", "3 words")
+	if q := h.record().Questions[0]; q.Outcome != interview.Pending {
+		t.Fatalf("question ended as %q", q.Outcome)
+	}
+	h.ctrl(tcell.KeyCtrlS)
+	h.waitFor("Key points")
+	h.press('3')
+	h.waitFor("2/2")
+	h.ctrl(tcell.KeyCtrlK)
+	h.waitFor("skipped", "Key points")
+}
+
+// TestSummaryKeys: Enter reopens the selected question's review read-only,
+// Esc goes back to the summary then home, n starts a new session.
+func TestSummaryKeys(t *testing.T) {
+	var out bytes.Buffer
+	h := start(t, Options{Config: config(2), SkipHome: true, Stdout: &out,
+		Report: func(r interview.Record) (string, error) { return "/reports/" + r.ID + ".md", nil }}, 80, 24)
+	h.waitFor("1/2")
+	h.typeText("alpha")
+	h.ctrl(tcell.KeyCtrlS)
+	h.waitFor("Key points")
+	h.press('3')
+	h.waitFor("2/2")
+	h.typeText("beta")
+	h.ctrl(tcell.KeyCtrlS)
+	h.waitFor("Key points")
+	h.press('4')
+	h.waitFor("Summary", "Enter review", "n new", "Esc home")
+	h.key(tcell.KeyDown)
+	h.key(tcell.KeyEnter)
+	h.waitFor("2/2 · review", "read-only", "Esc back to the summary")
+	h.press(' ') // no self-grading here
+	h.press('1') // no rating
+	r := h.record()
+	if len(r.Questions[1].Overrides) != 0 || r.Questions[1].Rating != interview.Easy {
+		t.Fatalf("the read-only review changed the record: %+v", r.Questions[1])
+	}
+	h.key(tcell.KeyEscape)
+	h.waitFor("Summary", "session complete")
+	h.press('n')
+	h.waitFor("1/2", "00:20 left")
+	h.ctrl(tcell.KeyCtrlQ)
+	h.waitFor("End this session?")
+	h.key(tcell.KeyEnter)
+	h.waitFor("Summary", "ended early")
+	h.key(tcell.KeyEscape)
+	h.waitFor("New session", "Start")
+	h.a.stop()
+	<-h.done
+	h.done <- nil // for the cleanup
+	if n := strings.Count(out.String(), "Report: /reports/"); n != 2 {
+		t.Errorf("on exit grill printed %q, want the two reports' paths", out.String())
+	}
+}
+
+// TestHomeArrowsMoveBetweenFields: ↓ and ↑ move the focus, which a marker
+// shows before the field's label.
+func TestHomeArrowsMoveBetweenFields(t *testing.T) {
+	h := start(t, Options{Config: config(1)}, 80, 24)
+	h.waitFor("▸ Topics")
+	h.key(tcell.KeyDown)
+	h.key(tcell.KeyDown)
+	h.waitFor("▸ Questions")
+	h.key(tcell.KeyDown)
+	h.waitFor("▸ Time per question")
+	h.key(tcell.KeyUp)
+	h.waitFor("▸ Questions")
+	if strings.Contains(h.text(), "▸ Topics") {
+		t.Error("two fields marked")
+	}
+}
