@@ -29,6 +29,9 @@ type Summary struct {
 	// Average is the mean self-adjusted score (0–100) of the answered
 	// questions; it means nothing when Answered is 0.
 	Average float64
+	// Score is the mean score the grader gave the answered questions,
+	// before the candidate's corrections.
+	Score float64
 	// Duration is the time spent answering: the sum of the time used on
 	// every question (review time and interruptions not counted).
 	Duration time.Duration
@@ -45,12 +48,7 @@ func (s Summary) QuestionsText() string {
 }
 
 // AverageText is the average score as listed, "–" when nothing was answered.
-func (s Summary) AverageText() string {
-	if s.Answered == 0 {
-		return "–"
-	}
-	return fmt.Sprintf("%.0f", s.Average)
-}
+func (s Summary) AverageText() string { return MeanText(s.Average, s.Answered) }
 
 // TopicsText joins the topics with sep, "–" when there are none.
 func (s Summary) TopicsText(sep string) string {
@@ -65,6 +63,7 @@ type TopicScore struct {
 	Topic    string
 	Answered int
 	Average  float64 // mean self-adjusted score of the answered questions
+	Score    float64 // mean grader's score of the answered questions
 }
 
 // Review is one answered question, as the schedulers see it: when it was
@@ -120,9 +119,9 @@ func Summarize(rec *Record) Summary {
 	default:
 		sum.Status = StatusInProgress
 	}
-	total := 0
+	total, graded := 0, 0
 	idx := map[string]int{}
-	var totals []int // per topic, in the order of ByTopic
+	var totals, gradedTotals []int // per topic, in the order of ByTopic
 	for _, q := range rec.Questions {
 		sum.Duration += q.TimeUsed
 		i, ok := idx[q.Topic]
@@ -131,23 +130,27 @@ func Summarize(rec *Record) Summary {
 			idx[q.Topic] = i
 			sum.Topics = append(sum.Topics, q.Topic)
 			sum.ByTopic = append(sum.ByTopic, TopicScore{Topic: q.Topic})
-			totals = append(totals, 0)
+			totals, gradedTotals = append(totals, 0), append(gradedTotals, 0)
 		}
 		if q.Outcome == Pending {
 			continue
 		}
 		sum.Answered++
 		total += q.Adjusted
+		graded += q.Grade.Score
 		t := &sum.ByTopic[i]
 		t.Answered++
 		totals[i] += q.Adjusted
+		gradedTotals[i] += q.Grade.Score
 		t.Average = float64(totals[i]) / float64(t.Answered)
+		t.Score = float64(gradedTotals[i]) / float64(t.Answered)
 	}
 	if len(sum.Topics) == 0 {
 		sum.Topics = append(sum.Topics, rec.Settings.Topics...)
 	}
 	if sum.Answered > 0 {
 		sum.Average = float64(total) / float64(sum.Answered)
+		sum.Score = float64(graded) / float64(sum.Answered)
 	}
 	return sum
 }

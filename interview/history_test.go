@@ -32,9 +32,9 @@ func TestTopicStatsAndTrends(t *testing.T) {
 	for i := range 5 {
 		start := t0.Add(time.Duration(4-i) * 24 * time.Hour)
 		gnn := 100 - 20*i
-		sum := Summary{ID: start.Format("20060102T150405Z"), Started: start, ByTopic: []TopicScore{{"gnn", 1, float64(gnn)}}}
+		sum := Summary{ID: start.Format("20060102T150405Z"), Started: start, ByTopic: []TopicScore{{Topic: "gnn", Answered: 1, Average: float64(gnn)}}}
 		if i >= 3 {
-			sum.ByTopic = append(sum.ByTopic, TopicScore{"diffusion", 2, 50})
+			sum.ByTopic = append(sum.ByTopic, TopicScore{Topic: "diffusion", Answered: 2, Average: 50})
 		}
 		sums = append(sums, sum)
 	}

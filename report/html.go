@@ -98,7 +98,7 @@ func htmlSettings(b *strings.Builder, rec *interview.Record) {
 	item("Order", esc(order))
 	item("Seed", strconv.FormatInt(st.Seed, 10))
 	if st.TimeLimit > 0 {
-		item("Time per question", clockDuration(st.TimeLimit))
+		item("Time per question", interview.DurationText(st.TimeLimit))
 	}
 	if st.LLMModel != "" {
 		v := esc(st.LLMModel)
@@ -128,8 +128,8 @@ func htmlSummary(b *strings.Builder, rec *interview.Record) {
 			score, adjusted = strconv.Itoa(q.Grade.Score), strconv.Itoa(q.Adjusted)
 		}
 		fmt.Fprintf(b, "<tr><td class=\"num\"><a href=\"#q%d\">%d</a></td><td>%s</td><td>%s</td><td>%s / %s</td><td>%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td>%s</td></tr>\n",
-			i+1, i+1, esc(q.Topic), esc(tex.RenderMath(q.Question)), clockDuration(q.TimeUsed), clockDuration(q.TimeLimit),
-			outcomeText(q.Outcome), score, adjusted, ratingText(q.Rating))
+			i+1, i+1, esc(q.Topic), esc(tex.RenderMath(q.Question)), interview.DurationText(q.TimeUsed), interview.DurationText(q.TimeLimit),
+			q.Outcome.Text(), score, adjusted, q.Rating.Text())
 	}
 	b.WriteString("</tbody>\n</table>\n")
 	fmt.Fprintf(b, "<p>Answered %d of %d", sum.Answered, sum.Questions)
@@ -138,24 +138,24 @@ func htmlSummary(b *strings.Builder, rec *interview.Record) {
 		var parts []string
 		for _, t := range sum.ByTopic {
 			if t.Answered > 0 {
-				parts = append(parts, fmt.Sprintf("%s %.0f", esc(t.Topic), t.Average))
+				parts = append(parts, esc(t.Topic)+" "+interview.MeanText(t.Average, t.Answered))
 			}
 		}
 		if len(parts) > 1 {
 			fmt.Fprintf(b, " (%s)", strings.Join(parts, ", "))
 		}
 	}
-	fmt.Fprintf(b, " · time answering %s", clockDuration(sum.Duration))
+	fmt.Fprintf(b, " · time answering %s", interview.DurationText(sum.Duration))
 	if !rec.Ended.IsZero() && rec.Ended.After(rec.Started) {
-		fmt.Fprintf(b, " · session length %s", clockDuration(rec.Ended.Sub(rec.Started)))
+		fmt.Fprintf(b, " · session length %s", interview.DurationText(rec.Ended.Sub(rec.Started)))
 	}
 	b.WriteString("</p>\n</section>\n")
 }
 
 func htmlQuestion(b *strings.Builder, i int, q *interview.QuestionRecord, lib *decks.Library) {
 	fmt.Fprintf(b, "<article class=\"question\" id=\"q%d\">\n<h3>%d. %s</h3>\n", i+1, i+1, esc(tex.RenderMath(flatLine(q.Question))))
-	meta := []string{"<code>" + esc(q.CardID) + "</code>", esc(q.Topic), outcomeText(q.Outcome),
-		fmt.Sprintf("%s of %s", clockDuration(q.TimeUsed), clockDuration(q.TimeLimit))}
+	meta := []string{"<code>" + esc(q.CardID) + "</code>", esc(q.Topic), q.Outcome.Text(),
+		fmt.Sprintf("%s of %s", interview.DurationText(q.TimeUsed), interview.DurationText(q.TimeLimit))}
 	if q.Outcome != interview.Pending {
 		if q.Adjusted != q.Grade.Score {
 			meta = append(meta, fmt.Sprintf("score %d → %d after self-grading", q.Grade.Score, q.Adjusted))
@@ -164,7 +164,7 @@ func htmlQuestion(b *strings.Builder, i int, q *interview.QuestionRecord, lib *d
 		}
 	}
 	if q.Rating != interview.NoRating {
-		meta = append(meta, "rated "+ratingText(q.Rating))
+		meta = append(meta, "rated "+q.Rating.Text())
 	}
 	fmt.Fprintf(b, "<p class=\"meta\">%s</p>\n", strings.Join(meta, " · "))
 

@@ -57,7 +57,7 @@ func WriteList(w io.Writer, sessions []interview.Summary, asJSON bool) error {
 	fmt.Fprintln(tw, "ID\tDATE\tTOPICS\tQUESTIONS\tAVERAGE\tDURATION\tSTATUS")
 	for _, s := range sessions {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, s.Started.Local().Format("2006-01-02 15:04"),
-			s.TopicsText(","), s.QuestionsText(), s.AverageText(), clockDuration(s.Duration), strings.ReplaceAll(string(s.Status), "_", " "))
+			s.TopicsText(","), s.QuestionsText(), s.AverageText(), interview.DurationText(s.Duration), strings.ReplaceAll(string(s.Status), "_", " "))
 	}
 	return tw.Flush()
 }
@@ -65,13 +65,4 @@ func WriteList(w io.Writer, sessions []interview.Summary, asJSON bool) error {
 // round1 rounds x to one decimal.
 func round1(x float64) float64 {
 	return float64(int64(x*10+0.5)) / 10
-}
-
-// clockDuration formats d as m:ss, or h:mm:ss from an hour.
-func clockDuration(d time.Duration) string {
-	secs := int64((d + time.Second/2) / time.Second)
-	if secs >= 3600 {
-		return fmt.Sprintf("%d:%02d:%02d", secs/3600, secs/60%60, secs%60)
-	}
-	return fmt.Sprintf("%d:%02d", secs/60, secs%60)
 }

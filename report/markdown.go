@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -61,7 +60,7 @@ func writeHeader(b *strings.Builder, rec *interview.Record) {
 	}
 	fmt.Fprintf(b, "- **Topics:** %s · **Order:** %s · **Seed:** %d\n", topics, escapeInline(order), st.Seed)
 	if st.TimeLimit > 0 {
-		fmt.Fprintf(b, "- **Time per question:** %s (unless the deck sets its own)\n", clockDuration(st.TimeLimit))
+		fmt.Fprintf(b, "- **Time per question:** %s (unless the deck sets its own)\n", interview.DurationText(st.TimeLimit))
 	}
 	if st.LLMModel != "" {
 		fmt.Fprintf(b, "- **LLM feedback:** %s", escapeInline(st.LLMModel))
@@ -84,32 +83,14 @@ func writeSummary(b *strings.Builder, rec *interview.Record) {
 	}
 	b.WriteString("| # | Topic | Question | Time | Outcome | Score | Adjusted | Rating | Missed points |\n")
 	b.WriteString("|--:|-------|----------|------|---------|------:|---------:|--------|---------------|\n")
-	var used time.Duration
-	type agg struct{ n, grader, adjusted int }
-	var order []string
-	byTopic := map[string]*agg{}
-	answered, graderTotal, adjustedTotal := 0, 0, 0
 	for i := range rec.Questions {
 		q := &rec.Questions[i]
-		used += q.TimeUsed
-		a := byTopic[q.Topic]
-		if a == nil {
-			a = &agg{}
-			byTopic[q.Topic] = a
-			order = append(order, q.Topic)
-		}
 		score, adjusted, missed := "–", "–", "–"
 		if q.Outcome != interview.Pending {
-			answered++
-			graderTotal += q.Grade.Score
-			adjustedTotal += q.Adjusted
-			a.n++
-			a.grader += q.Grade.Score
-			a.adjusted += q.Adjusted
 			score, adjusted = fmt.Sprint(q.Grade.Score), fmt.Sprint(q.Adjusted)
 			var labels []string
 			for j, p := range q.Grade.Points {
-				if !pointCovered(q, j) {
+				if !q.Covered(j) {
 					labels = append(labels, escapeInline(p.Label))
 				}
 			}
@@ -119,35 +100,31 @@ func writeSummary(b *strings.Builder, rec *interview.Record) {
 		}
 		fmt.Fprintf(b, "| %d | %s | %s | %s / %s | %s | %s | %s | %s | %s |\n", i+1,
 			escapeInline(q.Topic), escapeInline(truncateRunes(q.Question, 60)),
-			clockDuration(q.TimeUsed), clockDuration(q.TimeLimit), outcomeText(q.Outcome),
-			score, adjusted, ratingText(q.Rating), missed)
+			interview.DurationText(q.TimeUsed), interview.DurationText(q.TimeLimit), q.Outcome.Text(),
+			score, adjusted, q.Rating.Text(), missed)
 	}
 	b.WriteString("\n")
-	if answered > 0 {
+	sum := interview.Summarize(rec)
+	if sum.Answered > 0 {
 		b.WriteString("**Per topic**\n\n| Topic | Answered | Score | Adjusted |\n|-------|---------:|------:|---------:|\n")
-		for _, t := range order {
-			a := byTopic[t]
-			if a.n == 0 {
-				fmt.Fprintf(b, "| %s | 0 | – | – |\n", escapeInline(t))
-				continue
-			}
-			fmt.Fprintf(b, "| %s | %d | %.0f | %.0f |\n", escapeInline(t), a.n,
-				float64(a.grader)/float64(a.n), float64(a.adjusted)/float64(a.n))
+		for _, t := range sum.ByTopic {
+			fmt.Fprintf(b, "| %s | %d | %s | %s |\n", escapeInline(t.Topic), t.Answered,
+				interview.MeanText(t.Score, t.Answered), interview.MeanText(t.Average, t.Answered))
 		}
-		fmt.Fprintf(b, "| **All** | **%d** | **%.0f** | **%.0f** |\n\n", answered,
-			float64(graderTotal)/float64(answered), float64(adjustedTotal)/float64(answered))
+		fmt.Fprintf(b, "| **All** | **%d** | **%s** | **%s** |\n\n", sum.Answered,
+			interview.MeanText(sum.Score, sum.Answered), interview.MeanText(sum.Average, sum.Answered))
 	}
-	fmt.Fprintf(b, "**Answered:** %d of %d · **Time answering:** %s", answered, len(rec.Questions), clockDuration(used))
+	fmt.Fprintf(b, "**Answered:** %d of %d · **Time answering:** %s", sum.Answered, len(rec.Questions), interview.DurationText(sum.Duration))
 	if !rec.Ended.IsZero() && rec.Ended.After(rec.Started) {
-		fmt.Fprintf(b, " · **Session length:** %s", clockDuration(rec.Ended.Sub(rec.Started)))
+		fmt.Fprintf(b, " · **Session length:** %s", interview.DurationText(rec.Ended.Sub(rec.Started)))
 	}
 	b.WriteString("\n\n")
 }
 
 func writeQuestion(b *strings.Builder, i int, q *interview.QuestionRecord, lib *decks.Library) {
 	fmt.Fprintf(b, "### %d. %s\n\n", i+1, flatLine(q.Question))
-	meta := []string{"`" + strings.ReplaceAll(q.CardID, "`", "'") + "`", escapeInline(q.Topic), outcomeText(q.Outcome),
-		fmt.Sprintf("%s of %s", clockDuration(q.TimeUsed), clockDuration(q.TimeLimit))}
+	meta := []string{"`" + strings.ReplaceAll(q.CardID, "`", "'") + "`", escapeInline(q.Topic), q.Outcome.Text(),
+		fmt.Sprintf("%s of %s", interview.DurationText(q.TimeUsed), interview.DurationText(q.TimeLimit))}
 	if q.Outcome != interview.Pending {
 		if q.Adjusted != q.Grade.Score {
 			meta = append(meta, fmt.Sprintf("score %d → %d after self-grading", q.Grade.Score, q.Adjusted))
@@ -156,7 +133,7 @@ func writeQuestion(b *strings.Builder, i int, q *interview.QuestionRecord, lib *
 		}
 	}
 	if q.Rating != interview.NoRating {
-		meta = append(meta, "rated "+ratingText(q.Rating))
+		meta = append(meta, "rated "+q.Rating.Text())
 	}
 	fmt.Fprintf(b, "*%s*\n\n", strings.Join(meta, " · "))
 
@@ -319,43 +296,6 @@ func writeVerdictList(b *strings.Builder, title string, items []string) {
 	for _, item := range items {
 		fmt.Fprintf(b, "  - %s\n", escapeInline(item))
 	}
-}
-
-// pointCovered reports whether key point j of q counts as covered after the
-// candidate's overrides.
-func pointCovered(q *interview.QuestionRecord, j int) bool {
-	if v, ok := q.Overrides[j]; ok {
-		return v
-	}
-	return q.Grade.Points[j].Covered
-}
-
-func outcomeText(o interview.Outcome) string {
-	switch o {
-	case interview.Submitted:
-		return "submitted"
-	case interview.TimedOut:
-		return "timed out"
-	case interview.Skipped:
-		return "skipped"
-	case interview.Pending:
-		return "not answered"
-	}
-	return escapeInline(string(o))
-}
-
-func ratingText(r interview.Rating) string {
-	switch r {
-	case interview.Again:
-		return "Again"
-	case interview.Hard:
-		return "Hard"
-	case interview.Good:
-		return "Good"
-	case interview.Easy:
-		return "Easy"
-	}
-	return "–"
 }
 
 // flatLine joins the lines of s with spaces.

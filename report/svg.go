@@ -101,8 +101,8 @@ func TrendSVG(sessions []interview.Summary) string {
 			fmt.Fprintf(&b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>\n", color, strings.Join(pts, " "))
 		}
 		for _, p := range t.Points {
-			fmt.Fprintf(&b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>%s, session %s: %.0f (%d answered)</title></circle>\n",
-				xAt(x[p.SessionID]), yAt(p.Average), color, esc(t.Topic), esc(p.SessionID), p.Average, p.Answered)
+			fmt.Fprintf(&b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>%s, session %s: %s (%d answered)</title></circle>\n",
+				xAt(x[p.SessionID]), yAt(p.Average), color, esc(t.Topic), esc(p.SessionID), interview.MeanText(p.Average, p.Answered), p.Answered)
 		}
 		ly := top + 8 + 18*k
 		fmt.Fprintf(&b, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>\n",

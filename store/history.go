@@ -7,10 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 
 	"grill/interview"
 )
@@ -32,50 +29,18 @@ func (s *Store) History() (interview.History, []error) {
 	return s.history(true)
 }
 
-// history reads the digest of every record, on all cores: only the fields
-// needed are decoded (see scanDigest), so that ten thousand sessions take
-// well under a second.
+// history reads the digest of every record from the index (see index.go),
+// which it brings up to date first when the sessions directory changed
+// behind its back.
 func (s *Store) history(withReviews bool) (interview.History, []error) {
-	ids, err := s.ids()
-	if err != nil {
-		return interview.History{}, []error{err}
-	}
-	digests := make([]*interview.Record, len(ids))
-	errs := make([]error, len(ids))
-	workers := min(runtime.GOMAXPROCS(0), 8, max(len(ids), 1))
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(ids) {
-					return
-				}
-				digests[i], errs[i] = s.digest(ids[i], &buf)
-			}
-		}()
-	}
-	wg.Wait()
-
-	var h interview.History
-	var bad []error
-	h.Sessions = make([]interview.Summary, 0, len(ids))
+	digests, bad := s.digests()
+	h := interview.History{Sessions: make([]interview.Summary, len(digests))}
 	for i, d := range digests {
-		if errs[i] != nil {
-			bad = append(bad, errs[i])
-			continue
-		}
-		h.Sessions = append(h.Sessions, interview.Summarize(d))
+		h.Sessions[i] = interview.Summarize(d)
 	}
 	if withReviews {
 		for i := len(digests) - 1; i >= 0; i-- { // oldest first: nearly sorted already
-			if digests[i] != nil {
-				h.Reviews = interview.AppendReviews(h.Reviews, digests[i])
-			}
+			h.Reviews = interview.AppendReviews(h.Reviews, digests[i])
 		}
 		slices.SortStableFunc(h.Reviews, func(a, b interview.Review) int { return a.Time.Compare(b.Time) })
 	}

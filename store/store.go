@@ -165,11 +165,13 @@ func (s *Store) Save(rec *interview.Record) error {
 	if err != nil {
 		return fmt.Errorf("saving session %s: %w", id, err)
 	}
+	before, _ := s.dirMtime()
 	data = append(data, '\n')
 	if err := WriteFileAtomic(s.JSONPath(id), data, 0o600); err != nil {
 		return fmt.Errorf("saving session %s: %w", id, err)
 	}
 	if rec.Ended.IsZero() {
+		s.updateIndex(rec, before)
 		return nil
 	}
 	if s.Render != nil {
@@ -178,6 +180,7 @@ func (s *Store) Save(rec *interview.Record) error {
 		}
 	}
 	s.unlock(id, true)
+	s.updateIndex(rec, before)
 	return nil
 }
 
@@ -204,6 +207,7 @@ func (s *Store) Abandon(id string) error {
 		return nil
 	}
 	rec.Abandoned = true
+	before, _ := s.dirMtime()
 	data, err := json.MarshalIndent(rec, "", "  ")
 	if err != nil {
 		return fmt.Errorf("abandoning session %s: %w", id, err)
@@ -211,6 +215,8 @@ func (s *Store) Abandon(id string) error {
 	if err := WriteFileAtomic(s.JSONPath(id), append(data, '\n'), 0o600); err != nil {
 		return fmt.Errorf("abandoning session %s: %w", id, err)
 	}
+	s.unlock(id, true)
+	s.updateIndex(rec, before)
 	return nil
 }
 
@@ -395,9 +401,12 @@ func (s *Store) scan() (ids []string, locked map[string]bool, err error) {
 			locked[id] = true
 		}
 	}
-	slices.SortFunc(ids, func(a, b string) int { return compareIDs(b, a) })
+	sortIDs(ids)
 	return ids, locked, nil
 }
+
+// sortIDs sorts session ids newest first.
+func sortIDs(ids []string) { slices.SortFunc(ids, func(a, b string) int { return compareIDs(b, a) }) }
 
 // compareIDs orders session ids by time, then by suffix (so that -10 comes
 // after -9).

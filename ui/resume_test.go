@@ -87,7 +87,7 @@ func TestResumeOfferAccepted(t *testing.T) {
 	h.typeText(" and beta")
 	h.waitFor("alpha and beta")
 	h.ctrl(tcell.KeyCtrlS)
-	h.waitFor("Key points", "submitted 00:10/00:20", "score 100")
+	h.waitFor("Key points", "submitted 0:10/0:20", "score 100")
 	rec := waitStored(t, st, old.ID, func(r *interview.Record) bool { return r.Questions[0].Outcome != interview.Pending })
 	q := rec.Questions[0]
 	if q.Answer != "a distinctive sentence about alpha and beta" || q.TimeUsed != 10*time.Second || !rec.Started.Equal(old.Started) {

@@ -1,0 +1,402 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/gofrs/flock"
+
+	"grill/interview"
+)
+
+// The index (<data dir>/sessions.index) holds the digest of every session
+// record (see scanDigest) with the size and modification time of its file,
+// so that listing the history, ranking cards by it and the home screen read
+// one file instead of every session. Each Save updates it. It is trusted
+// when the sessions directory has not changed since it was written (same
+// modification time); otherwise every record's size and time are checked
+// and the records that changed, and only those, are read again and the
+// index rewritten. A missing, unreadable or foreign index is rebuilt the
+// same way, so deleting it is always safe. (A record rewritten in place,
+// without a rename, leaves the directory's time alone: it is noticed at the
+// next change of the directory, such as the next save.)
+//
+// It is a text file of tab-separated lines: a header, the directory's
+// modification time, then per session an "s" line (or "e" for a record that
+// cannot be read, with the error) followed by one "q" line per question.
+// Times are nanoseconds since 1970 (0 for none).
+
+const indexMagic = "grill-index 2"
+
+// indexEntry is what the index knows of one record file.
+type indexEntry struct {
+	size, mtime int64
+	rec         *interview.Record // the digest; nil when err is set
+	err         string            // why the record cannot be read
+}
+
+// index is the content of the index file.
+type index struct {
+	dirMtime int64
+	entries  map[string]*indexEntry // by session id
+}
+
+func (s *Store) indexPath() string     { return filepath.Join(filepath.Dir(s.dir), "sessions.index") }
+func (s *Store) indexLockPath() string { return s.indexPath() + ".lock" }
+
+// dirMtime returns the modification time of the sessions directory, 0 when
+// it does not exist.
+func (s *Store) dirMtime() (int64, error) {
+	fi, err := os.Stat(s.dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("listing sessions: %w", err)
+	}
+	return fi.ModTime().UnixNano(), nil
+}
+
+// digests returns the digest of every session record, newest first, and the
+// errors of those that cannot be read, each naming its file: from the index
+// when it is up to date, else after bringing it up to date.
+func (s *Store) digests() ([]*interview.Record, []error) {
+	m, err := s.dirMtime()
+	if err != nil {
+		return nil, []error{err}
+	}
+	if m == 0 {
+		return nil, nil
+	}
+	ix, _ := s.readIndex()
+	if ix == nil || ix.dirMtime != m {
+		ix, err = s.refreshIndex(ix)
+		if err != nil {
+			return nil, []error{err}
+		}
+		s.writeIndexLocked(ix)
+	}
+	return ix.sorted(s)
+}
+
+// sorted returns the digests of ix newest first, and the errors.
+func (ix *index) sorted(s *Store) ([]*interview.Record, []error) {
+	ids := make([]string, 0, len(ix.entries))
+	for id := range ix.entries {
+		ids = append(ids, id)
+	}
+	sortIDs(ids)
+	recs := make([]*interview.Record, 0, len(ids))
+	var errs []error
+	for _, id := range ids {
+		e := ix.entries[id]
+		if e.rec == nil {
+			errs = append(errs, errors.New(e.err))
+			continue
+		}
+		recs = append(recs, e.rec)
+	}
+	return recs, errs
+}
+
+// refreshIndex brings old (nil for none) up to date with the sessions
+// directory: entries whose file has the same size and modification time
+// are kept, the others read again (on all cores), and entries of files that
+// are gone dropped.
+func (s *Store) refreshIndex(old *index) (*index, error) {
+	m, err := s.dirMtime()
+	if err != nil {
+		return nil, err
+	}
+	entries, err := os.ReadDir(s.dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("listing sessions: %w", err)
+	}
+	ix := &index{dirMtime: m, entries: make(map[string]*indexEntry, len(entries))}
+	var stale []string
+	for _, de := range entries {
+		id, ok := strings.CutSuffix(de.Name(), ".json")
+		if !ok || !ValidID(id) || de.IsDir() {
+			continue
+		}
+		fi, err := de.Info()
+		if err != nil {
+			continue // removed meanwhile
+		}
+		size, mtime := fi.Size(), fi.ModTime().UnixNano()
+		if old != nil {
+			if e := old.entries[id]; e != nil && e.size == size && e.mtime == mtime {
+				ix.entries[id] = e
+				continue
+			}
+		}
+		ix.entries[id] = &indexEntry{size: size, mtime: mtime}
+		stale = append(stale, id)
+	}
+	workers := min(runtime.GOMAXPROCS(0), 8, max(len(stale), 1))
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(stale) {
+					return
+				}
+				e := ix.entries[stale[i]]
+				if rec, err := s.digest(stale[i], &buf); err != nil {
+					e.err = err.Error()
+				} else {
+					e.rec = rec
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return ix, nil
+}
+
+// updateIndex records in the index that session rec was just saved, its
+// file being written after the sessions directory had modification time
+// before. When the index did not know the directory as it was then (another
+// process changed it and did not update the index, or there is no index),
+// the index is brought up to date from the files instead. Failures are
+// ignored: the index is rebuilt by the next reader that finds it stale.
+func (s *Store) updateIndex(rec *interview.Record, before int64) {
+	l := flock.New(s.indexLockPath(), flock.SetPermissions(0o600))
+	if err := l.Lock(); err != nil {
+		return
+	}
+	defer l.Close()
+	ix, _ := s.readIndex()
+	if ix == nil || ix.dirMtime != before {
+		var err error
+		if ix, err = s.refreshIndex(ix); err != nil {
+			return
+		}
+	} else {
+		fi, err := os.Stat(s.JSONPath(rec.ID))
+		m, err2 := s.dirMtime()
+		if err != nil || err2 != nil {
+			return
+		}
+		ix.entries[rec.ID] = &indexEntry{size: fi.Size(), mtime: fi.ModTime().UnixNano(), rec: rec}
+		ix.dirMtime = m
+	}
+	_ = s.writeIndex(ix)
+}
+
+// writeIndexLocked writes ix under the index lock, unless another process
+// holds it (it is writing a fresher index). Failures are ignored.
+func (s *Store) writeIndexLocked(ix *index) {
+	l := flock.New(s.indexLockPath(), flock.SetPermissions(0o600))
+	if ok, err := l.TryLock(); !ok || err != nil {
+		return
+	}
+	defer l.Close()
+	_ = s.writeIndex(ix)
+}
+
+// writeIndex writes ix to the index file atomically.
+func (s *Store) writeIndex(ix *index) error {
+	var b bytes.Buffer
+	b.Grow(len(ix.entries) * 1024)
+	b.WriteString(indexMagic + "\n")
+	fmt.Fprintf(&b, "dir\t%d\n", ix.dirMtime)
+	ids := make([]string, 0, len(ix.entries))
+	for id := range ix.entries {
+		ids = append(ids, id)
+	}
+	sortIDs(ids)
+	for _, id := range ids {
+		e := ix.entries[id]
+		if e.rec == nil {
+			fmt.Fprintf(&b, "e\t%s\t%d\t%d\t%s\n", id, e.size, e.mtime, escapeField(e.err))
+			continue
+		}
+		r := e.rec
+		topics := make([]string, len(r.Settings.Topics))
+		for i, t := range r.Settings.Topics {
+			topics[i] = url.QueryEscape(t)
+		}
+		fmt.Fprintf(&b, "s\t%s\t%d\t%d\t%d\t%d\t%t\t%s\t%d\n", id, e.size, e.mtime, unixNano(r.Started), unixNano(r.Ended), r.Abandoned, strings.Join(topics, ","), len(r.Questions))
+		for _, q := range r.Questions {
+			fmt.Fprintf(&b, "q\t%s\t%s\t%d\t%d\t%s\t%d\t%d\t%d\t%d\t%d\t%d\n", escapeField(q.CardID), escapeField(q.Topic),
+				q.TimeLimit, q.TimeUsed, escapeField(string(q.Outcome)), unixNano(q.AskedAt), unixNano(q.EndedAt),
+				q.Grade.Score, q.Adjusted, q.Rating, unixNano(q.RatedAt))
+		}
+	}
+	return WriteFileAtomic(s.indexPath(), b.Bytes(), 0o600)
+}
+
+// readIndex reads the index file; nil when there is none or it cannot be
+// used.
+func (s *Store) readIndex() (*index, error) {
+	data, err := os.ReadFile(s.indexPath())
+	if err != nil {
+		return nil, err
+	}
+	return parseIndex(data)
+}
+
+var errBadIndex = errors.New("malformed session index")
+
+// parseIndex reads the content of an index file. It is the hot path of
+// start-up with a long history, so it works on bytes: one string per
+// session id, and card ids, topics and outcomes shared through intern.
+func parseIndex(data []byte) (*index, error) {
+	line, data, _ := bytes.Cut(data, []byte{'\n'})
+	if string(line) != indexMagic {
+		return nil, errBadIndex
+	}
+	ix := &index{entries: map[string]*indexEntry{}}
+	intern := map[string]string{}
+	str := func(b []byte) string {
+		if s, ok := intern[string(b)]; ok {
+			return s
+		}
+		s := unescapeField(string(b))
+		intern[string(b)] = s
+		return s
+	}
+	var cur *interview.Record
+	var f [13][]byte
+	for len(data) > 0 {
+		line, data, _ = bytes.Cut(data, []byte{'\n'})
+		n := splitTabs(line, f[:])
+		ok := true
+		num := func(b []byte) int64 {
+			v, k := atoi(b)
+			ok = ok && k
+			return v
+		}
+		switch {
+		case n == 2 && string(f[0]) == "dir":
+			ix.dirMtime = num(f[1])
+		case n == 5 && string(f[0]) == "e":
+			id := string(f[1])
+			ix.entries[id], cur = &indexEntry{size: num(f[2]), mtime: num(f[3]), err: unescapeField(string(f[4]))}, nil
+			ok = ok && ValidID(id)
+		case n == 9 && string(f[0]) == "s":
+			id := string(f[1])
+			cur = &interview.Record{ID: id, Started: fromUnixNano(num(f[4])), Ended: fromUnixNano(num(f[5])), Abandoned: string(f[6]) == "true"}
+			cur.Questions = make([]interview.QuestionRecord, 0, max(num(f[8]), 0))
+			ix.entries[id] = &indexEntry{size: num(f[2]), mtime: num(f[3]), rec: cur}
+			ok = ok && ValidID(id) && (string(f[6]) == "true" || string(f[6]) == "false")
+			if len(f[7]) > 0 {
+				for _, t := range strings.Split(string(f[7]), ",") {
+					t, err := url.QueryUnescape(t)
+					ok = ok && err == nil
+					cur.Settings.Topics = append(cur.Settings.Topics, t)
+				}
+			}
+		case n == 12 && string(f[0]) == "q" && cur != nil:
+			q := interview.QuestionRecord{
+				CardID: str(f[1]), Topic: str(f[2]),
+				TimeLimit: time.Duration(num(f[3])), TimeUsed: time.Duration(num(f[4])), Outcome: interview.Outcome(str(f[5])),
+				AskedAt: fromUnixNano(num(f[6])), EndedAt: fromUnixNano(num(f[7])),
+				Adjusted: int(num(f[9])), Rating: interview.Rating(num(f[10])), RatedAt: fromUnixNano(num(f[11])),
+			}
+			q.Grade.Score = int(num(f[8]))
+			cur.Questions = append(cur.Questions, q)
+		default:
+			ok = false
+		}
+		if !ok {
+			return nil, fmt.Errorf("%w: %q", errBadIndex, line)
+		}
+	}
+	return ix, nil
+}
+
+// splitTabs splits line at tabs into f, returning the number of fields, or
+// len(f)+1 when there are more.
+func splitTabs(line []byte, f [][]byte) int {
+	n := 0
+	for {
+		if n == len(f) {
+			return n + 1
+		}
+		i := bytes.IndexByte(line, '\t')
+		if i < 0 {
+			f[n] = line
+			return n + 1
+		}
+		f[n] = line[:i]
+		line = line[i+1:]
+		n++
+	}
+}
+
+// atoi parses a decimal integer with an optional minus sign.
+func atoi(b []byte) (int64, bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 19 {
+		return 0, false
+	}
+	var n int64
+	for _, c := range b {
+		if c < '0' || c > '9' || n > (math.MaxInt64-int64(c-'0'))/10 {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// unixNano is t in nanoseconds since 1970, 0 for the zero time.
+func unixNano(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixNano()
+}
+
+// fromUnixNano is the UTC time of n, the zero time for 0.
+func fromUnixNano(n int64) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, n).UTC()
+}
+
+var (
+	fieldEscaper   = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
+	fieldUnescaper = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n", `\r`, "\r")
+)
+
+// escapeField makes s safe inside a tab-separated line.
+func escapeField(s string) string {
+	if !strings.ContainsAny(s, "\\\t\n\r") {
+		return s
+	}
+	return fieldEscaper.Replace(s)
+}
+
+// unescapeField undoes escapeField.
+func unescapeField(s string) string {
+	if !strings.ContainsRune(s, '\\') {
+		return s
+	}
+	return fieldUnescaper.Replace(s)
+}
