@@ -13,8 +13,8 @@ import (
 // TestEndToEndKeysInTmux drives the built binary through the keys a new
 // user trips over: ? and F1 for the help on each screen, Ctrl+K on a typed
 // answer (asks; "Keep writing" keeps it), the summary's Enter (read-only
-// review), h (history), Esc (home) and n (new session), and the report's
-// path printed on exit.
+// review), n (new session), h (history) and Esc (home), and the reports'
+// paths printed on exit.
 func TestEndToEndKeysInTmux(t *testing.T) {
 	needTmux(t)
 	dir := t.TempDir()
@@ -90,15 +90,21 @@ func TestEndToEndKeysInTmux(t *testing.T) {
 	s.waitFor(5*time.Second, "1/2 · review", "read-only")
 	keys("Escape")
 	s.waitFor(5*time.Second, "Summary", "session complete")
-	time.Sleep(700 * time.Millisecond)
+	// n: a new session with the same settings; ended at once, its summary.
+	text("n")
+	s.waitFor(5*time.Second, "1/2", "F1 keys", "05:00 left")
+	keys("C-q")
+	s.waitFor(5*time.Second, "End this session?")
+	keys("Enter")
+	s.waitFor(5*time.Second, "Summary", "ended early")
 	text("h")
-	s.waitFor(5*time.Second, "1 session")
+	s.waitFor(5*time.Second, "2 sessions")
 	keys("Escape")
 	s.waitFor(5*time.Second, "New session", "Start")
 	time.Sleep(700 * time.Millisecond)
 	keys("C-q")
 	out := s.waitFor(5*time.Second, "grill exited 0")
-	if !strings.Contains(strings.Join(strings.Fields(out), ""), "Report:"+filepath.Join(dir, "data")) {
-		t.Errorf("grill did not say where the report is:\n%s", out)
+	if n := strings.Count(strings.Join(strings.Fields(out), ""), "Report:"+filepath.Join(dir, "data")); n != 2 {
+		t.Errorf("grill named %d reports on exit, want 2:\n%s", n, out)
 	}
 }
