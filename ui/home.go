@@ -10,6 +10,7 @@ import (
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/tview"
 
+	"grill/decks"
 	"grill/interview"
 )
 
@@ -80,7 +81,7 @@ func newHome(a *app) *homeScreen {
 
 	h.status = tview.NewTextView().SetDynamicColors(true).SetWordWrap(true)
 	h.status.SetBorderPadding(1, 0, 1, 1)
-	h.status.SetText(th.dim(`Cards with a time of their own keep it. "weakest" and "due" use past sessions; without history they ask in mixed order.`))
+	h.status.SetText(th.dim(`Cards with a time of their own keep it. "weakest" and "due" use past sessions; without history they ask in mixed order.`) + mergedText(th, a.opts.Library))
 
 	header := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
 	header.SetText(" " + th.strong("grill") + th.dim(" · timed mock interviews"))
@@ -269,4 +270,22 @@ func (h *homeScreen) markFocus() {
 			it.SetLabel(mark + label)
 		}
 	}
+}
+
+// mergedText says which questions were in more than one loaded deck and
+// are asked once, or "" when none were.
+func mergedText(th theme, lib *decks.Library) string {
+	if len(lib.Merged) == 0 {
+		return ""
+	}
+	m := lib.Merged[0]
+	text := fmt.Sprintf("%d question(s) were in two loaded decks and are asked once", len(lib.Merged))
+	if len(lib.Merged) == 1 {
+		text = "1 question was in two loaded decks and is asked once"
+	}
+	text += fmt.Sprintf(": %q from %s is kept, the copy in %s left out", m.Kept.Question, m.Kept.Source, m.Dropped.Source)
+	if len(lib.Merged) > 1 {
+		text += fmt.Sprintf(", and %d more", len(lib.Merged)-1)
+	}
+	return "\n" + th.paint(colAmber, tview.Escape(text+"."))
 }

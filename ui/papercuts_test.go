@@ -7,6 +7,7 @@ import (
 
 	"github.com/gdamore/tcell/v2"
 
+	"grill/decks"
 	"grill/interview"
 )
 
@@ -134,4 +135,15 @@ func TestHomeArrowsMoveBetweenFields(t *testing.T) {
 	if strings.Contains(h.text(), "▸ Topics") {
 		t.Error("two fields marked")
 	}
+}
+
+// TestHomeSaysQuestionsWereMerged: a question in two loaded decks is asked
+// once, and the home screen says so.
+func TestHomeSaysQuestionsWereMerged(t *testing.T) {
+	lib := testLibrary()
+	kept := lib.Topics[0].Cards[0]
+	kept.Source = "decks/a.md"
+	lib.Merged = []decks.Merge{{Kept: kept, Dropped: &decks.Card{ID: "seed/q1", Question: kept.Question, Source: "seed.md"}}}
+	h := start(t, Options{Library: lib, Config: config(1)}, 100, 30)
+	h.waitFor("1 question was in two loaded decks and is asked once", "seed.md")
 }
