@@ -302,6 +302,10 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 	if set["seed"] {
 		cfg.Session.Seed = *seed
 	}
+	if !skipHome {
+		// The home screen starts from the last session's settings.
+		applyLastSettings(&cfg, lib, set)
+	}
 	if err := checkFlags(cfg, lib); err != nil {
 		return err
 	}
@@ -331,6 +335,7 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 		NoColor:  os.Getenv("NO_COLOR") != "",
 		LLM:      client,
 		Store:    sessions,
+		OnStart:  saveLastSettings,
 	})
 }
 

@@ -73,6 +73,9 @@ type Options struct {
 	// even after the candidate moved on, and never changes a score. Nil
 	// means no LLM feedback.
 	LLM *llm.Client
+	// OnStart, when set, is called with the settings of every session
+	// started (grill remembers them for the next home screen).
+	OnStart func(interview.Settings)
 }
 
 // Run shows grill's screens until the candidate quits or ctx is done, as
@@ -342,6 +345,9 @@ func (a *app) start(s interview.Settings) error {
 	}
 	a.sess.Store(sess)
 	a.finished, a.reportPath, a.reportErr, a.exported = false, "", nil, ""
+	if a.opts.OnStart != nil {
+		a.opts.OnStart(s)
+	}
 	a.showQuestion()
 	return nil
 }
