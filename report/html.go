@@ -204,20 +204,24 @@ func htmlQuestion(b *strings.Builder, i int, q *interview.QuestionRecord, lib *d
 
 	if lib != nil {
 		if card, ok := lib.Card(q.CardID); ok {
-			if strings.TrimSpace(card.Answer) != "" {
-				b.WriteString("<h4>Reference answer</h4>\n<div class=\"reference\">\n")
-				b.WriteString(markdownHTML(demoteHeadings(card.Answer, 5)))
-				b.WriteString("</div>\n")
-			}
-			if strings.TrimSpace(card.Note) != "" {
-				note := strings.TrimSpace(card.Note)
+			// The note (an erratum) goes next to the passage it corrects.
+			before, after := card.Answer, ""
+			note := strings.TrimSpace(card.Note)
+			if note != "" {
+				before, after = PlaceNote(card.Answer, note)
 				if !strings.HasPrefix(note, "**Note") {
 					note = "**Note:** " + note
 				}
-				b.WriteString("<aside class=\"note\">\n")
-				b.WriteString(markdownHTML(note))
-				b.WriteString("</aside>\n")
 			}
+			b.WriteString("<h4>Reference answer</h4>\n<div class=\"reference\">\n")
+			b.WriteString(markdownHTML(demoteHeadings(before, 5)))
+			if note != "" {
+				b.WriteString("<aside class=\"note\">\n" + markdownHTML(note) + "</aside>\n")
+			}
+			if strings.TrimSpace(after) != "" {
+				b.WriteString(markdownHTML(demoteHeadings(after, 5)))
+			}
+			b.WriteString("</div>\n")
 		} else {
 			fmt.Fprintf(b, "<p class=\"none\">No reference answer: card <code>%s</code> is not in the loaded decks.</p>\n", esc(q.CardID))
 		}

@@ -147,3 +147,17 @@ func TestHomeSaysQuestionsWereMerged(t *testing.T) {
 	h := start(t, Options{Library: lib, Config: config(1)}, 100, 30)
 	h.waitFor("1 question was in two loaded decks and is asked once", "seed.md")
 }
+
+// TestErratumNextToItsPassage: the review shows a reference answer's note
+// right after the paragraph it corrects, not below the whole answer.
+func TestErratumNextToItsPassage(t *testing.T) {
+	card := &decks.Card{
+		Answer: "The residual formula is h = h + h.\n\nA second paragraph on depth.\n\nA third on pooling readouts.",
+		Note:   "The residual formula is garbled.",
+	}
+	text := referenceText(newTheme(false), card)
+	iNote, iSecond := strings.Index(text, "garbled"), strings.Index(text, "second paragraph")
+	if iNote < 0 || iSecond < 0 || iNote > iSecond {
+		t.Errorf("note not between the first and second paragraphs:\n%s", text)
+	}
+}

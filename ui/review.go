@@ -10,6 +10,7 @@ import (
 	"grill/decks"
 	"grill/grading"
 	"grill/interview"
+	"grill/report"
 	"grill/tex"
 )
 
@@ -133,14 +134,20 @@ func outcomeText(th theme, q interview.QuestionRecord) string {
 	return resultText(th, q.Outcome) + " " + interview.DurationText(q.TimeUsed) + "/" + interview.DurationText(q.TimeLimit)
 }
 
-// referenceText is the card's reference answer, rendered, followed by the
-// reviewer's note when there is one.
+// referenceText is the card's reference answer, rendered, with the
+// reviewer's note, when there is one, as a quote right after the passage it
+// corrects (report.PlaceNote).
 func referenceText(th theme, card *decks.Card) string {
-	s := strings.TrimRight(RenderMarkdown(card.Answer, th.color), "\n")
-	if strings.TrimSpace(card.Note) != "" {
-		s += "\n\n" + th.strong("Note") + "\n" + strings.TrimRight(RenderMarkdown(card.Note, th.color), "\n")
+	note := strings.TrimSpace(card.Note)
+	if note == "" {
+		return strings.TrimRight(RenderMarkdown(card.Answer, th.color), "\n")
 	}
-	return s
+	before, after := report.PlaceNote(card.Answer, note)
+	if !strings.HasPrefix(note, "**Note") {
+		note = "**Note:** " + note
+	}
+	md := strings.TrimRight(before, "\n") + "\n\n> " + strings.ReplaceAll(note, "\n", "\n> ") + "\n\n" + after
+	return strings.TrimRight(RenderMarkdown(md, th.color), "\n")
 }
 
 // refresh shows the current verdicts: the score, the marks on the key
