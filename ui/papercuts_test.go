@@ -161,3 +161,51 @@ func TestErratumNextToItsPassage(t *testing.T) {
 		t.Errorf("note not between the first and second paragraphs:\n%s", text)
 	}
 }
+
+// TestReviewScrollsToEvidenceAndKeepsStatesVisible: at 80×24 a long key
+// point label ends in "…" with its state still shown, and selecting a
+// point scrolls the answer to the words that covered it.
+func TestReviewScrollsToEvidenceAndKeepsStatesVisible(t *testing.T) {
+	lib := testLibrary()
+	for _, tp := range lib.Topics {
+		for _, c := range tp.Cards {
+			c.KeyPoints[0].Label = "Alpha is the first point of every card, with a label far too long for the pane"
+		}
+	}
+	h := start(t, Options{Library: lib, Config: config(1), SkipHome: true}, 80, 24)
+	h.waitFor("1/1")
+	h.typeText("There is no alpha here.\n" + strings.Repeat("Filler words about nothing.\n", 30) + "Last, beta at the very end.")
+	h.waitFor("words")
+	h.ctrl(tcell.KeyCtrlS)
+	screen := h.waitFor("Key points", "…", "(negated)")
+	if strings.Contains(screen, "beta at the very end") {
+		t.Fatalf("the end of the answer shows before its point is selected:\n%s", screen)
+	}
+	h.key(tcell.KeyDown) // select Beta
+	h.waitFor("beta at the very end")
+}
+
+// TestTinyScreenHeaderAndFooter: at 40×12 the header and the footer of
+// each screen fit: no key cut in the middle, no text run into another.
+func TestTinyScreenHeaderAndFooter(t *testing.T) {
+	h := start(t, Options{Config: config(1), SkipHome: true}, 40, 12)
+	h.waitFor("1/1", "00:20 left")
+	if l := h.lastLine(); !strings.Contains(l, "Ctrl+S submit · F1 keys") || !strings.Contains(l, "0 words") {
+		t.Errorf("question footer %q", l)
+	}
+	h.typeText("alpha")
+	h.ctrl(tcell.KeyCtrlS)
+	h.waitFor("review")
+	lines := h.lines()
+	if !strings.Contains(lines[0], "  score 33") {
+		t.Errorf("review header runs into the score: %q", lines[0])
+	}
+	if l := h.lastLine(); !strings.Contains(l, "1-4 rate · ? keys") || strings.Contains(l, "2 H") {
+		t.Errorf("review footer %q", l)
+	}
+	h.press('3')
+	h.waitFor("Summary")
+	if l := h.lastLine(); !strings.Contains(l, "Enter review · Esc home · ? keys") {
+		t.Errorf("summary footer %q", l)
+	}
+}

@@ -41,6 +41,10 @@ type reviewScreen struct {
 	qText  string
 	qWidth int
 
+	keys     *tview.TextView
+	ptsWidth int // width a key point line may take, from the screen's
+	ansWidth int // width of the answer pane's text
+
 	// back, when set, makes the review read-only (reopened from the
 	// summary): no self-grading, no rating; Esc, Enter or q go back.
 	back *summaryScreen
@@ -106,7 +110,8 @@ func buildReview(a *app, s *interview.Session, card *decks.Card, q interview.Que
 	th.styleBox(r.feedback.Box, "LLM feedback")
 
 	keys := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
-	keys.SetText(" " + th.keys("Space", "toggle", "Tab", "pane", "1", "Again", "2", "Hard", "3", "Good", "4", "Easy", "Ctrl+Q", "quit"))
+	r.keys = keys
+	keys.SetText(" " + th.keys(reviewKeys[0]...))
 	if back != nil {
 		keys.SetText(" " + th.keys("↑↓", "key points", "Tab", "pane", "Esc", "back to the summary") + th.dim(" · read-only"))
 	}
@@ -165,16 +170,18 @@ func (r *reviewScreen) refresh() {
 		text += th.dim(" · ") + r.fb.score
 	}
 	r.score.SetText(text + " ")
-	r.top.ResizeItem(r.score, tview.TaggedStringWidth(text)+1, 0)
+	r.top.ResizeItem(r.score, tview.TaggedStringWidth(text)+2, 0) // a blank before it
 	for i, p := range r.q.Grade.Points {
-		r.points.SetItemText(i, pointText(th, p, r.q.Covered(i), r.q.Overrides), "")
+		r.points.SetItemText(i, pointText(th, p, r.q.Covered(i), r.q.Overrides, r.ptsWidth), "")
 	}
 	r.refreshAnswer()
 }
 
 // pointText is one key point line: its mark, label and what changed it.
 // A point only named in a bare list of terms is marked "~", partly counted.
-func pointText(th theme, p grading.PointResult, covered bool, overrides map[int]bool) string {
+// A label too long for width cells (0: no limit) ends in "…", so that the
+// mark and the state after it stay visible.
+func pointText(th theme, p grading.PointResult, covered bool, overrides map[int]bool, width int) string {
 	mark := th.paint(colBad, "✗")
 	switch {
 	case covered:
@@ -186,18 +193,22 @@ func pointText(th theme, p grading.PointResult, covered bool, overrides map[int]
 	if covered != p.Covered {
 		s += th.dim("(you) ")
 	}
-	s += tview.Escape(p.Label)
+	tail := ""
 	if p.Weight != 1 && p.Weight > 0 {
-		s += th.dim(fmt.Sprintf(" ×%g", p.Weight))
+		tail += th.dim(fmt.Sprintf(" ×%g", p.Weight))
 	}
 	switch {
 	case covered != p.Covered:
 	case p.Negated:
-		s += th.dim(" (negated)")
+		tail += th.dim(" (negated)")
 	case p.Listed:
-		s += th.dim(" (listed only)")
+		tail += th.dim(" (listed only)")
 	}
-	return s
+	label := p.Label
+	if width > 0 {
+		label = truncate(label, max(width-tview.TaggedStringWidth(s)-tview.TaggedStringWidth(tail), 4))
+	}
+	return s + tview.Escape(label) + tail
 }
 
 func (r *reviewScreen) refreshAnswer() {
@@ -217,6 +228,34 @@ func (r *reviewScreen) refreshAnswer() {
 		pts[i].Covered = (g.Covered || g.Listed) && (r.q.Covered(i) || !g.Covered)
 	}
 	r.answer.SetText(highlight(r.a.th, r.q.Answer, pts, sel))
+	// Scroll to the selected point's evidence, a line of context above.
+	line := 0
+	if sel >= 0 && pts[sel].Covered && len(pts[sel].Spans) > 0 && r.ansWidth > 0 {
+		start := pts[sel].Spans[0].Start
+		for _, sp := range pts[sel].Spans {
+			start = min(start, sp.Start)
+		}
+		line = max(wrappedLine(r.q.Answer, start, r.ansWidth)-1, 0)
+	}
+	r.answer.ScrollTo(line, 0)
+}
+
+// wrappedLine is the line, counted from 0, on which byte offset off of text
+// falls once text is word-wrapped to width cells.
+func wrappedLine(text string, off, width int) int {
+	if off < 0 || off > len(text) {
+		return 0
+	}
+	paras := strings.Split(text[:off], "\n")
+	line := 0
+	for _, p := range paras[:len(paras)-1] {
+		line += max(1, len(tview.WordWrap(p, width)))
+	}
+	last := paras[len(paras)-1]
+	if last != "" {
+		line += len(tview.WordWrap(last, width)) - 1
+	}
+	return line
 }
 
 // setFeedback shows the LLM panel below the reference answer with the
@@ -267,6 +306,15 @@ func (r *reviewScreen) sizeFeedback(width, height int) {
 
 func (r *reviewScreen) beforeDraw(width, height int) {
 	r.sizeFeedback(width, height)
+	// The key points take 5/9 of the width, the answer the rest; each
+	// loses 4 cells to its border and padding.
+	if pw, aw := width*5/9-4, width-width*5/9-4; pw != r.ptsWidth || aw != r.ansWidth {
+		r.ptsWidth, r.ansWidth = pw, aw
+		r.refresh()
+		if r.back == nil {
+			r.keys.SetText(r.a.th.fitKeys(width, reviewKeys...))
+		}
+	}
 	if width == r.qWidth {
 		return
 	}
@@ -384,4 +432,11 @@ func (r *reviewScreen) helpKeys() []string {
 		"1 2 3 4", "rate the answer Again, Hard, Good or Easy and go on",
 		"Ctrl+Q", "end the session (asks first)",
 	}
+}
+
+// reviewKeys are the review's footers, widest first.
+var reviewKeys = [][]string{
+	{"Space", "toggle", "Tab", "pane", "1", "Again", "2", "Hard", "3", "Good", "4", "Easy", "Ctrl+Q", "quit"},
+	{"Space", "toggle", "1-4", "rate", "?", "keys"},
+	{"1-4", "rate", "?", "keys"},
 }

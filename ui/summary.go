@@ -27,6 +27,9 @@ type summaryScreen struct {
 	width  int // screen width the columns were fitted to
 	height int
 
+	keyVariants [][]string // the footers, widest first
+	lastWidth   int        // the screen's width at the last draw
+
 	statsText  string // the statistics as set, with their tags
 	statsLines int    // their height, wrapped to the screen
 }
@@ -161,14 +164,17 @@ func (m *summaryScreen) refreshStats() {
 	m.statsText = text
 	m.width = -1 // beforeDraw sizes the statistics to their wrapped lines
 	pairs := []string{"Enter", "review", "n", "new", "h", "history", "Esc", "home"}
+	compact := []string{"Enter", "review", "Esc", "home", "?", "keys"}
 	switch {
 	case a.reportErr != nil && a.exported == "":
 		// The way out of a failed save comes first; ? lists the rest.
 		pairs = []string{"e", "write report elsewhere", "p", "print it on exit"}
+		compact = []string{"e", "write elsewhere", "p", "print", "?", "keys"}
 	case a.opts.Store == nil:
 		pairs = []string{"Enter", "review", "n", "new", "Esc", "home"}
 	}
-	m.keys.SetText(" " + a.th.keys(append(pairs, "q", "quit", "?", "keys")...))
+	m.keyVariants = [][]string{append(pairs, "q", "quit", "?", "keys"), compact}
+	m.keys.SetText(a.th.fitKeys(m.screenW(), m.keyVariants...))
 }
 
 // promptExport asks for a directory to write the report to, the current
@@ -268,7 +274,8 @@ func (m *summaryScreen) beforeDraw(width, height int) {
 	if width == m.width && height == m.height {
 		return
 	}
-	m.width, m.height = width, height
+	m.width, m.height, m.lastWidth = width, height, width
+	m.keys.SetText(m.a.th.fitKeys(width, m.keyVariants...))
 	m.statsLines = 0
 	for _, line := range strings.Split(m.statsText, "\n") {
 		m.statsLines += max(len(tview.WordWrap(line, width)), 1)
@@ -347,4 +354,13 @@ func (m *summaryScreen) helpKeys() []string {
 		keys = append(keys, "e", "write the report to another directory", "p", "print the report when grill exits")
 	}
 	return keys
+}
+
+// screenW is the screen's width at the last draw, or a wide one before the
+// first.
+func (m *summaryScreen) screenW() int {
+	if m.lastWidth > 0 {
+		return m.lastWidth
+	}
+	return 1 << 10
 }
