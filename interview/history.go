@@ -104,30 +104,76 @@ type History struct {
 	Reviews  []Review
 }
 
-// Summarize makes the Summary of a session record: its status, the topics
-// asked, how many questions were answered, the mean adjusted score overall
-// and per topic, and the time spent answering. It reads only the fields a
-// store's fast reader fills in (see store.List), so a full record and its
-// digest summarise the same.
-func Summarize(rec *Record) Summary {
-	sum := Summary{ID: rec.ID, Started: rec.Started, Questions: len(rec.Questions)}
+// Digest is the part of a session record that summaries and schedules
+// read: what a store keeps in its index, so that a long history is listed
+// and ranked without reading every record.
+type Digest struct {
+	ID        string
+	Started   time.Time
+	Ended     time.Time
+	Abandoned bool
+	Topics    []string // Settings.Topics
+	Questions []QuestionDigest
+}
+
+// QuestionDigest is the part of a question that summaries and schedules
+// read.
+type QuestionDigest struct {
+	CardID   string
+	Topic    string
+	TimeUsed time.Duration
+	Outcome  Outcome
+	Time     time.Time // when it was rated, else when it ended, was asked, or the session started
+	Score    int       // the grader's
+	Adjusted int       // after self-grading
+	Rating   Rating
+}
+
+// Digest returns the digest of r.
+func (r *Record) Digest() *Digest {
+	d := &Digest{ID: r.ID, Started: r.Started, Ended: r.Ended, Abandoned: r.Abandoned, Topics: r.Settings.Topics,
+		Questions: make([]QuestionDigest, len(r.Questions))}
+	for i, q := range r.Questions {
+		d.Questions[i] = QuestionDigest{
+			CardID: q.CardID, Topic: q.Topic, TimeUsed: q.TimeUsed, Outcome: q.Outcome,
+			Time: ReviewTime(q.RatedAt, q.EndedAt, q.AskedAt, r.Started), Score: q.Grade.Score, Adjusted: q.Adjusted, Rating: q.Rating,
+		}
+	}
+	return d
+}
+
+// ReviewTime is when an answer counts as given for the schedules: the
+// first of its rating time, end time, asking time and the session's start
+// that is set.
+func ReviewTime(ratedAt, endedAt, askedAt, started time.Time) time.Time {
+	for _, t := range []time.Time{ratedAt, endedAt, askedAt} {
+		if !t.IsZero() {
+			return t
+		}
+	}
+	return started
+}
+
+// Summarize makes the Summary of a session: its status, the topics asked,
+// how many questions were answered, the mean grader's and adjusted score
+// overall and per topic, and the time spent answering.
+func Summarize(d *Digest) Summary {
+	sum := Summary{ID: d.ID, Started: d.Started, Questions: len(d.Questions)}
 	switch {
-	case !rec.Ended.IsZero():
-		sum.Status, sum.Ended = StatusEnded, rec.Ended
-	case rec.Abandoned:
+	case !d.Ended.IsZero():
+		sum.Status, sum.Ended = StatusEnded, d.Ended
+	case d.Abandoned:
 		sum.Status = StatusAbandoned
 	default:
 		sum.Status = StatusInProgress
 	}
 	total, graded := 0, 0
-	idx := map[string]int{}
 	var totals, gradedTotals []int // per topic, in the order of ByTopic
-	for _, q := range rec.Questions {
+	for _, q := range d.Questions {
 		sum.Duration += q.TimeUsed
-		i, ok := idx[q.Topic]
-		if !ok {
+		i := slices.Index(sum.Topics, q.Topic) // a session has few topics
+		if i < 0 {
 			i = len(sum.ByTopic)
-			idx[q.Topic] = i
 			sum.Topics = append(sum.Topics, q.Topic)
 			sum.ByTopic = append(sum.ByTopic, TopicScore{Topic: q.Topic})
 			totals, gradedTotals = append(totals, 0), append(gradedTotals, 0)
@@ -137,16 +183,16 @@ func Summarize(rec *Record) Summary {
 		}
 		sum.Answered++
 		total += q.Adjusted
-		graded += q.Grade.Score
+		graded += q.Score
 		t := &sum.ByTopic[i]
 		t.Answered++
 		totals[i] += q.Adjusted
-		gradedTotals[i] += q.Grade.Score
+		gradedTotals[i] += q.Score
 		t.Average = float64(totals[i]) / float64(t.Answered)
 		t.Score = float64(gradedTotals[i]) / float64(t.Answered)
 	}
 	if len(sum.Topics) == 0 {
-		sum.Topics = append(sum.Topics, rec.Settings.Topics...)
+		sum.Topics = append(sum.Topics, d.Topics...)
 	}
 	if sum.Answered > 0 {
 		sum.Average = float64(total) / float64(sum.Answered)
@@ -155,21 +201,14 @@ func Summarize(rec *Record) Summary {
 	return sum
 }
 
-// AppendReviews appends the answered questions of rec to rs, as Reviews.
-func AppendReviews(rs []Review, rec *Record) []Review {
-	for _, q := range rec.Questions {
+// AppendReviews appends the answered questions of d to rs, as Reviews.
+func AppendReviews(rs []Review, d *Digest) []Review {
+	for _, q := range d.Questions {
 		if q.Outcome == Pending || q.CardID == "" {
 			continue
 		}
-		t := q.RatedAt
-		for _, alt := range []time.Time{q.EndedAt, q.AskedAt, rec.Started} {
-			if !t.IsZero() {
-				break
-			}
-			t = alt
-		}
 		rs = append(rs, Review{
-			SessionID: rec.ID, CardID: q.CardID, Topic: q.Topic, Time: t,
+			SessionID: d.ID, CardID: q.CardID, Topic: q.Topic, Time: q.Time,
 			Outcome: q.Outcome, Score: q.Adjusted, Rating: q.Rating,
 		})
 	}

@@ -104,7 +104,7 @@ func writeSummary(b *strings.Builder, rec *interview.Record) {
 			score, adjusted, q.Rating.Text(), missed)
 	}
 	b.WriteString("\n")
-	sum := interview.Summarize(rec)
+	sum := interview.Summarize(rec.Digest())
 	if sum.Answered > 0 {
 		b.WriteString("**Per topic**\n\n| Topic | Answered | Score | Adjusted |\n|-------|---------:|------:|---------:|\n")
 		for _, t := range sum.ByTopic {

@@ -49,7 +49,7 @@ func (s *Store) history(withReviews bool) (interview.History, []error) {
 
 // digest reads the digest of session id (see scanDigest), using buf (which
 // may be nil) to hold the file.
-func (s *Store) digest(id string, buf *bytes.Buffer) (*interview.Record, error) {
+func (s *Store) digest(id string, buf *bytes.Buffer) (*interview.Digest, error) {
 	path := s.JSONPath(id)
 	if buf == nil {
 		buf = new(bytes.Buffer)
@@ -74,7 +74,7 @@ func (s *Store) digest(id string, buf *bytes.Buffer) (*interview.Record, error) 
 
 // decodeDigest reads the digest of the record in data, read from the file
 // name, and checks its schema version. Errors name the file.
-func decodeDigest(name string, data []byte) (*interview.Record, error) {
+func decodeDigest(name string, data []byte) (*interview.Digest, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%s: empty session record", name)
 	}

@@ -319,7 +319,6 @@ type refDigest struct {
 		CardID   string        `json:"card_id"`
 		Topic    string        `json:"topic"`
 		TimeUsed time.Duration `json:"time_used"`
-		TimeLim  time.Duration `json:"time_limit"`
 		Grade    struct {
 			Score int `json:"score"`
 		} `json:"grade"`
@@ -371,12 +370,12 @@ func FuzzScanDigest(f *testing.F) {
 		same := (version == nil) == (ref.SchemaVersion == nil) &&
 			(version == nil || *version == *ref.SchemaVersion) &&
 			d.Started.Equal(ref.Started) && d.Ended.Equal(ref.Ended) && d.Abandoned == ref.Abandoned &&
-			slices.Equal(d.Settings.Topics, ref.Settings.Topics) && len(d.Questions) == len(ref.Questions)
+			slices.Equal(d.Topics, ref.Settings.Topics) && len(d.Questions) == len(ref.Questions)
 		for i := 0; same && i < len(d.Questions); i++ {
 			q, r := d.Questions[i], ref.Questions[i]
-			same = q.CardID == r.CardID && q.Topic == r.Topic && q.TimeUsed == r.TimeUsed && q.TimeLimit == r.TimeLim && q.Grade.Score == r.Grade.Score && q.Outcome == r.Outcome &&
-				q.AskedAt.Equal(r.AskedAt) && q.EndedAt.Equal(r.EndedAt) && q.Adjusted == r.Adjusted &&
-				q.Rating == r.Rating && q.RatedAt.Equal(r.RatedAt)
+			same = q.CardID == r.CardID && q.Topic == r.Topic && q.TimeUsed == r.TimeUsed && q.Score == r.Grade.Score && q.Outcome == r.Outcome &&
+				q.Time.Equal(interview.ReviewTime(r.RatedAt, r.EndedAt, r.AskedAt, ref.Started)) && q.Adjusted == r.Adjusted &&
+				q.Rating == r.Rating
 		}
 		if !same {
 			t.Fatalf("scanDigest read %+v, encoding/json %+v, from %q", d, ref, data)

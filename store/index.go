@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -32,17 +33,20 @@ import (
 // without a rename, leaves the directory's time alone: it is noticed at the
 // next change of the directory, such as the next save.)
 //
-// It is a text file of tab-separated lines: a header, the directory's
-// modification time, then per session an "s" line (or "e" for a record that
-// cannot be read, with the error) followed by one "q" line per question.
+// It is a text file of tab-separated lines: a header, then per session an
+// "s" line (or "e" for a record that cannot be read, with the error)
+// followed by one "q" line per question, then the directory's modification
+// time ("dir"). A save appends its session's lines and a new "dir" line;
+// the last lines of a session win, and readers compact the file when it
+// holds many such repeats.
 // Times are nanoseconds since 1970 (0 for none).
 
-const indexMagic = "grill-index 2"
+const indexMagic = "grill-index 3"
 
 // indexEntry is what the index knows of one record file.
 type indexEntry struct {
 	size, mtime int64
-	rec         *interview.Record // the digest; nil when err is set
+	rec         *interview.Digest // nil when err is set
 	err         string            // why the record cannot be read
 }
 
@@ -50,6 +54,8 @@ type indexEntry struct {
 type index struct {
 	dirMtime int64
 	entries  map[string]*indexEntry // by session id
+	order    []string               // the ids in the order read from the file (newest first), if read
+	replaced int                    // entries read more than once: appended by saves
 }
 
 func (s *Store) indexPath() string     { return filepath.Join(filepath.Dir(s.dir), "sessions.index") }
@@ -71,7 +77,7 @@ func (s *Store) dirMtime() (int64, error) {
 // digests returns the digest of every session record, newest first, and the
 // errors of those that cannot be read, each naming its file: from the index
 // when it is up to date, else after bringing it up to date.
-func (s *Store) digests() ([]*interview.Record, []error) {
+func (s *Store) digests() ([]*interview.Digest, []error) {
 	m, err := s.dirMtime()
 	if err != nil {
 		return nil, []error{err}
@@ -80,24 +86,32 @@ func (s *Store) digests() ([]*interview.Record, []error) {
 		return nil, nil
 	}
 	ix, _ := s.readIndex()
-	if ix == nil || ix.dirMtime != m {
+	switch {
+	case ix == nil || ix.dirMtime != m:
 		ix, err = s.refreshIndex(ix)
 		if err != nil {
 			return nil, []error{err}
 		}
 		s.writeIndexLocked(ix)
+	case ix.replaced > 1000 && ix.replaced > len(ix.entries)/4:
+		s.writeIndexLocked(ix) // compact the lines appended by saves
 	}
-	return ix.sorted(s)
+	return ix.sorted()
 }
 
 // sorted returns the digests of ix newest first, and the errors.
-func (ix *index) sorted(s *Store) ([]*interview.Record, []error) {
-	ids := make([]string, 0, len(ix.entries))
-	for id := range ix.entries {
-		ids = append(ids, id)
+func (ix *index) sorted() ([]*interview.Digest, []error) {
+	ids := ix.order
+	if len(ids) != len(ix.entries) {
+		ids = make([]string, 0, len(ix.entries))
+		for id := range ix.entries {
+			ids = append(ids, id)
+		}
 	}
-	sortIDs(ids)
-	recs := make([]*interview.Record, 0, len(ids))
+	if !slices.IsSortedFunc(ids, func(a, b string) int { return compareIDs(b, a) }) {
+		sortIDs(ids)
+	}
+	recs := make([]*interview.Digest, 0, len(ids))
 	var errs []error
 	for _, id := range ids {
 		e := ix.entries[id]
@@ -172,32 +186,67 @@ func (s *Store) refreshIndex(old *index) (*index, error) {
 
 // updateIndex records in the index that session rec was just saved, its
 // file being written after the sessions directory had modification time
-// before. When the index did not know the directory as it was then (another
-// process changed it and did not update the index, or there is no index),
-// the index is brought up to date from the files instead. Failures are
-// ignored: the index is rebuilt by the next reader that finds it stale.
+// before. It appends the session's lines and the directory's new time to
+// the index (the last lines of an id win), so that a save costs a few
+// hundred bytes however long the history. When the index did not know the
+// directory as it was before (another process changed it and did not
+// update the index, or there is no index), the index is brought up to date
+// from the files and rewritten instead. Failures are ignored: the index is
+// rebuilt by the next reader that finds it stale.
 func (s *Store) updateIndex(rec *interview.Record, before int64) {
 	l := flock.New(s.indexLockPath(), flock.SetPermissions(0o600))
 	if err := l.Lock(); err != nil {
 		return
 	}
 	defer l.Close()
-	ix, _ := s.readIndex()
-	if ix == nil || ix.dirMtime != before {
-		var err error
-		if ix, err = s.refreshIndex(ix); err != nil {
-			return
-		}
-	} else {
-		fi, err := os.Stat(s.JSONPath(rec.ID))
-		m, err2 := s.dirMtime()
-		if err != nil || err2 != nil {
-			return
-		}
-		ix.entries[rec.ID] = &indexEntry{size: fi.Size(), mtime: fi.ModTime().UnixNano(), rec: rec}
-		ix.dirMtime = m
+	fi, err := os.Stat(s.JSONPath(rec.ID))
+	if err != nil {
+		return
 	}
-	_ = s.writeIndex(ix)
+	after, err := s.dirMtime()
+	if err != nil {
+		return
+	}
+	if last, ok := s.indexDirMtime(); ok && last == before {
+		f, err := os.OpenFile(s.indexPath(), os.O_WRONLY|os.O_APPEND, 0o600)
+		if err != nil {
+			return
+		}
+		var b bytes.Buffer
+		writeEntry(&b, rec.ID, &indexEntry{size: fi.Size(), mtime: fi.ModTime().UnixNano(), rec: rec.Digest()})
+		fmt.Fprintf(&b, "dir\t%d\n", after)
+		_, err = f.Write(b.Bytes())
+		if err2 := f.Close(); err == nil && err2 == nil {
+			return
+		}
+	}
+	old, _ := s.readIndex()
+	if ix, err := s.refreshIndex(old); err == nil {
+		_ = s.writeIndex(ix)
+	}
+}
+
+// indexDirMtime reads the directory time the index was last brought up to
+// date with: its last line.
+func (s *Store) indexDirMtime() (int64, bool) {
+	f, err := os.Open(s.indexPath())
+	if err != nil {
+		return 0, false
+	}
+	defer f.Close()
+	buf := make([]byte, 64)
+	fi, err := f.Stat()
+	if err != nil || fi.Size() < int64(len(buf)) {
+		return 0, false
+	}
+	if _, err := f.ReadAt(buf, fi.Size()-int64(len(buf))); err != nil {
+		return 0, false
+	}
+	i := bytes.LastIndex(buf[:len(buf)-1], []byte("\ndir\t"))
+	if i < 0 || buf[len(buf)-1] != '\n' {
+		return 0, false
+	}
+	return atoi(buf[i+len("\ndir\t") : len(buf)-1])
 }
 
 // writeIndexLocked writes ix under the index lock, unless another process
@@ -216,31 +265,34 @@ func (s *Store) writeIndex(ix *index) error {
 	var b bytes.Buffer
 	b.Grow(len(ix.entries) * 1024)
 	b.WriteString(indexMagic + "\n")
-	fmt.Fprintf(&b, "dir\t%d\n", ix.dirMtime)
 	ids := make([]string, 0, len(ix.entries))
 	for id := range ix.entries {
 		ids = append(ids, id)
 	}
 	sortIDs(ids)
 	for _, id := range ids {
-		e := ix.entries[id]
-		if e.rec == nil {
-			fmt.Fprintf(&b, "e\t%s\t%d\t%d\t%s\n", id, e.size, e.mtime, escapeField(e.err))
-			continue
-		}
-		r := e.rec
-		topics := make([]string, len(r.Settings.Topics))
-		for i, t := range r.Settings.Topics {
-			topics[i] = url.QueryEscape(t)
-		}
-		fmt.Fprintf(&b, "s\t%s\t%d\t%d\t%d\t%d\t%t\t%s\t%d\n", id, e.size, e.mtime, unixNano(r.Started), unixNano(r.Ended), r.Abandoned, strings.Join(topics, ","), len(r.Questions))
-		for _, q := range r.Questions {
-			fmt.Fprintf(&b, "q\t%s\t%s\t%d\t%d\t%s\t%d\t%d\t%d\t%d\t%d\t%d\n", escapeField(q.CardID), escapeField(q.Topic),
-				q.TimeLimit, q.TimeUsed, escapeField(string(q.Outcome)), unixNano(q.AskedAt), unixNano(q.EndedAt),
-				q.Grade.Score, q.Adjusted, q.Rating, unixNano(q.RatedAt))
-		}
+		writeEntry(&b, id, ix.entries[id])
 	}
+	fmt.Fprintf(&b, "dir\t%d\n", ix.dirMtime)
 	return WriteFileAtomic(s.indexPath(), b.Bytes(), 0o600)
+}
+
+// writeEntry writes the lines of one session of the index.
+func writeEntry(b *bytes.Buffer, id string, e *indexEntry) {
+	if e.rec == nil {
+		fmt.Fprintf(b, "e\t%s\t%d\t%d\t%s\n", id, e.size, e.mtime, escapeField(e.err))
+		return
+	}
+	r := e.rec
+	topics := make([]string, len(r.Topics))
+	for i, t := range r.Topics {
+		topics[i] = url.QueryEscape(t)
+	}
+	fmt.Fprintf(b, "s\t%s\t%d\t%d\t%d\t%d\t%t\t%s\t%d\n", id, e.size, e.mtime, unixNano(r.Started), unixNano(r.Ended), r.Abandoned, strings.Join(topics, ","), len(r.Questions))
+	for _, q := range r.Questions {
+		fmt.Fprintf(b, "q\t%s\t%s\t%d\t%s\t%d\t%d\t%d\t%d\n", escapeField(q.CardID), escapeField(q.Topic),
+			q.TimeUsed, escapeField(string(q.Outcome)), unixNano(q.Time), q.Score, q.Adjusted, q.Rating)
+	}
 }
 
 // readIndex reads the index file; nil when there is none or it cannot be
@@ -273,8 +325,8 @@ func parseIndex(data []byte) (*index, error) {
 		intern[string(b)] = s
 		return s
 	}
-	var cur *interview.Record
-	var f [13][]byte
+	var cur *interview.Digest
+	var f [10][]byte
 	for len(data) > 0 {
 		line, data, _ = bytes.Cut(data, []byte{'\n'})
 		n := splitTabs(line, f[:])
@@ -289,30 +341,36 @@ func parseIndex(data []byte) (*index, error) {
 			ix.dirMtime = num(f[1])
 		case n == 5 && string(f[0]) == "e":
 			id := string(f[1])
+			if ix.entries[id] == nil {
+				ix.order = append(ix.order, id)
+			} else {
+				ix.replaced++
+			}
 			ix.entries[id], cur = &indexEntry{size: num(f[2]), mtime: num(f[3]), err: unescapeField(string(f[4]))}, nil
 			ok = ok && ValidID(id)
 		case n == 9 && string(f[0]) == "s":
 			id := string(f[1])
-			cur = &interview.Record{ID: id, Started: fromUnixNano(num(f[4])), Ended: fromUnixNano(num(f[5])), Abandoned: string(f[6]) == "true"}
-			cur.Questions = make([]interview.QuestionRecord, 0, max(num(f[8]), 0))
+			if ix.entries[id] == nil {
+				ix.order = append(ix.order, id)
+			} else {
+				ix.replaced++
+			}
+			cur = &interview.Digest{ID: id, Started: fromUnixNano(num(f[4])), Ended: fromUnixNano(num(f[5])), Abandoned: string(f[6]) == "true"}
+			cur.Questions = make([]interview.QuestionDigest, 0, max(num(f[8]), 0))
 			ix.entries[id] = &indexEntry{size: num(f[2]), mtime: num(f[3]), rec: cur}
 			ok = ok && ValidID(id) && (string(f[6]) == "true" || string(f[6]) == "false")
 			if len(f[7]) > 0 {
 				for _, t := range strings.Split(string(f[7]), ",") {
 					t, err := url.QueryUnescape(t)
 					ok = ok && err == nil
-					cur.Settings.Topics = append(cur.Settings.Topics, t)
+					cur.Topics = append(cur.Topics, t)
 				}
 			}
-		case n == 12 && string(f[0]) == "q" && cur != nil:
-			q := interview.QuestionRecord{
-				CardID: str(f[1]), Topic: str(f[2]),
-				TimeLimit: time.Duration(num(f[3])), TimeUsed: time.Duration(num(f[4])), Outcome: interview.Outcome(str(f[5])),
-				AskedAt: fromUnixNano(num(f[6])), EndedAt: fromUnixNano(num(f[7])),
-				Adjusted: int(num(f[9])), Rating: interview.Rating(num(f[10])), RatedAt: fromUnixNano(num(f[11])),
-			}
-			q.Grade.Score = int(num(f[8]))
-			cur.Questions = append(cur.Questions, q)
+		case n == 9 && string(f[0]) == "q" && cur != nil:
+			cur.Questions = append(cur.Questions, interview.QuestionDigest{
+				CardID: str(f[1]), Topic: str(f[2]), TimeUsed: time.Duration(num(f[3])), Outcome: interview.Outcome(str(f[4])),
+				Time: fromUnixNano(num(f[5])), Score: int(num(f[6])), Adjusted: int(num(f[7])), Rating: interview.Rating(num(f[8])),
+			})
 		default:
 			ok = false
 		}

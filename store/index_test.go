@@ -20,15 +20,35 @@ func TestIndexRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A session saved as it goes appends to the index; the last save wins.
+	running := inProgress(t0.Add(2 * time.Hour))
+	for _, answer := range []string{"It adds", "It adds Gaussian noise"} {
+		running.Questions[1].Answer = answer
+		running.Questions[1].TimeUsed += 10 * time.Second
+		if err := s.Save(running); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fi, _ := os.Stat(s.indexPath())
+	running.Questions[1].TimeUsed += 10 * time.Second
+	if err := s.Save(running); err != nil {
+		t.Fatal(err)
+	}
+	if fi2, _ := os.Stat(s.indexPath()); fi2.Size() <= fi.Size() || fi2.Size() > fi.Size()+1000 {
+		t.Errorf("a save took the index from %d to %d bytes, want a few hundred more", fi.Size(), fi2.Size())
+	}
 	fromIndex, errs := s.History()
 	if len(errs) != 0 {
 		t.Fatal(errs)
+	}
+	if d := fromIndex.Sessions[0].Duration; d != running.Questions[0].TimeUsed+running.Questions[1].TimeUsed {
+		t.Errorf("index has the session in progress at %v answering", d)
 	}
 	ix, err := s.readIndex()
 	if err != nil {
 		t.Fatalf("index unreadable: %v", err)
 	}
-	if len(ix.entries) != 2 {
+	if len(ix.entries) != 3 {
 		t.Fatalf("index has %d entries", len(ix.entries))
 	}
 	os.Remove(s.indexPath())

@@ -13,8 +13,9 @@ import (
 
 // scanDigest reads the digest of a session record from its JSON: the part
 // of the Record that summaries and schedules need (start and end, the
-// settings' topics, and of each question its card, topic, time limit and
-// time used, outcome, times, grader's and adjusted score and rating), and the schema version (nil
+// settings' topics, and of each question its card, topic, time used,
+// outcome, time, grader's and adjusted score and rating: an
+// interview.Digest), and the schema version (nil
 // when absent). It is a purpose-built scanner rather than encoding/json
 // because the answers, key point verdicts and LLM feedback that make up most
 // of a record are not needed to list sessions: it only checks that they are
@@ -22,9 +23,15 @@ import (
 // It validates the syntax of the whole document (truncation, stray bytes,
 // bad escapes, control characters in strings) and the types of the fields
 // it reads. On error, the digest holds what was read before it.
-func scanDigest(data []byte) (d *interview.Record, version *int, err error) {
+func scanDigest(data []byte) (d *interview.Digest, version *int, err error) {
 	s := &jsonScanner{data: data}
-	d = new(interview.Record)
+	d = new(interview.Digest)
+	var times [][3]time.Time // rated, ended and asked time of each question
+	defer func() {
+		for i := range d.Questions {
+			d.Questions[i].Time = interview.ReviewTime(times[i][0], times[i][1], times[i][2], d.Started)
+		}
+	}()
 	err = s.object(func(key []byte) error {
 		switch string(key) {
 		case "schema_version":
@@ -48,25 +55,26 @@ func scanDigest(data []byte) (d *interview.Record, version *int, err error) {
 				}
 				// A repeated key decodes over the previous list, as
 				// encoding/json does.
-				prev := d.Settings.Topics
-				d.Settings.Topics = nil
+				prev := d.Topics
+				d.Topics = nil
 				return s.array(func() error {
 					var t string
-					if i := len(d.Settings.Topics); i < len(prev) {
+					if i := len(d.Topics); i < len(prev) {
 						t = prev[i]
 					}
 					err := s.string(&t)
-					d.Settings.Topics = append(d.Settings.Topics, t)
+					d.Topics = append(d.Topics, t)
 					return err
 				})
 			})
 		case "questions":
-			prev := d.Questions
-			d.Questions = nil
+			prev, prevTimes := d.Questions, times
+			d.Questions, times = nil, nil
 			return s.array(func() error {
-				var q interview.QuestionRecord
+				var q interview.QuestionDigest
+				var t [3]time.Time
 				if i := len(d.Questions); i < len(prev) {
-					q = prev[i]
+					q, t = prev[i], prevTimes[i]
 				}
 				err := s.object(func(key []byte) error {
 					var n int
@@ -79,19 +87,15 @@ func scanDigest(data []byte) (d *interview.Record, version *int, err error) {
 						_, err := s.int(&n)
 						q.TimeUsed = time.Duration(n)
 						return err
-					case "time_limit":
-						_, err := s.int(&n)
-						q.TimeLimit = time.Duration(n)
-						return err
 					case "outcome":
 						var o string
 						err := s.string(&o)
 						q.Outcome = interview.Outcome(o)
 						return err
 					case "asked_at":
-						return s.time(&q.AskedAt)
+						return s.time(&t[2])
 					case "ended_at":
-						return s.time(&q.EndedAt)
+						return s.time(&t[1])
 					case "adjusted_score":
 						_, err := s.int(&q.Adjusted)
 						return err
@@ -100,19 +104,20 @@ func scanDigest(data []byte) (d *interview.Record, version *int, err error) {
 						q.Rating = interview.Rating(n)
 						return err
 					case "rated_at":
-						return s.time(&q.RatedAt)
+						return s.time(&t[0])
 					case "grade":
 						return s.object(func(key []byte) error {
 							if string(key) != "score" {
 								return s.skip()
 							}
-							_, err := s.int(&q.Grade.Score)
+							_, err := s.int(&q.Score)
 							return err
 						})
 					}
 					return s.skip()
 				})
 				d.Questions = append(d.Questions, q)
+				times = append(times, t)
 				return err
 			})
 		}

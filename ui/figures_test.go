@@ -30,7 +30,7 @@ func TestSummaryScreenAndReportsAgree(t *testing.T) {
 	screen := statsText(newTheme(false), rec, "", nil)
 	md := report.Markdown(&rec, nil)
 	var list bytes.Buffer
-	if err := report.WriteList(&list, []interview.Summary{interview.Summarize(&rec)}, false); err != nil {
+	if err := report.WriteList(&list, []interview.Summary{interview.Summarize(rec.Digest())}, false); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {

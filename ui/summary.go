@@ -232,7 +232,7 @@ func centered(p tview.Primitive, w, h int) tview.Primitive {
 
 // statsText is the per-topic averages, the total time and the report line.
 func statsText(th theme, rec interview.Record, reportPath string, reportErr error) string {
-	sum := interview.Summarize(&rec)
+	sum := interview.Summarize(rec.Digest())
 	var b strings.Builder
 	for _, t := range sum.ByTopic {
 		if t.Answered == 0 {
