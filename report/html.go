@@ -64,7 +64,7 @@ func HTML(rec *interview.Record, lib *decks.Library, history []interview.Summary
 // sessionsUpTo returns the sessions of history that started no later than
 // rec, with rec's own summary in place of (or added to) its stored one.
 func sessionsUpTo(history []interview.Summary, rec *interview.Record) []interview.Summary {
-	out := []interview.Summary{interview.Summarize(rec)}
+	out := []interview.Summary{interview.Summarize(rec.Digest())}
 	for _, s := range history {
 		if s.ID != rec.ID && !s.Started.After(rec.Started) {
 			out = append(out, s)
@@ -120,7 +120,7 @@ func htmlSummary(b *strings.Builder, rec *interview.Record) {
 		return
 	}
 	b.WriteString("<table>\n<thead><tr><th>#</th><th>Topic</th><th>Question</th><th>Time</th><th>Outcome</th><th class=\"num\">Score</th><th class=\"num\">Adjusted</th><th>Rating</th></tr></thead>\n<tbody>\n")
-	sum := interview.Summarize(rec)
+	sum := interview.Summarize(rec.Digest())
 	for i := range rec.Questions {
 		q := &rec.Questions[i]
 		score, adjusted := "–", "–"

@@ -107,7 +107,7 @@ func TestHTMLSelfContainedAndWellFormed(t *testing.T) {
 	rec := htmlRecord()
 	earlier := sampleRecord(t0.Add(-48 * time.Hour))
 	earlier.ID = "20261123T171849Z"
-	history := []interview.Summary{interview.Summarize(rec), interview.Summarize(earlier)}
+	history := []interview.Summary{interview.Summarize(rec.Digest()), interview.Summarize(earlier.Digest())}
 	page := HTML(rec, lib, history)
 
 	// Well-formed: every element the page opens it closes, in order
