@@ -8,7 +8,7 @@ type Report struct {
 	Problems []Problem // every problem, file by file, by line
 }
 
-// Check validates the deck files under paths (files, or folders of *.md
+// Check validates the deck files under paths (files, or folders of deck
 // files) on their own, without the built-in decks, and returns every
 // problem as file:line: message: bad front matter, questions or follow-ups
 // without text or answer, duplicate ids (also across the files), key

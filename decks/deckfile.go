@@ -77,10 +77,11 @@ func formatOf(name string, src []byte) format {
 // never panics: a file it cannot make sense of gives problems, not a
 // crash. Files beyond the limits (see MaxDeckSize) give a problem at once.
 func Parse(name string, src []byte) (topics []*Topic, problems []Problem) {
-	return parseAs(formatOf(name, src), name, src)
+	return parseAs(nil, name, src)
 }
 
-// parseAs is Parse in the given format.
+// parseAs is Parse in format f, or in the format formatOf chooses when f
+// is nil.
 func parseAs(f format, name string, src []byte) (topics []*Topic, problems []Problem) {
 	pl := &problemList{name: name}
 	defer func() {
@@ -90,6 +91,15 @@ func parseAs(f format, name string, src []byte) (topics []*Topic, problems []Pro
 			problems = pl.sorted()
 		}
 	}()
+	if tooLarge(src, pl) {
+		return nil, pl.sorted()
+	}
+	if f == nil {
+		f = formatOf(name, src)
+	}
+	if !checkLimits(src, pl, f) {
+		return nil, pl.sorted()
+	}
 	drafts := f.read(name, src, pl)
 	topics = assignIDs(drafts, pl.problem)
 	return topics, pl.sorted()

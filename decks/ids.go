@@ -64,6 +64,7 @@ func assignIDs(drafts []*draftTopic, problem func(line int, format string, args 
 		}
 	}
 
+	next := map[string]int{} // base id → the suffix to try next, so that many equal questions stay linear
 	topics := make([]*Topic, 0, len(kept))
 	for _, d := range kept {
 		t := d.topic
@@ -72,8 +73,9 @@ func assignIDs(drafts []*draftTopic, problem func(line int, format string, args 
 			if c.ID == "" {
 				base := t.ID + "/" + cmp.Or(Slug(c.Question), "card")
 				id := base
-				for n := 2; ; n++ {
+				for n := max(next[base], 2); ; n++ {
 					if _, dup := used[id]; !dup {
+						next[base] = n
 						break
 					}
 					id = fmt.Sprintf("%s-%d", base, n)

@@ -3,6 +3,7 @@ package decks
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -114,10 +115,12 @@ func (e *LoadError) Error() string {
 }
 
 // Load returns the built-in decks (none when onlyDecks is set) plus the
-// decks read from paths. A path is a Markdown file, or a folder whose *.md
-// files are read in name order. Any problem in any file (including an id
-// used twice across files) makes Load fail with a *LoadError listing them
-// all as "file:line: message".
+// decks read from paths. A path is a deck file in any format Parse reads,
+// or a folder whose deck files (.md, .markdown, .txt, .tsv, .csv) are read
+// in name order. A question asked again by a later file is kept once (see
+// Library.Merged). Any problem in any file (including an id used twice
+// across files) makes Load fail with a *LoadError listing them all as
+// "file:line: message".
 func Load(paths []string, onlyDecks bool) (*Library, error) {
 	lib := &Library{}
 	if !onlyDecks {
@@ -153,7 +156,7 @@ func (l *Library) loadPaths(paths []string, files *int, lint bool) []Problem {
 				}
 				seen[abs] = true
 			}
-			src, err := os.ReadFile(name)
+			src, err := readDeck(name)
 			if err != nil {
 				problems = append(problems, fileProblem(name, err))
 				continue
@@ -178,6 +181,25 @@ func (l *Library) loadPaths(paths []string, files *int, lint bool) []Problem {
 		}
 	}
 	return problems
+}
+
+// readDeck reads a deck file, no more than one byte past MaxDeckSize
+// (Parse reports the file as too large). Anything but a regular file, such
+// as a FIFO that would block, is refused.
+func readDeck(name string) ([]byte, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxDeckSize+1))
 }
 
 // fileProblem turns an I/O error on path into a problem.
