@@ -11,11 +11,14 @@
 //	                                    ask again the questions that scored below 60
 //	grill interview [--minutes 45] [--topics gnn,vla]
 //	                                    one clock for the round, a scorecard at the end
-//	grill decks [--json]                list topics and cards
+//	grill decks [--json|--questions]    list topics and cards
 //	grill decks check PATH...           validate deck files
 //	grill grade --question Q [--answer-file F] [--json] [--llm]
-//	grill grade --batch F.jsonl [--llm]
+//	grill grade --batch F.jsonl|- [--llm]
 //	grill report list [--json]
+//	grill report show ID|latest [--format md|json|html] [--out FILE]
+//	grill report open ID|latest
+//	grill export anki [--since DATE] [--only missed|again|all] --out FILE
 //	grill report show ID|latest [--format md|json]
 //	grill report points [--json]        key points missed most, with their cards
 //	grill version
@@ -29,6 +32,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	_ "embed"
 	"encoding/json"
@@ -65,11 +69,14 @@ const usageText = `usage:
   grill interview [--minutes 45] [session flags]
                                       one clock for the round, easier questions
                                       first, no review until the scorecard
-  grill decks [--json]                list topics and cards
+  grill decks [--json|--questions]    list topics and cards (--questions: ids and questions)
   grill decks check PATH...           validate deck files
   grill grade --question Q [--answer-file F] [--json] [--llm]
-  grill grade --batch F.jsonl [--llm]
+  grill grade --batch F.jsonl|- [--llm]  (- reads standard input)
   grill report list [--json]
+  grill report show ID|latest [--format md|json|html] [--out FILE]
+  grill report open ID|latest         open the HTML report in a browser
+  grill export anki [--since DATE] [--only missed|again|all] --out FILE
   grill report show ID|latest [--format md|json]
   grill report points [--json]        key points missed most, with their cards
   grill version
@@ -143,6 +150,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	args = hoistCommon(args)
 	cmd := ""
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmd, args = args[0], args[1:]
@@ -164,6 +172,8 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return cmdGrade(args, stdin, stdout, stderr)
 	case "report":
 		return cmdReport(args, stdout, stderr)
+	case "export":
+		return cmdExport(args, stdout, stderr)
 	case "version":
 		if len(args) > 0 {
 			return usageError{"version takes no arguments"}
@@ -174,7 +184,7 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprint(stdout, usageText)
 		return nil
 	default:
-		return usageError{fmt.Sprintf("unknown command %q", cmd)}
+		return usageError{fmt.Sprintf("unknown command %q%s", cmd, didYouMean(cmd, commands, quoted))}
 	}
 }
 
@@ -219,7 +229,12 @@ func parse(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 			return flag.ErrHelp
 		}
 		if err != nil {
-			return usageError{fmt.Sprintf("%s: %v", fs.Name(), err)}
+			// The session flags' set is named grill: one "grill:" prefix.
+			prefix := fs.Name() + ": "
+			if fs.Name() == "grill" {
+				prefix = ""
+			}
+			return usageError{fmt.Sprintf("%s%v%s", prefix, err, flagHint(fs, err))}
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -252,6 +267,7 @@ func (c *common) setup() (interview.Config, *decks.Library, error) {
 	if err != nil {
 		return cfg, nil, err
 	}
+	cfg.Session.Topics = canonicalTopics(lib, cfg.Session.Topics)
 	topicExists := func(id string) bool { _, ok := lib.Topic(id); return ok }
 	if err := cfg.Validate(topicExists); err != nil {
 		return cfg, nil, err
@@ -300,7 +316,7 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 		cfg.Session.FollowUps = *followUps
 	}
 	if set["topics"] {
-		cfg.Session.Topics = splitList(*topics)
+		cfg.Session.Topics = canonicalTopics(lib, splitList(*topics))
 	}
 	if set["count"] {
 		cfg.Session.Count = *count
@@ -313,6 +329,10 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 	}
 	if set["seed"] {
 		cfg.Session.Seed = *seed
+	}
+	if !skipHome {
+		// The home screen starts from the last session's settings.
+		applyLastSettings(&cfg, lib, set)
 	}
 	if err := checkFlags(cfg, lib); err != nil {
 		return err
@@ -433,6 +453,7 @@ func runSession(cfg interview.Config, lib *decks.Library, skipHome bool, round t
 		Store:    sessions,
 		Round:    round,
 		Retry:    retry,
+		OnStart:  saveLastSettings,
 	})
 }
 
@@ -445,7 +466,7 @@ func checkFlags(cfg interview.Config, lib *decks.Library) error {
 	}
 	for _, t := range cfg.Session.Topics {
 		if _, ok := lib.Topic(t); !ok {
-			errs = append(errs, fmt.Sprintf("unknown topic %q (see 'grill decks')", t))
+			errs = append(errs, unknownTopic(lib, t))
 		}
 	}
 	if len(errs) > 0 {
@@ -462,11 +483,12 @@ func cmdDecks(args []string, stdout, stderr io.Writer) error {
 	var c common
 	c.register(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
+	questions := fs.Bool("questions", false, "list every card's id and question")
 	if err := parse(fs, args, stdout); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("decks: unexpected argument %q", fs.Arg(0))}
+		return usageError{fmt.Sprintf("decks: unexpected argument %q%s", fs.Arg(0), didYouMean(fs.Arg(0), []string{"check"}, quoted))}
 	}
 	cfg, lib, err := c.setup()
 	if err != nil {
@@ -474,6 +496,9 @@ func cmdDecks(args []string, stdout, stderr io.Writer) error {
 	}
 	if *asJSON {
 		return decks.WriteJSON(stdout, lib, grading.KeyPoints, cfg.Session.TimeLimit)
+	}
+	if *questions {
+		return writeQuestions(stdout, lib)
 	}
 	return decks.WriteTable(stdout, lib)
 }
@@ -504,7 +529,7 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	c.register(fs)
 	question := fs.String("question", "", "card id or exact question text")
 	answerFile := fs.String("answer-file", "", "file holding the answer (default: standard input)")
-	batch := fs.String("batch", "", "JSONL file of answers to grade")
+	batch := fs.String("batch", "", "JSONL file of answers to grade (- for standard input)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	useLLM := fs.Bool("llm", false, "add the LLM's verdict")
 	if err := parse(fs, args, stdout); err != nil {
@@ -531,11 +556,15 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 	}
 	if *batch != "" {
-		f, err := os.Open(*batch)
-		if err != nil {
-			return err
+		var f io.Reader = stdin
+		if *batch != "-" {
+			file, err := os.Open(*batch)
+			if err != nil {
+				return err
+			}
+			defer file.Close()
+			f = file
 		}
-		defer f.Close()
 		opts := grading.BatchOptions{}
 		if client != nil {
 			opts.LLM = func(card *decks.Card, answer string) json.Marshaler {
@@ -555,7 +584,7 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	card, ok := lib.Card(*question)
 	if !ok {
-		return fmt.Errorf("no card with id or question %q (see 'grill decks')", *question)
+		return fmt.Errorf("no card with id or question %q%s", *question, cardHint(lib, *question))
 	}
 	in := stdin
 	name := "standard input"
@@ -599,7 +628,7 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	return nil
 }
 
-func cmdReport(args []string, stdout, stderr io.Writer) error {
+func cmdReport(args []string, stdout, stderr io.Writer) (err error) {
 	if len(args) == 0 {
 		return usageError{"report: say list, show or points"}
 	}
@@ -608,9 +637,13 @@ func cmdReport(args []string, stdout, stderr io.Writer) error {
 	var c common
 	c.register(fs)
 	asJSON := fs.Bool("json", false, "print JSON (list, points)")
-	format := fs.String("format", "md", "md or json (show)")
+	format := fs.String("format", "md", "md, json or html (show)")
+	out := fs.String("out", "", "write the report to this file (show)")
 	if err := parse(fs, args, stdout); err != nil {
 		return err
+	}
+	if sub != "list" && sub != "show" && sub != "open" {
+		return usageError{fmt.Sprintf("report: unknown sub-command %q", sub)}
 	}
 	cfg, lib, err := c.setup()
 	if err != nil {
@@ -633,10 +666,28 @@ func cmdReport(args []string, stdout, stderr io.Writer) error {
 		if fs.NArg() != 1 {
 			return usageError{"report show: give one ID or latest"}
 		}
-		if *format != "md" && *format != "json" {
-			return usageError{fmt.Sprintf("report show: --format %q is not md or json", *format)}
+		if *format != "md" && *format != "json" && *format != "html" {
+			return usageError{fmt.Sprintf("report show: --format %q is not md, json or html", *format)}
 		}
-		return sessions.Show(stdout, fs.Arg(0), *format)
+		w := stdout
+		if *out != "" {
+			var buf bytes.Buffer
+			w = &buf
+			defer func() {
+				if err == nil {
+					err = store.WriteFileAtomic(*out, buf.Bytes(), 0o600)
+				}
+			}()
+		}
+		if *format == "html" {
+			return writeHTML(w, sessions, lib, fs.Arg(0))
+		}
+		return sessions.Show(w, fs.Arg(0), *format)
+	case "open":
+		if fs.NArg() != 1 {
+			return usageError{"report open: give one ID or latest"}
+		}
+		return openReport(stdout, sessions, lib, fs.Arg(0))
 	case "points":
 		if fs.NArg() > 0 {
 			return usageError{fmt.Sprintf("report points: unexpected argument %q", fs.Arg(0))}

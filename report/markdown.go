@@ -178,25 +178,18 @@ func writeAnswer(b *strings.Builder, heading string, q *interview.QuestionRecord
 		b.WriteString(quoteAnswer(q.Answer))
 	}
 
-	if q.Outcome != interview.Pending && len(q.Grade.Points) > 0 {
+	if rows := PointRows(q); len(rows) > 0 {
 		b.WriteString("**Key points**\n\n")
-		for j, p := range q.Grade.Points {
-			mark := "✗"
-			if q.Covered(j) {
-				mark = "✓"
+		for _, r := range rows {
+			fmt.Fprintf(b, "- %s %s", r.State.Mark(), escapeInline(r.Label))
+			if r.Weight != 0 && r.Weight != 1 {
+				fmt.Fprintf(b, " (weight %g)", r.Weight)
 			}
-			fmt.Fprintf(b, "- %s %s", mark, escapeInline(p.Label))
-			if p.Weight != 0 && p.Weight != 1 {
-				fmt.Fprintf(b, " (weight %g)", p.Weight)
-			}
-			if v, ok := q.Overrides[j]; ok && v != p.Covered {
-				grader := "missed"
-				if p.Covered {
-					grader = "covered"
-				}
-				fmt.Fprintf(b, " — *self-graded (the grader said %s)*", grader)
-			} else if p.Negated && !p.Covered {
-				b.WriteString(" — *stated negated*")
+			switch {
+			case r.SelfGraded:
+				fmt.Fprintf(b, " — *self-graded (the grader said %s)*", r.Grader.Text())
+			case r.State != StateCovered && r.State != StateMissed:
+				fmt.Fprintf(b, " — *%s*", r.State.Text())
 			}
 			b.WriteString("\n")
 		}

@@ -61,7 +61,7 @@ func TestReportMarkdownContent(t *testing.T) {
 		"- ✓ Aggregate from neighbours",
 		"- ✓ Update with own features (weight 2)",
 		"- ✓ Stack layers for k-hop (weight 2) — *self-graded (the grader said missed)*",
-		"- ✗ Fixed variance schedule — *stated negated*",
+		"- ✗ Fixed variance schedule — *contradicted*",
 		"**Reference answer**\n\nNodes **aggregate** messages from neighbours.",
 		"#### Formally",    // the answer's sub-heading sits below the question heading
 		"## not a heading", // code is left alone
@@ -252,5 +252,23 @@ func TestDemoteHeadings(t *testing.T) {
 	}
 	if got := demoteHeadings("##### already deep", 4); got != "##### already deep" {
 		t.Errorf("demoteHeadings changed a deep heading: %q", got)
+	}
+}
+
+// TestReportMarkdownPointStates: every state the review shows reads the
+// same in the Markdown report.
+func TestReportMarkdownPointStates(t *testing.T) {
+	rec := htmlRecord()
+	md := Markdown(rec, nil)
+	for _, want := range []string{
+		"- ✓ Adds Gaussian noise\n",
+		"- ✗ Fixed variance schedule — *contradicted*\n",
+		"- ~ Noise is Gaussian — *listed, not explained*\n",
+		"- ✓ Stack layers for k-hop (weight 2) — *self-graded (the grader said missed)*\n",
+		"- ✗ Pools node embeddings\n",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report lacks %q", want)
+		}
 	}
 }

@@ -81,6 +81,9 @@ type Options struct {
 	// Retry, when set, asks these cards again (grill start --retry), in
 	// this order, instead of selecting questions.
 	Retry *Retry
+	// OnStart, when set, is called with the settings of every session
+	// started (grill remembers them for the next home screen).
+	OnStart func(interview.Settings)
 }
 
 // Retry is a session that asks again the weak questions of an earlier one.
@@ -145,6 +148,9 @@ type app struct {
 	notice      string // shown on the home screen, such as a failed resume
 	exported    string // where the report was written after a failed save
 	printReport bool   // print the report once the interface has closed
+
+	helpBack tview.Primitive // focused before the help overlay opened
+	reports  []string        // the reports written, printed when grill exits
 }
 
 func newApp(opts Options) (*app, error) {
@@ -263,11 +269,15 @@ func (a *app) runContext(ctx context.Context) error {
 		s.Checkpoint() // in progress: keep the time used, to resume with what was left
 	}
 	a.closeSaver()
+	out := a.opts.Stdout
+	if out == nil {
+		out = os.Stdout
+	}
+	// Where each session's report is, once the screen is the shell's again.
+	for _, p := range a.reports {
+		fmt.Fprintf(out, "Report: %s\n", p)
+	}
 	if a.printReport {
-		out := a.opts.Stdout
-		if out == nil {
-			out = os.Stdout
-		}
 		rec := a.sess.Load().Record()
 		if _, perr := fmt.Fprint(out, report.Markdown(&rec, a.opts.Library)); perr != nil && err == nil {
 			err = perr
@@ -297,6 +307,8 @@ func (a *app) quit() {
 func (a *app) show(s screen, root tview.Primitive, focus tview.Primitive) {
 	a.cur = s
 	a.pages.RemovePage("confirm")
+	a.pages.RemovePage("help")
+	a.helpBack = nil
 	a.pages.AddAndSwitchToPage("main", root, true)
 	a.tv.SetFocus(focus)
 }
@@ -314,8 +326,16 @@ func (a *app) capture(ev *tcell.EventKey) *tcell.EventKey {
 		a.quit()
 		return nil
 	}
+	if a.pages.HasPage("help") {
+		a.closeHelp()
+		return nil
+	}
 	if a.pages.HasPage("confirm") {
 		return ev
+	}
+	if a.isHelpKey(ev) {
+		a.showHelp()
+		return nil
 	}
 	if a.cur != nil {
 		return a.cur.capture(ev)
@@ -352,6 +372,10 @@ func (a *app) start(s interview.Settings) error {
 		return err
 	}
 	a.sess.Store(sess)
+	a.finished, a.reportPath, a.reportErr, a.exported = false, "", nil, ""
+	if a.opts.OnStart != nil {
+		a.opts.OnStart(s)
+	}
 	a.showQuestion()
 	return nil
 }
@@ -433,6 +457,9 @@ func (a *app) showSummary() {
 	if !a.finished {
 		a.finished = true
 		a.reportPath, a.reportErr = a.report(s.Record())
+		if a.reportPath != "" {
+			a.reports = append(a.reports, a.reportPath)
+		}
 	}
 	m := newSummary(a, s.Record())
 	a.show(m, m.root, m.table)

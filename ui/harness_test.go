@@ -220,3 +220,12 @@ func (h *harness) lastLine() string {
 	ls := h.lines()
 	return ls[len(ls)-1]
 }
+
+// submitEmpty submits an empty answer: Ctrl+S, then Enter on the
+// question whether to submit it.
+func (h *harness) submitEmpty() {
+	h.t.Helper()
+	h.ctrl(tcell.KeyCtrlS)
+	h.waitFor("Submit an empty answer?")
+	h.key(tcell.KeyEnter)
+}

@@ -218,3 +218,14 @@ func kindText(th theme, kind string) string {
 	}
 	return th.dim(kind)
 }
+
+// helpKeys lists the keys of the history screen for the help overlay.
+func (h *historyScreen) helpKeys() []string {
+	return []string{
+		"↑↓", "select a session",
+		"Enter", "open its report",
+		"c", "per-card view",
+		"Esc, q or h", "back",
+		"Ctrl+Q", "quit grill",
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/tview"
 
+	"grill/decks"
 	"grill/interview"
 )
 
@@ -27,6 +28,7 @@ type homeScreen struct {
 	count  *tview.InputField
 	limit  *tview.InputField
 	order  *tview.DropDown
+	labels []string // the form items' labels, without the focus marker
 }
 
 func newHome(a *app) *homeScreen {
@@ -68,6 +70,9 @@ func newHome(a *app) *homeScreen {
 	h.order = tview.NewDropDown().SetLabel("Order").SetOptions(interview.Orders, nil).
 		SetCurrentOption(orderIdx).SetListStyles(th.field, th.selected).SetFocusedStyle(th.active)
 	h.form.AddFormItem(h.count).AddFormItem(h.limit).AddFormItem(h.order)
+	for i := 0; i < h.form.GetFormItemCount(); i++ {
+		h.labels = append(h.labels, h.form.GetFormItem(i).GetLabel())
+	}
 	h.form.AddButton("Start", h.submit)
 	if a.opts.Store != nil {
 		h.form.AddButton("History", a.showHistory)
@@ -76,12 +81,12 @@ func newHome(a *app) *homeScreen {
 
 	h.status = tview.NewTextView().SetDynamicColors(true).SetWordWrap(true)
 	h.status.SetBorderPadding(1, 0, 1, 1)
-	h.status.SetText(th.dim(`Cards with a time of their own keep it. "weakest" and "due" use past sessions; without history they ask in mixed order.`))
+	h.status.SetText(th.dim(`Cards with a time of their own keep it. "weakest" and "due" use past sessions; without history they ask in mixed order.`) + mergedText(th, a.opts.Library))
 
 	header := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
 	header.SetText(" " + th.strong("grill") + th.dim(" · timed mock interviews"))
 	keys := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
-	pairs := []string{"Tab", "next", "Space", "toggle", "Ctrl+S", "start"}
+	pairs := []string{"↑↓", "field", "Space", "toggle", "Ctrl+S", "start"}
 	if a.opts.Store != nil {
 		pairs = append(pairs, "h", "history")
 	}
@@ -163,11 +168,27 @@ func (h *homeScreen) setError(msg string) {
 // beforeDraw fits the form to its items, leaving room below for the
 // status line and the footer.
 func (h *homeScreen) beforeDraw(width, height int) {
+	h.markFocus()
 	h.root.ResizeItem(h.form, max(min(len(h.topics)+8, height-5), 3), 0)
 }
 
 func (h *homeScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
 	switch ev.Key() {
+	case tcell.KeyDown, tcell.KeyUp:
+		// The arrows move between fields, as Tab and Shift+Tab do, except
+		// in an open drop-down list, where they choose.
+		move := tcell.KeyTab
+		if ev.Key() == tcell.KeyUp {
+			move = tcell.KeyBacktab
+		}
+		switch f := h.a.tv.GetFocus().(type) {
+		case *labelled, *tview.Checkbox, *tview.InputField, *tview.Button:
+			return tcell.NewEventKey(move, 0, tcell.ModNone)
+		case *tview.DropDown:
+			if !f.IsOpen() && ev.Key() == tcell.KeyUp {
+				return tcell.NewEventKey(move, 0, tcell.ModNone)
+			}
+		}
 	case tcell.KeyCtrlQ:
 		h.a.quit()
 		return nil
@@ -216,3 +237,55 @@ func (l *labelled) Draw(screen tcell.Screen) {
 
 // GetFieldWidth makes room for the text after the box.
 func (l *labelled) GetFieldWidth() int { return 0 }
+
+func (h *homeScreen) helpKeys() []string {
+	keys := []string{
+		"↑↓, Tab, Shift+Tab", "next or previous field",
+		"Space", "include or leave out the selected topic",
+		"Enter", "open the order list; press the selected button",
+		"Ctrl+S", "start the session",
+	}
+	if h.a.opts.Store != nil {
+		keys = append(keys, "h", "history of past sessions (outside a text field)")
+	}
+	return append(keys, "Esc, Ctrl+Q", "quit grill")
+}
+
+// markFocus puts a marker before the label of the focused field, so that
+// the field being edited is plain to see without colour too.
+func (h *homeScreen) markFocus() {
+	for i := 0; i < h.form.GetFormItemCount(); i++ {
+		item := h.form.GetFormItem(i)
+		label := h.labels[i]
+		mark := "  "
+		if item.HasFocus() {
+			mark = "▸ "
+		}
+		switch it := item.(type) {
+		case *labelled:
+			it.SetLabel(mark + label)
+		case *tview.InputField:
+			it.SetLabel(mark + label)
+		case *tview.DropDown:
+			it.SetLabel(mark + label)
+		}
+	}
+}
+
+// mergedText says which questions were in more than one loaded deck and
+// are asked once, or "" when none were.
+func mergedText(th theme, lib *decks.Library) string {
+	if len(lib.Merged) == 0 {
+		return ""
+	}
+	m := lib.Merged[0]
+	text := fmt.Sprintf("%d question(s) were in two loaded decks and are asked once", len(lib.Merged))
+	if len(lib.Merged) == 1 {
+		text = "1 question was in two loaded decks and is asked once"
+	}
+	text += fmt.Sprintf(": %q from %s is kept, the copy in %s left out", m.Kept.Question, m.Kept.Source, m.Dropped.Source)
+	if len(lib.Merged) > 1 {
+		text += fmt.Sprintf(", and %d more", len(lib.Merged)-1)
+	}
+	return "\n" + th.paint(colAmber, tview.Escape(text+"."))
+}

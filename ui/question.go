@@ -28,6 +28,9 @@ type questionScreen struct {
 	question *tview.TextView
 	answer   *tview.TextArea
 	words    *tview.TextView
+	keys     *tview.TextView
+	bottom   *tview.Flex
+	width    int // screen width the footer was fitted to
 
 	text      string // question as rendered, without tags
 	textWidth int    // width the question's height was computed for
@@ -66,12 +69,14 @@ func newQuestion(a *app, s *interview.Session) *questionScreen {
 	q.count = countWords(rec.Answer)
 
 	keys := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
-	keys.SetText(" " + th.keys("Ctrl+S", "submit", "Ctrl+K", "skip", "Ctrl+Q", "quit"))
+	q.keys = keys
+	keys.SetText(" " + th.keys(questionKeys[0]...))
 	q.words = tview.NewTextView().SetDynamicColors(true).SetTextAlign(tview.AlignRight).SetWrap(false)
 	q.setWords()
 
 	top := tview.NewFlex().AddItem(q.header, 0, 1, false).AddItem(q.timer, 16, 0, false)
 	bottom := tview.NewFlex().AddItem(keys, 0, 1, false).AddItem(q.words, 14, 0, false)
+	q.bottom = bottom
 	q.root = tview.NewFlex().SetDirection(tview.FlexRow).
 		AddItem(top, 1, 0, false).
 		AddItem(q.question, 3, 0, false).
@@ -84,7 +89,18 @@ func newQuestion(a *app, s *interview.Session) *questionScreen {
 // beforeDraw sizes the question box to its wrapped text and refreshes the
 // word count when the answer changed: one pass over the answer per redraw
 // at most, never per character of it.
+// questionKeys are the question screen's footers, widest first.
+var questionKeys = [][]string{
+	{"Ctrl+S", "submit", "Ctrl+K", "skip", "Ctrl+Q", "quit", "F1", "keys"},
+	{"Ctrl+S", "submit", "F1", "keys"},
+	{"F1", "keys"},
+}
+
 func (q *questionScreen) beforeDraw(width, height int) {
+	if width != q.width {
+		q.width = width
+		q.fitFooter()
+	}
 	if width != q.textWidth {
 		q.textWidth = width
 		lines := 0
@@ -117,7 +133,22 @@ func (q *questionScreen) setWords() {
 	if q.count == 1 {
 		unit = "word"
 	}
-	q.words.SetText(q.a.th.dim(fmt.Sprintf("%d %s ", q.count, unit)))
+	text := fmt.Sprintf("%d %s ", q.count, unit)
+	q.words.SetText(q.a.th.dim(text))
+	q.fitFooter()
+}
+
+// fitFooter shares the last line between the keys and the word count, so
+// that neither cuts the other on a narrow screen.
+func (q *questionScreen) fitFooter() {
+	if q.bottom == nil {
+		return
+	}
+	words := tview.TaggedStringWidth(q.words.GetText(false))
+	q.bottom.ResizeItem(q.words, words, 0)
+	if q.width > 0 {
+		q.keys.SetText(q.a.th.fitKeys(q.width-words-1, questionKeys...))
+	}
 }
 
 // setHeader shows the topic, the question's number and, when the last
@@ -196,9 +227,22 @@ func timerText(th theme, rem, limit time.Duration) string {
 func (q *questionScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
 	switch ev.Key() {
 	case tcell.KeyCtrlS:
+		// An empty answer is more often a slip than a choice.
+		if strings.TrimSpace(q.answer.GetText()) == "" {
+			q.a.ask("Submit an empty answer?\n\nIt is graded as it stands: nothing covered.", "Submit", "Keep writing",
+				func() { q.end(q.sess.Submit) }, q.answer)
+			return nil
+		}
 		q.end(q.sess.Submit)
 		return nil
 	case tcell.KeyCtrlK:
+		// Ctrl+K deletes a line in most text fields: with an answer typed,
+		// skipping (which grades nothing) asks first.
+		if strings.TrimSpace(q.answer.GetText()) != "" {
+			q.a.ask("Skip this question?\n\nWhat you typed is kept in the report but not graded.", "Skip", "Keep writing",
+				func() { q.end(q.sess.Skip) }, q.answer)
+			return nil
+		}
 		q.end(q.sess.Skip)
 		return nil
 	case tcell.KeyCtrlQ:
@@ -216,4 +260,13 @@ func (q *questionScreen) end(f func() error) {
 		return
 	}
 	q.a.showNext()
+}
+
+func (q *questionScreen) helpKeys() []string {
+	return []string{
+		"Ctrl+S", "submit (asks first when empty)",
+		"Ctrl+K", "skip, not graded (asks first if you typed)",
+		"Ctrl+Q", "end the session (asks first)",
+		"arrows, Home, End", "move in the answer; Ctrl+Z undoes",
+	}
 }

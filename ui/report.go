@@ -219,3 +219,12 @@ func isStyleTag(tag string) bool {
 	}
 	return true
 }
+
+func (r *reportScreen) helpKeys() []string {
+	return []string{
+		"↑↓ PgUp PgDn", "scroll",
+		"←→", "scroll wide tables",
+		"Esc, Backspace or q", "back to the history",
+		"Ctrl+Q", "quit grill",
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"grill/decks"
 	"grill/grading"
 	"grill/interview"
+	"grill/report"
 	"grill/tex"
 )
 
@@ -41,11 +42,41 @@ type reviewScreen struct {
 
 	qText  string
 	qWidth int
+
+	keysWidth int // the screen's width at the last draw, 0 before it
+	ptsWidth  int // width a key point line may take, from the screen width
+	ansWidth  int // width of the answer pane's text
+
+	// back, when set, makes the review read-only (reopened from the
+	// summary): no self-grading, no rating; Esc, Enter or q go back.
+	back *summaryScreen
 }
 
 func newReview(a *app, s *interview.Session) *reviewScreen {
 	card, q := s.Current()
-	r := &reviewScreen{a: a, sess: s, index: s.Index(), follow: s.FollowUp(), card: card, q: q, qWidth: -1, fb: feedbackPanel{width: -1}}
+	return buildReview(a, s, card, q, s.Index(), s.Len(), nil)
+}
+
+// newReadOnlyReview shows row i of the summary's table as its review
+// did, without changing anything.
+func newReadOnlyReview(a *app, m *summaryScreen, i int) *reviewScreen {
+	q := m.items[i] // a question or one of its follow-ups
+	card, ok := a.opts.Library.Card(q.CardID)
+	if !ok {
+		card = &decks.Card{ID: q.CardID, Topic: q.Topic, Question: q.Question}
+	}
+	r := buildReview(a, nil, card, q, i, len(m.items), m)
+	if q.LLM != nil {
+		r.showLLMRecord(q.LLM, nil)
+	}
+	return r
+}
+
+func buildReview(a *app, s *interview.Session, card *decks.Card, q interview.QuestionRecord, index, total int, back *summaryScreen) *reviewScreen {
+	r := &reviewScreen{a: a, sess: s, index: index, card: card, q: q, qWidth: -1, fb: feedbackPanel{width: -1}, back: back}
+	if s != nil {
+		r.follow = s.FollowUp()
+	}
 	th := a.th
 
 	r.header = tview.NewTextView().SetDynamicColors(true).SetWrap(false)
@@ -54,7 +85,7 @@ func newReview(a *app, s *interview.Session) *reviewScreen {
 		kind = " · follow-up review · "
 	}
 	r.header.SetText(" " + th.strong(tview.Escape(card.Topic)) + th.dim(" · ") +
-		fmt.Sprintf("%d/%d", r.index+1, s.Len()) + th.dim(kind) + outcomeText(th, q))
+		fmt.Sprintf("%d/%d", r.index+1, total) + th.dim(kind) + outcomeText(th, q))
 	r.score = tview.NewTextView().SetDynamicColors(true).SetTextAlign(tview.AlignRight).SetWrap(false)
 
 	r.qText = tex.RenderMath(card.Question)
@@ -112,14 +143,20 @@ func outcomeText(th theme, q interview.QuestionRecord) string {
 	return resultText(th, q.Outcome) + " " + interview.DurationText(q.TimeUsed) + "/" + interview.DurationText(q.TimeLimit)
 }
 
-// referenceText is the card's reference answer, rendered, followed by the
-// reviewer's note when there is one.
+// referenceText is the card's reference answer, rendered, with the
+// reviewer's note, when there is one, as a quote right after the passage it
+// corrects (report.PlaceNote).
 func referenceText(th theme, card *decks.Card) string {
-	s := strings.TrimRight(RenderMarkdown(card.Answer, th.color), "\n")
-	if strings.TrimSpace(card.Note) != "" {
-		s += "\n\n" + th.strong("Note") + "\n" + strings.TrimRight(RenderMarkdown(card.Note, th.color), "\n")
+	note := strings.TrimSpace(card.Note)
+	if note == "" {
+		return strings.TrimRight(RenderMarkdown(card.Answer, th.color), "\n")
 	}
-	return s
+	before, after := report.PlaceNote(card.Answer, note)
+	if !strings.HasPrefix(note, "**Note") {
+		note = "**Note:** " + note
+	}
+	md := strings.TrimRight(before, "\n") + "\n\n> " + strings.ReplaceAll(note, "\n", "\n> ") + "\n\n" + after
+	return strings.TrimRight(RenderMarkdown(md, th.color), "\n")
 }
 
 // refresh shows the current verdicts: the score, the marks on the key
@@ -137,25 +174,28 @@ func (r *reviewScreen) refresh() {
 		text += th.dim(" · ") + r.fb.score
 	}
 	r.score.SetText(text + " ")
-	r.top.ResizeItem(r.score, tview.TaggedStringWidth(text)+1, 0)
+	r.top.ResizeItem(r.score, tview.TaggedStringWidth(text)+2, 0) // a blank before it
 	hist := r.a.pointHistory()
 	for i, p := range r.q.Grade.Points {
-		before := ""
+		before, width := "", r.ptsWidth
 		if h := hist.Text(r.q.CardID, p.Label); h != "new" {
 			before = th.dim(" · " + h)
+			if width > 0 {
+				width = max(width-tview.TaggedStringWidth(before), 1)
+			}
 		}
-		r.points.SetItemText(i, pointText(th, p, r.q.Covered(i), r.q.Overrides)+before, "")
+		r.points.SetItemText(i, pointText(th, p, r.q.Covered(i), r.q.Overrides, width)+before, "")
 	}
 	// The suggested rating follows the score as the candidate toggles.
-	rates := th.bold("1") + " Again " + th.bold("2") + " Hard " + th.bold("3") + " Good " + th.bold("4") + " Easy"
-	r.keys.SetText(" " + th.keys("Enter", r.q.Suggested.Text()) + th.dim(" · ") + rates + th.dim(" · ") +
-		th.keys("Space", "toggle", "Tab", "pane", "^Q", "quit"))
+	r.keys.SetText(r.footer(r.keysWidth))
 	r.refreshAnswer()
 }
 
 // pointText is one key point line: its mark, label and what changed it.
 // A point only named in a bare list of terms is marked "~", partly counted.
-func pointText(th theme, p grading.PointResult, covered bool, overrides map[int]bool) string {
+// A label too long for width cells (0: no limit) ends in "…", so that the
+// mark and the state after it stay visible.
+func pointText(th theme, p grading.PointResult, covered bool, overrides map[int]bool, width int) string {
 	mark := th.paint(colBad, "✗")
 	switch {
 	case covered:
@@ -167,18 +207,22 @@ func pointText(th theme, p grading.PointResult, covered bool, overrides map[int]
 	if covered != p.Covered {
 		s += th.dim("(you) ")
 	}
-	s += tview.Escape(p.Label)
+	tail := ""
 	if p.Weight != 1 && p.Weight > 0 {
-		s += th.dim(fmt.Sprintf(" ×%g", p.Weight))
+		tail += th.dim(fmt.Sprintf(" ×%g", p.Weight))
 	}
 	switch {
 	case covered != p.Covered:
 	case p.Negated:
-		s += th.dim(" (negated)")
+		tail += th.dim(" (negated)")
 	case p.Listed:
-		s += th.dim(" (listed only)")
+		tail += th.dim(" (listed only)")
 	}
-	return s
+	label := p.Label
+	if width > 0 {
+		label = truncate(label, max(width-tview.TaggedStringWidth(s)-tview.TaggedStringWidth(tail), 4))
+	}
+	return s + tview.Escape(label) + tail
 }
 
 func (r *reviewScreen) refreshAnswer() {
@@ -198,6 +242,34 @@ func (r *reviewScreen) refreshAnswer() {
 		pts[i].Covered = (g.Covered || g.Listed) && (r.q.Covered(i) || !g.Covered)
 	}
 	r.answer.SetText(highlight(r.a.th, r.q.Answer, pts, sel))
+	// Scroll to the selected point's evidence, a line of context above.
+	line := 0
+	if sel >= 0 && pts[sel].Covered && len(pts[sel].Spans) > 0 && r.ansWidth > 0 {
+		start := pts[sel].Spans[0].Start
+		for _, sp := range pts[sel].Spans {
+			start = min(start, sp.Start)
+		}
+		line = max(wrappedLine(r.q.Answer, start, r.ansWidth)-1, 0)
+	}
+	r.answer.ScrollTo(line, 0)
+}
+
+// wrappedLine is the line, counted from 0, on which byte offset off of text
+// falls once text is word-wrapped to width cells.
+func wrappedLine(text string, off, width int) int {
+	if off < 0 || off > len(text) {
+		return 0
+	}
+	paras := strings.Split(text[:off], "\n")
+	line := 0
+	for _, p := range paras[:len(paras)-1] {
+		line += max(1, len(tview.WordWrap(p, width)))
+	}
+	last := paras[len(paras)-1]
+	if last != "" {
+		line += len(tview.WordWrap(last, width)) - 1
+	}
+	return line
 }
 
 // setFeedback shows the LLM panel below the reference answer with the
@@ -248,6 +320,13 @@ func (r *reviewScreen) sizeFeedback(width, height int) {
 
 func (r *reviewScreen) beforeDraw(width, height int) {
 	r.sizeFeedback(width, height)
+	// The key points take 5/9 of the width, the answer the rest; each
+	// loses 4 cells to its border and padding.
+	if pw, aw := width*5/9-4, width-width*5/9-4; pw != r.ptsWidth || aw != r.ansWidth {
+		r.ptsWidth, r.ansWidth = pw, aw
+		r.keysWidth = width
+		r.refresh()
+	}
 	if width == r.qWidth {
 		return
 	}
@@ -260,6 +339,9 @@ func (r *reviewScreen) beforeDraw(width, height int) {
 }
 
 func (r *reviewScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
+	if r.back != nil {
+		return r.captureReadOnly(ev)
+	}
 	switch ev.Key() {
 	case tcell.KeyCtrlQ:
 		r.a.confirmQuit(r.a.tv.GetFocus())
@@ -324,4 +406,65 @@ func (r *reviewScreen) rate(v interview.Rating) {
 		return
 	}
 	r.a.showNext()
+}
+
+// captureReadOnly handles the keys of a review reopened from the summary.
+func (r *reviewScreen) captureReadOnly(ev *tcell.EventKey) *tcell.EventKey {
+	switch {
+	case ev.Key() == tcell.KeyEscape, ev.Key() == tcell.KeyEnter, ev.Key() == tcell.KeyRune && ev.Rune() == 'q':
+		r.a.show(r.back, r.back.root, r.back.table)
+		return nil
+	case ev.Key() == tcell.KeyCtrlQ:
+		r.a.quit()
+		return nil
+	case ev.Key() == tcell.KeyTab, ev.Key() == tcell.KeyBacktab:
+		r.cycle(ev.Key() == tcell.KeyTab)
+		return nil
+	case ev.Key() == tcell.KeyRune && ev.Rune() == 'j':
+		return tcell.NewEventKey(tcell.KeyDown, 0, tcell.ModNone)
+	case ev.Key() == tcell.KeyRune && ev.Rune() == 'k':
+		return tcell.NewEventKey(tcell.KeyUp, 0, tcell.ModNone)
+	case ev.Key() == tcell.KeyRune:
+		return nil // no self-grading, no rating
+	}
+	return ev
+}
+
+func (r *reviewScreen) helpKeys() []string {
+	if r.back != nil {
+		return []string{
+			"↑↓ or j k", "select a key point; the answer shows its evidence",
+			"Tab, Shift+Tab", "next or previous pane (scroll it with the arrows)",
+			"Esc, Enter or q", "back to the summary (this review is read-only)",
+			"Ctrl+Q", "quit grill",
+		}
+	}
+	return []string{
+		"↑↓ or j k", "select a key point; the answer shows its evidence",
+		"Space", "mark the selected point covered or missed (self-grading)",
+		"Tab, Shift+Tab", "next or previous pane (scroll it with the arrows)",
+		"Enter", "accept the suggested rating and go on",
+		"1 2 3 4", "rate the answer Again, Hard, Good or Easy and go on",
+		"Ctrl+Q", "end the session (asks first)",
+	}
+}
+
+// footer is the review's key line for width cells (0: the widest), the
+// widest variant that fits: read-only when reopened from the summary,
+// otherwise led by the suggested rating, which Enter accepts.
+func (r *reviewScreen) footer(width int) string {
+	th := r.a.th
+	if width <= 0 {
+		width = 1 << 20
+	}
+	if r.back != nil {
+		return th.fitKeys(width,
+			[]string{"↑↓", "key points", "Tab", "pane", "Esc", "back to the summary"},
+			[]string{"Esc", "back", "?", "keys"})
+	}
+	s := r.q.Suggested.Text()
+	return th.fitKeys(width,
+		[]string{"Enter", s, "1", "Again", "2", "Hard", "3", "Good", "4", "Easy", "Space", "toggle", "Tab", "pane", "^Q", "quit"},
+		[]string{"Enter", s, "Space", "toggle", "1-4", "rate", "?", "keys"},
+		[]string{"Enter", s, "1-4", "rate", "?", "keys"})
 }

@@ -29,6 +29,9 @@ type summaryScreen struct {
 	width   int // screen width the columns were fitted to
 	height  int
 
+	keyVariants [][]string // the footers, widest first
+	lastWidth   int        // the screen's width at the last draw
+
 	statsText  string // the statistics as set, with their tags
 	statsLines int    // their height, wrapped to the screen
 }
@@ -175,14 +178,21 @@ func (m *summaryScreen) refreshStats() {
 	m.stats.SetText(text)
 	m.statsText = text
 	m.width = -1 // beforeDraw sizes the statistics to their wrapped lines
-	pairs := []string{"↑↓", "select"}
-	if m.rec.Scorecard != nil {
+	pairs := []string{"Enter", "review", "n", "new", "h", "history", "Esc", "home"}
+	compact := []string{"Enter", "review", "Esc", "home", "?", "keys"}
+	switch {
+	case a.reportErr != nil && a.exported == "":
+		// The way out of a failed save comes first; ? lists the rest.
+		pairs = []string{"e", "write report elsewhere", "p", "print it on exit"}
+		compact = []string{"e", "write elsewhere", "p", "print", "?", "keys"}
+	case a.opts.Store == nil:
+		pairs = []string{"Enter", "review", "n", "new", "Esc", "home"}
+	}
+	if m.rec.Scorecard != nil && (a.reportErr == nil || a.exported != "") {
 		pairs = append(pairs, "s", "scorecard")
 	}
-	if a.reportErr != nil && a.exported == "" {
-		pairs = append(pairs, "e", "write report elsewhere", "p", "print it on exit")
-	}
-	m.keys.SetText(" " + a.th.keys(append(pairs, "q", "quit")...))
+	m.keyVariants = [][]string{append(pairs, "q", "quit", "?", "keys"), compact}
+	m.keys.SetText(a.th.fitKeys(m.screenW(), m.keyVariants...))
 }
 
 // promptExport asks for a directory to write the report to, the current
@@ -282,7 +292,8 @@ func (m *summaryScreen) beforeDraw(width, height int) {
 	if width == m.width && height == m.height {
 		return
 	}
-	m.width, m.height = width, height
+	m.width, m.height, m.lastWidth = width, height, width
+	m.keys.SetText(m.a.th.fitKeys(width, m.keyVariants...))
 	m.statsLines = 0
 	for _, line := range strings.Split(m.statsText, "\n") {
 		m.statsLines += max(len(tview.WordWrap(line, width)), 1)
@@ -311,13 +322,31 @@ func (m *summaryScreen) beforeDraw(width, height int) {
 
 func (m *summaryScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
 	switch {
-	case ev.Key() == tcell.KeyCtrlQ, ev.Key() == tcell.KeyEscape,
-		ev.Key() == tcell.KeyRune && (ev.Rune() == 'q' || ev.Rune() == 'Q'):
+	case ev.Key() == tcell.KeyCtrlQ, ev.Key() == tcell.KeyRune && (ev.Rune() == 'q' || ev.Rune() == 'Q'):
 		m.a.quit()
 		return nil
 	case ev.Key() == tcell.KeyRune && ev.Rune() == 's' && m.rec.Scorecard != nil:
 		sc := newScorecard(m.a, m.rec.Scorecard, "back to the summary", func() { m.a.show(m, m.root, m.table) })
 		m.a.show(sc, sc.root, sc.body)
+		return nil
+	case ev.Key() == tcell.KeyEscape:
+		m.a.showHome("")
+		return nil
+	case ev.Key() == tcell.KeyEnter:
+		if row, _ := m.table.GetSelection(); row >= 1 && row <= len(m.items) {
+			r := newReadOnlyReview(m.a, m, row-1)
+			m.a.show(r, r.root, r.points)
+		}
+		return nil
+	case ev.Key() == tcell.KeyRune && ev.Rune() == 'n':
+		s := m.rec.Settings
+		s.Seed = m.a.clock.Now().UnixNano() // other questions than this session's
+		if err := m.a.start(s); err != nil {
+			m.a.showHome(err.Error())
+		}
+		return nil
+	case ev.Key() == tcell.KeyRune && ev.Rune() == 'h' && m.a.opts.Store != nil:
+		m.a.showHistory()
 		return nil
 	case ev.Key() == tcell.KeyRune && m.a.reportErr != nil && m.a.exported == "":
 		switch ev.Rune() {
@@ -331,4 +360,29 @@ func (m *summaryScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
 		}
 	}
 	return ev
+}
+
+func (m *summaryScreen) helpKeys() []string {
+	keys := []string{
+		"↑↓", "select a question",
+		"Enter", "reopen its review (read-only)",
+		"n", "new session with the same settings",
+	}
+	if m.a.opts.Store != nil {
+		keys = append(keys, "h", "history of past sessions")
+	}
+	keys = append(keys, "Esc", "home screen", "q, Ctrl+Q", "quit grill (the report's path is printed)")
+	if m.a.reportErr != nil && m.a.exported == "" {
+		keys = append(keys, "e", "write the report to another directory", "p", "print the report when grill exits")
+	}
+	return keys
+}
+
+// screenW is the screen's width at the last draw, or a wide one before the
+// first.
+func (m *summaryScreen) screenW() int {
+	if m.lastWidth > 0 {
+		return m.lastWidth
+	}
+	return 1 << 10
 }

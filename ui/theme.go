@@ -132,3 +132,15 @@ func (th theme) keys(pairs ...string) string {
 	}
 	return s
 }
+
+// fitKeys is the first footer of variants (pairs of key and action, as for
+// keys) that fits in width cells, or the last one: a narrow screen shows
+// fewer keys rather than cut ones (? lists them all).
+func (th theme) fitKeys(width int, variants ...[]string) string {
+	for _, v := range variants {
+		if s := " " + th.keys(v...); tview.TaggedStringWidth(s) <= width {
+			return s
+		}
+	}
+	return " " + th.keys(variants[len(variants)-1]...)
+}

@@ -105,7 +105,7 @@ func TestSpaceTogglesAKeyPointAndTheScoreChanges(t *testing.T) {
 func TestRatingGoesToTheNextQuestion(t *testing.T) {
 	h := start(t, Options{Config: config(2), SkipHome: true}, 100, 30)
 	h.waitFor("1/2")
-	h.ctrl(tcell.KeyCtrlS)
+	h.submitEmpty()
 	h.waitFor("Key points")
 	h.clock.Advance(2 * time.Second)
 	h.press('3')
@@ -122,6 +122,8 @@ func TestSkipShowsTheReview(t *testing.T) {
 	h.typeText("alpha")
 	h.waitFor("1 word")
 	h.ctrl(tcell.KeyCtrlK)
+	h.waitFor("Skip this question?")
+	h.key(tcell.KeyEnter)
 	h.waitFor("skipped", "score 0", "✗ Alpha")
 	if q := h.record().Questions[0]; q.Outcome != interview.Skipped || q.Answer != "alpha" {
 		t.Fatalf("skip recorded as %+v", q)
@@ -224,7 +226,7 @@ func TestLayoutFits80x24(t *testing.T) {
 	}
 	h.press('3')
 	h.waitFor("2/2")
-	h.ctrl(tcell.KeyCtrlS)
+	h.submitEmpty()
 	h.waitFor("Key points")
 	h.press('3')
 	h.waitFor("Summary", "rating", "missed", "Good", "Beta")
@@ -374,7 +376,7 @@ func TestTimeRunsOutWhileTheQuitDialogIsOpen(t *testing.T) {
 func TestTabMovesBetweenReviewPanes(t *testing.T) {
 	h := start(t, Options{Config: config(2), SkipHome: true}, 100, 30)
 	h.waitFor("1/2")
-	h.ctrl(tcell.KeyCtrlS)
+	h.submitEmpty()
 	// The focused pane has a double border.
 	h.waitFor("╔ Key points", "┌ Your answer", "┌ Reference answer")
 	h.key(tcell.KeyTab)
