@@ -18,9 +18,8 @@
 //	grill report list [--json]
 //	grill report show ID|latest [--format md|json|html] [--out FILE]
 //	grill report open ID|latest
-//	grill export anki [--since DATE] [--only missed|again|all] --out FILE
-//	grill report show ID|latest [--format md|json]
 //	grill report points [--json]        key points missed most, with their cards
+//	grill export anki [--since DATE] [--only missed|again|all] --out FILE
 //	grill version
 //
 // Session flags: --topics gnn,vla --count 5 --time 3m --order mixed|weakest|due
@@ -76,9 +75,8 @@ const usageText = `usage:
   grill report list [--json]
   grill report show ID|latest [--format md|json|html] [--out FILE]
   grill report open ID|latest         open the HTML report in a browser
-  grill export anki [--since DATE] [--only missed|again|all] --out FILE
-  grill report show ID|latest [--format md|json]
   grill report points [--json]        key points missed most, with their cards
+  grill export anki [--since DATE] [--only missed|again|all] --out FILE
   grill version
 
 session flags:
@@ -630,7 +628,7 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 
 func cmdReport(args []string, stdout, stderr io.Writer) (err error) {
 	if len(args) == 0 {
-		return usageError{"report: say list, show or points"}
+		return usageError{"report: say list, show, open or points"}
 	}
 	sub, args := args[0], args[1:]
 	fs := newFlags("report "+sub, stderr)
@@ -642,7 +640,7 @@ func cmdReport(args []string, stdout, stderr io.Writer) (err error) {
 	if err := parse(fs, args, stdout); err != nil {
 		return err
 	}
-	if sub != "list" && sub != "show" && sub != "open" {
+	if sub != "list" && sub != "show" && sub != "open" && sub != "points" {
 		return usageError{fmt.Sprintf("report: unknown sub-command %q", sub)}
 	}
 	cfg, lib, err := c.setup()
