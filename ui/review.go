@@ -457,14 +457,27 @@ func (r *reviewScreen) footer(width int) string {
 	if width <= 0 {
 		width = 1 << 20
 	}
+	var variants []string
 	if r.back != nil {
-		return th.fitKeys(width,
-			[]string{"↑↓", "key points", "Tab", "pane", "Esc", "back to the summary"},
-			[]string{"Esc", "back", "?", "keys"})
+		ro := th.dim(" · read-only")
+		variants = []string{
+			" " + th.keys("↑↓", "key points", "Tab", "pane", "Esc", "back to the summary") + ro,
+			" " + th.keys("Esc", "back", "?", "keys") + ro,
+		}
+	} else {
+		enter := " " + th.keys("Enter", r.q.Suggested.Text()) + th.dim(" · ")
+		rates := th.bold("1") + " Again " + th.bold("2") + " Hard " + th.bold("3") + " Good " + th.bold("4") + " Easy"
+		variants = []string{
+			enter + rates + th.dim(" · ") + th.keys("Space", "toggle", "Tab", "pane", "^Q", "quit"),
+			enter + rates + th.dim(" · ") + th.keys("Space", "toggle", "?", "keys"),
+			enter + th.keys("Space", "toggle", "1-4", "rate", "?", "keys"),
+			enter + th.keys("1-4", "rate", "?", "keys"),
+		}
 	}
-	s := r.q.Suggested.Text()
-	return th.fitKeys(width,
-		[]string{"Enter", s, "1", "Again", "2", "Hard", "3", "Good", "4", "Easy", "Space", "toggle", "Tab", "pane", "^Q", "quit"},
-		[]string{"Enter", s, "Space", "toggle", "1-4", "rate", "?", "keys"},
-		[]string{"Enter", s, "1-4", "rate", "?", "keys"})
+	for _, v := range variants {
+		if tview.TaggedStringWidth(v) <= width {
+			return v
+		}
+	}
+	return variants[len(variants)-1]
 }
