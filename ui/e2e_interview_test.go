@@ -39,11 +39,18 @@ func TestEndToEndInterviewRunsToAScorecard(t *testing.T) {
 	s.tmux("send-keys", "-t", "grill", "Enter")
 	s.waitFor(5*time.Second, "1/1", "review", "Key points")
 	for i := 0; i < 3; i++ {
+		before := s.waitFor(5*time.Second, "")
 		s.tmux("send-keys", "-t", "grill", "Enter") // accept the suggested rating
-		if strings.Contains(s.waitFor(5*time.Second, ""), "Summary") {
+		// Wait for the Enter to be handled (the screen changes) before
+		// deciding: a second Enter on the summary would open a review.
+		screen := before
+		for deadline := time.Now().Add(3 * time.Second); screen == before && time.Now().Before(deadline); {
+			time.Sleep(100 * time.Millisecond)
+			screen = s.waitFor(5*time.Second, "")
+		}
+		if strings.Contains(screen, "Summary") {
 			break
 		}
-		time.Sleep(300 * time.Millisecond)
 	}
 	s.waitFor(5*time.Second, "Summary", "interview over", "s scorecard")
 	s.tmux("send-keys", "-t", "grill", "q")

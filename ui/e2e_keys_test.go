@@ -25,7 +25,7 @@ func TestEndToEndKeysInTmux(t *testing.T) {
 		}
 	}
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("grill-e2e-keys-%d", os.Getpid())}
-	cmd := fmt.Sprintf("env XDG_DATA_HOME=%s XDG_CONFIG_HOME=%s XDG_STATE_HOME=%s TERM=xterm-256color %s start --topics gnn --count 2 --time 5m --seed 1; echo grill exited $?; sleep 60",
+	cmd := fmt.Sprintf("env XDG_DATA_HOME=%s XDG_CONFIG_HOME=%s XDG_STATE_HOME=%s TERM=xterm-256color %s start --topics gnn --count 2 --time 5m --seed 1 --follow-ups off; echo grill exited $?; sleep 60",
 		filepath.Join(dir, "data"), filepath.Join(dir, "config"), filepath.Join(dir, "state"), bin)
 	s.tmux("new-session", "-d", "-s", "grill", "-x", "80", "-y", "24", cmd)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
