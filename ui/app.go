@@ -312,8 +312,8 @@ func (a *app) start(s interview.Settings) error {
 	}
 	ranker := a.opts.Ranker
 	if ranker == nil && a.opts.Store != nil && (s.Order == interview.OrderWeakest || s.Order == interview.OrderDue) {
-		h, _ := a.opts.Store.History() // unreadable records are left out
-		ranker = interview.HistoryRanker{Reviews: h.Reviews, Now: a.clock.Now()}
+		reviews, _ := a.opts.Store.Reviews() // unreadable records are left out
+		ranker = interview.HistoryRanker{Reviews: reviews, Now: a.clock.Now()}
 	}
 	sess, err := interview.New(a.opts.Library, s, interview.Options{
 		Clock:    a.clock,
