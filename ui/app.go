@@ -421,13 +421,8 @@ func (a *app) countdown(ctx context.Context, tick <-chan time.Time) {
 			shown = ""
 			continue
 		}
-		_, q := s.Current()
-		rem := s.Remaining()
-		label := timerText(a.th, rem, q.TimeLimit) + q.CardID
-		if label != shown || rem <= 0 {
-			shown = label
-			a.tv.QueueUpdateDraw(a.onTick)
-		}
+		// Saved before the countdown is redrawn (QueueUpdate waits), so
+		// that the time the screen shows has been saved by then.
 		if now := a.clock.Now(); now.Sub(lastSave) >= a.opts.SaveEvery {
 			lastSave = now
 			// While the candidate thinks without typing, the time used is
@@ -448,6 +443,13 @@ func (a *app) countdown(ctx context.Context, tick <-chan time.Time) {
 			if wrote {
 				lastWrite = now
 			}
+		}
+		_, q := s.Current()
+		rem := s.Remaining()
+		label := timerText(a.th, rem, q.TimeLimit) + q.CardID
+		if label != shown || rem <= 0 {
+			shown = label
+			a.tv.QueueUpdateDraw(a.onTick)
 		}
 	}
 }
