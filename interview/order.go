@@ -100,14 +100,25 @@ func RankDue(cards []*decks.Card, history []Review, now time.Time) []*decks.Card
 }
 
 // sortedBefore returns the reviews given before or at now, oldest first.
+// The result may share history's array: it is only read.
 func sortedBefore(history []Review, now time.Time) []Review {
+	byTime := func(a, b Review) int { return a.Time.Compare(b.Time) }
+	if slices.IsSortedFunc(history, byTime) { // as a store returns them
+		n, _ := slices.BinarySearchFunc(history, now, func(r Review, t time.Time) int {
+			if r.Time.After(t) {
+				return 1
+			}
+			return -1
+		})
+		return history[:n]
+	}
 	out := make([]Review, 0, len(history))
 	for _, r := range history {
 		if !r.Time.After(now) {
 			out = append(out, r)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Review) int { return a.Time.Compare(b.Time) })
+	slices.SortStableFunc(out, byTime)
 	return out
 }
 

@@ -1,6 +1,7 @@
 package interview
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -101,5 +102,32 @@ func TestHistoryRanker(t *testing.T) {
 	var _ Ranker = h
 	if ids(deck) != "g/a g/b g/c" {
 		t.Error("Rank modified its input")
+	}
+}
+
+// TestSortedBefore: answers given after now never count, whether the
+// history comes sorted (as from a store) or not.
+func TestSortedBefore(t *testing.T) {
+	at := func(h int) Review {
+		return Review{CardID: fmt.Sprint(h), Time: epoch.Add(time.Duration(h) * time.Hour)}
+	}
+	now := epoch.Add(2 * time.Hour)
+	for _, tc := range []struct {
+		name    string
+		history []Review
+		want    string
+	}{
+		{"sorted", []Review{at(0), at(1), at(2), at(3)}, "012"},
+		{"unsorted", []Review{at(3), at(1), at(0), at(2)}, "012"},
+		{"all after", []Review{at(3), at(4)}, ""},
+		{"empty", nil, ""},
+	} {
+		got := ""
+		for _, r := range sortedBefore(tc.history, now) {
+			got += r.CardID
+		}
+		if got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }

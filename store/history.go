@@ -17,7 +17,7 @@ import (
 // out and reported in the errors, each naming its file; the others are
 // still listed.
 func (s *Store) List() ([]interview.Summary, []error) {
-	h, errs := s.history(false)
+	h, errs := s.history(true, false)
 	return h.Sessions, errs
 }
 
@@ -26,17 +26,28 @@ func (s *Store) List() ([]interview.Summary, []error) {
 // given in an interrupted session was still given). Unreadable records are
 // reported in the errors and skipped.
 func (s *Store) History() (interview.History, []error) {
-	return s.history(true)
+	return s.history(true, true)
+}
+
+// Reviews returns the answered questions of every stored session, oldest
+// first, as History does, without the summaries: what the weakest and due
+// orders need at start-up.
+func (s *Store) Reviews() ([]interview.Review, []error) {
+	h, errs := s.history(false, true)
+	return h.Reviews, errs
 }
 
 // history reads the digest of every record from the index (see index.go),
 // which it brings up to date first when the sessions directory changed
 // behind its back.
-func (s *Store) history(withReviews bool) (interview.History, []error) {
+func (s *Store) history(withSessions, withReviews bool) (interview.History, []error) {
 	digests, bad := s.digests()
-	h := interview.History{Sessions: make([]interview.Summary, len(digests))}
-	for i, d := range digests {
-		h.Sessions[i] = interview.Summarize(d)
+	var h interview.History
+	if withSessions {
+		h.Sessions = make([]interview.Summary, len(digests))
+		for i, d := range digests {
+			h.Sessions[i] = interview.Summarize(d)
+		}
 	}
 	if withReviews {
 		n := 0
@@ -44,11 +55,13 @@ func (s *Store) history(withReviews bool) (interview.History, []error) {
 			n += len(d.Questions)
 		}
 		h.Reviews = make([]interview.Review, 0, n)
-		for i := len(digests) - 1; i >= 0; i-- { // oldest first: nearly sorted already
-			h.Reviews = interview.AppendReviews(h.Reviews, digests[i])
-		}
 		byTime := func(a, b interview.Review) int { return a.Time.Compare(b.Time) }
-		if !slices.IsSortedFunc(h.Reviews, byTime) {
+		for i := len(digests) - 1; i >= 0; i-- { // oldest session first
+			n := len(h.Reviews)
+			h.Reviews = interview.AppendReviews(h.Reviews, digests[i])
+			slices.SortStableFunc(h.Reviews[n:], byTime) // a few answers: cheap
+		}
+		if !slices.IsSortedFunc(h.Reviews, byTime) { // sessions that overlap in time
 			slices.SortStableFunc(h.Reviews, byTime)
 		}
 	}

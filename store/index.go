@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -87,6 +88,9 @@ func (s *Store) digests() ([]*interview.Digest, []error) {
 	if m == 0 {
 		return nil, nil
 	}
+	// Nearly everything parsing allocates is kept (the digests): collecting
+	// garbage meanwhile would only scan it again and again.
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	ix, _ := s.readIndex()
 	switch {
 	case ix == nil || ix.dirMtime != m:
@@ -320,12 +324,20 @@ func parseIndex(data []byte) (*index, error) {
 	}
 	ix := &index{entries: map[string]*indexEntry{}}
 	intern := map[string]string{}
-	str := func(b []byte) string {
-		if s, ok := intern[string(b)]; ok {
-			return s
+	var last [3]struct {
+		b []byte
+		s string
+	} // the previous card, topic and outcome: consecutive lines often repeat them
+	str := func(k int, b []byte) string {
+		if l := &last[k]; l.b != nil && bytes.Equal(l.b, b) {
+			return l.s
 		}
-		s := unescapeField(string(b))
-		intern[string(b)] = s
+		s, ok := intern[string(b)]
+		if !ok {
+			s = unescapeField(string(b))
+			intern[string(b)] = s
+		}
+		last[k].b, last[k].s = b, s
 		return s
 	}
 	var cur *interview.Digest
@@ -359,7 +371,7 @@ func parseIndex(data []byte) (*index, error) {
 				ix.replaced++
 			}
 			cur = &interview.Digest{ID: id, Started: fromUnixNano(num(f[4])), Ended: fromUnixNano(num(f[5])), Abandoned: string(f[6]) == "true",
-				Mode: str(f[9]), RetryOf: unescapeField(string(f[10]))}
+				Mode: unescapeField(string(f[9])), RetryOf: unescapeField(string(f[10]))}
 			cur.Questions = make([]interview.QuestionDigest, 0, max(num(f[8]), 0))
 			ix.entries[id] = &indexEntry{size: num(f[2]), mtime: num(f[3]), rec: cur}
 			ok = ok && ValidID(id) && (string(f[6]) == "true" || string(f[6]) == "false")
@@ -372,7 +384,7 @@ func parseIndex(data []byte) (*index, error) {
 			}
 		case n == 9 && string(f[0]) == "q" && cur != nil:
 			cur.Questions = append(cur.Questions, interview.QuestionDigest{
-				CardID: str(f[1]), Topic: str(f[2]), TimeUsed: time.Duration(num(f[3])), Outcome: interview.Outcome(str(f[4])),
+				CardID: str(0, f[1]), Topic: str(1, f[2]), TimeUsed: time.Duration(num(f[3])), Outcome: interview.Outcome(str(2, f[4])),
 				Time: fromUnixNano(num(f[5])), Score: int(num(f[6])), Adjusted: int(num(f[7])), Rating: interview.Rating(num(f[8])),
 			})
 		default:

@@ -350,8 +350,8 @@ func (a *app) start(s interview.Settings) error {
 	}
 	ranker := a.opts.Ranker
 	if ranker == nil && a.opts.Store != nil && (s.Order == interview.OrderWeakest || s.Order == interview.OrderDue) {
-		h, _ := a.opts.Store.History() // unreadable records are left out
-		ranker = interview.HistoryRanker{Reviews: h.Reviews, Now: a.clock.Now()}
+		reviews, _ := a.opts.Store.Reviews() // unreadable records are left out
+		ranker = interview.HistoryRanker{Reviews: reviews, Now: a.clock.Now()}
 	}
 	var cards []*decks.Card
 	if r := a.opts.Retry; r != nil {
@@ -507,13 +507,8 @@ func (a *app) countdown(ctx context.Context, tick <-chan time.Time) {
 			shown = ""
 			continue
 		}
-		_, q := s.Current()
-		rem := s.Remaining()
-		label := timerText(a.th, rem, q.TimeLimit) + q.CardID
-		if label != shown || rem <= 0 {
-			shown = label
-			a.tv.QueueUpdateDraw(a.onTick)
-		}
+		// Saved before the countdown is redrawn (QueueUpdate waits), so
+		// that the time the screen shows has been saved by then.
 		if now := a.clock.Now(); now.Sub(lastSave) >= a.opts.SaveEvery {
 			lastSave = now
 			// While the candidate thinks without typing, the time used is
@@ -534,6 +529,13 @@ func (a *app) countdown(ctx context.Context, tick <-chan time.Time) {
 			if wrote {
 				lastWrite = now
 			}
+		}
+		_, q := s.Current()
+		rem := s.Remaining()
+		label := timerText(a.th, rem, q.TimeLimit) + q.CardID
+		if label != shown || rem <= 0 {
+			shown = label
+			a.tv.QueueUpdateDraw(a.onTick)
 		}
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"grill/internal/fakellm"
 )
 
 // e2eKey is a distinctive fake API key. grill sends it to the server, and
@@ -48,13 +50,11 @@ func e2eVerdict(system, answer string) string {
 // e2eLLMServer starts an in-process fake LLM for the grill binary. Requests
 // listed in fail401 (0-based) are refused with 401 and a body that echoes
 // the key, as some proxies do; the others get e2eVerdict, streamed.
-func e2eLLMServer(t *testing.T, fail401 map[int]bool) *fakeLLM {
+func e2eLLMServer(t *testing.T, fail401 map[int]bool) *fakellm.Server {
 	t.Helper()
-	var f *fakeLLM
+	var f *fakellm.Server
 	f = newFakeLLM(t, func(w http.ResponseWriter, r *http.Request, n int, answer string) {
-		f.mu.Lock()
-		system := f.system[n]
-		f.mu.Unlock()
+		system := f.Requests()[n].System
 		if fail401[n] {
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(http.StatusUnauthorized)
@@ -124,13 +124,13 @@ func TestEndToEndLLMFeedbackInTmux(t *testing.T) {
 		"LLM feedback · test-model", "LLM score 72/100", "✓ ", "covered: “Each node aggregates messages”",
 		"A fair start on the first point.", "Follow-up: Why must the aggregation be permutation invariant?")
 	t.Logf("review screen with LLM feedback:\n%s", review)
-	if n := srv.requests(); n != 1 {
+	if n := len(srv.Requests()); n != 1 {
 		t.Fatalf("grill sent %d requests for one answer", n)
 	}
-	if got := srv.authorization(0); got != "Bearer "+e2eKey {
+	if got := srv.Requests()[0].Header.Get("Authorization"); got != "Bearer "+e2eKey {
 		t.Fatalf("request carried Authorization %q, want the key from $GRILL_TEST_KEY", got)
 	}
-	if got := srv.answer(0); !strings.Contains(got, "aggregates messages from its neighbours") {
+	if got := srv.Requests()[0].Answer; !strings.Contains(got, "aggregates messages from its neighbours") {
 		t.Fatalf("server received the answer %q", got)
 	}
 	s.tmux("send-keys", "-t", "grill", "3")

@@ -2,144 +2,39 @@ package ui
 
 import (
 	"encoding/json"
-	"fmt"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/gdamore/tcell/v2"
 
+	"grill/internal/fakellm"
 	"grill/interview"
 	"grill/llm"
 	"grill/report"
 )
 
-// fakeLLM is an httptest server speaking the chat-completions wire format
-// (POST /v1/chat/completions, replies streamed as server-sent events).
-// handle writes each reply; n counts requests from 0 and answer is the
-// candidate's answer as quoted in the request.
-type fakeLLM struct {
-	*httptest.Server
-	mu      sync.Mutex
-	answers []string // the quoted answer of each request
-	system  []string // the system message of each request
-	auth    []string // the Authorization header of each request
-}
-
-func newFakeLLM(t *testing.T, handle func(w http.ResponseWriter, r *http.Request, n int, answer string)) *fakeLLM {
+// newFakeLLM starts the shared fake server (package fakellm), checking that
+// each request is a streamed chat completion with a system and a user
+// message; handle writes each reply, n counting requests from 0 and answer
+// being the candidate's answer as quoted in the request.
+func newFakeLLM(t *testing.T, handle func(w http.ResponseWriter, r *http.Request, n int, answer string)) *fakellm.Server {
 	t.Helper()
-	f := &fakeLLM{}
-	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodPost || r.URL.Path != "/v1/chat/completions" {
-			http.Error(w, `{"error":{"message":"no such route"}}`, http.StatusNotFound)
-			return
-		}
-		var req struct {
-			Stream   bool `json:"stream"`
-			Messages []struct {
-				Role    string `json:"role"`
-				Content string `json:"content"`
-			} `json:"messages"`
-		}
-		if err := json.NewDecoder(r.Body).Decode(&req); err != nil || !req.Stream || len(req.Messages) != 2 {
-			t.Errorf("request is not a streamed chat completion with two messages: %v %+v", err, req)
+	return fakellm.New(t, func(w http.ResponseWriter, r *http.Request, n int, req fakellm.Request) {
+		if req.JSON["stream"] != true || req.System == "" || req.User == "" {
+			t.Errorf("request is not a streamed chat completion with a system and a user message: %s", req.Body)
 			http.Error(w, `{"error":{"message":"bad request"}}`, http.StatusBadRequest)
 			return
 		}
-		answer := quotedAnswer(req.Messages[1].Content)
-		f.mu.Lock()
-		n := len(f.answers)
-		f.answers = append(f.answers, answer)
-		f.system = append(f.system, req.Messages[0].Content)
-		f.auth = append(f.auth, r.Header.Get("Authorization"))
-		f.mu.Unlock()
-		handle(w, r, n, answer)
-	}))
-	t.Cleanup(f.Close)
-	return f
-}
-
-// requests returns the number of requests received.
-func (f *fakeLLM) requests() int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return len(f.answers)
-}
-
-// answer returns the answer quoted in request n.
-func (f *fakeLLM) answer(n int) string {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.answers[n]
-}
-
-// authorization returns the Authorization header of request n.
-func (f *fakeLLM) authorization(n int) string {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.auth[n]
-}
-
-// quotedAnswer returns the answer between grill's <<<ANSWER and ANSWER>>>
-// lines.
-func quotedAnswer(msg string) string {
-	_, rest, ok := strings.Cut(msg, "<<<ANSWER\n")
-	if !ok {
-		return ""
-	}
-	answer, _, _ := strings.Cut(rest, "\nANSWER>>>")
-	return answer
-}
-
-// sseChunk is one streamed chat.completion.chunk carrying content.
-func sseChunk(content, finish string) string {
-	fin := "null"
-	if finish != "" {
-		fin = `"` + finish + `"`
-	}
-	c, _ := json.Marshal(content)
-	return `{"id":"chatcmpl-1","object":"chat.completion.chunk","created":1,"model":"test-model",` +
-		`"choices":[{"index":0,"delta":{"content":` + string(c) + `},"finish_reason":` + fin + `}]}`
-}
-
-// sseStart begins an event-stream reply.
-func sseStart(w http.ResponseWriter) {
-	w.Header().Set("Content-Type", "text/event-stream")
-	w.WriteHeader(http.StatusOK)
-	w.(http.Flusher).Flush()
-}
-
-// sseSend streams text in chunks of 12 bytes, flushing each.
-func sseSend(w http.ResponseWriter, text string) {
-	for len(text) > 0 {
-		n := min(12, len(text))
-		for n < len(text) && text[n]&0xC0 == 0x80 {
-			n++
-		}
-		fmt.Fprintf(w, "data: %s\n\n", sseChunk(text[:n], ""))
-		w.(http.Flusher).Flush()
-		text = text[n:]
-	}
-}
-
-// sseEnd finishes the reply: a stop chunk, then data: [DONE].
-func sseEnd(w http.ResponseWriter) {
-	fmt.Fprintf(w, "data: %s\n\n", sseChunk("", "stop"))
-	fmt.Fprint(w, "data: [DONE]\n\n")
-	w.(http.Flusher).Flush()
+		handle(w, r, n, req.Answer)
+	})
 }
 
 // streamReply sends the whole of text as a streamed reply.
-func streamReply(w http.ResponseWriter, text string) {
-	sseStart(w)
-	sseSend(w, text)
-	sseEnd(w)
-}
+func streamReply(w http.ResponseWriter, text string) { fakellm.Stream(w, text, 12) }
 
 // verdictJSON writes a verdict on the test cards' key points Alpha and Beta,
 // its fields in the order a model writes them (key points first).
@@ -196,15 +91,15 @@ func TestLLMFeedbackStreamsWhileKeysStayLive(t *testing.T) {
 		"Both points are there. Say why beta matters.", "How would you test alpha?")
 	cut := strings.Index(full, `,"score"`)
 	srv := newFakeLLM(t, func(w http.ResponseWriter, r *http.Request, n int, answer string) {
-		sseStart(w)
-		sseSend(w, full[:cut])
+		fakellm.StartStream(w)
+		fakellm.Send(w, full[:cut], 12)
 		select {
 		case <-release:
 		case <-r.Context().Done():
 			return
 		}
-		sseSend(w, full[cut:])
-		sseEnd(w)
+		fakellm.Send(w, full[cut:], 12)
+		fakellm.EndStream(w)
 	})
 	h := start(t, Options{Config: config(2), SkipHome: true, LLM: testLLM(t, srv.URL)}, 100, 30)
 	h.waitFor("Ctrl+S submit")
@@ -269,7 +164,7 @@ func TestLLMGoodVerdictShowsScoreBesideTheGrader(t *testing.T) {
 			t.Errorf("a good verdict is shown with %q:\n%s", bad, screen)
 		}
 	}
-	if got := srv.answer(0); got != "alpha, and beta, roughly, as a kind of alpha" {
+	if got := srv.Requests()[0].Answer; got != "alpha, and beta, roughly, as a kind of alpha" {
 		t.Errorf("server received the answer %q", got)
 	}
 }
@@ -407,7 +302,7 @@ func TestLLMServerDownSessionGoesOn(t *testing.T) {
 func TestLLMFeedbackLandsAfterMovingOn(t *testing.T) {
 	release := make(chan struct{})
 	srv := newFakeLLM(t, func(w http.ResponseWriter, r *http.Request, n int, answer string) {
-		sseStart(w)
+		fakellm.StartStream(w)
 		if n == 0 {
 			select {
 			case <-release:
@@ -415,8 +310,8 @@ func TestLLMFeedbackLandsAfterMovingOn(t *testing.T) {
 				return
 			}
 		}
-		sseSend(w, verdictJSON("covered", "alpha", "missing", "", nil, 30, "Only alpha.", "And beta?"))
-		sseEnd(w)
+		fakellm.Send(w, verdictJSON("covered", "alpha", "missing", "", nil, 30, "Only alpha.", "And beta?"), 12)
+		fakellm.EndStream(w)
 	})
 	h := start(t, Options{Config: config(2), SkipHome: true, LLM: testLLM(t, srv.URL)}, 100, 30)
 	h.waitFor("Ctrl+S submit")
@@ -443,7 +338,7 @@ func TestLLMFeedbackLandsAfterMovingOn(t *testing.T) {
 
 func TestLLMQuitCancelsThePendingRequest(t *testing.T) {
 	srv := newFakeLLM(t, func(w http.ResponseWriter, r *http.Request, n int, answer string) {
-		sseStart(w)
+		fakellm.StartStream(w)
 		<-r.Context().Done() // stalls until the client gives up
 	})
 	h := start(t, Options{Config: config(2), SkipHome: true, LLM: testLLM(t, srv.URL)}, 100, 30)
@@ -483,7 +378,7 @@ func TestLLMNotAskedForSkippedOrEmptyAnswers(t *testing.T) {
 	h.waitFor("2/2", "Ctrl+S submit")
 	h.submitEmpty()
 	h.waitFor("No LLM feedback: there is no answer to send.")
-	if n := srv.requests(); n != 0 {
+	if n := len(srv.Requests()); n != 0 {
 		t.Fatalf("the LLM was asked %d times about skipped or empty answers", n)
 	}
 }
