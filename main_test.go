@@ -173,7 +173,7 @@ func TestUsageAndVersion(t *testing.T) {
 		{[]string{"start", "--time", "-1m"}, 2, "", "--time must be positive"},
 		{[]string{"start", "--topics", "gnn,quantum"}, 2, "", `unknown topic "quantum"`},
 		{[]string{"start", "--order", "random"}, 2, "", `--order "random" is not one of mixed, weakest, due`},
-		{[]string{"start", "--config", "/nonexistent/grill.toml"}, 1, "", "/nonexistent/grill.toml"},
+		{[]string{"start", "--config", "/nonexistent/grill.toml"}, 2, "", "/nonexistent/grill.toml: cannot read the configuration"},
 		{[]string{"report"}, 2, "", "usage:"},
 	} {
 		out, errs, code := grill(t, "", tc.args...)
