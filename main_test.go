@@ -197,6 +197,12 @@ func TestConfigErrorsBeforeAnything(t *testing.T) {
 			t.Errorf("exit %d, stderr %q lacks %q", code, errs, want)
 		}
 	}
+	// A number where a duration is expected.
+	os.WriteFile(p, []byte("[session]\ntime_per_question = 5\n"), 0o600)
+	_, errs, code = grill(t, "", "start", "--config", p)
+	if want := p + `:2: session.time_per_question: a duration such as "3m" or "90s", got 5`; code != 2 || strings.TrimSpace(errs) != want {
+		t.Errorf("exit %d, stderr %q, want %q", code, errs, want)
+	}
 	// The user's file is found through XDG_CONFIG_HOME.
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "grill"), 0o700)

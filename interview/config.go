@@ -341,7 +341,11 @@ func (d *configDecoder) decode(key toml.Key, field reflect.Value) string {
 		return "cannot be read here"
 	}
 	ptr := reflect.New(field.Type())
-	err := d.md.PrimitiveDecode(p, ptr.Interface())
+	target := ptr.Interface()
+	if field.Type() == durationType {
+		target = (*Duration)(target.(*time.Duration)) // no integers as nanoseconds
+	}
+	err := d.md.PrimitiveDecode(p, target)
 	if err == nil {
 		field.Set(ptr.Elem())
 		return ""
@@ -354,6 +358,8 @@ func (d *configDecoder) decode(key toml.Key, field reflect.Value) string {
 	}
 	return fmt.Sprintf("%s, got %s", kindText(field.Type()), tomlValueText(raw))
 }
+
+var durationType = reflect.TypeFor[time.Duration]()
 
 // kindText says what a field of type t takes.
 func kindText(t reflect.Type) string {
