@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"runtime"
 	"slices"
 	"sync"
@@ -36,7 +35,7 @@ func (s *Store) History() (interview.History, []error) {
 // needed are decoded (see scanDigest), so that ten thousand sessions take
 // well under a second.
 func (s *Store) history(withReviews bool) (interview.History, []error) {
-	ids, err := s.ids()
+	ids, _, warnings, err := s.scan()
 	if err != nil {
 		return interview.History{}, []error{err}
 	}
@@ -62,7 +61,7 @@ func (s *Store) history(withReviews bool) (interview.History, []error) {
 	wg.Wait()
 
 	var h interview.History
-	var bad []error
+	bad := warnings
 	h.Sessions = make([]interview.Summary, 0, len(ids))
 	for i, d := range digests {
 		if errs[i] != nil {
@@ -89,14 +88,7 @@ func (s *Store) digest(id string, buf *bytes.Buffer) (*interview.Record, error) 
 	if buf == nil {
 		buf = new(bytes.Buffer)
 	}
-	buf.Reset()
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, readError(id, path, err)
-	}
-	_, err = buf.ReadFrom(f)
-	f.Close()
-	if err != nil {
+	if err := readRegular(path, buf); err != nil {
 		return nil, readError(id, path, err)
 	}
 	d, err := decodeDigest(path, buf.Bytes())
@@ -150,7 +142,7 @@ func (s *Store) Show(w io.Writer, id, format string) error {
 	}
 	if format == FormatJSON {
 		path := s.JSONPath(id)
-		data, err := os.ReadFile(path)
+		data, err := readFile(path)
 		if err != nil {
 			return readError(id, path, err)
 		}
@@ -160,7 +152,7 @@ func (s *Store) Show(w io.Writer, id, format string) error {
 		_, err = w.Write(data)
 		return err
 	}
-	md, err := os.ReadFile(s.MarkdownPath(id))
+	md, err := readFile(s.MarkdownPath(id))
 	if err == nil {
 		_, err = w.Write(md)
 		return err

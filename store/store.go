@@ -226,7 +226,7 @@ func (s *Store) Abandon(id string) error {
 // process was killed) and the newest few sessions, so that the cost does
 // not grow with the history. Unreadable records are skipped.
 func (s *Store) Resumable() (*interview.Record, error) {
-	ids, locked, err := s.scan()
+	ids, locked, _, err := s.scan()
 	if err != nil {
 		return nil, err
 	}
@@ -310,7 +310,7 @@ func (s *Store) Load(id string) (*interview.Record, error) {
 
 func (s *Store) load(id string) (*interview.Record, error) {
 	path := s.JSONPath(id)
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
 		return nil, readError(id, path, err)
 	}
@@ -371,32 +371,73 @@ func (s *Store) resolve(id string) (string, error) {
 // ids returns the ids of every session record in the store, newest first.
 // A store directory that does not exist yet holds no sessions.
 func (s *Store) ids() ([]string, error) {
-	ids, _, err := s.scan()
+	ids, _, _, err := s.scan()
 	return ids, err
 }
 
 // scan returns the ids of every session record in the store, newest first,
-// and the set of ids that have a lock file.
-func (s *Store) scan() (ids []string, locked map[string]bool, err error) {
+// and the set of ids that have a lock file. Only regular files (or
+// symbolic links to them) are session records: anything else named like one
+// (a FIFO, a socket, a directory) is left out, never opened, and named in
+// the warnings.
+func (s *Store) scan() (ids []string, locked map[string]bool, warnings []error, err error) {
 	entries, err := os.ReadDir(s.dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, nil
+			return nil, nil, nil, nil
 		}
-		return nil, nil, fmt.Errorf("listing sessions: %w", err)
+		return nil, nil, nil, &DirError{Dir: s.dir, Err: err}
 	}
 	ids = make([]string, 0, len(entries))
 	locked = map[string]bool{}
 	for _, e := range entries {
 		name := e.Name()
-		if id, ok := strings.CutSuffix(name, ".json"); ok && ValidID(id) && !e.IsDir() {
+		if id, ok := strings.CutSuffix(name, ".json"); ok && ValidID(id) {
+			path := filepath.Join(s.dir, name)
+			mode := e.Type()
+			if mode&fs.ModeSymlink != 0 {
+				fi, err := os.Stat(path)
+				if err != nil {
+					warnings = append(warnings, readError(id, path, err))
+					continue
+				}
+				mode = fi.Mode()
+			}
+			if !mode.IsRegular() {
+				warnings = append(warnings, fmt.Errorf("%w; skipped", &NotRegularError{Path: path, Mode: mode}))
+				continue
+			}
 			ids = append(ids, id)
 		} else if id, ok := strings.CutSuffix(name, ".lock"); ok && ValidID(id) {
 			locked[id] = true
 		}
 	}
 	slices.SortFunc(ids, func(a, b string) int { return compareIDs(b, a) })
-	return ids, locked, nil
+	return ids, locked, warnings, nil
+}
+
+// DirError is returned when the session directory exists but cannot be
+// listed: grill cannot tell which sessions there are, which is not the same
+// as there being none.
+type DirError struct {
+	Dir string
+	Err error
+}
+
+func (e *DirError) Error() string {
+	return fmt.Sprintf("cannot list the sessions in %s: %v", e.Dir, pathCause(e.Err))
+}
+
+func (e *DirError) Unwrap() error { return e.Err }
+
+// pathCause drops the operation and path from a *fs.PathError when the
+// message names the path itself.
+func pathCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // compareIDs orders session ids by time, then by suffix (so that -10 comes
@@ -486,7 +527,7 @@ func (s *Store) claim(id string, started time.Time) (string, error) {
 // sameSession reports whether a record exists under id, and whether it is
 // the session that started at started.
 func (s *Store) sameSession(id string, started time.Time) (same, exists bool) {
-	data, err := os.ReadFile(s.JSONPath(id))
+	data, err := readFile(s.JSONPath(id))
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, false
 	}
