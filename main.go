@@ -524,6 +524,11 @@ func cmdReport(args []string, stdout, stderr io.Writer) error {
 		}
 		sums, errs := sessions.List()
 		for _, e := range errs {
+			// A directory that cannot be listed is a failure, not an
+			// empty history.
+			if de := (*store.DirError)(nil); errors.As(e, &de) {
+				return e
+			}
 			fmt.Fprintf(stderr, "grill: %v\n", e)
 		}
 		return interview.WriteList(stdout, sums, *asJSON)

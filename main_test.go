@@ -378,3 +378,38 @@ func TestReportListAndShow(t *testing.T) {
 		t.Errorf("--format pdf: exit %d, want 2", code)
 	}
 }
+
+// TestReportListUnreadableSessionsDir: a sessions directory that cannot be
+// listed is reported and exits 1, not shown as an empty history.
+func TestReportListUnreadableSessionsDir(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "data"))
+	sessions := filepath.Join(dir, "data", "grill", "sessions")
+	os.MkdirAll(filepath.Dir(sessions), 0o700)
+	// A file where the directory should be fails for root too.
+	if err := os.WriteFile(sessions, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	check := func(why string) {
+		t.Helper()
+		for _, args := range [][]string{{"report", "list"}, {"report", "list", "--json"}} {
+			var out, errb bytes.Buffer
+			code := run(args, nil, &out, &errb)
+			if code != 1 || out.Len() != 0 || !strings.Contains(errb.String(), "grill: cannot list the sessions in "+sessions+": ") {
+				t.Errorf("%s: grill %s: exit %d\nstdout: %s\nstderr: %s", why, strings.Join(args, " "), code, out.String(), errb.String())
+			}
+		}
+	}
+	check("a file")
+	if os.Geteuid() == 0 {
+		t.Log("running as root: the chmod 000 case is not tried")
+		return
+	}
+	os.Remove(sessions)
+	if err := os.Mkdir(sessions, 0o000); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(sessions, 0o700) })
+	check("chmod 000")
+}
