@@ -45,7 +45,8 @@ func DefaultDataDir(getenv func(string) string, home string) string {
 
 // Store keeps session records on disk, in <dataDir>/sessions: <id>.json
 // (the Record) and, once the session has ended, <id>.md (its report). The
-// directories are created 0700 and the files 0600, and every file is
+// directories it creates are 0700 (existing ones keep their permissions) and
+// its files 0600, and every file is
 // replaced atomically, so a crash at any moment leaves either the old or
 // the new version of a file, never a mix.
 //
@@ -475,17 +476,43 @@ func (s *Store) now() time.Time {
 	return time.Now()
 }
 
-// mkdir creates the sessions directory (0700) and tightens its permissions
-// when it exists with looser ones.
+// mkdir creates the sessions directory, 0700 with any missing parents,
+// when it does not exist. A directory that exists keeps the permissions its
+// owner gave it: grill tightens only what it creates. When the owner may
+// not write it (the user made it read-only), Save fails saying so, and the
+// interface offers to write the report elsewhere or print it.
 func (s *Store) mkdir() error {
-	if err := os.MkdirAll(s.dir, 0o700); err != nil {
-		return fmt.Errorf("cannot create the session directory %s: %w", s.dir, err)
-	}
-	if fi, err := os.Stat(s.dir); err == nil && fi.Mode().Perm() != 0o700 {
-		_ = os.Chmod(s.dir, 0o700)
+	fi, err := os.Stat(s.dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(s.dir, 0o700); err != nil {
+			return fmt.Errorf("cannot create the session directory %s: %w", s.dir, err)
+		}
+		return nil
+	case err != nil:
+		return fmt.Errorf("cannot use the session directory %s: %w", s.dir, err)
+	case !fi.IsDir():
+		return fmt.Errorf("cannot use the session directory %s: not a directory", s.dir)
+	case fi.Mode().Perm()&0o200 == 0:
+		return &NotWritableError{Dir: s.dir, Perm: fi.Mode().Perm()}
 	}
 	return nil
 }
+
+// NotWritableError is returned by Save when the session directory is
+// read-only: its owner has no write permission. grill does not change
+// permissions it did not set.
+type NotWritableError struct {
+	Dir  string
+	Perm fs.FileMode
+}
+
+func (e *NotWritableError) Error() string {
+	return fmt.Sprintf("the session directory %s is not writable (permissions %04o, left as they are)", e.Dir, uint32(e.Perm))
+}
+
+// Unwrap makes errors.Is(err, fs.ErrPermission) true.
+func (e *NotWritableError) Unwrap() error { return fs.ErrPermission }
 
 // claim finds the id a new session with the given start time is saved
 // under: id itself, or id-2, id-3… when another session has it. It returns

@@ -186,8 +186,19 @@ func TestSaveWritesFilesAtomicallyWithPrivatePermissions(t *testing.T) {
 	}
 }
 
-func TestSaveTightensLoosePermissions(t *testing.T) {
+// TestSaveLeavesTheUsersPermissions: a session directory grill creates is
+// 0700; one the user made keeps the permissions the user gave it.
+func TestSaveLeavesTheUsersPermissions(t *testing.T) {
 	s := newTestStore(t)
+	if err := s.Save(sampleRecord(t0)); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{s.Dir(), filepath.Dir(s.Dir())} {
+		if fi, _ := os.Stat(d); fi.Mode().Perm() != 0o700 {
+			t.Errorf("%s created with %v, want 0700", d, fi.Mode().Perm())
+		}
+	}
+	s = newTestStore(t)
 	if err := os.MkdirAll(s.Dir(), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -197,9 +208,8 @@ func TestSaveTightensLoosePermissions(t *testing.T) {
 	if err := s.Save(sampleRecord(t0)); err != nil {
 		t.Fatal(err)
 	}
-	fi, _ := os.Stat(s.Dir())
-	if fi.Mode().Perm() != 0o700 {
-		t.Errorf("session directory has permissions %v after Save, want 0700", fi.Mode().Perm())
+	if fi, _ := os.Stat(s.Dir()); fi.Mode().Perm() != 0o755 {
+		t.Errorf("the user's session directory has permissions %v after Save, want 0755 as the user set them", fi.Mode().Perm())
 	}
 }
 
@@ -529,10 +539,9 @@ func TestSaveToUnwritableDataDir(t *testing.T) {
 	}
 }
 
+// TestSaveToReadOnlyDataDir: a session directory the user made read-only
+// (chmod 500) stays read-only; Save says it is not writable, for root too.
 func TestSaveToReadOnlyDataDir(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("running as root: permission bits do not stop writes (TestSaveToUnwritableDataDir covers this case)")
-	}
 	dataDir := filepath.Join(t.TempDir(), "grill")
 	s := NewStore(dataDir)
 	if err := s.Save(sampleRecord(t0)); err != nil {
@@ -542,9 +551,17 @@ func TestSaveToReadOnlyDataDir(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.Chmod(s.Dir(), 0o700) })
+	before := dirNames(t, s.Dir())
 	err := s.Save(sampleRecord(t0.Add(time.Hour)))
-	if err == nil || !strings.Contains(err.Error(), s.Dir()) || !errors.Is(err, os.ErrPermission) {
-		t.Fatalf("Save into a read-only session dir: %v, want a permission error naming %s", err, s.Dir())
+	want := "the session directory " + s.Dir() + " is not writable (permissions 0500, left as they are)"
+	if err == nil || err.Error() != want || !errors.Is(err, os.ErrPermission) {
+		t.Fatalf("Save into a read-only session dir: %v, want %q", err, want)
+	}
+	if fi, _ := os.Stat(s.Dir()); fi.Mode().Perm() != 0o500 {
+		t.Errorf("permissions changed to %v", fi.Mode().Perm())
+	}
+	if after := dirNames(t, s.Dir()); !slices.Equal(before, after) {
+		t.Errorf("files changed from %v to %v", before, after)
 	}
 	// Reading still works.
 	if sums, errs := s.List(); len(sums) != 1 || len(errs) != 0 {

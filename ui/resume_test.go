@@ -327,6 +327,33 @@ func TestUnwritableDataDirReportWrittenElsewhere(t *testing.T) {
 	h.waitGone("e write report elsewhere")
 }
 
+// TestReadOnlySessionsDirIsReportedNotMadeWritable: a sessions directory
+// the user made read-only stays so; the question screen says the answer is
+// not saved, the summary says the directory is not writable and offers to
+// write the report elsewhere or print it.
+func TestReadOnlySessionsDirIsReportedNotMadeWritable(t *testing.T) {
+	dataDir := t.TempDir()
+	sessions := filepath.Join(dataDir, "sessions")
+	if err := os.Mkdir(sessions, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(sessions, 0o700) })
+	st := newStore(t, dataDir)
+	h := start(t, Options{Config: config(1), SkipHome: true, Store: st}, 100, 30)
+	h.waitFor("1/1")
+	h.clock.Advance(time.Second)
+	h.waitFor("not saved")
+	summary := strings.Join(strings.Fields(answerOne(h)), "")
+	for _, w := range []string{"reportnotwritten", "isnotwritable(permissions0500", "ewritereportelsewhere", "pprintitonexit"} {
+		if !strings.Contains(summary, w) {
+			t.Errorf("summary lacks %q:\n%s", w, summary)
+		}
+	}
+	if fi, _ := os.Stat(sessions); fi.Mode().Perm() != 0o500 {
+		t.Errorf("sessions directory is now %v, want 0500 as the user left it", fi.Mode().Perm())
+	}
+}
+
 func TestExportPromptShowsAFailureAndStaysOpen(t *testing.T) {
 	st := newStore(t, unwritableDataDir(t))
 	t.Chdir(t.TempDir())
