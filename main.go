@@ -462,9 +462,12 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		defer f.Close()
 		in, name = f, *answerFile
 	}
-	raw, err := io.ReadAll(in)
+	raw, err := io.ReadAll(io.LimitReader(in, interview.MaxAnswerBytes+1))
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", name, err)
+	}
+	if len(raw) > interview.MaxAnswerBytes {
+		return fmt.Errorf("%s: the answer is longer than the %d bytes (256 KiB) an answer may hold", name, interview.MaxAnswerBytes)
 	}
 	answer := string(raw)
 	result := grading.Grade(card, answer)

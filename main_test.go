@@ -413,3 +413,17 @@ func TestReportListUnreadableSessionsDir(t *testing.T) {
 	t.Cleanup(func() { os.Chmod(sessions, 0o700) })
 	check("chmod 000")
 }
+
+// TestGradeRefusesAnOverlongAnswer: an answer past interview.MaxAnswerBytes
+// is refused without reading all of it; one at the limit is graded.
+func TestGradeRefusesAnOverlongAnswer(t *testing.T) {
+	long := strings.Repeat("nodes aggregate messages ", interview.MaxAnswerBytes/25+1)
+	_, errs, code := grill(t, long, "grade", "--question", "gnn/message-passing")
+	if code != 1 || !strings.Contains(errs, "standard input: the answer is longer than the 262144 bytes (256 KiB) an answer may hold") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	out, errs, code := grill(t, long[:interview.MaxAnswerBytes], "grade", "--question", "gnn/message-passing", "--json")
+	if code != 0 || !strings.Contains(out, `"score"`) {
+		t.Errorf("an answer at the limit: exit %d, stderr %q", code, errs)
+	}
+}

@@ -167,6 +167,9 @@ func (s *Store) Save(rec *interview.Record) error {
 		return fmt.Errorf("saving session %s: %w", id, err)
 	}
 	data = append(data, '\n')
+	if len(data) > MaxRecordBytes {
+		return fmt.Errorf("saving session %s: the record is %d bytes, more than the %d (16 MiB) a session file may hold", id, len(data), MaxRecordBytes)
+	}
 	if err := WriteFileAtomic(s.JSONPath(id), data, 0o600); err != nil {
 		return fmt.Errorf("saving session %s: %w", id, err)
 	}

@@ -660,3 +660,49 @@ func TestLockAcrossProcesses(t *testing.T) {
 		t.Errorf("Save of the resumed session: %v", err)
 	}
 }
+
+// TestRecordSizeCap: a session file over MaxRecordBytes (50 MB here) is
+// refused from its size, without being read: the list names it, Load and
+// Show say why; a record that would grow past the cap is not written; a
+// 5,000-word answer is far inside it.
+func TestRecordSizeCap(t *testing.T) {
+	s := newTestStore(t)
+	rec := sampleRecord(t0)
+	rec.Questions[0].Answer = strings.Repeat("aggregation ", 5000)
+	if err := s.Save(rec); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Load(rec.ID); err != nil || got.Questions[0].Answer != rec.Questions[0].Answer {
+		t.Fatalf("a 5,000-word answer did not come back: %v", err)
+	}
+	const bigID = "20301125T230000Z"
+	big := s.JSONPath(bigID)
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Truncate(50 << 20) // sparse: nothing to write, 50 MB to read
+	f.Close()
+	want := big + ": 52428800 bytes, more than the 16777216 (16 MiB) a session file may hold; not read"
+	sums, errs := s.List()
+	if len(sums) != 1 || len(errs) != 1 || !strings.Contains(errs[0].Error(), want) {
+		t.Errorf("List = %d sessions, %v; want the other session and %q", len(sums), errs, want)
+	}
+	if _, err := s.Load(bigID); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Load = %v, want %q", err, want)
+	}
+	if err := s.Show(io.Discard, bigID, FormatJSON); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Show = %v, want %q", err, want)
+	}
+	huge := sampleRecord(t0.Add(time.Hour))
+	huge.Ended = time.Time{}
+	for i := range huge.Questions {
+		huge.Questions[i].Answer = strings.Repeat("x", MaxRecordBytes/2)
+	}
+	if err := s.Save(huge); err == nil || !strings.Contains(err.Error(), "a session file may hold") {
+		t.Errorf("Save of a record over the cap: %v", err)
+	}
+	if _, err := os.Stat(s.JSONPath(huge.ID)); err == nil {
+		t.Error("the record over the cap was written")
+	}
+}

@@ -33,6 +33,7 @@ type questionScreen struct {
 	textWidth int    // width the question's height was computed for
 	dirty     bool   // answer changed since the draft was last synced
 	count     int    // words in the answer
+	full      bool   // the answer was cut to interview.MaxAnswerBytes
 	timerText string
 	unsaved   bool // the header says the last save failed
 }
@@ -103,14 +104,24 @@ func (q *questionScreen) syncDraft() {
 	}
 	q.dirty = false
 	text := q.answer.GetText()
+	text, cut := interview.TruncateAnswer(text)
+	if cut {
+		// A paste past the limit: keep what fits and say so.
+		q.answer.SetText(text, true)
+		q.dirty = false
+	}
 	q.sess.SetDraft(text)
-	if n := countWords(text); n != q.count {
-		q.count = n
+	if n := countWords(text); n != q.count || cut != q.full {
+		q.count, q.full = n, cut
 		q.setWords()
 	}
 }
 
 func (q *questionScreen) setWords() {
+	if q.full {
+		q.words.SetText(q.a.th.paint(colBad, "answer full "))
+		return
+	}
 	unit := "words"
 	if q.count == 1 {
 		unit = "word"
