@@ -225,6 +225,11 @@ func (a *app) run() error { return a.runContext(context.Background()) }
 // runContext runs the event loop and the countdown until the app stops or
 // ctx is done. A session left in progress is checkpointed (draft and time
 // used), and every save has finished when it returns.
+//
+// When the terminal goes away (ctx is done on SIGHUP, or tcell reports that
+// its input ended) the session is saved like on any other exit, and
+// runContext returns nil once that save succeeded: a closed terminal after
+// a clean save is no failure. A failed save is returned.
 func (a *app) runContext(ctx context.Context) error {
 	ticker := a.clock.NewTicker(a.opts.Tick)
 	a.wg.Add(1)
@@ -241,6 +246,8 @@ func (a *app) runContext(ctx context.Context) error {
 		}
 	}()
 	err := a.tv.Run()
+	var inputErr *tcell.EventError
+	hungUp := ctx.Err() != nil || errors.As(err, &inputErr)
 	a.llmJobs.loopDone()
 	// Stopped through a.stop, the countdown has already ended. Stopped by
 	// tview itself (the terminal went away), it may be blocked handing an
@@ -249,7 +256,16 @@ func (a *app) runContext(ctx context.Context) error {
 	if s := a.sess.Load(); s != nil {
 		s.Checkpoint() // in progress: keep the time used, to resume with what was left
 	}
-	a.closeSaver()
+	var saveErr error
+	if a.saver != nil {
+		saveErr = a.saver.close()
+	}
+	if hungUp {
+		if saveErr != nil {
+			return fmt.Errorf("the terminal closed and the session could not be saved: %w", saveErr)
+		}
+		return nil // nothing left to show the report on
+	}
 	if a.printReport {
 		out := a.opts.Stdout
 		if out == nil {

@@ -352,10 +352,14 @@ func TestEndToEndResumeAfterKill(t *testing.T) {
 
 // TestEndToEndResumeAfterHangup closes grill's terminal (SIGHUP) while an
 // answer is being typed, with no time for a periodic save: the signal
-// saves the draft and the time used.
+// saves the draft and the time used, and grill exits 0 (the shell around it
+// ignores the hangup, to write down grill's exit status).
 func TestEndToEndResumeAfterHangup(t *testing.T) {
 	bin, dir := grillEnv(t)
-	s := newTmux(t, "hup", 100, 30, grillCommand(bin, dir, "start --topics vla --count 1 --time 90s --seed 2"))
+	status := filepath.Join(dir, "exit-status")
+	command := fmt.Sprintf(`sh -c 'trap "" HUP; %s; echo $? > %s'`,
+		strings.TrimSuffix(grillCommand(bin, dir, "start --topics vla --count 1 --time 90s --seed 2"), "; echo grill exited $?; sleep 60"), status)
+	s := newTmux(t, "hup", 100, 30, command)
 	sentence := "Hung up mid-sentence about FiLM conditioning"
 	s.waitFor(10*time.Second, "1/1", "left", "Ctrl+S submit")
 	s.tmux("send-keys", "-t", "grill", "-l", sentence)
@@ -363,6 +367,17 @@ func TestEndToEndResumeAfterHangup(t *testing.T) {
 	pid := grillPID(t, s)
 	s.tmux("kill-session", "-t", "grill")
 	waitExited(t, pid)
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if out, err := os.ReadFile(status); err == nil && len(out) > 0 {
+			if code := strings.TrimSpace(string(out)); code != "0" {
+				t.Errorf("grill exited %s after its terminal closed, want 0", code)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the shell never wrote grill's exit status")
+		}
+	}
 
 	r := newTmux(t, "hupresume", 100, 30, grillCommand(bin, dir, ""))
 	r.waitFor(10*time.Second, "Resume the session of", "(1/1,")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -461,5 +462,49 @@ func TestTimeUsedIsSavedWhileThinking(t *testing.T) {
 	r := h.waitRecord(func(r interview.Record) bool { return r.Questions[0].TimeUsed > 0 })
 	if q := r.Questions[0]; q.TimeUsed != 30*time.Second || q.Outcome != interview.Pending || q.Answer != "" {
 		t.Fatalf("saved while thinking: %+v, want 30 s used, still asking", q)
+	}
+}
+
+// TestClosedTerminalAfterACleanSaveIsNoError: when the terminal goes away
+// (tcell reports EOF on its input), the session is saved with its draft and
+// Run returns nil, so that grill exits 0; when that save fails, the error
+// says so.
+func TestClosedTerminalAfterACleanSaveIsNoError(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		dataDir func(*testing.T) string
+		wantErr string
+	}{
+		{"saved", func(t *testing.T) string { return t.TempDir() }, ""},
+		{"not saved", unwritableDataDir, "the terminal closed and the session could not be saved"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := newStore(t, tc.dataDir(t))
+			h := start(t, Options{Config: config(1), SkipHome: true, Store: st}, 80, 24)
+			h.waitFor("1/1")
+			h.typeText("closed")
+			h.waitFor("1 word")
+			h.post(tcell.NewEventError(io.EOF))
+			var err error
+			select {
+			case err = <-h.done:
+				h.done <- nil // for the cleanup
+			case <-time.After(10 * time.Second):
+				t.Fatal("Run did not return when the terminal closed")
+			}
+			if tc.wantErr == "" {
+				if err != nil {
+					t.Fatalf("Run = %v after a clean save, want nil", err)
+				}
+				rec, lerr := st.Load(store.Latest)
+				if lerr != nil || rec.Questions[0].Answer != "closed" || !rec.Ended.IsZero() {
+					t.Fatalf("stored %+v, %v; want the draft, still in progress", rec, lerr)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Fatalf("Run = %v, want %q", err, tc.wantErr)
+			}
+		})
 	}
 }
