@@ -427,3 +427,20 @@ func TestGradeRefusesAnOverlongAnswer(t *testing.T) {
 		t.Errorf("an answer at the limit: exit %d, stderr %q", code, errs)
 	}
 }
+
+// TestGradeLLMDoesNotSendAnEmptyAnswer: with --llm and a blank answer, the
+// LLM is not asked (the server here would refuse the connection); the
+// output says why there is no LLM feedback.
+func TestGradeLLMDoesNotSendAnEmptyAnswer(t *testing.T) {
+	t.Setenv("GRILL_TEST_KEY", "sk-unused")
+	cfg := filepath.Join(t.TempDir(), "config.toml")
+	os.WriteFile(cfg, []byte("[llm]\nenabled = true\nbase_url = \"http://127.0.0.1:1/v1\"\napi_key_env = \"GRILL_TEST_KEY\"\nmax_retries = 0\n"), 0o600)
+	out, errs, code := grill(t, "  \n", "grade", "--config", cfg, "--question", "gnn/message-passing", "--llm")
+	if code != 0 || !strings.Contains(out, "LLM feedback unavailable: there is no answer to send") {
+		t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, out, errs)
+	}
+	out, _, _ = grill(t, "", "grade", "--config", cfg, "--question", "gnn/message-passing", "--llm", "--json")
+	if !strings.Contains(out, `"llm":{"error":"there is no answer to send"}`) {
+		t.Errorf("--json: %s", out)
+	}
+}
