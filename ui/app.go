@@ -43,9 +43,9 @@ type Options struct {
 	// none, and they fall back to "mixed".
 	Ranker interview.Ranker
 	// OnChange is called with a copy of the session record after every
-	// change of state, and with the draft while typing (at most every
-	// SaveEvery, only when it changed). It runs on the UI goroutine: keep
-	// it short.
+	// change of state, and while a question is asked with the draft and the
+	// time used: once typing pauses for SavePause, and every SaveEvery.
+	// It runs on the UI goroutine: keep it short.
 	OnChange func(interview.Record)
 	// Report is called once when a session ends, with the final record. It
 	// returns where the session's report is (or will be) written, which the
@@ -54,9 +54,15 @@ type Options struct {
 	// Tick is how often the countdown checks the clock; 0 means 250 ms.
 	// The screen is redrawn only when the shown time changes.
 	Tick time.Duration
-	// SaveEvery is how often a changed draft is passed to OnChange; 0
-	// means 5 s.
+	// SaveEvery is how often, while a question is asked, the draft and the
+	// time used are passed to OnChange, typing or not; 0 means 500 ms.
+	// With the default Tick, a process killed at any moment loses at most
+	// the last 750 ms of typing and of time used, plus the time a save
+	// takes.
 	SaveEvery time.Duration
+	// SavePause is how long typing must pause before the draft is passed
+	// to OnChange, once per pause; 0 means 250 ms.
+	SavePause time.Duration
 	// Store keeps the sessions. With it, a session is saved after every
 	// change (on a goroutine of its own, the last save finished before Run
 	// returns) and its report written when it ends; an interrupted session
@@ -128,10 +134,11 @@ type app struct {
 	reportPath string
 	reportErr  error
 
-	saver       *saver // writes to opts.Store; nil without one
-	notice      string // shown on the home screen, such as a failed resume
-	exported    string // where the report was written after a failed save
-	printReport bool   // print the report once the interface has closed
+	saver       *saver    // writes to opts.Store; nil without one
+	lastSave    time.Time // when autosave last passed the question's state on
+	notice      string    // shown on the home screen, such as a failed resume
+	exported    string    // where the report was written after a failed save
+	printReport bool      // print the report once the interface has closed
 }
 
 func newApp(opts Options) (*app, error) {
@@ -145,7 +152,10 @@ func newApp(opts Options) (*app, error) {
 		opts.Tick = 250 * time.Millisecond
 	}
 	if opts.SaveEvery <= 0 {
-		opts.SaveEvery = 5 * time.Second
+		opts.SaveEvery = 500 * time.Millisecond
+	}
+	if opts.SavePause <= 0 {
+		opts.SavePause = 250 * time.Millisecond
 	}
 	a := &app{opts: opts, th: newTheme(!opts.NoColor), clock: opts.Clock}
 	a.ctx, a.cancel = context.WithCancel(context.Background())
@@ -443,13 +453,10 @@ func (a *app) confirmQuit(back tview.Primitive) {
 
 // countdown runs on its own goroutine for the life of the app. On each tick
 // it reads the session's remaining time and, only when the shown time or its
-// colour changes, or the time is out, hands an update to the event loop. It
-// also passes a changed draft to OnChange every SaveEvery, and the time used
-// every checkpointEvery while the draft does not change.
+// colour changes, or the time is out, hands an update to the event loop.
+// While a question is asked, each tick also hands the event loop autosave.
 func (a *app) countdown(ctx context.Context, tick <-chan time.Time) {
 	var shown string
-	lastSave := a.clock.Now()
-	lastWrite := lastSave // when the question's time used was last reported
 	for {
 		select {
 		case <-ctx.Done():
@@ -468,33 +475,33 @@ func (a *app) countdown(ctx context.Context, tick <-chan time.Time) {
 			shown = label
 			a.tv.QueueUpdateDraw(a.onTick)
 		}
-		if now := a.clock.Now(); now.Sub(lastSave) >= a.opts.SaveEvery {
-			lastSave = now
-			// While the candidate thinks without typing, the time used is
-			// still saved now and then, so that a session resumed after a
-			// crash does not get back the time spent thinking.
-			checkpoint := now.Sub(lastWrite) >= checkpointEvery
-			wrote := false
-			a.tv.QueueUpdate(func() {
-				if q, ok := a.cur.(*questionScreen); ok {
-					q.syncDraft()
-					wrote = q.sess.FlushDraft()
-					if !wrote && checkpoint {
-						q.sess.Checkpoint()
-						wrote = true
-					}
-				}
-			})
-			if wrote {
-				lastWrite = now
-			}
-		}
+		a.tv.QueueUpdate(a.autosave)
 	}
 }
 
-// checkpointEvery is how often the time used on a question is saved while
-// its draft does not change.
-const checkpointEvery = 30 * time.Second
+// autosave runs on the event loop, on every tick while a question is asked.
+// It passes the draft and the time used to OnChange (so to the store) when
+// SaveEvery has passed since it last did, typing or not, so that a session
+// resumed after a crash neither loses more than the last moments of typing
+// nor gives back the time spent thinking; and, in between, once typing has
+// paused for SavePause, once per pause.
+func (a *app) autosave() {
+	q, ok := a.cur.(*questionScreen)
+	if !ok || a.stopping || q.sess.Phase() != interview.Asking {
+		return
+	}
+	now := a.clock.Now()
+	q.syncDraft()
+	switch {
+	case now.Sub(a.lastSave) >= a.opts.SaveEvery:
+		q.sess.Checkpoint()
+		a.lastSave = now
+	case now.Sub(q.typedAt) >= a.opts.SavePause:
+		if q.sess.FlushDraft() {
+			a.lastSave = now
+		}
+	}
+}
 
 // onTick runs on the event loop: it refreshes the countdown and ends the
 // question when its time is out.

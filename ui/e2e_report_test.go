@@ -337,7 +337,7 @@ func TestEndToEndResumeAfterKill(t *testing.T) {
 	t.Logf("resumed:\n%s", resumed)
 	after := countdown(t, resumed)
 	t.Logf("countdown %v when killed, %v after resuming", before, after)
-	// At most the typing since the last save (every 5 s) is lost, and a
+	// At most the typing since the last save (every half second) is lost, and a
 	// second or two passes while the new grill starts.
 	if after < before-3*time.Second || after > before+6*time.Second {
 		t.Errorf("countdown was %v when killed and %v after resuming: want it to go on from about where it stopped", before, after)

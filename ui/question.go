@@ -29,11 +29,12 @@ type questionScreen struct {
 	answer   *tview.TextArea
 	words    *tview.TextView
 
-	text      string // question as rendered, without tags
-	textWidth int    // width the question's height was computed for
-	dirty     bool   // answer changed since the draft was last synced
-	count     int    // words in the answer
-	full      bool   // the answer was cut to interview.MaxAnswerBytes
+	text      string    // question as rendered, without tags
+	textWidth int       // width the question's height was computed for
+	dirty     bool      // answer changed since the draft was last synced
+	typedAt   time.Time // when the answer last changed
+	count     int       // words in the answer
+	full      bool      // the answer was cut to interview.MaxAnswerBytes
 	timerText string
 	unsaved   bool // the header says the last save failed
 }
@@ -61,7 +62,7 @@ func newQuestion(a *app, s *interview.Session) *questionScreen {
 		q.answer.SetPlaceholderStyle(tcell.StyleDefault.Dim(true))
 		q.answer.SetSelectedStyle(tcell.StyleDefault.Reverse(true))
 	}
-	q.answer.SetChangedFunc(func() { q.dirty = true })
+	q.answer.SetChangedFunc(func() { q.dirty, q.typedAt = true, a.clock.Now() })
 	q.count = countWords(rec.Answer)
 
 	keys := tview.NewTextView().SetDynamicColors(true).SetWrap(false)

@@ -448,8 +448,8 @@ func TestWeakestOrderUsesTheStore(t *testing.T) {
 }
 
 // TestTimeUsedIsSavedWhileThinking: with no typing, the time used still
-// reaches the record every 30 s, so that a crash does not give back the
-// time spent thinking.
+// reaches the record every SaveEvery, so that a crash gives back no more
+// than that of the time spent thinking.
 func TestTimeUsedIsSavedWhileThinking(t *testing.T) {
 	cfg := config(1)
 	cfg.Session.TimeLimit = 2 * time.Minute
@@ -458,10 +458,41 @@ func TestTimeUsedIsSavedWhileThinking(t *testing.T) {
 	for i := 1; i <= 7; i++ {
 		h.clock.Advance(5 * time.Second)
 		h.waitFor(fmt.Sprintf("01:%02d left", 60-5*i))
+		want := time.Duration(5*i) * time.Second
+		r := h.waitRecord(func(r interview.Record) bool { return r.Questions[0].TimeUsed == want })
+		if q := r.Questions[0]; q.Outcome != interview.Pending || q.Answer != "" {
+			t.Fatalf("saved while thinking: %+v, want still asking with no answer", q)
+		}
 	}
-	r := h.waitRecord(func(r interview.Record) bool { return r.Questions[0].TimeUsed > 0 })
-	if q := r.Questions[0]; q.TimeUsed != 30*time.Second || q.Outcome != interview.Pending || q.Answer != "" {
-		t.Fatalf("saved while thinking: %+v, want 30 s used, still asking", q)
+}
+
+// TestDraftIsSavedOnceTypingPauses: with the timer far off, the draft
+// reaches OnChange once typing has paused for SavePause, with the time
+// used, once per pause however many keys were typed.
+func TestDraftIsSavedOnceTypingPauses(t *testing.T) {
+	h := start(t, Options{Config: config(1), SkipHome: true, SaveEvery: time.Hour, SavePause: 300 * time.Millisecond}, 80, 24)
+	h.waitFor("1/1")
+	h.clock.Advance(time.Second) // the first tick saves on the timer: the next is an hour away
+	h.waitRecord(func(r interview.Record) bool { return r.Questions[0].TimeUsed == time.Second })
+	saves := func() int { h.mu.Lock(); defer h.mu.Unlock(); return len(h.saved) }
+	before := saves()
+	h.typeText("alpha beta gamma")
+	h.waitFor("3 words")
+	h.clock.Advance(250 * time.Millisecond) // a tick, typing paused 250 ms: not yet
+	h.clock.Advance(250 * time.Millisecond) // paused 500 ms: saved
+	r := h.waitRecord(func(r interview.Record) bool { return r.Questions[0].Answer == "alpha beta gamma" })
+	if q := r.Questions[0]; q.TimeUsed != 1500*time.Millisecond {
+		t.Errorf("draft saved with %v used, want 1.5s", q.TimeUsed)
+	}
+	for range 8 { // two seconds of ticks with no typing: nothing new to save
+		h.clock.Advance(250 * time.Millisecond)
+	}
+	h.typeText(" delta")
+	h.waitFor("4 words")
+	h.clock.Advance(500 * time.Millisecond)
+	h.waitRecord(func(r interview.Record) bool { return r.Questions[0].Answer == "alpha beta gamma delta" })
+	if n := saves() - before; n != 2 {
+		t.Errorf("%d saves for two pauses in typing, want 2", n)
 	}
 }
 
