@@ -41,6 +41,7 @@ import (
 	"grill/grading"
 	"grill/interview"
 	"grill/llm"
+	"grill/report"
 	"grill/store"
 	"grill/ui"
 )
@@ -302,13 +303,13 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 	// Sessions are saved as they go; one left in progress (killed, its
 	// terminal closed) is offered for resuming at the next start.
 	sessions := store.NewStore(dataDir(cfg))
-	sessions.Render = func(r *interview.Record) string { return interview.ReportMarkdown(r, lib) }
+	sessions.Render = func(r *interview.Record) string { return report.Markdown(r, lib) }
 	defer sessions.Close()
 	// A closed terminal (SIGHUP), SIGTERM or SIGINT ends the interface
 	// after saving the session in progress with its draft.
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
-	return ui.RunContext(ctx, ui.Options{
+	return ui.Run(ctx, ui.Options{
 		Library:  lib,
 		Config:   cfg,
 		Clock:    interview.RealClock{},
@@ -322,18 +323,9 @@ func cmdSession(args []string, skipHome bool, stderr io.Writer) error {
 // checkFlags reports bad session values given on the command line.
 func checkFlags(cfg interview.Config, lib *decks.Library) error {
 	var errs []string
-	if cfg.Session.Count < 1 {
-		errs = append(errs, fmt.Sprintf("--count must be at least 1, got %d", cfg.Session.Count))
-	}
-	if cfg.Session.TimeLimit <= 0 {
-		errs = append(errs, fmt.Sprintf("--time must be positive, got %v", cfg.Session.TimeLimit))
-	}
-	valid := false
-	for _, o := range interview.Orders {
-		valid = valid || o == cfg.Session.Order
-	}
-	if !valid {
-		errs = append(errs, fmt.Sprintf("--order %q is not one of %s", cfg.Session.Order, strings.Join(interview.Orders, ", ")))
+	flags := map[string]string{"topics": "--topics", "count": "--count", "time_per_question": "--time", "order": "--order"}
+	for _, p := range cfg.Settings().Validate() {
+		errs = append(errs, flags[p.Field]+" "+p.Msg)
 	}
 	for _, t := range cfg.Session.Topics {
 		if _, ok := lib.Topic(t); !ok {
@@ -430,12 +422,9 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		defer f.Close()
 		opts := grading.BatchOptions{}
 		if client != nil {
-			opts.LLM = func(card *decks.Card, answer string) any {
+			opts.LLM = func(card *decks.Card, answer string) json.Marshaler {
 				v, err := askLLM(client, card, answer, grading.Grade(card, answer))
-				if err != nil {
-					return llm.ErrorJSON(err)
-				}
-				return v.JSON()
+				return llm.Reply{Verdict: v, Err: err}
 			}
 		}
 		failed, err := grading.GradeBatch(lib, f, stdout, opts)
@@ -478,11 +467,8 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	if *asJSON {
 		out := grading.ResultJSON(card, result)
-		switch {
-		case llmErr != nil:
-			out.LLM = llm.ErrorJSON(llmErr)
-		case verdict != nil:
-			out.LLM = verdict.JSON()
+		if client != nil {
+			out.LLM = llm.Reply{Verdict: verdict, Err: llmErr}
 		}
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
@@ -518,7 +504,7 @@ func cmdReport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	sessions := store.NewStore(dataDir(cfg))
-	sessions.Render = func(r *interview.Record) string { return interview.ReportMarkdown(r, lib) }
+	sessions.Render = func(r *interview.Record) string { return report.Markdown(r, lib) }
 	defer sessions.Close()
 	switch sub {
 	case "list":
@@ -534,7 +520,7 @@ func cmdReport(args []string, stdout, stderr io.Writer) error {
 			}
 			fmt.Fprintf(stderr, "grill: %v\n", e)
 		}
-		return interview.WriteList(stdout, sums, *asJSON)
+		return report.WriteList(stdout, sums, *asJSON)
 	case "show":
 		if fs.NArg() != 1 {
 			return usageError{"report show: give one ID or latest"}

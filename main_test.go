@@ -169,8 +169,9 @@ func TestUsageAndVersion(t *testing.T) {
 		{[]string{"help"}, 0, "grill decks check PATH", ""},
 		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
 		{[]string{"decks", "--frob"}, 2, "", "flag provided but not defined: -frob"},
-		{[]string{"start", "--count", "0"}, 2, "", "--count must be at least 1"},
-		{[]string{"start", "--time", "-1m"}, 2, "", "--time must be positive"},
+		{[]string{"start", "--count", "0"}, 2, "", "--count must be from 1 to 200, got 0"},
+		{[]string{"start", "--time", "-1m"}, 2, "", "--time must be from 5s to 1h, got -1m0s"},
+		{[]string{"start", "--time", "1000h"}, 2, "", "--time must be from 5s to 1h, got 1000h0m0s"},
 		{[]string{"start", "--topics", "gnn,quantum"}, 2, "", `unknown topic "quantum"`},
 		{[]string{"start", "--order", "random"}, 2, "", `--order "random" is not one of mixed, weakest, due`},
 		{[]string{"start", "--config", "/nonexistent/grill.toml"}, 2, "", "/nonexistent/grill.toml: cannot read the configuration"},
@@ -192,7 +193,7 @@ func TestConfigErrorsBeforeAnything(t *testing.T) {
 	}
 	os.WriteFile(p, []byte("[session]\ncount = 0\nshuffle = true\n"), 0o600)
 	_, errs, code = grill(t, "", "decks", "--config", p)
-	for _, want := range []string{p + ":3: session.shuffle: unknown key", p + ":2: session.count: must be at least 1"} {
+	for _, want := range []string{p + ":3: session.shuffle: unknown key", p + ":2: session.count: must be from 1 to 200"} {
 		if code != 2 || !strings.Contains(errs, want) {
 			t.Errorf("exit %d, stderr %q lacks %q", code, errs, want)
 		}

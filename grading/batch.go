@@ -20,7 +20,7 @@ type BatchOptions struct {
 	Workers int
 	// LLM, when set, is called for every graded line and its result is
 	// written as the line's "llm" field.
-	LLM func(card *decks.Card, answer string) any
+	LLM func(card *decks.Card, answer string) json.Marshaler
 }
 
 // batchIn is one input line of `grill grade --batch`.
@@ -37,7 +37,7 @@ type batchGraded struct {
 	Score      int             `json:"score"`
 	Covered    []string        `json:"covered"`
 	Missed     []string        `json:"missed"`
-	LLM        any             `json:"llm,omitempty"`
+	LLM        json.Marshaler  `json:"llm,omitempty"`
 }
 
 // batchFailed is the output line of an input line that could not be graded.

@@ -82,7 +82,10 @@ func TestGradeBatchLLMHook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hook := func(c *decks.Card, answer string) any { return map[string]string{"card": c.ID, "answer": answer} }
+	hook := func(c *decks.Card, answer string) json.Marshaler {
+		data, _ := json.Marshal(map[string]string{"card": c.ID, "answer": answer})
+		return json.RawMessage(data)
+	}
 	var out bytes.Buffer
 	_, err = GradeBatch(lib, strings.NewReader(`{"id":"x","question":"vla/film","answer":"hi"}`), &out, BatchOptions{LLM: hook})
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"encoding/json"
 	"grill/decks"
 )
 
@@ -68,7 +69,7 @@ type GradeJSON struct {
 	Negated     []string            `json:"negated,omitempty"`
 	KeywordDump bool                `json:"keyword_dump,omitempty"`
 	Spans       map[string][][2]int `json:"spans"`
-	LLM         any                 `json:"llm,omitempty"`
+	LLM         json.Marshaler      `json:"llm,omitempty"`
 }
 
 // ResultJSON returns the `grill grade --json` form of a verdict:

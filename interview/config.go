@@ -398,19 +398,8 @@ type configProblem struct{ key, msg string }
 // problems checks the values that TOML types cannot.
 func (c Config) problems() []configProblem {
 	var ps []configProblem
-	if c.Session.Count < 1 {
-		ps = append(ps, configProblem{"session.count", fmt.Sprintf("must be at least 1, got %d", c.Session.Count)})
-	}
-	if c.Session.TimeLimit <= 0 {
-		ps = append(ps, configProblem{"session.time_per_question", fmt.Sprintf("must be positive, got %v", c.Session.TimeLimit)})
-	}
-	if !validOrder(c.Session.Order) {
-		ps = append(ps, configProblem{"session.order", fmt.Sprintf("%q is not one of %s", c.Session.Order, strings.Join(Orders, ", "))})
-	}
-	for _, t := range c.Session.Topics {
-		if strings.TrimSpace(t) == "" {
-			ps = append(ps, configProblem{"session.topics", "empty topic id"})
-		}
+	for _, p := range c.Settings().Validate() {
+		ps = append(ps, configProblem{"session." + p.Field, p.Msg})
 	}
 	if c.LLM.Timeout <= 0 {
 		ps = append(ps, configProblem{"llm.timeout", fmt.Sprintf("must be positive, got %v", c.LLM.Timeout)})

@@ -72,9 +72,10 @@ func TestConfigErrorsNameFileLineKey(t *testing.T) {
 	}{
 		{"unknown key", "[session]\ncount = 3\ncolour = \"red\"\n", []string{"config.toml:3: session.colour: unknown key"}},
 		{"unknown table", "\n[sesion]\ncount = 3\n", []string{"config.toml:2: sesion: unknown key", "config.toml:3: sesion.count: unknown key"}},
-		{"zero count", "[session]\n\ncount = 0\n", []string{"config.toml:3: session.count: must be at least 1, got 0"}},
-		{"negative time", "[session]\ntime_per_question = \"-5s\"\n", []string{"config.toml:2: session.time_per_question: must be positive, got -5s"}},
-		{"zero time", "[session]\ntime_per_question = \"0s\"\n", []string{"config.toml:2: session.time_per_question: must be positive"}},
+		{"zero count", "[session]\n\ncount = 0\n", []string{"config.toml:3: session.count: must be from 1 to 200, got 0"}},
+		{"negative time", "[session]\ntime_per_question = \"-5s\"\n", []string{"config.toml:2: session.time_per_question: must be from 5s to 1h, got -5s"}},
+		{"zero time", "[session]\ntime_per_question = \"0s\"\n", []string{"config.toml:2: session.time_per_question: must be from 5s to 1h, got 0s"}},
+		{"time over the cap", "[session]\ntime_per_question = \"1000h\"\n", []string{"config.toml:2: session.time_per_question: must be from 5s to 1h, got 1000h0m0s"}},
 		{"bad order", "[session]\norder = \"random\"\n", []string{`config.toml:2: session.order: "random" is not one of mixed, weakest, due`}},
 		{"wrong type", "[session]\ncount = \"five\"\n", []string{"config.toml:2:", "count"}},
 		{"bad duration", "[llm]\ntimeout = \"soon\"\n", []string{"config.toml:2:", "timeout"}},
@@ -214,5 +215,34 @@ func TestUnreadableConfig(t *testing.T) {
 	}
 	if _, err := LoadConfig(readDefaults(t), dir, false); err == nil {
 		t.Error("a directory at the default path is not an error")
+	}
+}
+
+// TestSettingsValidate: the limits every way of choosing settings shares.
+func TestSettingsValidate(t *testing.T) {
+	ok := Settings{Topics: []string{"gnn"}, Count: 5, TimeLimit: 3 * time.Minute, Order: OrderMixed}
+	for _, tc := range []struct {
+		name  string
+		edit  func(*Settings)
+		field string
+	}{
+		{"valid", func(*Settings) {}, ""},
+		{"no questions", func(s *Settings) { s.Count = 0 }, "count"},
+		{"too many questions", func(s *Settings) { s.Count = MaxCount + 1 }, "count"},
+		{"an hour is the cap", func(s *Settings) { s.TimeLimit = MaxTimeLimit }, ""},
+		{"1000h", func(s *Settings) { s.TimeLimit = 1000 * time.Hour }, "time_per_question"},
+		{"1s", func(s *Settings) { s.TimeLimit = time.Second }, "time_per_question"},
+		{"unknown order", func(s *Settings) { s.Order = "random" }, "order"},
+		{"empty topic", func(s *Settings) { s.Topics = []string{" "} }, "topics"},
+	} {
+		s := ok
+		tc.edit(&s)
+		ps := s.Validate()
+		switch {
+		case tc.field == "" && len(ps) > 0:
+			t.Errorf("%s: problems %v", tc.name, ps)
+		case tc.field != "" && (len(ps) != 1 || ps[0].Field != tc.field):
+			t.Errorf("%s: problems %v, want one on %s", tc.name, ps, tc.field)
+		}
 	}
 }

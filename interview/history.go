@@ -1,12 +1,9 @@
 package interview
 
 import (
-	"encoding/json"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
-	"text/tabwriter"
 	"time"
 )
 
@@ -32,6 +29,9 @@ type Summary struct {
 	// Average is the mean self-adjusted score (0–100) of the answered
 	// questions; it means nothing when Answered is 0.
 	Average float64
+	// Score is the mean score the grader gave the answered questions,
+	// before the candidate's corrections.
+	Score float64
 	// Duration is the time spent answering: the sum of the time used on
 	// every question (review time and interruptions not counted).
 	Duration time.Duration
@@ -48,12 +48,7 @@ func (s Summary) QuestionsText() string {
 }
 
 // AverageText is the average score as listed, "–" when nothing was answered.
-func (s Summary) AverageText() string {
-	if s.Answered == 0 {
-		return "–"
-	}
-	return fmt.Sprintf("%.0f", s.Average)
-}
+func (s Summary) AverageText() string { return MeanText(s.Average, s.Answered) }
 
 // TopicsText joins the topics with sep, "–" when there are none.
 func (s Summary) TopicsText(sep string) string {
@@ -68,6 +63,7 @@ type TopicScore struct {
 	Topic    string
 	Answered int
 	Average  float64 // mean self-adjusted score of the answered questions
+	Score    float64 // mean grader's score of the answered questions
 }
 
 // Review is one answered question, as the schedulers see it: when it was
@@ -123,9 +119,9 @@ func Summarize(rec *Record) Summary {
 	default:
 		sum.Status = StatusInProgress
 	}
-	total := 0
+	total, graded := 0, 0
 	idx := map[string]int{}
-	var totals []int // per topic, in the order of ByTopic
+	var totals, gradedTotals []int // per topic, in the order of ByTopic
 	for _, q := range rec.Questions {
 		sum.Duration += q.TimeUsed
 		i, ok := idx[q.Topic]
@@ -134,23 +130,27 @@ func Summarize(rec *Record) Summary {
 			idx[q.Topic] = i
 			sum.Topics = append(sum.Topics, q.Topic)
 			sum.ByTopic = append(sum.ByTopic, TopicScore{Topic: q.Topic})
-			totals = append(totals, 0)
+			totals, gradedTotals = append(totals, 0), append(gradedTotals, 0)
 		}
 		if q.Outcome == Pending {
 			continue
 		}
 		sum.Answered++
 		total += q.Adjusted
+		graded += q.Grade.Score
 		t := &sum.ByTopic[i]
 		t.Answered++
 		totals[i] += q.Adjusted
+		gradedTotals[i] += q.Grade.Score
 		t.Average = float64(totals[i]) / float64(t.Answered)
+		t.Score = float64(gradedTotals[i]) / float64(t.Answered)
 	}
 	if len(sum.Topics) == 0 {
 		sum.Topics = append(sum.Topics, rec.Settings.Topics...)
 	}
 	if sum.Answered > 0 {
 		sum.Average = float64(total) / float64(sum.Answered)
+		sum.Score = float64(graded) / float64(sum.Answered)
 	}
 	return sum
 }
@@ -261,69 +261,4 @@ func TopicTrends(sessions []Summary, n int) []TopicTrend {
 	}
 	slices.SortFunc(trends, func(a, b TopicTrend) int { return strings.Compare(a.Topic, b.Topic) })
 	return trends
-}
-
-// listEntry is one element of `grill report list --json`.
-type listEntry struct {
-	ID              string    `json:"id"`
-	Started         time.Time `json:"started"`
-	Topics          []string  `json:"topics"`
-	Questions       int       `json:"questions"`
-	Answered        int       `json:"answered"`
-	AverageScore    *float64  `json:"average_score"` // null when nothing was answered
-	DurationSeconds float64   `json:"duration_seconds"`
-	Status          Status    `json:"status"`
-}
-
-// WriteList prints sessions (newest first, as from List) for `grill report
-// list`: a table with id, local date and time, topics, questions (answered
-// of asked when they differ), average self-adjusted score, time spent
-// answering and status; or, with asJSON, a JSON array of objects with the
-// fields id, started, topics, questions, answered, average_score (null when
-// nothing was answered), duration_seconds and status.
-func WriteList(w io.Writer, sessions []Summary, asJSON bool) error {
-	if asJSON {
-		out := make([]listEntry, len(sessions))
-		for i, s := range sessions {
-			out[i] = listEntry{
-				ID: s.ID, Started: s.Started, Topics: s.Topics, Questions: s.Questions,
-				Answered: s.Answered, DurationSeconds: s.Duration.Seconds(), Status: s.Status,
-			}
-			if out[i].Topics == nil {
-				out[i].Topics = []string{}
-			}
-			if s.Answered > 0 {
-				avg := round1(s.Average)
-				out[i].AverageScore = &avg
-			}
-		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
-	}
-	if len(sessions) == 0 {
-		_, err := fmt.Fprintln(w, "No sessions yet.")
-		return err
-	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tDATE\tTOPICS\tQUESTIONS\tAVERAGE\tDURATION\tSTATUS")
-	for _, s := range sessions {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, s.Started.Local().Format("2006-01-02 15:04"),
-			s.TopicsText(","), s.QuestionsText(), s.AverageText(), clockDuration(s.Duration), strings.ReplaceAll(string(s.Status), "_", " "))
-	}
-	return tw.Flush()
-}
-
-// round1 rounds x to one decimal.
-func round1(x float64) float64 {
-	return float64(int64(x*10+0.5)) / 10
-}
-
-// clockDuration formats d as m:ss, or h:mm:ss from an hour.
-func clockDuration(d time.Duration) string {
-	secs := int64((d + time.Second/2) / time.Second)
-	if secs >= 3600 {
-		return fmt.Sprintf("%d:%02d:%02d", secs/3600, secs/60%60, secs%60)
-	}
-	return fmt.Sprintf("%d:%02d", secs/60, secs%60)
 }

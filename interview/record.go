@@ -1,14 +1,21 @@
 package interview
 
 import (
+	"encoding/json"
 	"time"
 
 	"grill/grading"
+	"grill/llm"
 )
 
 // SchemaVersion is the version of the session record written to disk.
 // Readers refuse records with a version they do not know.
-const SchemaVersion = 1
+//
+// Version 2 stores the LLM verdict as llm.Verdict writes it (with "valid")
+// and keeps the raw reply of an invalid one only in the verdict. Version 1
+// records still read: a verdict without "valid" is valid when it has a
+// score, and a question's "llm.text" becomes the verdict's raw reply.
+const SchemaVersion = 2
 
 // Outcome is how a question ended.
 type Outcome string
@@ -84,14 +91,37 @@ type QuestionRecord struct {
 	LLM       *LLMRecord     `json:"llm,omitempty"`
 }
 
-// LLMRecord is the LLM feedback kept with a question.
+// LLMRecord is the LLM feedback kept with a question: the verdict (valid or
+// not; an invalid one holds the raw reply), or the one-line failure.
 type LLMRecord struct {
 	Model         string        `json:"model"`
 	Host          string        `json:"host"`
 	PromptVersion string        `json:"prompt_version"`
 	Latency       time.Duration `json:"latency"`
-	Verdict       any           `json:"verdict,omitempty"` // the validated verdict, set by the LLM client
-	Text          string        `json:"text,omitempty"`    // raw reply when it did not validate
-	Error         string        `json:"error,omitempty"`   // one-line failure message
+	Verdict       *llm.Verdict  `json:"verdict,omitempty"`
+	Error         string        `json:"error,omitempty"` // one-line failure message
 	Injection     bool          `json:"injection,omitempty"`
+}
+
+// UnmarshalJSON reads an LLMRecord of either schema version: the raw reply
+// that version 1 kept beside the verdict ("text") goes into the verdict.
+func (l *LLMRecord) UnmarshalJSON(data []byte) error {
+	type plain LLMRecord
+	var v struct {
+		plain
+		Text string `json:"text"`
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	*l = LLMRecord(v.plain)
+	if v.Text != "" {
+		if l.Verdict == nil {
+			l.Verdict = &llm.Verdict{Model: l.Model, Host: l.Host, Latency: l.Latency, Injection: l.Injection}
+		}
+		if l.Verdict.Text == "" {
+			l.Verdict.Text = v.Text
+		}
+	}
+	return nil
 }

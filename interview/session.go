@@ -53,7 +53,10 @@ type Options struct {
 	// OnChange is called after every change of state (a question asked,
 	// answered, re-graded, rated, the session ended) and by FlushDraft, with
 	// a copy of the record that the callee may keep. It is called on the
-	// goroutine that made the change, after the session's lock is released.
+	// goroutine that made the change, after the session's lock is released,
+	// one call at a time and in the order of the changes (the LLM feedback
+	// lands from another goroutine than the UI's), so the last call always
+	// has the newest record. It must not call back into the Session.
 	OnChange func(Record)
 }
 
@@ -63,6 +66,7 @@ type Options struct {
 // Remaining from its countdown goroutine.
 type Session struct {
 	mu       sync.Mutex
+	notifyMu sync.Mutex // held while OnChange runs; taken before mu is released
 	clock    Clock
 	onChange func(Record)
 	lib      *decks.Library
@@ -239,15 +243,16 @@ func (s *Session) ask(now time.Time) {
 
 // unlockAndNotify releases the lock and reports the new state to OnChange.
 func (s *Session) unlockAndNotify() {
-	var snap Record
 	f := s.onChange
-	if f != nil {
-		snap = s.rec.clone()
+	if f == nil {
+		s.mu.Unlock()
+		return
 	}
+	snap := s.rec.clone()
+	s.notifyMu.Lock() // before mu is released: calls go out in the order of the changes
 	s.mu.Unlock()
-	if f != nil {
-		f(snap)
-	}
+	defer s.notifyMu.Unlock()
+	f(snap)
 }
 
 // Record returns a copy of the session's record.
@@ -540,7 +545,7 @@ func (q QuestionRecord) clone() QuestionRecord {
 		q.Overrides = maps.Clone(q.Overrides)
 	}
 	if q.LLM != nil {
-		l := *q.LLM
+		l := *q.LLM // the verdict is never changed once recorded: copies share it
 		q.LLM = &l
 	}
 	return q

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"grill/llm"
 )
 
 func TestSessionSetLLMBeforeAnswerIsRefused(t *testing.T) {
@@ -33,7 +35,7 @@ func TestSessionSetLLMAfterRatingAndEndLandsInTheRecord(t *testing.T) {
 		t.Fatal("one-question session not done after rating")
 	}
 	rec := &LLMRecord{Model: "llama3.1:8b", Host: "localhost:11434", PromptVersion: "v1", Latency: 2 * time.Second,
-		Verdict: map[string]any{"score": 60}}
+		Verdict: &llm.Verdict{Valid: true, Score: 60}}
 	if err := sess.SetLLM(0, rec); err != nil {
 		t.Fatalf("SetLLM after the session ended: %v", err)
 	}
@@ -59,7 +61,7 @@ func TestSessionSetLLMNeverChangesTheScore(t *testing.T) {
 		t.Fatalf("offline grade is already 100: %+v", before.Grade)
 	}
 	err := sess.SetLLM(0, &LLMRecord{Model: "m", Injection: true,
-		Verdict: map[string]any{"valid": true, "score": 100, "untrusted": true, "injection": true}})
+		Verdict: &llm.Verdict{Valid: true, Score: 100, Untrusted: true, Injection: true}})
 	if err != nil {
 		t.Fatal(err)
 	}

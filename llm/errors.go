@@ -90,12 +90,6 @@ func ErrorLine(err error) string {
 	return scrub(oneLineText(err.Error(), 300), "")
 }
 
-// ErrorJSON returns the value `grill grade --json` prints under "llm"
-// when the LLM failed: {"error": "<one line>"}.
-func ErrorJSON(err error) any {
-	return map[string]string{"error": ErrorLine(err)}
-}
-
 // WriteErrorText writes the one line `grill grade` prints when the LLM
 // failed: "LLM feedback unavailable: <reason>".
 func WriteErrorText(w io.Writer, err error) error {

@@ -417,9 +417,9 @@ func quotesInAnswer(quotes []string, normAnswer string) bool {
 }
 
 // verdictJSON is the JSON form of a verdict, for `grill grade --json` and
-// session reports.
+// session records.
 type verdictJSON struct {
-	Valid            bool     `json:"valid"`
+	Valid            *bool    `json:"valid"` // absent in version 1 records: valid when there is a score
 	Score            *int     `json:"score,omitempty"`
 	OfflineScore     int      `json:"offline_score"`
 	Untrusted        bool     `json:"untrusted,omitempty"`
@@ -439,15 +439,14 @@ type verdictJSON struct {
 	LatencyMS        int64    `json:"latency_ms"`
 }
 
-// JSON returns the verdict as a value for encoding/json: what `grill grade
-// --json` prints under "llm" and what a session report stores. An invalid
-// verdict has "valid": false, the raw reply under "text" and no "score".
-func (v *Verdict) JSON() any {
-	if v == nil {
-		return nil
-	}
+// MarshalJSON writes the verdict as `grill grade --json` prints it under
+// "llm" and a session record stores it. An invalid verdict has "valid":
+// false, the raw reply under "text" and no "score". The latency is whole
+// milliseconds.
+func (v Verdict) MarshalJSON() ([]byte, error) {
+	valid := v.Valid
 	j := verdictJSON{
-		Valid:            v.Valid,
+		Valid:            &valid,
 		OfflineScore:     v.OfflineScore,
 		Untrusted:        v.Untrusted,
 		Disagreement:     v.Disagreement,
@@ -469,23 +468,23 @@ func (v *Verdict) JSON() any {
 		j.Feedback = v.Feedback
 		j.FollowUp = v.FollowUp
 	}
-	return j
+	return json.Marshal(j)
 }
 
-// VerdictFromJSON reads back a verdict stored with JSON, as a session
-// record keeps it (the value itself, or the same after a trip through a
-// file). The latency is whole milliseconds.
-func VerdictFromJSON(stored any) (*Verdict, error) {
-	data, err := json.Marshal(stored)
-	if err != nil {
-		return nil, err
-	}
+// UnmarshalJSON reads a verdict written by MarshalJSON. A verdict without
+// "valid" (session records of schema version 1) is valid when it has a
+// score.
+func (v *Verdict) UnmarshalJSON(data []byte) error {
 	var j verdictJSON
 	if err := json.Unmarshal(data, &j); err != nil {
-		return nil, err
+		return err
 	}
-	v := &Verdict{
-		Valid: j.Valid && j.Score != nil, OfflineScore: j.OfflineScore,
+	valid := j.Score != nil
+	if j.Valid != nil {
+		valid = valid && *j.Valid
+	}
+	*v = Verdict{
+		Valid: valid, OfflineScore: j.OfflineScore,
 		Untrusted: j.Untrusted, Disagreement: j.Disagreement,
 		Injection: j.Injection, InjectionReasons: j.InjectionReasons,
 		Points: j.KeyPoints, WrongClaims: j.WrongClaims, Feedback: j.Feedback, FollowUp: j.FollowUp,
@@ -496,7 +495,22 @@ func VerdictFromJSON(stored any) (*Verdict, error) {
 	if j.Score != nil {
 		v.Score = *j.Score
 	}
-	return v, nil
+	return nil
+}
+
+// Reply is the outcome of one request, as `grill grade --json` prints it
+// under "llm": the verdict, or {"error": "<one line>"} when the LLM failed.
+type Reply struct {
+	Verdict *Verdict
+	Err     error
+}
+
+// MarshalJSON writes the verdict, or the error as {"error": "<one line>"}.
+func (r Reply) MarshalJSON() ([]byte, error) {
+	if r.Err != nil || r.Verdict == nil {
+		return json.Marshal(map[string]string{"error": ErrorLine(r.Err)})
+	}
+	return r.Verdict.MarshalJSON()
 }
 
 // statusMark is the text mark of a key point status.

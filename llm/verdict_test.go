@@ -145,7 +145,7 @@ func TestVerdictJSON(t *testing.T) {
 	v := ParseVerdict(llmGoodReply, llmCard().KeyPoints, llmGoodAnswer)
 	v.Model, v.Host, v.Format = "m", "h:1", "json_schema"
 	applyGuard(v, llmGoodAnswer, 80)
-	b, err := json.Marshal(v.JSON())
+	b, err := json.Marshal(v)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,10 +165,6 @@ func TestVerdictJSON(t *testing.T) {
 		if _, ok := got[absent]; ok {
 			t.Errorf("clean verdict has %q: %s", absent, b)
 		}
-	}
-	var nilV *Verdict
-	if nilV.JSON() != nil {
-		t.Errorf("nil verdict JSON is not nil")
 	}
 }
 
@@ -211,9 +207,9 @@ func TestWriteLLMErrorTextIsOneLine(t *testing.T) {
 	if b.String() != "LLM feedback unavailable: LLM server localhost:11434 refused the connection; is it running?\n" {
 		t.Errorf("got %q", b.String())
 	}
-	j, _ := json.Marshal(ErrorJSON(&Error{msg: "no reply within 1m0s"}))
+	j, _ := json.Marshal(Reply{Err: &Error{msg: "no reply within 1m0s"}})
 	if string(j) != `{"error":"no reply within 1m0s"}` {
-		t.Errorf("ErrorJSON = %s", j)
+		t.Errorf("Reply JSON = %s", j)
 	}
 }
 
@@ -259,21 +255,39 @@ func TestVerdictJSONRoundTrip(t *testing.T) {
 		Points:      []Point{{Label: "Aggregate", Status: Partly, Evidence: "sums neighbours"}},
 		WrongClaims: []string{"GCN learns attention"}, Feedback: "Good start.", FollowUp: "Why sum?",
 		Model: "m", Host: "h:1", PromptVersion: PromptVersion, Format: "json_schema", Latency: 1500 * time.Millisecond}
-	data, err := json.Marshal(v.JSON())
+	data, err := json.Marshal(v)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var stored any
-	json.Unmarshal(data, &stored) // as read back from a session file
-	got, err := VerdictFromJSON(stored)
-	if err != nil {
+	got := new(Verdict)
+	if err := json.Unmarshal(data, got); err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(got, v) {
 		t.Errorf("round trip:\n got %+v\nwant %+v", got, v)
 	}
-	invalid, _ := VerdictFromJSON((&Verdict{Text: "not json", Problems: []string{"no JSON object"}}).JSON())
-	if invalid.Valid || invalid.Text != "not json" || invalid.Score != 0 {
-		t.Errorf("invalid verdict read back as %+v", invalid)
+	data, _ = json.Marshal(&Verdict{Text: "not json", Problems: []string{"no JSON object"}})
+	invalid := new(Verdict)
+	if err := json.Unmarshal(data, invalid); err != nil || invalid.Valid || invalid.Text != "not json" || invalid.Score != 0 {
+		t.Errorf("invalid verdict read back as %+v (%v)", invalid, err)
+	}
+}
+
+// TestVersion1Verdict: session records of schema version 1 stored verdicts
+// without "valid"; one with a score is valid, one without is not.
+func TestVersion1Verdict(t *testing.T) {
+	for _, tc := range []struct {
+		stored string
+		valid  bool
+		score  int
+	}{
+		{`{"score": 70, "feedback": "Good, but mention depth."}`, true, 70},
+		{`{"text": "plain prose", "problems": ["no JSON object"]}`, false, 0},
+		{`{"valid": false, "score": 50}`, false, 50},
+	} {
+		var v Verdict
+		if err := json.Unmarshal([]byte(tc.stored), &v); err != nil || v.Valid != tc.valid || v.Score != tc.score {
+			t.Errorf("%s read as valid %v score %d (%v), want %v %d", tc.stored, v.Valid, v.Score, err, tc.valid, tc.score)
+		}
 	}
 }

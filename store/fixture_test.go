@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"grill/decks"
+	"grill/internal/fixture"
 )
 
 // sessionLibrary builds a library of three topics: a (4 cards), b (3), c (2).
@@ -33,3 +34,10 @@ func sessionLibrary() *decks.Library {
 	}
 	return lib
 }
+
+// The shared sample sessions (see package fixture).
+var (
+	t0           = fixture.T0
+	sampleRecord = fixture.SampleRecord
+	inProgress   = fixture.InProgress
+)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"grill/interview"
+	"grill/report"
 	"io"
 	"os"
 	"path/filepath"
@@ -50,7 +51,7 @@ func TestListSummaries(t *testing.T) {
 	if strings.Join(got.Topics, ",") != "gnn,diffusion" {
 		t.Errorf("topics = %v, want gnn,diffusion", got.Topics)
 	}
-	wantBy := []interview.TopicScore{{Topic: "gnn", Answered: 2, Average: 50}, {Topic: "diffusion", Answered: 1, Average: 40}}
+	wantBy := []interview.TopicScore{{Topic: "gnn", Answered: 2, Average: 50, Score: 30}, {Topic: "diffusion", Answered: 1, Average: 40, Score: 40}}
 	if fmt.Sprint(got.ByTopic) != fmt.Sprint(wantBy) {
 		t.Errorf("by topic = %v, want %v", got.ByTopic, wantBy)
 	}
@@ -250,7 +251,7 @@ func BenchmarkList10000(b *testing.B) {
 		if len(sums) != 10000 || len(errs) != 0 {
 			b.Fatal(len(sums), errs)
 		}
-		if err := interview.WriteList(io.Discard, sums, false); err != nil {
+		if err := report.WriteList(io.Discard, sums, false); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -282,10 +283,13 @@ type refDigest struct {
 		Topics []string `json:"topics"`
 	} `json:"settings"`
 	Questions []struct {
-		CardID   string            `json:"card_id"`
-		Topic    string            `json:"topic"`
-		TimeUsed time.Duration     `json:"time_used"`
-		TimeLim  time.Duration     `json:"time_limit"`
+		CardID   string        `json:"card_id"`
+		Topic    string        `json:"topic"`
+		TimeUsed time.Duration `json:"time_used"`
+		TimeLim  time.Duration `json:"time_limit"`
+		Grade    struct {
+			Score int `json:"score"`
+		} `json:"grade"`
 		Outcome  interview.Outcome `json:"outcome"`
 		AskedAt  time.Time         `json:"asked_at"`
 		EndedAt  time.Time         `json:"ended_at"`
@@ -337,7 +341,7 @@ func FuzzScanDigest(f *testing.F) {
 			slices.Equal(d.Settings.Topics, ref.Settings.Topics) && len(d.Questions) == len(ref.Questions)
 		for i := 0; same && i < len(d.Questions); i++ {
 			q, r := d.Questions[i], ref.Questions[i]
-			same = q.CardID == r.CardID && q.Topic == r.Topic && q.TimeUsed == r.TimeUsed && q.TimeLimit == r.TimeLim && q.Outcome == r.Outcome &&
+			same = q.CardID == r.CardID && q.Topic == r.Topic && q.TimeUsed == r.TimeUsed && q.TimeLimit == r.TimeLim && q.Grade.Score == r.Grade.Score && q.Outcome == r.Outcome &&
 				q.AskedAt.Equal(r.AskedAt) && q.EndedAt.Equal(r.EndedAt) && q.Adjusted == r.Adjusted &&
 				q.Rating == r.Rating && q.RatedAt.Equal(r.RatedAt)
 		}

@@ -13,8 +13,8 @@ import (
 
 // scanDigest reads the digest of a session record from its JSON: the part
 // of the Record that summaries and schedules need (start and end, the
-// settings' topics, and of each question its card, topic, time used,
-// outcome, times, adjusted score and rating), and the schema version (nil
+// settings' topics, and of each question its card, topic, time limit and
+// time used, outcome, times, grader's and adjusted score and rating), and the schema version (nil
 // when absent). It is a purpose-built scanner rather than encoding/json
 // because the answers, key point verdicts and LLM feedback that make up most
 // of a record are not needed to list sessions: it only checks that they are
@@ -101,6 +101,14 @@ func scanDigest(data []byte) (d *interview.Record, version *int, err error) {
 						return err
 					case "rated_at":
 						return s.time(&q.RatedAt)
+					case "grade":
+						return s.object(func(key []byte) error {
+							if string(key) != "score" {
+								return s.skip()
+							}
+							_, err := s.int(&q.Grade.Score)
+							return err
+						})
 					}
 					return s.skip()
 				})

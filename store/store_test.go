@@ -14,75 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"grill/grading"
 	"grill/interview"
 )
-
-// t0 is the start of the sample session: 25 November 2026, 17:18:49 UTC.
-var t0 = time.Date(2026, 11, 25, 17, 18, 49, 0, time.UTC)
-
-// sampleRecord returns an ended session of three questions started at
-// start: one submitted and self-graded, one timed out, one skipped.
-func sampleRecord(start time.Time) *interview.Record {
-	return &interview.Record{
-		SchemaVersion: interview.SchemaVersion,
-		ID:            start.UTC().Format(IDFormat),
-		Started:       start,
-		Ended:         start.Add(9 * time.Minute),
-		Settings:      interview.Settings{Topics: []string{"gnn", "diffusion"}, Count: 3, TimeLimit: 3 * time.Minute, Order: interview.OrderMixed, Seed: 7},
-		DeckSources:   []string{"built-in"},
-		Plan:          []string{"gnn/message-passing", "diffusion/forward-process", "gnn/readout"},
-		Current:       2,
-		Questions: []interview.QuestionRecord{
-			{
-				CardID: "gnn/message-passing", Topic: "gnn", Question: "What is message passing in GNNs?",
-				TimeLimit: 3 * time.Minute, TimeUsed: 133 * time.Second, Outcome: interview.Submitted,
-				Answer:  "Each node aggregates messages from its neighbours, then updates its own features.",
-				AskedAt: start, EndedAt: start.Add(133 * time.Second),
-				Grade: grading.Result{Score: 60, Points: []grading.PointResult{
-					{Label: "Aggregate from neighbours", Weight: 1, Covered: true, Spans: []grading.Span{{Start: 10, End: 20}}},
-					{Label: "Update with own features", Weight: 2, Covered: true},
-					{Label: "Stack layers for k-hop", Weight: 2, Covered: false},
-				}},
-				Overrides: map[int]bool{2: true},
-				Adjusted:  100, Rating: interview.Good, RatedAt: start.Add(150 * time.Second),
-				LLM: &interview.LLMRecord{Model: "llama3", Host: "localhost:11434", PromptVersion: "1", Latency: 1200 * time.Millisecond,
-					Verdict: map[string]any{"score": 70.0, "feedback": "Good, but *mention* depth.", "follow_up": "What is over-smoothing?"}},
-			},
-			{
-				CardID: "diffusion/forward-process", Topic: "diffusion", Question: "What is the forward process?",
-				TimeLimit: 3 * time.Minute, TimeUsed: 3 * time.Minute, Outcome: interview.TimedOut,
-				Answer:  "It adds Gaussian noise step by step.",
-				AskedAt: start.Add(3 * time.Minute), EndedAt: start.Add(6 * time.Minute),
-				Grade: grading.Result{Score: 40, Points: []grading.PointResult{
-					{Label: "Adds Gaussian noise", Weight: 1, Covered: true},
-					{Label: "Fixed variance schedule", Weight: 1, Covered: false, Negated: true},
-				}},
-				Adjusted: 40, Rating: interview.Hard, RatedAt: start.Add(6*time.Minute + 10*time.Second),
-			},
-			{
-				CardID: "gnn/readout", Topic: "gnn", Question: "What is a readout function?",
-				TimeLimit: 3 * time.Minute, TimeUsed: 20 * time.Second, Outcome: interview.Skipped,
-				AskedAt: start.Add(7 * time.Minute), EndedAt: start.Add(7*time.Minute + 20*time.Second),
-				Grade:  grading.Result{Score: 0, Points: []grading.PointResult{{Label: "Pools node embeddings", Weight: 1}}},
-				Rating: interview.Again, RatedAt: start.Add(8 * time.Minute),
-			},
-		},
-	}
-}
-
-// inProgress returns the sample session, still being asked its second
-// question.
-func inProgress(start time.Time) *interview.Record {
-	rec := sampleRecord(start)
-	rec.Ended = time.Time{}
-	rec.Current = 1
-	rec.Questions = rec.Questions[:2]
-	q := &rec.Questions[1]
-	q.Outcome, q.EndedAt, q.Grade, q.Adjusted, q.Rating, q.RatedAt = interview.Pending, time.Time{}, grading.Result{}, 0, interview.NoRating, time.Time{}
-	q.Answer, q.TimeUsed = "It adds Gaussian no", 42*time.Second
-	return rec
-}
 
 // stubReport stands in for the Markdown report: its title, "(in progress)"
 // while the session runs, and the answers.
@@ -429,12 +362,12 @@ func TestLoadErrorsNameTheFile(t *testing.T) {
 	}{
 		{"20260101T000001Z", "{ this is not json", "invalid JSON"},
 		{"20260101T000002Z", string(data[:len(data)/2]), "truncated"},
-		{"20260101T000003Z", strings.Replace(string(data), `"schema_version": 1`, `"schema_version": 99`, 1), "unsupported schema_version 99"},
+		{"20260101T000003Z", strings.Replace(string(data), `"schema_version": 2`, `"schema_version": 99`, 1), "unsupported schema_version 99"},
 		{"20260101T000004Z", `{"id": "x"}`, "no schema_version"},
 		{"20260101T000005Z", "", "empty"},
 		{"20260101T000006Z", `{"schema_version": 1, "questions": "lots"}`, "corrupt"},
 		{"20260101T000007Z", `[1, 2, 3]`, "corrupt"},
-		{"20260101T000008Z", `{"schema_version": 2, "questions": {"a": "new layout"}}`, "unsupported schema_version 2"},
+		{"20260101T000008Z", `{"schema_version": 3, "questions": {"a": "new layout"}}`, "unsupported schema_version 3"},
 	}
 	for _, tc := range cases {
 		path := s.JSONPath(tc.id)
@@ -570,7 +503,7 @@ func TestSaveToReadOnlyDataDir(t *testing.T) {
 }
 
 // TestVersion1FileStillReads pins the on-disk format: a record written by
-// this version of grill (testdata/v1-20261125T171849Z.json) must keep reading
+// grill with schema version 1 (testdata/v1-20261125T171849Z.json) must keep reading
 // the same, by Load and by List.
 func TestVersion1FileStillReads(t *testing.T) {
 	const id = "20261125T171849Z"
@@ -589,8 +522,21 @@ func TestVersion1FileStillReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := sampleRecord(t0); !reflect.DeepEqual(got, want) {
+	want := sampleRecord(t0)
+	want.SchemaVersion = 1
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("testdata record reads as\n%+v\nwant\n%+v", got, want)
+	}
+	if v := got.Questions[0].LLM.Verdict; !v.Valid || v.Score != 70 || v.FollowUp != "What is over-smoothing?" {
+		t.Errorf("version 1 verdict reads as %+v", v)
+	}
+	// Saved again, it becomes version 2 and reads back the same.
+	if err := s.Save(got); err != nil {
+		t.Fatal(err)
+	}
+	again, err := s.Load(id)
+	if want.SchemaVersion = 2; err != nil || !reflect.DeepEqual(again, want) {
+		t.Errorf("version 1 record saved as version 2 reads as\n%+v (%v)\nwant\n%+v", again, err, want)
 	}
 	sums, errs := s.List()
 	if len(errs) != 0 || len(sums) != 1 || sums[0].Answered != 3 || sums[0].Duration != 333*time.Second {

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -20,6 +19,7 @@ import (
 	"grill/decks"
 	"grill/interview"
 	"grill/llm"
+	"grill/report"
 	"grill/store"
 )
 
@@ -81,18 +81,13 @@ type Options struct {
 	LLM *llm.Client
 }
 
-// Run shows grill's screens until the candidate quits. With SkipHome it
-// starts the session first and returns its error (an unknown topic, say)
-// before touching the terminal.
-func Run(opts Options) error {
-	return RunContext(context.Background(), opts)
-}
-
-// RunContext is Run, stopped when ctx is done, as when grill gets SIGHUP
-// (its terminal closed), SIGTERM or SIGINT: the session in progress is
-// saved with its draft and the time used, to be offered for resuming at
-// the next start.
-func RunContext(ctx context.Context, opts Options) error {
+// Run shows grill's screens until the candidate quits or ctx is done, as
+// when grill gets SIGHUP (its terminal closed), SIGTERM or SIGINT: the
+// session in progress is then saved with its draft and the time used, to be
+// offered for resuming at the next start. With SkipHome it starts the
+// session first and returns its error (an unknown topic, say) before
+// touching the terminal.
+func Run(ctx context.Context, opts Options) error {
 	a, err := newApp(opts)
 	if err != nil {
 		return err
@@ -185,21 +180,21 @@ func newApp(opts Options) (*app, error) {
 	}
 	switch {
 	case opts.SkipHome && offer == nil:
-		if err := a.start(settingsOf(opts.Config)); err != nil {
+		if err := a.start(opts.Config.Settings()); err != nil {
 			a.closeSaver()
 			return nil, err
 		}
 	case opts.SkipHome:
 		// The settings are checked before the terminal is touched; the
 		// session starts unless the candidate resumes the other one.
-		if _, err := interview.Select(opts.Library, settingsOf(opts.Config), nil); err != nil {
+		if _, err := interview.Select(opts.Library, opts.Config.Settings(), nil); err != nil {
 			opts.Store.Release(offer.ID)
 			a.closeSaver()
 			return nil, err
 		}
 		a.pages.AddAndSwitchToPage("main", tview.NewBox(), true)
 		a.offerResume(offer, func() {
-			if err := a.start(settingsOf(a.opts.Config)); err != nil {
+			if err := a.start(a.opts.Config.Settings()); err != nil {
 				a.showHome(err.Error())
 			}
 		})
@@ -282,7 +277,7 @@ func (a *app) runContext(ctx context.Context) error {
 			out = os.Stdout
 		}
 		rec := a.sess.Load().Record()
-		if _, perr := fmt.Fprint(out, interview.ReportMarkdown(&rec, a.opts.Library)); perr != nil && err == nil {
+		if _, perr := fmt.Fprint(out, report.Markdown(&rec, a.opts.Library)); perr != nil && err == nil {
 			err = perr
 		}
 	}
@@ -384,25 +379,6 @@ func (a *app) report(rec interview.Record) (string, error) {
 		return "", err
 	}
 	return a.opts.Store.MarkdownPath(id), nil
-}
-
-// settingsOf turns the configuration into session settings.
-func settingsOf(c interview.Config) interview.Settings {
-	s := interview.Settings{
-		Topics:     append([]string(nil), c.Session.Topics...),
-		Count:      c.Session.Count,
-		TimeLimit:  c.Session.TimeLimit,
-		TimeChosen: c.Session.TimeChosen,
-		Order:      c.Session.Order,
-		Seed:       c.Session.Seed,
-	}
-	if c.LLM.Enabled {
-		s.LLMModel = c.LLM.Model
-		if u, err := url.Parse(c.LLM.BaseURL); err == nil {
-			s.LLMHost = u.Host
-		}
-	}
-	return s
 }
 
 func (a *app) showQuestion() {

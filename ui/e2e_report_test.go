@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"grill/interview"
 )
 
 // grillEnv builds grill and makes a private data and configuration
@@ -224,7 +226,7 @@ func TestEndToEndReportFiles(t *testing.T) {
 	if err := json.Unmarshal(out, &rec); err != nil {
 		t.Fatalf("report show latest --format json: %v\n%s", err, out)
 	}
-	if rec.SchemaVersion != 1 || rec.ID != id || len(rec.Questions) != 2 {
+	if rec.SchemaVersion != interview.SchemaVersion || rec.ID != id || len(rec.Questions) != 2 {
 		t.Fatalf("record: schema %d, id %s, %d questions", rec.SchemaVersion, rec.ID, len(rec.Questions))
 	}
 	for i, want := range []string{first, second} {

@@ -85,7 +85,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	s.tmux("send-keys", "-t", "grill", "3")
 	summary := s.waitFor(5*time.Second, "Summary", "session complete", "q quit")
 	t.Logf("summary screen:\n%s", summary)
-	for _, w := range []string{"gnn", "diffusion", "answered", "timed out", "0:20/0:20", "Good"} {
+	for _, w := range []string{"gnn", "diffusion", "submitted", "timed out", "0:20/0:20", "Good"} {
 		if !strings.Contains(summary, w) {
 			t.Errorf("summary lacks %q", w)
 		}

@@ -4,13 +4,10 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/rivo/tview"
 
-	"grill/decks"
-	"grill/grading"
 	"grill/interview"
 	"grill/llm"
 )
@@ -100,122 +97,47 @@ type feedbackPanel struct {
 	final   bool     // the verdict or failure is shown; streamed text comes no more
 }
 
-// startFeedback fills the LLM panel of review r: the feedback already in the
-// record (a resumed session), or, when an LLM is configured, a request for
-// it that runs in the background. Runs on the event loop.
+// startFeedback fills the LLM panel of review r as the session plans it
+// (interview.Session.PlanFeedback): the feedback already in the record (a
+// resumed session), a note saying why there is none, or a request that runs
+// in the background. Runs on the event loop.
 func (a *app) startFeedback(r *reviewScreen) {
-	stored := r.q.LLM
-	if stored != nil && (stored.Error == "" || a.opts.LLM == nil) {
-		r.showLLMRecord(stored)
-		return
-	}
 	client := a.opts.LLM
-	if client == nil {
-		return
-	}
+	plan := r.sess.PlanFeedback(r.index, client)
 	switch {
-	case r.q.Outcome == interview.Skipped:
-		r.showLLMNote("No LLM feedback for a skipped question.")
+	case plan.Stored != nil:
+		r.showLLMRecord(plan.Stored, plan.Injection)
 		return
-	case strings.TrimSpace(r.q.Answer) == "":
-		r.showLLMNote("No LLM feedback: there is no answer to send.")
+	case plan.Note != "":
+		r.showLLMNote(plan.Note)
+		return
+	case !plan.Ask:
 		return
 	}
 	if a.stopping || a.ctx.Err() != nil || !a.llmJobs.add() {
 		return
 	}
-	injection := llm.DetectInjection(r.q.Answer)
-	r.showLLMPending(client, injection)
-	job := &feedbackJob{
-		a: a, r: r, llm: client, sess: r.sess, index: r.index,
-		card: r.card, answer: r.q.Answer, grade: r.q.Grade, injection: injection,
-	}
-	go job.run()
+	r.showLLMPending(client, plan.Injection)
+	go a.runFeedback(r, client, plan.Injection)
 }
 
-// feedbackJob is one request for LLM feedback on an answer.
-type feedbackJob struct {
-	a         *app
-	r         *reviewScreen // the review to draw into while it is on screen
-	llm       *llm.Client
-	sess      *interview.Session
-	index     int
-	card      *decks.Card
-	answer    string
-	grade     grading.Result
-	injection []string
-}
-
-// run asks for the feedback, streams it into the review and records the
-// outcome. It runs on its own goroutine.
-func (j *feedbackJob) run() {
-	a, r := j.a, j.r
+// runFeedback asks for the feedback of review r's question, draws the reply
+// into r while it streams in and r is on screen, then the verdict or the
+// failure, which the session has recorded. It runs on its own goroutine.
+func (a *app) runFeedback(r *reviewScreen, client *llm.Client, injection []string) {
 	defer a.llmJobs.wg.Done()
-	shown := ""
-	onDelta := func(text string) {
-		p := llm.StreamPreview(text)
-		if p == "" || p == shown || a.ctx.Err() != nil {
-			return
-		}
-		shown = p
+	rec := r.sess.AskFeedback(a.ctx, client, r.index, func(preview string) {
 		a.onLoop(func() {
 			if a.cur == r && !r.fb.final {
-				r.showLLMStream(j.llm, p, j.injection)
+				r.showLLMStream(client, preview, injection)
 			}
 		})
-	}
-	v, err := j.llm.Feedback(a.ctx, j.card, grading.KeyPoints(j.card), j.answer, j.grade.Score, onDelta)
-	rec := llmRecord(j.llm, v, err, j.injection)
-
-	// The record is updated once: on the event loop, like every other
-	// change to the session, or here if the loop has already ended.
-	var saved atomic.Bool
-	save := func() {
-		if saved.CompareAndSwap(false, true) {
-			_ = j.sess.SetLLM(j.index, rec)
-		}
-	}
-	ran := a.onLoop(func() {
-		save()
-		if a.cur != r {
-			return
-		}
-		if err != nil {
-			r.showLLMError(llm.ErrorLine(err), j.injection)
-		} else {
-			r.showVerdict(v)
+	})
+	a.onLoop(func() {
+		if a.cur == r {
+			r.showLLMRecord(rec, injection)
 		}
 	})
-	if !ran {
-		save()
-	}
-}
-
-// llmRecord is what the session record keeps of one request: the model,
-// the endpoint's host, the prompt version, the latency and the verdict, or
-// the one-line failure.
-func llmRecord(client *llm.Client, v *llm.Verdict, err error, injection []string) *interview.LLMRecord {
-	if err != nil || v == nil {
-		return &interview.LLMRecord{
-			Model:         client.Model(),
-			Host:          client.Host(),
-			PromptVersion: llm.PromptVersion,
-			Error:         llm.ErrorLine(err),
-			Injection:     len(injection) > 0,
-		}
-	}
-	rec := &interview.LLMRecord{
-		Model:         v.Model,
-		Host:          v.Host,
-		PromptVersion: v.PromptVersion,
-		Latency:       v.Latency,
-		Verdict:       v.JSON(),
-		Injection:     v.Injection,
-	}
-	if !v.Valid {
-		rec.Text = v.Text
-	}
-	return rec
 }
 
 // feedbackTitle is the panel's title: the model and, once known, how long
@@ -369,44 +291,13 @@ func (r *reviewScreen) llmPointLine(p llm.Point) string {
 	return s
 }
 
-// showLLMRecord shows feedback kept in the session record.
-func (r *reviewScreen) showLLMRecord(l *interview.LLMRecord) {
-	if l.Error != "" {
-		var reasons []string
-		if l.Injection {
-			reasons = llm.DetectInjection(r.q.Answer)
-		}
-		r.showLLMError(l.Error, reasons)
+// showLLMRecord shows the feedback of a session record: the verdict, or
+// the one-line failure with the instructions to the grader found in the
+// answer, if any.
+func (r *reviewScreen) showLLMRecord(l *interview.LLMRecord, injection []string) {
+	if l.Error != "" || l.Verdict == nil {
+		r.showLLMError(l.Error, injection)
 		return
 	}
-	v := storedVerdict(l)
-	if v == nil {
-		r.showLLMNote("LLM feedback was recorded in a form this grill cannot show; see the report.")
-		return
-	}
-	r.showVerdict(v)
-}
-
-// storedVerdict reads back a verdict kept in a session record: the value
-// grading's Verdict.JSON returned, or the same after a trip through a file.
-func storedVerdict(l *interview.LLMRecord) *llm.Verdict {
-	if l.Verdict == nil {
-		if strings.TrimSpace(l.Text) == "" {
-			return nil
-		}
-		return &llm.Verdict{Text: l.Text, Model: l.Model, Host: l.Host, Latency: l.Latency, Injection: l.Injection}
-	}
-	v, err := llm.VerdictFromJSON(l.Verdict)
-	if err != nil {
-		return nil
-	}
-	// The record's own fields are the reference for where it came from.
-	v.Model, v.Host, v.PromptVersion, v.Latency = l.Model, l.Host, l.PromptVersion, l.Latency
-	if l.Injection {
-		v.Injection, v.Untrusted = true, true
-	}
-	if v.Text == "" {
-		v.Text = l.Text
-	}
-	return v
+	r.showVerdict(l.Verdict)
 }

@@ -72,7 +72,7 @@ func newHistory(a *app, sessions []interview.Summary, errs []error) *historyScre
 			tview.NewTableCell(tview.Escape(topics)).SetMaxWidth(30).SetExpansion(1),
 			tview.NewTableCell(qs).SetAlign(tview.AlignRight),
 			tview.NewTableCell(avg).SetAlign(tview.AlignRight),
-			tview.NewTableCell(mmss(s.Duration)).SetAlign(tview.AlignRight),
+			tview.NewTableCell(interview.DurationText(s.Duration)).SetAlign(tview.AlignRight),
 			tview.NewTableCell(statusText(th, s.Status)),
 		}
 		for c, cell := range cells {

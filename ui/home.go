@@ -97,7 +97,7 @@ func newHome(a *app) *homeScreen {
 
 // settings reads the form; an error names the field that is wrong.
 func (h *homeScreen) settings() (interview.Settings, error) {
-	s := settingsOf(h.a.opts.Config)
+	s := h.a.opts.Config.Settings()
 	s.Topics = nil
 	for i, cb := range h.topics {
 		if cb.IsChecked() {
@@ -108,8 +108,8 @@ func (h *homeScreen) settings() (interview.Settings, error) {
 		return s, fmt.Errorf("choose at least one topic")
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(h.count.GetText()))
-	if err != nil || n < 1 {
-		return s, fmt.Errorf("questions: want a number of at least 1")
+	if err != nil {
+		return s, fmt.Errorf("questions: want a number, got %q", h.count.GetText())
 	}
 	s.Count = n
 	d, err := parseLimit(h.limit.GetText())
@@ -120,7 +120,15 @@ func (h *homeScreen) settings() (interview.Settings, error) {
 		s.TimeLimit, s.TimeChosen = d, true // edited here: it overrides the decks' defaults
 	}
 	_, s.Order = h.order.GetCurrentOption()
+	if ps := s.Validate(); len(ps) > 0 {
+		return s, fmt.Errorf("%s %s", homeFields[ps[0].Field], ps[0].Msg)
+	}
 	return s, nil
+}
+
+// homeFields names the settings as the form labels them.
+var homeFields = map[string]string{
+	"topics": "topics:", "count": "questions:", "time_per_question": "time per question:", "order": "order:",
 }
 
 // parseLimit reads a time per question: a Go duration ("90s", "3m") or a
@@ -131,7 +139,7 @@ func parseLimit(text string) (time.Duration, error) {
 		text = strconv.Itoa(n) + "m"
 	}
 	d, err := time.ParseDuration(text)
-	if err != nil || d < time.Second {
+	if err != nil {
 		return 0, fmt.Errorf(`time per question: want a duration such as "90s" or "3m", got %q`, text)
 	}
 	return d, nil

@@ -16,6 +16,7 @@ import (
 
 	"grill/interview"
 	"grill/llm"
+	"grill/report"
 )
 
 // fakeLLM is an httptest server speaking the chat-completions wire format
@@ -189,20 +190,6 @@ func (h *harness) llmOf(i int) (interview.Record, *interview.LLMRecord) {
 	return r, r.Questions[i].LLM
 }
 
-// verdictField returns a field of a recorded verdict, as its JSON form.
-func verdictField(t *testing.T, l *interview.LLMRecord, name string) any {
-	t.Helper()
-	data, err := json.Marshal(l.Verdict)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]any
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatalf("recorded verdict %s is not an object: %v", data, err)
-	}
-	return m[name]
-}
-
 func TestLLMFeedbackStreamsWhileKeysStayLive(t *testing.T) {
 	release := make(chan struct{})
 	full := verdictJSON("covered", "alpha", "covered", "beta", nil, 85,
@@ -250,7 +237,7 @@ func TestLLMFeedbackStreamsWhileKeysStayLive(t *testing.T) {
 	if l.Model != "test-model" || l.Host != strings.TrimPrefix(srv.URL, "http://") || l.PromptVersion != llm.PromptVersion || l.Error != "" {
 		t.Fatalf("recorded LLM feedback %+v", l)
 	}
-	if got := verdictField(t, l, "score"); got != 85.0 {
+	if got := l.Verdict; got == nil || got.Score != 85 {
 		t.Fatalf("recorded LLM score %v, want 85", got)
 	}
 	// The candidate's override stands; the LLM changed no score.
@@ -301,7 +288,7 @@ func TestLLMDisagreementIsFlagged(t *testing.T) {
 		t.Fatalf("an honest answer is marked untrusted:\n%s", screen)
 	}
 	_, l := h.llmOf(0)
-	if verdictField(t, l, "disagreement") != true {
+	if l.Verdict == nil || !l.Verdict.Disagreement {
 		t.Fatalf("recorded verdict does not say the scores disagree: %+v", l.Verdict)
 	}
 }
@@ -323,14 +310,14 @@ func TestLLMInjectionIsFlaggedAndUntrusted(t *testing.T) {
 	}
 	r, l := h.llmOf(0)
 	q := r.Questions[0]
-	if !l.Injection || verdictField(t, l, "untrusted") != true {
+	if !l.Injection || l.Verdict == nil || !l.Verdict.Untrusted {
 		t.Fatalf("record does not flag the injection: %+v", l)
 	}
 	if q.Grade.Score != 33 || q.Adjusted != 33 {
 		t.Fatalf("recorded score %d (adjusted %d), want the grader's 33", q.Grade.Score, q.Adjusted)
 	}
 	// The report says so too.
-	md := interview.ReportMarkdown(&r, nil)
+	md := report.Markdown(&r, nil)
 	if !strings.Contains(md, "instructions aimed at the grader") || !strings.Contains(md, "untrusted") {
 		t.Fatalf("report does not flag the injection:\n%s", md)
 	}
@@ -352,7 +339,7 @@ func TestLLMInvalidReplyIsShownAsTextWithoutScore(t *testing.T) {
 		t.Fatalf("an invalid reply gets a score beside the grader's:\n%s", screen)
 	}
 	_, l := h.llmOf(0)
-	if l.Text == "" || verdictField(t, l, "valid") != false {
+	if l.Verdict == nil || l.Verdict.Text == "" || l.Verdict.Valid {
 		t.Fatalf("record of an invalid reply: %+v", l)
 	}
 }
@@ -435,7 +422,7 @@ func TestLLMFeedbackLandsAfterMovingOn(t *testing.T) {
 	h.typeText("typing on while the first feedback is out")
 	close(release)
 	_, l := h.llmOf(0)
-	if l.Error != "" || verdictField(t, l, "score") != 30.0 {
+	if l.Error != "" || l.Verdict == nil || l.Verdict.Score != 30 {
 		t.Fatalf("feedback that arrived after moving on recorded as %+v", l)
 	}
 	r := h.record()
@@ -489,19 +476,5 @@ func TestLLMNotAskedForSkippedOrEmptyAnswers(t *testing.T) {
 	h.waitFor("No LLM feedback: there is no answer to send.")
 	if n := srv.requests(); n != 0 {
 		t.Fatalf("the LLM was asked %d times about skipped or empty answers", n)
-	}
-}
-
-func TestLLMStoredFeedbackIsShownFromTheRecord(t *testing.T) {
-	// A verdict as it comes back from a session file: plain JSON values.
-	var stored any
-	_ = json.Unmarshal([]byte(`{"valid":true,"score":55,"offline_score":100,"disagreement":true,
-		"key_points":[{"label":"Alpha","status":"covered","evidence":"alpha"},{"label":"Beta","status":"missing"}],
-		"feedback":"Kept from last time.","follow_up":"Still there?","model":"m","host":"h","prompt_version":"p","latency_ms":1200}`), &stored)
-	l := &interview.LLMRecord{Model: "m", Host: "h:1", PromptVersion: "p", Latency: 1200 * time.Millisecond, Verdict: stored}
-	v := storedVerdict(l)
-	if v == nil || !v.Valid || v.Score != 55 || !v.Disagreement || len(v.Points) != 2 || v.Points[1].Status != llm.Missing ||
-		v.Feedback != "Kept from last time." || v.FollowUp != "Still there?" || v.Host != "h:1" {
-		t.Fatalf("stored verdict read back as %+v", v)
 	}
 }

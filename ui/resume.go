@@ -59,7 +59,7 @@ func resumeText(rec *interview.Record) string {
 		q := rec.Questions[rec.Current]
 		switch {
 		case q.Outcome == interview.Pending:
-			at += ", " + mmss(max(q.TimeLimit-q.TimeUsed, 0)) + " left"
+			at += ", " + interview.DurationText(max(q.TimeLimit-q.TimeUsed, 0)) + " left"
 		case q.Rating == interview.NoRating:
 			at += ", answer under review"
 		}

@@ -15,6 +15,7 @@ import (
 
 	"grill/decks"
 	"grill/interview"
+	"grill/report"
 	"grill/store"
 )
 
@@ -23,7 +24,7 @@ import (
 func newStore(t *testing.T, dir string) *store.Store {
 	t.Helper()
 	st := store.NewStore(dir)
-	st.Render = func(r *interview.Record) string { return interview.ReportMarkdown(r, testLibrary()) }
+	st.Render = func(r *interview.Record) string { return report.Markdown(r, testLibrary()) }
 	t.Cleanup(func() { st.Close() })
 	return st
 }
@@ -87,7 +88,7 @@ func TestResumeOfferAccepted(t *testing.T) {
 	h.typeText(" and beta")
 	h.waitFor("alpha and beta")
 	h.ctrl(tcell.KeyCtrlS)
-	h.waitFor("Key points", "submitted 00:10/00:20", "score 100")
+	h.waitFor("Key points", "submitted 0:10/0:20", "score 100")
 	rec := waitStored(t, st, old.ID, func(r *interview.Record) bool { return r.Questions[0].Outcome != interview.Pending })
 	q := rec.Questions[0]
 	if q.Answer != "a distinctive sentence about alpha and beta" || q.TimeUsed != 10*time.Second || !rec.Started.Equal(old.Started) {

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/tview"
@@ -105,16 +104,7 @@ func newReview(a *app, s *interview.Session) *reviewScreen {
 
 // outcomeText says how the question ended and how long it took.
 func outcomeText(th theme, q interview.QuestionRecord) string {
-	used := clock(q.TimeUsed.Round(time.Second)) + "/" + clock(q.TimeLimit)
-	switch q.Outcome {
-	case interview.TimedOut:
-		return th.paint(colBad, "timed out") + " " + used
-	case interview.Skipped:
-		return th.paint(colAmber, "skipped") + " " + used
-	case interview.Submitted:
-		return "submitted " + used
-	}
-	return "unanswered " + used
+	return resultText(th, q.Outcome) + " " + interview.DurationText(q.TimeUsed) + "/" + interview.DurationText(q.TimeLimit)
 }
 
 // referenceText is the card's reference answer, rendered, followed by the

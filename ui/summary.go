@@ -3,9 +3,7 @@ package ui
 import (
 	"fmt"
 	"os"
-	"sort"
 	"strings"
-	"time"
 
 	"github.com/gdamore/tcell/v2"
 	"github.com/rivo/tview"
@@ -31,10 +29,6 @@ type summaryScreen struct {
 
 	statsText  string // the statistics as set, with their tags
 	statsLines int    // their height, wrapped to the screen
-}
-
-var ratingNames = map[interview.Rating]string{
-	interview.Again: "Again", interview.Hard: "Hard", interview.Good: "Good", interview.Easy: "Easy",
 }
 
 func newSummary(a *app, rec interview.Record) *summaryScreen {
@@ -65,15 +59,12 @@ func newSummary(a *app, rec interview.Record) *summaryScreen {
 			score = fmt.Sprint(q.Grade.Score)
 			adj = fmt.Sprint(q.Adjusted)
 		}
-		rating := ratingNames[q.Rating]
-		if rating == "" {
-			rating = "—"
-		}
+		rating := q.Rating.Text()
 		cells := []*tview.TableCell{
 			tview.NewTableCell(fmt.Sprint(row)).SetAlign(tview.AlignRight),
 			tview.NewTableCell(tview.Escape(q.Topic)),
 			tview.NewTableCell(tview.Escape(oneLine(tex.RenderMath(q.Question)))).SetMaxWidth(28).SetExpansion(2),
-			tview.NewTableCell(mmss(q.TimeUsed) + "/" + mmss(q.TimeLimit)),
+			tview.NewTableCell(interview.DurationText(q.TimeUsed) + "/" + interview.DurationText(q.TimeLimit)),
 			tview.NewTableCell(resultText(th, q.Outcome)),
 			tview.NewTableCell(score).SetAlign(tview.AlignRight),
 			tview.NewTableCell(adj).SetAlign(tview.AlignRight),
@@ -109,16 +100,18 @@ func newSummary(a *app, rec interview.Record) *summaryScreen {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// resultText is how the question ended (interview.Outcome.Text), in the
+// colour of its kind.
 func resultText(th theme, o interview.Outcome) string {
 	switch o {
 	case interview.Submitted:
-		return "answered"
+		return o.Text()
 	case interview.TimedOut:
-		return th.paint(colBad, "timed out")
+		return th.paint(colBad, o.Text())
 	case interview.Skipped:
-		return th.paint(colAmber, "skipped")
+		return th.paint(colAmber, o.Text())
 	}
-	return th.dim("quit")
+	return th.dim(o.Text())
 }
 
 // missed lists the labels of the key points not covered after self-grading.
@@ -229,41 +222,24 @@ func centered(p tview.Primitive, w, h int) tview.Primitive {
 
 // statsText is the per-topic averages, the total time and the report line.
 func statsText(th theme, rec interview.Record, reportPath string, reportErr error) string {
-	type agg struct{ n, score, adj int }
-	by := map[string]*agg{}
-	var topics []string
-	var used time.Duration
-	for _, q := range rec.Questions {
-		used += q.TimeUsed
-		if q.Outcome == interview.Pending {
+	sum := interview.Summarize(&rec)
+	var b strings.Builder
+	for _, t := range sum.ByTopic {
+		if t.Answered == 0 {
 			continue
 		}
-		a := by[q.Topic]
-		if a == nil {
-			a = &agg{}
-			by[q.Topic] = a
-			topics = append(topics, q.Topic)
-		}
-		a.n++
-		a.score += q.Grade.Score
-		a.adj += q.Adjusted
-	}
-	sort.Strings(topics)
-	var b strings.Builder
-	for _, t := range topics {
-		a := by[t]
 		unit := "questions"
-		if a.n == 1 {
+		if t.Answered == 1 {
 			unit = "question"
 		}
-		fmt.Fprintf(&b, " %-12s %s  score %3d  adjusted %3d\n", tview.Escape(t),
-			th.dim(fmt.Sprintf("%2d %-9s", a.n, unit)), a.score/a.n, a.adj/a.n)
+		fmt.Fprintf(&b, " %-12s %s  score %3s  adjusted %3s\n", tview.Escape(t.Topic),
+			th.dim(fmt.Sprintf("%2d %-9s", t.Answered, unit)), interview.MeanText(t.Score, t.Answered), interview.MeanText(t.Average, t.Answered))
 	}
-	total := used
-	if !rec.Ended.IsZero() {
-		total = rec.Ended.Sub(rec.Started)
+	fmt.Fprintf(&b, " %s %s answering", th.bold("time"), interview.DurationText(sum.Duration))
+	if !rec.Ended.IsZero() && rec.Ended.After(rec.Started) {
+		fmt.Fprintf(&b, ", %s in all", interview.DurationText(rec.Ended.Sub(rec.Started)))
 	}
-	fmt.Fprintf(&b, " %s %s answering, %s in all\n", th.bold("time"), short(used), short(total))
+	b.WriteString("\n")
 	switch {
 	case reportErr != nil:
 		b.WriteString(" " + th.paint(colBad, "report not written: ") + tview.Escape(reportErr.Error()))

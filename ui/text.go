@@ -58,16 +58,6 @@ func clock(d time.Duration) string {
 	return fmt.Sprintf("%02d:%02d", s/60, s%60)
 }
 
-// mmss formats a time used as m:ss, rounded to the nearest second like
-// the reports (the countdown alone rounds up).
-func mmss(d time.Duration) string {
-	c := clock(d.Round(time.Second))
-	if c[0] == '0' {
-		return c[1:]
-	}
-	return c
-}
-
 // short formats a duration compactly: "45s", "3m", "2m30s".
 func short(d time.Duration) string {
 	d = d.Round(time.Second)

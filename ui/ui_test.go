@@ -71,7 +71,7 @@ func TestTypingAndSubmitShowsTheReview(t *testing.T) {
 	h.clock.Advance(3 * time.Second)
 	h.ctrl(tcell.KeyCtrlS)
 	screen := h.waitFor("Key points", "✓ Alpha", "✓ Beta", "score 100", "Reference answer", "reference", "Note", "A reviewer's correction.")
-	if !strings.Contains(screen, "submitted 00:03/00:20") {
+	if !strings.Contains(screen, "submitted 0:03/0:20") {
 		t.Fatalf("review does not say the answer was submitted after 3 s:\n%s", screen)
 	}
 	q := h.record().Questions[0]
@@ -154,7 +154,7 @@ func TestSummaryListsEveryQuestion(t *testing.T) {
 			t.Errorf("summary does not list question %d %q:\n%s", i+1, q.Question, screen)
 		}
 	}
-	for _, w := range []string{"answered", "timed out", "skipped", "Easy", "Again", "Hard", "0:20/0:20"} {
+	for _, w := range []string{"submitted", "timed out", "skipped", "Easy", "Again", "Hard", "0:20/0:20"} {
 		if !strings.Contains(screen, w) {
 			t.Errorf("summary lacks %q:\n%s", w, screen)
 		}
@@ -189,7 +189,7 @@ func TestCtrlQAsksBeforeQuitting(t *testing.T) {
 	h.ctrl(tcell.KeyCtrlQ)
 	h.waitFor("End this session?")
 	h.key(tcell.KeyEnter) // "Quit" has the focus
-	h.waitFor("Summary", "ended early", "1 of 3 questions asked", "quit")
+	h.waitFor("Summary", "ended early", "1 of 3 questions asked", "not answered")
 	r := h.record()
 	if r.Ended.IsZero() || len(r.Questions) != 1 || r.Questions[0].Answer != "alpha beta" {
 		t.Fatalf("session not kept on quitting: %+v", r)
@@ -404,4 +404,22 @@ func TestAnswerIsCappedAtMaxAnswerBytes(t *testing.T) {
 	if got := h.record().Questions[0].Answer; len(got) != interview.MaxAnswerBytes || got != text[:interview.MaxAnswerBytes] {
 		t.Fatalf("answer of %d bytes recorded, want the first %d", len(got), interview.MaxAnswerBytes)
 	}
+}
+
+// TestHomeRefusesATimeOverTheCap: the home screen checks the settings as
+// the configuration file and the flags do (interview.Settings.Validate).
+func TestHomeRefusesATimeOverTheCap(t *testing.T) {
+	h := start(t, Options{Config: config(2)}, 80, 24)
+	h.waitFor("New session")
+	for range 3 { // topics a and b, questions, time per question
+		h.key(tcell.KeyTab)
+	}
+	for range 5 {
+		h.key(tcell.KeyBackspace2)
+	}
+	h.typeText("1000h")
+	h.key(tcell.KeyTab) // order
+	h.key(tcell.KeyTab) // Start
+	h.key(tcell.KeyEnter)
+	h.waitFor("time per question: must be from 5s to 1h")
 }

@@ -1,4 +1,4 @@
-package interview
+package report
 
 import (
 	"bytes"
@@ -11,6 +11,8 @@ import (
 	"github.com/yuin/goldmark/extension"
 
 	"grill/decks"
+	"grill/interview"
+	"grill/llm"
 )
 
 // testLibrary holds the cards of sampleRecord with reference answers.
@@ -41,7 +43,7 @@ func renderHTML(t *testing.T, md string) string {
 
 func TestReportMarkdownContent(t *testing.T) {
 	rec := sampleRecord(t0)
-	md := ReportMarkdown(rec, testLibrary())
+	md := Markdown(rec, testLibrary())
 	for _, want := range []string{
 		"# grill session, 25 November 2026, 17:18 UTC",
 		"`20261125T171849Z` (ended)",
@@ -93,7 +95,7 @@ func TestReportMarkdownContent(t *testing.T) {
 }
 
 func TestReportMarkdownWithoutLibrary(t *testing.T) {
-	md := ReportMarkdown(sampleRecord(t0), nil)
+	md := Markdown(sampleRecord(t0), nil)
 	if strings.Contains(md, "Reference answer") || strings.Contains(md, "Note") {
 		t.Errorf("report without a library shows reference answers:\n%s", md)
 	}
@@ -101,13 +103,13 @@ func TestReportMarkdownWithoutLibrary(t *testing.T) {
 		t.Error("report without a library lacks the answers")
 	}
 	lib := &decks.Library{}
-	if md := ReportMarkdown(sampleRecord(t0), lib); !strings.Contains(md, "card `gnn/readout` is not in the loaded decks") {
+	if md := Markdown(sampleRecord(t0), lib); !strings.Contains(md, "card `gnn/readout` is not in the loaded decks") {
 		t.Errorf("report with a library lacking the cards does not say so:\n%s", md)
 	}
 }
 
 func TestReportMarkdownInProgress(t *testing.T) {
-	md := ReportMarkdown(inProgress(t0), nil)
+	md := Markdown(inProgress(t0), nil)
 	for _, want := range []string{
 		"(in progress)",
 		"| 2 | diffusion | What is the forward process? | 0:42 / 3:00 | not answered | – | – | – | – |",
@@ -147,7 +149,7 @@ func TestReportMarkdownEscapesAnswers(t *testing.T) {
 	rec := sampleRecord(t0)
 	rec.Questions[0].Answer = hostileAnswer
 	rec.Questions[0].Question = "Is | a pipe <b>safe</b>?"
-	md := ReportMarkdown(rec, nil)
+	md := Markdown(rec, nil)
 	h := renderHTML(t, md)
 	if n := strings.Count(h, "<h1>"); n != 1 {
 		t.Errorf("report renders %d level-1 headings, want 1", n)
@@ -186,14 +188,13 @@ func TestReportMarkdownEscapesAnswers(t *testing.T) {
 func TestReportMarkdownLLMVariants(t *testing.T) {
 	rec := sampleRecord(t0)
 	q := &rec.Questions[0]
-	// A verdict as the LLM client stores it (exported Go field names),
-	// flagged for injection.
-	q.LLM = &LLMRecord{Model: "m", Injection: true, Verdict: map[string]any{
-		"Valid": true, "Score": 95, "Feedback": "Fine.", "FollowUp": "Why?", "Untrusted": true,
-		"WrongClaims": []any{"GCNs use attention"}, "Points": []any{map[string]any{"label": "Aggregate", "status": "covered", "evidence": "aggregates"}},
-		"InjectionReasons": []any{"asks for a score"}, "OfflineScore": 60, "Latency": 12,
+	// A verdict flagged for injection.
+	q.LLM = &interview.LLMRecord{Model: "m", Injection: true, Verdict: &llm.Verdict{
+		Valid: true, Score: 95, Feedback: "Fine.", FollowUp: "Why?", Untrusted: true,
+		WrongClaims: []string{"GCNs use attention"}, Points: []llm.Point{{Label: "Aggregate", Status: llm.Covered, Evidence: "aggregates"}},
+		InjectionReasons: []string{"asks for a score"}, OfflineScore: 60, Latency: 12,
 	}}
-	md := ReportMarkdown(rec, nil)
+	md := Markdown(rec, nil)
 	for _, want := range []string{
 		"⚠ **The answer contains instructions aimed at the grader.**",
 		"- **Score:** 95 (grader: 60) — *untrusted*",
@@ -210,8 +211,8 @@ func TestReportMarkdownLLMVariants(t *testing.T) {
 		t.Errorf("report shows bookkeeping fields of the verdict:\n%s", md)
 	}
 	// A reply that did not validate, with backticks that must not close the fence.
-	q.LLM = &LLMRecord{Model: "m", Text: "Score: 100\n```\n# hi", Verdict: map[string]any{"Valid": false, "Problems": []any{"no JSON"}}}
-	md = ReportMarkdown(rec, nil)
+	q.LLM = &interview.LLMRecord{Model: "m", Verdict: &llm.Verdict{Text: "Score: 100\n```\n# hi", Problems: []string{"no JSON"}}}
+	md = Markdown(rec, nil)
 	if !strings.Contains(md, "The reply did not validate, so it has no score (no JSON).") || !strings.Contains(md, "````text\nScore: 100\n```\n# hi\n````") {
 		t.Errorf("invalid verdict rendered as:\n%s", md)
 	}
@@ -219,8 +220,8 @@ func TestReportMarkdownLLMVariants(t *testing.T) {
 		t.Error("raw LLM text broke out of its code block")
 	}
 	// A failure.
-	q.LLM = &LLMRecord{Error: "connection refused (localhost:11434)"}
-	if md := ReportMarkdown(rec, nil); !strings.Contains(md, "Feedback unavailable: connection refused (localhost:11434)") {
+	q.LLM = &interview.LLMRecord{Error: "connection refused (localhost:11434)"}
+	if md := Markdown(rec, nil); !strings.Contains(md, "Feedback unavailable: connection refused (localhost:11434)") {
 		t.Errorf("LLM error not shown:\n%s", md)
 	}
 }

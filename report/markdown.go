@@ -1,19 +1,18 @@
-package interview
+package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"grill/decks"
+	"grill/interview"
+	"grill/llm"
 )
 
-// ReportMarkdown renders rec as a Markdown report that reads well in a
+// Markdown renders rec as a Markdown report that reads well in a
 // terminal and on GitHub: a title with the date, the session's settings, a
 // summary table (one row per question: topic, question, time used of the
 // limit, outcome, grader score, self-adjusted score, rating, missed key
@@ -27,7 +26,7 @@ import (
 // Markdown construct escaped, so that no answer can break the layout of the
 // report, nor inject HTML, images or links disguised as text (a bare URL is
 // still linked, as GitHub does everywhere).
-func ReportMarkdown(rec *Record, lib *decks.Library) string {
+func Markdown(rec *interview.Record, lib *decks.Library) string {
 	var b strings.Builder
 	writeHeader(&b, rec)
 	writeSummary(&b, rec)
@@ -40,7 +39,7 @@ func ReportMarkdown(rec *Record, lib *decks.Library) string {
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
-func writeHeader(b *strings.Builder, rec *Record) {
+func writeHeader(b *strings.Builder, rec *interview.Record) {
 	fmt.Fprintf(b, "# grill session, %s\n\n", rec.Started.UTC().Format("2 January 2006, 15:04 UTC"))
 	status := "ended"
 	switch {
@@ -57,11 +56,11 @@ func writeHeader(b *strings.Builder, rec *Record) {
 	}
 	order := st.Order
 	if order == "" {
-		order = OrderMixed
+		order = interview.OrderMixed
 	}
 	fmt.Fprintf(b, "- **Topics:** %s · **Order:** %s · **Seed:** %d\n", topics, escapeInline(order), st.Seed)
 	if st.TimeLimit > 0 {
-		fmt.Fprintf(b, "- **Time per question:** %s (unless the deck sets its own)\n", clockDuration(st.TimeLimit))
+		fmt.Fprintf(b, "- **Time per question:** %s (unless the deck sets its own)\n", interview.DurationText(st.TimeLimit))
 	}
 	if st.LLMModel != "" {
 		fmt.Fprintf(b, "- **LLM feedback:** %s", escapeInline(st.LLMModel))
@@ -76,7 +75,7 @@ func writeHeader(b *strings.Builder, rec *Record) {
 	b.WriteString("\n")
 }
 
-func writeSummary(b *strings.Builder, rec *Record) {
+func writeSummary(b *strings.Builder, rec *interview.Record) {
 	b.WriteString("## Summary\n\n")
 	if len(rec.Questions) == 0 {
 		b.WriteString("No question was asked.\n\n")
@@ -84,32 +83,14 @@ func writeSummary(b *strings.Builder, rec *Record) {
 	}
 	b.WriteString("| # | Topic | Question | Time | Outcome | Score | Adjusted | Rating | Missed points |\n")
 	b.WriteString("|--:|-------|----------|------|---------|------:|---------:|--------|---------------|\n")
-	var used time.Duration
-	type agg struct{ n, grader, adjusted int }
-	var order []string
-	byTopic := map[string]*agg{}
-	answered, graderTotal, adjustedTotal := 0, 0, 0
 	for i := range rec.Questions {
 		q := &rec.Questions[i]
-		used += q.TimeUsed
-		a := byTopic[q.Topic]
-		if a == nil {
-			a = &agg{}
-			byTopic[q.Topic] = a
-			order = append(order, q.Topic)
-		}
 		score, adjusted, missed := "–", "–", "–"
-		if q.Outcome != Pending {
-			answered++
-			graderTotal += q.Grade.Score
-			adjustedTotal += q.Adjusted
-			a.n++
-			a.grader += q.Grade.Score
-			a.adjusted += q.Adjusted
+		if q.Outcome != interview.Pending {
 			score, adjusted = fmt.Sprint(q.Grade.Score), fmt.Sprint(q.Adjusted)
 			var labels []string
 			for j, p := range q.Grade.Points {
-				if !pointCovered(q, j) {
+				if !q.Covered(j) {
 					labels = append(labels, escapeInline(p.Label))
 				}
 			}
@@ -119,56 +100,52 @@ func writeSummary(b *strings.Builder, rec *Record) {
 		}
 		fmt.Fprintf(b, "| %d | %s | %s | %s / %s | %s | %s | %s | %s | %s |\n", i+1,
 			escapeInline(q.Topic), escapeInline(truncateRunes(q.Question, 60)),
-			clockDuration(q.TimeUsed), clockDuration(q.TimeLimit), outcomeText(q.Outcome),
-			score, adjusted, ratingText(q.Rating), missed)
+			interview.DurationText(q.TimeUsed), interview.DurationText(q.TimeLimit), q.Outcome.Text(),
+			score, adjusted, q.Rating.Text(), missed)
 	}
 	b.WriteString("\n")
-	if answered > 0 {
+	sum := interview.Summarize(rec)
+	if sum.Answered > 0 {
 		b.WriteString("**Per topic**\n\n| Topic | Answered | Score | Adjusted |\n|-------|---------:|------:|---------:|\n")
-		for _, t := range order {
-			a := byTopic[t]
-			if a.n == 0 {
-				fmt.Fprintf(b, "| %s | 0 | – | – |\n", escapeInline(t))
-				continue
-			}
-			fmt.Fprintf(b, "| %s | %d | %.0f | %.0f |\n", escapeInline(t), a.n,
-				float64(a.grader)/float64(a.n), float64(a.adjusted)/float64(a.n))
+		for _, t := range sum.ByTopic {
+			fmt.Fprintf(b, "| %s | %d | %s | %s |\n", escapeInline(t.Topic), t.Answered,
+				interview.MeanText(t.Score, t.Answered), interview.MeanText(t.Average, t.Answered))
 		}
-		fmt.Fprintf(b, "| **All** | **%d** | **%.0f** | **%.0f** |\n\n", answered,
-			float64(graderTotal)/float64(answered), float64(adjustedTotal)/float64(answered))
+		fmt.Fprintf(b, "| **All** | **%d** | **%s** | **%s** |\n\n", sum.Answered,
+			interview.MeanText(sum.Score, sum.Answered), interview.MeanText(sum.Average, sum.Answered))
 	}
-	fmt.Fprintf(b, "**Answered:** %d of %d · **Time answering:** %s", answered, len(rec.Questions), clockDuration(used))
+	fmt.Fprintf(b, "**Answered:** %d of %d · **Time answering:** %s", sum.Answered, len(rec.Questions), interview.DurationText(sum.Duration))
 	if !rec.Ended.IsZero() && rec.Ended.After(rec.Started) {
-		fmt.Fprintf(b, " · **Session length:** %s", clockDuration(rec.Ended.Sub(rec.Started)))
+		fmt.Fprintf(b, " · **Session length:** %s", interview.DurationText(rec.Ended.Sub(rec.Started)))
 	}
 	b.WriteString("\n\n")
 }
 
-func writeQuestion(b *strings.Builder, i int, q *QuestionRecord, lib *decks.Library) {
+func writeQuestion(b *strings.Builder, i int, q *interview.QuestionRecord, lib *decks.Library) {
 	fmt.Fprintf(b, "### %d. %s\n\n", i+1, flatLine(q.Question))
-	meta := []string{"`" + strings.ReplaceAll(q.CardID, "`", "'") + "`", escapeInline(q.Topic), outcomeText(q.Outcome),
-		fmt.Sprintf("%s of %s", clockDuration(q.TimeUsed), clockDuration(q.TimeLimit))}
-	if q.Outcome != Pending {
+	meta := []string{"`" + strings.ReplaceAll(q.CardID, "`", "'") + "`", escapeInline(q.Topic), q.Outcome.Text(),
+		fmt.Sprintf("%s of %s", interview.DurationText(q.TimeUsed), interview.DurationText(q.TimeLimit))}
+	if q.Outcome != interview.Pending {
 		if q.Adjusted != q.Grade.Score {
 			meta = append(meta, fmt.Sprintf("score %d → %d after self-grading", q.Grade.Score, q.Adjusted))
 		} else {
 			meta = append(meta, fmt.Sprintf("score %d", q.Grade.Score))
 		}
 	}
-	if q.Rating != NoRating {
-		meta = append(meta, "rated "+ratingText(q.Rating))
+	if q.Rating != interview.NoRating {
+		meta = append(meta, "rated "+q.Rating.Text())
 	}
 	fmt.Fprintf(b, "*%s*\n\n", strings.Join(meta, " · "))
 
 	switch {
-	case q.Outcome == Skipped && strings.TrimSpace(q.Answer) == "":
+	case q.Outcome == interview.Skipped && strings.TrimSpace(q.Answer) == "":
 		b.WriteString("**Answer:** skipped, nothing typed.\n\n")
-	case q.Outcome == Skipped:
+	case q.Outcome == interview.Skipped:
 		b.WriteString("**Answer:** skipped. The draft at that moment:\n\n")
 		b.WriteString(quoteAnswer(q.Answer))
-	case q.Outcome == Pending && strings.TrimSpace(q.Answer) == "":
+	case q.Outcome == interview.Pending && strings.TrimSpace(q.Answer) == "":
 		b.WriteString("**Answer:** not answered.\n\n")
-	case q.Outcome == Pending:
+	case q.Outcome == interview.Pending:
 		b.WriteString("**Answer:** not submitted. The draft so far:\n\n")
 		b.WriteString(quoteAnswer(q.Answer))
 	case strings.TrimSpace(q.Answer) == "":
@@ -178,11 +155,11 @@ func writeQuestion(b *strings.Builder, i int, q *QuestionRecord, lib *decks.Libr
 		b.WriteString(quoteAnswer(q.Answer))
 	}
 
-	if q.Outcome != Pending && len(q.Grade.Points) > 0 {
+	if q.Outcome != interview.Pending && len(q.Grade.Points) > 0 {
 		b.WriteString("**Key points**\n\n")
 		for j, p := range q.Grade.Points {
 			mark := "✗"
-			if pointCovered(q, j) {
+			if q.Covered(j) {
 				mark = "✓"
 			}
 			fmt.Fprintf(b, "- %s %s", mark, escapeInline(p.Label))
@@ -228,7 +205,7 @@ func writeQuestion(b *strings.Builder, i int, q *QuestionRecord, lib *decks.Libr
 
 // writeLLM renders the LLM feedback of q. The verdict's shape belongs to the
 // LLM client; known fields are rendered as text, anything else as JSON.
-func writeLLM(b *strings.Builder, q *QuestionRecord) {
+func writeLLM(b *strings.Builder, q *interview.QuestionRecord) {
 	l := q.LLM
 	b.WriteString("**LLM feedback**")
 	var about []string
@@ -252,188 +229,80 @@ func writeLLM(b *strings.Builder, q *QuestionRecord) {
 		fmt.Fprintf(b, "Feedback unavailable: %s\n\n", escapeInline(l.Error))
 	}
 	if l.Verdict != nil {
-		writeVerdict(b, l.Verdict, q.Grade.Score, l.Text)
-	}
-	if strings.TrimSpace(l.Text) != "" {
-		if l.Verdict == nil {
-			b.WriteString("The reply did not validate, so it has no score. As received:\n\n")
-		}
-		b.WriteString(fenceText(l.Text))
+		writeVerdict(b, l.Verdict, q.Grade.Score)
 	}
 }
 
-// writeVerdict renders an LLM verdict: its score, feedback, follow-up
-// question, wrong claims and key point verdicts, found by field name (in any
-// case, with or without underscores), then any field it does not know as
-// JSON. An invalid verdict shows its raw reply, unless it is rawShown (the
-// record's own copy, shown by the caller). Bookkeeping fields (model, latency, the offline score…) are left
-// out: the caller shows them once.
-func writeVerdict(b *strings.Builder, verdict any, graderScore int, rawShown string) {
-	data, err := json.Marshal(verdict)
-	var raw map[string]any
-	if err != nil || json.Unmarshal(data, &raw) != nil {
-		b.WriteString(fenceText(fmt.Sprint(verdict)))
-		return
-	}
-	m := map[string]any{}
-	for k, v := range raw {
-		m[strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(k))] = v
-	}
-	take := func(keys ...string) (any, bool) {
-		for _, k := range keys {
-			if v, ok := m[k]; ok {
-				delete(m, k)
-				return v, v != nil
-			}
-		}
-		return nil, false
-	}
-	text, _ := m["text"].(string)
-	for _, k := range []string{"offlinescore", "model", "host", "promptversion", "format", "responseformat", "latency", "latencyms", "text", "injection"} {
-		delete(m, k)
-	}
-	valid := true
-	if v, ok := take("valid"); ok {
-		valid, _ = v.(bool)
-	}
-	problems, _ := take("problems")
-	if !valid {
+// writeVerdict renders an LLM verdict: its score beside the grader's, the
+// instructions to the grader it found, its feedback, follow-up question,
+// wrong claims and key point verdicts; or, when the reply did not validate,
+// why and the reply as received. Bookkeeping (model, latency) is left out:
+// the caller shows it once.
+func writeVerdict(b *strings.Builder, v *llm.Verdict, graderScore int) {
+	if !v.Valid {
 		b.WriteString("The reply did not validate, so it has no score")
-		if list, ok := problems.([]any); ok && len(list) > 0 {
-			parts := make([]string, len(list))
-			for i, p := range list {
-				parts[i] = escapeInline(verdictText(p))
+		if len(v.Problems) > 0 {
+			parts := make([]string, len(v.Problems))
+			for i, p := range v.Problems {
+				parts[i] = escapeInline(p)
 			}
 			fmt.Fprintf(b, " (%s)", strings.Join(parts, "; "))
 		}
 		b.WriteString(".")
-		if strings.TrimSpace(text) != "" && text != rawShown {
+		if strings.TrimSpace(v.Text) != "" {
 			b.WriteString(" As received:\n\n")
-			b.WriteString(fenceText(text))
+			b.WriteString(fenceText(v.Text))
 		} else {
 			b.WriteString("\n\n")
 		}
 		return
 	}
-	untrusted, _ := take("untrusted")
-	disagree, _ := take("disagreement")
-	reasons, _ := take("injectionreasons")
-	if v, ok := take("score"); ok {
-		fmt.Fprintf(b, "- **Score:** %s (grader: %d)", escapeInline(verdictText(v)), graderScore)
-		if untrusted == true {
-			b.WriteString(" — *untrusted*")
-		} else if disagree == true {
-			b.WriteString(" — ⚠ *far from the grader's*")
-		}
-		b.WriteString("\n")
+	fmt.Fprintf(b, "- **Score:** %d (grader: %d)", v.Score, graderScore)
+	if v.Untrusted {
+		b.WriteString(" — *untrusted*")
+	} else if v.Disagreement {
+		b.WriteString(" — ⚠ *far from the grader's*")
 	}
-	if list, ok := reasons.([]any); ok && len(list) > 0 {
-		parts := make([]string, len(list))
-		for i, r := range list {
-			parts[i] = escapeInline(verdictText(r))
+	b.WriteString("\n")
+	if len(v.InjectionReasons) > 0 {
+		parts := make([]string, len(v.InjectionReasons))
+		for i, r := range v.InjectionReasons {
+			parts[i] = escapeInline(r)
 		}
 		fmt.Fprintf(b, "- **Instructions to the grader found:** %s\n", strings.Join(parts, "; "))
 	}
-	if v, ok := take("feedback", "summary"); ok {
-		fmt.Fprintf(b, "- **Feedback:** %s\n", escapeInline(verdictText(v)))
+	if v.Feedback != "" {
+		fmt.Fprintf(b, "- **Feedback:** %s\n", escapeInline(v.Feedback))
 	}
-	if v, ok := take("followup", "followupquestion"); ok {
-		fmt.Fprintf(b, "- **Follow-up question:** %s\n", escapeInline(verdictText(v)))
+	if v.FollowUp != "" {
+		fmt.Fprintf(b, "- **Follow-up question:** %s\n", escapeInline(v.FollowUp))
 	}
-	if v, ok := take("wrongclaims", "errors"); ok {
-		writeVerdictList(b, "Wrong claims", v)
+	if v.WrongClaims != nil {
+		writeVerdictList(b, "Wrong claims", v.WrongClaims)
 	}
-	if v, ok := take("points", "keypoints"); ok {
-		writeVerdictList(b, "Key points", v)
-	}
-	keys := make([]string, 0, len(m))
-	for k, v := range m {
-		if v != nil {
-			keys = append(keys, k)
+	if v.Points != nil {
+		points := make([]string, len(v.Points))
+		for i, p := range v.Points {
+			points[i] = p.Label + ": " + string(p.Status)
+			if p.Evidence != "" {
+				points[i] += " — “" + p.Evidence + "”"
+			}
 		}
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		fmt.Fprintf(b, "- **%s:** %s\n", escapeInline(k), escapeInline(verdictText(m[k])))
+		writeVerdictList(b, "Key points", points)
 	}
 	b.WriteString("\n")
 }
 
-// writeVerdictList renders a list field of a verdict as a nested list.
-func writeVerdictList(b *strings.Builder, title string, v any) {
-	list, ok := v.([]any)
-	switch {
-	case !ok:
-		fmt.Fprintf(b, "- **%s:** %s\n", title, escapeInline(verdictText(v)))
-	case len(list) == 0:
+// writeVerdictList renders a list of a verdict as a nested list.
+func writeVerdictList(b *strings.Builder, title string, items []string) {
+	if len(items) == 0 {
 		fmt.Fprintf(b, "- **%s:** none\n", title)
-	default:
-		fmt.Fprintf(b, "- **%s:**\n", title)
-		for _, item := range list {
-			fmt.Fprintf(b, "  - %s\n", escapeInline(verdictText(item)))
-		}
+		return
 	}
-}
-
-// verdictText renders one value of an LLM verdict on one line: a key point
-// object as "label: status — “evidence”", other values as text or JSON.
-func verdictText(v any) string {
-	switch v := v.(type) {
-	case string:
-		return v
-	case map[string]any:
-		label, _ := v["label"].(string)
-		status, _ := v["status"].(string)
-		if label != "" && status != "" {
-			s := label + ": " + status
-			if ev, _ := v["evidence"].(string); ev != "" {
-				s += " — “" + ev + "”"
-			}
-			return s
-		}
+	fmt.Fprintf(b, "- **%s:**\n", title)
+	for _, item := range items {
+		fmt.Fprintf(b, "  - %s\n", escapeInline(item))
 	}
-	data, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Sprint(v)
-	}
-	return string(data)
-}
-
-// pointCovered reports whether key point j of q counts as covered after the
-// candidate's overrides.
-func pointCovered(q *QuestionRecord, j int) bool {
-	if v, ok := q.Overrides[j]; ok {
-		return v
-	}
-	return q.Grade.Points[j].Covered
-}
-
-func outcomeText(o Outcome) string {
-	switch o {
-	case Submitted:
-		return "submitted"
-	case TimedOut:
-		return "timed out"
-	case Skipped:
-		return "skipped"
-	case Pending:
-		return "not answered"
-	}
-	return escapeInline(string(o))
-}
-
-func ratingText(r Rating) string {
-	switch r {
-	case Again:
-		return "Again"
-	case Hard:
-		return "Hard"
-	case Good:
-		return "Good"
-	case Easy:
-		return "Easy"
-	}
-	return "–"
 }
 
 // flatLine joins the lines of s with spaces.
