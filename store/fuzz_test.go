@@ -49,11 +49,11 @@ func FuzzDecodeRecord(f *testing.F) {
 	rec, _ := json.Marshal(inProgress(t0))
 	indented, _ := json.MarshalIndent(sampleRecord(t0), "", "  ")
 	f.Add(rec, []byte(`"x"`), uint16(0), uint16(1), uint32(0))
-	f.Add(rec, []byte(`1`), uint16(10001), uint16(1), uint32(0))          // nested past the limit
+	f.Add(rec, []byte(`1`), uint16(10001), uint16(1), uint32(0))           // nested past the limit
 	f.Add(rec, []byte(`{"a":[null]}`), uint16(9990), uint16(3), uint32(0)) // nested just inside it
 	f.Add(rec, []byte(`"\u00e9\ud800"`), uint16(1), uint16(4096), uint32(0))
-	f.Add(rec, []byte(`{"b":`), uint16(3000), uint16(1), uint32(0)) // unterminated deep inside
-	f.Add(indented, []byte(`true`), uint16(2), uint16(2), uint32(7))  // cut short
+	f.Add(rec, []byte(`{"b":`), uint16(3000), uint16(1), uint32(0))  // unterminated deep inside
+	f.Add(indented, []byte(`true`), uint16(2), uint16(2), uint32(7)) // cut short
 	f.Add(indented, []byte(``), uint16(0), uint16(0), uint32(1))
 	f.Add([]byte(`{"schema_version":99}`), []byte(`[]`), uint16(1), uint16(1), uint32(0))
 	f.Add([]byte(`[`), []byte(`[`), uint16(100), uint16(100), uint32(0))
