@@ -478,7 +478,7 @@ func TestDraftIsSavedOnceTypingPauses(t *testing.T) {
 	saves := func() int { h.mu.Lock(); defer h.mu.Unlock(); return len(h.saved) }
 	before := saves()
 	h.typeText("alpha beta gamma")
-	h.waitFor("3 words")
+	h.waitFor("alpha beta gamma", "3 words") // every key handled, not only three words of them
 	h.clock.Advance(250 * time.Millisecond) // a tick, typing paused 250 ms: not yet
 	h.clock.Advance(250 * time.Millisecond) // paused 500 ms: saved
 	r := h.waitRecord(func(r interview.Record) bool { return r.Questions[0].Answer == "alpha beta gamma" })
@@ -489,7 +489,7 @@ func TestDraftIsSavedOnceTypingPauses(t *testing.T) {
 		h.clock.Advance(250 * time.Millisecond)
 	}
 	h.typeText(" delta")
-	h.waitFor("4 words")
+	h.waitFor("gamma delta", "4 words")
 	h.clock.Advance(500 * time.Millisecond)
 	h.waitRecord(func(r interview.Record) bool { return r.Questions[0].Answer == "alpha beta gamma delta" })
 	if n := saves() - before; n != 2 {
