@@ -594,9 +594,12 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		defer f.Close()
 		in, name = f, *answerFile
 	}
-	raw, err := io.ReadAll(in)
+	raw, err := io.ReadAll(io.LimitReader(in, interview.MaxAnswerBytes+1))
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", name, err)
+	}
+	if len(raw) > interview.MaxAnswerBytes {
+		return fmt.Errorf("%s: the answer is longer than the %d bytes (256 KiB) an answer may hold", name, interview.MaxAnswerBytes)
 	}
 	answer := string(raw)
 	result := grading.Grade(card, answer)
@@ -657,6 +660,11 @@ func cmdReport(args []string, stdout, stderr io.Writer) (err error) {
 		}
 		sums, errs := sessions.List()
 		for _, e := range errs {
+			// A directory that cannot be listed is a failure, not an
+			// empty history.
+			if de := (*store.DirError)(nil); errors.As(e, &de) {
+				return e
+			}
 			fmt.Fprintf(stderr, "grill: %v\n", e)
 		}
 		return report.WriteList(stdout, sums, *asJSON)

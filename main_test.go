@@ -186,7 +186,7 @@ func TestUsageAndVersion(t *testing.T) {
 		{[]string{"start", "--time", "1000h"}, 2, "", "--time must be from 5s to 1h, got 1000h0m0s"},
 		{[]string{"start", "--topics", "gnn,quantum"}, 2, "", `unknown topic "quantum"`},
 		{[]string{"start", "--order", "random"}, 2, "", `--order "random" is not one of mixed, weakest, due`},
-		{[]string{"start", "--config", "/nonexistent/grill.toml"}, 1, "", "/nonexistent/grill.toml"},
+		{[]string{"start", "--config", "/nonexistent/grill.toml"}, 2, "", "/nonexistent/grill.toml: cannot read the configuration"},
 		{[]string{"report"}, 2, "", "usage:"},
 	} {
 		out, errs, code := grill(t, "", tc.args...)
@@ -209,6 +209,12 @@ func TestConfigErrorsBeforeAnything(t *testing.T) {
 		if code != 2 || !strings.Contains(errs, want) {
 			t.Errorf("exit %d, stderr %q lacks %q", code, errs, want)
 		}
+	}
+	// A number where a duration is expected.
+	os.WriteFile(p, []byte("[session]\ntime_per_question = 5\n"), 0o600)
+	_, errs, code = grill(t, "", "start", "--config", p)
+	if want := p + `:2: session.time_per_question: a duration such as "3m" or "90s", got 5`; code != 2 || strings.TrimSpace(errs) != want {
+		t.Errorf("exit %d, stderr %q, want %q", code, errs, want)
 	}
 	// The user's file is found through XDG_CONFIG_HOME.
 	dir := t.TempDir()
@@ -394,4 +400,70 @@ func builtinCountText(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return strconv.Itoa(len(lib.Cards()))
+}
+
+// TestReportListUnreadableSessionsDir: a sessions directory that cannot be
+// listed is reported and exits 1, not shown as an empty history.
+func TestReportListUnreadableSessionsDir(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
+	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "data"))
+	sessions := filepath.Join(dir, "data", "grill", "sessions")
+	os.MkdirAll(filepath.Dir(sessions), 0o700)
+	// A file where the directory should be fails for root too.
+	if err := os.WriteFile(sessions, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	check := func(why string) {
+		t.Helper()
+		for _, args := range [][]string{{"report", "list"}, {"report", "list", "--json"}} {
+			var out, errb bytes.Buffer
+			code := run(args, nil, &out, &errb)
+			if code != 1 || out.Len() != 0 || !strings.Contains(errb.String(), "grill: cannot list the sessions in "+sessions+": ") {
+				t.Errorf("%s: grill %s: exit %d\nstdout: %s\nstderr: %s", why, strings.Join(args, " "), code, out.String(), errb.String())
+			}
+		}
+	}
+	check("a file")
+	if os.Geteuid() == 0 {
+		t.Log("running as root: the chmod 000 case is not tried")
+		return
+	}
+	os.Remove(sessions)
+	if err := os.Mkdir(sessions, 0o000); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(sessions, 0o700) })
+	check("chmod 000")
+}
+
+// TestGradeRefusesAnOverlongAnswer: an answer past interview.MaxAnswerBytes
+// is refused without reading all of it; one at the limit is graded.
+func TestGradeRefusesAnOverlongAnswer(t *testing.T) {
+	long := strings.Repeat("nodes aggregate messages ", interview.MaxAnswerBytes/25+1)
+	_, errs, code := grill(t, long, "grade", "--question", "gnn/message-passing")
+	if code != 1 || !strings.Contains(errs, "standard input: the answer is longer than the 262144 bytes (256 KiB) an answer may hold") {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+	out, errs, code := grill(t, long[:interview.MaxAnswerBytes], "grade", "--question", "gnn/message-passing", "--json")
+	if code != 0 || !strings.Contains(out, `"score"`) {
+		t.Errorf("an answer at the limit: exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestGradeLLMDoesNotSendAnEmptyAnswer: with --llm and a blank answer, the
+// LLM is not asked (the server here would refuse the connection); the
+// output says why there is no LLM feedback.
+func TestGradeLLMDoesNotSendAnEmptyAnswer(t *testing.T) {
+	t.Setenv("GRILL_TEST_KEY", "sk-unused")
+	cfg := filepath.Join(t.TempDir(), "config.toml")
+	os.WriteFile(cfg, []byte("[llm]\nenabled = true\nbase_url = \"http://127.0.0.1:1/v1\"\napi_key_env = \"GRILL_TEST_KEY\"\nmax_retries = 0\n"), 0o600)
+	out, errs, code := grill(t, "  \n", "grade", "--config", cfg, "--question", "gnn/message-passing", "--llm")
+	if code != 0 || !strings.Contains(out, "LLM feedback unavailable: there is no answer to send") {
+		t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, out, errs)
+	}
+	out, _, _ = grill(t, "", "grade", "--config", cfg, "--question", "gnn/message-passing", "--llm", "--json")
+	if !strings.Contains(out, `"llm":{"error":"there is no answer to send"}`) {
+		t.Errorf("--json: %s", out)
+	}
 }

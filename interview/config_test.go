@@ -1,6 +1,7 @@
 package interview
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,6 +134,88 @@ func FuzzDecodeConfig(f *testing.F) {
 			t.Fatalf("accepted invalid config %+v", cfg.Session)
 		}
 	})
+}
+
+// TestConfigReportsEveryErrorInFileOrder: every problem of the file is
+// reported (wrong types, bad values, unknown keys), sorted by line, and the
+// same on every run.
+func TestConfigReportsEveryErrorInFileOrder(t *testing.T) {
+	p := writeConfig(t, `[session]
+count = "five"
+time_per_question = "soon"
+order = "random"
+topics = "gnn"
+colour = "red"
+
+[llm]
+timeout = "x"
+max_retries = 99
+enabled = 1
+
+[paths]
+decks = [1, "x"]
+`)
+	want := []string{
+		`:2: session.count: an integer, got "five"`,
+		`:3: session.time_per_question:`,
+		`:4: session.order: "random" is not one of mixed, weakest, due`,
+		`:5: session.topics: a list of strings, got "gnn"`,
+		`:6: session.colour: unknown key`,
+		`:9: llm.timeout:`,
+		`:10: llm.max_retries: must be between 0 and 10, got 99`,
+		`:11: llm.enabled: true or false, got 1`,
+		`:14: paths.decks: a list of strings, got [1, "x"]`,
+	}
+	var first string
+	for run := 0; run < 20; run++ {
+		_, err := LoadConfig(readDefaults(t), p, true)
+		if err == nil {
+			t.Fatal("no error")
+		}
+		if run == 0 {
+			first = err.Error()
+			lines := strings.Split(first, "\n")
+			if len(lines) != len(want) {
+				t.Fatalf("got %d errors, want %d:\n%s", len(lines), len(want), first)
+			}
+			for i, w := range want {
+				if !strings.HasPrefix(lines[i], p+w) {
+					t.Errorf("error %d = %q, want %q", i+1, lines[i], p+w)
+				}
+			}
+		} else if err.Error() != first {
+			t.Fatalf("run %d reported\n%s\nrun 1 reported\n%s", run+1, err, first)
+		}
+	}
+}
+
+// TestUnreadableConfig: a --config that does not exist, is a directory or
+// a symlink loop is a configuration error naming the file (exit status 2
+// in main), not a failure of the work.
+func TestUnreadableConfig(t *testing.T) {
+	dir := t.TempDir()
+	loop := filepath.Join(dir, "loop.toml")
+	if err := os.Symlink(loop, loop); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	for _, tc := range []struct{ path, want string }{
+		{filepath.Join(dir, "missing.toml"), "cannot read the configuration: "},
+		{dir, "not a regular file (a directory)"},
+		{loop, "cannot read the configuration: "},
+	} {
+		_, err := LoadConfig(readDefaults(t), tc.path, true)
+		var ce ConfigErrors
+		if !errors.As(err, &ce) || !strings.HasPrefix(err.Error(), tc.path+": ") || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v (%T), want a ConfigErrors with %q", tc.path, err, err, tc.want)
+		}
+	}
+	// The default path: no file is the defaults, a directory is an error.
+	if _, err := LoadConfig(readDefaults(t), filepath.Join(dir, "none.toml"), false); err != nil {
+		t.Errorf("missing default config: %v", err)
+	}
+	if _, err := LoadConfig(readDefaults(t), dir, false); err == nil {
+		t.Error("a directory at the default path is not an error")
+	}
 }
 
 // TestSettingsValidate: the limits every way of choosing settings shares.

@@ -149,6 +149,7 @@ func TestResumeRefusesRecordsItCannotFollow(t *testing.T) {
 		{"card gone", func(r *Record) { r.Plan[2] = "a/removed" }, "card a/removed is no longer in the decks"},
 		{"off plan", func(r *Record) { r.Questions[1].CardID = "c/q2" }, "question 2 is c/q2"},
 		{"too many", func(r *Record) { r.Plan = r.Plan[:1] }, "2 questions asked of a plan of 1"},
+		{"answer too long", func(r *Record) { r.Questions[1].Answer = strings.Repeat("x", MaxAnswerBytes+1) }, "the answer to question 2 is 262145 bytes, more than the 262144"},
 	}
 	for _, tc := range cases {
 		rec := base.clone()

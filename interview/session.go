@@ -161,7 +161,8 @@ func New(lib *decks.Library, s Settings, opt Options) (*Session, error) {
 //
 // Resume reports the resumed state to OnChange. It fails, naming the
 // session, when the record has ended, or when a card of its plan is no
-// longer in the decks or the record does not follow its plan.
+// longer in the decks, the record does not follow its plan, or an answer
+// is longer than MaxAnswerBytes.
 func Resume(lib *decks.Library, rec Record, opt Options) (*Session, error) {
 	clock := opt.Clock
 	if clock == nil {
@@ -187,6 +188,9 @@ func Resume(lib *decks.Library, rec Record, opt Options) (*Session, error) {
 	for i, q := range rec.Questions {
 		if q.CardID != rec.Plan[i] {
 			return nil, fmt.Errorf("session %s: question %d is %s, but the plan says %s", rec.ID, i+1, q.CardID, rec.Plan[i])
+		}
+		if len(q.Answer) > MaxAnswerBytes {
+			return nil, fmt.Errorf("session %s: the answer to question %d is %d bytes, more than the %d an answer may hold", rec.ID, i+1, len(q.Answer), MaxAnswerBytes)
 		}
 	}
 	rec = rec.clone()
@@ -355,9 +359,10 @@ func (s *Session) Remaining() time.Duration {
 	return max(q.TimeLimit-used, 0)
 }
 
-// SetDraft records the answer as typed so far. It does not call OnChange;
-// FlushDraft does, when the draft changed.
+// SetDraft records the answer as typed so far, cut to MaxAnswerBytes. It
+// does not call OnChange; FlushDraft does, when the draft changed.
 func (s *Session) SetDraft(text string) {
+	text, _ = TruncateAnswer(text)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.phase() != Asking {

@@ -163,7 +163,9 @@ func (l *Client) String() string { return fmt.Sprintf("LLM(%s at %s)", l.model, 
 func (l *Client) GoString() string { return l.String() }
 
 // Feedback asks the LLM for its verdict on answer and returns it validated,
-// with the gaming guard applied and compared with the offline result.
+// with the gaming guard applied and compared with the offline result. An
+// empty (or blank) answer is not sent: Feedback returns a KindNoAnswer error
+// at once.
 //
 // The reply streams: onDelta, if not nil, is called with the whole reply so
 // far each time more arrives (StreamPreview makes it readable). It is called
@@ -184,6 +186,9 @@ func (l *Client) GoString() string { return l.String() }
 func (l *Client) Feedback(ctx context.Context, card *decks.Card, keyPoints []decks.KeyPoint, answer string, offlineScore int, onDelta func(text string)) (*Verdict, error) {
 	if card == nil {
 		return nil, l.newErr(KindConfig, 0, nil, "no question to ask the LLM about")
+	}
+	if strings.TrimSpace(answer) == "" {
+		return nil, l.newErr(KindNoAnswer, 0, nil, "there is no answer to send")
 	}
 	start := l.now()
 	r, mode, attempts, err := l.complete(ctx, buildMessages(card, keyPoints, answer), keyPoints, onDelta)

@@ -438,6 +438,48 @@ func TestFeedbackInvalidReplyIsTextWithoutScore(t *testing.T) {
 	}
 }
 
+// TestFeedbackSelfContradictingVerdictIsInvalid: a server that scores an
+// empty-looking answer 100 while marking every key point missing gets an
+// invalid verdict, with no score to show.
+func TestFeedbackSelfContradictingVerdictIsInvalid(t *testing.T) {
+	reply := `{"key_points":[{"label":"Aggregate from neighbours","status":"missing"},` +
+		`{"label":"Update with own features","status":"missing"},{"label":"Stack layers for k-hop reach","status":"missing"}],` +
+		`"wrong_claims":[],"score":100,"feedback":"Perfect answer."}`
+	f := newLLMFake(t, func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
+		fakellm.Stream(w, reply, 30)
+	})
+	l, _ := newFakeLLM(t, f, nil)
+	v, _, err := runFeedback(t, l, "I am not sure.", 0)
+	if err != nil {
+		t.Fatalf("Feedback: %v", err)
+	}
+	if v.Valid || !strings.Contains(strings.Join(v.Problems, "; "), "score 100 contradicts the key points") {
+		t.Errorf("verdict = valid %v problems %v", v.Valid, v.Problems)
+	}
+	if _, ok := v.TrustedScore(); ok {
+		t.Error("a self-contradicting verdict has a trusted score")
+	}
+}
+
+// TestFeedbackEmptyAnswerIsNotSent: a blank answer never reaches the
+// server.
+func TestFeedbackEmptyAnswerIsNotSent(t *testing.T) {
+	f := newLLMFake(t, func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
+		fakellm.Stream(w, llmGoodReply, 40)
+	})
+	l, _ := newFakeLLM(t, f, nil)
+	for _, answer := range []string{"", " \n\t "} {
+		v, _, err := runFeedback(t, l, answer, 0)
+		var le *Error
+		if v != nil || !errors.As(err, &le) || le.Kind != KindNoAnswer || le.Message() != "there is no answer to send" {
+			t.Errorf("Feedback(%q) = %v, %v; want a no_answer error", answer, v, err)
+		}
+	}
+	if n := len(f.Requests()); n != 0 {
+		t.Errorf("%d requests sent for blank answers", n)
+	}
+}
+
 func TestFeedbackEchoedKeyNeverReachesVerdict(t *testing.T) {
 	// A proxy that echoes the request headers into the reply.
 	f := newLLMFake(t, func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {

@@ -38,6 +38,7 @@ const (
 	KindStreamCut  ErrorKind = "stream_cut"  // the streamed reply stopped part-way
 	KindMalformed  ErrorKind = "malformed"   // the server's data is not the chat-completions format
 	KindCanceled   ErrorKind = "canceled"    // the caller cancelled the request
+	KindNoAnswer   ErrorKind = "no_answer"   // the answer is empty: nothing was sent
 	KindOther      ErrorKind = "other"       // anything else
 )
 

@@ -78,8 +78,9 @@ func (v *Verdict) TrustedScore() (int, bool) {
 // object. Validation requires every key point exactly once, a known status,
 // evidence quotes that really occur in the answer (after folding case,
 // whitespace, quotes and dashes; "…" may join quoted fragments), a score from
-// 0 to 100 and non-empty feedback. A reply that fails any check is returned
-// with Valid false, Text the raw reply and no score.
+// 0 to 100 that agrees with the key point statuses (see ScoreTolerance) and
+// non-empty feedback. A reply that fails any check is returned with Valid
+// false, Text the raw reply and no score.
 func ParseVerdict(reply string, keyPoints []decks.KeyPoint, answer string) *Verdict {
 	v := &Verdict{PromptVersion: PromptVersion}
 	obj, ok := extractObject(reply)
@@ -177,6 +178,11 @@ func ParseVerdict(reply string, keyPoints []decks.KeyPoint, answer string) *Verd
 		v.Score = int(math.Round(s))
 	}
 
+	// The score against the LLM's own key point verdicts.
+	if len(problems) == 0 {
+		problems = append(problems, scoreContradictions(v.Score, found, keyPoints, len(v.WrongClaims) > 0)...)
+	}
+
 	// Feedback and follow-up.
 	v.Feedback = stringField(fields, "feedback")
 	if v.Feedback == "" {
@@ -189,6 +195,48 @@ func ParseVerdict(reply string, keyPoints []decks.KeyPoint, answer string) *Verd
 	}
 	v.Valid = true
 	return v
+}
+
+// ScoreTolerance is how far, in points out of 100, the LLM's score may stray
+// from what its own key point statuses give before the verdict counts as
+// contradicting itself. The statuses give a range: each key point counts
+// with its card weight, in full when covered, between a quarter and three
+// quarters when partly covered, not at all when missing. A score more than
+// ScoreTolerance above the top of that range is invalid (100 with every
+// point missing); so is one more than ScoreTolerance below its bottom,
+// unless the verdict names wrong claims, which rightly cost points that
+// the key points do not show. The tolerance leaves room for the judgement
+// of quality that a score adds to a checklist.
+const ScoreTolerance = 30
+
+// scoreContradictions checks score against the statuses of found, one per
+// key point (none nil), and says how they disagree.
+func scoreContradictions(score int, found []*Point, keyPoints []decks.KeyPoint, wrongClaims bool) []string {
+	if len(keyPoints) == 0 || len(found) != len(keyPoints) {
+		return nil
+	}
+	var total, lo, hi float64
+	for i, p := range found {
+		if p == nil {
+			return nil
+		}
+		w := float64(max(keyPoints[i].Weight, 1))
+		total += w
+		switch p.Status {
+		case Covered:
+			lo, hi = lo+w, hi+w
+		case Partly:
+			lo, hi = lo+w/4, hi+3*w/4
+		}
+	}
+	lo, hi = 100*lo/total, 100*hi/total
+	switch {
+	case float64(score) > hi+ScoreTolerance:
+		return []string{fmt.Sprintf("score %d contradicts the key points, whose statuses give at most %.0f", score, hi)}
+	case float64(score) < lo-ScoreTolerance && !wrongClaims:
+		return []string{fmt.Sprintf("score %d contradicts the key points, whose statuses give at least %.0f, and no wrong claim is named", score, lo)}
+	}
+	return nil
 }
 
 // invalidVerdict turns v into an unvalidated verdict: the raw reply as text, no

@@ -38,7 +38,9 @@ func TestParseVerdictAccepts(t *testing.T) {
 		{"missing with non-quote evidence", llmReplyWith(`"status":"partly","evidence":"Stacking k layers"`, `"status":"missing","evidence":"not mentioned"`), 85},
 		{"null wrong claims", llmReplyWith(`"wrong_claims":[]`, `"wrong_claims":null`), 85},
 		{"no follow-up", llmReplyWith(`,"follow_up":"What goes wrong when you stack many layers?"`, ``), 85},
-		{"score bounds", llmReplyWith(`"score":85`, `"score":0`), 0},
+		{"score bounds", llmReplyWith(`"wrong_claims":[],"score":85`, `"wrong_claims":["GNNs need no training"],"score":0`), 0},
+		{"score within the tolerance above", llmReplyWith(`"score":85`, `"score":100`), 100},
+		{"score within the tolerance below", llmReplyWith(`"score":85`, `"score":55`), 55},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			v := ParseVerdict(tc.reply, kps, llmGoodAnswer)
@@ -87,6 +89,14 @@ func TestParseVerdictRejects(t *testing.T) {
 		{"no score", llmReplyWith(`"score":85,`, ``), "no score"},
 		{"empty feedback", llmReplyWith(`"feedback":"Clear account of aggregation and update. Say what k layers buy you: a k-hop receptive field."`, `"feedback":"  "`), "feedback is empty"},
 		{"key points not a list", `{"key_points":"all covered","score":90,"feedback":"ok"}`, "key_points is not a list"},
+		{"score 100 with every point missing", `{"key_points":[` +
+			`{"label":"Aggregate from neighbours","status":"missing"},{"label":"Update with own features","status":"missing"},` +
+			`{"label":"Stack layers for k-hop reach","status":"missing"}],"wrong_claims":[],"score":100,"feedback":"Excellent."}`,
+			"score 100 contradicts the key points, whose statuses give at most 0"},
+		{"score far above the points", llmReplyWith(`"status":"covered","evidence":"combining the aggregate with its own features"`, `"status":"missing"`),
+			"score 85 contradicts the key points, whose statuses give at most 44"},
+		{"score far below the points, no wrong claim", llmReplyWith(`"score":85`, `"score":20`),
+			"score 20 contradicts the key points, whose statuses give at least 81, and no wrong claim is named"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			v := ParseVerdict(tc.reply, kps, llmGoodAnswer)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"slices"
 
 	"grill/interview"
@@ -75,14 +74,7 @@ func (s *Store) digest(id string, buf *bytes.Buffer) (*interview.Digest, error) 
 	if buf == nil {
 		buf = new(bytes.Buffer)
 	}
-	buf.Reset()
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, readError(id, path, err)
-	}
-	_, err = buf.ReadFrom(f)
-	f.Close()
-	if err != nil {
+	if err := readRegular(path, buf); err != nil {
 		return nil, readError(id, path, err)
 	}
 	d, err := decodeDigest(path, buf.Bytes())
@@ -136,7 +128,7 @@ func (s *Store) Show(w io.Writer, id, format string) error {
 	}
 	if format == FormatJSON {
 		path := s.JSONPath(id)
-		data, err := os.ReadFile(path)
+		data, err := readFile(path)
 		if err != nil {
 			return readError(id, path, err)
 		}
@@ -146,7 +138,7 @@ func (s *Store) Show(w io.Writer, id, format string) error {
 		_, err = w.Write(data)
 		return err
 	}
-	md, err := os.ReadFile(s.MarkdownPath(id))
+	md, err := readFile(s.MarkdownPath(id))
 	if err == nil {
 		_, err = w.Write(md)
 		return err

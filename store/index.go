@@ -72,7 +72,10 @@ func (s *Store) dirMtime() (int64, error) {
 		return 0, nil
 	}
 	if err != nil {
-		return 0, fmt.Errorf("listing sessions: %w", err)
+		return 0, &DirError{Dir: s.dir, Err: err}
+	}
+	if !fi.IsDir() {
+		return 0, &DirError{Dir: s.dir, Err: errors.New("not a directory")}
 	}
 	return fi.ModTime().UnixNano(), nil
 }
@@ -141,7 +144,7 @@ func (s *Store) refreshIndex(old *index) (*index, error) {
 	}
 	entries, err := os.ReadDir(s.dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("listing sessions: %w", err)
+		return nil, &DirError{Dir: s.dir, Err: err}
 	}
 	ix := &index{dirMtime: m, entries: make(map[string]*indexEntry, len(entries))}
 	var stale []string

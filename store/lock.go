@@ -61,7 +61,7 @@ func (s *Store) unlock(id string, remove bool) {
 
 // readPID reads the PID written in a lock file.
 func readPID(path string) (int, error) {
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
 		return 0, err
 	}

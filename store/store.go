@@ -45,7 +45,8 @@ func DefaultDataDir(getenv func(string) string, home string) string {
 
 // Store keeps session records on disk, in <dataDir>/sessions: <id>.json
 // (the Record) and, once the session has ended, <id>.md (its report). The
-// directories are created 0700 and the files 0600, and every file is
+// directories it creates are 0700 (existing ones keep their permissions) and
+// its files 0600, and every file is
 // replaced atomically, so a crash at any moment leaves either the old or
 // the new version of a file, never a mix.
 //
@@ -167,6 +168,9 @@ func (s *Store) Save(rec *interview.Record) error {
 		return fmt.Errorf("saving session %s: %w", id, err)
 	}
 	data = append(data, '\n')
+	if len(data) > MaxRecordBytes {
+		return fmt.Errorf("saving session %s: the record is %d bytes, more than the %d (16 MiB) a session file may hold", id, len(data), MaxRecordBytes)
+	}
 	if err := WriteFileAtomic(s.JSONPath(id), data, 0o600); err != nil {
 		return fmt.Errorf("saving session %s: %w", id, err)
 	}
@@ -232,7 +236,7 @@ func (s *Store) Abandon(id string) error {
 // process was killed) and the newest few sessions, so that the cost does
 // not grow with the history. Unreadable records are skipped.
 func (s *Store) Resumable() (*interview.Record, error) {
-	ids, locked, err := s.scan()
+	ids, locked, _, err := s.scan()
 	if err != nil {
 		return nil, err
 	}
@@ -324,7 +328,7 @@ func (s *Store) Load(id string) (*interview.Record, error) {
 
 func (s *Store) load(id string) (*interview.Record, error) {
 	path := s.JSONPath(id)
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
 		return nil, readError(id, path, err)
 	}
@@ -385,32 +389,73 @@ func (s *Store) resolve(id string) (string, error) {
 // ids returns the ids of every session record in the store, newest first.
 // A store directory that does not exist yet holds no sessions.
 func (s *Store) ids() ([]string, error) {
-	ids, _, err := s.scan()
+	ids, _, _, err := s.scan()
 	return ids, err
 }
 
 // scan returns the ids of every session record in the store, newest first,
-// and the set of ids that have a lock file.
-func (s *Store) scan() (ids []string, locked map[string]bool, err error) {
+// and the set of ids that have a lock file. Only regular files (or
+// symbolic links to them) are session records: anything else named like one
+// (a FIFO, a socket, a directory) is left out, never opened, and named in
+// the warnings.
+func (s *Store) scan() (ids []string, locked map[string]bool, warnings []error, err error) {
 	entries, err := os.ReadDir(s.dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, nil
+			return nil, nil, nil, nil
 		}
-		return nil, nil, fmt.Errorf("listing sessions: %w", err)
+		return nil, nil, nil, &DirError{Dir: s.dir, Err: err}
 	}
 	ids = make([]string, 0, len(entries))
 	locked = map[string]bool{}
 	for _, e := range entries {
 		name := e.Name()
-		if id, ok := strings.CutSuffix(name, ".json"); ok && ValidID(id) && !e.IsDir() {
+		if id, ok := strings.CutSuffix(name, ".json"); ok && ValidID(id) {
+			path := filepath.Join(s.dir, name)
+			mode := e.Type()
+			if mode&fs.ModeSymlink != 0 {
+				fi, err := os.Stat(path)
+				if err != nil {
+					warnings = append(warnings, readError(id, path, err))
+					continue
+				}
+				mode = fi.Mode()
+			}
+			if !mode.IsRegular() {
+				warnings = append(warnings, fmt.Errorf("%w; skipped", &NotRegularError{Path: path, Mode: mode}))
+				continue
+			}
 			ids = append(ids, id)
 		} else if id, ok := strings.CutSuffix(name, ".lock"); ok && ValidID(id) {
 			locked[id] = true
 		}
 	}
 	sortIDs(ids)
-	return ids, locked, nil
+	return ids, locked, warnings, nil
+}
+
+// DirError is returned when the session directory exists but cannot be
+// listed: grill cannot tell which sessions there are, which is not the same
+// as there being none.
+type DirError struct {
+	Dir string
+	Err error
+}
+
+func (e *DirError) Error() string {
+	return fmt.Sprintf("cannot list the sessions in %s: %v", e.Dir, pathCause(e.Err))
+}
+
+func (e *DirError) Unwrap() error { return e.Err }
+
+// pathCause drops the operation and path from a *fs.PathError when the
+// message names the path itself.
+func pathCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // sortIDs sorts session ids newest first.
@@ -451,17 +496,43 @@ func (s *Store) now() time.Time {
 	return time.Now()
 }
 
-// mkdir creates the sessions directory (0700) and tightens its permissions
-// when it exists with looser ones.
+// mkdir creates the sessions directory, 0700 with any missing parents,
+// when it does not exist. A directory that exists keeps the permissions its
+// owner gave it: grill tightens only what it creates. When the owner may
+// not write it (the user made it read-only), Save fails saying so, and the
+// interface offers to write the report elsewhere or print it.
 func (s *Store) mkdir() error {
-	if err := os.MkdirAll(s.dir, 0o700); err != nil {
-		return fmt.Errorf("cannot create the session directory %s: %w", s.dir, err)
-	}
-	if fi, err := os.Stat(s.dir); err == nil && fi.Mode().Perm() != 0o700 {
-		_ = os.Chmod(s.dir, 0o700)
+	fi, err := os.Stat(s.dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(s.dir, 0o700); err != nil {
+			return fmt.Errorf("cannot create the session directory %s: %w", s.dir, err)
+		}
+		return nil
+	case err != nil:
+		return fmt.Errorf("cannot use the session directory %s: %w", s.dir, err)
+	case !fi.IsDir():
+		return fmt.Errorf("cannot use the session directory %s: not a directory", s.dir)
+	case fi.Mode().Perm()&0o200 == 0:
+		return &NotWritableError{Dir: s.dir, Perm: fi.Mode().Perm()}
 	}
 	return nil
 }
+
+// NotWritableError is returned by Save when the session directory is
+// read-only: its owner has no write permission. grill does not change
+// permissions it did not set.
+type NotWritableError struct {
+	Dir  string
+	Perm fs.FileMode
+}
+
+func (e *NotWritableError) Error() string {
+	return fmt.Sprintf("the session directory %s is not writable (permissions %04o, left as they are)", e.Dir, uint32(e.Perm))
+}
+
+// Unwrap makes errors.Is(err, fs.ErrPermission) true.
+func (e *NotWritableError) Unwrap() error { return fs.ErrPermission }
 
 // claim finds the id a new session with the given start time is saved
 // under: id itself, or id-2, id-3… when another session has it. It returns
@@ -503,7 +574,7 @@ func (s *Store) claim(id string, started time.Time) (string, error) {
 // sameSession reports whether a record exists under id, and whether it is
 // the session that started at started.
 func (s *Store) sameSession(id string, started time.Time) (same, exists bool) {
-	data, err := os.ReadFile(s.JSONPath(id))
+	data, err := readFile(s.JSONPath(id))
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, false
 	}

@@ -119,8 +119,19 @@ func TestSaveWritesFilesAtomicallyWithPrivatePermissions(t *testing.T) {
 	}
 }
 
-func TestSaveTightensLoosePermissions(t *testing.T) {
+// TestSaveLeavesTheUsersPermissions: a session directory grill creates is
+// 0700; one the user made keeps the permissions the user gave it.
+func TestSaveLeavesTheUsersPermissions(t *testing.T) {
 	s := newTestStore(t)
+	if err := s.Save(sampleRecord(t0)); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{s.Dir(), filepath.Dir(s.Dir())} {
+		if fi, _ := os.Stat(d); fi.Mode().Perm() != 0o700 {
+			t.Errorf("%s created with %v, want 0700", d, fi.Mode().Perm())
+		}
+	}
+	s = newTestStore(t)
 	if err := os.MkdirAll(s.Dir(), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -130,9 +141,8 @@ func TestSaveTightensLoosePermissions(t *testing.T) {
 	if err := s.Save(sampleRecord(t0)); err != nil {
 		t.Fatal(err)
 	}
-	fi, _ := os.Stat(s.Dir())
-	if fi.Mode().Perm() != 0o700 {
-		t.Errorf("session directory has permissions %v after Save, want 0700", fi.Mode().Perm())
+	if fi, _ := os.Stat(s.Dir()); fi.Mode().Perm() != 0o755 {
+		t.Errorf("the user's session directory has permissions %v after Save, want 0755 as the user set them", fi.Mode().Perm())
 	}
 }
 
@@ -462,10 +472,9 @@ func TestSaveToUnwritableDataDir(t *testing.T) {
 	}
 }
 
+// TestSaveToReadOnlyDataDir: a session directory the user made read-only
+// (chmod 500) stays read-only; Save says it is not writable, for root too.
 func TestSaveToReadOnlyDataDir(t *testing.T) {
-	if os.Geteuid() == 0 {
-		t.Skip("running as root: permission bits do not stop writes (TestSaveToUnwritableDataDir covers this case)")
-	}
 	dataDir := filepath.Join(t.TempDir(), "grill")
 	s := NewStore(dataDir)
 	if err := s.Save(sampleRecord(t0)); err != nil {
@@ -475,9 +484,17 @@ func TestSaveToReadOnlyDataDir(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.Chmod(s.Dir(), 0o700) })
+	before := dirNames(t, s.Dir())
 	err := s.Save(sampleRecord(t0.Add(time.Hour)))
-	if err == nil || !strings.Contains(err.Error(), s.Dir()) || !errors.Is(err, os.ErrPermission) {
-		t.Fatalf("Save into a read-only session dir: %v, want a permission error naming %s", err, s.Dir())
+	want := "the session directory " + s.Dir() + " is not writable (permissions 0500, left as they are)"
+	if err == nil || err.Error() != want || !errors.Is(err, os.ErrPermission) {
+		t.Fatalf("Save into a read-only session dir: %v, want %q", err, want)
+	}
+	if fi, _ := os.Stat(s.Dir()); fi.Mode().Perm() != 0o500 {
+		t.Errorf("permissions changed to %v", fi.Mode().Perm())
+	}
+	if after := dirNames(t, s.Dir()); !slices.Equal(before, after) {
+		t.Errorf("files changed from %v to %v", before, after)
 	}
 	// Reading still works.
 	if sums, errs := s.List(); len(sums) != 1 || len(errs) != 0 {
@@ -587,5 +604,51 @@ func TestLockAcrossProcesses(t *testing.T) {
 	}
 	if err := s.Save(r); err != nil {
 		t.Errorf("Save of the resumed session: %v", err)
+	}
+}
+
+// TestRecordSizeCap: a session file over MaxRecordBytes (50 MB here) is
+// refused from its size, without being read: the list names it, Load and
+// Show say why; a record that would grow past the cap is not written; a
+// 5,000-word answer is far inside it.
+func TestRecordSizeCap(t *testing.T) {
+	s := newTestStore(t)
+	rec := sampleRecord(t0)
+	rec.Questions[0].Answer = strings.Repeat("aggregation ", 5000)
+	if err := s.Save(rec); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Load(rec.ID); err != nil || got.Questions[0].Answer != rec.Questions[0].Answer {
+		t.Fatalf("a 5,000-word answer did not come back: %v", err)
+	}
+	const bigID = "20301125T230000Z"
+	big := s.JSONPath(bigID)
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Truncate(50 << 20) // sparse: nothing to write, 50 MB to read
+	f.Close()
+	want := big + ": 52428800 bytes, more than the 16777216 (16 MiB) a session file may hold; not read"
+	sums, errs := s.List()
+	if len(sums) != 1 || len(errs) != 1 || !strings.Contains(errs[0].Error(), want) {
+		t.Errorf("List = %d sessions, %v; want the other session and %q", len(sums), errs, want)
+	}
+	if _, err := s.Load(bigID); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Load = %v, want %q", err, want)
+	}
+	if err := s.Show(io.Discard, bigID, FormatJSON); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Show = %v, want %q", err, want)
+	}
+	huge := sampleRecord(t0.Add(time.Hour))
+	huge.Ended = time.Time{}
+	for i := range huge.Questions {
+		huge.Questions[i].Answer = strings.Repeat("x", MaxRecordBytes/2)
+	}
+	if err := s.Save(huge); err == nil || !strings.Contains(err.Error(), "a session file may hold") {
+		t.Errorf("Save of a record over the cap: %v", err)
+	}
+	if _, err := os.Stat(s.JSONPath(huge.ID)); err == nil {
+		t.Error("the record over the cap was written")
 	}
 }

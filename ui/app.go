@@ -43,9 +43,9 @@ type Options struct {
 	// none, and they fall back to "mixed".
 	Ranker interview.Ranker
 	// OnChange is called with a copy of the session record after every
-	// change of state, and with the draft while typing (at most every
-	// SaveEvery, only when it changed). It runs on the UI goroutine: keep
-	// it short.
+	// change of state, and while a question is asked with the draft and the
+	// time used: once typing pauses for SavePause, and every SaveEvery.
+	// It runs on the UI goroutine: keep it short.
 	OnChange func(interview.Record)
 	// Report is called once when a session ends, with the final record. It
 	// returns where the session's report is (or will be) written, which the
@@ -54,9 +54,15 @@ type Options struct {
 	// Tick is how often the countdown checks the clock; 0 means 250 ms.
 	// The screen is redrawn only when the shown time changes.
 	Tick time.Duration
-	// SaveEvery is how often a changed draft is passed to OnChange; 0
-	// means 5 s.
+	// SaveEvery is how often, while a question is asked, the draft and the
+	// time used are passed to OnChange, typing or not; 0 means 500 ms.
+	// With the default Tick, a process killed at any moment loses at most
+	// the last 750 ms of typing and of time used, plus the time a save
+	// takes.
 	SaveEvery time.Duration
+	// SavePause is how long typing must pause before the draft is passed
+	// to OnChange, once per pause; 0 means 250 ms.
+	SavePause time.Duration
 	// Store keeps the sessions. With it, a session is saved after every
 	// change (on a goroutine of its own, the last save finished before Run
 	// returns) and its report written when it ends; an interrupted session
@@ -144,10 +150,11 @@ type app struct {
 	reportPath string
 	reportErr  error
 
-	saver       *saver // writes to opts.Store; nil without one
-	notice      string // shown on the home screen, such as a failed resume
-	exported    string // where the report was written after a failed save
-	printReport bool   // print the report once the interface has closed
+	saver       *saver    // writes to opts.Store; nil without one
+	lastSave    time.Time // when autosave last passed the question's state on
+	notice      string    // shown on the home screen, such as a failed resume
+	exported    string    // where the report was written after a failed save
+	printReport bool      // print the report once the interface has closed
 
 	helpBack tview.Primitive // focused before the help overlay opened
 	reports  []string        // the reports written, printed when grill exits
@@ -164,7 +171,10 @@ func newApp(opts Options) (*app, error) {
 		opts.Tick = 250 * time.Millisecond
 	}
 	if opts.SaveEvery <= 0 {
-		opts.SaveEvery = 5 * time.Second
+		opts.SaveEvery = 500 * time.Millisecond
+	}
+	if opts.SavePause <= 0 {
+		opts.SavePause = 250 * time.Millisecond
 	}
 	a := &app{opts: opts, th: newTheme(!opts.NoColor), clock: opts.Clock}
 	a.ctx, a.cancel = context.WithCancel(context.Background())
@@ -244,6 +254,11 @@ func (a *app) run() error { return a.runContext(context.Background()) }
 // runContext runs the event loop and the countdown until the app stops or
 // ctx is done. A session left in progress is checkpointed (draft and time
 // used), and every save has finished when it returns.
+//
+// When the terminal goes away (ctx is done on SIGHUP, or tcell reports that
+// its input ended) the session is saved like on any other exit, and
+// runContext returns nil once that save succeeded: a closed terminal after
+// a clean save is no failure. A failed save is returned.
 func (a *app) runContext(ctx context.Context) error {
 	ticker := a.clock.NewTicker(a.opts.Tick)
 	a.wg.Add(1)
@@ -260,6 +275,8 @@ func (a *app) runContext(ctx context.Context) error {
 		}
 	}()
 	err := a.tv.Run()
+	var inputErr *tcell.EventError
+	hungUp := ctx.Err() != nil || errors.As(err, &inputErr)
 	a.llmJobs.loopDone()
 	// Stopped through a.stop, the countdown has already ended. Stopped by
 	// tview itself (the terminal went away), it may be blocked handing an
@@ -268,7 +285,16 @@ func (a *app) runContext(ctx context.Context) error {
 	if s := a.sess.Load(); s != nil {
 		s.Checkpoint() // in progress: keep the time used, to resume with what was left
 	}
-	a.closeSaver()
+	var saveErr error
+	if a.saver != nil {
+		saveErr = a.saver.close()
+	}
+	if hungUp {
+		if saveErr != nil {
+			return fmt.Errorf("the terminal closed and the session could not be saved: %w", saveErr)
+		}
+		return nil // nothing left to show the report on
+	}
 	out := a.opts.Stdout
 	if out == nil {
 		out = os.Stdout
@@ -489,13 +515,10 @@ func (a *app) confirmQuit(back tview.Primitive) {
 
 // countdown runs on its own goroutine for the life of the app. On each tick
 // it reads the session's remaining time and, only when the shown time or its
-// colour changes, or the time is out, hands an update to the event loop. It
-// also passes a changed draft to OnChange every SaveEvery, and the time used
-// every checkpointEvery while the draft does not change.
+// colour changes, or the time is out, hands an update to the event loop.
+// While a question is asked, each tick also hands the event loop autosave.
 func (a *app) countdown(ctx context.Context, tick <-chan time.Time) {
 	var shown string
-	lastSave := a.clock.Now()
-	lastWrite := lastSave // when the question's time used was last reported
 	for {
 		select {
 		case <-ctx.Done():
@@ -509,27 +532,7 @@ func (a *app) countdown(ctx context.Context, tick <-chan time.Time) {
 		}
 		// Saved before the countdown is redrawn (QueueUpdate waits), so
 		// that the time the screen shows has been saved by then.
-		if now := a.clock.Now(); now.Sub(lastSave) >= a.opts.SaveEvery {
-			lastSave = now
-			// While the candidate thinks without typing, the time used is
-			// still saved now and then, so that a session resumed after a
-			// crash does not get back the time spent thinking.
-			checkpoint := now.Sub(lastWrite) >= checkpointEvery
-			wrote := false
-			a.tv.QueueUpdate(func() {
-				if q, ok := a.cur.(*questionScreen); ok {
-					q.syncDraft()
-					wrote = q.sess.FlushDraft()
-					if !wrote && checkpoint {
-						q.sess.CheckpointAt(now)
-						wrote = true
-					}
-				}
-			})
-			if wrote {
-				lastWrite = now
-			}
-		}
+		a.tv.QueueUpdate(a.autosave)
 		_, q := s.Current()
 		rem := s.Remaining()
 		label := timerText(a.th, rem, q.TimeLimit) + q.CardID
@@ -540,9 +543,29 @@ func (a *app) countdown(ctx context.Context, tick <-chan time.Time) {
 	}
 }
 
-// checkpointEvery is how often the time used on a question is saved while
-// its draft does not change.
-const checkpointEvery = 30 * time.Second
+// autosave runs on the event loop, on every tick while a question is asked.
+// It passes the draft and the time used to OnChange (so to the store) when
+// SaveEvery has passed since it last did, typing or not, so that a session
+// resumed after a crash neither loses more than the last moments of typing
+// nor gives back the time spent thinking; and, in between, once typing has
+// paused for SavePause, once per pause.
+func (a *app) autosave() {
+	q, ok := a.cur.(*questionScreen)
+	if !ok || a.stopping || q.sess.Phase() != interview.Asking {
+		return
+	}
+	now := a.clock.Now()
+	q.syncDraft()
+	switch {
+	case now.Sub(a.lastSave) >= a.opts.SaveEvery:
+		q.sess.CheckpointAt(now)
+		a.lastSave = now
+	case now.Sub(q.typedAt) >= a.opts.SavePause:
+		if q.sess.FlushDraft() {
+			a.lastSave = now
+		}
+	}
+}
 
 // onTick runs on the event loop: it refreshes the countdown and ends the
 // question when its time is out.

@@ -42,7 +42,7 @@ func e2eVerdict(system, answer string) string {
 		}
 		points = append(points, fmt.Sprintf(`{"label":%q,"status":%q,"evidence":%q}`, label, status, evidence))
 	}
-	return `{"key_points":[` + strings.Join(points, ",") + `],"wrong_claims":[],"score":72,` +
+	return `{"key_points":[` + strings.Join(points, ",") + `],"wrong_claims":[],"score":52,` +
 		`"feedback":"A fair start on the first point. Say how the node's own state is combined with the messages.",` +
 		`"follow_up":"Why must the aggregation be permutation invariant?"}`
 }
@@ -120,8 +120,8 @@ func TestEndToEndLLMFeedbackInTmux(t *testing.T) {
 	s.tmux("send-keys", "-t", "grill", "-l", "Each node aggregates messages from its neighbours and then updates its own features.")
 	s.waitFor(5*time.Second, "own features.")
 	s.tmux("send-keys", "-t", "grill", "C-s")
-	review := s.waitFor(10*time.Second, "review", "Key points", "· LLM 72",
-		"LLM feedback · test-model", "LLM score 72/100", "✓ ", "covered: “Each node aggregates messages”",
+	review := s.waitFor(10*time.Second, "review", "Key points", "· LLM 52",
+		"LLM feedback · test-model", "LLM score 52/100", "✓ ", "covered: “Each node aggregates messages”",
 		"A fair start on the first point.", "Follow-up: Why must the aggregation be permutation invariant?")
 	t.Logf("review screen with LLM feedback:\n%s", review)
 	if n := len(srv.Requests()); n != 1 {
@@ -152,7 +152,7 @@ func TestEndToEndLLMKeyIsNeverWritten(t *testing.T) {
 	s.waitFor(10*time.Second, "1/2", "Ctrl+S submit")
 	s.tmux("send-keys", "-t", "grill", "-l", "Nodes aggregate their neighbours' messages.")
 	s.tmux("send-keys", "-t", "grill", "C-s")
-	s.waitFor(10*time.Second, "LLM score 72/100")
+	s.waitFor(10*time.Second, "LLM score 52/100")
 	s.tmux("send-keys", "-t", "grill", "3")
 	s.waitFor(5*time.Second, "2/2", "Ctrl+S submit")
 	s.tmux("send-keys", "-t", "grill", "-l", "Stacking layers widens the receptive field.")
@@ -207,7 +207,7 @@ func TestEndToEndLLMKeyIsNeverWritten(t *testing.T) {
 	}
 	for path, want := range map[string][]string{
 		js[0]: {`"llm": {`, `"model": "test-model"`, `"host": "` + strings.TrimPrefix(srv.URL, "http://"), `"prompt_version": "grill-feedback-1"`,
-			`"latency": `, `"score": 72`, "rejected the API key in $GRILL_TEST_KEY"},
+			`"latency": `, `"score": 52`, "rejected the API key in $GRILL_TEST_KEY"},
 		md[0]: {"LLM feedback", "test-model", "Why must the aggregation be permutation invariant?", "Feedback unavailable: LLM server"},
 	} {
 		data, err := os.ReadFile(path)

@@ -339,7 +339,7 @@ func TestEndToEndResumeAfterKill(t *testing.T) {
 	t.Logf("resumed:\n%s", resumed)
 	after := countdown(t, resumed)
 	t.Logf("countdown %v when killed, %v after resuming", before, after)
-	// At most the typing since the last save (every 5 s) is lost, and a
+	// At most the typing since the last save (every half second) is lost, and a
 	// second or two passes while the new grill starts.
 	if after < before-3*time.Second || after > before+6*time.Second {
 		t.Errorf("countdown was %v when killed and %v after resuming: want it to go on from about where it stopped", before, after)
@@ -354,10 +354,14 @@ func TestEndToEndResumeAfterKill(t *testing.T) {
 
 // TestEndToEndResumeAfterHangup closes grill's terminal (SIGHUP) while an
 // answer is being typed, with no time for a periodic save: the signal
-// saves the draft and the time used.
+// saves the draft and the time used, and grill exits 0 (the shell around it
+// ignores the hangup, to write down grill's exit status).
 func TestEndToEndResumeAfterHangup(t *testing.T) {
 	bin, dir := grillEnv(t)
-	s := newTmux(t, "hup", 100, 30, grillCommand(bin, dir, "start --topics vla --count 1 --time 90s --seed 2"))
+	status := filepath.Join(dir, "exit-status")
+	command := fmt.Sprintf(`sh -c 'trap "" HUP; %s; echo $? > %s'`,
+		strings.TrimSuffix(grillCommand(bin, dir, "start --topics vla --count 1 --time 90s --seed 2"), "; echo grill exited $?; sleep 60"), status)
+	s := newTmux(t, "hup", 100, 30, command)
 	sentence := "Hung up mid-sentence about FiLM conditioning"
 	s.waitFor(10*time.Second, "1/1", "left", "Ctrl+S submit")
 	s.tmux("send-keys", "-t", "grill", "-l", sentence)
@@ -365,6 +369,17 @@ func TestEndToEndResumeAfterHangup(t *testing.T) {
 	pid := grillPID(t, s)
 	s.tmux("kill-session", "-t", "grill")
 	waitExited(t, pid)
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if out, err := os.ReadFile(status); err == nil && len(out) > 0 {
+			if code := strings.TrimSpace(string(out)); code != "0" {
+				t.Errorf("grill exited %s after its terminal closed, want 0", code)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the shell never wrote grill's exit status")
+		}
+	}
 
 	r := newTmux(t, "hupresume", 100, 30, grillCommand(bin, dir, ""))
 	r.waitFor(10*time.Second, "Resume the session of", "(1/1,")

@@ -32,10 +32,12 @@ type questionScreen struct {
 	bottom   *tview.Flex
 	width    int // screen width the footer was fitted to
 
-	text      string // question as rendered, without tags
-	textWidth int    // width the question's height was computed for
-	dirty     bool   // answer changed since the draft was last synced
-	count     int    // words in the answer
+	text      string    // question as rendered, without tags
+	textWidth int       // width the question's height was computed for
+	dirty     bool      // answer changed since the draft was last synced
+	typedAt   time.Time // when the answer last changed
+	count     int       // words in the answer
+	full      bool      // the answer was cut to interview.MaxAnswerBytes
 	timerText string
 	unsaved   bool   // the header says the last save failed
 	follow    int    // 0, or k while follow-up k of the question is asked
@@ -65,7 +67,7 @@ func newQuestion(a *app, s *interview.Session) *questionScreen {
 		q.answer.SetPlaceholderStyle(tcell.StyleDefault.Dim(true))
 		q.answer.SetSelectedStyle(tcell.StyleDefault.Reverse(true))
 	}
-	q.answer.SetChangedFunc(func() { q.dirty = true })
+	q.answer.SetChangedFunc(func() { q.dirty, q.typedAt = true, a.clock.Now() })
 	q.count = countWords(rec.Answer)
 
 	keys := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
@@ -121,14 +123,24 @@ func (q *questionScreen) syncDraft() {
 	}
 	q.dirty = false
 	text := q.answer.GetText()
+	text, cut := interview.TruncateAnswer(text)
+	if cut {
+		// A paste past the limit: keep what fits and say so.
+		q.answer.SetText(text, true)
+		q.dirty = false
+	}
 	q.sess.SetDraft(text)
-	if n := countWords(text); n != q.count {
-		q.count = n
+	if n := countWords(text); n != q.count || cut != q.full {
+		q.count, q.full = n, cut
 		q.setWords()
 	}
 }
 
 func (q *questionScreen) setWords() {
+	if q.full {
+		q.words.SetText(q.a.th.paint(colBad, "answer full "))
+		return
+	}
 	unit := "words"
 	if q.count == 1 {
 		unit = "word"

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -328,6 +329,33 @@ func TestUnwritableDataDirReportWrittenElsewhere(t *testing.T) {
 	h.waitGone("e write report elsewhere")
 }
 
+// TestReadOnlySessionsDirIsReportedNotMadeWritable: a sessions directory
+// the user made read-only stays so; the question screen says the answer is
+// not saved, the summary says the directory is not writable and offers to
+// write the report elsewhere or print it.
+func TestReadOnlySessionsDirIsReportedNotMadeWritable(t *testing.T) {
+	dataDir := t.TempDir()
+	sessions := filepath.Join(dataDir, "sessions")
+	if err := os.Mkdir(sessions, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(sessions, 0o700) })
+	st := newStore(t, dataDir)
+	h := start(t, Options{Config: config(1), SkipHome: true, Store: st}, 100, 30)
+	h.waitFor("1/1")
+	h.clock.Advance(time.Second)
+	h.waitFor("not saved")
+	summary := strings.Join(strings.Fields(answerOne(h)), "")
+	for _, w := range []string{"reportnotwritten", "isnotwritable(permissions0500", "ewritereportelsewhere", "pprintitonexit"} {
+		if !strings.Contains(summary, w) {
+			t.Errorf("summary lacks %q:\n%s", w, summary)
+		}
+	}
+	if fi, _ := os.Stat(sessions); fi.Mode().Perm() != 0o500 {
+		t.Errorf("sessions directory is now %v, want 0500 as the user left it", fi.Mode().Perm())
+	}
+}
+
 func TestExportPromptShowsAFailureAndStaysOpen(t *testing.T) {
 	st := newStore(t, unwritableDataDir(t))
 	t.Chdir(t.TempDir())
@@ -421,8 +449,8 @@ func TestWeakestOrderUsesTheStore(t *testing.T) {
 }
 
 // TestTimeUsedIsSavedWhileThinking: with no typing, the time used still
-// reaches the record every 30 s, so that a crash does not give back the
-// time spent thinking.
+// reaches the record every SaveEvery, so that a crash gives back no more
+// than that of the time spent thinking.
 func TestTimeUsedIsSavedWhileThinking(t *testing.T) {
 	cfg := config(1)
 	cfg.Session.TimeLimit = 2 * time.Minute
@@ -431,9 +459,84 @@ func TestTimeUsedIsSavedWhileThinking(t *testing.T) {
 	for i := 1; i <= 7; i++ {
 		h.clock.Advance(5 * time.Second)
 		h.waitFor(fmt.Sprintf("01:%02d left", 60-5*i))
+		want := time.Duration(5*i) * time.Second
+		r := h.waitRecord(func(r interview.Record) bool { return r.Questions[0].TimeUsed == want })
+		if q := r.Questions[0]; q.Outcome != interview.Pending || q.Answer != "" {
+			t.Fatalf("saved while thinking: %+v, want still asking with no answer", q)
+		}
 	}
-	r := h.waitRecord(func(r interview.Record) bool { return r.Questions[0].TimeUsed > 0 })
-	if q := r.Questions[0]; q.TimeUsed != 30*time.Second || q.Outcome != interview.Pending || q.Answer != "" {
-		t.Fatalf("saved while thinking: %+v, want 30 s used, still asking", q)
+}
+
+// TestDraftIsSavedOnceTypingPauses: with the timer far off, the draft
+// reaches OnChange once typing has paused for SavePause, with the time
+// used, once per pause however many keys were typed.
+func TestDraftIsSavedOnceTypingPauses(t *testing.T) {
+	h := start(t, Options{Config: config(1), SkipHome: true, SaveEvery: time.Hour, SavePause: 300 * time.Millisecond}, 80, 24)
+	h.waitFor("1/1")
+	h.clock.Advance(time.Second) // the first tick saves on the timer: the next is an hour away
+	h.waitRecord(func(r interview.Record) bool { return r.Questions[0].TimeUsed == time.Second })
+	saves := func() int { h.mu.Lock(); defer h.mu.Unlock(); return len(h.saved) }
+	before := saves()
+	h.typeText("alpha beta gamma")
+	h.waitFor("alpha beta gamma", "3 words") // every key handled, not only three words of them
+	h.clock.Advance(250 * time.Millisecond)  // a tick, typing paused 250 ms: not yet
+	h.clock.Advance(250 * time.Millisecond)  // paused 500 ms: saved
+	r := h.waitRecord(func(r interview.Record) bool { return r.Questions[0].Answer == "alpha beta gamma" })
+	if q := r.Questions[0]; q.TimeUsed != 1500*time.Millisecond {
+		t.Errorf("draft saved with %v used, want 1.5s", q.TimeUsed)
+	}
+	for range 8 { // two seconds of ticks with no typing: nothing new to save
+		h.clock.Advance(250 * time.Millisecond)
+	}
+	h.typeText(" delta")
+	h.waitFor("gamma delta", "4 words")
+	h.clock.Advance(500 * time.Millisecond)
+	h.waitRecord(func(r interview.Record) bool { return r.Questions[0].Answer == "alpha beta gamma delta" })
+	if n := saves() - before; n != 2 {
+		t.Errorf("%d saves for two pauses in typing, want 2", n)
+	}
+}
+
+// TestClosedTerminalAfterACleanSaveIsNoError: when the terminal goes away
+// (tcell reports EOF on its input), the session is saved with its draft and
+// Run returns nil, so that grill exits 0; when that save fails, the error
+// says so.
+func TestClosedTerminalAfterACleanSaveIsNoError(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		dataDir func(*testing.T) string
+		wantErr string
+	}{
+		{"saved", func(t *testing.T) string { return t.TempDir() }, ""},
+		{"not saved", unwritableDataDir, "the terminal closed and the session could not be saved"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := newStore(t, tc.dataDir(t))
+			h := start(t, Options{Config: config(1), SkipHome: true, Store: st}, 80, 24)
+			h.waitFor("1/1")
+			h.typeText("closed")
+			h.waitFor("1 word")
+			h.post(tcell.NewEventError(io.EOF))
+			var err error
+			select {
+			case err = <-h.done:
+				h.done <- nil // for the cleanup
+			case <-time.After(10 * time.Second):
+				t.Fatal("Run did not return when the terminal closed")
+			}
+			if tc.wantErr == "" {
+				if err != nil {
+					t.Fatalf("Run = %v after a clean save, want nil", err)
+				}
+				rec, lerr := st.Load(store.Latest)
+				if lerr != nil || rec.Questions[0].Answer != "closed" || !rec.Ended.IsZero() {
+					t.Fatalf("stored %+v, %v; want the draft, still in progress", rec, lerr)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Fatalf("Run = %v, want %q", err, tc.wantErr)
+			}
+		})
 	}
 }

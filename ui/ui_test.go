@@ -390,6 +390,24 @@ func TestTabMovesBetweenReviewPanes(t *testing.T) {
 	h.waitFor("adjusted")
 }
 
+// TestAnswerIsCappedAtMaxAnswerBytes: a paste past the answer limit keeps
+// what fits, says the answer is full, and the record holds no more.
+func TestAnswerIsCappedAtMaxAnswerBytes(t *testing.T) {
+	h := start(t, Options{Config: config(1), SkipHome: true}, 80, 24)
+	h.waitFor("Ctrl+S submit")
+	word := "aggregation "
+	text := strings.Repeat(word, interview.MaxAnswerBytes/len(word)+100)
+	h.post(tcell.NewEventPaste(true))
+	h.typeText(text)
+	h.post(tcell.NewEventPaste(false))
+	h.waitFor("answer full")
+	h.ctrl(tcell.KeyCtrlS)
+	h.waitFor("Key points", "submitted")
+	if got := h.record().Questions[0].Answer; len(got) != interview.MaxAnswerBytes || got != text[:interview.MaxAnswerBytes] {
+		t.Fatalf("answer of %d bytes recorded, want the first %d", len(got), interview.MaxAnswerBytes)
+	}
+}
+
 // TestHomeRefusesATimeOverTheCap: the home screen checks the settings as
 // the configuration file and the flags do (interview.Settings.Validate).
 func TestHomeRefusesATimeOverTheCap(t *testing.T) {
