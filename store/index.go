@@ -158,6 +158,21 @@ func (s *Store) refreshIndex(old *index) (*index, error) {
 			continue // removed meanwhile
 		}
 		size, mtime := fi.Size(), fi.ModTime().UnixNano()
+		if mode := fi.Mode(); !mode.IsRegular() {
+			// Only regular files are records: a FIFO would block the
+			// reader. A symbolic link counts as what it points to.
+			path := filepath.Join(s.dir, de.Name())
+			if mode&fs.ModeSymlink != 0 {
+				if t, err := os.Stat(path); err == nil {
+					mode = t.Mode()
+				}
+			}
+			if !mode.IsRegular() {
+				err := fmt.Errorf("%w; skipped", &NotRegularError{Path: path, Mode: mode})
+				ix.entries[id] = &indexEntry{size: size, mtime: mtime, err: err.Error()}
+				continue
+			}
+		}
 		if old != nil {
 			if e := old.entries[id]; e != nil && e.size == size && e.mtime == mtime {
 				ix.entries[id] = e
