@@ -26,7 +26,8 @@ const e2eKey = "sk-grill-LEAKCHECK-5f3a9c1e7b2d4086-DO-NOT-WRITE"
 var rubricLabel = regexp.MustCompile(`(?m)^\d+\. ("(?:[^"\\]|\\.)*")`)
 
 // e2eVerdict is the fake model's verdict on any question: the first key
-// point covered, quoting the answer's first words, the others missing.
+// point covered, quoting the answer's first words, the others partly (so
+// that its score of 52 agrees with its statuses on any card).
 func e2eVerdict(system, answer string) string {
 	words := strings.Fields(answer)
 	quote := strings.Join(words[:min(4, len(words))], " ")
@@ -36,9 +37,9 @@ func e2eVerdict(system, answer string) string {
 		if err != nil {
 			continue
 		}
-		status, evidence := "missing", ""
+		status, evidence := "partly", quote
 		if i == 0 {
-			status, evidence = "covered", quote
+			status = "covered"
 		}
 		points = append(points, fmt.Sprintf(`{"label":%q,"status":%q,"evidence":%q}`, label, status, evidence))
 	}

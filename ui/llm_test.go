@@ -103,8 +103,8 @@ func TestLLMFeedbackStreamsWhileKeysStayLive(t *testing.T) {
 	})
 	h := start(t, Options{Config: config(2), SkipHome: true, LLM: testLLM(t, srv.URL)}, 100, 30)
 	h.waitFor("Ctrl+S submit")
-	h.typeText("I would say alpha and beta.")
-	h.waitFor("alpha and beta.")
+	h.typeText("Alpha sets the rate and beta scales the output.")
+	h.waitFor("scales the output.")
 	h.ctrl(tcell.KeyCtrlS)
 
 	// The key points arrive first and show while the reply is still coming.
@@ -149,7 +149,7 @@ func TestLLMGoodVerdictShowsScoreBesideTheGrader(t *testing.T) {
 	})
 	h := start(t, Options{Config: config(2), SkipHome: true, LLM: testLLM(t, srv.URL)}, 100, 30)
 	h.waitFor("Ctrl+S submit")
-	h.typeText("alpha, and beta, roughly, as a kind of alpha")
+	h.typeText("Alpha sets the rate and beta, roughly, scales it as a kind of alpha.")
 	h.ctrl(tcell.KeyCtrlS)
 	screen := h.waitFor("score 100 · LLM 80",
 		"LLM score 80/100 (grader 100)",
@@ -164,7 +164,7 @@ func TestLLMGoodVerdictShowsScoreBesideTheGrader(t *testing.T) {
 			t.Errorf("a good verdict is shown with %q:\n%s", bad, screen)
 		}
 	}
-	if got := srv.Requests()[0].Answer; got != "alpha, and beta, roughly, as a kind of alpha" {
+	if got := srv.Requests()[0].Answer; got != "Alpha sets the rate and beta, roughly, scales it as a kind of alpha." {
 		t.Errorf("server received the answer %q", got)
 	}
 }
@@ -176,7 +176,7 @@ func TestLLMDisagreementIsFlagged(t *testing.T) {
 	})
 	h := start(t, Options{Config: config(2), SkipHome: true, LLM: testLLM(t, srv.URL)}, 100, 30)
 	h.waitFor("Ctrl+S submit")
-	h.typeText("I would say alpha and beta.")
+	h.typeText("Alpha sets the rate and beta scales the output.")
 	h.ctrl(tcell.KeyCtrlS)
 	screen := h.waitFor("score 100 · LLM 40 ⚠ disagree", "LLM score 40/100 (grader 100)", "more than 30 points apart", "✗ Beta — missing")
 	if strings.Contains(screen, "untrusted") {

@@ -139,6 +139,7 @@ func (q *questionScreen) syncDraft() {
 func (q *questionScreen) setWords() {
 	if q.full {
 		q.words.SetText(q.a.th.paint(colBad, "answer full "))
+		q.fitFooter()
 		return
 	}
 	unit := "words"

@@ -66,8 +66,8 @@ func TestCountdownChangesColourAsTimeRunsLow(t *testing.T) {
 func TestTypingAndSubmitShowsTheReview(t *testing.T) {
 	h := start(t, Options{Config: config(2), SkipHome: true}, 100, 30)
 	h.waitFor("Ctrl+S submit")
-	h.typeText("I would say alpha and beta.")
-	h.waitFor("alpha and beta.", "6 words")
+	h.typeText("Alpha sets the rate and beta scales the output.")
+	h.waitFor("scales the output.", "9 words")
 	h.clock.Advance(3 * time.Second)
 	h.ctrl(tcell.KeyCtrlS)
 	screen := h.waitFor("Key points", "✓ Alpha", "✓ Beta", "score 100", "Reference answer", "reference", "Note", "A reviewer's correction.")
@@ -75,7 +75,7 @@ func TestTypingAndSubmitShowsTheReview(t *testing.T) {
 		t.Fatalf("review does not say the answer was submitted after 3 s:\n%s", screen)
 	}
 	q := h.record().Questions[0]
-	if q.Outcome != interview.Submitted || q.Answer != "I would say alpha and beta." || q.TimeUsed != 3*time.Second {
+	if q.Outcome != interview.Submitted || q.Answer != "Alpha sets the rate and beta scales the output." || q.TimeUsed != 3*time.Second {
 		t.Fatalf("recorded %+v", q)
 	}
 }
