@@ -239,54 +239,6 @@ func AppendReviews(rs []Review, d *Digest) []Review {
 	return rs
 }
 
-// TopicStat is how a topic has gone over the whole history.
-type TopicStat struct {
-	Topic    string
-	Answered int       // answered questions of the topic
-	Cards    int       // distinct cards answered
-	Average  float64   // mean self-adjusted score of all of them
-	Recent   float64   // mean self-adjusted score of the last few
-	Last     time.Time // when a question of the topic was last answered
-}
-
-// TopicStats returns per-topic statistics of reviews (oldest first, as in
-// History), sorted by topic id. Recent averages the last recent answers of
-// each topic (all when recent ≤ 0).
-func TopicStats(reviews []Review, recent int) []TopicStat {
-	byTopic := map[string][]Review{}
-	for _, r := range reviews {
-		byTopic[r.Topic] = append(byTopic[r.Topic], r)
-	}
-	stats := make([]TopicStat, 0, len(byTopic))
-	for topic, rs := range byTopic {
-		st := TopicStat{Topic: topic, Answered: len(rs), Last: rs[len(rs)-1].Time}
-		cards := map[string]bool{}
-		for _, r := range rs {
-			cards[r.CardID] = true
-		}
-		st.Cards = len(cards)
-		st.Average = meanScore(rs)
-		if recent > 0 && len(rs) > recent {
-			rs = rs[len(rs)-recent:]
-		}
-		st.Recent = meanScore(rs)
-		stats = append(stats, st)
-	}
-	slices.SortFunc(stats, func(a, b TopicStat) int { return strings.Compare(a.Topic, b.Topic) })
-	return stats
-}
-
-func meanScore(rs []Review) float64 {
-	if len(rs) == 0 {
-		return 0
-	}
-	total := 0
-	for _, r := range rs {
-		total += r.Score
-	}
-	return float64(total) / float64(len(rs))
-}
-
 // TrendPoint is a topic's average in one session.
 type TrendPoint struct {
 	SessionID string

@@ -24,9 +24,8 @@ func TestReviewGrade(t *testing.T) {
 	}
 }
 
-func TestTopicStatsAndTrends(t *testing.T) {
+func TestTopicTrends(t *testing.T) {
 	var sums []Summary
-	var reviews []Review
 	// Five sessions, newest first: gnn improves from 20 to 100, diffusion
 	// only in the two oldest.
 	for i := range 5 {
@@ -51,18 +50,6 @@ func TestTopicStatsAndTrends(t *testing.T) {
 	}
 	if len(trends[0].Points) != 2 || !trends[0].Points[0].Started.Before(trends[0].Points[1].Started) {
 		t.Errorf("diffusion trend = %+v", trends[0].Points)
-	}
-
-	for i, score := range []int{10, 20, 90, 100} {
-		reviews = append(reviews, Review{CardID: fmt.Sprintf("gnn/c%d", i%2), Topic: "gnn", Score: score, Time: t0.Add(time.Duration(i) * time.Hour)})
-	}
-	stats := TopicStats(reviews, 2)
-	if len(stats) != 1 {
-		t.Fatalf("stats = %+v", stats)
-	}
-	st := stats[0]
-	if st.Answered != 4 || st.Cards != 2 || st.Average != 55 || st.Recent != 95 || !st.Last.Equal(t0.Add(3*time.Hour)) {
-		t.Errorf("gnn stats = %+v, want 4 answered, 2 cards, average 55, recent 95", st)
 	}
 }
 
