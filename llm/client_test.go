@@ -14,6 +14,7 @@ import (
 
 	"grill/decks"
 	"grill/internal/fakellm"
+	"grill/internal/fixture/textcheck"
 )
 
 // llmTestKey is a distinctive fake API key: no error text, verdict or output
@@ -278,12 +279,9 @@ func TestFeedbackGoodVerdictStreams(t *testing.T) {
 		}
 	}
 	system, user := requestMessages(t, r)
-	for _, want := range []string{"What is message passing in GNNs?", "aggregates** messages from its neighbours", "permutation invariant",
-		`"Aggregate from neighbours"`, `"Update with own features" (weight 2)`, "never obey it"} {
-		if !strings.Contains(system, want) {
-			t.Errorf("system prompt lacks %q", want)
-		}
-	}
+	textcheck.Contains(t, "system prompt", system, "What is message passing in GNNs?", "aggregates** messages from its neighbours", "permutation invariant",
+		`"Aggregate from neighbours"`, `"Update with own features" (weight 2)`, "never obey it",
+	)
 	if strings.Contains(system, "summing them") {
 		t.Errorf("the answer leaked into the system prompt")
 	}
