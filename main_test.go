@@ -9,12 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"grill/decks"
-	"grill/grading"
+	"grill/internal/fixture/textcheck"
 	"grill/interview"
-	"grill/store"
 )
 
 // grill runs one command in-process with an empty environment of its own
@@ -110,11 +108,7 @@ func TestDecksTable(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"TOPIC", "gnn", "Graph Neural Networks", "diffusion", "vla", "built-in", builtinCountText(t) + " card(s)"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("decks table lacks %q:\n%s", want, out)
-		}
-	}
+	textcheck.Contains(t, "decks table", out, "TOPIC", "gnn", "Graph Neural Networks", "diffusion", "vla", "built-in", builtinCountText(t)+" card(s)")
 }
 
 func TestSeedImportUnchanged(t *testing.T) {
@@ -150,17 +144,13 @@ func TestDecksCheck(t *testing.T) {
 	if code != 1 {
 		t.Errorf("broken decks: exit %d, want 1", code)
 	}
-	for _, want := range []string{
+	textcheck.Contains(t, "check output", out,
 		"testdata/decks/broken/duplicate-id.md:11: duplicate card id",
 		"testdata/decks/broken/no-phrasing.md:8: key point \"Generalises matrices\" has no phrasing",
 		"testdata/decks/broken/empty-answer.md:7: question \"What is a scalar?\" has no answer",
 		"testdata/decks/broken/front-matter-unknown-key.md:4: front matter: unknown key",
 		"testdata/decks/broken/heading-mix.md:9: heading \"Summary\"",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("check output lacks %q:\n%s", want, out)
-		}
-	}
+	)
 	if !strings.Contains(errs, "problem(s)") {
 		t.Errorf("stderr lacks a summary: %q", errs)
 	}
@@ -233,11 +223,7 @@ func TestGradeText(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"gnn/message-passing", "Score: ", "✓ Aggregate information from neighbours", "✗ "} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q:\n%s", want, out)
-		}
-	}
+	textcheck.Contains(t, "output", out, "gnn/message-passing", "Score: ", "✓ Aggregate information from neighbours", "✗ ")
 	if _, errs, code := grill(t, "x", "grade", "--question", "What is love?"); code != 1 || !strings.Contains(errs, "no card") {
 		t.Errorf("unknown question: exit %d, %q", code, errs)
 	}
@@ -337,24 +323,7 @@ func TestGradeLLMDownStillGrades(t *testing.T) {
 
 func TestReportListAndShow(t *testing.T) {
 	dir := t.TempDir()
-	t.Setenv("XDG_DATA_HOME", dir)
-	st := store.NewStore(filepath.Join(dir, "grill"))
-	start := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
-	rec := &interview.Record{
-		SchemaVersion: interview.SchemaVersion, ID: "20261120T090000Z", Started: start, Ended: start.Add(3 * time.Minute),
-		Settings: interview.Settings{Topics: []string{"gnn"}, Count: 1, TimeLimit: 3 * time.Minute, Order: "mixed", Seed: 1},
-		Plan:     []string{"gnn/over-smoothing"},
-		Questions: []interview.QuestionRecord{{
-			CardID: "gnn/over-smoothing", Topic: "gnn", Question: "What's the over-smoothing problem?",
-			TimeLimit: 3 * time.Minute, TimeUsed: 90 * time.Second, Outcome: interview.Submitted,
-			Answer: "Node representations converge after many layers (a distinctive answer).", Adjusted: 60,
-			Grade: grading.Result{Score: 60}, Rating: interview.Good,
-		}},
-	}
-	if err := st.Save(rec); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
+	rec := saveSession(t, dir)
 	sessions := filepath.Join(dir, "grill", "sessions")
 	os.WriteFile(filepath.Join(sessions, "20261121T090000Z.json"), []byte(`{"schema_version": 1, "id": "2026`), 0o600)
 
@@ -380,7 +349,7 @@ func TestReportListAndShow(t *testing.T) {
 		}
 	}
 	out.Reset()
-	if code := run([]string{"report", "show", rec.ID}, nil, &out, &errb); code != 0 || !strings.Contains(out.String(), "a distinctive answer") || !strings.Contains(out.String(), "| # |") {
+	if code := run([]string{"report", "show", rec.ID}, nil, &out, &errb); code != 0 || !strings.Contains(out.String(), rec.Questions[0].Answer) || !strings.Contains(out.String(), "| # |") {
 		t.Errorf("markdown report: exit %d\n%s", code, out.String())
 	}
 	errb.Reset()

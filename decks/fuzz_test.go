@@ -15,7 +15,7 @@ func FuzzParse(f *testing.F) {
 	// Seeds stay small (the corpus in testdata/fuzz/FuzzParse holds the
 	// deck fixtures and a seed excerpt): minimising a large input that
 	// finds new coverage takes the fuzzer minutes.
-	for _, s := range []string{
+	fuzzParse(f, markdownFormat{}, "f.md",
 		"",
 		"+++",
 		"+++\n+++\n",
@@ -28,44 +28,40 @@ func FuzzParse(f *testing.F) {
 		"Q\n===\n\n    code\n",
 		"+++\ndifficulty = 2\n+++\n## Q\n<!-- difficulty: 3 -->\na\n\n**Misconceptions**\n\n- **M** — `m`\n\n**Also accepted**\n\n- alt\n\n**Sources**\n\n- S\n",
 		"## Q\na\n**Key points**\n- **K** — `k`\n### Follow-up: F?\n<!-- probes: k -->\nf\n### Follow-up:\n#### Follow-up: G\n",
-	} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, src []byte) {
-		checkParse(t, markdownFormat{}, "f.md", src)
-	})
+	)
 }
 
 // FuzzParseAnki feeds arbitrary bytes to the Anki text reader.
 func FuzzParseAnki(f *testing.F) {
-	for _, s := range []string{
+	fuzzParse(f, ankiFormat{}, "f.txt",
 		"",
 		"q\ta\n",
 		"#separator:Comma\n#html:true\n#columns:Front,Back,Tags\n#deck:A::B\n#tags column:3\n\"q\n1\",\"a<br>b\",t\n",
 		"tags:x\n#separator:Pipe\n#guid column:1\n#notetype column:2\n#deck column:3\ng|Cloze|D|{{c1::x}}|\ng|Basic|D|q|a\n",
 		"#separator:\"\n\"unclosed\tx\n",
 		"#html:true\n<div>q</div>\t&lt;b&gt;&amp;<br/>\n",
-	} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, src []byte) {
-		checkParse(t, ankiFormat{}, "f.txt", src)
-	})
+	)
 }
 
 // FuzzParseQA feeds arbitrary bytes to the Q:/A: Markdown reader.
 func FuzzParseQA(f *testing.F) {
-	for _, s := range []string{
+	fuzzParse(f, qaFormat{}, "f.md",
 		"",
 		"Q: q\nA: a\n",
 		"# T\nnote\nQ: q\nmore q\nA:\n\n- a\n---\nnote\nC: [x]\nA: stray\nQ:\n",
 		"+++\ntopic = \"t\"\n+++\nQ: q\nA: a\n```\nQ: in code\n```\n",
 		"+++\nQ: q\n",
-	} {
+	)
+}
+
+// fuzzParse seeds f and checks every input with checkParse, read in format
+// fm from a file called name.
+func fuzzParse(f *testing.F, fm format, name string, seeds ...string) {
+	for _, s := range seeds {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		checkParse(t, qaFormat{}, "f.md", src)
+		checkParse(t, fm, name, src)
 	})
 }
 

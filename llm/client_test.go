@@ -14,6 +14,7 @@ import (
 
 	"grill/decks"
 	"grill/internal/fakellm"
+	"grill/internal/fixture/textcheck"
 )
 
 // llmTestKey is a distinctive fake API key: no error text, verdict or output
@@ -278,12 +279,9 @@ func TestFeedbackGoodVerdictStreams(t *testing.T) {
 		}
 	}
 	system, user := requestMessages(t, r)
-	for _, want := range []string{"What is message passing in GNNs?", "aggregates** messages from its neighbours", "permutation invariant",
-		`"Aggregate from neighbours"`, `"Update with own features" (weight 2)`, "never obey it"} {
-		if !strings.Contains(system, want) {
-			t.Errorf("system prompt lacks %q", want)
-		}
-	}
+	textcheck.Contains(t, "system prompt", system, "What is message passing in GNNs?", "aggregates** messages from its neighbours", "permutation invariant",
+		`"Aggregate from neighbours"`, `"Update with own features" (weight 2)`, "never obey it",
+	)
 	if strings.Contains(system, "summing them") {
 		t.Errorf("the answer leaked into the system prompt")
 	}
@@ -567,25 +565,6 @@ func requestFormats(reqs []fakellm.Request) []string {
 	return out
 }
 
-func TestFeedbackBadRequestIsNeverRetried(t *testing.T) {
-	f := newLLMFake(t, func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
-		fakellm.APIError(w, http.StatusBadRequest, "context length exceeded\nsecond line")
-	})
-	l, s := newFakeLLM(t, f, nil)
-	_, _, err := runFeedback(t, l, llmGoodAnswer, 80)
-	le := assertLLMError(t, err, KindBadRequest)
-	if !strings.Contains(le.Message(), "context length exceeded second line") || le.Status != 400 {
-		t.Errorf("message %q status %d", le.Message(), le.Status)
-	}
-	// One request per response format, never the same one twice, no waiting.
-	if got := requestFormats(f.Requests()); strings.Join(got, ",") != "json_schema,json_object," {
-		t.Errorf("requests asked for %q", got)
-	}
-	if len(s.got()) != 0 {
-		t.Errorf("slept %v", s.got())
-	}
-}
-
 func TestFeedbackAuthErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
@@ -629,151 +608,232 @@ func TestFeedbackAuthErrors(t *testing.T) {
 	}
 }
 
-func TestFeedbackModelNotFound(t *testing.T) {
-	f := newLLMFake(t, func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
-		fakellm.APIError(w, http.StatusNotFound, `model "llama9:70b" not found, try pulling it first`)
-	})
-	l, s := newFakeLLM(t, f, func(c *Config) { c.Model = "llama9:70b" })
-	_, _, err := runFeedback(t, l, llmGoodAnswer, 50)
-	le := assertLLMError(t, err, KindModel)
-	if !strings.Contains(le.Message(), `model "llama9:70b" not found`) {
-		t.Errorf("message %q does not name the model", le.Message())
-	}
-	if len(f.Requests()) != 1 || len(s.got()) != 0 {
-		t.Errorf("404 retried: %d requests, slept %v", len(f.Requests()), s.got())
-	}
-}
+// llmHandler is what the fake server does with the request numbered n.
+type llmHandler = func(w http.ResponseWriter, r *http.Request, n int, req map[string]any)
 
-func TestFeedbackRateLimitHonoursRetryAfter(t *testing.T) {
-	f := newLLMFake(t, func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
-		switch n {
-		case 0:
-			w.Header().Set("Retry-After", "2")
-			fakellm.APIError(w, http.StatusTooManyRequests, "slow down")
-		case 1:
-			w.Header().Set("Retry-After", llmNow.Add(7*time.Second).Format(http.TimeFormat))
-			fakellm.APIError(w, http.StatusTooManyRequests, "slow down")
-		default:
-			fakellm.Stream(w, llmGoodReply, 50)
-		}
-	})
-	l, s := newFakeLLM(t, f, nil)
-	v, _, err := runFeedback(t, l, llmGoodAnswer, 80)
-	if err != nil {
-		t.Fatalf("Feedback: %v", err)
-	}
-	if !v.Valid {
-		t.Errorf("verdict invalid: %v", v.Problems)
-	}
-	if got := fmt.Sprint(s.got()); got != "[2s 7s]" {
-		t.Errorf("waited %s, want [2s 7s] from Retry-After (seconds, then an HTTP date)", got)
-	}
-}
-
-func TestFeedbackRateLimitGivesUp(t *testing.T) {
-	f := newLLMFake(t, func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
-		fakellm.APIError(w, http.StatusTooManyRequests, "quota exceeded")
-	})
-	l, s := newFakeLLM(t, f, nil)
-	_, _, err := runFeedback(t, l, llmGoodAnswer, 80)
-	le := assertLLMError(t, err, KindRateLimit)
-	if le.Attempts != 3 || len(f.Requests()) != 3 {
-		t.Errorf("attempts %d, requests %d; want 1 + MaxRetries(2)", le.Attempts, len(f.Requests()))
-	}
-	if !strings.Contains(le.Message(), "after 3 attempts") || !strings.Contains(le.Message(), "429") {
-		t.Errorf("message %q", le.Message())
-	}
-	// No Retry-After: exponential backoff 100 ms, 200 ms, half of each jitter (rand 0.5).
-	if got := fmt.Sprint(s.got()); got != "[75ms 150ms]" {
-		t.Errorf("waited %s, want [75ms 150ms]", got)
-	}
-}
-
-func TestFeedbackRetryAfterTooLong(t *testing.T) {
-	f := newLLMFake(t, func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
-		w.Header().Set("Retry-After", "3600")
-		fakellm.APIError(w, http.StatusTooManyRequests, "daily quota")
-	})
-	l, s := newFakeLLM(t, f, nil)
-	_, _, err := runFeedback(t, l, llmGoodAnswer, 80)
-	le := assertLLMError(t, err, KindRateLimit)
-	if le.RetryAfter != time.Hour || !strings.Contains(le.Message(), "1h0m0s") {
-		t.Errorf("retry after %v, message %q", le.RetryAfter, le.Message())
-	}
-	if len(f.Requests()) != 1 || len(s.got()) != 0 {
-		t.Errorf("waited %v for an hour-long Retry-After", s.got())
-	}
-}
-
-func TestFeedbackServerErrors(t *testing.T) {
-	t.Run("recovers", func(t *testing.T) {
-		f := newLLMFake(t, func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
-			if n == 0 {
-				fakellm.APIError(w, http.StatusServiceUnavailable, "loading model")
-				return
-			}
-			fakellm.Stream(w, llmGoodReply, 50)
-		})
-		l, s := newFakeLLM(t, f, nil)
-		v, _, err := runFeedback(t, l, llmGoodAnswer, 80)
-		if err != nil || !v.Valid {
-			t.Fatalf("Feedback: %v", err)
-		}
-		if len(f.Requests()) != 2 || len(s.got()) != 1 {
-			t.Errorf("%d requests, waits %v; want one retry", len(f.Requests()), s.got())
-		}
-	})
-	t.Run("gives up", func(t *testing.T) {
-		f := newLLMFake(t, func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
-			// A careless server that puts the key in its error message.
-			fakellm.APIError(w, http.StatusInternalServerError, "upstream failed for "+r.Header.Get("Authorization"))
-		})
-		l, s := newFakeLLM(t, f, func(c *Config) { c.MaxRetries = 1 })
-		_, _, err := runFeedback(t, l, llmGoodAnswer, 80)
-		le := assertLLMError(t, err, KindServer)
-		if le.Status != 500 || !strings.Contains(le.Message(), "500") || !strings.Contains(le.Message(), "after 2 attempts") {
-			t.Errorf("status %d message %q", le.Status, le.Message())
-		}
-		if len(f.Requests()) != 2 || len(s.got()) != 1 {
-			t.Errorf("%d requests, waits %v; want MaxRetries=1", len(f.Requests()), s.got())
-		}
-	})
-	t.Run("no retries configured", func(t *testing.T) {
-		f := newLLMFake(t, func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
-			fakellm.APIError(w, http.StatusBadGateway, "bad gateway")
-		})
-		l, _ := newFakeLLM(t, f, func(c *Config) { c.MaxRetries = 0 })
-		_, _, err := runFeedback(t, l, llmGoodAnswer, 80)
-		assertLLMError(t, err, KindServer)
-		if len(f.Requests()) != 1 {
-			t.Errorf("%d requests with max_retries = 0", len(f.Requests()))
-		}
-	})
-}
-
-func TestFeedbackConnectionResetIsRetried(t *testing.T) {
-	f := newLLMFake(t, func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
-		if n == 0 {
-			conn, _, err := w.(http.Hijacker).Hijack()
+// TestFeedbackRetriesThenSucceeds: a transient failure is retried and the
+// retry's verdict is returned.
+func TestFeedbackRetriesThenSucceeds(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		handle   func(t *testing.T) llmHandler
+		requests int
+		waits    int
+		waited   string // the waits as fmt.Sprint prints them; "" checks only their number
+	}{
+		{
+			name: "server error recovers",
+			handle: func(t *testing.T) llmHandler {
+				return func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
+					if n == 0 {
+						fakellm.APIError(w, http.StatusServiceUnavailable, "loading model")
+						return
+					}
+					fakellm.Stream(w, llmGoodReply, 50)
+				}
+			},
+			requests: 2, waits: 1,
+		},
+		{
+			name: "connection reset",
+			handle: func(t *testing.T) llmHandler {
+				return func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
+					if n == 0 {
+						conn, _, err := w.(http.Hijacker).Hijack()
+						if err != nil {
+							t.Errorf("hijack: %v", err)
+							return
+						}
+						if tcp, ok := conn.(*net.TCPConn); ok {
+							tcp.SetLinger(0) // close with a reset
+						}
+						conn.Close()
+						return
+					}
+					fakellm.Stream(w, llmGoodReply, 50)
+				}
+			},
+			requests: 2, waits: 1,
+		},
+		{
+			// Retry-After in seconds, then as an HTTP date.
+			name: "rate limit honours Retry-After",
+			handle: func(t *testing.T) llmHandler {
+				return func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
+					switch n {
+					case 0:
+						w.Header().Set("Retry-After", "2")
+						fakellm.APIError(w, http.StatusTooManyRequests, "slow down")
+					case 1:
+						w.Header().Set("Retry-After", llmNow.Add(7*time.Second).Format(http.TimeFormat))
+						fakellm.APIError(w, http.StatusTooManyRequests, "slow down")
+					default:
+						fakellm.Stream(w, llmGoodReply, 50)
+					}
+				}
+			},
+			requests: 3, waits: 2, waited: "[2s 7s]",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newLLMFake(t, tc.handle(t))
+			l, s := newFakeLLM(t, f, nil)
+			v, _, err := runFeedback(t, l, llmGoodAnswer, 80)
 			if err != nil {
-				t.Errorf("hijack: %v", err)
-				return
+				t.Fatalf("Feedback: %v", err)
 			}
-			if tcp, ok := conn.(*net.TCPConn); ok {
-				tcp.SetLinger(0) // close with a reset
+			if !v.Valid {
+				t.Errorf("verdict invalid: %v", v.Problems)
 			}
-			conn.Close()
-			return
-		}
-		fakellm.Stream(w, llmGoodReply, 50)
-	})
-	l, s := newFakeLLM(t, f, nil)
-	v, _, err := runFeedback(t, l, llmGoodAnswer, 80)
-	if err != nil || !v.Valid {
-		t.Fatalf("Feedback: %v", err)
+			if len(f.Requests()) != tc.requests || len(s.got()) != tc.waits {
+				t.Errorf("%d requests, waits %v; want %d requests and %d waits", len(f.Requests()), s.got(), tc.requests, tc.waits)
+			}
+			if got := fmt.Sprint(s.got()); tc.waited != "" && got != tc.waited {
+				t.Errorf("waited %s, want %s", got, tc.waited)
+			}
+		})
 	}
-	if len(f.Requests()) != 2 || len(s.got()) != 1 {
-		t.Errorf("%d requests, waits %v; want one retry after the reset", len(f.Requests()), s.got())
+}
+
+// TestFeedbackErrors: each failure the server can answer with gives an
+// error of its kind, with a message that says what happened, after as many
+// requests and waits as the kind allows.
+func TestFeedbackErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		handle   llmHandler
+		mod      func(*Config)
+		kind     ErrorKind
+		message  []string // what the message says
+		status   int      // the HTTP status on the error; 0 is not checked
+		requests int
+		waits    int
+		check    func(t *testing.T, le *Error, f *fakellm.Server, s *llmSleeps) // more, or nil
+	}{
+		{
+			name: "bad request is never retried",
+			handle: func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
+				fakellm.APIError(w, http.StatusBadRequest, "context length exceeded\nsecond line")
+			},
+			kind: KindBadRequest, message: []string{"context length exceeded second line"}, status: 400,
+			requests: 3, waits: 0,
+			check: func(t *testing.T, le *Error, f *fakellm.Server, s *llmSleeps) {
+				// One request per response format, never the same one twice.
+				if got := requestFormats(f.Requests()); strings.Join(got, ",") != "json_schema,json_object," {
+					t.Errorf("requests asked for %q", got)
+				}
+			},
+		},
+		{
+			name: "model not found",
+			handle: func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
+				fakellm.APIError(w, http.StatusNotFound, `model "llama9:70b" not found, try pulling it first`)
+			},
+			mod:  func(c *Config) { c.Model = "llama9:70b" },
+			kind: KindModel, message: []string{`model "llama9:70b" not found`},
+			requests: 1, waits: 0,
+		},
+		{
+			name: "rate limit gives up",
+			handle: func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
+				fakellm.APIError(w, http.StatusTooManyRequests, "quota exceeded")
+			},
+			kind: KindRateLimit, message: []string{"after 3 attempts", "429"},
+			requests: 3, waits: 2, // 1 + MaxRetries(2)
+			check: func(t *testing.T, le *Error, f *fakellm.Server, s *llmSleeps) {
+				if le.Attempts != 3 {
+					t.Errorf("attempts %d, want 3", le.Attempts)
+				}
+				// No Retry-After: exponential backoff 100 ms, 200 ms, half of each jitter (rand 0.5).
+				if got := fmt.Sprint(s.got()); got != "[75ms 150ms]" {
+					t.Errorf("waited %s, want [75ms 150ms]", got)
+				}
+			},
+		},
+		{
+			name: "Retry-After too long",
+			handle: func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
+				w.Header().Set("Retry-After", "3600")
+				fakellm.APIError(w, http.StatusTooManyRequests, "daily quota")
+			},
+			kind: KindRateLimit, message: []string{"1h0m0s"},
+			requests: 1, waits: 0,
+			check: func(t *testing.T, le *Error, f *fakellm.Server, s *llmSleeps) {
+				if le.RetryAfter != time.Hour {
+					t.Errorf("retry after %v, want 1h", le.RetryAfter)
+				}
+			},
+		},
+		{
+			name: "server error gives up",
+			handle: func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
+				// A careless server that puts the key in its error message.
+				fakellm.APIError(w, http.StatusInternalServerError, "upstream failed for "+r.Header.Get("Authorization"))
+			},
+			mod:  func(c *Config) { c.MaxRetries = 1 },
+			kind: KindServer, message: []string{"500", "after 2 attempts"}, status: 500,
+			requests: 2, waits: 1,
+		},
+		{
+			name: "server error with no retries configured",
+			handle: func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
+				fakellm.APIError(w, http.StatusBadGateway, "bad gateway")
+			},
+			mod:      func(c *Config) { c.MaxRetries = 0 },
+			kind:     KindServer,
+			requests: 1, waits: 0,
+		},
+		{
+			name: "error event mid-stream",
+			handle: func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
+				w.Header().Set("Content-Type", "text/event-stream")
+				fmt.Fprintf(w, "data: %s\n\n", fakellm.Chunk(`{"key_points":`, ""))
+				fmt.Fprint(w, `data: {"error": {"message": "model crashed", "type": "server_error"}}`+"\n\n")
+			},
+			kind: KindServer, message: []string{"model crashed"},
+			requests: 1, waits: 0,
+		},
+		{
+			name: "malformed stream",
+			handle: func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
+				w.Header().Set("Content-Type", "text/event-stream")
+				fmt.Fprintf(w, "data: %s\n\n", fakellm.Chunk(`{"key_po`, ""))
+				fmt.Fprint(w, "data: {\"choices\": [{\"delta\": {\"content\": \"ints\"\n\n")
+				fmt.Fprint(w, "data: [DONE]\n\n")
+			},
+			kind: KindMalformed, message: []string{"malformed"},
+			requests: 1, waits: 0,
+		},
+		{
+			name: "malformed plain JSON",
+			handle: func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
+				w.Header().Set("Content-Type", "application/json")
+				fmt.Fprint(w, `{"choices": [{"message": {"content": "trunc`)
+			},
+			kind:     KindMalformed,
+			requests: 1, waits: 0,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newLLMFake(t, tc.handle)
+			l, s := newFakeLLM(t, f, tc.mod)
+			_, _, err := runFeedback(t, l, llmGoodAnswer, 80)
+			le := assertLLMError(t, err, tc.kind)
+			for _, w := range tc.message {
+				if !strings.Contains(le.Message(), w) {
+					t.Errorf("message %q lacks %q", le.Message(), w)
+				}
+			}
+			if tc.status != 0 && le.Status != tc.status {
+				t.Errorf("status %d, want %d", le.Status, tc.status)
+			}
+			if len(f.Requests()) != tc.requests || len(s.got()) != tc.waits {
+				t.Errorf("%d requests, waits %v; want %d requests and %d waits", len(f.Requests()), s.got(), tc.requests, tc.waits)
+			}
+			if tc.check != nil {
+				tc.check(t, le, f, s)
+			}
+		})
 	}
 }
 
@@ -914,45 +974,6 @@ func TestFeedbackStreamCut(t *testing.T) {
 				t.Errorf("%d deltas, %d requests, %d attempts, waits %v", len(deltas), len(f.Requests()), le.Attempts, s.got())
 			}
 		})
-	}
-}
-
-func TestFeedbackMalformedStream(t *testing.T) {
-	f := newLLMFake(t, func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
-		w.Header().Set("Content-Type", "text/event-stream")
-		fmt.Fprintf(w, "data: %s\n\n", fakellm.Chunk(`{"key_po`, ""))
-		fmt.Fprint(w, "data: {\"choices\": [{\"delta\": {\"content\": \"ints\"\n\n")
-		fmt.Fprint(w, "data: [DONE]\n\n")
-	})
-	l, _ := newFakeLLM(t, f, nil)
-	_, _, err := runFeedback(t, l, llmGoodAnswer, 80)
-	le := assertLLMError(t, err, KindMalformed)
-	if !strings.Contains(le.Message(), "malformed") {
-		t.Errorf("message %q", le.Message())
-	}
-}
-
-func TestFeedbackMalformedPlainJSON(t *testing.T) {
-	f := newLLMFake(t, func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"choices": [{"message": {"content": "trunc`)
-	})
-	l, _ := newFakeLLM(t, f, nil)
-	_, _, err := runFeedback(t, l, llmGoodAnswer, 80)
-	assertLLMError(t, err, KindMalformed)
-}
-
-func TestFeedbackErrorEventMidStream(t *testing.T) {
-	f := newLLMFake(t, func(w http.ResponseWriter, r *http.Request, n int, req map[string]any) {
-		w.Header().Set("Content-Type", "text/event-stream")
-		fmt.Fprintf(w, "data: %s\n\n", fakellm.Chunk(`{"key_points":`, ""))
-		fmt.Fprint(w, `data: {"error": {"message": "model crashed", "type": "server_error"}}`+"\n\n")
-	})
-	l, s := newFakeLLM(t, f, nil)
-	_, _, err := runFeedback(t, l, llmGoodAnswer, 80)
-	le := assertLLMError(t, err, KindServer)
-	if !strings.Contains(le.Message(), "model crashed") || len(s.got()) != 0 {
-		t.Errorf("message %q, waits %v", le.Message(), s.got())
 	}
 }
 

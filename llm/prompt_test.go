@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"grill/decks"
+	"grill/internal/fixture/textcheck"
 )
 
 func TestNeutralise(t *testing.T) {
@@ -70,16 +71,12 @@ func TestBuildMessages(t *testing.T) {
 	if strings.Count(sys, "REFERENCE>>>") != 1 {
 		t.Errorf("reference answer can close its own quotation:\n%s", sys)
 	}
-	for _, want := range []string{
+	textcheck.Contains(t, "system prompt", sys,
 		`1. "Aggregate from neighbours" — typical wording: aggregate, neighbour information`,
 		`2. "Update with own features" (weight 2)`,
 		"Reviewer's correction",
 		"Every key point appears exactly once",
-	} {
-		if !strings.Contains(sys, want) {
-			t.Errorf("system prompt lacks %q", want)
-		}
-	}
+	)
 	if strings.Contains(sys, "my answer") {
 		t.Errorf("answer in the system prompt")
 	}

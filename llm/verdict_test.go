@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"grill/internal/fixture/textcheck"
 )
 
 // llmReplyWith returns llmGoodReply with one substring replaced.
@@ -177,18 +179,14 @@ func TestWriteVerdictText(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	for _, want := range []string{
+	textcheck.Contains(t, "text", out,
 		"LLM feedback (llama3.1:8b at localhost:11434)",
 		"LLM score: 85/100 (grader: 40)  DISAGREES",
 		"[x] Aggregate from neighbours — “aggregates messages from its neighbours”",
 		"[~] Stack layers for k-hop reach",
 		"Feedback: Clear account",
 		"Follow-up: What goes wrong",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("text lacks %q:\n%s", want, out)
-		}
-	}
+	)
 	if strings.Contains(out, "UNTRUSTED") {
 		t.Errorf("honest answer marked untrusted:\n%s", out)
 	}
@@ -234,11 +232,7 @@ func TestStreamPreview(t *testing.T) {
 		t.Errorf("preview never showed points (%v) or partial feedback (%v)", sawPoints, sawFeedback)
 	}
 	full := StreamPreview(reply)
-	for _, want := range []string{"[x] Aggregate from neighbours", "[~] Stack layers for k-hop reach", "LLM score: 85/100", "Follow-up: What goes wrong"} {
-		if !strings.Contains(full, want) {
-			t.Errorf("full preview lacks %q:\n%s", want, full)
-		}
-	}
+	textcheck.Contains(t, "full preview", full, "[x] Aggregate from neighbours", "[~] Stack layers for k-hop reach", "LLM score: 85/100", "Follow-up: What goes wrong")
 	if got := StreamPreview("The answer covers aggregation"); got != "The answer covers aggregation" {
 		t.Errorf("prose preview = %q", got)
 	}

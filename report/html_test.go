@@ -12,6 +12,7 @@ import (
 
 	"grill/decks"
 	"grill/grading"
+	"grill/internal/fixture/textcheck"
 	"grill/interview"
 )
 
@@ -195,18 +196,14 @@ func TestHTMLSelfContainedAndWellFormed(t *testing.T) {
 	}
 
 	text := textOf(doc)
-	for _, want := range []string{
+	textcheck.Contains(t, "page text", text,
 		"h_v⁽ᵏ⁺¹⁾", "√ᾱₜ", // maths as Unicode, in the answer and its note
 		"q(xₜ|xₜ₋₁)",                                           // and in the question
 		"the paper", "a figure", "https://example.com/readout", // links as text
 		"Good, but", "What is over-smoothing?", // LLM feedback
 		"self-graded (the grader said missed)",
 		"listed, not explained", "contradicted",
-	} {
-		if !strings.Contains(text, want) {
-			t.Errorf("page text lacks %q", want)
-		}
-	}
+	)
 	if strings.Contains(text, "$") {
 		t.Errorf("raw LaTeX left in the page")
 	}
@@ -252,11 +249,7 @@ func TestHTMLEmptySession(t *testing.T) {
 	page := HTML(rec, nil, nil)
 	doc := parseHTML(t, page)
 	text := textOf(doc)
-	for _, want := range []string{"No question was asked.", "no answered session yet", "no question was asked"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("page lacks %q", want)
-		}
-	}
+	textcheck.Contains(t, "page", text, "No question was asked.", "no answered session yet", "no question was asked")
 }
 
 // TestHTMLInBrowser opens the report in headless Chromium when there is

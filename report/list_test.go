@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"grill/internal/fixture/textcheck"
 	"grill/interview"
 )
 
@@ -25,16 +26,8 @@ func TestWriteList(t *testing.T) {
 	if len(lines) != 3 || !strings.HasPrefix(lines[0], "ID") {
 		t.Fatalf("text list:\n%s", buf.String())
 	}
-	for _, want := range []string{"20261125T171849Z", t0.Local().Format("2006-01-02 15:04"), "gnn,diffusion", " 3 ", "47", "5:33", "ended"} {
-		if !strings.Contains(lines[1], want) {
-			t.Errorf("row %q lacks %q", lines[1], want)
-		}
-	}
-	for _, want := range []string{"0 of 2", "–", "in progress"} {
-		if !strings.Contains(lines[2], want) {
-			t.Errorf("row %q lacks %q", lines[2], want)
-		}
-	}
+	textcheck.Contains(t, "row 1", lines[1], "20261125T171849Z", t0.Local().Format("2006-01-02 15:04"), "gnn,diffusion", " 3 ", "47", "5:33", "ended")
+	textcheck.Contains(t, "row 2", lines[2], "0 of 2", "–", "in progress")
 
 	buf.Reset()
 	if err := WriteList(&buf, sums, true); err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 
 	"grill/decks"
+	"grill/internal/fixture/textcheck"
 	"grill/interview"
 	"grill/llm"
 )
@@ -44,7 +45,7 @@ func renderHTML(t *testing.T, md string) string {
 func TestReportMarkdownContent(t *testing.T) {
 	rec := sampleRecord(t0)
 	md := Markdown(rec, testLibrary())
-	for _, want := range []string{
+	textcheck.Contains(t, "report", md,
 		"# grill session, 25 November 2026, 17:18 UTC",
 		"`20261125T171849Z` (ended)",
 		"| # | Topic | Question | Time | Outcome | Score | Adjusted | Rating | Missed points |",
@@ -71,11 +72,7 @@ func TestReportMarkdownContent(t *testing.T) {
 		"- **Feedback:** Good, but \\*mention\\* depth.",
 		"- **Follow-up question:** What is over-smoothing?",
 		"**Answer:** skipped, nothing typed.",
-	} {
-		if !strings.Contains(md, want) {
-			t.Errorf("report lacks %q\n%s", want, md)
-		}
-	}
+	)
 
 	h := renderHTML(t, md)
 	if n := strings.Count(h, "<table>"); n != 2 {
@@ -110,16 +107,12 @@ func TestReportMarkdownWithoutLibrary(t *testing.T) {
 
 func TestReportMarkdownInProgress(t *testing.T) {
 	md := Markdown(inProgress(t0), nil)
-	for _, want := range []string{
+	textcheck.Contains(t, "in-progress report", md,
 		"(in progress)",
 		"| 2 | diffusion | What is the forward process? | 0:42 / 3:00 | not answered | – | – | – | – |",
 		"**Answer:** not submitted. The draft so far:\n\n> It adds Gaussian no",
 		"**Answered:** 1 of 2",
-	} {
-		if !strings.Contains(md, want) {
-			t.Errorf("in-progress report lacks %q\n%s", want, md)
-		}
-	}
+	)
 	if strings.Contains(md, "Session length") {
 		t.Error("in-progress report shows a session length")
 	}
@@ -195,18 +188,14 @@ func TestReportMarkdownLLMVariants(t *testing.T) {
 		InjectionReasons: []string{"asks for a score"}, OfflineScore: 60, Latency: 12,
 	}}
 	md := Markdown(rec, nil)
-	for _, want := range []string{
+	textcheck.Contains(t, "report", md,
 		"⚠ **The answer contains instructions aimed at the grader.**",
 		"- **Score:** 95 (grader: 60) — *untrusted*",
 		"- **Instructions to the grader found:** asks for a score",
 		"- **Wrong claims:**\n  - GCNs use attention",
 		"  - Aggregate: covered — “aggregates”",
 		"- **Follow-up question:** Why?",
-	} {
-		if !strings.Contains(md, want) {
-			t.Errorf("report lacks %q\n%s", want, md)
-		}
-	}
+	)
 	if strings.Contains(md, "offlinescore") || strings.Contains(md, "latency") {
 		t.Errorf("report shows bookkeeping fields of the verdict:\n%s", md)
 	}
@@ -260,15 +249,11 @@ func TestDemoteHeadings(t *testing.T) {
 func TestReportMarkdownPointStates(t *testing.T) {
 	rec := htmlRecord()
 	md := Markdown(rec, nil)
-	for _, want := range []string{
+	textcheck.Contains(t, "report", md,
 		"- ✓ Adds Gaussian noise\n",
 		"- ✗ Fixed variance schedule — *contradicted*\n",
 		"- ~ Noise is Gaussian — *listed, not explained*\n",
 		"- ✓ Stack layers for k-hop (weight 2) — *self-graded (the grader said missed)*\n",
 		"- ✗ Pools node embeddings\n",
-	} {
-		if !strings.Contains(md, want) {
-			t.Errorf("report lacks %q", want)
-		}
-	}
+	)
 }

@@ -113,20 +113,7 @@ func TestMathToUnicode(t *testing.T) {
 		{`{`, ""},
 		{`\`, ""},
 		{`x^`, "x"},
-	}
-	for _, tt := range tests {
-		if got := MathToUnicode(tt.tex); got != tt.want {
-			t.Errorf("MathToUnicode(%q) = %q, want %q", tt.tex, got, tt.want)
-		}
-	}
-}
-
-// TestMathToUnicodeSeedFormulas checks the display formulas of the seed Q&A
-// document whole.
-func TestMathToUnicodeSeedFormulas(t *testing.T) {
-	tests := []struct {
-		tex, want string
-	}{
+		// The display formulas of the seed Q&A document, whole.
 		{`h_v^{(k+1)} = \text{UPDATE}(h_v^{(k)}, \text{AGGREGATE}(\{h_u^{(k)} : u \in \mathcal{N}(v)\}))`,
 			"h_v⁽ᵏ⁺¹⁾ = UPDATE(h_v⁽ᵏ⁾, AGGREGATE({h_u⁽ᵏ⁾ : u ∈ 𝒩(v)}))"},
 		{`h_v = \sigma(W[h_v \| \text{AGG}(\{h_u\})])`, "h_v = σ(W[h_v ‖ AGG({h_u})])"},

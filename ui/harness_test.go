@@ -160,6 +160,21 @@ func (h *harness) waitGone(s string) {
 	}
 }
 
+// waitExit waits up to within for Run to return, fails with the message
+// unless it returns nil, and leaves the result for the cleanup.
+func (h *harness) waitExit(within time.Duration, message string) {
+	h.t.Helper()
+	select {
+	case err := <-h.done:
+		if err != nil {
+			h.t.Fatal(err)
+		}
+		h.done <- nil // for the cleanup
+	case <-time.After(within):
+		h.t.Fatal(message)
+	}
+}
+
 func (h *harness) typeText(s string) {
 	for _, r := range s {
 		if r == '\n' {

@@ -347,15 +347,7 @@ func TestLLMQuitCancelsThePendingRequest(t *testing.T) {
 	h.ctrl(tcell.KeyCtrlS)
 	h.waitFor("Asking test-model at")
 	h.ctrl(tcell.KeyCtrlC)
-	select {
-	case err := <-h.done:
-		if err != nil {
-			t.Fatal(err)
-		}
-		h.done <- nil // for the cleanup
-	case <-time.After(10 * time.Second):
-		t.Fatal("grill did not quit while feedback was pending")
-	}
+	h.waitExit(10*time.Second, "grill did not quit while feedback was pending")
 	_, l := h.llmOf(0)
 	if !strings.Contains(l.Error, "cancelled") {
 		t.Fatalf("pending feedback recorded as %+v, want cancelled", l)

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/rivo/tview"
+
+	"grill/internal/fixture/textcheck"
 )
 
 // visible returns what a TextView with dynamic colours shows for s: the text
@@ -19,89 +21,70 @@ func visible(s string) string {
 // styleTags are the tags RenderMarkdown may write.
 var styleTags = []string{"[::b]", "[::i]", "[::s]", "[::-]", "[" + codeColor + "]", "[-]"}
 
-func TestRenderMarkdownBold(t *testing.T) {
-	md := "**Core paradigm**: update by **aggregating** neighbours."
-	if got, want := RenderMarkdown(md, true), "[::b]Core paradigm[::-]: update by [::b]aggregating[::-] neighbours."; got != want {
-		t.Errorf("colour:\n got %q\nwant %q", got, want)
-	}
-	if got, want := RenderMarkdown(md, false), "Core paradigm: update by aggregating neighbours."; got != want {
-		t.Errorf("plain:\n got %q\nwant %q", got, want)
+// TestRenderMarkdown compares what RenderMarkdown writes, style tags and
+// all, with what each construct should become.
+func TestRenderMarkdown(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		md    string
+		color bool
+		want  string
+	}{
+		{"bold in colour", "**Core paradigm**: update by **aggregating** neighbours.", true,
+			"[::b]Core paradigm[::-]: update by [::b]aggregating[::-] neighbours."},
+		{"bold in plain", "**Core paradigm**: update by **aggregating** neighbours.", false,
+			"Core paradigm: update by aggregating neighbours."},
+		{"nested styles", "*see **this** now*", true, "[::i]see [::b]this[::-][::i] now[::-]"},
+		{"heading", "#### Methods\n\nText", true, "[::b]Methods[::-]\n\nText"},
+		{"lists",
+			"**Three steps per layer**:\n1. **Message**: send\n2. **Aggregate**: combine\n3. **Update**: own features\n\n" +
+				"- Layer 1: friends\n- Layer 2: friends-of-friends\n\n3. three\n4. four\n", false,
+			"Three steps per layer:\n1. Message: send\n2. Aggregate: combine\n3. Update: own features\n\n" +
+				"• Layer 1: friends\n• Layer 2: friends-of-friends\n\n3. three\n4. four"},
+		{"nested list",
+			"1. **Sum**: $h_G = \\sum_{v \\in V} h_v^{(K)}$\n   - Permutation-invariant\n   - Simple, works well\n\n" +
+				"2. **Mean**: normalises\n   - Better for varying sizes\n", false,
+			"1. Sum: h_G = ∑_(v∈V) h_v⁽ᴷ⁾\n   • Permutation-invariant\n   • Simple, works well\n\n" +
+				"2. Mean: normalises\n   • Better for varying sizes"},
+		{"tight nested list", "- a\n  - b\n    - c\n- d", false, "• a\n  • b\n    • c\n• d"},
+		{"code block", codeBlockMD, false, codeBlockWant},
+		{"code span with dollars", "Keep `$x_0$` as typed", false, "Keep $x_0$ as typed"},
+		{"maths",
+			"**Framework**:\n$$h_v^{(k+1)} = \\text{UPDATE}(h_v^{(k)})$$\n\nWhere $\\bar{\\alpha}_t = \\prod_{s=1}^t (1-\\beta_s)$ and $x_t$, $x_{t-1}$ and $p_{data}$.", false,
+			"Framework:\n  h_v⁽ᵏ⁺¹⁾ = UPDATE(h_v⁽ᵏ⁾)\n\nWhere ᾱₜ = ∏ₛ₌₁ᵗ (1−βₛ) and xₜ, xₜ₋₁ and p_data."},
+		// Underscores and stars in maths are not emphasis.
+		{"stars in maths", "$a_1 * b_1$ and $c_1 * d_1$", false, "a₁ * b₁ and c₁ * d₁"},
+		// Display maths in the middle of a paragraph gets its own line.
+		{"display maths mid-paragraph", "so $$x_0$$ then", false, "so\n  x₀\nthen"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := RenderMarkdown(tc.md, tc.color); got != tc.want {
+				t.Errorf("RenderMarkdown(%q, %v):\n got %q\nwant %q", tc.md, tc.color, got, tc.want)
+			}
+		})
 	}
 }
 
-func TestRenderMarkdownNestedStyles(t *testing.T) {
-	got := RenderMarkdown("*see **this** now*", true)
-	want := "[::i]see [::b]this[::-][::i] now[::-]"
-	if got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
-	if v := visible(got); v != "see this now" {
+// codeBlockMD is a code block between two paragraphs; codeBlockWant, its
+// plain rendering.
+const (
+	codeBlockMD   = "**VLA**:\n```\n(Image, Text Instruction) → Transformer → Action\n(single learned model)\n```\nAfter `x_t` code."
+	codeBlockWant = "VLA:\n    (Image, Text Instruction) → Transformer → Action\n    (single learned model)\n\nAfter x_t code."
+)
+
+func TestRenderMarkdownNestedStylesVisible(t *testing.T) {
+	if v := visible(RenderMarkdown("*see **this** now*", true)); v != "see this now" {
 		t.Errorf("visible %q", v)
 	}
 }
 
-func TestRenderMarkdownHeading(t *testing.T) {
-	got := RenderMarkdown("#### Methods\n\nText", true)
-	if want := "[::b]Methods[::-]\n\nText"; got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
-}
-
-func TestRenderMarkdownLists(t *testing.T) {
-	md := "**Three steps per layer**:\n1. **Message**: send\n2. **Aggregate**: combine\n3. **Update**: own features\n\n" +
-		"- Layer 1: friends\n- Layer 2: friends-of-friends\n\n3. three\n4. four\n"
-	want := "Three steps per layer:\n1. Message: send\n2. Aggregate: combine\n3. Update: own features\n\n" +
-		"• Layer 1: friends\n• Layer 2: friends-of-friends\n\n3. three\n4. four"
-	if got := RenderMarkdown(md, false); got != want {
-		t.Errorf("got:\n%s\nwant:\n%s", got, want)
-	}
-}
-
-func TestRenderMarkdownNestedList(t *testing.T) {
-	md := "1. **Sum**: $h_G = \\sum_{v \\in V} h_v^{(K)}$\n   - Permutation-invariant\n   - Simple, works well\n\n" +
-		"2. **Mean**: normalises\n   - Better for varying sizes\n"
-	want := "1. Sum: h_G = ∑_(v∈V) h_v⁽ᴷ⁾\n   • Permutation-invariant\n   • Simple, works well\n\n" +
-		"2. Mean: normalises\n   • Better for varying sizes"
-	if got := RenderMarkdown(md, false); got != want {
-		t.Errorf("got:\n%s\nwant:\n%s", got, want)
-	}
-	tight := "- a\n  - b\n    - c\n- d"
-	if got, want := RenderMarkdown(tight, false), "• a\n  • b\n    • c\n• d"; got != want {
-		t.Errorf("got:\n%s\nwant:\n%s", got, want)
-	}
-}
-
-func TestRenderMarkdownCodeBlock(t *testing.T) {
-	md := "**VLA**:\n```\n(Image, Text Instruction) → Transformer → Action\n(single learned model)\n```\nAfter `x_t` code."
-	want := "VLA:\n    (Image, Text Instruction) → Transformer → Action\n    (single learned model)\n\nAfter x_t code."
-	if got := RenderMarkdown(md, false); got != want {
-		t.Errorf("got:\n%s\nwant:\n%s", got, want)
-	}
-	color := RenderMarkdown(md, true)
+func TestRenderMarkdownCodeBlockColour(t *testing.T) {
+	color := RenderMarkdown(codeBlockMD, true)
 	if !strings.Contains(color, "    ["+codeColor+"](single learned model)[-]") {
 		t.Errorf("code block not coloured: %q", color)
 	}
-	if v := visible(color); v != want {
-		t.Errorf("visible:\n%s\nwant:\n%s", v, want)
-	}
-	if got := RenderMarkdown("Keep `$x_0$` as typed", false); got != "Keep $x_0$ as typed" {
-		t.Errorf("code span with dollars: %q", got)
-	}
-}
-
-func TestRenderMarkdownMaths(t *testing.T) {
-	md := "**Framework**:\n$$h_v^{(k+1)} = \\text{UPDATE}(h_v^{(k)})$$\n\nWhere $\\bar{\\alpha}_t = \\prod_{s=1}^t (1-\\beta_s)$ and $x_t$, $x_{t-1}$ and $p_{data}$."
-	want := "Framework:\n  h_v⁽ᵏ⁺¹⁾ = UPDATE(h_v⁽ᵏ⁾)\n\nWhere ᾱₜ = ∏ₛ₌₁ᵗ (1−βₛ) and xₜ, xₜ₋₁ and p_data."
-	if got := RenderMarkdown(md, false); got != want {
-		t.Errorf("got:\n%s\nwant:\n%s", got, want)
-	}
-	// Underscores and stars in maths are not emphasis.
-	if got := RenderMarkdown("$a_1 * b_1$ and $c_1 * d_1$", false); got != "a₁ * b₁ and c₁ * d₁" {
-		t.Errorf("got %q", got)
-	}
-	// Display maths in the middle of a paragraph gets its own line.
-	if got, want := RenderMarkdown("so $$x_0$$ then", false), "so\n  x₀\nthen"; got != want {
-		t.Errorf("got %q, want %q", got, want)
+	if v := visible(color); v != codeBlockWant {
+		t.Errorf("visible:\n%s\nwant:\n%s", v, codeBlockWant)
 	}
 }
 
@@ -135,12 +118,8 @@ func TestRenderMarkdownPlainHasNoTags(t *testing.T) {
 		t.Errorf("colour and plain output show different text")
 	}
 	v := visible(plain)
-	for _, bad := range []string{"**", "$", `\sqrt`, `\mathcal`, "### ", "[::"} {
-		if strings.Contains(v, bad) {
-			t.Errorf("rendered seed still shows %q", bad)
-		}
-	}
-	for _, want := range []string{
+	textcheck.Lacks(t, "rendered seed", v, "**", "$", `\sqrt`, `\mathcal`, "### ", "[::")
+	textcheck.Contains(t, "rendered seed", v,
 		"What is message passing in GNNs?",
 		"  h_v⁽ᵏ⁺¹⁾ = UPDATE(h_v⁽ᵏ⁾, AGGREGATE({h_u⁽ᵏ⁾ : u ∈ 𝒩(v)}))",
 		"• Formula: h_v = σ(W[h_v ‖ AGG({h_u})])",
@@ -149,11 +128,7 @@ func TestRenderMarkdownPlainHasNoTags(t *testing.T) {
 		"• ✅ Graph-structured data",
 		"Output: Action tokens [0.1, 0.2, -0.3, ...]",
 		"7-DoF (x, y, z, roll, pitch, yaw, gripper) ∈ ℝ⁷",
-	} {
-		if !strings.Contains(v, want) {
-			t.Errorf("rendered seed lacks %q", want)
-		}
-	}
+	)
 }
 
 func TestRenderMarkdownBlocks(t *testing.T) {

@@ -195,15 +195,7 @@ func TestCtrlCKeepsTheSessionResumable(t *testing.T) {
 	h.clock.Advance(7 * time.Second)
 	h.waitFor("00:13 left")
 	h.ctrl(tcell.KeyCtrlC)
-	select {
-	case err := <-h.done:
-		if err != nil {
-			t.Fatal(err)
-		}
-		h.done <- nil
-	case <-time.After(5 * time.Second):
-		t.Fatal("Ctrl+C did not quit")
-	}
+	h.waitExit(5*time.Second, "Ctrl+C did not quit")
 	// Run has returned: the last save is on disk.
 	st.Close()
 	rec, err := st.Load(store.Latest)
@@ -381,15 +373,7 @@ func TestUnwritableDataDirReportPrintedOnExit(t *testing.T) {
 	h.press('p')
 	h.waitFor("printed when grill exits")
 	h.press('q')
-	select {
-	case err := <-h.done:
-		if err != nil {
-			t.Fatal(err)
-		}
-		h.done <- nil
-	case <-time.After(5 * time.Second):
-		t.Fatal("q did not quit")
-	}
+	h.waitExit(5*time.Second, "q did not quit")
 	if s := out.String(); !strings.HasPrefix(s, "# grill session") || !strings.Contains(s, "alpha and beta") {
 		t.Fatalf("printed report:\n%s", s)
 	}

@@ -163,15 +163,7 @@ func TestSummaryListsEveryQuestion(t *testing.T) {
 	}
 	// q quits: Run returns.
 	h.press('q')
-	select {
-	case err := <-h.done:
-		if err != nil {
-			t.Fatal(err)
-		}
-		h.done <- nil // for the cleanup
-	case <-time.After(5 * time.Second):
-		t.Fatal("q did not quit")
-	}
+	h.waitExit(5*time.Second, "q did not quit")
 }
 
 func TestCtrlQAsksBeforeQuitting(t *testing.T) {
