@@ -141,7 +141,7 @@ func readConfigFile(path string) ([]byte, error) {
 		return nil, pathCause(err)
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file (%s)", fileKind(fi.Mode()))
+		return nil, fmt.Errorf("not a regular file (%s)", FileKind(fi.Mode()))
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -174,8 +174,9 @@ func pathCause(err error) error {
 	return err
 }
 
-// fileKind names the type of a file that is not a regular file.
-func fileKind(m fs.FileMode) string {
+// FileKind names the type of a file that is not a regular file ("a named
+// pipe"), for errors that refuse to read it.
+func FileKind(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
 		return "a directory"
@@ -183,8 +184,12 @@ func fileKind(m fs.FileMode) string {
 		return "a named pipe"
 	case m&fs.ModeSocket != 0:
 		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
 	case m&fs.ModeDevice != 0:
 		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
 	}
 	return "a special file"
 }
