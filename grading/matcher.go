@@ -82,8 +82,78 @@ var (
 // few hundred cards; fuzzing creates many).
 const maxMatcherCache = 4096
 
+// byCard remembers the matcher last used for a card pointer, with a copy of
+// what grading depends on: a card graded again and unchanged skips the
+// fingerprint (comparing strings that share their bytes is cheap), while an
+// edited one is noticed and recompiled.
+var (
+	byCardMu sync.RWMutex
+	byCard   = map[*decks.Card]cardEntry{}
+)
+
+type cardEntry struct {
+	snap decks.Card
+	m    *cardMatcher
+}
+
+// snapshot copies the fields of a card grading depends on, deep enough that
+// editing the card in place shows.
+func snapshot(c *decks.Card) decks.Card {
+	return decks.Card{Question: c.Question, Answer: c.Answer, Note: c.Note,
+		KeyPoints: cloneKeyPoints(c.KeyPoints), Misconceptions: cloneKeyPoints(c.Misconceptions),
+		AlsoAccepted: slices.Clone(c.AlsoAccepted)}
+}
+
+func cloneKeyPoints(kps []decks.KeyPoint) []decks.KeyPoint {
+	out := slices.Clone(kps)
+	for i := range out {
+		out[i].Phrasings = slices.Clone(out[i].Phrasings)
+	}
+	return out
+}
+
+// sameCard reports whether a card still has the snapshot's content.
+func sameCard(c *decks.Card, s *decks.Card) bool {
+	if c.Question != s.Question || c.Answer != s.Answer || c.Note != s.Note ||
+		!slices.Equal(c.AlsoAccepted, s.AlsoAccepted) {
+		return false
+	}
+	return sameKeyPoints(c.KeyPoints, s.KeyPoints) && sameKeyPoints(c.Misconceptions, s.Misconceptions)
+}
+
+func sameKeyPoints(a, b []decks.KeyPoint) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Label != b[i].Label || a[i].Weight != b[i].Weight || !slices.Equal(a[i].Phrasings, b[i].Phrasings) {
+			return false
+		}
+	}
+	return true
+}
+
 // matcherFor returns the compiled matcher of a card, building it once.
 func matcherFor(card *decks.Card) *cardMatcher {
+	byCardMu.RLock()
+	e, ok := byCard[card]
+	byCardMu.RUnlock()
+	if ok && sameCard(card, &e.snap) {
+		return e.m
+	}
+	m := matcherByContent(card)
+	byCardMu.Lock()
+	if len(byCard) >= maxMatcherCache {
+		clear(byCard)
+	}
+	byCard[card] = cardEntry{snapshot(card), m}
+	byCardMu.Unlock()
+	return m
+}
+
+// matcherByContent returns the matcher of a card's content, shared by
+// copies of the card.
+func matcherByContent(card *decks.Card) *cardMatcher {
 	key := fingerprint(card)
 	matcherMu.Lock()
 	m := matcherCache[key]
