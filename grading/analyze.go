@@ -87,7 +87,7 @@ func (a *analysis) setOccurrences(hits []hit) {
 		start[i] += start[i-1]
 	}
 	backing := make([]occ, len(hits))
-	next := start[:len(start)-1:len(start)-1]
+	next := start[: len(start)-1 : len(start)-1]
 	next = append([]int32(nil), next...)
 	for _, h := range hits {
 		backing[next[h.id]] = h.o
