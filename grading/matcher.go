@@ -20,6 +20,8 @@ type cardMatcher struct {
 	terms    []string         // matching term of each id
 	helpID   int32            // id of "help", or -1
 	refs     []refBag         // without curated key points: the reference answers as weighted terms
+	synUsed  bool             // while compiling: a multi-word synonym was substituted
+	noSyn    bool             // while compiling: substitute none
 	subjects [][][]int32      // alternatives of each compared subject ("GCN", "RT-1")
 	ids      map[string]int32 // matching term -> id
 	forms    map[string]bool  // written forms of the terms, while compiling
@@ -290,8 +292,18 @@ func (m *cardMatcher) compilePhrasing(p string) []variant {
 		return nil
 	}
 	var out []variant
+	m.synUsed = false
 	if v, ok := m.compileTokens(toks); ok {
 		out = append(out, v)
+	}
+	if m.synUsed {
+		// A multi-word synonym stands together ("discrete action"); the
+		// phrasing's own words may also come apart ("actions are discretised").
+		m.noSyn = true
+		if v, ok := m.compileTokens(toks); ok {
+			out = append(out, v)
+		}
+		m.noSyn = false
 	}
 	spelled := expansionTokens(toks)
 	for i := 0; i+1 < len(toks) && i < 6; i++ {
@@ -543,6 +555,9 @@ func (m *cardMatcher) expansionAt(words []phraseWord, i int) (int, [][]int32) {
 // several words in the thesaurus ("adjacent node"); if so it returns how
 // many words that is and the alternatives of its group.
 func (m *cardMatcher) synonymAt(words []phraseWord, i int) (int, [][]int32) {
+	if m.noSyn {
+		return 0, nil
+	}
 	for _, sp := range thesaurus().byFirst[words[i].t.term] {
 		n := len(sp.terms)
 		if i+n > len(words) {
@@ -558,6 +573,7 @@ func (m *cardMatcher) synonymAt(words []phraseWord, i int) (int, [][]int32) {
 		if !ok {
 			continue
 		}
+		m.synUsed = true
 		var alts [][]int32
 		if !strings.HasPrefix(sp.key, "#") {
 			alts = append(alts, []int32{m.internTerm(sp.key)})
