@@ -37,7 +37,8 @@ var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wro
 // reportVerbs are verbs of saying or believing.
 var reportVerbs = setOf(`claim claims claimed say says said think thinks thought believe believes believed assume assumes assumed
 state states stated suggest suggests suggested argue argues argued write writes wrote call calls called assert asserts asserted
-imagine imagines imagined expect expects expected`)
+imagine imagines imagined expect expects expected list lists listed mention mentions mentioned cite cites cited
+describe describes described consider considers considered`)
 
 // contrastStops end the reach of a denial frame.
 var contrastStops = setOf(`but however whereas actually instead rather although though while`)
