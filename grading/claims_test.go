@@ -192,3 +192,21 @@ func TestEditedCardRegraded(t *testing.T) {
 		t.Errorf("after dropping a key point: %d points", len(r.Points))
 	}
 }
+
+// TestMoreDenialFrames: denials without "not" that the first frames missed.
+func TestMoreDenialFrames(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	for _, answer := range []string{
+		"That message passing aggregates information from neighbours has been debunked.",
+		"Message passing aggregating information from neighbours turned out to be false.",
+		"Message passing aggregates information from neighbours, which is no longer true.",
+		"The idea that nodes aggregate information from neighbours is far from true.",
+	} {
+		if p := point(t, Grade(c, answer), "Aggregate information from neighbours"); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	if p := point(t, Grade(c, "Each node has been shown to aggregate information from its neighbours."), "Aggregate information from neighbours"); !p.Covered {
+		t.Errorf("\"has been shown to\" is no denial: %+v", p)
+	}
+}
