@@ -42,31 +42,62 @@ func (m *cardMatcher) analyzeText(answer string, typos bool) *analysis {
 	toks := a.toks
 	a.deny = computeDenials(toks)
 	a.tid = make([]int32, len(toks))
+	hits := make([]hit, 0, len(toks)+8)
 	for i := range toks {
 		t := &toks[i]
 		a.tid[i] = -1
 		if id, ok := m.ids[t.term]; ok {
 			a.tid[i] = id
-			a.add(id, i, i)
+			hits = append(hits, hit{id, occ{int32(i), int32(i)}})
 		} else if typos && m.typoEligible(t) {
 			for _, id := range m.typoIDs(t) {
-				a.add(id, i, i)
+				hits = append(hits, hit{id, occ{int32(i), int32(i)}})
 			}
 		}
-		if i+1 < len(toks) && toks[i+1].joinPrev && !t.stop && !toks[i+1].stop && m.prefixes[t.word] && t.start != toks[i+1].start {
+		if i+1 < len(toks) && toks[i+1].joinPrev && !t.stop && !toks[i+1].stop && t.start != toks[i+1].start && m.prefixes[t.word] {
 			parts := normalizeWord(t.word + toks[i+1].word)
 			if len(parts) == 1 {
 				if id, ok := m.ids[parts[0].term]; ok {
-					a.add(id, i, i+1)
+					hits = append(hits, hit{id, occ{int32(i), int32(i + 1)}})
 				}
 			}
 		}
 	}
+	a.setOccurrences(hits)
 	return a
 }
 
-func (a *analysis) add(id int32, first, last int) {
-	a.occ[id] = append(a.occ[id], occ{int32(first), int32(last)})
+// hit is one occurrence of a vocabulary term, while an answer is analysed.
+type hit struct {
+	id int32
+	o  occ
+}
+
+// setOccurrences files the hits by term, in one backing array, keeping each
+// term's occurrences in answer order.
+func (a *analysis) setOccurrences(hits []hit) {
+	if len(hits) == 0 {
+		return
+	}
+	start := make([]int32, len(a.occ)+1)
+	for _, h := range hits {
+		start[h.id+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	backing := make([]occ, len(hits))
+	next := start[: len(start)-1 : len(start)-1]
+	next = append([]int32(nil), next...)
+	for _, h := range hits {
+		backing[next[h.id]] = h.o
+		next[h.id]++
+	}
+	for id := range a.occ {
+		if s, e := start[id], start[id+1]; e > s {
+			a.occ[id] = backing[s:e:e]
+		}
+	}
 }
 
 // typoEligible reports whether an unmatched answer word may be a typo: long

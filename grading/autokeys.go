@@ -174,7 +174,19 @@ func deriveKeyPoints(question, answer string) []decks.KeyPoint {
 			add(p, 0.5+salience(p, freq, qTerms))
 		}
 	}
-	return selectCandidates(cands)
+	kps := selectCandidates(cands)
+	if len(kps) == 0 {
+		// Never a card with none: the reference's first sentence, its own
+		// words allowed even where they repeat the question.
+		first := plain(answer)
+		if i := strings.IndexAny(first, ".!?\n"); i > 0 {
+			first = first[:i]
+		}
+		if c, ok := makeCandidate(first, nil, 1, 1); ok {
+			kps = []decks.KeyPoint{{Label: c.label, Phrasings: c.phrasings, Weight: 1}}
+		}
+	}
+	return kps
 }
 
 // allMaths reports whether a phrase is only notation: single letters,

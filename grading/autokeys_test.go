@@ -180,3 +180,14 @@ func TestDerivedKeyPointsKeepNegation(t *testing.T) {
 		t.Errorf("the negation of the reference is not kept")
 	}
 }
+
+// TestDerivedKeyPointsNeverNone: a card whose short reference yields no
+// candidate still gets a key point from its first sentence.
+func TestDerivedKeyPointsNeverNone(t *testing.T) {
+	for _, answer := range []string{"The bulb will light.", "Gradient descent on the loss.", "Because the circuit is closed"} {
+		c := &decks.Card{ID: "t/x", Question: "Will the bulb light? Explain.", Answer: answer}
+		if kps := KeyPoints(c); len(kps) == 0 {
+			t.Errorf("reference %q: no derived key point", answer)
+		}
+	}
+}

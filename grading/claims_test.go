@@ -173,3 +173,40 @@ func TestReportedBeliefCorrected(t *testing.T) {
 		t.Errorf("a reported belief left standing: %+v, want covered", p)
 	}
 }
+
+// TestEditedCardRegraded: a card edited in place after grading is graded on
+// its new content.
+func TestEditedCardRegraded(t *testing.T) {
+	c := card([]string{"Aggregate", "aggregate"}, []string{"Update", "update"})
+	answer := "Each node aggregates its neighbours and then uses attention."
+	if r := Grade(c, answer); r.Score != 50 {
+		t.Fatalf("score %d, want 50", r.Score)
+	}
+	c.KeyPoints[1].Phrasings[0] = "attention"
+	if r := Grade(c, answer); r.Score != 100 {
+		t.Errorf("after editing a phrasing in place: score %d, want 100", r.Score)
+	}
+	c.Answer = "changed"
+	c.KeyPoints = c.KeyPoints[:1]
+	if r := Grade(c, answer); len(r.Points) != 1 {
+		t.Errorf("after dropping a key point: %d points", len(r.Points))
+	}
+}
+
+// TestMoreDenialFrames: denials without "not" that the first frames missed.
+func TestMoreDenialFrames(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	for _, answer := range []string{
+		"That message passing aggregates information from neighbours has been debunked.",
+		"Message passing aggregating information from neighbours turned out to be false.",
+		"Message passing aggregates information from neighbours, which is no longer true.",
+		"The idea that nodes aggregate information from neighbours is far from true.",
+	} {
+		if p := point(t, Grade(c, answer), "Aggregate information from neighbours"); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	if p := point(t, Grade(c, "Each node has been shown to aggregate information from its neighbours."), "Aggregate information from neighbours"); !p.Covered {
+		t.Errorf("\"has been shown to\" is no denial: %+v", p)
+	}
+}

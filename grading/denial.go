@@ -29,7 +29,7 @@ const (
 
 // falseWords say that what they are said of is false.
 var falseWords = setOf(`false wrong incorrect untrue myth misconception nonsense fiction fallacy misleading mistaken bogus
-misreading misunderstanding overstated exaggerated outdated debunked inaccurate`)
+misreading misunderstanding overstated exaggerated outdated debunked inaccurate oversimplification hype disproved refuted`)
 
 // wronglyWords are adverbs of a false report ("people wrongly claim").
 var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wrongfully naively`)
@@ -37,7 +37,8 @@ var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wro
 // reportVerbs are verbs of saying or believing.
 var reportVerbs = setOf(`claim claims claimed say says said think thinks thought believe believes believed assume assumes assumed
 state states stated suggest suggests suggested argue argues argued write writes wrote call calls called assert asserts asserted
-imagine imagines imagined expect expects expected`)
+imagine imagines imagined expect expects expected list lists listed mention mentions mentioned cite cites cited
+describe describes described consider considers considered`)
 
 // contrastStops end the reach of a denial frame.
 var contrastStops = setOf(`but however whereas actually instead rather although though while`)
@@ -54,7 +55,8 @@ var pronounSubjects = setOf(`which this that it what both`)
 
 // denyStarters are the words a denial frame can start with.
 var denyStarters = sync.OnceValue(func() map[string]bool {
-	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats`)
+	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
+has have had turned proved proven`)
 	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects} {
 		for w := range set {
 			m[w] = true
@@ -253,12 +255,27 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 		word = "is" // "that's a myth"
 	}
 	switch word {
-	case "is", "are", "was", "were", "s", "isnt", "arent", "wasnt":
+	case "is", "are", "was", "were", "s", "isnt", "arent", "wasnt", "has", "have", "had", "turned", "proved", "proven":
 		neg := w(k) == "isnt" || w(k) == "arent" || w(k) == "wasnt"
 		k++
 		if w(k) == "not" {
 			neg = true
 			k++
+		}
+		switch {
+		case w(k) == "no" && (w(k+1) == "longer" || w(k+1) == "long"):
+			neg = true // "is no longer true"
+			k += 2
+		case w(k) == "been" || w(k) == "proven" || w(k) == "shown":
+			k++ // "has been debunked", "has been shown wrong"
+		case w(k) == "out" && w(k+1) == "to" && w(k+2) == "be":
+			k += 3 // "turned out to be false"
+		case w(k) == "far" && w(k+1) == "from":
+			neg = true // "is far from true"
+			k += 2
+		}
+		if w(k) == "to" && w(k+1) == "be" {
+			k += 2 // "proved to be wrong"
 		}
 		for hedges[w(k)] {
 			k++
@@ -282,7 +299,7 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 			end = k + 3
 		}
 	case "no":
-		if w(k+1) == "longer" && (w(k+2) == "holds" || w(k+2) == "hold" || w(k+2) == "applies" || w(k+2) == "true") {
+		if (w(k+1) == "longer" || w(k+1) == "long") && (w(k+2) == "holds" || w(k+2) == "hold" || w(k+2) == "applies" || w(k+2) == "true") {
 			end = k + 3 // "this no longer holds"
 		}
 	case "doesnt", "dont", "didnt":

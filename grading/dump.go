@@ -54,6 +54,7 @@ alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron
 // empty frames ("it is the X and it is the Y").
 func dumpDegree(text string, toks []token) float64 {
 	explained := explainedClauses(text, toks)
+	framed := emptyFramed(toks)
 	words, unexplained, fnWords, bare, empty := 0, 0, 0, 0, 0
 	clauseWords, clauseFn := 0, 0
 	clause := int32(-1)
@@ -81,8 +82,8 @@ func dumpDegree(text string, toks []token) float64 {
 		words++
 		if !explained[t.clause] {
 			unexplained++
-			if clauseFn > 0 {
-				empty++ // in a clause with function words but no predicate: padded
+			if framed[t.clause] {
+				empty++ // in a clause padded with an empty frame
 			}
 		}
 	}
@@ -97,6 +98,32 @@ func dumpDegree(text string, toks []token) float64 {
 		return min(d, dumpThreshold/2)
 	}
 	return d
+}
+
+// emptyFramed marks the clauses that open with an empty frame: a pronoun
+// or "there" and a copula or "have" ("it is the X", "there is the X", "we
+// have X", "that's the X").
+func emptyFramed(toks []token) map[int32]bool {
+	out := map[int32]bool{}
+	for i := range toks {
+		if i > 0 && toks[i-1].clause == toks[i].clause {
+			continue
+		}
+		j := i
+		if clauseWords[toks[j].word] && j+1 < len(toks) && toks[j+1].clause == toks[i].clause {
+			j++ // "and it is the Y"
+		}
+		w := toks[j].word
+		next := ""
+		if j+1 < len(toks) && toks[j+1].clause == toks[i].clause {
+			next = toks[j+1].word
+		}
+		if (emptySubjects[w] || w == "there") && (copulas[next] || next == "get" || next == "got") ||
+			w == "theres" || w == "thats" || w == "its" && next != "" && determiners[next] {
+			out[toks[i].clause] = true
+		}
+	}
+	return out
 }
 
 // ramp maps x linearly from [lo, hi] to [0, 1], clamped.

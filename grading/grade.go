@@ -7,7 +7,8 @@
 // (named in a bare list of terms: 30% of its weight), contradicted (the
 // answer says its opposite: it earns nothing and costs half its weight), or
 // missed. Each misconception of the card (Card.Misconceptions) is asserted
-// or not; an asserted one is flagged wrong and costs its weight. The score
+// or not; an asserted one is flagged wrong and costs 1.5 times its weight
+// (misconceptionPenalty). The score
 // is the weighted share of the points, less the penalties, 0–100 (ScoreOf).
 // A card without curated key points is scored by coverage of its whole
 // reference answer instead (refcover.go), with key points derived from the
@@ -163,7 +164,7 @@ type Result struct {
 // misconception, takes off the score's numerator.
 const (
 	contradictedPenalty  = 0.5
-	misconceptionPenalty = 1.0
+	misconceptionPenalty = 1.5
 )
 
 // Grade scores an answer against a card's key points (curated, or derived by

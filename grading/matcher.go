@@ -20,6 +20,8 @@ type cardMatcher struct {
 	terms    []string         // matching term of each id
 	helpID   int32            // id of "help", or -1
 	refs     []refBag         // without curated key points: the reference answers as weighted terms
+	synUsed  bool             // while compiling: a multi-word synonym was substituted
+	noSyn    bool             // while compiling: substitute none
 	subjects [][][]int32      // alternatives of each compared subject ("GCN", "RT-1")
 	ids      map[string]int32 // matching term -> id
 	forms    map[string]bool  // written forms of the terms, while compiling
@@ -82,8 +84,78 @@ var (
 // few hundred cards; fuzzing creates many).
 const maxMatcherCache = 4096
 
+// byCard remembers the matcher last used for a card pointer, with a copy of
+// what grading depends on: a card graded again and unchanged skips the
+// fingerprint (comparing strings that share their bytes is cheap), while an
+// edited one is noticed and recompiled.
+var (
+	byCardMu sync.RWMutex
+	byCard   = map[*decks.Card]cardEntry{}
+)
+
+type cardEntry struct {
+	snap decks.Card
+	m    *cardMatcher
+}
+
+// snapshot copies the fields of a card grading depends on, deep enough that
+// editing the card in place shows.
+func snapshot(c *decks.Card) decks.Card {
+	return decks.Card{Question: c.Question, Answer: c.Answer, Note: c.Note,
+		KeyPoints: cloneKeyPoints(c.KeyPoints), Misconceptions: cloneKeyPoints(c.Misconceptions),
+		AlsoAccepted: slices.Clone(c.AlsoAccepted)}
+}
+
+func cloneKeyPoints(kps []decks.KeyPoint) []decks.KeyPoint {
+	out := slices.Clone(kps)
+	for i := range out {
+		out[i].Phrasings = slices.Clone(out[i].Phrasings)
+	}
+	return out
+}
+
+// sameCard reports whether a card still has the snapshot's content.
+func sameCard(c *decks.Card, s *decks.Card) bool {
+	if c.Question != s.Question || c.Answer != s.Answer || c.Note != s.Note ||
+		!slices.Equal(c.AlsoAccepted, s.AlsoAccepted) {
+		return false
+	}
+	return sameKeyPoints(c.KeyPoints, s.KeyPoints) && sameKeyPoints(c.Misconceptions, s.Misconceptions)
+}
+
+func sameKeyPoints(a, b []decks.KeyPoint) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Label != b[i].Label || a[i].Weight != b[i].Weight || !slices.Equal(a[i].Phrasings, b[i].Phrasings) {
+			return false
+		}
+	}
+	return true
+}
+
 // matcherFor returns the compiled matcher of a card, building it once.
 func matcherFor(card *decks.Card) *cardMatcher {
+	byCardMu.RLock()
+	e, ok := byCard[card]
+	byCardMu.RUnlock()
+	if ok && sameCard(card, &e.snap) {
+		return e.m
+	}
+	m := matcherByContent(card)
+	byCardMu.Lock()
+	if len(byCard) >= maxMatcherCache {
+		clear(byCard)
+	}
+	byCard[card] = cardEntry{snapshot(card), m}
+	byCardMu.Unlock()
+	return m
+}
+
+// matcherByContent returns the matcher of a card's content, shared by
+// copies of the card.
+func matcherByContent(card *decks.Card) *cardMatcher {
 	key := fingerprint(card)
 	matcherMu.Lock()
 	m := matcherCache[key]
@@ -220,8 +292,18 @@ func (m *cardMatcher) compilePhrasing(p string) []variant {
 		return nil
 	}
 	var out []variant
+	m.synUsed = false
 	if v, ok := m.compileTokens(toks); ok {
 		out = append(out, v)
+	}
+	if m.synUsed {
+		// A multi-word synonym stands together ("discrete action"); the
+		// phrasing's own words may also come apart ("actions are discretised").
+		m.noSyn = true
+		if v, ok := m.compileTokens(toks); ok {
+			out = append(out, v)
+		}
+		m.noSyn = false
 	}
 	spelled := expansionTokens(toks)
 	for i := 0; i+1 < len(toks) && i < 6; i++ {
@@ -473,6 +555,9 @@ func (m *cardMatcher) expansionAt(words []phraseWord, i int) (int, [][]int32) {
 // several words in the thesaurus ("adjacent node"); if so it returns how
 // many words that is and the alternatives of its group.
 func (m *cardMatcher) synonymAt(words []phraseWord, i int) (int, [][]int32) {
+	if m.noSyn {
+		return 0, nil
+	}
 	for _, sp := range thesaurus().byFirst[words[i].t.term] {
 		n := len(sp.terms)
 		if i+n > len(words) {
@@ -488,6 +573,7 @@ func (m *cardMatcher) synonymAt(words []phraseWord, i int) (int, [][]int32) {
 		if !ok {
 			continue
 		}
+		m.synUsed = true
 		var alts [][]int32
 		if !strings.HasPrefix(sp.key, "#") {
 			alts = append(alts, []int32{m.internTerm(sp.key)})

@@ -357,6 +357,7 @@ func TestSemEvalTune(t *testing.T) {
 				for _, lb := range []float64{1, 3, 6} {
 					questionWeight, contraWeight, lengthSlope, lengthBase = qw, cw, ls, lb
 					clear(matcherCache)
+					clear(byCard)
 					line := fmt.Sprintf("qw=%.1f cw=%.1f ls=%.1f lb=%.0f", qw, cw, ls, lb)
 					for _, corpus := range []string{"sciEntsBank", "beetle"} {
 						var xs []scored

@@ -47,6 +47,7 @@ treat turn underfit underperform update use vary weigh weight work worsen write 
 compress penalize peak squeeze cluster coarsen feed label score go come fix rank sort belong outperform beat let
 note consist count drive explode saturate vanish ground tune broadcast attach assume behave imply train
 inherit double triple halve follow pick choose ask answer place put
+say think know believe guess feel find tell try want look mean seem appear happen
 `
 
 // irregularVerbs are inflected forms the generator misses.
@@ -358,7 +359,8 @@ func clauseHasPredicate(cl []token) bool {
 				return true // "it is trained", "it is cheaper than"
 			}
 		case t.cls&clsModal != 0:
-			if i+1 < len(cl) && (cl[i+1].verb != verbNone || has(i+1, clsCopula) || next == "not") {
+			if i+1 < len(cl) && (cl[i+1].verb != verbNone || has(i+1, clsCopula) || next == "not" ||
+				w != "to" && !cl[i+1].fn && !cl[i+1].number) { // "would say", "can skip"
 				return true
 			}
 		default:
