@@ -60,6 +60,27 @@ func htmlRecord() *interview.Record {
 	return rec
 }
 
+// verdictRecord is the sample session with its second question answered
+// in the current format: one point contradicted (with its evidence apart
+// from where it matched), one covered, one misconception asserted and one
+// not.
+func verdictRecord() *interview.Record {
+	rec := sampleRecord(t0)
+	q := &rec.Questions[1]
+	q.CardID, q.Topic, q.Question = "diffusion/ddpm-vs-ddim", "diffusion", "DDPM vs DDIM sampling - differences?"
+	q.Answer = "DDIM is stochastic. DDIM needs a retrained model. Same marginals."
+	q.Grade = grading.Result{Score: 0, Points: []grading.PointResult{
+		{Label: "DDIM: deterministic sampling", Weight: 2, Contradicted: true,
+			Spans: []grading.Span{{Start: 0, End: 4}}, Evidence: []grading.Span{{Start: 8, End: 18}}},
+		{Label: "Same marginals, same trained model", Weight: 1, Covered: true, Spans: []grading.Span{{Start: 50, End: 64}}},
+	}, Misconceptions: []grading.MisconceptionResult{
+		{Label: "DDIM needs a retrained model", Weight: 1, Asserted: true, Spans: []grading.Span{{Start: 20, End: 48}}},
+		{Label: "DDPM sampling is deterministic", Weight: 1},
+	}}
+	q.Adjusted = 0
+	return rec
+}
+
 func parseHTML(t *testing.T, page string) *html.Node {
 	t.Helper()
 	doc, err := html.Parse(strings.NewReader(page))
@@ -290,5 +311,57 @@ func TestHTMLInBrowser(t *testing.T) {
 	// A blank page compresses to a few hundred bytes; text and charts do not.
 	if len(png) < 20000 {
 		t.Errorf("screenshot is %d bytes: is the page blank?", len(png))
+	}
+}
+
+// TestHTMLVerdicts: the HTML report lists a contradicted point and an
+// asserted misconception with their states, marks their evidence in the
+// answer (the contradicting words, not where the point matched), shows
+// them in the coverage grid, and leaves out a misconception not asserted.
+func TestHTMLVerdicts(t *testing.T) {
+	rec := verdictRecord()
+	rec.Questions = rec.Questions[1:2]
+	page := HTML(rec, nil, nil)
+	doc := parseHTML(t, page)
+	var items, marks, cells []string
+	walkHTML(doc, func(n *html.Node) {
+		cls, _ := attr(n, "class")
+		switch {
+		case n.Data == "li" && (cls == "contradicted" || cls == "wrong" || cls == "covered"):
+			items = append(items, cls+"="+strings.Join(strings.Fields(textOf(n)), " "))
+		case n.Data == "mark":
+			marks = append(marks, cls+"="+textOf(n))
+		case n.Data == "rect":
+			if _, ok := attr(n, "rx"); ok {
+				cells = append(cells, strings.TrimSpace(textOf(n)))
+			}
+		}
+	})
+	wantItems := []string{
+		"contradicted=✗ DDIM: deterministic sampling weight 2 contradicted",
+		"covered=✓ Same marginals, same trained model covered",
+		"wrong=✗ DDIM needs a retrained model wrong claim",
+	}
+	if strings.Join(items, "|") != strings.Join(wantItems, "|") {
+		t.Errorf("key points:\n got %q\nwant %q", items, wantItems)
+	}
+	wantMarks := []string{
+		"p0 contradicted=stochastic",
+		"p2 wrong=DDIM needs a retrained model",
+		"p1 covered=Same marginals",
+	}
+	if strings.Join(marks, "|") != strings.Join(wantMarks, "|") {
+		t.Errorf("marks:\n got %q\nwant %q", marks, wantMarks)
+	}
+	wantCells := []string{
+		"DDIM: deterministic sampling: contradicted",
+		"Same marginals, same trained model: covered",
+		"DDIM needs a retrained model: wrong claim",
+	}
+	if strings.Join(cells, "|") != strings.Join(wantCells, "|") {
+		t.Errorf("coverage cells:\n got %q\nwant %q", cells, wantCells)
+	}
+	if strings.Contains(page, "DDPM sampling is deterministic") {
+		t.Error("the page shows a misconception the answer did not assert")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"grill/decks"
+	"grill/grading"
 	"grill/interview"
 	"grill/llm"
 )
@@ -181,15 +182,23 @@ func writeAnswer(b *strings.Builder, heading string, q *interview.QuestionRecord
 	if rows := PointRows(q); len(rows) > 0 {
 		b.WriteString("**Key points**\n\n")
 		for _, r := range rows {
-			fmt.Fprintf(b, "- %s %s", r.State.Mark(), escapeInline(r.Label))
+			if r.State == StateWrong {
+				fmt.Fprintf(b, "- %s wrong: %s", r.State.Mark(), escapeInline(r.Label))
+			} else {
+				fmt.Fprintf(b, "- %s %s", r.State.Mark(), escapeInline(r.Label))
+			}
 			if r.Weight != 0 && r.Weight != 1 {
 				fmt.Fprintf(b, " (weight %g)", r.Weight)
 			}
 			switch {
 			case r.SelfGraded:
 				fmt.Fprintf(b, " — *self-graded (the grader said %s)*", r.Grader.Text())
+			case r.State == StateWrong:
 			case r.State != StateCovered && r.State != StateMissed:
 				fmt.Fprintf(b, " — *%s*", r.State.Text())
+			}
+			if r.State == StateContradicted || r.State == StateWrong {
+				b.WriteString(quoteSpans(q.Answer, r.Spans))
 			}
 			b.WriteString("\n")
 		}
@@ -504,4 +513,21 @@ func walkOutsideFences(lines []string, f func(i int)) {
 		}
 		f(i)
 	}
+}
+
+// quoteSpans is the evidence of a contradicted point or a wrong claim, the
+// answer's words at spans, as ` — "…", "…"` (flattened to one line), or ""
+// when there is none in range.
+func quoteSpans(answer string, spans []grading.Span) string {
+	var qs []string
+	for _, sp := range spans {
+		if sp.Start < 0 || sp.End > len(answer) || sp.Start >= sp.End {
+			continue
+		}
+		qs = append(qs, `"`+escapeInline(answer[sp.Start:sp.End])+`"`)
+	}
+	if len(qs) == 0 {
+		return ""
+	}
+	return " — " + strings.Join(qs, ", ")
 }

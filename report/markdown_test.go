@@ -251,9 +251,28 @@ func TestReportMarkdownPointStates(t *testing.T) {
 	md := Markdown(rec, nil)
 	textcheck.Contains(t, "report", md,
 		"- ✓ Adds Gaussian noise\n",
-		"- ✗ Fixed variance schedule — *contradicted*\n",
+		"- ✗ Fixed variance schedule — *contradicted* — \"no fixed schedule\"\n",
 		"- ~ Noise is Gaussian — *listed, not explained*\n",
 		"- ✓ Stack layers for k-hop (weight 2) — *self-graded (the grader said missed)*\n",
 		"- ✗ Pools node embeddings\n",
 	)
+}
+
+// TestReportMarkdownVerdicts: a point the grader found contradicted (the
+// current format: Contradicted with Evidence) and a misconception the
+// answer asserts show with their state and the words that show it; a
+// misconception not asserted does not show, and the contradicted point is
+// among the missed points of the session table.
+func TestReportMarkdownVerdicts(t *testing.T) {
+	rec := verdictRecord()
+	md := Markdown(rec, nil)
+	textcheck.Contains(t, "report", md,
+		"- ✗ DDIM: deterministic sampling (weight 2) — *contradicted* — \"stochastic\"\n",
+		"- ✗ wrong: DDIM needs a retrained model — \"DDIM needs a retrained model\"\n",
+		"- ✓ Same marginals, same trained model\n",
+		"| DDIM: deterministic sampling |",
+	)
+	if strings.Contains(md, "DDPM sampling is deterministic") {
+		t.Errorf("report shows a misconception the answer did not assert:\n%s", md)
+	}
 }

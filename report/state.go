@@ -29,12 +29,8 @@ func (s PointState) Mark() string {
 		return "✓"
 	case StateListed:
 		return "~"
-	case StateContradicted:
-		return "✗"
-	case StateWrong:
-		return "⚠"
 	}
-	return "✗"
+	return "✗" // contradicted, wrong and missed; the text tells them apart
 }
 
 // Text is how a report words a state.
@@ -61,16 +57,17 @@ type PointRow struct {
 	Spans      []grading.Span // where the answer matched it (its evidence)
 }
 
-// PointRows returns the key points of q with their states, in card order;
-// none for a question not answered yet. A self-graded point is covered or
-// missed as the candidate said.
+// PointRows returns the key points of q with their states, in card order,
+// then the misconceptions the answer asserts (StateWrong); none for a
+// question not answered yet. A self-graded point is covered or missed as
+// the candidate said; a misconception is not self-graded.
 func PointRows(q *interview.QuestionRecord) []PointRow {
 	if q.Outcome == interview.Pending {
 		return nil
 	}
-	rows := make([]PointRow, 0, len(q.Grade.Points))
+	rows := make([]PointRow, 0, len(q.Grade.Points)+len(q.Grade.Misconceptions))
 	for j, p := range q.Grade.Points {
-		row := PointRow{Label: p.Label, Weight: p.Weight, State: graderState(p), Spans: p.Spans}
+		row := PointRow{Label: p.Label, Weight: p.Weight, State: graderState(p), Spans: Evidence(p)}
 		if v, ok := q.Overrides[j]; ok && v != p.Covered {
 			row.SelfGraded, row.Grader = true, row.State
 			row.State = StateMissed
@@ -80,15 +77,32 @@ func PointRows(q *interview.QuestionRecord) []PointRow {
 		}
 		rows = append(rows, row)
 	}
+	for _, m := range q.Grade.Misconceptions {
+		if m.Asserted {
+			rows = append(rows, PointRow{Label: m.Label, Weight: m.Weight, State: StateWrong, Spans: m.Spans})
+		}
+	}
 	return rows
 }
 
-// graderState is the state the offline grader gave a point.
+// Evidence returns the spans of the answer that show a point's verdict:
+// for a contradicted point the words that contradict it, otherwise where
+// the point matched.
+func Evidence(p grading.PointResult) []grading.Span {
+	if p.Contradicted && len(p.Evidence) > 0 {
+		return p.Evidence
+	}
+	return p.Spans
+}
+
+// graderState is the state the offline grader gave a point. A record of
+// the earlier format has no Contradicted: Negated alone meant the point was
+// stated negated, which is a contradiction.
 func graderState(p grading.PointResult) PointState {
 	switch {
 	case p.Covered:
 		return StateCovered
-	case p.Negated:
+	case p.Contradicted, p.Negated:
 		return StateContradicted
 	case p.Listed:
 		return StateListed

@@ -122,7 +122,7 @@ func CoverageSVG(rec *interview.Record) string {
 	)
 	cols := 1
 	for i := range rec.Questions {
-		cols = max(cols, len(rec.Questions[i].Grade.Points))
+		cols = max(cols, len(PointRows(&rec.Questions[i]))) // key points and wrong claims
 	}
 	rows := max(len(rec.Questions), 1)
 	w := max(labelW+cols*(cell+gap)+10, 5*110)
