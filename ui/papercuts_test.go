@@ -177,7 +177,7 @@ func TestReviewScrollsToEvidenceAndKeepsStatesVisible(t *testing.T) {
 	h.typeText("There is no alpha here.\n" + strings.Repeat("Filler words about nothing.\n", 30) + "Last, beta at the very end.")
 	h.waitFor("words")
 	h.ctrl(tcell.KeyCtrlS)
-	screen := h.waitFor("Key points", "…", "(negated)")
+	screen := h.waitFor("Key points", "…", "(contradicted)")
 	if strings.Contains(screen, "beta at the very end") {
 		t.Fatalf("the end of the answer shows before its point is selected:\n%s", screen)
 	}

@@ -14,10 +14,17 @@ import (
 	"grill/tex"
 )
 
-// reviewScreen shows how an answer did: the score, each key point covered
-// or missed (Space overrides the grader), the answer with the matching
-// words marked, the reference answer, and room for LLM feedback. Keys 1–4
-// rate the answer and go on.
+// reviewScreen shows how an answer did: the score, each key point covered,
+// listed, contradicted or missed (Space overrides the grader), each
+// misconception the answer asserts ("✗ wrong: …"), the answer with the
+// evidence of each marked (that of contradicted points and wrong claims in
+// red), the reference answer, and room for LLM feedback. Keys 1–4 rate the
+// answer and go on.
+//
+// A wrong claim is not self-graded: it is a statement the answer makes, its
+// words are marked for the candidate to check, and waving it away would
+// drop the penalty for the very mistake the card lists; the record's
+// overrides index key points only.
 type reviewScreen struct {
 	a      *app
 	sess   *interview.Session
@@ -25,6 +32,7 @@ type reviewScreen struct {
 	follow int // 0, or k when this is the review of follow-up k
 	card   *decks.Card
 	q      interview.QuestionRecord
+	wrong  []grading.MisconceptionResult // the misconceptions the answer asserts, listed after the key points
 
 	root      *tview.Flex
 	top       *tview.Flex // header and score
@@ -97,10 +105,15 @@ func buildReview(a *app, s *interview.Session, card *decks.Card, q interview.Que
 		SetSelectedStyle(th.selected).SetSelectedFocusOnly(false).SetWrapAround(false)
 	r.points.SetBorderPadding(0, 0, 1, 1)
 	th.styleBox(r.points.Box, "Key points")
-	for range q.Grade.Points {
+	for _, m := range q.Grade.Misconceptions {
+		if m.Asserted {
+			r.wrong = append(r.wrong, m)
+		}
+	}
+	for range len(q.Grade.Points) + len(r.wrong) {
 		r.points.AddItem("", "", 0, nil)
 	}
-	if len(q.Grade.Points) == 0 {
+	if len(q.Grade.Points)+len(r.wrong) == 0 {
 		r.points.AddItem(th.dim("no key points for this card"), "", 0, nil)
 	}
 	r.points.SetChangedFunc(func(int, string, string, rune) { r.refreshAnswer() })
@@ -186,15 +199,19 @@ func (r *reviewScreen) refresh() {
 		}
 		r.points.SetItemText(i, pointText(th, p, r.q.Covered(i), r.q.Overrides, width)+before, "")
 	}
+	for k, m := range r.wrong {
+		r.points.SetItemText(len(r.q.Grade.Points)+k, wrongText(th, m, r.ptsWidth), "")
+	}
 	// The suggested rating follows the score as the candidate toggles.
 	r.keys.SetText(r.footer(r.keysWidth))
 	r.refreshAnswer()
 }
 
 // pointText is one key point line: its mark, label and what changed it.
-// A point only named in a bare list of terms is marked "~", partly counted.
-// A label too long for width cells (0: no limit) ends in "…", so that the
-// mark and the state after it stay visible.
+// A point only named in a bare list of terms is marked "~", partly counted;
+// one the answer contradicts is marked "✗ … (contradicted)". A label too
+// long for width cells (0: no limit) ends in "…", so that the mark and the
+// state after it stay visible.
 func pointText(th theme, p grading.PointResult, covered bool, overrides map[int]bool, width int) string {
 	mark := th.paint(colBad, "✗")
 	switch {
@@ -213,8 +230,8 @@ func pointText(th theme, p grading.PointResult, covered bool, overrides map[int]
 	}
 	switch {
 	case covered != p.Covered:
-	case p.Negated:
-		tail += th.dim(" (negated)")
+	case p.Contradicted || p.Negated: // Negated alone: a record of the earlier format
+		tail += th.paint(colBad, " (contradicted)")
 	case p.Listed:
 		tail += th.dim(" (listed only)")
 	}
@@ -225,28 +242,60 @@ func pointText(th theme, p grading.PointResult, covered bool, overrides map[int]
 	return s + tview.Escape(label) + tail
 }
 
+// wrongText is the line of a misconception the answer asserts: "✗ wrong:"
+// and its label, cut to fit width cells (0: no limit).
+func wrongText(th theme, m grading.MisconceptionResult, width int) string {
+	s := th.paint(colBad, "✗ wrong:") + " "
+	tail := ""
+	if m.Weight != 1 && m.Weight > 0 {
+		tail = th.dim(fmt.Sprintf(" ×%g", m.Weight))
+	}
+	label := m.Label
+	if width > 0 {
+		label = truncate(label, max(width-tview.TaggedStringWidth(s)-tview.TaggedStringWidth(tail), 4))
+	}
+	return s + tview.Escape(label) + tail
+}
+
+// evidence returns what the answer pane marks for each line of the key
+// points list: where the grader found each point (covered, or named in a
+// list) unless the candidate marked it missed; the contradicting words of a
+// contradicted point unless the candidate marked it covered; the words of
+// each wrong claim.
+func (r *reviewScreen) evidence() []evidence {
+	ev := make([]evidence, 0, len(r.q.Grade.Points)+len(r.wrong))
+	for i, g := range r.q.Grade.Points {
+		var e evidence
+		switch {
+		case (g.Covered || g.Listed) && (r.q.Covered(i) || !g.Covered):
+			e.spans = g.Spans
+		case (g.Contradicted || g.Negated) && !g.Covered && !r.q.Covered(i):
+			e = evidence{spans: report.Evidence(g), bad: true}
+		}
+		ev = append(ev, e)
+	}
+	for _, m := range r.wrong {
+		ev = append(ev, evidence{spans: m.Spans, bad: true})
+	}
+	return ev
+}
+
 func (r *reviewScreen) refreshAnswer() {
 	if strings.TrimSpace(r.q.Answer) == "" {
 		r.answer.SetText(r.a.th.dim("(no answer)"))
 		return
 	}
+	ev := r.evidence()
 	sel := -1
-	if len(r.q.Grade.Points) > 0 {
+	if len(ev) > 0 {
 		sel = r.points.GetCurrentItem()
 	}
-	// Spans are where the grader found each point (covered, or named in a
-	// list); a point the candidate marked missed shows none.
-	pts := r.q.EffectivePoints()
-	for i := range pts {
-		g := r.q.Grade.Points[i]
-		pts[i].Covered = (g.Covered || g.Listed) && (r.q.Covered(i) || !g.Covered)
-	}
-	r.answer.SetText(highlight(r.a.th, r.q.Answer, pts, sel))
-	// Scroll to the selected point's evidence, a line of context above.
+	r.answer.SetText(highlight(r.a.th, r.q.Answer, ev, sel))
+	// Scroll to the selected line's evidence, a line of context above.
 	line := 0
-	if sel >= 0 && pts[sel].Covered && len(pts[sel].Spans) > 0 && r.ansWidth > 0 {
-		start := pts[sel].Spans[0].Start
-		for _, sp := range pts[sel].Spans {
+	if sel >= 0 && sel < len(ev) && len(ev[sel].spans) > 0 && r.ansWidth > 0 {
+		start := ev[sel].spans[0].Start
+		for _, sp := range ev[sel].spans {
 			start = min(start, sp.Start)
 		}
 		line = max(wrappedLine(r.q.Answer, start, r.ansWidth)-1, 0)
@@ -361,8 +410,8 @@ func (r *reviewScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
 	}
 	switch ev.Rune() {
 	case ' ':
-		if len(r.q.Grade.Points) > 0 {
-			r.toggle(r.points.GetCurrentItem())
+		if i := r.points.GetCurrentItem(); i < len(r.q.Grade.Points) {
+			r.toggle(i) // a wrong claim is not self-graded
 		}
 		return nil
 	case '1', '2', '3', '4':
@@ -441,7 +490,7 @@ func (r *reviewScreen) helpKeys() []string {
 	}
 	return []string{
 		"↑↓ or j k", "select a key point; the answer shows its evidence",
-		"Space", "mark the selected point covered or missed (self-grading)",
+		"Space", "mark the selected point covered or missed (self-grading; not a wrong claim)",
 		"Tab, Shift+Tab", "next or previous pane (scroll it with the arrows)",
 		"Enter", "accept the suggested rating and go on",
 		"1 2 3 4", "rate the answer Again, Hard, Good or Easy and go on",

@@ -93,24 +93,30 @@ func truncate(s string, width int) string {
 	return b.String() + "…"
 }
 
-// highlight returns answer escaped for tview with the spans of the covered
-// key points marked, and those of point sel (if covered) marked more
-// strongly. Overlapping spans are merged.
-func highlight(th theme, answer string, points []grading.PointResult, sel int) string {
+// evidence is what the answer pane marks for one line of the key points
+// list: the spans of the answer that show its verdict, bad for a
+// contradicted point or an asserted misconception (a distinct mark). A
+// line with no spans marks nothing.
+type evidence struct {
+	spans []grading.Span
+	bad   bool
+}
+
+// highlight returns answer escaped for tview with the evidence of each line
+// of the key points list marked, and that of line sel marked more strongly.
+// Overlapping spans are merged, bad if either is.
+func highlight(th theme, answer string, lines []evidence, sel int) string {
 	type span struct {
-		start, end int
-		strong     bool
+		start, end  int
+		strong, bad bool
 	}
 	var spans []span
-	for i, p := range points {
-		if !p.Covered {
-			continue
-		}
-		for _, s := range p.Spans {
+	for i, e := range lines {
+		for _, s := range e.spans {
 			if s.Start < 0 || s.End > len(answer) || s.Start >= s.End {
 				continue
 			}
-			spans = append(spans, span{s.Start, s.End, i == sel})
+			spans = append(spans, span{s.Start, s.End, i == sel, e.bad})
 		}
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
@@ -120,6 +126,7 @@ func highlight(th theme, answer string, points []grading.PointResult, sel int) s
 			m := &merged[n-1]
 			m.end = max(m.end, s.end)
 			m.strong = m.strong || s.strong
+			m.bad = m.bad || s.bad
 			continue
 		}
 		merged = append(merged, s)
@@ -129,9 +136,14 @@ func highlight(th theme, answer string, points []grading.PointResult, sel int) s
 	for _, s := range merged {
 		b.WriteString(tview.Escape(answer[pos:s.start]))
 		seg := tview.Escape(answer[s.start:s.end])
-		if s.strong {
+		switch {
+		case s.bad && s.strong:
+			b.WriteString(th.markBadStrong(seg))
+		case s.bad:
+			b.WriteString(th.markBad(seg))
+		case s.strong:
 			b.WriteString(th.markStrong(seg))
-		} else {
+		default:
 			b.WriteString(th.mark(seg))
 		}
 		pos = s.end

@@ -78,24 +78,39 @@ func TestTruncate(t *testing.T) {
 func TestHighlightMarksSpansAndEscapes(t *testing.T) {
 	th := newTheme(false)
 	answer := "we [aggregate] then update"
-	pts := []grading.PointResult{
-		{Label: "agg", Covered: true, Spans: []grading.Span{{Start: 4, End: 13}}},
-		{Label: "upd", Covered: true, Spans: []grading.Span{{Start: 20, End: 26}}},
-		{Label: "missed", Covered: false, Spans: []grading.Span{{Start: 0, End: 2}}},
+	lines := []evidence{
+		{spans: []grading.Span{{Start: 4, End: 13}}},
+		{spans: []grading.Span{{Start: 20, End: 26}}},
+		{}, // a missed point marks nothing
 	}
-	got := highlight(th, answer, pts, 1)
+	got := highlight(th, answer, lines, 1)
 	want := "we [[::u]aggregate[::-]] then [::r]update[::-]"
 	if got != want {
 		t.Fatalf("highlight = %q, want %q", got, want)
 	}
 	// Overlapping spans merge; bad spans are ignored.
-	pts = []grading.PointResult{
-		{Covered: true, Spans: []grading.Span{{Start: 0, End: 6}, {Start: 3, End: 9}, {Start: 50, End: 60}}},
+	lines = []evidence{
+		{spans: []grading.Span{{Start: 0, End: 6}, {Start: 3, End: 9}, {Start: 50, End: 60}}},
 	}
-	if got := highlight(th, "abcdefghij", pts, -1); got != "[::u]abcdefghi[::-]j" {
+	if got := highlight(th, "abcdefghij", lines, -1); got != "[::u]abcdefghi[::-]j" {
 		t.Fatalf("merged highlight = %q", got)
 	}
-	if strings.Contains(highlight(newTheme(true), answer, pts, -1), "[::u]") {
+	if strings.Contains(highlight(newTheme(true), answer, lines, -1), "[::u]") {
 		t.Fatal("colour highlight uses the no-colour style")
+	}
+	// The evidence of a contradicted point or a wrong claim is marked
+	// apart, with and without colour, selected or not.
+	lines = []evidence{
+		{spans: []grading.Span{{Start: 0, End: 2}}},
+		{spans: []grading.Span{{Start: 20, End: 26}}, bad: true},
+	}
+	if got, want := highlight(th, answer, lines, -1), "[::u]we[::-] [aggregate[] then [::bus]update[::-]"; got != want {
+		t.Errorf("no colour: highlight = %q, want %q", got, want)
+	}
+	if got, want := highlight(th, answer, lines, 1), "[::u]we[::-] [aggregate[] then [::brs]update[::-]"; got != want {
+		t.Errorf("no colour, selected: highlight = %q, want %q", got, want)
+	}
+	if got, want := highlight(newTheme(true), answer, lines, -1), "[yellow::u]we[-::-] [aggregate[] then [red::u]update[-::-]"; got != want {
+		t.Errorf("colour: highlight = %q, want %q", got, want)
 	}
 }

@@ -113,6 +113,24 @@ func (th theme) markStrong(s string) string {
 	return fmt.Sprintf("[black:%s]%s[-:-]", colMark, s)
 }
 
+// markBad highlights the evidence of a contradicted point or a wrong claim:
+// red, or without colour bold and struck through as well as underlined.
+func (th theme) markBad(s string) string {
+	if !th.color {
+		return "[::bus]" + s + "[::-]"
+	}
+	return fmt.Sprintf("[%s::u]%s[-::-]", colBad, s)
+}
+
+// markBadStrong highlights the evidence of the selected line when it is a
+// contradicted point or a wrong claim.
+func (th theme) markBadStrong(s string) string {
+	if !th.color {
+		return "[::brs]" + s + "[::-]"
+	}
+	return fmt.Sprintf("[white:%s:b]%s[-:-:-]", colBad, s)
+}
+
 // styleBox gives a bordered box grill's look.
 func (th theme) styleBox(b *tview.Box, title string) {
 	b.SetBorder(true)
