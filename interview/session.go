@@ -458,7 +458,9 @@ func (s *Session) end(o Outcome) error {
 
 // Toggle flips the verdict on key point i of the question under review:
 // the candidate overrides the grader. Toggling it back removes the
-// override. The adjusted score is recomputed with grading.Rescore.
+// override. The adjusted score is grading.ScoreOf the effective points and
+// the grader's misconceptions (a wrong claim is not self-graded and keeps
+// its penalty), or the grader's own score once no override is left.
 func (s *Session) Toggle(i int) error {
 	s.mu.Lock()
 	if s.phase() != Reviewing {
@@ -482,7 +484,10 @@ func (s *Session) Toggle(i int) error {
 		}
 		q.Overrides[i] = covered
 	}
-	q.Adjusted = grading.Rescore(q.EffectivePoints())
+	q.Adjusted = q.Grade.Score
+	if q.Overrides != nil {
+		q.Adjusted = grading.ScoreOf(q.EffectivePoints(), q.Grade.Misconceptions)
+	}
 	q.Suggested = SuggestRating(q)
 	s.unlockAndNotify()
 	return nil

@@ -140,8 +140,8 @@ func TestSessionToggleOverridesTheGrader(t *testing.T) {
 	if !q.Covered(1) || q.Overrides[1] != true || q.Adjusted <= before {
 		t.Fatalf("after toggling beta on: covered %v overrides %v adjusted %d (was %d)", q.Covered(1), q.Overrides, q.Adjusted, before)
 	}
-	if q.Adjusted != grading.Rescore(q.EffectivePoints()) {
-		t.Fatalf("adjusted %d is not Rescore of the effective points", q.Adjusted)
+	if q.Adjusted != grading.ScoreOf(q.EffectivePoints(), q.Grade.Misconceptions) {
+		t.Fatalf("adjusted %d is not ScoreOf the effective points", q.Adjusted)
 	}
 	if q.Grade.Score != before {
 		t.Fatal("toggling changed the grader's own score")
