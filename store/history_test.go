@@ -317,6 +317,7 @@ func FuzzScanDigest(f *testing.F) {
 		`{"schema_version": 01}`, `{"schema_version": 1.0}`, `{"Schema_Version": 2, "STARTED": "2026-11-25T17:18:49Z"}`,
 		`{"questions": [{"topic": "a"}], "questions": [{"topic": "b"}]}`, `{"questions": [null, {"rating": -0}]}`,
 		`{"abandoned": null, "ended": null, "settings": {"topics": ["a\u00e9\"", null]}}`, `{"x": [1, 2e5, -0.5E-3, true, false, null, "\ud800"]}`,
+		`{"questions": [{"grade": {"score": 17, "points": [{"label": "a", "contradicted": true, "evidence": [{"start": 1, "end": 2}]}], "misconceptions": [{"label": "b", "asserted": true, "spans": []}]}, "adjusted_score": 17}]}`,
 		`{"x": "\x"}`, "{\"x\": \"a\tb\"}", `{"x": 1} x`, `{"schema_version": 1,}`, `{"started": 5}`,
 	} {
 		f.Add([]byte(s))
