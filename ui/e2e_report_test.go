@@ -164,13 +164,15 @@ func countdown(t *testing.T, screen string) time.Duration {
 // quits at the summary, and checks what was written: `grill report list
 // --json` lists the session, `grill report show latest --format json`
 // holds the typed answers, the Markdown report exists, files are 0600 and
-// directories 0700. Then the history screen at 80×24 lists the session and
-// opens its report.
+// directories 0700. The second answer contradicts a key point of its card
+// (gnn/egnn) and asserts one of its misconceptions: the review, the JSON
+// record and the Markdown report show both. Then the history screen at
+// 80×24 lists the session and opens its report.
 func TestEndToEndReportFiles(t *testing.T) {
 	bin, dir := grillEnv(t)
 	s := newTmux(t, "report", 100, 30, grillCommand(bin, dir, "start --topics gnn --count 2 --time 30s --seed 1 --follow-ups off"))
 	first := "Zebra answer: nodes aggregate messages from their neighbours, then update their own features."
-	second := "Okapi answer: a readout pools all node embeddings into one graph vector."
+	second := "Okapi answer: messages use squared distances between nodes. EGNN uses spherical harmonics for the messages."
 
 	s.waitFor(10*time.Second, "1/2", "left", "Ctrl+S submit")
 	s.tmux("send-keys", "-t", "grill", "-l", first)
@@ -180,9 +182,10 @@ func TestEndToEndReportFiles(t *testing.T) {
 	s.tmux("send-keys", "-t", "grill", "3")
 	s.waitFor(5*time.Second, "2/2", "Ctrl+S submit")
 	s.tmux("send-keys", "-t", "grill", "-l", second)
-	s.waitFor(5*time.Second, "graph vector.")
+	s.waitFor(5*time.Second, "the messages.", "15 words")
 	s.tmux("send-keys", "-t", "grill", "C-s")
-	s.waitFor(5*time.Second, "review", "Key points", "3 Good")
+	review := s.waitFor(5*time.Second, "review", "Key points", "3 Good", "(contradicted)", "✗ wrong: EGNN uses spherical")
+	t.Logf("review of the second answer:\n%s", review)
 	s.tmux("send-keys", "-t", "grill", "4")
 	summary := s.waitFor(5*time.Second, "Summary", "session complete", "report:")
 	t.Logf("summary:\n%s", summary)
@@ -216,9 +219,14 @@ func TestEndToEndReportFiles(t *testing.T) {
 			Rating  int    `json:"rating"`
 			Grade   struct {
 				Points []struct {
-					Label   string `json:"label"`
-					Covered bool   `json:"covered"`
+					Label        string `json:"label"`
+					Covered      bool   `json:"covered"`
+					Contradicted bool   `json:"contradicted"`
 				} `json:"points"`
+				Misconceptions []struct {
+					Label    string `json:"label"`
+					Asserted bool   `json:"asserted"`
+				} `json:"misconceptions"`
 			} `json:"grade"`
 		} `json:"questions"`
 	}
@@ -235,6 +243,20 @@ func TestEndToEndReportFiles(t *testing.T) {
 			t.Errorf("question %d recorded as %+v", i+1, q)
 		}
 	}
+	contradicted, wrong := 0, 0
+	for _, p := range rec.Questions[1].Grade.Points {
+		if p.Contradicted {
+			contradicted++
+		}
+	}
+	for _, m := range rec.Questions[1].Grade.Misconceptions {
+		if m.Asserted {
+			wrong++
+		}
+	}
+	if contradicted != 1 || wrong != 1 {
+		t.Errorf("second answer recorded with %d contradicted points and %d wrong claims, want 1 and 1: %+v", contradicted, wrong, rec.Questions[1].Grade)
+	}
 
 	sessions := filepath.Join(dir, "data", "grill", "sessions")
 	md, err := os.ReadFile(filepath.Join(sessions, id+".md"))
@@ -243,6 +265,9 @@ func TestEndToEndReportFiles(t *testing.T) {
 	}
 	if !strings.Contains(string(md), "Zebra answer") || !strings.Contains(string(md), "## Summary") {
 		t.Errorf("Markdown report lacks the answer or the summary:\n%s", md)
+	}
+	if !strings.Contains(string(md), "— *contradicted* — \"spherical harmonics\"") || !strings.Contains(string(md), "- ✗ wrong: EGNN uses spherical harmonics") {
+		t.Errorf("Markdown report lacks the contradicted point or the wrong claim:\n%s", md)
 	}
 	for _, d := range []string{filepath.Join(dir, "data", "grill"), sessions} {
 		if fi, err := os.Stat(d); err != nil || fi.Mode().Perm() != 0o700 {
