@@ -6,8 +6,8 @@ import (
 
 	"grill/decks"
 	"grill/grading"
-	"grill/interview"
 	"grill/internal/fixture"
+	"grill/interview"
 )
 
 // sessionLibrary builds a library of three topics: a (4 cards), b (3), c (2).
