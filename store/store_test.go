@@ -362,12 +362,12 @@ func TestLoadErrorsNameTheFile(t *testing.T) {
 	}{
 		{"20260101T000001Z", "{ this is not json", "invalid JSON"},
 		{"20260101T000002Z", string(data[:len(data)/2]), "truncated"},
-		{"20260101T000003Z", strings.Replace(string(data), `"schema_version": 2`, `"schema_version": 99`, 1), "unsupported schema_version 99"},
+		{"20260101T000003Z", strings.Replace(string(data), fmt.Sprintf(`"schema_version": %d`, interview.SchemaVersion), `"schema_version": 99`, 1), "unsupported schema_version 99"},
 		{"20260101T000004Z", `{"id": "x"}`, "no schema_version"},
 		{"20260101T000005Z", "", "empty"},
 		{"20260101T000006Z", `{"schema_version": 1, "questions": "lots"}`, "corrupt"},
 		{"20260101T000007Z", `[1, 2, 3]`, "corrupt"},
-		{"20260101T000008Z", `{"schema_version": 3, "questions": {"a": "new layout"}}`, "unsupported schema_version 3"},
+		{"20260101T000008Z", `{"schema_version": 4, "questions": {"a": "new layout"}}`, "unsupported schema_version 4"},
 	}
 	for _, tc := range cases {
 		path := s.JSONPath(tc.id)
