@@ -37,13 +37,6 @@ func DurationText(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d", secs/60, secs%60)
 }
 
-// The completions of a session that CompletionText names.
-const (
-	CompleteText   = "complete"
-	AbandonedText  = "abandoned"
-	InProgressText = "in progress"
-)
-
 // CompletionText says how far a session got, as the history screen, `grill
 // report list` and the reports show it: "complete" when it ended with
 // every planned question answered (submitted, timed out or skipped); "quit
@@ -54,11 +47,11 @@ const (
 func (s Summary) CompletionText() string {
 	switch {
 	case s.Status == StatusAbandoned:
-		return AbandonedText
+		return "abandoned"
 	case s.Status != StatusEnded:
-		return InProgressText
+		return "in progress"
 	case s.Answered >= s.Planned:
-		return CompleteText
+		return "complete"
 	case s.RoundOver:
 		return fmt.Sprintf("time up after %d of %d", s.Answered, s.Planned)
 	}
