@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -117,7 +118,9 @@ const (
 // Format "md" (or "") prints its Markdown report: the <id>.md file, or one
 // made from the record when there is none (a session in progress). Format
 // "json" prints the record file as it is, after checking that it is a
-// readable record of a known schema version. Errors name the file.
+// readable record of a known schema version; a record of an older version
+// is printed as the current version writes it (durations in seconds).
+// Errors name the file.
 func (s *Store) Show(w io.Writer, id, format string) error {
 	if format != "" && format != FormatMarkdown && format != FormatJSON {
 		return fmt.Errorf("unknown report format %q (want %s or %s)", format, FormatMarkdown, FormatJSON)
@@ -132,8 +135,16 @@ func (s *Store) Show(w io.Writer, id, format string) error {
 		if err != nil {
 			return readError(id, path, err)
 		}
-		if _, err := DecodeRecord(path, data); err != nil {
+		rec, err := DecodeRecord(path, data)
+		if err != nil {
 			return err
+		}
+		if rec.SchemaVersion != interview.SchemaVersion {
+			rec.SchemaVersion = interview.SchemaVersion
+			if data, err = json.MarshalIndent(rec, "", "  "); err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			data = append(data, '\n')
 		}
 		_, err = w.Write(data)
 		return err
