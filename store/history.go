@@ -59,7 +59,9 @@ func (s *Store) history(withSessions, withReviews bool) (interview.History, []er
 		for i := len(digests) - 1; i >= 0; i-- { // oldest session first
 			n := len(h.Reviews)
 			h.Reviews = interview.AppendReviews(h.Reviews, digests[i])
-			slices.SortStableFunc(h.Reviews[n:], byTime) // a few answers: cheap
+			if !slices.IsSortedFunc(h.Reviews[n:], byTime) { // nearly always in order
+				slices.SortStableFunc(h.Reviews[n:], byTime) // a few answers: cheap
+			}
 		}
 		if !slices.IsSortedFunc(h.Reviews, byTime) { // sessions that overlap in time
 			slices.SortStableFunc(h.Reviews, byTime)

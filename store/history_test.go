@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"grill/decks"
 	"grill/internal/fixture"
 	"grill/interview"
 	"grill/report"
@@ -403,4 +404,32 @@ func FuzzScanDigest(f *testing.F) {
 			t.Fatalf("scanDigest read %+v, encoding/json %+v, from %q", d, ref, data)
 		}
 	})
+}
+
+// BenchmarkWeakest10000 measures what `grill start --order weakest` does
+// before its first question on a history of 10,000 sessions, decks aside:
+// the resume check, reading the answers and selecting the cards.
+func BenchmarkWeakest10000(b *testing.B) {
+	s := benchStore(b)
+	lib, err := decks.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := fixture.CPUTime()
+	defer fixture.ReportCPU(b, start)
+	for b.Loop() {
+		if r, err := s.Resumable(); r != nil || err != nil {
+			b.Fatal(r, err)
+		}
+		reviews, errs := s.Reviews()
+		if len(errs) != 0 {
+			b.Fatal(errs)
+		}
+		now := fixture.T0.Add(10001 * fixture.SessionSpacing)
+		sess, err := interview.New(lib, interview.Settings{Count: 5, Order: interview.OrderWeakest, Seed: 1},
+			interview.Options{Clock: interview.NewFakeClock(now), Ranker: interview.HistoryRanker{Reviews: reviews, Now: now}})
+		if err != nil || sess.Record().Plan[0] == "" {
+			b.Fatal(err)
+		}
+	}
 }
