@@ -261,7 +261,9 @@ func (c *common) setup() (interview.Config, *decks.Library, error) {
 		return cfg, nil, err
 	}
 	paths := append(append([]string{}, cfg.Paths.Decks...), c.decks...)
-	lib, err := decks.Load(paths, cfg.Paths.OnlyDecks || c.onlyDecks)
+	home, _ := os.UserHomeDir()
+	cache := &decks.Cache{Dir: decks.DefaultCacheDir(os.Getenv, home), Version: version}
+	lib, err := decks.LoadCached(paths, cfg.Paths.OnlyDecks || c.onlyDecks, cache)
 	if err != nil {
 		return cfg, nil, err
 	}

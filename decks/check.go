@@ -26,7 +26,7 @@ func Check(paths []string) []Problem {
 func Validate(paths []string) Report {
 	var r Report
 	lib := &Library{}
-	r.Problems = lib.loadPaths(paths, &r.Files, true)
+	r.Problems = lib.loadPaths(paths, &r.Files, true, nil)
 	r.Topics = len(lib.Topics)
 	r.Cards = len(lib.Cards())
 	return r

@@ -122,6 +122,12 @@ func (e *LoadError) Error() string {
 // across files) makes Load fail with a *LoadError listing them all as
 // "file:line: message".
 func Load(paths []string, onlyDecks bool) (*Library, error) {
+	return LoadCached(paths, onlyDecks, nil)
+}
+
+// LoadCached is Load with the parsed deck files kept in cache (nil for
+// none), so that a file is parsed again only when its content changes.
+func LoadCached(paths []string, onlyDecks bool, cache *Cache) (*Library, error) {
 	lib := &Library{}
 	if !onlyDecks {
 		b, err := Builtin()
@@ -130,7 +136,7 @@ func Load(paths []string, onlyDecks bool) (*Library, error) {
 		}
 		lib = b
 	}
-	if problems := lib.loadPaths(paths, nil, false); len(problems) > 0 {
+	if problems := lib.loadPaths(paths, nil, false, cache); len(problems) > 0 {
 		return nil, &LoadError{Problems: problems}
 	}
 	return lib, nil
@@ -139,8 +145,8 @@ func Load(paths []string, onlyDecks bool) (*Library, error) {
 // loadPaths reads the deck files under paths into l and returns their
 // problems; a file or folder that cannot be read is a problem too. files,
 // when not nil, counts the files read. lint adds the problems Lint finds
-// in the cards of each file.
-func (l *Library) loadPaths(paths []string, files *int, lint bool) []Problem {
+// in the cards of each file. cache, when not nil, keeps the parsed files.
+func (l *Library) loadPaths(paths []string, files *int, lint bool, cache *Cache) []Problem {
 	var problems []Problem
 	seen := map[string]bool{}
 	for _, path := range paths {
@@ -164,7 +170,7 @@ func (l *Library) loadPaths(paths []string, files *int, lint bool) []Problem {
 			if files != nil {
 				*files++
 			}
-			topics, ps := Parse(name, src)
+			topics, ps := cache.parse(name, src)
 			ps = append(ps, l.add(topics)...)
 			if lint {
 				for _, t := range topics {

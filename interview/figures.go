@@ -37,6 +37,27 @@ func DurationText(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d", secs/60, secs%60)
 }
 
+// CompletionText says how far a session got, as the history screen, `grill
+// report list` and the reports show it: "complete" when it ended with
+// every planned question answered (submitted, timed out or skipped); "quit
+// after 1 of 5" when the candidate ended it before (1 answered of 5
+// planned); "time up after 3 of 5" for an interview whose round clock ran
+// out first; "abandoned" when it was interrupted and not resumed; "in
+// progress" while it runs or can be resumed.
+func (s Summary) CompletionText() string {
+	switch {
+	case s.Status == StatusAbandoned:
+		return "abandoned"
+	case s.Status != StatusEnded:
+		return "in progress"
+	case s.Answered >= s.Planned:
+		return "complete"
+	case s.RoundOver:
+		return fmt.Sprintf("time up after %d of %d", s.Answered, s.Planned)
+	}
+	return fmt.Sprintf("quit after %d of %d", s.Answered, s.Planned)
+}
+
 // Text is how an outcome is shown: "submitted", "timed out", "skipped", or
 // "not answered" for a question still pending.
 func (o Outcome) Text() string {

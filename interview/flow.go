@@ -232,7 +232,7 @@ func (s *Session) reviewOrder() [][2]int {
 // first answer comes up for review.
 func (s *Session) startDebrief(now time.Time) {
 	s.rec.Debrief = true
-	s.rec.Scorecard = BuildScorecard(&s.rec, s.points)
+	s.rec.Scorecard = BuildScorecard(&s.rec, s.pointHistory())
 	order := s.reviewOrder()
 	if len(order) == 0 {
 		s.finish(now)
@@ -275,7 +275,7 @@ func (s *Session) moveTo(pos [2]int) {
 func (s *Session) finish(now time.Time) {
 	s.rec.Ended = now
 	if s.rec.Settings.Mode == ModeInterview {
-		s.rec.Scorecard = BuildScorecard(&s.rec, s.points)
+		s.rec.Scorecard = BuildScorecard(&s.rec, s.pointHistory())
 	}
 }
 

@@ -26,6 +26,12 @@ type Summary struct {
 	Topics    []string // topics of the questions asked, in order of first appearance
 	Questions int      // questions asked, answered or not
 	Answered  int      // questions submitted, timed out or skipped
+	// Planned is how many questions the session was to ask (its plan),
+	// at least Questions.
+	Planned int
+	// RoundOver: an interview whose round ended, its clock run out or
+	// every question asked, before the session did.
+	RoundOver bool
 	// Average is the mean self-adjusted score (0–100) of the answered
 	// questions; it means nothing when Answered is 0.
 	Average float64
@@ -136,6 +142,8 @@ type Digest struct {
 	Topics    []string // Settings.Topics
 	Mode      string   // Settings.Mode: interviews are told apart
 	RetryOf   string   // Settings.RetryOf: so are retries
+	Planned   int      // len(Plan): the questions the session was to ask
+	Debrief   bool     // an interview's round is over (see Record.Debrief)
 	Questions []QuestionDigest
 }
 
@@ -155,7 +163,7 @@ type QuestionDigest struct {
 // Digest returns the digest of r.
 func (r *Record) Digest() *Digest {
 	d := &Digest{ID: r.ID, Started: r.Started, Ended: r.Ended, Abandoned: r.Abandoned, Topics: r.Settings.Topics,
-		Mode: r.Settings.Mode, RetryOf: r.Settings.RetryOf,
+		Mode: r.Settings.Mode, RetryOf: r.Settings.RetryOf, Planned: len(r.Plan), Debrief: r.Debrief,
 		Questions: make([]QuestionDigest, len(r.Questions))}
 	for i, q := range r.Questions {
 		d.Questions[i] = QuestionDigest{
@@ -182,7 +190,8 @@ func ReviewTime(ratedAt, endedAt, askedAt, started time.Time) time.Time {
 // how many questions were answered, the mean grader's and adjusted score
 // overall and per topic, and the time spent answering.
 func Summarize(d *Digest) Summary {
-	sum := Summary{ID: d.ID, Started: d.Started, Questions: len(d.Questions), Kind: KindOf(Settings{Mode: d.Mode, RetryOf: d.RetryOf})}
+	sum := Summary{ID: d.ID, Started: d.Started, Questions: len(d.Questions), Planned: max(d.Planned, len(d.Questions)),
+		RoundOver: d.Debrief && d.Mode == ModeInterview, Kind: KindOf(Settings{Mode: d.Mode, RetryOf: d.RetryOf})}
 	switch {
 	case !d.Ended.IsZero():
 		sum.Status, sum.Ended = StatusEnded, d.Ended

@@ -25,9 +25,26 @@ const UnseenScore = 50
 // answered cards with that same score. Ties are broken by card id, so the
 // order is deterministic. cards is not modified.
 func RankWeakest(cards []*decks.Card, history []Review, now time.Time) []*decks.Card {
-	scores := map[string][]int{}
-	for _, r := range sortedBefore(history, now) {
-		scores[r.CardID] = append(scores[r.CardID], r.Score)
+	// The latest RecentAnswers scores of each card asked, read from the
+	// newest answer back, stopping once every card has them all: no
+	// allocation per answer.
+	type recent struct{ n, total int }
+	scores := make(map[string]*recent, len(cards))
+	for _, c := range cards {
+		scores[c.ID] = &recent{}
+	}
+	missing := len(scores) // cards still short of RecentAnswers scores
+	past := sortedBefore(history, now)
+	for i := len(past) - 1; i >= 0 && missing > 0; i-- {
+		rc := scores[past[i].CardID]
+		if rc == nil || rc.n == RecentAnswers {
+			continue
+		}
+		rc.n++
+		rc.total += past[i].Score
+		if rc.n == RecentAnswers {
+			missing--
+		}
 	}
 	type ranked struct {
 		card  *decks.Card
@@ -36,15 +53,9 @@ func RankWeakest(cards []*decks.Card, history []Review, now time.Time) []*decks.
 	}
 	rs := make([]ranked, len(cards))
 	for i, c := range cards {
-		ss := scores[c.ID]
 		rs[i] = ranked{card: c, score: UnseenScore}
-		if len(ss) > 0 {
-			ss = ss[max(len(ss)-RecentAnswers, 0):]
-			total := 0
-			for _, s := range ss {
-				total += s
-			}
-			rs[i].score, rs[i].seen = float64(total)/float64(len(ss)), true
+		if rc := scores[c.ID]; rc.n > 0 {
+			rs[i].score, rs[i].seen = float64(rc.total)/float64(rc.n), true
 		}
 	}
 	slices.SortStableFunc(rs, func(a, b ranked) int {
@@ -134,11 +145,11 @@ type HistoryRanker struct {
 // to the mixed order) when none of cards has ever been answered, or for any
 // other order.
 func (h HistoryRanker) Rank(order string, cards []*decks.Card) ([]*decks.Card, bool) {
-	seen := map[string]bool{}
-	for _, r := range h.Reviews {
-		seen[r.CardID] = true
+	asked := make(map[string]bool, len(cards))
+	for _, c := range cards {
+		asked[c.ID] = true
 	}
-	if !slices.ContainsFunc(cards, func(c *decks.Card) bool { return seen[c.ID] }) {
+	if !slices.ContainsFunc(h.Reviews, func(r Review) bool { return asked[r.CardID] }) {
 		return nil, false
 	}
 	switch order {

@@ -1,7 +1,6 @@
 package interview
 
 import (
-	"encoding/json"
 	"time"
 
 	"grill/grading"
@@ -11,11 +10,17 @@ import (
 // SchemaVersion is the version of the session record written to disk.
 // Readers refuse records with a version they do not know.
 //
+// Version 3 stores every duration as a number of seconds (Seconds), under
+// keys ending in _s: "time_limit_s", "time_used_s", "round_limit_s",
+// "latency_s", a drafting mark's "at_s", a scorecard's "round_used_s" and
+// "first_key_point_s". Versions 1 and 2 wrote them as integer nanoseconds
+// under the same keys without _s; those still read (see recordjson.go).
+//
 // Version 2 stores the LLM verdict as llm.Verdict writes it (with "valid")
 // and keeps the raw reply of an invalid one only in the verdict. Version 1
 // records still read: a verdict without "valid" is valid when it has a
 // score, and a question's "llm.text" becomes the verdict's raw reply.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Outcome is how a question ended.
 type Outcome string
@@ -70,7 +75,7 @@ type Record struct {
 type Settings struct {
 	Topics    []string      `json:"topics"`
 	Count     int           `json:"count"`
-	TimeLimit time.Duration `json:"time_limit"`
+	TimeLimit time.Duration `json:"-"` // "time_limit_s"
 	// TimeChosen: the candidate chose TimeLimit, so it overrides the decks'
 	// default limits (a card's own limit still wins).
 	TimeChosen bool   `json:"time_chosen,omitempty"`
@@ -87,7 +92,7 @@ type Settings struct {
 	FollowUps string `json:"follow_ups,omitempty"`
 	// RoundLimit is an interview's clock for the whole round: the time
 	// used on all its questions and follow-ups together.
-	RoundLimit time.Duration `json:"round_limit,omitempty"`
+	RoundLimit time.Duration `json:"-"` // "round_limit_s", omitted when 0
 	// RetryOf is the session whose weak questions this one asks again
 	// (grill start --retry), and RetryBelow the score they were below.
 	RetryOf    string `json:"retry_of,omitempty"`
@@ -100,10 +105,10 @@ type QuestionRecord struct {
 	CardID    string         `json:"card_id"`
 	Topic     string         `json:"topic"`
 	Question  string         `json:"question"`
-	TimeLimit time.Duration  `json:"time_limit"`
-	Answer    string         `json:"answer"`    // final answer, or the draft while asking
-	TimeUsed  time.Duration  `json:"time_used"` // time spent so far on this question
-	Outcome   Outcome        `json:"outcome"`   // "" while the question is still being asked
+	TimeLimit time.Duration  `json:"-"`       // "time_limit_s"
+	Answer    string         `json:"answer"`  // final answer, or the draft while asking
+	TimeUsed  time.Duration  `json:"-"`       // "time_used_s": time spent so far on this question
+	Outcome   Outcome        `json:"outcome"` // "" while the question is still being asked
 	AskedAt   time.Time      `json:"asked_at,omitzero"`
 	EndedAt   time.Time      `json:"ended_at,omitzero"`
 	Grade     grading.Result `json:"grade"`               // the offline grader's verdict
@@ -131,7 +136,7 @@ type QuestionRecord struct {
 
 // DraftMark says that At into the question the draft was Chars bytes long.
 type DraftMark struct {
-	At    time.Duration `json:"at"`
+	At    time.Duration `json:"-"` // "at_s"
 	Chars int           `json:"chars"`
 }
 
@@ -141,31 +146,8 @@ type LLMRecord struct {
 	Model         string        `json:"model"`
 	Host          string        `json:"host"`
 	PromptVersion string        `json:"prompt_version"`
-	Latency       time.Duration `json:"latency"`
+	Latency       time.Duration `json:"-"` // "latency_s"
 	Verdict       *llm.Verdict  `json:"verdict,omitempty"`
 	Error         string        `json:"error,omitempty"` // one-line failure message
 	Injection     bool          `json:"injection,omitempty"`
-}
-
-// UnmarshalJSON reads an LLMRecord of either schema version: the raw reply
-// that version 1 kept beside the verdict ("text") goes into the verdict.
-func (l *LLMRecord) UnmarshalJSON(data []byte) error {
-	type plain LLMRecord
-	var v struct {
-		plain
-		Text string `json:"text"`
-	}
-	if err := json.Unmarshal(data, &v); err != nil {
-		return err
-	}
-	*l = LLMRecord(v.plain)
-	if v.Text != "" {
-		if l.Verdict == nil {
-			l.Verdict = &llm.Verdict{Model: l.Model, Host: l.Host, Latency: l.Latency, Injection: l.Injection}
-		}
-		if l.Verdict.Text == "" {
-			l.Verdict.Text = v.Text
-		}
-	}
-	return nil
 }

@@ -16,8 +16,8 @@ type Scorecard struct {
 	Timing     []AnswerTiming `json:"timing"`
 	NotReached []CardRef      `json:"not_reached"`
 	StudyNext  []StudyItem    `json:"study_next"`
-	RoundLimit time.Duration  `json:"round_limit"`
-	RoundUsed  time.Duration  `json:"round_used"`
+	RoundLimit time.Duration  `json:"-"` // "round_limit_s"
+	RoundUsed  time.Duration  `json:"-"` // "round_used_s"
 }
 
 // The per-topic verdicts of a scorecard.
@@ -69,9 +69,9 @@ type AnswerTiming struct {
 	Question      string        `json:"question"`
 	FollowUp      bool          `json:"follow_up,omitempty"`
 	Outcome       Outcome       `json:"outcome"`
-	TimeUsed      time.Duration `json:"time_used"`
-	TimeLimit     time.Duration `json:"time_limit"`
-	FirstKeyPoint time.Duration `json:"first_key_point"`
+	TimeUsed      time.Duration `json:"-"` // "time_used_s"
+	TimeLimit     time.Duration `json:"-"` // "time_limit_s"
+	FirstKeyPoint time.Duration `json:"-"` // "first_key_point_s"
 	Reached       bool          `json:"reached_key_point"`
 }
 

@@ -65,6 +65,11 @@ type Options struct {
 	// Points is the per-key-point history of past sessions; an interview's
 	// scorecard ranks what to study next by it. Nil means no history.
 	Points *PointHistory
+	// PointsFunc, when Points is nil, gives the per-key-point history when
+	// the scorecard first needs it, so that a long history is not read
+	// before the first question. It must be safe to call from any
+	// goroutine.
+	PointsFunc func() *PointHistory
 }
 
 // Session is one timed interview: a fixed list of cards asked one at a time.
@@ -80,7 +85,8 @@ type Session struct {
 	cards    []*decks.Card
 	rec      Record
 	points   *PointHistory
-	fcard    *decks.Card // the card of the follow-up being asked or reviewed
+	pointsFn func() *PointHistory // loads points when nil (Options.PointsFunc)
+	fcard    *decks.Card          // the card of the follow-up being asked or reviewed
 
 	segStart   time.Time     // when the current question was (re)started
 	usedBefore time.Duration // time used on it before segStart
@@ -135,6 +141,7 @@ func New(lib *decks.Library, s Settings, opt Options) (*Session, error) {
 		lib:      lib,
 		cards:    cards,
 		points:   opt.Points,
+		pointsFn: opt.PointsFunc,
 		rec: Record{
 			SchemaVersion: SchemaVersion,
 			ID:            now.UTC().Format("20060102T150405Z"),
@@ -197,7 +204,7 @@ func Resume(lib *decks.Library, rec Record, opt Options) (*Session, error) {
 	rec.Abandoned = false
 	rec.SchemaVersion = SchemaVersion
 	now := clock.Now()
-	ss := &Session{clock: clock, onChange: opt.OnChange, lib: lib, cards: cards, rec: rec, points: opt.Points}
+	ss := &Session{clock: clock, onChange: opt.OnChange, lib: lib, cards: cards, rec: rec, points: opt.Points, pointsFn: opt.PointsFunc}
 	n := len(ss.rec.Questions)
 	if n > 0 {
 		if !ss.rec.Debrief || ss.rec.Current < 0 || ss.rec.Current >= n {
@@ -625,4 +632,13 @@ func (r Record) clone() Record {
 		r.Scorecard = r.Scorecard.clone()
 	}
 	return r
+}
+
+// pointHistory returns the per-key-point history, loading it through
+// Options.PointsFunc the first time. Called with s.mu held.
+func (s *Session) pointHistory() *PointHistory {
+	if s.points == nil && s.pointsFn != nil {
+		s.points, s.pointsFn = s.pointsFn(), nil
+	}
+	return s.points
 }

@@ -75,13 +75,7 @@ func sessionsUpTo(history []interview.Summary, rec *interview.Record) []intervie
 }
 
 func htmlSettings(b *strings.Builder, rec *interview.Record) {
-	status := "ended"
-	switch {
-	case rec.Ended.IsZero() && rec.Abandoned:
-		status = "abandoned before the end"
-	case rec.Ended.IsZero():
-		status = "in progress"
-	}
+	status := interview.Summarize(rec.Digest()).CompletionText()
 	st := rec.Settings
 	topics := "all"
 	if len(st.Topics) > 0 {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -18,25 +17,30 @@ type listEntry struct {
 	Topics          []string         `json:"topics"`
 	Questions       int              `json:"questions"`
 	Answered        int              `json:"answered"`
+	Planned         int              `json:"planned"`       // questions the session was to ask
 	AverageScore    *float64         `json:"average_score"` // null when nothing was answered
 	DurationSeconds float64          `json:"duration_seconds"`
 	Status          interview.Status `json:"status"`
-	Kind            string           `json:"kind"` // practice, interview or retry
+	Completion      string           `json:"completion"` // "complete", "quit after 1 of 5"…: Summary.CompletionText
+	Kind            string           `json:"kind"`       // practice, interview or retry
 }
 
 // WriteList prints sessions (newest first, as from List) for `grill report
 // list`: a table with id, local date and time, topics, questions (answered
 // of asked when they differ), kind (practice, interview, retry), average self-adjusted score, time spent
-// answering and status; or, with asJSON, a JSON array of objects with the
-// fields id, started, topics, questions, answered, average_score (null when
-// nothing was answered), duration_seconds, status and kind.
+// answering and how far it got (Summary.CompletionText: complete, quit
+// after 1 of 5…); or, with asJSON, a JSON array of objects with the fields
+// id, started, topics, questions, answered, planned, average_score (null
+// when nothing was answered), duration_seconds, status (ended, in_progress,
+// abandoned), completion (as in the table) and kind.
 func WriteList(w io.Writer, sessions []interview.Summary, asJSON bool) error {
 	if asJSON {
 		out := make([]listEntry, len(sessions))
 		for i, s := range sessions {
 			out[i] = listEntry{
 				ID: s.ID, Started: s.Started, Topics: s.Topics, Questions: s.Questions,
-				Answered: s.Answered, DurationSeconds: s.Duration.Seconds(), Status: s.Status, Kind: s.Kind,
+				Answered: s.Answered, Planned: s.Planned, DurationSeconds: s.Duration.Seconds(), Status: s.Status,
+				Completion: s.CompletionText(), Kind: s.Kind,
 			}
 			if out[i].Topics == nil {
 				out[i].Topics = []string{}
@@ -58,7 +62,7 @@ func WriteList(w io.Writer, sessions []interview.Summary, asJSON bool) error {
 	fmt.Fprintln(tw, "ID\tDATE\tKIND\tTOPICS\tQUESTIONS\tAVERAGE\tDURATION\tSTATUS")
 	for _, s := range sessions {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, s.Started.Local().Format("2006-01-02 15:04"), s.Kind,
-			s.TopicsText(","), s.QuestionsText(), s.AverageText(), interview.DurationText(s.Duration), strings.ReplaceAll(string(s.Status), "_", " "))
+			s.TopicsText(","), s.QuestionsText(), s.AverageText(), interview.DurationText(s.Duration), s.CompletionText())
 	}
 	return tw.Flush()
 }

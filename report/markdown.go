@@ -43,13 +43,7 @@ func Markdown(rec *interview.Record, lib *decks.Library) string {
 
 func writeHeader(b *strings.Builder, rec *interview.Record) {
 	fmt.Fprintf(b, "# grill session, %s\n\n", rec.Started.UTC().Format("2 January 2006, 15:04 UTC"))
-	status := "ended"
-	switch {
-	case rec.Ended.IsZero() && rec.Abandoned:
-		status = "abandoned before the end"
-	case rec.Ended.IsZero():
-		status = "in progress"
-	}
+	status := interview.Summarize(rec.Digest()).CompletionText()
 	fmt.Fprintf(b, "- **Session:** `%s` (%s)\n", rec.ID, status)
 	st := rec.Settings
 	topics := "all"

@@ -47,7 +47,7 @@ func TestReportMarkdownContent(t *testing.T) {
 	md := Markdown(rec, testLibrary())
 	textcheck.Contains(t, "report", md,
 		"# grill session, 25 November 2026, 17:18 UTC",
-		"`20261125T171849Z` (ended)",
+		"`20261125T171849Z` (complete)",
 		"| # | Topic | Question | Time | Outcome | Score | Adjusted | Rating | Missed points |",
 		"| 1 | gnn | What is message passing in GNNs? | 2:13 / 3:00 | submitted | 60 | 100 | Good | – |",
 		"| 2 | diffusion | What is the forward process? | 3:00 / 3:00 | timed out | 40 | 40 | Hard | Fixed variance schedule |",

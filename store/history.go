@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -58,7 +59,9 @@ func (s *Store) history(withSessions, withReviews bool) (interview.History, []er
 		for i := len(digests) - 1; i >= 0; i-- { // oldest session first
 			n := len(h.Reviews)
 			h.Reviews = interview.AppendReviews(h.Reviews, digests[i])
-			slices.SortStableFunc(h.Reviews[n:], byTime) // a few answers: cheap
+			if !slices.IsSortedFunc(h.Reviews[n:], byTime) { // nearly always in order
+				slices.SortStableFunc(h.Reviews[n:], byTime) // a few answers: cheap
+			}
 		}
 		if !slices.IsSortedFunc(h.Reviews, byTime) { // sessions that overlap in time
 			slices.SortStableFunc(h.Reviews, byTime)
@@ -117,7 +120,9 @@ const (
 // Format "md" (or "") prints its Markdown report: the <id>.md file, or one
 // made from the record when there is none (a session in progress). Format
 // "json" prints the record file as it is, after checking that it is a
-// readable record of a known schema version. Errors name the file.
+// readable record of a known schema version; a record of an older version
+// is printed as the current version writes it (durations in seconds).
+// Errors name the file.
 func (s *Store) Show(w io.Writer, id, format string) error {
 	if format != "" && format != FormatMarkdown && format != FormatJSON {
 		return fmt.Errorf("unknown report format %q (want %s or %s)", format, FormatMarkdown, FormatJSON)
@@ -132,8 +137,16 @@ func (s *Store) Show(w io.Writer, id, format string) error {
 		if err != nil {
 			return readError(id, path, err)
 		}
-		if _, err := DecodeRecord(path, data); err != nil {
+		rec, err := DecodeRecord(path, data)
+		if err != nil {
 			return err
+		}
+		if rec.SchemaVersion != interview.SchemaVersion {
+			rec.SchemaVersion = interview.SchemaVersion
+			if data, err = json.MarshalIndent(rec, "", "  "); err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			data = append(data, '\n')
 		}
 		_, err = w.Write(data)
 		return err

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"grill/decks"
 	"grill/internal/fixture"
 	"grill/interview"
 	"grill/report"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -149,6 +151,38 @@ func TestShow(t *testing.T) {
 	if err := s.Show(&buf, missing, FormatMarkdown); err == nil || !strings.Contains(err.Error(), s.JSONPath(missing)) {
 		t.Errorf("show of a missing session: %v", err)
 	}
+
+	// A record of an older version is shown as the current version, with
+	// its durations in seconds; the file is left as it is.
+	for _, v := range []int{1, 2} {
+		const id = "20261125T171849Z"
+		old, err := os.ReadFile(filepath.Join("testdata", fmt.Sprintf("v%d-%s.json", v, id)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(s.JSONPath(id), old, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		buf.Reset()
+		if err := s.Show(&buf, id, FormatJSON); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		for _, want := range []string{fmt.Sprintf(`"schema_version": %d,`, interview.SchemaVersion), `"time_limit_s": 180`, `"time_used_s": 133`} {
+			if v == 2 && want == `"time_used_s": 133` {
+				want = `"time_used_s": 132.5`
+			}
+			if !strings.Contains(out, want) {
+				t.Errorf("show --format json of a version %d record lacks %s:\n%s", v, want, out)
+			}
+		}
+		if strings.Contains(out, `"time_used":`) || strings.Contains(out, `"time_limit":`) {
+			t.Errorf("show --format json of a version %d record prints nanoseconds:\n%s", v, out)
+		}
+		if file, _ := os.ReadFile(s.JSONPath(id)); !bytes.Equal(file, old) {
+			t.Errorf("show --format json rewrote the version %d record", v)
+		}
+	}
 }
 
 // writeSessions writes n ended sessions into dataDir (fixture.WriteSessions).
@@ -283,14 +317,19 @@ type refDigest struct {
 	Started       time.Time `json:"started"`
 	Ended         time.Time `json:"ended"`
 	Abandoned     bool      `json:"abandoned"`
+	Debrief       bool      `json:"debrief"`
+	Plan          []string  `json:"plan"`
 	Settings      struct {
-		Topics []string `json:"topics"`
+		Topics  []string `json:"topics"`
+		Mode    string   `json:"mode"`
+		RetryOf string   `json:"retry_of"`
 	} `json:"settings"`
 	Questions []struct {
-		CardID   string        `json:"card_id"`
-		Topic    string        `json:"topic"`
-		TimeUsed time.Duration `json:"time_used"`
-		Grade    struct {
+		CardID    string             `json:"card_id"`
+		Topic     string             `json:"topic"`
+		TimeUsedS *interview.Seconds `json:"time_used_s"`
+		TimeUsed  *time.Duration     `json:"time_used"`
+		Grade     struct {
 			Score int `json:"score"`
 		} `json:"grade"`
 		Outcome  interview.Outcome `json:"outcome"`
@@ -305,7 +344,7 @@ type refDigest struct {
 // FuzzScanDigest checks that the fast scanner of List accepts exactly the
 // documents encoding/json accepts, and reads the same values from them.
 func FuzzScanDigest(f *testing.F) {
-	for _, rec := range []*interview.Record{sampleRecord(t0), inProgress(t0)} {
+	for _, rec := range []*interview.Record{sampleRecord(t0), inProgress(t0), v2Record()} {
 		data, _ := json.MarshalIndent(rec, "", "  ")
 		f.Add(data)
 		f.Add(data[:len(data)/3])
@@ -318,6 +357,11 @@ func FuzzScanDigest(f *testing.F) {
 		`{"questions": [{"topic": "a"}], "questions": [{"topic": "b"}]}`, `{"questions": [null, {"rating": -0}]}`,
 		`{"abandoned": null, "ended": null, "settings": {"topics": ["a\u00e9\"", null]}}`, `{"x": [1, 2e5, -0.5E-3, true, false, null, "\ud800"]}`,
 		`{"questions": [{"grade": {"score": 17, "points": [{"label": "a", "contradicted": true, "evidence": [{"start": 1, "end": 2}]}], "misconceptions": [{"label": "b", "asserted": true, "spans": []}]}, "adjusted_score": 17}]}`,
+		`{"questions": [{"time_used": 5, "time_used_s": 1.5}, {"time_used_s": 2, "time_used": 7}]}`,
+		`{"questions": [{"time_used_s": 1e3}, {"time_used_s": -0.0000000015}, {"TIME_USED_S": 12.3456789999}]}`,
+		`{"questions": [{"time_used_s": 1}], "questions": [{"time_used_s": null, "time_used": 3}, {"time_used": 1.5}]}`,
+		`{"questions": [{"time_used_s": "1"}]}`, `{"questions": [{"time_used_s": 1e300}]}`, `{"questions": [{"time_used_s": 9223372036.854775808}]}`,
+		`{"plan": ["a", null, "b"], "debrief": true}`, `{"plan": ["a"], "plan": null}`, `{"plan": [1]}`, `{"plan": "a"}`,
 		`{"x": "\x"}`, "{\"x\": \"a\tb\"}", `{"x": 1} x`, `{"schema_version": 1,}`, `{"started": 5}`,
 	} {
 		f.Add([]byte(s))
@@ -342,10 +386,18 @@ func FuzzScanDigest(f *testing.F) {
 		same := (version == nil) == (ref.SchemaVersion == nil) &&
 			(version == nil || *version == *ref.SchemaVersion) &&
 			d.Started.Equal(ref.Started) && d.Ended.Equal(ref.Ended) && d.Abandoned == ref.Abandoned &&
-			slices.Equal(d.Topics, ref.Settings.Topics) && len(d.Questions) == len(ref.Questions)
+			slices.Equal(d.Topics, ref.Settings.Topics) && d.Mode == ref.Settings.Mode && d.RetryOf == ref.Settings.RetryOf &&
+			d.Planned == len(ref.Plan) && d.Debrief == ref.Debrief && len(d.Questions) == len(ref.Questions)
 		for i := 0; same && i < len(d.Questions); i++ {
 			q, r := d.Questions[i], ref.Questions[i]
-			same = q.CardID == r.CardID && q.Topic == r.Topic && q.TimeUsed == r.TimeUsed && q.Score == r.Grade.Score && q.Outcome == r.Outcome &&
+			var used time.Duration
+			switch { // the seconds of version 3 win over the nanoseconds of 1 and 2
+			case r.TimeUsedS != nil:
+				used = time.Duration(*r.TimeUsedS)
+			case r.TimeUsed != nil:
+				used = *r.TimeUsed
+			}
+			same = q.CardID == r.CardID && q.Topic == r.Topic && q.TimeUsed == used && q.Score == r.Grade.Score && q.Outcome == r.Outcome &&
 				q.Time.Equal(interview.ReviewTime(r.RatedAt, r.EndedAt, r.AskedAt, ref.Started)) && q.Adjusted == r.Adjusted &&
 				q.Rating == r.Rating
 		}
@@ -353,4 +405,32 @@ func FuzzScanDigest(f *testing.F) {
 			t.Fatalf("scanDigest read %+v, encoding/json %+v, from %q", d, ref, data)
 		}
 	})
+}
+
+// BenchmarkWeakest10000 measures what `grill start --order weakest` does
+// before its first question on a history of 10,000 sessions, decks aside:
+// the resume check, reading the answers and selecting the cards.
+func BenchmarkWeakest10000(b *testing.B) {
+	s := benchStore(b)
+	lib, err := decks.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := fixture.CPUTime()
+	defer fixture.ReportCPU(b, start)
+	for b.Loop() {
+		if r, err := s.Resumable(); r != nil || err != nil {
+			b.Fatal(r, err)
+		}
+		reviews, errs := s.Reviews()
+		if len(errs) != 0 {
+			b.Fatal(errs)
+		}
+		now := fixture.T0.Add(10001 * fixture.SessionSpacing)
+		sess, err := interview.New(lib, interview.Settings{Count: 5, Order: interview.OrderWeakest, Seed: 1},
+			interview.Options{Clock: interview.NewFakeClock(now), Ranker: interview.HistoryRanker{Reviews: reviews, Now: now}})
+		if err != nil || sess.Record().Plan[0] == "" {
+			b.Fatal(err)
+		}
+	}
 }

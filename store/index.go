@@ -43,8 +43,11 @@ import (
 // Times are nanoseconds since 1970 (0 for none).
 
 // Version 4 adds the settings' mode and retry_of to the "s" lines, which
-// tell interviews and retries apart from practice rounds.
-const indexMagic = "grill-index 4"
+// tell interviews and retries apart from practice rounds; version 5 the
+// number of questions planned and whether an interview's round is over,
+// which tell a complete session from one quit early. An index of another
+// version is rebuilt.
+const indexMagic = "grill-index 5"
 
 // indexEntry is what the index knows of one record file.
 type indexEntry struct {
@@ -312,8 +315,8 @@ func writeEntry(b *bytes.Buffer, id string, e *indexEntry) {
 	for i, t := range r.Topics {
 		topics[i] = url.QueryEscape(t)
 	}
-	fmt.Fprintf(b, "s\t%s\t%d\t%d\t%d\t%d\t%t\t%s\t%d\t%s\t%s\n", id, e.size, e.mtime, unixNano(r.Started), unixNano(r.Ended), r.Abandoned, strings.Join(topics, ","), len(r.Questions),
-		escapeField(r.Mode), escapeField(r.RetryOf))
+	fmt.Fprintf(b, "s\t%s\t%d\t%d\t%d\t%d\t%t\t%s\t%d\t%s\t%s\t%d\t%t\n", id, e.size, e.mtime, unixNano(r.Started), unixNano(r.Ended), r.Abandoned, strings.Join(topics, ","), len(r.Questions),
+		escapeField(r.Mode), escapeField(r.RetryOf), r.Planned, r.Debrief)
 	for _, q := range r.Questions {
 		fmt.Fprintf(b, "q\t%s\t%s\t%d\t%s\t%d\t%d\t%d\t%d\n", escapeField(q.CardID), escapeField(q.Topic),
 			q.TimeUsed, escapeField(string(q.Outcome)), unixNano(q.Time), q.Score, q.Adjusted, q.Rating)
@@ -359,7 +362,7 @@ func parseIndex(data []byte) (*index, error) {
 		return s
 	}
 	var cur *interview.Digest
-	var f [12][]byte
+	var f [14][]byte
 	for len(data) > 0 {
 		line, data, _ = bytes.Cut(data, []byte{'\n'})
 		n := splitTabs(line, f[:])
@@ -381,7 +384,7 @@ func parseIndex(data []byte) (*index, error) {
 			}
 			ix.entries[id], cur = &indexEntry{size: num(f[2]), mtime: num(f[3]), err: unescapeField(string(f[4]))}, nil
 			ok = ok && ValidID(id)
-		case n == 11 && string(f[0]) == "s":
+		case n == 13 && string(f[0]) == "s":
 			id := string(f[1])
 			if ix.entries[id] == nil {
 				ix.order = append(ix.order, id)
@@ -389,10 +392,10 @@ func parseIndex(data []byte) (*index, error) {
 				ix.replaced++
 			}
 			cur = &interview.Digest{ID: id, Started: fromUnixNano(num(f[4])), Ended: fromUnixNano(num(f[5])), Abandoned: string(f[6]) == "true",
-				Mode: unescapeField(string(f[9])), RetryOf: unescapeField(string(f[10]))}
+				Mode: unescapeField(string(f[9])), RetryOf: unescapeField(string(f[10])), Planned: int(num(f[11])), Debrief: string(f[12]) == "true"}
 			cur.Questions = make([]interview.QuestionDigest, 0, max(num(f[8]), 0))
 			ix.entries[id] = &indexEntry{size: num(f[2]), mtime: num(f[3]), rec: cur}
-			ok = ok && ValidID(id) && (string(f[6]) == "true" || string(f[6]) == "false")
+			ok = ok && ValidID(id) && isBool(f[6]) && isBool(f[12])
 			if len(f[7]) > 0 {
 				for _, t := range strings.Split(string(f[7]), ",") {
 					t, err := url.QueryUnescape(t)
@@ -414,6 +417,9 @@ func parseIndex(data []byte) (*index, error) {
 	}
 	return ix, nil
 }
+
+// isBool reports whether b is "true" or "false".
+func isBool(b []byte) bool { return string(b) == "true" || string(b) == "false" }
 
 // splitTabs splits line at tabs into f, returning the number of fields, or
 // len(f)+1 when there are more.

@@ -2,12 +2,15 @@ package store
 
 import (
 	"encoding/json"
-	"grill/interview"
+	"fmt"
 	"os"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"grill/interview"
 )
 
 // TestIndexRoundTrip: what List reads from the index is what it read from
@@ -19,6 +22,11 @@ func TestIndexRoundTrip(t *testing.T) {
 		if err := s.Save(r); err != nil {
 			t.Fatal(err)
 		}
+	}
+	timeUp := v2Record() // an interview whose round clock ran out
+	timeUp.Started, timeUp.ID = t0.Add(-time.Hour), ""
+	if err := s.Save(timeUp); err != nil {
+		t.Fatal(err)
 	}
 	// A session saved as it goes appends to the index; the last save wins.
 	running := inProgress(t0.Add(2 * time.Hour))
@@ -48,8 +56,14 @@ func TestIndexRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatalf("index unreadable: %v", err)
 	}
-	if len(ix.entries) != 3 {
+	if len(ix.entries) != 4 {
 		t.Fatalf("index has %d entries", len(ix.entries))
+	}
+	if d := ix.entries[timeUp.ID].rec; d == nil || d.Planned != 4 || !d.Debrief {
+		t.Errorf("index has the interview out of time as %+v, want 4 planned and its round over", d)
+	}
+	if s := fromIndex.Sessions[3]; s.CompletionText() != "time up after 3 of 4" {
+		t.Errorf("index has the interview out of time %q", s.CompletionText())
 	}
 	os.Remove(s.indexPath())
 	fromFiles, errs := s.History()
@@ -107,5 +121,43 @@ func TestIndexFollowsChangesBehindItsBack(t *testing.T) {
 	}
 	if _, err := s.readIndex(); err != nil {
 		t.Errorf("the damaged index was not rewritten: %v", err)
+	}
+}
+
+// TestIndexOfAnOlderVersionIsRebuilt: an index written by an older grill
+// (version 4, without the planned question count) is read no more, but
+// rebuilt from the records.
+func TestIndexOfAnOlderVersionIsRebuilt(t *testing.T) {
+	s := newTestStore(t)
+	quit := sampleRecord(t0)
+	quit.Plan = append(quit.Plan, "gnn/over-smoothing", "gnn/gat")
+	if err := s.Save(quit); err != nil {
+		t.Fatal(err)
+	}
+	m, err := s.dirMtime()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(s.JSONPath(quit.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What grill-index 4 said of it: no plan, so three questions of three.
+	old := fmt.Sprintf("grill-index 4\ns\t%s\t%d\t%d\t%d\t%d\tfalse\tgnn,diffusion\t3\t\t\n", quit.ID, fi.Size(), fi.ModTime().UnixNano(),
+		quit.Started.UnixNano(), quit.Ended.UnixNano())
+	for _, q := range quit.Digest().Questions {
+		old += fmt.Sprintf("q\t%s\t%s\t%d\t%s\t%d\t%d\t%d\t%d\n", q.CardID, q.Topic, q.TimeUsed, q.Outcome, q.Time.UnixNano(), q.Score, q.Adjusted, q.Rating)
+	}
+	old += fmt.Sprintf("dir\t%d\n", m)
+	if err := os.WriteFile(s.indexPath(), []byte(old), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	sums, errs := s.List()
+	if len(errs) != 0 || len(sums) != 1 || sums[0].Planned != 5 || sums[0].CompletionText() != "quit after 3 of 5" {
+		t.Fatalf("List over a version 4 index = %+v, %v; want the session quit after 3 of 5", sums, errs)
+	}
+	data, err := os.ReadFile(s.indexPath())
+	if err != nil || !strings.HasPrefix(string(data), indexMagic+"\n") {
+		t.Errorf("index not rewritten as %q: %.40q, %v", indexMagic, data, err)
 	}
 }

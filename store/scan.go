@@ -13,23 +13,34 @@ import (
 
 // scanDigest reads the digest of a session record from its JSON: the part
 // of the Record that summaries and schedules need (start and end, the
-// settings' topics, mode and retry_of, and of each question its card,
-// topic, time used, outcome, time, grader's and adjusted score and rating:
-// an interview.Digest), and the schema version (nil
-// when absent). It is a purpose-built scanner rather than encoding/json
-// because the answers, key point verdicts and LLM feedback that make up most
-// of a record are not needed to list sessions: it only checks that they are
-// well-formed JSON while skipping them, several times faster than decoding.
-// It validates the syntax of the whole document (truncation, stray bytes,
-// bad escapes, control characters in strings) and the types of the fields
-// it reads. On error, the digest holds what was read before it.
+// settings' topics, mode and retry_of, the length of the plan, whether an
+// interview's round is over, and of each question its card, topic, time
+// used, outcome, time, grader's and adjusted score and rating: an
+// interview.Digest), and the schema version (nil when absent). It is a
+// purpose-built scanner rather than encoding/json because the answers, key
+// point verdicts and LLM feedback that make up most of a record are not
+// needed to list sessions: it only checks that they are well-formed JSON
+// while skipping them, several times faster than decoding. It validates the
+// syntax of the whole document (truncation, stray bytes, bad escapes,
+// control characters in strings) and the types of the fields it reads. A
+// question's time used is read as seconds ("time_used_s", schema version 3)
+// or nanoseconds ("time_used", versions 1 and 2), the seconds winning, as
+// interview.QuestionRecord reads it. On error, the digest holds what was
+// read before it.
 func scanDigest(data []byte) (d *interview.Digest, version *int, err error) {
 	s := &jsonScanner{data: data}
 	d = new(interview.Digest)
-	var times [][3]time.Time // rated, ended and asked time of each question
+	var aux []questionAux // per question
 	defer func() {
 		for i := range d.Questions {
-			d.Questions[i].Time = interview.ReviewTime(times[i][0], times[i][1], times[i][2], d.Started)
+			a := &aux[i]
+			d.Questions[i].Time = interview.ReviewTime(a.times[0], a.times[1], a.times[2], d.Started)
+			switch {
+			case a.hasSeconds:
+				d.Questions[i].TimeUsed = a.seconds
+			case a.hasNanos:
+				d.Questions[i].TimeUsed = a.nanos
+			}
 		}
 	}()
 	err = s.object(func(key []byte) error {
@@ -48,6 +59,17 @@ func scanDigest(data []byte) (d *interview.Digest, version *int, err error) {
 			return s.time(&d.Ended)
 		case "abandoned":
 			return s.bool(&d.Abandoned)
+		case "debrief":
+			return s.bool(&d.Debrief)
+		case "plan":
+			// Like encoding/json: a repeated key counts the last list,
+			// null empties it, and a null element is an element.
+			d.Planned = 0
+			return s.array(func() error {
+				var id string
+				d.Planned++
+				return s.string(&id)
+			})
 		case "settings":
 			return s.object(func(key []byte) error {
 				switch string(key) {
@@ -74,13 +96,13 @@ func scanDigest(data []byte) (d *interview.Digest, version *int, err error) {
 				})
 			})
 		case "questions":
-			prev, prevTimes := d.Questions, times
-			d.Questions, times = nil, nil
+			prev, prevAux := d.Questions, aux
+			d.Questions, aux = nil, nil
 			return s.array(func() error {
 				var q interview.QuestionDigest
-				var t [3]time.Time
+				var a questionAux
 				if i := len(d.Questions); i < len(prev) {
-					q, t = prev[i], prevTimes[i]
+					q, a = prev[i], prevAux[i]
 				}
 				err := s.object(func(key []byte) error {
 					var n int
@@ -89,9 +111,13 @@ func scanDigest(data []byte) (d *interview.Digest, version *int, err error) {
 						return s.string(&q.CardID)
 					case "topic":
 						return s.string(&q.Topic)
+					case "time_used_s":
+						isNull, err := s.seconds(&a.seconds)
+						a.hasSeconds = !isNull
+						return err
 					case "time_used":
-						_, err := s.int(&n)
-						q.TimeUsed = time.Duration(n)
+						isNull, err := s.int(&n)
+						a.nanos, a.hasNanos = time.Duration(n), !isNull
 						return err
 					case "outcome":
 						var o string
@@ -99,9 +125,9 @@ func scanDigest(data []byte) (d *interview.Digest, version *int, err error) {
 						q.Outcome = interview.Outcome(o)
 						return err
 					case "asked_at":
-						return s.time(&t[2])
+						return s.time(&a.times[2])
 					case "ended_at":
-						return s.time(&t[1])
+						return s.time(&a.times[1])
 					case "adjusted_score":
 						_, err := s.int(&q.Adjusted)
 						return err
@@ -110,7 +136,7 @@ func scanDigest(data []byte) (d *interview.Digest, version *int, err error) {
 						q.Rating = interview.Rating(n)
 						return err
 					case "rated_at":
-						return s.time(&t[0])
+						return s.time(&a.times[0])
 					case "grade":
 						return s.object(func(key []byte) error {
 							if string(key) != "score" {
@@ -123,7 +149,7 @@ func scanDigest(data []byte) (d *interview.Digest, version *int, err error) {
 					return s.skip()
 				})
 				d.Questions = append(d.Questions, q)
-				times = append(times, t)
+				aux = append(aux, a)
 				return err
 			})
 		}
@@ -137,6 +163,17 @@ func scanDigest(data []byte) (d *interview.Digest, version *int, err error) {
 		return d, version, s.errorf("data after the record")
 	}
 	return d, version, nil
+}
+
+// questionAux is what scanDigest reads of a question besides its digest:
+// the times that make its review time, and its time used under either key
+// (each unset by a null, as encoding/json sets a pointer to nil).
+type questionAux struct {
+	times      [3]time.Time // rated, ended and asked
+	seconds    time.Duration
+	nanos      time.Duration
+	hasSeconds bool
+	hasNanos   bool
 }
 
 // errTruncated reports JSON data that ends in the middle of a value.
@@ -462,6 +499,29 @@ func (s *jsonScanner) int(v *int) (isNull bool, err error) {
 		return false, s.typeErrorf("expected an integer")
 	}
 	*v = int(n)
+	return false, nil
+}
+
+// seconds reads a number of seconds as interview.Seconds does (or null,
+// leaving v alone).
+func (s *jsonScanner) seconds(v *time.Duration) (isNull bool, err error) {
+	if isNull, err := s.null(); isNull || err != nil {
+		return isNull, err
+	}
+	start := s.i
+	if c := s.peek(); c != '-' && (c < '0' || c > '9') {
+		return false, s.typeErrorf("expected a number of seconds")
+	}
+	num, err := s.number()
+	if err != nil {
+		return false, err
+	}
+	d, err := interview.ParseSeconds(num)
+	if err != nil {
+		s.i = start
+		return false, s.typeErrorf("%v", err)
+	}
+	*v = d
 	return false, nil
 }
 

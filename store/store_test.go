@@ -362,12 +362,12 @@ func TestLoadErrorsNameTheFile(t *testing.T) {
 	}{
 		{"20260101T000001Z", "{ this is not json", "invalid JSON"},
 		{"20260101T000002Z", string(data[:len(data)/2]), "truncated"},
-		{"20260101T000003Z", strings.Replace(string(data), `"schema_version": 2`, `"schema_version": 99`, 1), "unsupported schema_version 99"},
+		{"20260101T000003Z", strings.Replace(string(data), fmt.Sprintf(`"schema_version": %d`, interview.SchemaVersion), `"schema_version": 99`, 1), "unsupported schema_version 99"},
 		{"20260101T000004Z", `{"id": "x"}`, "no schema_version"},
 		{"20260101T000005Z", "", "empty"},
 		{"20260101T000006Z", `{"schema_version": 1, "questions": "lots"}`, "corrupt"},
 		{"20260101T000007Z", `[1, 2, 3]`, "corrupt"},
-		{"20260101T000008Z", `{"schema_version": 3, "questions": {"a": "new layout"}}`, "unsupported schema_version 3"},
+		{"20260101T000008Z", `{"schema_version": 4, "questions": {"a": "new layout"}}`, "unsupported schema_version 4"},
 	}
 	for _, tc := range cases {
 		path := s.JSONPath(tc.id)
@@ -502,45 +502,63 @@ func TestSaveToReadOnlyDataDir(t *testing.T) {
 	}
 }
 
-// TestVersion1FileStillReads pins the on-disk format: a record written by
-// grill with schema version 1 (testdata/v1-20261125T171849Z.json) must keep reading
-// the same, by Load and by List.
-func TestVersion1FileStillReads(t *testing.T) {
+// TestOlderVersionsStillRead pins the on-disk formats: a record written by
+// grill with each earlier schema version (testdata/v<N>-20261125T171849Z.json)
+// must keep reading the same, by Load and by List, and be saved again as
+// the current version without losing anything.
+func TestOlderVersionsStillRead(t *testing.T) {
 	const id = "20261125T171849Z"
-	data, err := os.ReadFile(filepath.Join("testdata", "v1-"+id+".json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := newTestStore(t)
-	if err := os.MkdirAll(s.Dir(), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(s.JSONPath(id), data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	got, err := s.Load(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := sampleRecord(t0)
-	want.SchemaVersion = 1
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("testdata record reads as\n%+v\nwant\n%+v", got, want)
-	}
-	if v := got.Questions[0].LLM.Verdict; !v.Valid || v.Score != 70 || v.FollowUp != "What is over-smoothing?" {
-		t.Errorf("version 1 verdict reads as %+v", v)
-	}
-	// Saved again, it becomes version 2 and reads back the same.
-	if err := s.Save(got); err != nil {
-		t.Fatal(err)
-	}
-	again, err := s.Load(id)
-	if want.SchemaVersion = 2; err != nil || !reflect.DeepEqual(again, want) {
-		t.Errorf("version 1 record saved as version 2 reads as\n%+v (%v)\nwant\n%+v", again, err, want)
-	}
-	sums, errs := s.List()
-	if len(errs) != 0 || len(sums) != 1 || sums[0].Answered != 3 || sums[0].Duration != 333*time.Second {
-		t.Errorf("List of the testdata record = %+v, %v", sums, errs)
+	for _, tc := range []struct {
+		version  int
+		want     func() *interview.Record
+		duration time.Duration // time answering, as List sums it
+	}{
+		{1, func() *interview.Record { r := sampleRecord(t0); r.SchemaVersion = 1; return r }, 333 * time.Second},
+		{2, v2Record, 332*time.Second + 500*time.Millisecond},
+	} {
+		t.Run(fmt.Sprintf("v%d", tc.version), func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", fmt.Sprintf("v%d-%s.json", tc.version, id)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := newTestStore(t)
+			if err := os.MkdirAll(s.Dir(), 0o700); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(s.JSONPath(id), data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.Load(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := tc.want()
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("testdata record reads as\n%+v\nwant\n%+v", got, want)
+			}
+			if v := got.Questions[0].LLM.Verdict; !v.Valid || v.Score != 70 || v.FollowUp != "What is over-smoothing?" {
+				t.Errorf("version %d verdict reads as %+v", tc.version, v)
+			}
+			sums, errs := s.List()
+			if len(errs) != 0 || len(sums) != 1 || sums[0].Answered != 3 || sums[0].Duration != tc.duration {
+				t.Errorf("List of the testdata record = %+v, %v", sums, errs)
+			}
+			// Saved again, it becomes the current version and reads back the same.
+			if err := s.Save(got); err != nil {
+				t.Fatal(err)
+			}
+			again, err := s.Load(id)
+			if want.SchemaVersion = interview.SchemaVersion; err != nil || !reflect.DeepEqual(again, want) {
+				t.Errorf("version %d record saved as version %d reads as\n%+v (%v)\nwant\n%+v", tc.version, interview.SchemaVersion, again, err, want)
+			}
+			saved, err := os.ReadFile(s.JSONPath(id))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v := fmt.Sprintf(`"schema_version": %d,`, interview.SchemaVersion); !strings.Contains(string(saved), v) {
+				t.Errorf("saved record does not say %s", v)
+			}
+		})
 	}
 }
 

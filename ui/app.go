@@ -144,6 +144,7 @@ type app struct {
 	llmJobs feedbackJobs // LLM requests running in the background
 
 	points        *interview.PointHistory // past sessions' key points; nil until loaded
+	pointsOnce    sync.Once               // loads points
 	scorecardSeen bool                    // the interview's scorecard was shown
 
 	finished   bool // the end-of-session hook has run
@@ -392,7 +393,9 @@ func (a *app) start(s interview.Settings) error {
 		Ranker:   ranker,
 		OnChange: a.onChange,
 		Cards:    cards,
-		Points:   a.pointHistory(),
+		// The point history is read when first needed (the first review or
+		// the scorecard), not before the first question.
+		PointsFunc: a.pointHistory,
 	})
 	if err != nil {
 		return err
@@ -436,12 +439,12 @@ func (a *app) report(rec interview.Record) (string, error) {
 // pointHistory returns how each key point went in the stored sessions,
 // read once; without a Store, an empty history.
 func (a *app) pointHistory() *interview.PointHistory {
-	if a.points == nil {
+	a.pointsOnce.Do(func() {
 		a.points = interview.NewPointHistory()
 		if a.opts.Store != nil {
 			a.points, _ = a.opts.Store.PointHistory() // unreadable records are left out
 		}
-	}
+	})
 	return a.points
 }
 

@@ -208,7 +208,7 @@ func TestEndToEndLLMKeyIsNeverWritten(t *testing.T) {
 	}
 	for path, want := range map[string][]string{
 		js[0]: {`"llm": {`, `"model": "test-model"`, `"host": "` + strings.TrimPrefix(srv.URL, "http://"), `"prompt_version": "grill-feedback-1"`,
-			`"latency": `, `"score": 52`, "rejected the API key in $GRILL_TEST_KEY"},
+			`"latency_s": `, `"score": 52`, "rejected the API key in $GRILL_TEST_KEY"},
 		md[0]: {"LLM feedback", "test-model", "Why must the aggregation be permutation invariant?", "Feedback unavailable: LLM server"},
 	} {
 		data, err := os.ReadFile(path)

@@ -197,14 +197,16 @@ func TestEndToEndReportFiles(t *testing.T) {
 		Topics    []string `json:"topics"`
 		Questions int      `json:"questions"`
 		Answered  int      `json:"answered"`
+		Planned   int      `json:"planned"`
 		Status    string   `json:"status"`
+		Completed string   `json:"completion"`
 	}
 	out := grillCLI(t, bin, dir, "report", "list", "--json")
 	if err := json.Unmarshal(out, &list); err != nil {
 		t.Fatalf("report list --json: %v\n%s", err, out)
 	}
 	if len(list) != 1 || list[0].Questions != 2 || list[0].Answered != 2 || list[0].Status != "ended" ||
-		len(list[0].Topics) != 1 || list[0].Topics[0] != "gnn" {
+		list[0].Planned != 2 || list[0].Completed != "complete" || len(list[0].Topics) != 1 || list[0].Topics[0] != "gnn" {
 		t.Fatalf("report list --json = %+v", list)
 	}
 	id := list[0].ID
@@ -213,10 +215,12 @@ func TestEndToEndReportFiles(t *testing.T) {
 		SchemaVersion int    `json:"schema_version"`
 		ID            string `json:"id"`
 		Questions     []struct {
-			CardID  string `json:"card_id"`
-			Answer  string `json:"answer"`
-			Outcome string `json:"outcome"`
-			Rating  int    `json:"rating"`
+			CardID  string   `json:"card_id"`
+			Answer  string   `json:"answer"`
+			Outcome string   `json:"outcome"`
+			Rating  int      `json:"rating"`
+			Used    *float64 `json:"time_used_s"`
+			Limit   *float64 `json:"time_limit_s"`
 			Grade   struct {
 				Points []struct {
 					Label        string `json:"label"`
@@ -239,7 +243,8 @@ func TestEndToEndReportFiles(t *testing.T) {
 	}
 	for i, want := range []string{first, second} {
 		q := rec.Questions[i]
-		if q.Answer != want || q.Outcome != "submitted" || q.Rating != 3+i || len(q.Grade.Points) == 0 {
+		if q.Answer != want || q.Outcome != "submitted" || q.Rating != 3+i || len(q.Grade.Points) == 0 ||
+			q.Limit == nil || *q.Limit != 30 || q.Used == nil || *q.Used <= 0 || *q.Used > 30 {
 			t.Errorf("question %d recorded as %+v", i+1, q)
 		}
 	}
@@ -321,7 +326,7 @@ func TestEndToEndReportFiles(t *testing.T) {
 	h := newTmux(t, "history", 80, 24, grillCommand(bin, dir, ""))
 	h.waitFor(10*time.Second, "New session", "h history")
 	h.tmux("send-keys", "-t", "grill", "h")
-	history := h.waitFor(5*time.Second, "History", "1 session", "gnn", "ended", "Average score per topic", "Enter open report")
+	history := h.waitFor(5*time.Second, "History", "1 session", "gnn", "complete", "Average score per topic", "Enter open report")
 	t.Logf("history screen:\n%s", history)
 	h.tmux("send-keys", "-t", "grill", "Enter")
 	report := h.waitFor(5*time.Second, "Report", id, "grill session", "Summary", "Esc back")

@@ -74,7 +74,7 @@ func newHistory(a *app, sessions []interview.Summary, errs []error) *historyScre
 			tview.NewTableCell(qs).SetAlign(tview.AlignRight),
 			tview.NewTableCell(avg).SetAlign(tview.AlignRight),
 			tview.NewTableCell(interview.DurationText(s.Duration)).SetAlign(tview.AlignRight),
-			tview.NewTableCell(statusText(th, s.Status)),
+			tview.NewTableCell(statusText(th, s)),
 		}
 		for c, cell := range cells {
 			h.table.SetCell(row, c, cell)
@@ -120,15 +120,17 @@ func newHistory(a *app, sessions []interview.Summary, errs []error) *historyScre
 	return h
 }
 
-// statusText names a session's status as the history shows it.
-func statusText(th theme, s interview.Status) string {
-	switch s {
+// statusText says how far a session got (Summary.CompletionText), as the
+// history shows it: sessions in progress stand out, abandoned ones recede.
+func statusText(th theme, s interview.Summary) string {
+	text := s.CompletionText()
+	switch s.Status {
 	case interview.StatusInProgress:
-		return th.paint(colAmber, "in progress")
+		return th.paint(colAmber, text)
 	case interview.StatusAbandoned:
-		return th.dim("abandoned")
+		return th.dim(text)
 	}
-	return string(s)
+	return text
 }
 
 // trendText is one line per topic: its id, a sparkline of its averages

@@ -13,16 +13,17 @@ import (
 	"grill/store"
 )
 
-// pastSession stores an ended session of one card per answer, all of
-// topic, started at start: each answer submitted, then rated Good.
-func pastSession(t *testing.T, st *store.Store, start time.Time, topic string, answers ...string) {
+// pastSession stores an ended session of planned cards of topic (one per
+// answer when planned is 0), started at start: each answer submitted, then
+// rated Good; with answers left, the candidate quits on the next question.
+func pastSession(t *testing.T, st *store.Store, start time.Time, topic string, planned int, answers ...string) {
 	t.Helper()
 	lib := testLibrary()
 	tp, _ := lib.Topic(topic)
 	clock := interview.NewFakeClock(start)
 	var saveErr error
 	sess, err := interview.New(&decks.Library{Topics: []*decks.Topic{tp}},
-		interview.Settings{Count: len(answers), TimeLimit: time.Minute, TimeChosen: true, Seed: 1},
+		interview.Settings{Count: max(planned, len(answers)), TimeLimit: time.Minute, TimeChosen: true, Seed: 1},
 		interview.Options{Clock: clock, OnChange: func(r interview.Record) {
 			if err := st.Save(&r); err != nil && saveErr == nil {
 				saveErr = err
@@ -37,22 +38,25 @@ func pastSession(t *testing.T, st *store.Store, start time.Time, topic string, a
 		sess.Submit()
 		sess.Rate(interview.Good)
 	}
+	if !sess.Done() {
+		sess.Finish()
+	}
 	if saveErr != nil {
 		t.Fatal(saveErr)
 	}
 }
 
-// historyStore holds four past sessions, oldest first: topic a scoring 33,
-// 67 then 100 ("alpha" weighs 1, "beta" 2), and one of topic b, abandoned
-// after its first answer.
+// historyStore holds four past sessions, oldest first: topic a scoring 33
+// (quit after the first of two questions), 67 then 100 ("alpha" weighs 1,
+// "beta" 2), and one of topic b, abandoned after its first answer.
 func historyStore(t *testing.T) *store.Store {
 	t.Helper()
 	dir := t.TempDir()
 	st := newStore(t, dir)
 	day := 24 * time.Hour
-	pastSession(t, st, t0.Add(-4*day), "a", "alpha")
-	pastSession(t, st, t0.Add(-3*day), "a", "beta", "beta")
-	pastSession(t, st, t0.Add(-2*day), "a", "alpha and beta")
+	pastSession(t, st, t0.Add(-4*day), "a", 2, "alpha")
+	pastSession(t, st, t0.Add(-3*day), "a", 0, "beta", "beta")
+	pastSession(t, st, t0.Add(-2*day), "a", 0, "alpha and beta")
 
 	// Topic b: answered once, then interrupted and abandoned.
 	clock := interview.NewFakeClock(t0.Add(-day))
@@ -96,9 +100,9 @@ func TestHistoryListsSessionsAndTrends(t *testing.T) {
 	local := func(d time.Duration) string { return t0.Add(d).Local().Format("2006-01-02 15:04") }
 	wantRows := [][]string{
 		{local(-24 * time.Hour), "b", "1 of 2", "33", "0:45", "abandoned"},
-		{local(-48 * time.Hour), "a", "1", "100", "0:30", "ended"},
-		{local(-72 * time.Hour), "a", "2", "67", "1:00", "ended"},
-		{local(-96 * time.Hour), "a", "1", "33", "0:30", "ended"},
+		{local(-48 * time.Hour), "a", "1", "100", "0:30", "complete"},
+		{local(-72 * time.Hour), "a", "2", "67", "1:00", "complete"},
+		{local(-96 * time.Hour), "a", "1 of 2", "33", "0:30", "quit after 1 of 2"},
 	}
 	for i, want := range wantRows {
 		fields := strings.Fields(strings.Trim(rows[i], "│║ "))

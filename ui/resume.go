@@ -74,7 +74,7 @@ func resumeText(rec *interview.Record) string {
 // card of it was removed from the decks) stays in progress, and the home
 // screen says why.
 func (a *app) resume(rec *interview.Record) {
-	sess, err := interview.Resume(a.opts.Library, *rec, interview.Options{Clock: a.clock, OnChange: a.onChange, Points: a.pointHistory()})
+	sess, err := interview.Resume(a.opts.Library, *rec, interview.Options{Clock: a.clock, OnChange: a.onChange, PointsFunc: a.pointHistory})
 	if err != nil {
 		a.opts.Store.Release(rec.ID)
 		a.showHome("Cannot resume: " + err.Error())
