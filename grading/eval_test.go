@@ -25,6 +25,17 @@ type labeled struct {
 	HumanScore float64  `json:"human_score"`
 	Covered    []string `json:"covered"`
 	Wrong      []string `json:"wrong"` // the rater's list of false claims (claims set only)
+	File       string   `json:"-"`     // the file it came from, without directory
+}
+
+// labeledSet names the group of files an answer came from: "seed" (the
+// first labeled set, gnn.jsonl, ...), "claims" (claims-*.jsonl) or "cards"
+// (cards-*.jsonl, the newer cards).
+func labeledSet(file string) string {
+	if set, _, ok := strings.Cut(file, "-"); ok {
+		return set
+	}
+	return "seed"
 }
 
 // graded is a labeled answer with the grader's verdict.
@@ -135,6 +146,7 @@ func loadLabeled(t *testing.T) []labeled {
 			if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
 				t.Fatalf("%s:%d: %v", f, line, err)
 			}
+			l.File = filepath.Base(f)
 			out = append(out, l)
 		}
 		fh.Close()
@@ -267,14 +279,21 @@ func TestEvaluation(t *testing.T) {
 		low, high := group("keyword_stuffed", "wrong"), group("strong", "paraphrased")
 		fmt.Fprintf(&b, "mean(keyword_stuffed ∪ wrong) = %.1f, mean(strong ∪ paraphrased) = %.1f, gap = %.1f\n", low, high, high-low)
 		fmt.Fprintf(&b, "mean(fluent-but-wrong: %s) = %.1f\n", strings.Join(fluentWrongKinds, " ∪ "), group(fluentWrongKinds...))
-		for _, set := range []string{"first", "claims"} {
+		for _, set := range []string{"seed", "claims", "cards"} {
 			st := &evalStats{}
+			fw, nfw := 0.0, 0
 			for _, g := range all {
-				if g.Split == split && (set == "claims") == (g.Wrong != nil) {
+				if g.Split == split && labeledSet(g.File) == set {
 					st.add(g)
+					if slices.Contains(fluentWrongKinds, g.Kind) {
+						fw += float64(g.score)
+						nfw++
+					}
 				}
 			}
-			fmt.Fprintf(&b, "%s set: n=%d r=%.3f\n", set, st.n, pearson(st.scores, st.human))
+			fmt.Fprintf(&b, "%s set (%s): n=%d r=%.3f precision=%.3f recall=%.3f fluent-but-wrong mean=%.1f (n=%d)\n",
+				set, map[string]string{"seed": "gnn/diffusion/vla.jsonl", "claims": "claims-*.jsonl", "cards": "cards-*.jsonl"}[set],
+				st.n, pearson(st.scores, st.human), st.precision(), st.recall(), fw/math.Max(1, float64(nfw)), nfw)
 		}
 		t.Log("\n" + b.String())
 		if split == "heldout" {
