@@ -215,6 +215,7 @@ func Grade(card *decks.Card, answer string) Result {
 		}
 		r.Misconceptions = append(r.Misconceptions, mr)
 	}
+	dropMisconceivedCover(r.Points, r.Misconceptions)
 	if isDump(answer, a.toks) && (len(m.refs) == 0 || contentWords(a.toks) >= minDumpWords) {
 		// Terms named in a bare list are mentioned, not explained.
 		r.KeywordDump = true
@@ -256,6 +257,49 @@ func contentWords(toks []token) int {
 		}
 	}
 	return n
+}
+
+// dropMisconceivedCover takes back the cover of a point whose only
+// asserting words are the words that state an asserted misconception:
+// "Min-SNR changes the prediction target" is wrong, and says nothing right
+// about Min-SNR. The point may still be covered by another clause.
+func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult) {
+	var wrong []Span
+	for _, mc := range miscs {
+		if mc.Asserted {
+			wrong = append(wrong, mc.Spans...)
+		}
+	}
+	if len(wrong) == 0 {
+		return
+	}
+	for i := range points {
+		p := &points[i]
+		if !p.Covered {
+			continue
+		}
+		kept := p.Spans[:0:0]
+		for _, sp := range p.Spans {
+			if !overlapsAny(sp, wrong) {
+				kept = append(kept, sp)
+			}
+		}
+		if len(kept) == 0 {
+			p.Covered, p.Spans = false, nil
+		} else {
+			p.Spans = kept
+		}
+	}
+}
+
+// overlapsAny reports whether sp overlaps one of spans.
+func overlapsAny(sp Span, spans []Span) bool {
+	for _, q := range spans {
+		if q.Start < sp.End && sp.Start < q.End {
+			return true
+		}
+	}
+	return false
 }
 
 // coveredElsewhere reports whether span sp overlaps a span of a covered
