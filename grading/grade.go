@@ -280,7 +280,7 @@ func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult) {
 		}
 		kept := p.Spans[:0:0]
 		for _, sp := range p.Spans {
-			if !overlapsAny(sp, wrong) {
+			if !insideAny(sp, wrong) {
 				kept = append(kept, sp)
 			}
 		}
@@ -292,10 +292,10 @@ func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult) {
 	}
 }
 
-// overlapsAny reports whether sp overlaps one of spans.
-func overlapsAny(sp Span, spans []Span) bool {
+// insideAny reports whether sp lies within one of spans.
+func insideAny(sp Span, spans []Span) bool {
 	for _, q := range spans {
-		if q.Start < sp.End && sp.Start < q.End {
+		if q.Start <= sp.Start && sp.End <= q.End {
 			return true
 		}
 	}
