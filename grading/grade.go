@@ -8,7 +8,8 @@
 // answer says its opposite: it earns nothing and costs half its weight), or
 // missed. Each misconception of the card (Card.Misconceptions) is asserted
 // or not; an asserted one is flagged wrong and costs 1.5 times its weight
-// (misconceptionPenalty). The score
+// (misconceptionPenalty); an answer asserting two or more keeps only half
+// the credit of the points it covers (severalWrongCredit). The score
 // is the weighted share of the points, less the penalties, 0–100 (ScoreOf).
 // A card without curated key points is scored by coverage of its whole
 // reference answer instead (refcover.go), with key points derived from the
@@ -166,6 +167,10 @@ const (
 	contradictedPenalty  = 0.5
 	misconceptionPenalty = 1.5
 )
+
+// severalWrongCredit is the share of its covered weight an answer keeps when
+// it asserts two or more of the card's misconceptions.
+const severalWrongCredit = 0.5
 
 // Grade scores an answer against a card's key points (curated, or derived by
 // KeyPoints when the card has none). For each key point it says whether the
@@ -347,10 +352,17 @@ func ScoreOf(points []PointResult, miscs []MisconceptionResult) int {
 			minus += contradictedPenalty * weightOf(p.Weight)
 		}
 	}
+	wrong := 0
 	for _, mc := range miscs {
 		if mc.Asserted {
 			minus += misconceptionPenalty * weightOf(mc.Weight)
+			wrong++
 		}
+	}
+	if wrong >= 2 {
+		// Two wrong claims are no slip: what the answer gets right shows
+		// less understanding, and counts for half.
+		share *= severalWrongCredit
 	}
 	return roundHalfUp(100 * max(0, share-minus/total))
 }
