@@ -210,3 +210,30 @@ func TestMoreDenialFrames(t *testing.T) {
 		t.Errorf("\"has been shown to\" is no denial: %+v", p)
 	}
 }
+
+// TestOrderedPhrasings: a phrasing with an order-bearing word (minus, than,
+// before, after, from … to, an arrow) matches only in its order, or, for
+// before/after, the other way round with the inverse word.
+func TestOrderedPhrasings(t *testing.T) {
+	c := &decks.Card{ID: "t/order", Question: "How is the guided prediction formed?", KeyPoints: []decks.KeyPoint{
+		{Label: "Remote minus neighbour", Phrasings: []string{"remote minus neighbour"}, Weight: 1},
+		{Label: "MLP after the sum", Phrasings: []string{"MLP after the sum"}, Weight: 1},
+		{Label: "Noise to data", Phrasings: []string{"from noise to data"}, Weight: 1},
+	}}
+	for _, tc := range []struct {
+		answer, label string
+		covered       bool
+	}{
+		{"We take the remote features minus the neighbour features.", "Remote minus neighbour", true},
+		{"We take the neighbour features minus the remote features.", "Remote minus neighbour", false},
+		{"The MLP is applied after the sum of the messages.", "MLP after the sum", true},
+		{"The sum comes before the MLP.", "MLP after the sum", true},
+		{"The sum comes after the MLP.", "MLP after the sum", false},
+		{"The ODE runs from noise to data.", "Noise to data", true},
+		{"The ODE runs from data to noise.", "Noise to data", false},
+	} {
+		if p := point(t, Grade(c, tc.answer), tc.label); p.Covered != tc.covered {
+			t.Errorf("%q: %q covered %v, want %v", tc.answer, tc.label, p.Covered, tc.covered)
+		}
+	}
+}

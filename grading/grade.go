@@ -39,7 +39,12 @@
 // short first part (co-training, k-hop, RT-1, over-smoothing) stays one
 // word; a number comes before what it counts ("1000 steps", not "steps one
 // by one"); an abbreviation spelled out ("large language model") stays
-// together; and a tight symbol keeps even its function words (a_1).
+// together; a tight symbol keeps even its function words (a_1); and a
+// phrasing with an order-bearing word (minus, than, before, after, from … to,
+// an arrow or a spaced minus sign) matches only with its two sides in that
+// order, the word itself not needed ("remote - neighbour" is not "neighbour
+// minus remote"), or for before/after the other way round with the inverse
+// word between ("the sum before the MLP" says "MLP after the sum").
 //
 // # Claims: negation, denial, antonyms
 //
