@@ -1,6 +1,10 @@
 package grading
 
-import "strings"
+import (
+	"strings"
+
+	"grill/decks"
+)
 
 // Claims.
 //
@@ -21,6 +25,72 @@ import "strings"
 //
 // A point with both asserting and contradicting evidence is covered: the
 // answer said it.
+
+// limitationWords in a key point's label say it is a limitation ("Fails on
+// one-to-many relations", "Weak on long-horizon tasks").
+var limitationWords = setOf(`fail fails weak limited limits lose loses lost cannot blind struggle struggles poor unable`)
+
+// capabilityWords, between a negation and the words of a limitation point,
+// make the negation a lacking capability: "it can't model one-to-many",
+// "does not handle long-horizon tasks" (but not "one-to-many is no problem").
+var capabilityWords = setOf(`can cannot could unable able fail fails failed handle handles model models capture captures
+represent represents express expresses distinguish distinguishes tell solve solves deal cope generalize generalise
+generalizes generalises scale scales transfer transfers work works`)
+
+// markLimitation marks the short phrasings of a limitation point (at most
+// two content words, none a limitation word: the thing it fails on) so that
+// a negated capability covers them.
+func (m *cardMatcher) markLimitation(pm *pointMatcher, kp decks.KeyPoint) {
+	_, rest, ok := strings.Cut(kp.Label, ":")
+	if !ok {
+		rest = kp.Label
+	}
+	limit := false
+	for _, t := range tokenize(rest) {
+		if limitationWords[t.word] {
+			limit = true
+		}
+	}
+	if !limit {
+		return
+	}
+	k := 0
+	for _, p := range kp.Phrasings {
+		toks := tokenize(p)
+		n, plain := 0, true
+		for _, t := range toks {
+			if limitationWords[t.word] || t.neg != negNone {
+				plain = false
+			}
+			if !t.stop {
+				n++
+			}
+		}
+		nv := len(m.compilePhrasing(p)) // the variants compilePoint made of it
+		for j := k; j < k+nv && j < len(pm.variants); j++ {
+			pm.variants[j].limitation = plain && n <= 2
+		}
+		k += nv
+	}
+}
+
+// capabilityNegated reports whether a negated match on tokens lo..hi is a
+// lacking capability: not denied, with a capability word in the four words
+// before it in its clause.
+func (a *analysis) capabilityNegated(lo, hi int32) bool {
+	for q := lo; q <= hi; q++ {
+		if a.deny[q]&denyScope != 0 {
+			return false
+		}
+	}
+	toks := a.toks
+	for q := int(lo) - 1; q >= 0 && q >= int(lo)-4 && toks[q].clause == toks[lo].clause; q-- {
+		if capabilityWords[toks[q].word] {
+			return true
+		}
+	}
+	return false
+}
 
 // pointVerdict is the outcome of matching one key point.
 type pointVerdict struct {
@@ -153,7 +223,7 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 				}
 				return true
 			}
-			if ok || pm.anyPolarity {
+			if ok || pm.anyPolarity || pm.variants[i].limitation && a.capabilityNegated(lo, hi) {
 				if ev, against := a.oppositeEffect(pm, lo, hi); against {
 					bad = append(bad, ev)
 					return true

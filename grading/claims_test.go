@@ -237,3 +237,26 @@ func TestOrderedPhrasings(t *testing.T) {
 		}
 	}
 }
+
+// TestLimitationNegatedCapability: a limitation point is asserted by a
+// negated capability, and contradicted by a denial of the limitation.
+func TestLimitationNegatedCapability(t *testing.T) {
+	c := &decks.Card{ID: "t/lim", Question: "What are the limits of TransE?", KeyPoints: []decks.KeyPoint{
+		{Label: "Fails on one-to-many relations", Phrasings: []string{"one-to-many", "cannot model one-to-many"}, Weight: 1},
+		{Label: "Translation in embedding space", Phrasings: []string{"h + r = t", "translation"}, Weight: 1},
+	}}
+	for _, tc := range []struct {
+		answer           string
+		covered, against bool
+	}{
+		{"TransE models a relation as a translation, so it can't represent one-to-many relations well.", true, false},
+		{"A translation does not handle one-to-many relations: all tails collapse.", true, false},
+		{"One-to-many relations are not a problem for TransE.", false, false},
+		{"It is a myth that TransE fails on one-to-many relations.", false, true},
+	} {
+		p := point(t, Grade(c, tc.answer), "Fails on one-to-many relations")
+		if p.Covered != tc.covered || tc.against && !p.Contradicted {
+			t.Errorf("%q: %+v, want covered %v", tc.answer, p, tc.covered)
+		}
+	}
+}

@@ -62,6 +62,10 @@ type variant struct {
 	// inverse is the word that says the order the other way round ("the sum
 	// before the MLP" for "MLP after the sum"), or "".
 	inverse string
+	// limitation: the phrasing names what a limitation point is about
+	// ("one-to-many" for "Fails on one-to-many relations"), so a negated
+	// capability asserts it ("it cannot model one-to-many").
+	limitation bool
 }
 
 // slot is one content word of a phrasing. Each alternative is a sequence of
@@ -235,7 +239,9 @@ func compileCard(card *decks.Card) *cardMatcher {
 	}
 	m.helpID = -1
 	for _, kp := range KeyPoints(card) {
-		m.points = append(m.points, m.compilePoint(kp))
+		pm := m.compilePoint(kp)
+		m.markLimitation(&pm, kp)
+		m.points = append(m.points, pm)
 	}
 	for _, kp := range card.Misconceptions {
 		m.miscs = append(m.miscs, m.compilePoint(kp))
