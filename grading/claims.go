@@ -78,14 +78,19 @@ func (m *cardMatcher) markLimitation(pm *pointMatcher, kp decks.KeyPoint) {
 // lacking capability: not denied, with a capability word in the four words
 // before it in its clause.
 func (a *analysis) capabilityNegated(lo, hi int32) bool {
-	for q := lo; q <= hi; q++ {
-		if a.deny[q]&denyScope != 0 {
-			return false
-		}
-	}
 	toks := a.toks
 	for q := int(lo) - 1; q >= 0 && q >= int(lo)-4 && toks[q].clause == toks[lo].clause; q-- {
 		if capabilityWords[toks[q].word] {
+			return true
+		}
+	}
+	return false
+}
+
+// denied reports whether a word of tokens lo..hi is inside a denial frame.
+func (a *analysis) denied(lo, hi int32) bool {
+	for q := lo; q <= hi; q++ {
+		if a.deny[q]&denyScope != 0 {
 			return true
 		}
 	}
@@ -223,7 +228,7 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 				}
 				return true
 			}
-			if ok || pm.anyPolarity || pm.variants[i].limitation && a.capabilityNegated(lo, hi) {
+			if ok || (pm.anyPolarity || pm.variants[i].limitation && a.capabilityNegated(lo, hi)) && !a.denied(lo, hi) {
 				if ev, against := a.oppositeEffect(pm, lo, hi); against {
 					bad = append(bad, ev)
 					return true

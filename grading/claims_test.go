@@ -260,3 +260,24 @@ func TestLimitationNegatedCapability(t *testing.T) {
 		}
 	}
 }
+
+// TestDeniedAbsenceAndBackReference: an absence point ("Replaces ...") is
+// not asserted inside a denial, and a denial of "them" denies what they name.
+func TestDeniedAbsenceAndBackReference(t *testing.T) {
+	c := &decks.Card{ID: "t/deny", Question: "What is new?", KeyPoints: []decks.KeyPoint{
+		{Label: "Replaces modular pipeline", Phrasings: []string{"replace the modular pipeline"}, Weight: 1},
+		{Label: "Sum or mean pooling", Phrasings: []string{"sum pooling", "mean pooling"}, Weight: 1},
+	}}
+	r := Grade(c, "It's often claimed that they replace the modular pipeline, but that's a myth.")
+	if p := point(t, r, "Replaces modular pipeline"); p.Covered {
+		t.Errorf("denied absence covered: %+v", p)
+	}
+	r = Grade(c, "Sum pooling and mean pooling are a leftover from early papers, and it is a myth that anyone still uses them.")
+	if p := point(t, r, "Sum or mean pooling"); p.Covered {
+		t.Errorf("pooling denied by back reference covered: %+v", p)
+	}
+	r = Grade(c, "Sum pooling is what we use, and it is a myth that attention beats it.")
+	if p := point(t, r, "Sum or mean pooling"); !p.Covered {
+		t.Errorf("pooling asserted before an unrelated denial not covered: %+v", p)
+	}
+}

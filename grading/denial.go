@@ -120,6 +120,16 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			for k := end; k < last; k++ {
 				marks[k] |= denyScope
 			}
+			// "X are a leftover, and it is a myth that anyone still uses
+			// them": a denied claim about "them" denies what they name.
+			for k := end; k < last && k < end+6; k++ {
+				if backRefs[toks[k].word] {
+					for q := i - 1; q >= s0 && !contrastStops[toks[q].word]; q-- {
+						marks[q] |= denyScope
+					}
+					break
+				}
+			}
 			i = end - 1
 			continue
 		}
@@ -152,6 +162,10 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 		}
 	}
 }
+
+// backRefs in a denied claim refer to what the sentence named before the
+// frame.
+var backRefs = setOf(`them they these those`)
 
 // genericSubjects report a belief without holding it: "people say",
 // "many tutorials claim", "it is often said".
