@@ -281,3 +281,22 @@ func TestDeniedAbsenceAndBackReference(t *testing.T) {
 		t.Errorf("pooling asserted before an unrelated denial not covered: %+v", p)
 	}
 }
+
+// TestNegatedReportFrames: "do not believe that X", "no evidence that X".
+func TestNegatedReportFrames(t *testing.T) {
+	c := builtinCard(t, "diffusion/ddpm-vs-ddim")
+	if r := Grade(c, "DDIM needs a model retrained with its own objective for sampling."); !r.Misconceptions[0].Asserted {
+		t.Fatalf("the bare claim is not asserted: %+v", r.Misconceptions)
+	}
+	for _, answer := range []string{
+		"Don't believe that DDIM needs a model retrained with its own objective for sampling.",
+		"There is no evidence that DDIM needs a model retrained with its own objective for sampling.",
+	} {
+		r := Grade(c, answer)
+		for _, m := range r.Misconceptions {
+			if m.Asserted {
+				t.Errorf("%q asserts %q", answer, m.Label)
+			}
+		}
+	}
+}

@@ -48,7 +48,7 @@ var contrastStops = setOf(`but however whereas actually instead rather although 
 var hedges = setOf(`simply just completely plainly also likewise equally similarly largely mostly clearly actually really a an common popular`)
 
 // trailers may follow a denial frame: "this no longer holds in practice".
-var trailers = setOf(`in practice anymore today though either at all now`)
+var trailers = setOf(`in practice anymore today though either at all now up`)
 
 // pronounSubjects may open a frame after a claim: "which is false".
 var pronounSubjects = setOf(`which this that it what both`)
@@ -56,7 +56,7 @@ var pronounSubjects = setOf(`which this that it what both`)
 // denyStarters are the words a denial frame can start with.
 var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
-has have had turned proved proven`)
+has have had turned proved proven never`)
 	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects} {
 		for w := range set {
 			m[w] = true
@@ -246,6 +246,16 @@ func prefixFrame(w func(int) string, i int) int {
 		return that(i + 3)
 	case w(i) == "mistake" && w(i+1) == "to" && reportVerbs[w(i+2)]:
 		return that(i + 3)
+	case (w(i) == "dont" || w(i) == "not" || w(i) == "never" || w(i) == "didnt" || w(i) == "doesnt") && reportVerbs[w(i+1)] &&
+		w(i+1) != "list" && w(i+1) != "mention" && w(i+1) != "cite":
+		return that(i + 2) // "do not believe that X", "never assume X"
+	case w(i) == "no" && (w(i+1) == "evidence" || w(i+1) == "truth" || w(i+1) == "reason") && (w(i+2) == "that" || w(i+2) == "to"):
+		if w(i+2) == "to" && reportVerbs[w(i+3)] {
+			return that(i + 4) // "no reason to believe that X"
+		}
+		if w(i+2) == "that" {
+			return i + 3 // "no evidence that X"
+		}
 	case (w(i) == "not" || w(i) == "isnt") && (w(i+1) == "true" || w(i+1) == "correct") && w(i+2) == "that":
 		return i + 3
 	case (w(i) == "not" || w(i) == "isnt") && w(i+1) == "the" && w(i+2) == "case" && w(i+3) == "that":
@@ -318,7 +328,7 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 		}
 	case "doesnt", "dont", "didnt":
 		if w(k+1) == "hold" {
-			end = k + 2
+			end = k + 2 // "this doesn't hold (up)"
 		}
 	case "false", "wrong", "untrue":
 		if k == i && (i == 0 || toks[i].clause != toks[i-1].clause) {
