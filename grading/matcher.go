@@ -20,6 +20,8 @@ type cardMatcher struct {
 	terms    []string         // matching term of each id
 	helpID   int32            // id of "help", or -1
 	refs     []refBag         // without curated key points: the reference answers as weighted terms
+	blend    []refBag         // with curated key points: the same, for refBlend
+	blending bool             // while compiling blend
 	synUsed  bool             // while compiling: a multi-word synonym was substituted
 	noSyn    bool             // while compiling: substitute none
 	orderAt  int              // while compiling: byte offset of the phrasing's order word, or -1
@@ -252,6 +254,11 @@ func compileCard(card *decks.Card) *cardMatcher {
 			m.compileQuestionSubjects(card.Question)
 		}
 		m.compileRefs(card.Question, append([]string{card.Answer}, card.AlsoAccepted...))
+	} else {
+		// Curated key points: the reference coverage is blended in (refBlend).
+		m.blending = true
+		m.compileRefs(card.Question, append([]string{card.Answer}, card.AlsoAccepted...))
+		m.blend, m.refs, m.blending = m.refs, nil, false
 	}
 	for i := range m.points {
 		m.compileClaims(&m.points[i], m.points[i].label, KeyPoints(card)[i].Phrasings)
