@@ -282,7 +282,8 @@ func TestDeniedAbsenceAndBackReference(t *testing.T) {
 	}
 }
 
-// TestNegatedReportFrames: "do not believe that X", "no evidence that X".
+// TestNegatedReportFrames: "do not believe that X", "no evidence that X",
+// "nobody claims X", "X is unfounded", "X? Not really."
 func TestNegatedReportFrames(t *testing.T) {
 	c := builtinCard(t, "diffusion/ddpm-vs-ddim")
 	if r := Grade(c, "DDIM needs a model retrained with its own objective for sampling."); !r.Misconceptions[0].Asserted {
@@ -291,6 +292,9 @@ func TestNegatedReportFrames(t *testing.T) {
 	for _, answer := range []string{
 		"Don't believe that DDIM needs a model retrained with its own objective for sampling.",
 		"There is no evidence that DDIM needs a model retrained with its own objective for sampling.",
+		"Nobody seriously claims that DDIM needs a model retrained with its own objective for sampling.",
+		"That DDIM needs a model retrained with its own objective for sampling is unfounded.",
+		"DDIM needs a model retrained with its own objective for sampling? Not really.",
 	} {
 		r := Grade(c, answer)
 		for _, m := range r.Misconceptions {

@@ -29,7 +29,8 @@ const (
 
 // falseWords say that what they are said of is false.
 var falseWords = setOf(`false wrong incorrect untrue myth misconception nonsense fiction fallacy misleading mistaken bogus
-misreading misunderstanding overstated exaggerated outdated debunked inaccurate oversimplification hype disproved refuted`)
+misreading misunderstanding overstated exaggerated outdated debunked inaccurate oversimplification hype disproved refuted
+backwards unfounded baseless overblown legend`)
 
 // wronglyWords are adverbs of a false report ("people wrongly claim").
 var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wrongfully naively`)
@@ -56,7 +57,7 @@ var pronounSubjects = setOf(`which this that it what both`)
 // denyStarters are the words a denial frame can start with.
 var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
-has have had turned proved proven never`)
+has have had turned proved proven never nobody noone`)
 	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects} {
 		for w := range set {
 			m[w] = true
@@ -249,6 +250,11 @@ func prefixFrame(w func(int) string, i int) int {
 	case (w(i) == "dont" || w(i) == "not" || w(i) == "never" || w(i) == "didnt" || w(i) == "doesnt") && reportVerbs[w(i+1)] &&
 		w(i+1) != "list" && w(i+1) != "mention" && w(i+1) != "cite":
 		return that(i + 2) // "do not believe that X", "never assume X"
+	case (w(i) == "nobody" || w(i) == "noone") && (reportVerbs[w(i+1)] || w(i+2) != "list" && reportVerbs[w(i+2)]):
+		if reportVerbs[w(i+1)] {
+			return that(i + 2) // "nobody thinks that X"
+		}
+		return that(i + 3) // "nobody seriously claims X"
 	case w(i) == "no" && (w(i+1) == "evidence" || w(i+1) == "truth" || w(i+1) == "reason") && (w(i+2) == "that" || w(i+2) == "to"):
 		if w(i+2) == "to" && reportVerbs[w(i+3)] {
 			return that(i + 4) // "no reason to believe that X"
@@ -313,7 +319,7 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 			for end < s1 && toks[end].clause == toks[k].clause && toks[end].word != "but" {
 				end++ // "that is a misreading of the paper"
 			}
-		case neg && (w(k) == "true" || w(k) == "correct" || w(k) == "right" || w(k) == "so"):
+		case neg && (w(k) == "true" || w(k) == "correct" || w(k) == "right" || w(k) == "so" || w(k) == "accurate"):
 			end = k + 1
 		case neg && w(k) == "the" && w(k+1) == "case":
 			end = k + 2
@@ -335,8 +341,8 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 			end = k + 1 // "— false", "(wrong)"
 		}
 	case "not":
-		if k == i && (w(k+1) == "true" || w(k+1) == "so") {
-			end = k + 2 // "Not true."
+		if k == i && (w(k+1) == "true" || w(k+1) == "so" || w(k+1) == "really") {
+			end = k + 2 // "Not true.", "Not really."
 		}
 	}
 	if end < 0 {
