@@ -215,11 +215,11 @@ func gradeLabeledWith(t *testing.T, grade func(*decks.Card, string) Result) []gr
 // grader holds today (see the README), so that a change that loses
 // agreement fails.
 const (
-	targetPearson     = 0.79
-	targetPrecision   = 0.76
-	targetRecall      = 0.75
-	targetGap         = 25
-	targetFluentWrong = 17
+	targetPearson     = 0.85 // held 0.852 (aim 0.90)
+	targetPrecision   = 0.81 // held 0.820 (aim 0.90)
+	targetRecall      = 0.82 // held 0.828 (aim 0.85)
+	targetGap         = 65   // held 70.9
+	targetFluentWrong = 15   // held 14.1 (aim ≤ 15)
 )
 
 // checkTarget fails the test when got is below target.
@@ -241,9 +241,9 @@ var fluentWrongKinds = []string{"wrong", "fluent_wrong", "swapped"}
 // interviewer on the labeled set, separately for the part used to tune the
 // grader and the held-out part, printing per kind and overall the Pearson r
 // between score and human score, key-point precision and recall, and mean
-// scores. It holds the held-out part to the targets: r ≥ 0.80, precision ≥
-// 0.90, recall ≥ 0.85, and keyword-stuffed and wrong answers averaging at
-// least 25 points below strong and paraphrased ones.
+// scores, overall and for each set of files (seed, claims-*, cards-*). It
+// holds the held-out part to the floors above (the aims are r ≥ 0.90,
+// precision ≥ 0.90, recall ≥ 0.85, fluent-but-wrong ≤ 15).
 func TestEvaluation(t *testing.T) {
 	all := gradeLabeled(t)
 	results := map[string]map[string]*evalStats{}
@@ -335,7 +335,7 @@ func TestEvaluation(t *testing.T) {
 // targetDerivedPearson is the least held-out Pearson r of the labeled set
 // graded with the curated key points removed (the path every imported deck
 // takes).
-const targetDerivedPearson = 0.80
+const targetDerivedPearson = 0.81 // held 0.816 (aim 0.80)
 
 // TestEvaluationDerived grades the labeled set against the built-in cards
 // stripped of their curated key points and misconceptions, so that the score
