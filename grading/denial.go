@@ -68,7 +68,11 @@ has have had turned proved proven never nobody noone`)
 
 // computeDenials returns the denial marks of each token of an answer.
 func computeDenials(toks []token) []uint8 {
-	marks := make([]uint8, len(toks))
+	return computeDenialsInto(make([]uint8, len(toks)), toks)
+}
+
+// computeDenialsInto is computeDenials into marks, zeroed, one per token.
+func computeDenialsInto(marks []uint8, toks []token) []uint8 {
 	n := len(toks)
 	for s0 := 0; s0 < n; {
 		s1 := s0

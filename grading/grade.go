@@ -189,7 +189,8 @@ const severalWrongCredit = 0.5
 // Grade is deterministic, safe for concurrent use, and never panics.
 func Grade(card *decks.Card, answer string) Result {
 	m := matcherFor(card)
-	a := m.analyze(answer)
+	a := m.analyzePooled(answer)
+	defer a.release()
 	r := Result{Points: make([]PointResult, len(m.points))}
 
 	for i := range m.points {

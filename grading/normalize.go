@@ -72,7 +72,11 @@ const maxWordCache = 200000
 // tokenize splits text into normalised tokens. It never fails: every byte of
 // the text is either inside a token's range or a separator.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5+4)
+	return tokenizeInto(make([]token, 0, len(text)/5+4), text)
+}
+
+// tokenizeInto is tokenize appending to toks.
+func tokenizeInto(toks []token, text string) []token {
 	var sent, clause int32
 	sepStart := 0 // start of the separator run before the next token
 	i := 0
