@@ -1,10 +1,6 @@
 package grading
 
-import (
-	"strings"
-
-	"grill/decks"
-)
+import "strings"
 
 // Claims.
 //
@@ -37,41 +33,35 @@ var capabilityWords = setOf(`can cannot could unable able fail fails failed hand
 represent represents express expresses distinguish distinguishes tell solve solves deal cope generalize generalise
 generalizes generalises scale scales transfer transfers work works`)
 
-// markLimitation marks the short phrasings of a limitation point (at most
-// two content words, none a limitation word: the thing it fails on) so that
-// a negated capability covers them.
-func (m *cardMatcher) markLimitation(pm *pointMatcher, kp decks.KeyPoint) {
-	_, rest, ok := strings.Cut(kp.Label, ":")
+// isLimitation reports whether a key point's label states a failure or
+// limit ("Fails on one-to-many relations", "CLIP score weak on composition").
+func isLimitation(label string) bool {
+	_, rest, ok := strings.Cut(label, ":")
 	if !ok {
-		rest = kp.Label
+		rest = label
 	}
-	limit := false
 	for _, t := range tokenize(rest) {
 		if limitationWords[t.word] {
-			limit = true
+			return true
 		}
 	}
-	if !limit {
-		return
-	}
-	k := 0
-	for _, p := range kp.Phrasings {
-		toks := tokenize(p)
-		n, plain := 0, true
-		for _, t := range toks {
-			if limitationWords[t.word] || t.neg != negNone {
-				plain = false
-			}
-			if !t.stop {
-				n++
-			}
+	return false
+}
+
+// limitationPhrasing reports whether a phrasing of a limitation point names
+// only the thing it fails on: at most two content words, none a limitation
+// word or a negation ("one-to-many", not "cannot model one-to-many").
+func limitationPhrasing(p string) bool {
+	n := 0
+	for _, t := range tokenize(p) {
+		if limitationWords[t.word] || t.neg != negNone {
+			return false
 		}
-		nv := len(m.compilePhrasing(p)) // the variants compilePoint made of it
-		for j := k; j < k+nv && j < len(pm.variants); j++ {
-			pm.variants[j].limitation = plain && n <= 2
+		if !t.stop {
+			n++
 		}
-		k += nv
 	}
+	return n <= 2
 }
 
 // capabilityNegated reports whether a negated match on tokens lo..hi is a

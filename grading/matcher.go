@@ -241,12 +241,10 @@ func compileCard(card *decks.Card) *cardMatcher {
 	}
 	m.helpID = -1
 	for _, kp := range KeyPoints(card) {
-		pm := m.compilePoint(kp)
-		m.markLimitation(&pm, kp)
-		m.points = append(m.points, pm)
+		m.points = append(m.points, m.compilePoint(kp, true))
 	}
 	for _, kp := range card.Misconceptions {
-		m.miscs = append(m.miscs, m.compilePoint(kp))
+		m.miscs = append(m.miscs, m.compilePoint(kp, false))
 	}
 	m.compileSubjects(card.Question)
 	if len(card.KeyPoints) == 0 {
@@ -275,11 +273,19 @@ func compileCard(card *decks.Card) *cardMatcher {
 	return m
 }
 
-// compilePoint compiles the phrasings of one key point or misconception.
-func (m *cardMatcher) compilePoint(kp decks.KeyPoint) pointMatcher {
+// compilePoint compiles the phrasings of one key point (keyPoint) or
+// misconception.
+func (m *cardMatcher) compilePoint(kp decks.KeyPoint, keyPoint bool) pointMatcher {
 	pm := pointMatcher{label: kp.Label, weight: kp.Weight, subject: -1}
+	limit := keyPoint && isLimitation(kp.Label)
 	for _, p := range kp.Phrasings {
-		pm.variants = append(pm.variants, m.compilePhrasing(p)...)
+		vs := m.compilePhrasing(p)
+		if limit && limitationPhrasing(p) {
+			for i := range vs {
+				vs[i].limitation = true // a negated capability asserts it (claims.go)
+			}
+		}
+		pm.variants = append(pm.variants, vs...)
 	}
 	return pm
 }
