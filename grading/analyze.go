@@ -2,6 +2,7 @@ package grading
 
 import (
 	"slices"
+	"sync"
 )
 
 // occ is one place in the answer where a vocabulary term was found: the
@@ -22,6 +23,21 @@ type analysis struct {
 	mentions []mention // where the compared subjects are named
 	items    []item    // scratch for matchVariant
 	chosen   []int32   // scratch for matchVariant
+
+	hits        []hit   // scratch for analyzeInto
+	start, next []int32 // scratch for setOccurrences
+	backing     []occ   // the occurrences, by term (setOccurrences)
+}
+
+// resize returns s with length n and every element zero, reusing its
+// array when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // maxTypoMemo bounds the per-card memo of typo look-ups.
@@ -37,12 +53,39 @@ func (m *cardMatcher) analyze(answer string) *analysis {
 // analyzeText is analyze, with or without the typo look-up (a reference
 // answer's words are in the vocabulary as written).
 func (m *cardMatcher) analyzeText(answer string, typos bool) *analysis {
-	a := &analysis{toks: tokenize(answer), occ: make([][]occ, len(m.ids)), helpID: m.helpID}
+	return m.analyzeInto(&analysis{}, answer, typos)
+}
+
+// analysisPool recycles the buffers of Grade's analyses: an analysis holds
+// an entry per vocabulary term, and allocating it afresh for every answer
+// is a good part of Grade's cost.
+var analysisPool = sync.Pool{New: func() any { return new(analysis) }}
+
+// analyzePooled is analyze into a recycled analysis; release it when done.
+func (m *cardMatcher) analyzePooled(answer string) *analysis {
+	return m.analyzeInto(analysisPool.Get().(*analysis), answer, true)
+}
+
+// release returns a pooled analysis; nothing may use it afterwards.
+func (a *analysis) release() {
+	if cap(a.occ) > 1<<16 || cap(a.toks) > 1<<14 {
+		return // an outsized answer or card: let it go
+	}
+	analysisPool.Put(a)
+}
+
+// analyzeInto is analyzeText reusing a's buffers.
+func (m *cardMatcher) analyzeInto(a *analysis, answer string, typos bool) *analysis {
+	a.toks = tokenizeInto(a.toks[:0], answer)
+	a.occ = resize(a.occ, len(m.ids))
+	a.helpID = m.helpID
+	a.mentions = a.mentions[:0]
 	defer a.findMentions(m)
 	toks := a.toks
-	a.deny = computeDenials(toks)
-	a.tid = make([]int32, len(toks))
-	hits := make([]hit, 0, len(toks)+8)
+	a.deny = computeDenialsInto(resize(a.deny, len(toks)), toks)
+	a.tid = resize(a.tid, len(toks))
+	hits := a.hits[:0]
+	defer func() { a.hits = hits[:0] }()
 	for i := range toks {
 		t := &toks[i]
 		a.tid[i] = -1
@@ -79,16 +122,18 @@ func (a *analysis) setOccurrences(hits []hit) {
 	if len(hits) == 0 {
 		return
 	}
-	start := make([]int32, len(a.occ)+1)
+	start := resize(a.start, len(a.occ)+1)
+	a.start = start
 	for _, h := range hits {
 		start[h.id+1]++
 	}
 	for i := 1; i < len(start); i++ {
 		start[i] += start[i-1]
 	}
-	backing := make([]occ, len(hits))
-	next := start[: len(start)-1 : len(start)-1]
-	next = append([]int32(nil), next...)
+	backing := resize(a.backing, len(hits))
+	a.backing = backing
+	next := append(a.next[:0], start[:len(start)-1]...)
+	a.next = next
 	for _, h := range hits {
 		backing[next[h.id]] = h.o
 		next[h.id]++

@@ -57,6 +57,7 @@ var (
 	markRe     = regexp.MustCompile("[*_`#>]+")
 	emojiRe    = regexp.MustCompile(`[✅❌✓✗⚠️]`)
 	leadSepRe  = regexp.MustCompile(`^(.{1,80}?)(?::|\s[—–-]\s)\s*(.*)$`)
+	citationRe = regexp.MustCompile(`\bet al\b|^[A-Z][\pL'-]+(?:,? (?:and|&) [A-Z][\pL'-]+)?,? (?:19|20)\d\d[a-z]?$`)
 	clauseSepR = regexp.MustCompile(`[,;()]|\s[—–-]\s|\.\s`)
 )
 
@@ -68,7 +69,7 @@ alternative alternatives architecture components training method methods advanta
 solution solutions derivation overlap trend choice core paradigm idea summary definition answer question step steps
 exception exceptions requirement requirements standard start contrast happen happens add work works
 approach approaches overview context background important insight insights main output input loss
-layer step stage phase level option case type version item point`)
+layer step stage phase level option case type version item point pitfall pitfalls caveat caveats limitation limitations`)
 
 // deriveKeyPoints extracts key points from a reference answer.
 func deriveKeyPoints(question, answer string) []decks.KeyPoint {
@@ -169,12 +170,21 @@ func deriveKeyPoints(question, answer string) []decks.KeyPoint {
 			formulas++
 		}
 	}
-	if len(cands) < minAutoPoints {
+	salient := len(cands) < minAutoPoints
+	if salient {
 		for _, p := range salientPhrases(answer, freq, qTerms) {
 			add(p, 0.5+salience(p, freq, qTerms))
 		}
 	}
 	kps := selectCandidates(cands)
+	if len(kps) < minAutoPoints && !salient {
+		// The emphasised phrases repeat each other: add what the answer repeats.
+		heading = ""
+		for _, p := range salientPhrases(answer, freq, qTerms) {
+			add(p, 0.5+salience(p, freq, qTerms))
+		}
+		kps = selectCandidates(cands)
+	}
 	if len(kps) == 0 {
 		// Never a card with none: the reference's first sentence, its own
 		// words allowed even where they repeat the question.
@@ -207,8 +217,8 @@ var relativeWords = setOf(`where which whose whom`)
 // ("**GCN**" for "Explain GCN, GraphSAGE, and GAT").
 func subjectName(lead string, qTerms map[string]bool) bool {
 	toks := tokenize(lead)
-	if len(toks) == 0 || len(toks) > 3 {
-		return false
+	if len(toks) == 0 || len(toks) > 3 || isSectionLabel(lead, nil) {
+		return false // "**Pitfalls.**" heads a part of the answer, not a subject
 	}
 	for _, t := range toks {
 		if !t.fn && !qTerms[t.term] {
@@ -252,6 +262,9 @@ func makeCandidate(text string, qTerms map[string]bool, score float64, pos int) 
 	}
 	if first, _, _ := strings.Cut(strings.ToLower(text), " "); relativeWords[first] {
 		return candidate{}, false // "where α are attention weights": the tail of a formula
+	}
+	if citationRe.MatchString(text) {
+		return candidate{}, false // "Hessel et al., 2021" names a source, not a point
 	}
 	toks := tokenize(text)
 	var words, terms []string
@@ -434,7 +447,7 @@ func salientPhrases(answer string, freq map[string]int, qTerms map[string]bool) 
 	}
 	slices.SortStableFunc(out, func(a, b phrase) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.pos, b.pos)) })
 	var res []string
-	for _, p := range out[:min(len(out), maxAutoPoints)] {
+	for _, p := range out[:min(len(out), 3*maxAutoPoints)] { // more than kept: some repeat each other
 		res = append(res, p.text)
 	}
 	return res

@@ -34,7 +34,7 @@ func TestGradeBatch(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
 	want := []string{
-		`{"id":"a","question_id":"gnn/message-passing","score":57,"covered":["Aggregate information from neighbours","Update with own features"],"missed":["Neighbours send messages","Sum, mean, max or attention","k layers see k hops"],"contradicted":[],"misconceptions":[]}`,
+		`{"id":"a","question_id":"gnn/message-passing","score":58,"covered":["Aggregate information from neighbours","Update with own features"],"missed":["Neighbours send messages","Sum, mean, max or attention","k layers see k hops"],"contradicted":[],"misconceptions":[]}`,
 		`{"id":"b","question_id":"gnn/message-passing","score":0,"covered":[],"missed":["Aggregate information from neighbours","Neighbours send messages","Update with own features","Sum, mean, max or attention","k layers see k hops"],"contradicted":[],"misconceptions":[]}`,
 		`{"id":"c","error":"line 4: unknown question \"gnn/nope\""}`,
 		`{"id":null,"error":"line 5: invalid JSON: invalid character 'o' in literal null (expecting 'u')"}`,

@@ -22,6 +22,71 @@ import "strings"
 // A point with both asserting and contradicting evidence is covered: the
 // answer said it.
 
+// limitationWords in a key point's label say it is a limitation ("Fails on
+// one-to-many relations", "Weak on long-horizon tasks").
+var limitationWords = setOf(`fail fails weak limited limits lose loses lost cannot blind struggle struggles poor unable`)
+
+// capabilityWords, between a negation and the words of a limitation point,
+// make the negation a lacking capability: "it can't model one-to-many",
+// "does not handle long-horizon tasks" (but not "one-to-many is no problem").
+var capabilityWords = setOf(`can cannot could unable able fail fails failed handle handles model models capture captures
+represent represents express expresses distinguish distinguishes tell solve solves deal cope generalize generalise
+generalizes generalises scale scales transfer transfers work works`)
+
+// isLimitation reports whether a key point's label states a failure or
+// limit ("Fails on one-to-many relations", "CLIP score weak on composition").
+func isLimitation(label string) bool {
+	_, rest, ok := strings.Cut(label, ":")
+	if !ok {
+		rest = label
+	}
+	for _, t := range tokenize(rest) {
+		if limitationWords[t.word] {
+			return true
+		}
+	}
+	return false
+}
+
+// limitationPhrasing reports whether a phrasing of a limitation point names
+// only the thing it fails on: at most two content words, none a limitation
+// word or a negation ("one-to-many", not "cannot model one-to-many").
+func limitationPhrasing(p string) bool {
+	n := 0
+	for _, t := range tokenize(p) {
+		if limitationWords[t.word] || t.neg != negNone {
+			return false
+		}
+		if !t.stop {
+			n++
+		}
+	}
+	return n <= 2
+}
+
+// capabilityNegated reports whether a negated match on tokens lo..hi is a
+// lacking capability: not denied, with a capability word in the four words
+// before it in its clause.
+func (a *analysis) capabilityNegated(lo, hi int32) bool {
+	toks := a.toks
+	for q := int(lo) - 1; q >= 0 && q >= int(lo)-4 && toks[q].clause == toks[lo].clause; q-- {
+		if capabilityWords[toks[q].word] {
+			return true
+		}
+	}
+	return false
+}
+
+// denied reports whether a word of tokens lo..hi is inside a denial frame.
+func (a *analysis) denied(lo, hi int32) bool {
+	for q := lo; q <= hi; q++ {
+		if a.deny[q]&denyScope != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // pointVerdict is the outcome of matching one key point.
 type pointVerdict struct {
 	covered      bool
@@ -153,7 +218,7 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 				}
 				return true
 			}
-			if ok || pm.anyPolarity {
+			if ok || (pm.anyPolarity || pm.variants[i].limitation && a.capabilityNegated(lo, hi)) && !a.denied(lo, hi) {
 				if ev, against := a.oppositeEffect(pm, lo, hi); against {
 					bad = append(bad, ev)
 					return true

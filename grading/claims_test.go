@@ -210,3 +210,97 @@ func TestMoreDenialFrames(t *testing.T) {
 		t.Errorf("\"has been shown to\" is no denial: %+v", p)
 	}
 }
+
+// TestOrderedPhrasings: a phrasing with an order-bearing word (minus, than,
+// before, after, from … to, an arrow) matches only in its order, or, for
+// before/after, the other way round with the inverse word.
+func TestOrderedPhrasings(t *testing.T) {
+	c := &decks.Card{ID: "t/order", Question: "How is the guided prediction formed?", KeyPoints: []decks.KeyPoint{
+		{Label: "Remote minus neighbour", Phrasings: []string{"remote minus neighbour"}, Weight: 1},
+		{Label: "MLP after the sum", Phrasings: []string{"MLP after the sum"}, Weight: 1},
+		{Label: "Noise to data", Phrasings: []string{"from noise to data"}, Weight: 1},
+	}}
+	for _, tc := range []struct {
+		answer, label string
+		covered       bool
+	}{
+		{"We take the remote features minus the neighbour features.", "Remote minus neighbour", true},
+		{"We take the neighbour features minus the remote features.", "Remote minus neighbour", false},
+		{"The MLP is applied after the sum of the messages.", "MLP after the sum", true},
+		{"The sum comes before the MLP.", "MLP after the sum", true},
+		{"The sum comes after the MLP.", "MLP after the sum", false},
+		{"The ODE runs from noise to data.", "Noise to data", true},
+		{"The ODE runs from data to noise.", "Noise to data", false},
+	} {
+		if p := point(t, Grade(c, tc.answer), tc.label); p.Covered != tc.covered {
+			t.Errorf("%q: %q covered %v, want %v", tc.answer, tc.label, p.Covered, tc.covered)
+		}
+	}
+}
+
+// TestLimitationNegatedCapability: a limitation point is asserted by a
+// negated capability, and contradicted by a denial of the limitation.
+func TestLimitationNegatedCapability(t *testing.T) {
+	c := &decks.Card{ID: "t/lim", Question: "What are the limits of TransE?", KeyPoints: []decks.KeyPoint{
+		{Label: "Fails on one-to-many relations", Phrasings: []string{"one-to-many", "cannot model one-to-many"}, Weight: 1},
+		{Label: "Translation in embedding space", Phrasings: []string{"h + r = t", "translation"}, Weight: 1},
+	}}
+	for _, tc := range []struct {
+		answer           string
+		covered, against bool
+	}{
+		{"TransE models a relation as a translation, so it can't represent one-to-many relations well.", true, false},
+		{"A translation does not handle one-to-many relations: all tails collapse.", true, false},
+		{"One-to-many relations are not a problem for TransE.", false, false},
+		{"It is a myth that TransE fails on one-to-many relations.", false, true},
+	} {
+		p := point(t, Grade(c, tc.answer), "Fails on one-to-many relations")
+		if p.Covered != tc.covered || tc.against && !p.Contradicted {
+			t.Errorf("%q: %+v, want covered %v", tc.answer, p, tc.covered)
+		}
+	}
+}
+
+// TestDeniedAbsenceAndBackReference: an absence point ("Replaces ...") is
+// not asserted inside a denial, and a denial of "them" denies what they name.
+func TestDeniedAbsenceAndBackReference(t *testing.T) {
+	c := &decks.Card{ID: "t/deny", Question: "What is new?", KeyPoints: []decks.KeyPoint{
+		{Label: "Replaces modular pipeline", Phrasings: []string{"replace the modular pipeline"}, Weight: 1},
+		{Label: "Sum or mean pooling", Phrasings: []string{"sum pooling", "mean pooling"}, Weight: 1},
+	}}
+	r := Grade(c, "It's often claimed that they replace the modular pipeline, but that's a myth.")
+	if p := point(t, r, "Replaces modular pipeline"); p.Covered {
+		t.Errorf("denied absence covered: %+v", p)
+	}
+	r = Grade(c, "Sum pooling and mean pooling are a leftover from early papers, and it is a myth that anyone still uses them.")
+	if p := point(t, r, "Sum or mean pooling"); p.Covered {
+		t.Errorf("pooling denied by back reference covered: %+v", p)
+	}
+	r = Grade(c, "Sum pooling is what we use, and it is a myth that attention beats it.")
+	if p := point(t, r, "Sum or mean pooling"); !p.Covered {
+		t.Errorf("pooling asserted before an unrelated denial not covered: %+v", p)
+	}
+}
+
+// TestNegatedReportFrames: "do not believe that X", "no evidence that X",
+// "nobody claims X", "X is unfounded", "X? Not really."
+func TestNegatedReportFrames(t *testing.T) {
+	c := builtinCard(t, "diffusion/ddpm-vs-ddim")
+	if r := Grade(c, "DDIM needs a model retrained with its own objective for sampling."); !r.Misconceptions[0].Asserted {
+		t.Fatalf("the bare claim is not asserted: %+v", r.Misconceptions)
+	}
+	for _, answer := range []string{
+		"Don't believe that DDIM needs a model retrained with its own objective for sampling.",
+		"There is no evidence that DDIM needs a model retrained with its own objective for sampling.",
+		"Nobody seriously claims that DDIM needs a model retrained with its own objective for sampling.",
+		"That DDIM needs a model retrained with its own objective for sampling is unfounded.",
+		"DDIM needs a model retrained with its own objective for sampling? Not really.",
+	} {
+		r := Grade(c, answer)
+		for _, m := range r.Misconceptions {
+			if m.Asserted {
+				t.Errorf("%q asserts %q", answer, m.Label)
+			}
+		}
+	}
+}

@@ -29,7 +29,8 @@ const (
 
 // falseWords say that what they are said of is false.
 var falseWords = setOf(`false wrong incorrect untrue myth misconception nonsense fiction fallacy misleading mistaken bogus
-misreading misunderstanding overstated exaggerated outdated debunked inaccurate oversimplification hype disproved refuted`)
+misreading misunderstanding overstated exaggerated outdated debunked inaccurate oversimplification hype disproved refuted
+backwards unfounded baseless overblown legend`)
 
 // wronglyWords are adverbs of a false report ("people wrongly claim").
 var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wrongfully naively`)
@@ -48,7 +49,7 @@ var contrastStops = setOf(`but however whereas actually instead rather although 
 var hedges = setOf(`simply just completely plainly also likewise equally similarly largely mostly clearly actually really a an common popular`)
 
 // trailers may follow a denial frame: "this no longer holds in practice".
-var trailers = setOf(`in practice anymore today though either at all now`)
+var trailers = setOf(`in practice anymore today though either at all now up`)
 
 // pronounSubjects may open a frame after a claim: "which is false".
 var pronounSubjects = setOf(`which this that it what both`)
@@ -56,7 +57,7 @@ var pronounSubjects = setOf(`which this that it what both`)
 // denyStarters are the words a denial frame can start with.
 var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
-has have had turned proved proven`)
+has have had turned proved proven never nobody noone`)
 	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects} {
 		for w := range set {
 			m[w] = true
@@ -67,7 +68,11 @@ has have had turned proved proven`)
 
 // computeDenials returns the denial marks of each token of an answer.
 func computeDenials(toks []token) []uint8 {
-	marks := make([]uint8, len(toks))
+	return computeDenialsInto(make([]uint8, len(toks)), toks)
+}
+
+// computeDenialsInto is computeDenials into marks, zeroed, one per token.
+func computeDenialsInto(marks []uint8, toks []token) []uint8 {
 	n := len(toks)
 	for s0 := 0; s0 < n; {
 		s1 := s0
@@ -120,6 +125,16 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			for k := end; k < last; k++ {
 				marks[k] |= denyScope
 			}
+			// "X are a leftover, and it is a myth that anyone still uses
+			// them": a denied claim about "them" denies what they name.
+			for k := end; k < last && k < end+6; k++ {
+				if backRefs[toks[k].word] {
+					for q := i - 1; q >= s0 && !contrastStops[toks[q].word]; q-- {
+						marks[q] |= denyScope
+					}
+					break
+				}
+			}
 			i = end - 1
 			continue
 		}
@@ -152,6 +167,10 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 		}
 	}
 }
+
+// backRefs in a denied claim refer to what the sentence named before the
+// frame.
+var backRefs = setOf(`them they these those`)
 
 // genericSubjects report a belief without holding it: "people say",
 // "many tutorials claim", "it is often said".
@@ -232,6 +251,21 @@ func prefixFrame(w func(int) string, i int) int {
 		return that(i + 3)
 	case w(i) == "mistake" && w(i+1) == "to" && reportVerbs[w(i+2)]:
 		return that(i + 3)
+	case (w(i) == "dont" || w(i) == "not" || w(i) == "never" || w(i) == "didnt" || w(i) == "doesnt") && reportVerbs[w(i+1)] &&
+		w(i+1) != "list" && w(i+1) != "mention" && w(i+1) != "cite":
+		return that(i + 2) // "do not believe that X", "never assume X"
+	case (w(i) == "nobody" || w(i) == "noone") && (reportVerbs[w(i+1)] || w(i+2) != "list" && reportVerbs[w(i+2)]):
+		if reportVerbs[w(i+1)] {
+			return that(i + 2) // "nobody thinks that X"
+		}
+		return that(i + 3) // "nobody seriously claims X"
+	case w(i) == "no" && (w(i+1) == "evidence" || w(i+1) == "truth" || w(i+1) == "reason") && (w(i+2) == "that" || w(i+2) == "to"):
+		if w(i+2) == "to" && reportVerbs[w(i+3)] {
+			return that(i + 4) // "no reason to believe that X"
+		}
+		if w(i+2) == "that" {
+			return i + 3 // "no evidence that X"
+		}
 	case (w(i) == "not" || w(i) == "isnt") && (w(i+1) == "true" || w(i+1) == "correct") && w(i+2) == "that":
 		return i + 3
 	case (w(i) == "not" || w(i) == "isnt") && w(i+1) == "the" && w(i+2) == "case" && w(i+3) == "that":
@@ -289,7 +323,7 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 			for end < s1 && toks[end].clause == toks[k].clause && toks[end].word != "but" {
 				end++ // "that is a misreading of the paper"
 			}
-		case neg && (w(k) == "true" || w(k) == "correct" || w(k) == "right" || w(k) == "so"):
+		case neg && (w(k) == "true" || w(k) == "correct" || w(k) == "right" || w(k) == "so" || w(k) == "accurate"):
 			end = k + 1
 		case neg && w(k) == "the" && w(k+1) == "case":
 			end = k + 2
@@ -304,15 +338,15 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 		}
 	case "doesnt", "dont", "didnt":
 		if w(k+1) == "hold" {
-			end = k + 2
+			end = k + 2 // "this doesn't hold (up)"
 		}
 	case "false", "wrong", "untrue":
 		if k == i && (i == 0 || toks[i].clause != toks[i-1].clause) {
 			end = k + 1 // "— false", "(wrong)"
 		}
 	case "not":
-		if k == i && (w(k+1) == "true" || w(k+1) == "so") {
-			end = k + 2 // "Not true."
+		if k == i && (w(k+1) == "true" || w(k+1) == "so" || w(k+1) == "really") {
+			end = k + 2 // "Not true.", "Not really."
 		}
 	}
 	if end < 0 {

@@ -66,7 +66,7 @@ func dumpDegree(text string, toks []token) float64 {
 	}
 	for i := range toks {
 		t := &toks[i]
-		if t.number || len(t.word) < 2 || mathWords[t.word] || len(t.word) <= 3 && strings.ContainsAny(t.word, "0123456789") {
+		if t.number || len(t.word) < 2 || t.math || len(t.word) <= 3 && strings.ContainsAny(t.word, "0123456789") {
 			continue
 		}
 		if t.clause != clause {

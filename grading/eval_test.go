@@ -25,6 +25,17 @@ type labeled struct {
 	HumanScore float64  `json:"human_score"`
 	Covered    []string `json:"covered"`
 	Wrong      []string `json:"wrong"` // the rater's list of false claims (claims set only)
+	File       string   `json:"-"`     // the file it came from, without directory
+}
+
+// labeledSet names the group of files an answer came from: "seed" (the
+// first labeled set, gnn.jsonl, ...), "claims" (claims-*.jsonl) or "cards"
+// (cards-*.jsonl, the newer cards).
+func labeledSet(file string) string {
+	if set, _, ok := strings.Cut(file, "-"); ok {
+		return set
+	}
+	return "seed"
 }
 
 // graded is a labeled answer with the grader's verdict.
@@ -135,6 +146,7 @@ func loadLabeled(t *testing.T) []labeled {
 			if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
 				t.Fatalf("%s:%d: %v", f, line, err)
 			}
+			l.File = filepath.Base(f)
 			out = append(out, l)
 		}
 		fh.Close()
@@ -203,11 +215,11 @@ func gradeLabeledWith(t *testing.T, grade func(*decks.Card, string) Result) []gr
 // grader holds today (see the README), so that a change that loses
 // agreement fails.
 const (
-	targetPearson     = 0.79
-	targetPrecision   = 0.76
-	targetRecall      = 0.75
-	targetGap         = 25
-	targetFluentWrong = 17
+	targetPearson     = 0.85 // held 0.852 (aim 0.90)
+	targetPrecision   = 0.81 // held 0.820 (aim 0.90)
+	targetRecall      = 0.82 // held 0.828 (aim 0.85)
+	targetGap         = 65   // held 70.9
+	targetFluentWrong = 15   // held 14.1 (aim ≤ 15)
 )
 
 // checkTarget fails the test when got is below target.
@@ -229,9 +241,9 @@ var fluentWrongKinds = []string{"wrong", "fluent_wrong", "swapped"}
 // interviewer on the labeled set, separately for the part used to tune the
 // grader and the held-out part, printing per kind and overall the Pearson r
 // between score and human score, key-point precision and recall, and mean
-// scores. It holds the held-out part to the targets: r ≥ 0.80, precision ≥
-// 0.90, recall ≥ 0.85, and keyword-stuffed and wrong answers averaging at
-// least 25 points below strong and paraphrased ones.
+// scores, overall and for each set of files (seed, claims-*, cards-*). It
+// holds the held-out part to the floors above (the aims are r ≥ 0.90,
+// precision ≥ 0.90, recall ≥ 0.85, fluent-but-wrong ≤ 15).
 func TestEvaluation(t *testing.T) {
 	all := gradeLabeled(t)
 	results := map[string]map[string]*evalStats{}
@@ -267,14 +279,21 @@ func TestEvaluation(t *testing.T) {
 		low, high := group("keyword_stuffed", "wrong"), group("strong", "paraphrased")
 		fmt.Fprintf(&b, "mean(keyword_stuffed ∪ wrong) = %.1f, mean(strong ∪ paraphrased) = %.1f, gap = %.1f\n", low, high, high-low)
 		fmt.Fprintf(&b, "mean(fluent-but-wrong: %s) = %.1f\n", strings.Join(fluentWrongKinds, " ∪ "), group(fluentWrongKinds...))
-		for _, set := range []string{"first", "claims"} {
+		for _, set := range []string{"seed", "claims", "cards"} {
 			st := &evalStats{}
+			fw, nfw := 0.0, 0
 			for _, g := range all {
-				if g.Split == split && (set == "claims") == (g.Wrong != nil) {
+				if g.Split == split && labeledSet(g.File) == set {
 					st.add(g)
+					if slices.Contains(fluentWrongKinds, g.Kind) {
+						fw += float64(g.score)
+						nfw++
+					}
 				}
 			}
-			fmt.Fprintf(&b, "%s set: n=%d r=%.3f\n", set, st.n, pearson(st.scores, st.human))
+			fmt.Fprintf(&b, "%s set (%s): n=%d r=%.3f precision=%.3f recall=%.3f fluent-but-wrong mean=%.1f (n=%d)\n",
+				set, map[string]string{"seed": "gnn/diffusion/vla.jsonl", "claims": "claims-*.jsonl", "cards": "cards-*.jsonl"}[set],
+				st.n, pearson(st.scores, st.human), st.precision(), st.recall(), fw/math.Max(1, float64(nfw)), nfw)
 		}
 		t.Log("\n" + b.String())
 		if split == "heldout" {
@@ -316,7 +335,7 @@ func TestEvaluation(t *testing.T) {
 // targetDerivedPearson is the least held-out Pearson r of the labeled set
 // graded with the curated key points removed (the path every imported deck
 // takes).
-const targetDerivedPearson = 0.80
+const targetDerivedPearson = 0.81 // held 0.816 (aim 0.80)
 
 // TestEvaluationDerived grades the labeled set against the built-in cards
 // stripped of their curated key points and misconceptions, so that the score

@@ -93,7 +93,34 @@ func (a *analysis) inOrder(v *variant, items []item, chosen []int32) bool {
 			return false
 		}
 	}
-	return true
+	if v.split <= 0 {
+		return true
+	}
+	// Ordered phrasings: the left side before the right ("conditional minus
+	// unconditional"), or the other way round with the inverse word between
+	// ("the sum before the MLP" for "MLP after the sum").
+	leftLast, rightFirst := int32(-1), int32(1<<30)
+	leftFirst, rightLast := int32(1<<30), int32(-1)
+	for s := range v.slots {
+		it := items[chosen[s]]
+		if s < v.split {
+			leftLast, leftFirst = max(leftLast, it.last), min(leftFirst, it.first)
+		} else {
+			rightFirst, rightLast = min(rightFirst, it.first), max(rightLast, it.last)
+		}
+	}
+	if leftLast < rightFirst {
+		return true
+	}
+	if v.inverse == "" || rightLast >= leftFirst {
+		return false
+	}
+	for q := rightLast + 1; q < leftFirst; q++ {
+		if a.toks[q].word == v.inverse {
+			return true
+		}
+	}
+	return false
 }
 
 // appendSequences appends the places where the terms of alt occur one after

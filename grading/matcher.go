@@ -20,8 +20,12 @@ type cardMatcher struct {
 	terms    []string         // matching term of each id
 	helpID   int32            // id of "help", or -1
 	refs     []refBag         // without curated key points: the reference answers as weighted terms
+	blend    []refBag         // with curated key points: the same, for refBlend
+	blending bool             // while compiling blend
 	synUsed  bool             // while compiling: a multi-word synonym was substituted
 	noSyn    bool             // while compiling: substitute none
+	orderAt  int              // while compiling: byte offset of the phrasing's order word, or -1
+	orderInv string           // while compiling: the word that says the order the other way round
 	subjects [][][]int32      // alternatives of each compared subject ("GCN", "RT-1")
 	ids      map[string]int32 // matching term -> id
 	forms    map[string]bool  // written forms of the terms, while compiling
@@ -54,6 +58,16 @@ type variant struct {
 	slots []slot
 	gap   int  // most answer tokens a match may have between its words
 	neg   bool // the phrasing is about an absence ("no mode collapse")
+	// split, when positive, orders the match: the slots before it come
+	// before the slots from it on ("conditional minus unconditional").
+	split int
+	// inverse is the word that says the order the other way round ("the sum
+	// before the MLP" for "MLP after the sum"), or "".
+	inverse string
+	// limitation: the phrasing names what a limitation point is about
+	// ("one-to-many" for "Fails on one-to-many relations"), so a negated
+	// capability asserts it ("it cannot model one-to-many").
+	limitation bool
 }
 
 // slot is one content word of a phrasing. Each alternative is a sequence of
@@ -227,10 +241,10 @@ func compileCard(card *decks.Card) *cardMatcher {
 	}
 	m.helpID = -1
 	for _, kp := range KeyPoints(card) {
-		m.points = append(m.points, m.compilePoint(kp))
+		m.points = append(m.points, m.compilePoint(kp, true))
 	}
 	for _, kp := range card.Misconceptions {
-		m.miscs = append(m.miscs, m.compilePoint(kp))
+		m.miscs = append(m.miscs, m.compilePoint(kp, false))
 	}
 	m.compileSubjects(card.Question)
 	if len(card.KeyPoints) == 0 {
@@ -238,6 +252,11 @@ func compileCard(card *decks.Card) *cardMatcher {
 			m.compileQuestionSubjects(card.Question)
 		}
 		m.compileRefs(card.Question, append([]string{card.Answer}, card.AlsoAccepted...))
+	} else {
+		// Curated key points: the reference coverage is blended in (refBlend).
+		m.blending = true
+		m.compileRefs(card.Question, append([]string{card.Answer}, card.AlsoAccepted...))
+		m.blend, m.refs, m.blending = m.refs, nil, false
 	}
 	for i := range m.points {
 		m.compileClaims(&m.points[i], m.points[i].label, KeyPoints(card)[i].Phrasings)
@@ -254,11 +273,19 @@ func compileCard(card *decks.Card) *cardMatcher {
 	return m
 }
 
-// compilePoint compiles the phrasings of one key point or misconception.
-func (m *cardMatcher) compilePoint(kp decks.KeyPoint) pointMatcher {
+// compilePoint compiles the phrasings of one key point (keyPoint) or
+// misconception.
+func (m *cardMatcher) compilePoint(kp decks.KeyPoint, keyPoint bool) pointMatcher {
 	pm := pointMatcher{label: kp.Label, weight: kp.Weight, subject: -1}
+	limit := keyPoint && isLimitation(kp.Label)
 	for _, p := range kp.Phrasings {
-		pm.variants = append(pm.variants, m.compilePhrasing(p)...)
+		vs := m.compilePhrasing(p)
+		if limit && limitationPhrasing(p) {
+			for i := range vs {
+				vs[i].limitation = true // a negated capability asserts it (claims.go)
+			}
+		}
+		pm.variants = append(pm.variants, vs...)
 	}
 	return pm
 }
@@ -293,6 +320,7 @@ func (m *cardMatcher) compilePhrasing(p string) []variant {
 	}
 	var out []variant
 	m.synUsed = false
+	m.orderAt, m.orderInv = orderWord(p, toks)
 	if v, ok := m.compileTokens(toks); ok {
 		out = append(out, v)
 	}
@@ -407,8 +435,8 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 			bound = append(bound, false)
 		}
 		inSymbol := i > 0 && t.tightPrev || i+1 < len(toks) && toks[i+1].tightPrev
-		if t.stop && !inSymbol || i == cue || t.neg == negStrong {
-			continue
+		if t.stop && !inSymbol || i == cue || t.neg == negStrong || t.start == m.orderAt && len(toks) > 2 {
+			continue // the order word itself is said by the order ("a - b", "b before a")
 		}
 		words = append(words, phraseWord{t, cue >= 0 && i > cue, group})
 	}
@@ -427,7 +455,9 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 		return v, true
 	}
 	v.neg = cue >= 0
+	var slotStarts []int // byte offset of each slot's first word in the phrasing
 	for i := 0; i < len(words); {
+		slotStarts = append(slotStarts, words[i].t.start)
 		s := slot{negated: words[i].negated, after: -1}
 		if k := len(v.slots) - 1; k >= 0 && words[i-1].t.number && !words[i].t.number && countsNext(toks, words[i-1].t, words[i].t) {
 			s.after = int32(k) // "1000 steps": the number first
@@ -465,7 +495,49 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 		return v, false
 	}
 	v.gap = maxGap(n)
+	if m.orderAt >= 0 {
+		v.gap += 2 // room for the order word and its article
+		for k, st := range slotStarts {
+			if st > m.orderAt {
+				if k > 0 {
+					v.split, v.inverse = k, m.orderInv
+				}
+				break
+			}
+		}
+	}
 	return v, true
+}
+
+// orderWords say which way round a phrasing's two sides go; each maps to
+// the word that says the same with the sides swapped, or "".
+var orderWords = map[string]string{"minus": "", "than": "", "before": "after", "after": "before"}
+
+// orderSymbols are the symbols that order a phrasing when set apart by spaces.
+var orderSymbols = []string{" - ", " − ", " → ", " -> ", " => ", " ⇒ "}
+
+// orderWord finds the order-bearing word of a phrasing ("conditional minus
+// unconditional", "faster than GANs", "MLP after the sum", "x_0 → x_T",
+// "from noise to data") and returns its byte offset and inverse word, or -1.
+func orderWord(p string, toks []token) (int, string) {
+	for i, t := range toks {
+		if inv, ok := orderWords[t.word]; ok && i > 0 && i+1 < len(toks) {
+			return t.start, inv
+		}
+		if t.word == "from" && i+1 < len(toks) {
+			for _, u := range toks[i+2:] {
+				if u.word == "to" {
+					return u.start, ""
+				}
+			}
+		}
+	}
+	for _, sym := range orderSymbols {
+		if k := strings.Index(p, sym); k > 0 {
+			return k, ""
+		}
+	}
+	return -1, ""
 }
 
 // oneTerm reports whether the content words of a phrasing are all one term

@@ -33,6 +33,7 @@ type token struct {
 	neg        negKind
 	aux        bool // auxiliary that may stand between a phrase and "not"
 	number     bool
+	math       bool      // a word of notation (mathWords)
 	verb       verbKind  // verb form (structure.go)
 	denyStart  bool      // may start a denial frame (denial.go)
 	cls        wordClass // word lists of structure.go
@@ -52,6 +53,7 @@ type wordInfo struct {
 	aux        bool
 	clauseWord bool
 	number     bool
+	math       bool      // a word of notation (mathWords)
 	verb       verbKind  // as a verb form of the claim-structure lexicon
 	denyStart  bool      // may start a denial frame
 	cls        wordClass // word lists of the claim-structure rules
@@ -70,7 +72,11 @@ const maxWordCache = 200000
 // tokenize splits text into normalised tokens. It never fails: every byte of
 // the text is either inside a token's range or a separator.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5+4)
+	return tokenizeInto(make([]token, 0, len(text)/5+4), text)
+}
+
+// tokenizeInto is tokenize appending to toks.
+func tokenizeInto(toks []token, text string) []token {
 	var sent, clause int32
 	sepStart := 0 // start of the separator run before the next token
 	i := 0
@@ -186,7 +192,7 @@ func appendParts(toks []token, sep string, sent, clause *int32, start, end int, 
 	for k, p := range parts {
 		t := token{
 			start: start, end: end,
-			word: p.word, term: p.term, stop: p.stop, fn: p.fn, neg: p.neg, aux: p.aux, number: p.number,
+			word: p.word, term: p.term, stop: p.stop, fn: p.fn, neg: p.neg, aux: p.aux, number: p.number, math: p.math,
 			verb: p.verb, denyStart: p.denyStart, cls: p.cls,
 			sent: *sent, clause: *clause,
 		}
@@ -424,6 +430,7 @@ func infoRaw(w string) wordInfo {
 		}
 	}
 	info.word = w
+	info.math = mathWords[w]
 	info.verb = verbForms()[w] // after US spelling: "generalise" is "generalize"
 	if w != "" && isDigitByte(w[0]) {
 		info.number = true

@@ -1,6 +1,9 @@
 package grading
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Decks without key points: coverage of the whole reference.
 //
@@ -68,10 +71,10 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 		var bag refBag
 		seen := map[int32]int{}
 		for i, t := range toks {
-			if t.fn || t.stop || t.neg != negNone || len(t.word) < 2 && !t.number || mathWords[t.word] && len(t.word) < 3 {
+			if t.fn || t.stop || t.neg != negNone || len(t.word) < 2 && !t.number || t.math && len(t.word) < 3 {
 				continue
 			}
-			id := m.intern(t)
+			id := m.internRef(t)
 			w := 1.0
 			if qTerms[t.term] {
 				w = questionWeight
@@ -107,6 +110,17 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 	}
 }
 
+// internRef interns a reference word: as a typo target only for a card
+// without curated key points, where the reference is what is graded (with
+// key points it is only blended in, and its words would slow the typo
+// search of every answer).
+func (m *cardMatcher) internRef(t token) int32 {
+	if m.blending {
+		return m.internTerm(t.term)
+	}
+	return m.intern(t)
+}
+
 // analyzeRef prepares a reference answer like an answer, to read its
 // negations, denials and subjects.
 func (m *cardMatcher) analyzeRef(text string) *analysis {
@@ -126,22 +140,38 @@ func isSubjectName(a *analysis, i int) bool {
 // refShare returns the best share of a reference the answer covers, 0..1,
 // and the total weight of that reference.
 func (a *analysis) refShare(m *cardMatcher) (float64, float64) {
-	if len(m.refs) == 0 {
+	return a.refShareOf(m, m.refs)
+}
+
+// refShareOf is refShare over the given reference bags.
+func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) {
+	if len(refs) == 0 {
 		return 0, 0
 	}
+	// The distinct content terms of the answer (sorted, not hashed: this is
+	// on every Grade's path).
+	var other []string // terms outside the card's vocabulary
+	seen := make([]bool, len(m.terms))
 	content := 0
-	seen := map[string]bool{}
 	for i := range a.toks {
 		t := &a.toks[i]
-		if t.fn || t.stop || len(t.word) < 2 && !t.number || seen[t.term] {
+		if t.fn || t.stop || len(t.word) < 2 && !t.number {
 			continue
 		}
-		seen[t.term] = true
-		content++
+		if id := a.tid[i]; id >= 0 && int(id) < len(seen) {
+			if !seen[id] {
+				seen[id] = true
+				content++
+			}
+			continue
+		}
+		other = append(other, t.term)
 	}
+	slices.Sort(other)
+	content += len(slices.Compact(other))
 	allow := lengthSlope*float64(content) + lengthBase
 	best, bestTotal := -1.0, 0.0
-	for _, bag := range m.refs {
+	for _, bag := range refs {
 		var found, echoed, against float64
 		for _, rt := range bag.terms {
 			agree, disagree := false, false

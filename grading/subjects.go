@@ -41,15 +41,29 @@ func (m *cardMatcher) compileSubjects(question string) {
 	}
 	var keys []string
 	index := map[string]int{}
+	var named []string // the label prefixes before a colon
+	for i := range m.points {
+		if prefix, _, ok := strings.Cut(m.points[i].label, ":"); ok {
+			named = append(named, strings.TrimSpace(prefix))
+		}
+	}
 	for i := range m.points {
 		prefix, _, ok := strings.Cut(m.points[i].label, ":")
 		if !ok {
 			// "DDIM 10-100x faster": a leading name in capitals is a subject too.
-			first, _, _ := strings.Cut(strings.TrimSpace(m.points[i].label), " ")
+			label := strings.TrimSpace(m.points[i].label)
+			first, _, _ := strings.Cut(label, " ")
 			if upper := strings.Count(first, "") - 1 - len(strings.TrimFunc(first, unicode.IsUpper)); upper < 2 {
 				continue
 			}
 			prefix = first
+			// "CLIP score weak on composition" beside "CLIP score: ...": the
+			// subject is the longer name another label gives it.
+			for _, n := range named {
+				if len(n) > len(prefix) && strings.HasPrefix(strings.ToLower(label), strings.ToLower(n)+" ") {
+					prefix = n
+				}
+			}
 		}
 		var toks []token
 		for _, t := range tokenize(prefix) {
