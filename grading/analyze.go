@@ -43,15 +43,10 @@ func resize[T any](s []T, n int) []T {
 // maxTypoMemo bounds the per-card memo of typo look-ups.
 const maxTypoMemo = 50000
 
-// analyze tokenizes an answer and finds where each term of the card's
+// analyzeText tokenizes text and finds where each term of the card's
 // vocabulary occurs: exactly (after normalisation and stemming), as two
-// written words joined, or as a typo of a long word.
-func (m *cardMatcher) analyze(answer string) *analysis {
-	return m.analyzeText(answer, true)
-}
-
-// analyzeText is analyze, with or without the typo look-up (a reference
-// answer's words are in the vocabulary as written).
+// written words joined, or, with typos, as a typo of a long word (a
+// reference answer's words are in the vocabulary as written).
 func (m *cardMatcher) analyzeText(answer string, typos bool) *analysis {
 	return m.analyzeInto(&analysis{}, answer, typos)
 }
@@ -61,7 +56,8 @@ func (m *cardMatcher) analyzeText(answer string, typos bool) *analysis {
 // is a good part of Grade's cost.
 var analysisPool = sync.Pool{New: func() any { return new(analysis) }}
 
-// analyzePooled is analyze into a recycled analysis; release it when done.
+// analyzePooled is analyzeText with typos, into a recycled analysis;
+// release it when done.
 func (m *cardMatcher) analyzePooled(answer string) *analysis {
 	return m.analyzeInto(analysisPool.Get().(*analysis), answer, true)
 }

@@ -66,12 +66,8 @@ has have had turned proved proven never nobody noone`)
 	return m
 })
 
-// computeDenials returns the denial marks of each token of an answer.
-func computeDenials(toks []token) []uint8 {
-	return computeDenialsInto(make([]uint8, len(toks)), toks)
-}
-
-// computeDenialsInto is computeDenials into marks, zeroed, one per token.
+// computeDenialsInto returns the denial marks of each token of an answer,
+// written into marks (zeroed, one per token).
 func computeDenialsInto(marks []uint8, toks []token) []uint8 {
 	n := len(toks)
 	for s0 := 0; s0 < n; {

@@ -1,5 +1,6 @@
-// Package grading scores a typed answer against the key points of a card,
-// offline and deterministically, and asks an optional LLM for feedback.
+// Package grading scores a typed answer against the key points and
+// misconceptions of a card, offline and deterministically (the LLM's
+// feedback is package llm's).
 //
 // # Verdicts
 //

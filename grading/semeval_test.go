@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
-	"strings"
 	"testing"
 
 	"grill/decks"
@@ -283,9 +282,7 @@ func TestSemEval(t *testing.T) {
 			if _, ok := cards[it.QuestionID]; !ok {
 				cards[it.QuestionID] = semevalCard(it)
 				docs = append(docs, it.Reference)
-				for _, r := range cards[it.QuestionID].AlsoAccepted {
-					docs = append(docs, r)
-				}
+				docs = append(docs, cards[it.QuestionID].AlsoAccepted...)
 			}
 			if !unseen(it.ID) {
 				docs = append(docs, it.Answer)
@@ -314,19 +311,6 @@ func TestSemEval(t *testing.T) {
 		}
 		checkTarget(t, corpus+" unseen weighted F1", grill.f1, floor[0])
 		checkTarget(t, corpus+" unseen ROC AUC", grill.auc, floor[1])
-	}
-}
-
-// semevalDetail prints, for tuning, the worst training answers of a corpus.
-func semevalDetail(t *testing.T, items []semevalItem, cards map[string]*decks.Card) {
-	for _, it := range items {
-		if unseen(it.ID) {
-			continue
-		}
-		s := Grade(cards[it.QuestionID], it.Answer).Score
-		if (it.Label == "correct") != (s >= 50) {
-			fmt.Fprintf(os.Stderr, "%s %s %d | Q: %s | R: %s | A: %s\n", it.ID, it.Label, s, it.Question, it.Reference, strings.TrimSpace(it.Answer))
-		}
 	}
 }
 
