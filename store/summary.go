@@ -42,14 +42,21 @@ func (s *Store) summariesPath() string {
 // summaries is the content of the summaries file.
 type summaries struct {
 	dirMtime int64
-	byID     map[string]*summaryEntry
-	order    []string // ids in the order read
-	replaced int      // lines of an id read more than once
+	sums     []interview.Summary // in the order first read; only the ID for a record that cannot be read
+	errs     []string            // beside sums: why the record cannot be read, "" when it can
+	byID     map[string]int      // index in sums
+	replaced int                 // lines of an id read more than once
 }
 
-type summaryEntry struct {
-	sum *interview.Summary // nil when err is set
-	err string
+// set sets the summary (err "") or the error of session id.
+func (sm *summaries) set(id string, sum interview.Summary, err string) {
+	if i, ok := sm.byID[id]; ok {
+		sm.sums[i], sm.errs[i] = sum, err
+		sm.replaced++
+		return
+	}
+	sm.byID[id] = len(sm.sums)
+	sm.sums, sm.errs = append(sm.sums, sum), append(sm.errs, err)
 }
 
 // list returns the summaries of every session, newest first, and the
@@ -64,7 +71,7 @@ func (s *Store) list() ([]interview.Summary, []error) {
 		return nil, nil
 	}
 	if sm, err := s.readSummaries(); err == nil && sm.dirMtime == m {
-		if sm.replaced > 100 && sm.replaced > len(sm.byID)/8 {
+		if sm.replaced > 100 && sm.replaced > len(sm.sums)/8 {
 			s.writeSummariesLocked(sm)
 		}
 		return sm.sorted()
@@ -80,40 +87,45 @@ func (s *Store) list() ([]interview.Summary, []error) {
 
 // summariesOf makes the summaries of every entry of ix.
 func summariesOf(ix *index) *summaries {
-	sm := &summaries{dirMtime: ix.dirMtime, byID: make(map[string]*summaryEntry, len(ix.entries))}
+	sm := &summaries{dirMtime: ix.dirMtime, byID: make(map[string]int, len(ix.entries))}
 	for id, e := range ix.entries {
 		if e.rec == nil {
-			sm.byID[id] = &summaryEntry{err: e.err}
+			sm.set(id, interview.Summary{ID: id}, e.err)
 			continue
 		}
-		sum := interview.Summarize(e.rec)
-		sm.byID[id] = &summaryEntry{sum: &sum}
+		sm.set(id, interview.Summarize(e.rec), "")
 	}
 	return sm
 }
 
 // sorted returns the summaries newest first, and the errors.
 func (sm *summaries) sorted() ([]interview.Summary, []error) {
-	ids := sm.order
-	if len(ids) != len(sm.byID) {
-		ids = make([]string, 0, len(sm.byID))
-		for id := range sm.byID {
-			ids = append(ids, id)
+	newestFirst := func(a, b interview.Summary) int { return compareIDs(b.ID, a.ID) }
+	if !slices.IsSortedFunc(sm.sums, newestFirst) {
+		ids := make([]string, len(sm.sums))
+		for i := range sm.sums {
+			ids[i] = sm.sums[i].ID
 		}
-	}
-	if !slices.IsSortedFunc(ids, func(a, b string) int { return compareIDs(b, a) }) {
-		ids = slices.Clone(ids)
 		sortIDs(ids)
+		sums, errs := make([]interview.Summary, len(ids)), make([]string, len(ids))
+		for i, id := range ids {
+			k := sm.byID[id]
+			sums[i], errs[i] = sm.sums[k], sm.errs[k]
+			sm.byID[id] = i
+		}
+		sm.sums, sm.errs = sums, errs
 	}
-	out := make([]interview.Summary, 0, len(ids))
+	if !slices.ContainsFunc(sm.errs, func(e string) bool { return e != "" }) {
+		return sm.sums, nil
+	}
+	out := make([]interview.Summary, 0, len(sm.sums))
 	var errs []error
-	for _, id := range ids {
-		e := sm.byID[id]
-		if e.sum == nil {
-			errs = append(errs, errors.New(e.err))
+	for i := range sm.sums {
+		if sm.errs[i] != "" {
+			errs = append(errs, errors.New(sm.errs[i]))
 			continue
 		}
-		out = append(out, *e.sum)
+		out = append(out, sm.sums[i])
 	}
 	return out, errs
 }
@@ -134,8 +146,7 @@ func (s *Store) appendSummary(rec *interview.Record, before, after int64) {
 	defer f.Close()
 	var b bytes.Buffer
 	sum := interview.Summarize(rec.Digest())
-	sum.ID = rec.ID
-	writeSummary(&b, &summaryEntry{sum: &sum}, rec.ID)
+	writeSummary(&b, &sum, "")
 	fmt.Fprintf(&b, "dir\t%d\n", after)
 	_, _ = f.Write(b.Bytes())
 }
@@ -177,27 +188,24 @@ func (s *Store) writeSummariesLocked(sm *summaries) {
 		return
 	}
 	var b bytes.Buffer
-	b.Grow(len(sm.byID) * 160)
+	b.Grow(len(sm.sums) * 160)
 	b.WriteString(summariesMagic + "\n")
-	ids := make([]string, 0, len(sm.byID))
-	for id := range sm.byID {
-		ids = append(ids, id)
-	}
-	sortIDs(ids)
-	for _, id := range ids {
-		writeSummary(&b, sm.byID[id], id)
+	sm.sorted()
+	for i := range sm.sums {
+		writeSummary(&b, &sm.sums[i], sm.errs[i])
 	}
 	fmt.Fprintf(&b, "dir\t%d\n", sm.dirMtime)
 	_ = WriteFileAtomic(s.summariesPath(), b.Bytes(), 0o600)
 }
 
-// writeSummary writes the line of one session.
-func writeSummary(b *bytes.Buffer, e *summaryEntry, id string) {
-	if e.sum == nil {
-		fmt.Fprintf(b, "e\t%s\t%s\n", id, escapeField(e.err))
+// writeSummary writes the line of one session: its summary, or when err
+// is set why it cannot be read.
+func writeSummary(b *bytes.Buffer, s *interview.Summary, err string) {
+	id := s.ID
+	if err != "" {
+		fmt.Fprintf(b, "e\t%s\t%s\n", id, escapeField(err))
 		return
 	}
-	s := e.sum
 	topics := make([]string, len(s.Topics))
 	for i, t := range s.Topics {
 		topics[i] = url.QueryEscape(t)
@@ -230,7 +238,8 @@ func parseSummaries(data []byte) (*summaries, error) {
 	if string(line) != summariesMagic {
 		return nil, errBadSummaries
 	}
-	sm := &summaries{byID: map[string]*summaryEntry{}}
+	n := bytes.Count(data, []byte{'\n'})
+	sm := &summaries{byID: make(map[string]int, n), sums: make([]interview.Summary, 0, n), errs: make([]string, 0, n)}
 	intern, topics := map[string]string{}, map[string]string{}
 	str := func(b []byte) string {
 		v, ok := intern[string(b)]
@@ -268,17 +277,18 @@ func parseSummaries(data []byte) (*summaries, error) {
 			ok = ok && err == nil
 			return v
 		}
-		var id string
-		var e *summaryEntry
+		var id, e string
+		var sum interview.Summary
+		set := false
 		switch {
 		case n == 2 && string(f[0]) == "dir":
 			sm.dirMtime, sawDir = num(f[1]), true
 		case n == 3 && string(f[0]) == "e":
-			id = string(f[1])
-			e = &summaryEntry{err: unescapeField(string(f[2]))}
+			id, e, set = string(f[1]), unescapeField(string(f[2])), true
+			sum.ID = id
 		case n == 15 && string(f[0]) == "s":
 			id = string(f[1])
-			sum := &interview.Summary{ID: id, Started: fromUnixNano(num(f[2])), Ended: fromUnixNano(num(f[3])),
+			sum = interview.Summary{ID: id, Started: fromUnixNano(num(f[2])), Ended: fromUnixNano(num(f[3])),
 				Status: interview.Status(str(f[4])), Questions: int(num(f[6])), Answered: int(num(f[7])), Planned: int(num(f[8])),
 				RoundOver: string(f[9]) == "true", Average: flt(f[10]), Score: flt(f[11]), Duration: time.Duration(num(f[12])),
 				Kind: str(f[14])}
@@ -290,30 +300,27 @@ func parseSummaries(data []byte) (*summaries, error) {
 					sum.Topics = append(sum.Topics, v)
 				}
 			}
-			if len(f[13]) > 0 {
-				for t := range bytes.SplitSeq(f[13], []byte{','}) {
-					p := bytes.SplitN(t, []byte{':'}, 4)
-					if len(p) != 4 {
-						ok = false
-						break
-					}
-					v, k := topic(p[0])
-					ok = ok && k
-					sum.ByTopic = append(sum.ByTopic, interview.TopicScore{Topic: v, Answered: int(num(p[1])), Average: flt(p[2]), Score: flt(p[3])})
+			for t := f[13]; len(t) > 0 && ok; {
+				var part []byte
+				part, t, _ = bytes.Cut(t, []byte{','})
+				var p [4][]byte
+				for k := range 3 {
+					var found bool
+					p[k], part, found = bytes.Cut(part, []byte{':'})
+					ok = ok && found
 				}
+				p[3] = part
+				v, k := topic(p[0])
+				ok = ok && k
+				sum.ByTopic = append(sum.ByTopic, interview.TopicScore{Topic: v, Answered: int(num(p[1])), Average: flt(p[2]), Score: flt(p[3])})
 			}
-			e = &summaryEntry{sum: sum}
+			set = true
 		default:
 			ok = false
 		}
-		if e != nil {
-			ok = ok && ValidID(id)
-			if sm.byID[id] == nil {
-				sm.order = append(sm.order, id)
-			} else {
-				sm.replaced++
-			}
-			sm.byID[id] = e
+		if set {
+			ok = ok && ValidID(id) && (e != "" || sum.Status != "")
+			sm.set(id, sum, e)
 		}
 		if !ok {
 			return nil, fmt.Errorf("%w: %q", errBadSummaries, line)
