@@ -246,6 +246,7 @@ func (s *Store) updateIndex(rec *interview.Record, before int64) {
 		return
 	}
 	s.appendSummary(rec, before, after)
+	s.appendPending(rec, before, after)
 	if last, ok := s.indexDirMtime(); ok && last == before {
 		f, err := os.OpenFile(s.indexPath(), os.O_WRONLY|os.O_APPEND, 0o600)
 		if err != nil {

@@ -82,6 +82,11 @@ func (s *Store) list() ([]interview.Summary, []error) {
 	}
 	sm := summariesOf(ix)
 	s.writeSummariesLocked(sm)
+	// The cards file follows the same change of the directory, while the
+	// index is at hand.
+	if ag, err := s.readCards(); err == nil && ag.dirMtime != ix.dirMtime && ag.follow(ix) {
+		s.writeCardsLocked(ag)
+	}
 	return sm.sorted()
 }
 
