@@ -143,15 +143,6 @@ func (h *PointHistory) tally(cardID, label string) *PointTally {
 	return cp.points[normLabel(label)]
 }
 
-// Of returns the latest outcomes (at most HistoryWindow) of key point label
-// of card, oldest first.
-func (h *PointHistory) Of(cardID, label string) []PointOutcome {
-	if t := h.tally(cardID, label); t != nil {
-		return t.Recent
-	}
-	return nil
-}
-
 // Missed returns how many of the last n outcomes (all when n ≤ 0; at most
 // HistoryWindow otherwise) of key point label of card were misses, and how
 // many outcomes that is.
