@@ -275,6 +275,9 @@ func (s *Store) rebuildCards() (*cardsAgg, []error) {
 	if err != nil {
 		return ag, []error{err}
 	}
+	if m == 0 {
+		return ag, nil // no sessions yet: nothing is written
+	}
 	entries, err := os.ReadDir(s.dir)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return ag, []error{&DirError{Dir: s.dir, Err: err}}

@@ -153,3 +153,19 @@ func TestCardsFollowSavesAndChanges(t *testing.T) {
 		t.Errorf("Ranker before the latest answer is %T, want a HistoryRanker", r)
 	}
 }
+
+// TestCardsOfAnEmptyStore: with no sessions there is no history, and
+// nothing is written.
+func TestCardsOfAnEmptyStore(t *testing.T) {
+	dir := t.TempDir()
+	s := NewStore(dir)
+	if h, errs := s.PointHistory(); len(errs) != 0 || len(h.Cards()) != 0 {
+		t.Errorf("PointHistory = %+v, %v", h.Cards(), errs)
+	}
+	if r, ok := s.Ranker(t0).(interview.HistoryRanker); !ok || len(r.Reviews) != 0 {
+		t.Errorf("Ranker = %+v", r)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("an empty store wrote %v", entries)
+	}
+}
