@@ -169,3 +169,31 @@ func TestCardsOfAnEmptyStore(t *testing.T) {
 		t.Errorf("an empty store wrote %v", entries)
 	}
 }
+
+// TestAppendCutShort: a save's append cut short by a crash leaves files
+// that readers do not trust: they are rebuilt, and what they give is what
+// the records say.
+func TestAppendCutShort(t *testing.T) {
+	s := newTestStore(t)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range 3 {
+		if err := s.Save(variedRecord(t0.Add(time.Duration(i)*time.Hour), rng)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.List()
+	s.PointHistory()
+	want, _ := s.List()
+	for _, path := range []string{s.summariesPath(), s.cardsPath()} {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0o600)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString("pending\t20261125T2")
+		f.Close()
+	}
+	if got, errs := s.List(); len(errs) != 0 || !reflect.DeepEqual(got, want) {
+		t.Errorf("List after a cut append = %+v, %v; want %+v", got, errs, want)
+	}
+	checkCards(t, s, "after a cut append", t0.Add(100*time.Hour))
+}
