@@ -75,9 +75,7 @@ func fingerprint(id string, size, mtime int64) uint64 {
 // index (interview.HistoryRanker).
 func (s *Store) Ranker(now time.Time) interview.Ranker {
 	if ag, recs, ok := s.currentCards(); ok {
-		if cards, ok := ag.withPending(recs); ok && !slices.ContainsFunc(mapValues(cards), func(c *interview.CardHistory) bool {
-			return c.Latest().After(now)
-		}) {
+		if cards, ok := ag.withPending(recs); ok && !answeredAfter(cards, now) {
 			return interview.CardRanker{Cards: cards, Now: now}
 		}
 	}
@@ -85,12 +83,15 @@ func (s *Store) Ranker(now time.Time) interview.Ranker {
 	return interview.HistoryRanker{Reviews: reviews, Now: now}
 }
 
-func mapValues[K comparable, V any](m map[K]V) []V {
-	out := make([]V, 0, len(m))
-	for _, v := range m {
-		out = append(out, v)
+// answeredAfter reports whether one of cards was answered after now: then
+// the orders must leave that answer out, which only every answer allows.
+func answeredAfter(cards map[string]*interview.CardHistory, now time.Time) bool {
+	for _, c := range cards {
+		if c.Latest().After(now) {
+			return true
+		}
 	}
-	return out
+	return false
 }
 
 // PointHistory returns how each key point of each card went, oldest
