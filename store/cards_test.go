@@ -197,3 +197,43 @@ func TestAppendCutShort(t *testing.T) {
 	}
 	checkCards(t, s, "after a cut append", t0.Add(100*time.Hour))
 }
+
+// TestFilesBesideTheIndexWithTwoWriters: two Stores on one directory (as
+// two grill processes) saving at the same time leave summaries and a cards
+// file that agree with the records.
+func TestFilesBesideTheIndexWithTwoWriters(t *testing.T) {
+	dir := t.TempDir()
+	a, b := NewStore(dir), NewStore(dir)
+	if err := a.Save(sampleRecord(t0)); err != nil {
+		t.Fatal(err)
+	}
+	a.List()
+	a.PointHistory()
+	done := make(chan error, 2)
+	for k, s := range []*Store{a, b} {
+		go func() {
+			rng := rand.New(rand.NewPCG(uint64(k), 9))
+			for i := range 8 {
+				rec := variedRecord(t0.Add(time.Duration(1+2*i+k)*time.Hour), rng)
+				if err := s.Save(rec); err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 2 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, errs := b.List()
+	os.Remove(b.summariesPath())
+	os.Remove(b.indexPath())
+	want, _ := b.List()
+	if len(errs) != 0 || len(got) != 17 || !reflect.DeepEqual(got, want) {
+		t.Errorf("List after two writers: %d sessions, %v; differs from the records: %t", len(got), errs, !reflect.DeepEqual(got, want))
+	}
+	checkCards(t, a, "after two writers", t0.Add(100*time.Hour))
+}
