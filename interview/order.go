@@ -28,10 +28,9 @@ func RankWeakest(cards []*decks.Card, history []Review, now time.Time) []*decks.
 	// The latest RecentAnswers scores of each card asked, read from the
 	// newest answer back, stopping once every card has them all: no
 	// allocation per answer.
-	type recent struct{ n, total int }
-	scores := make(map[string]*recent, len(cards))
+	scores := make(map[string]*recentScores, len(cards))
 	for _, c := range cards {
-		scores[c.ID] = &recent{}
+		scores[c.ID] = &recentScores{}
 	}
 	missing := len(scores) // cards still short of RecentAnswers scores
 	past := sortedBefore(history, now)
@@ -46,6 +45,14 @@ func RankWeakest(cards []*decks.Card, history []Review, now time.Time) []*decks.
 			missing--
 		}
 	}
+	return rankWeakest(cards, func(id string) recentScores { return *scores[id] })
+}
+
+// recentScores is the count and sum of a card's latest scores.
+type recentScores struct{ n, total int }
+
+// rankWeakest orders cards by their recent scores (see RankWeakest).
+func rankWeakest(cards []*decks.Card, scores func(id string) recentScores) []*decks.Card {
 	type ranked struct {
 		card  *decks.Card
 		score float64
@@ -54,7 +61,7 @@ func RankWeakest(cards []*decks.Card, history []Review, now time.Time) []*decks.
 	rs := make([]ranked, len(cards))
 	for i, c := range cards {
 		rs[i] = ranked{card: c, score: UnseenScore}
-		if rc := scores[c.ID]; rc.n > 0 {
+		if rc := scores(c.ID); rc.n > 0 {
 			rs[i].score, rs[i].seen = float64(rc.total)/float64(rc.n), true
 		}
 	}
@@ -86,6 +93,11 @@ func RankWeakest(cards []*decks.Card, history []Review, now time.Time) []*decks.
 // modified.
 func RankDue(cards []*decks.Card, history []Review, now time.Time) []*decks.Card {
 	sched := DefaultFSRS.ScheduleAll(sortedBefore(history, now))
+	return rankDue(cards, func(id string) (CardSchedule, bool) { s, ok := sched[id]; return s, ok }, now)
+}
+
+// rankDue orders cards by how overdue their schedules are (see RankDue).
+func rankDue(cards []*decks.Card, sched func(id string) (CardSchedule, bool), now time.Time) []*decks.Card {
 	type ranked struct {
 		card    *decks.Card
 		overdue time.Duration
@@ -93,7 +105,7 @@ func RankDue(cards []*decks.Card, history []Review, now time.Time) []*decks.Card
 	rs := make([]ranked, len(cards))
 	for i, c := range cards {
 		rs[i] = ranked{card: c}
-		if s, ok := sched[c.ID]; ok {
+		if s, ok := sched(c.ID); ok {
 			rs[i].overdue = now.Sub(s.Due)
 		}
 	}
@@ -157,6 +169,64 @@ func (h HistoryRanker) Rank(order string, cards []*decks.Card) ([]*decks.Card, b
 		return RankWeakest(cards, h.Reviews, h.Now), true
 	case OrderDue:
 		return RankDue(cards, h.Reviews, h.Now), true
+	}
+	return nil, false
+}
+
+// CardHistory is what the weakest and due orders keep of one card's
+// answers, so that they rank without every past answer: the latest
+// RecentAnswers scores and the FSRS schedule after all of them.
+type CardHistory struct {
+	Recent   []Review     // the latest RecentAnswers answers, oldest first
+	Schedule CardSchedule // after every answer (DefaultFSRS)
+}
+
+// Add adds answer r, given after every answer h holds.
+func (h *CardHistory) Add(r Review) {
+	h.Schedule.CardID = r.CardID
+	h.Schedule = DefaultFSRS.Review(h.Schedule, r)
+	if len(h.Recent) == RecentAnswers {
+		copy(h.Recent, h.Recent[1:])
+		h.Recent = h.Recent[:RecentAnswers-1]
+	}
+	h.Recent = append(h.Recent, r)
+}
+
+// Latest returns when the card was last answered.
+func (h *CardHistory) Latest() time.Time { return h.Schedule.Last }
+
+// CardRanker ranks cards as HistoryRanker does, from per-card histories
+// (by card id) instead of every answer. Every answer they hold must have
+// been given before or at Now.
+type CardRanker struct {
+	Cards map[string]*CardHistory
+	Now   time.Time
+}
+
+// Rank implements Ranker as HistoryRanker.Rank does.
+func (h CardRanker) Rank(order string, cards []*decks.Card) ([]*decks.Card, bool) {
+	if !slices.ContainsFunc(cards, func(c *decks.Card) bool { return h.Cards[c.ID] != nil }) {
+		return nil, false
+	}
+	switch order {
+	case OrderWeakest:
+		return rankWeakest(cards, func(id string) recentScores {
+			var rs recentScores
+			if ch := h.Cards[id]; ch != nil {
+				for _, r := range ch.Recent {
+					rs.n++
+					rs.total += r.Score
+				}
+			}
+			return rs
+		}), true
+	case OrderDue:
+		return rankDue(cards, func(id string) (CardSchedule, bool) {
+			if ch := h.Cards[id]; ch != nil {
+				return ch.Schedule, true
+			}
+			return CardSchedule{}, false
+		}, h.Now), true
 	}
 	return nil, false
 }

@@ -8,9 +8,9 @@ import (
 )
 
 // PointHistory is how each key point of each card went in past sessions:
-// covered or missed (after self-grading), oldest first. Follow-ups count
-// under their own card ids. The zero value is not ready; use
-// NewPointHistory.
+// covered or missed (after self-grading), counted over the whole history,
+// with the latest HistoryWindow outcomes. Follow-ups count under their own
+// card ids. The zero value is not ready; use NewPointHistory.
 type PointHistory struct {
 	cards map[string]*cardPoints
 }
@@ -18,8 +18,69 @@ type PointHistory struct {
 type cardPoints struct {
 	question string
 	topic    string
-	labels   []string                  // as last written, in order of first appearance
-	points   map[string][]PointOutcome // normalised label → outcomes, oldest first
+	labels   []string               // as first written, in order of first appearance
+	points   map[string]*PointTally // normalised label → tally
+}
+
+// PointTally is how one key point of one card went over the history: what
+// a PointHistory keeps of it.
+type PointTally struct {
+	Label      string    // as first written
+	Asked      int       // answers that had the point
+	Missed     int       // of which missed
+	LastMissed time.Time // zero when never missed
+	// Recent holds the latest HistoryWindow outcomes, oldest first.
+	Recent []PointOutcome
+}
+
+// add counts one more outcome, newer than those counted.
+func (t *PointTally) add(o PointOutcome) {
+	t.Asked++
+	if !o.Covered {
+		t.Missed++
+		t.LastMissed = o.Time
+	}
+	if len(t.Recent) == HistoryWindow {
+		copy(t.Recent, t.Recent[1:])
+		t.Recent = t.Recent[:HistoryWindow-1]
+	}
+	t.Recent = append(t.Recent, o)
+}
+
+// CardPoints is the per-point history of one card: what a store keeps of
+// it beside its records.
+type CardPoints struct {
+	CardID   string
+	Question string // as last asked
+	Topic    string
+	Points   []PointTally // in order of first appearance
+}
+
+// Cards returns the history of every card, by card id.
+func (h *PointHistory) Cards() []CardPoints {
+	out := make([]CardPoints, 0, len(h.cards))
+	for id, cp := range h.cards {
+		c := CardPoints{CardID: id, Question: cp.question, Topic: cp.topic, Points: make([]PointTally, len(cp.labels))}
+		for i, l := range cp.labels {
+			t := *cp.points[normLabel(l)]
+			t.Recent = slices.Clone(t.Recent)
+			c.Points[i] = t
+		}
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b CardPoints) int { return cmp.Compare(a.CardID, b.CardID) })
+	return out
+}
+
+// SetCard sets the history of card c.CardID, as Cards returned it.
+func (h *PointHistory) SetCard(c CardPoints) {
+	cp := &cardPoints{question: c.Question, topic: c.Topic, points: make(map[string]*PointTally, len(c.Points))}
+	for _, t := range c.Points {
+		t.Recent = slices.Clone(t.Recent)
+		cp.labels = append(cp.labels, t.Label)
+		cp.points[normLabel(t.Label)] = &t
+	}
+	h.cards[c.CardID] = cp
 }
 
 // PointOutcome is one answer's verdict on a key point.
@@ -54,21 +115,24 @@ func (h *PointHistory) addQuestion(rec *Record, q *QuestionRecord) {
 	}
 	cp := h.cards[q.CardID]
 	if cp == nil {
-		cp = &cardPoints{points: map[string][]PointOutcome{}}
+		cp = &cardPoints{points: map[string]*PointTally{}}
 		h.cards[q.CardID] = cp
 	}
 	cp.question, cp.topic = q.Question, q.Topic
 	for j, p := range q.Grade.Points {
 		l := normLabel(p.Label)
-		if _, ok := cp.points[l]; !ok {
+		tl := cp.points[l]
+		if tl == nil {
 			cp.labels = append(cp.labels, p.Label)
+			tl = &PointTally{Label: p.Label}
+			cp.points[l] = tl
 		}
-		cp.points[l] = append(cp.points[l], PointOutcome{SessionID: rec.ID, Time: t, Covered: q.Covered(j)})
+		tl.add(PointOutcome{SessionID: rec.ID, Time: t, Covered: q.Covered(j)})
 	}
 }
 
-// Of returns the outcomes of key point label of card, oldest first.
-func (h *PointHistory) Of(cardID, label string) []PointOutcome {
+// tally returns the tally of key point label of card, nil when never asked.
+func (h *PointHistory) tally(cardID, label string) *PointTally {
 	if h == nil {
 		return nil
 	}
@@ -79,11 +143,19 @@ func (h *PointHistory) Of(cardID, label string) []PointOutcome {
 	return cp.points[normLabel(label)]
 }
 
-// Missed returns how many of the last n outcomes (all when n ≤ 0) of key
-// point label of card were misses, and how many outcomes that is.
+// Missed returns how many of the last n outcomes (all when n ≤ 0; at most
+// HistoryWindow otherwise) of key point label of card were misses, and how
+// many outcomes that is.
 func (h *PointHistory) Missed(cardID, label string, n int) (missed, of int) {
-	os := h.Of(cardID, label)
-	if n > 0 && len(os) > n {
+	t := h.tally(cardID, label)
+	if t == nil {
+		return 0, 0
+	}
+	if n <= 0 {
+		return t.Missed, t.Asked
+	}
+	os := t.Recent
+	if len(os) > n {
 		os = os[len(os)-n:]
 	}
 	for _, o := range os {
@@ -137,14 +209,9 @@ func (h *PointHistory) MostMissed(n int) []PointStat {
 	var out []PointStat
 	for id, cp := range h.cards {
 		for _, label := range cp.labels {
-			os := cp.points[normLabel(label)]
-			st := PointStat{CardID: id, Topic: cp.topic, Question: cp.question, Label: label, Asked: len(os)}
-			for _, o := range os {
-				if !o.Covered {
-					st.Missed++
-					st.LastMissed = o.Time
-				}
-			}
+			t := cp.points[normLabel(label)]
+			st := PointStat{CardID: id, Topic: cp.topic, Question: cp.question, Label: label, Asked: t.Asked,
+				Missed: t.Missed, LastMissed: t.LastMissed}
 			if st.Missed == 0 {
 				continue
 			}
@@ -208,7 +275,7 @@ func CardStats(reviews []Review, h *PointHistory) []CardStat {
 		if cp := h.cards[c.CardID]; cp != nil {
 			c.Question = cp.question
 			for _, l := range cp.labels {
-				os := cp.points[normLabel(l)]
+				os := cp.points[normLabel(l)].Recent
 				if len(os) > 0 && !os[len(os)-1].Covered {
 					c.Missed = append(c.Missed, l)
 				}

@@ -134,30 +134,35 @@ func (p FSRS) Schedule(cardID string, reviews []Review) CardSchedule {
 	slices.SortStableFunc(rs, func(a, b Review) int { return a.Time.Compare(b.Time) })
 	c := CardSchedule{CardID: cardID}
 	for _, r := range rs {
-		g := r.Grade()
-		if c.Reviews == 0 {
-			c.Stability, c.Difficulty = p.initStability(g), p.initDifficulty(g)
+		c = p.Review(c, r)
+	}
+	return c
+}
+
+// Review returns the schedule c after one more review r, given after every
+// review c holds (Schedule replays a card's reviews this way).
+func (p FSRS) Review(c CardSchedule, r Review) CardSchedule {
+	g := r.Grade()
+	if c.Reviews == 0 {
+		c.Stability, c.Difficulty = p.initStability(g), p.initDifficulty(g)
+	} else {
+		t := max(r.Time.Sub(c.Last).Hours()/24, 0)
+		ret := Retrievability(t, c.Stability)
+		if g == Again {
+			c.Stability = p.forgetStability(c.Difficulty, c.Stability, ret)
+			c.Lapses++
 		} else {
-			t := max(r.Time.Sub(c.Last).Hours()/24, 0)
-			ret := Retrievability(t, c.Stability)
-			if g == Again {
-				c.Stability = p.forgetStability(c.Difficulty, c.Stability, ret)
-				c.Lapses++
-			} else {
-				c.Stability = p.recallStability(c.Difficulty, c.Stability, ret, g)
-			}
-			c.Stability = max(c.Stability, 0.01)
-			c.Difficulty = p.nextDifficulty(c.Difficulty, g)
+			c.Stability = p.recallStability(c.Difficulty, c.Stability, ret, g)
 		}
-		c.Reviews++
-		if r.Time.After(c.Last) {
-			c.Last = r.Time
-		}
+		c.Stability = max(c.Stability, 0.01)
+		c.Difficulty = p.nextDifficulty(c.Difficulty, g)
 	}
-	if c.Reviews > 0 {
-		c.Interval = p.interval(c.Stability)
-		c.Due = c.Last.Add(time.Duration(c.Interval * float64(fsrsDay)))
+	c.Reviews++
+	if r.Time.After(c.Last) {
+		c.Last = r.Time
 	}
+	c.Interval = p.interval(c.Stability)
+	c.Due = c.Last.Add(time.Duration(c.Interval * float64(fsrsDay)))
 	return c
 }
 

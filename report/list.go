@@ -1,11 +1,14 @@
 package report
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
-	"text/tabwriter"
+	"slices"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"grill/interview"
 )
@@ -58,13 +61,37 @@ func WriteList(w io.Writer, sessions []interview.Summary, asJSON bool) error {
 		_, err := fmt.Fprintln(w, "No sessions yet.")
 		return err
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tDATE\tKIND\tTOPICS\tQUESTIONS\tAVERAGE\tDURATION\tSTATUS")
+	rows := make([][8]string, 0, len(sessions)+1)
+	rows = append(rows, [8]string{"ID", "DATE", "KIND", "TOPICS", "QUESTIONS", "AVERAGE", "DURATION", "STATUS"})
 	for _, s := range sessions {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, s.Started.Local().Format("2006-01-02 15:04"), s.Kind,
-			s.TopicsText(","), s.QuestionsText(), s.AverageText(), interview.DurationText(s.Duration), s.CompletionText())
+		rows = append(rows, [8]string{s.ID, s.Started.Local().Format("2006-01-02 15:04"), s.Kind,
+			s.TopicsText(","), s.QuestionsText(), s.AverageText(), interview.DurationText(s.Duration), s.CompletionText()})
 	}
-	return tw.Flush()
+	return writeTable(w, rows)
+}
+
+// writeTable writes rows as text/tabwriter does with padding 2 and spaces
+// (each column as wide as its widest cell, in runes, plus two spaces; the
+// last column not padded), without holding every cell a second time: a
+// history of ten thousand sessions is listed in one pass over them.
+func writeTable(w io.Writer, rows [][8]string) error {
+	var width [8]int
+	for _, r := range rows {
+		for c := range len(r) - 1 {
+			width[c] = max(width[c], utf8.RuneCountInString(r[c]))
+		}
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	pad := strings.Repeat(" ", slices.Max(width[:])+2)
+	for _, r := range rows {
+		for c := range len(r) - 1 {
+			bw.WriteString(r[c])
+			bw.WriteString(pad[:width[c]+2-utf8.RuneCountInString(r[c])])
+		}
+		bw.WriteString(r[len(r)-1])
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
 }
 
 // round1 rounds x to one decimal.

@@ -17,8 +17,7 @@ import (
 // out and reported in the errors, each naming its file; the others are
 // still listed.
 func (s *Store) List() ([]interview.Summary, []error) {
-	h, errs := s.history(true, false)
-	return h.Sessions, errs
+	return s.list() // from the summaries file (see summary.go)
 }
 
 // History reads every stored session: their summaries and the reviews of

@@ -218,14 +218,29 @@ func TestListTenThousandSessions(t *testing.T) {
 }
 
 // history10000 is a data directory of 10,000 ended sessions of 8
-// questions each (16 KB a record), written once for all the benchmarks.
+// questions each (16 KB a record), written once for all the benchmarks and
+// removed by TestMain.
 var history10000 = sync.OnceValues(func() (string, error) {
 	dir, err := os.MkdirTemp("", "grill-bench-")
 	if err != nil {
 		return "", err
 	}
+	benchDirs = append(benchDirs, dir)
 	return dir, fixture.WriteSessions(dir, 10000, true)
 })
+
+// benchDirs are the data directories the benchmarks wrote.
+var benchDirs []string
+
+// TestMain removes the benchmarks' data directories (160 MB each) when the
+// tests end.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, d := range benchDirs {
+		os.RemoveAll(d)
+	}
+	os.Exit(code)
+}
 
 func benchStore(b *testing.B) *Store {
 	dir, err := history10000()
@@ -257,7 +272,8 @@ func BenchmarkList10000(b *testing.B) {
 	}
 }
 
-// BenchmarkListRebuild10000 measures List when the index is missing and
+// BenchmarkListRebuild10000 measures List when the index and the
+// summaries are missing and
 // every record is read (the first start after an upgrade).
 func BenchmarkListRebuild10000(b *testing.B) {
 	s := benchStore(b)
@@ -265,6 +281,7 @@ func BenchmarkListRebuild10000(b *testing.B) {
 	defer fixture.ReportCPU(b, start)
 	for b.Loop() {
 		os.Remove(s.indexPath())
+		os.Remove(s.summariesPath())
 		if sums, errs := s.List(); len(sums) != 10000 || len(errs) != 0 {
 			b.Fatal(len(sums), errs)
 		}
@@ -409,9 +426,13 @@ func FuzzScanDigest(f *testing.F) {
 
 // BenchmarkWeakest10000 measures what `grill start --order weakest` does
 // before its first question on a history of 10,000 sessions, decks aside:
-// the resume check, reading the answers and selecting the cards.
+// the resume check, reading the cards file (kept by the sessions before,
+// whose reviews built it) and selecting the cards.
 func BenchmarkWeakest10000(b *testing.B) {
 	s := benchStore(b)
+	if _, errs := s.PointHistory(); len(errs) != 0 { // builds the cards file
+		b.Fatal(errs)
+	}
 	lib, err := decks.Builtin()
 	if err != nil {
 		b.Fatal(err)
@@ -422,15 +443,47 @@ func BenchmarkWeakest10000(b *testing.B) {
 		if r, err := s.Resumable(); r != nil || err != nil {
 			b.Fatal(r, err)
 		}
-		reviews, errs := s.Reviews()
-		if len(errs) != 0 {
-			b.Fatal(errs)
-		}
 		now := fixture.T0.Add(10001 * fixture.SessionSpacing)
+		ranker := s.Ranker(now)
+		if _, ok := ranker.(interview.CardRanker); !ok {
+			b.Fatalf("ranking with %T", ranker)
+		}
 		sess, err := interview.New(lib, interview.Settings{Count: 5, Order: interview.OrderWeakest, Seed: 1},
-			interview.Options{Clock: interview.NewFakeClock(now), Ranker: interview.HistoryRanker{Reviews: reviews, Now: now}})
+			interview.Options{Clock: interview.NewFakeClock(now), Ranker: ranker})
 		if err != nil || sess.Record().Plan[0] == "" {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPointHistory10000 measures the per-point history the first
+// review shows, on a history of 10,000 sessions: from the cards file.
+func BenchmarkPointHistory10000(b *testing.B) {
+	s := benchStore(b)
+	if _, errs := s.PointHistory(); len(errs) != 0 { // builds the cards file
+		b.Fatal(errs)
+	}
+	b.ResetTimer()
+	start := fixture.CPUTime()
+	defer fixture.ReportCPU(b, start)
+	for b.Loop() {
+		if h, errs := s.PointHistory(); len(errs) != 0 || len(h.Cards()) != 3 {
+			b.Fatal(errs)
+		}
+	}
+}
+
+// BenchmarkPointHistoryRebuild10000 measures the per-point history when the
+// cards file is missing: every record is read in full (once, after which
+// the file is kept up to date).
+func BenchmarkPointHistoryRebuild10000(b *testing.B) {
+	s := benchStore(b)
+	start := fixture.CPUTime()
+	defer fixture.ReportCPU(b, start)
+	for b.Loop() {
+		os.Remove(s.cardsPath())
+		if h, errs := s.PointHistory(); len(errs) != 0 || len(h.Cards()) != 3 {
+			b.Fatal(errs)
 		}
 	}
 }

@@ -87,12 +87,23 @@ func (s *Store) dirMtime() (int64, error) {
 // errors of those that cannot be read, each naming its file: from the index
 // when it is up to date, else after bringing it up to date.
 func (s *Store) digests() ([]*interview.Digest, []error) {
-	m, err := s.dirMtime()
+	ix, err := s.freshIndex()
 	if err != nil {
 		return nil, []error{err}
 	}
+	return ix.sorted()
+}
+
+// freshIndex returns the index, brought up to date with the sessions
+// directory first when it is not (an empty index when there is no
+// directory).
+func (s *Store) freshIndex() (*index, error) {
+	m, err := s.dirMtime()
+	if err != nil {
+		return nil, err
+	}
 	if m == 0 {
-		return nil, nil
+		return &index{entries: map[string]*indexEntry{}}, nil
 	}
 	// Nearly everything parsing allocates is kept (the digests): collecting
 	// garbage meanwhile would only scan it again and again.
@@ -102,13 +113,13 @@ func (s *Store) digests() ([]*interview.Digest, []error) {
 	case ix == nil || ix.dirMtime != m:
 		ix, err = s.refreshIndex(ix)
 		if err != nil {
-			return nil, []error{err}
+			return nil, err
 		}
 		s.writeIndexLocked(ix)
 	case ix.replaced > 1000 && ix.replaced > len(ix.entries)/4:
 		s.writeIndexLocked(ix) // compact the lines appended by saves
 	}
-	return ix.sorted()
+	return ix, nil
 }
 
 // sorted returns the digests of ix newest first, and the errors.
@@ -234,6 +245,8 @@ func (s *Store) updateIndex(rec *interview.Record, before int64) {
 	if err != nil {
 		return
 	}
+	s.appendSummary(rec, before, after)
+	s.appendPending(rec, before, after)
 	if last, ok := s.indexDirMtime(); ok && last == before {
 		f, err := os.OpenFile(s.indexPath(), os.O_WRONLY|os.O_APPEND, 0o600)
 		if err != nil {

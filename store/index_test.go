@@ -116,11 +116,20 @@ func TestIndexFollowsChangesBehindItsBack(t *testing.T) {
 	if err := os.WriteFile(s.indexPath(), []byte("grill-index 2\ns\tnot a line\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if got := answered(); !slices.Equal(got, []int{2}) {
-		t.Errorf("with a damaged index: answered = %v, want [2]", got)
+	if h, _ := s.History(); len(h.Sessions) != 1 || h.Sessions[0].Answered != 2 {
+		t.Errorf("with a damaged index: History = %+v, want one session of 2 answers", h.Sessions)
 	}
 	if _, err := s.readIndex(); err != nil {
 		t.Errorf("the damaged index was not rewritten: %v", err)
+	}
+	if err := os.WriteFile(s.summariesPath(), []byte(summariesMagic+"\ns\tnot a line\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got := answered(); !slices.Equal(got, []int{2}) {
+		t.Errorf("with damaged summaries: answered = %v, want [2]", got)
+	}
+	if _, err := s.readSummaries(); err != nil {
+		t.Errorf("the damaged summaries were not rewritten: %v", err)
 	}
 }
 

@@ -377,8 +377,7 @@ func (a *app) start(s interview.Settings) error {
 	}
 	ranker := a.opts.Ranker
 	if ranker == nil && a.opts.Store != nil && (s.Order == interview.OrderWeakest || s.Order == interview.OrderDue) {
-		reviews, _ := a.opts.Store.Reviews() // unreadable records are left out
-		ranker = interview.HistoryRanker{Reviews: reviews, Now: a.clock.Now()}
+		ranker = a.opts.Store.Ranker(a.clock.Now()) // unreadable records are left out
 	}
 	var cards []*decks.Card
 	if r := a.opts.Retry; r != nil {
