@@ -100,26 +100,45 @@ func answeredAfter(cards map[string]*interview.CardHistory, now time.Time) bool 
 // from every record in full (rewriting the file). Unreadable records are
 // reported in the errors and skipped.
 func (s *Store) PointHistory() (*interview.PointHistory, []error) {
-	if ag, recs, ok := s.currentCards(); ok {
-		h := interview.NewPointHistory()
-		for _, c := range ag.points.Cards() {
-			h.SetCard(c)
+	return s.PointHistoryExcept("")
+}
+
+// PointHistoryExcept is PointHistory without session except (when not ""):
+// the session in progress, whose own answers are not "before" for its
+// review. A session in progress is never in the file's base, so leaving it
+// out is exact.
+func (s *Store) PointHistoryExcept(except string) (*interview.PointHistory, []error) {
+	ag, recs, ok := s.currentCards()
+	var rebuildErrs []error
+	if !ok {
+		var rebuilt *cardsAgg
+		rebuilt, rebuildErrs = s.rebuildCards(except)
+		if ag, recs, ok = s.currentCards(); !ok {
+			return rebuilt.points, rebuildErrs // the file could not be written: as it stands
 		}
-		var errs []error
+	}
+	h := interview.NewPointHistory()
+	for _, c := range ag.points.Cards() {
+		h.SetCard(c)
+	}
+	errs := rebuildErrs
+	if errs == nil {
 		for _, e := range ag.errs {
 			errs = append(errs, errors.New(e))
 		}
-		for _, r := range recs {
-			if r.err != nil {
+	}
+	for _, r := range recs {
+		switch {
+		case r.id == except:
+		case r.err != nil:
+			if rebuildErrs == nil {
 				errs = append(errs, r.err)
-				continue
 			}
+		default:
 			h.Add(r.rec)
 		}
-		return h, errs
 	}
-	ag, errs := s.rebuildCards()
-	return ag.points, errs
+	return h, errs
 }
 
 // pendingRecord is a pending session read in full.
@@ -269,8 +288,9 @@ func appendSessionReviews(rs []interview.Review, d *interview.Digest) []intervie
 
 // rebuildCards makes the cards file from every record, read in full, and
 // writes it. The finished sessions up to the first one in progress make
-// the base; the others are pending.
-func (s *Store) rebuildCards() (*cardsAgg, []error) {
+// the base; the others are pending. The point history returned leaves out
+// the pending session except ("" for none).
+func (s *Store) rebuildCards(except string) (*cardsAgg, []error) {
 	ag := &cardsAgg{cards: map[string]*interview.CardHistory{}, points: interview.NewPointHistory()}
 	m, err := s.dirMtime()
 	if err != nil {
@@ -345,7 +365,9 @@ func (s *Store) rebuildCards() (*cardsAgg, []error) {
 			h.SetCard(c)
 		}
 		for _, rec := range pending {
-			h.Add(rec)
+			if rec.ID != except {
+				h.Add(rec)
+			}
 		}
 		ag.points = h
 	}

@@ -441,7 +441,13 @@ func (a *app) pointHistory() *interview.PointHistory {
 	a.pointsOnce.Do(func() {
 		a.points = interview.NewPointHistory()
 		if a.opts.Store != nil {
-			a.points, _ = a.opts.Store.PointHistory() // unreadable records are left out
+			// Before this session: its own answers, saved as it goes, are
+			// not its history. Unreadable records are left out.
+			except := ""
+			if s := a.sess.Load(); s != nil {
+				except = s.Record().ID
+			}
+			a.points, _ = a.opts.Store.PointHistoryExcept(except)
 		}
 	})
 	return a.points
