@@ -144,6 +144,7 @@ type app struct {
 	llmJobs feedbackJobs // LLM requests running in the background
 
 	points        *interview.PointHistory // past sessions' key points; nil until loaded
+	sessID        string                  // the id of the session started or resumed last
 	pointsOnce    sync.Once               // loads points
 	scorecardSeen bool                    // the interview's scorecard was shown
 
@@ -399,6 +400,7 @@ func (a *app) start(s interview.Settings) error {
 	if err != nil {
 		return err
 	}
+	a.sessID = sess.Record().ID
 	a.sess.Store(sess)
 	a.finished, a.reportPath, a.reportErr, a.exported = false, "", nil, ""
 	if a.opts.OnStart != nil {
@@ -443,11 +445,9 @@ func (a *app) pointHistory() *interview.PointHistory {
 		if a.opts.Store != nil {
 			// Before this session: its own answers, saved as it goes, are
 			// not its history. Unreadable records are left out.
-			except := ""
-			if s := a.sess.Load(); s != nil {
-				except = s.Record().ID
-			}
-			a.points, _ = a.opts.Store.PointHistoryExcept(except)
+			// (The id is kept by the app: this runs inside the session's
+			// own calls, which hold its lock.)
+			a.points, _ = a.opts.Store.PointHistoryExcept(a.sessID)
 		}
 	})
 	return a.points

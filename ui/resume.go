@@ -80,6 +80,7 @@ func (a *app) resume(rec *interview.Record) {
 		a.showHome("Cannot resume: " + err.Error())
 		return
 	}
+	a.sessID = rec.ID
 	a.sess.Store(sess)
 	a.showNext()
 }
