@@ -269,24 +269,7 @@ func (s *Store) updateIndex(rec *interview.Record, before int64) {
 // indexDirMtime reads the directory time the index was last brought up to
 // date with: its last line.
 func (s *Store) indexDirMtime() (int64, bool) {
-	f, err := os.Open(s.indexPath())
-	if err != nil {
-		return 0, false
-	}
-	defer f.Close()
-	buf := make([]byte, 64)
-	fi, err := f.Stat()
-	if err != nil || fi.Size() < int64(len(buf)) {
-		return 0, false
-	}
-	if _, err := f.ReadAt(buf, fi.Size()-int64(len(buf))); err != nil {
-		return 0, false
-	}
-	i := bytes.LastIndex(buf[:len(buf)-1], []byte("\ndir\t"))
-	if i < 0 || buf[len(buf)-1] != '\n' {
-		return 0, false
-	}
-	return atoi(buf[i+len("\ndir\t") : len(buf)-1])
+	return lastDirLine(s.indexPath())
 }
 
 // writeIndexLocked writes ix under the index lock, unless another process
