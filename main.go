@@ -565,7 +565,7 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			defer file.Close()
 			f = file
 		}
-		opts := grading.BatchOptions{}
+		opts := grading.BatchOptions{MaxAnswerBytes: interview.MaxAnswerBytes}
 		if client != nil {
 			opts.LLM = func(card *decks.Card, answer string) json.Marshaler {
 				v, err := askLLM(client, card, answer, grading.Grade(card, answer))

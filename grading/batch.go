@@ -21,6 +21,9 @@ type BatchOptions struct {
 	// LLM, when set, is called for every graded line and its result is
 	// written as the line's "llm" field.
 	LLM func(card *decks.Card, answer string) json.Marshaler
+	// MaxAnswerBytes, when positive, is the longest answer a line may
+	// hold; a longer one gets an error line, as in a session.
+	MaxAnswerBytes int
 }
 
 // batchIn is one input line of `grill grade --batch`.
@@ -182,6 +185,9 @@ func gradeLine(lib *decks.Library, n int, line []byte, opts BatchOptions) lineRe
 	}
 	if in.Answer == nil {
 		return fail(`missing "answer"`)
+	}
+	if opts.MaxAnswerBytes > 0 && len(*in.Answer) > opts.MaxAnswerBytes {
+		return fail("the answer is %d bytes, longer than the %d an answer may hold", len(*in.Answer), opts.MaxAnswerBytes)
 	}
 	g := ResultJSON(card, Grade(card, *in.Answer))
 	id := in.ID

@@ -98,3 +98,28 @@ func TestGradeBatchLLMHook(t *testing.T) {
 		t.Errorf("llm field = %v (%v) in %s", got.LLM, err, out.String())
 	}
 }
+
+// TestGradeBatchAnswerCap: a line whose answer is past MaxAnswerBytes gets
+// an error line naming the sizes; the lines around it are graded.
+func TestGradeBatchAnswerCap(t *testing.T) {
+	lib, err := decks.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("a", 101)
+	in := `{"id":1,"question":"gnn/message-passing","answer":"nodes aggregate neighbour messages"}` + "\n" +
+		`{"id":2,"question":"gnn/message-passing","answer":"` + long + `"}` + "\n" +
+		`{"id":3,"question":"gnn/message-passing","answer":"` + long[:100] + `"}` + "\n"
+	var out bytes.Buffer
+	failed, err := GradeBatch(lib, strings.NewReader(in), &out, BatchOptions{MaxAnswerBytes: 100})
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if err != nil || failed != 1 || len(lines) != 3 {
+		t.Fatalf("failed %d, err %v, %d lines:\n%s", failed, err, len(lines), out.String())
+	}
+	if want := `{"id":2,"error":"line 2: the answer is 101 bytes, longer than the 100 an answer may hold"}`; lines[1] != want {
+		t.Errorf("line 2 = %s, want %s", lines[1], want)
+	}
+	if strings.Contains(lines[0], "error") || strings.Contains(lines[2], "error") {
+		t.Errorf("lines around it not graded:\n%s", out.String())
+	}
+}
