@@ -41,9 +41,11 @@ func newSummary(a *app, rec interview.Record) *summaryScreen {
 	th := a.th
 
 	header := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
+	// How far the session got is the history's and the reports' own
+	// figure (Summary.CompletionText), so the three never disagree.
 	title := "session complete"
-	if len(rec.Questions) < len(rec.Plan) || (len(rec.Questions) > 0 && rec.Questions[len(rec.Questions)-1].Rating == interview.NoRating) {
-		title = fmt.Sprintf("session ended early · %d of %d questions asked", len(rec.Questions), len(rec.Plan))
+	if done := interview.Summarize(rec.Digest()).CompletionText(); done != "complete" {
+		title = "session ended early · " + done
 	}
 	if rec.Settings.Mode == interview.ModeInterview && rec.Debrief {
 		title = fmt.Sprintf("interview over · %d of %d questions reached", len(rec.Questions), len(rec.Plan))

@@ -183,7 +183,7 @@ func TestCtrlQAsksBeforeQuitting(t *testing.T) {
 	h.ctrl(tcell.KeyCtrlQ)
 	h.waitFor("End this session?")
 	h.key(tcell.KeyEnter) // "Quit" has the focus
-	h.waitFor("Summary", "ended early", "1 of 3 questions asked", "not answered")
+	h.waitFor("Summary", "ended early · quit after 0 of 3", "not answered")
 	r := h.record()
 	if r.Ended.IsZero() || len(r.Questions) != 1 || r.Questions[0].Answer != "alpha beta" {
 		t.Fatalf("session not kept on quitting: %+v", r)
