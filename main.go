@@ -375,7 +375,7 @@ func cmdInterview(args []string, stderr io.Writer) error {
 	fs := newFlags("interview", stderr)
 	var c common
 	c.register(fs)
-	minutes := fs.Int("minutes", 45, "length of the round in minutes")
+	minutes := fs.Int("minutes", int(interview.DefaultRound/time.Minute), "length of the round in minutes")
 	topics := fs.String("topics", "", "comma-separated topic ids")
 	count := fs.Int("count", 0, "questions planned (default: as many as fit the round at --time each)")
 	limit := fs.Duration("time", 0, "time per question")
@@ -387,8 +387,8 @@ func cmdInterview(args []string, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("interview: unexpected argument %q", fs.Arg(0))}
 	}
-	if *minutes < 1 || *minutes > 600 {
-		return valueError{[]string{fmt.Sprintf("--minutes must be between 1 and 600, got %d", *minutes)}}
+	if round := time.Duration(*minutes) * time.Minute; round < interview.MinRound || round > interview.MaxRound {
+		return valueError{[]string{fmt.Sprintf("--minutes must be between %d and %d, got %d", interview.MinRound/time.Minute, interview.MaxRound/time.Minute, *minutes)}}
 	}
 	cfg, lib, err := c.setup()
 	if err != nil {

@@ -13,6 +13,11 @@ const (
 	MaxCount     = 200              // questions in one session
 	MinTimeLimit = 5 * time.Second  // per question
 	MaxTimeLimit = 60 * time.Minute // per question: an hour on one answer is not an interview
+
+	// An interview's round (grill interview --minutes, the home screen).
+	MinRound     = time.Minute
+	DefaultRound = 45 * time.Minute
+	MaxRound     = 600 * time.Minute
 )
 
 // SettingsProblem is one invalid value of Settings. Field is the setting's

@@ -196,7 +196,7 @@ func TestHistoryButtonAndEmptyHistory(t *testing.T) {
 	st := newStore(t, t.TempDir())
 	h := start(t, Options{Config: config(2), Store: st}, 80, 24)
 	h.waitFor("Start", "History")
-	for range 6 { // topics a and b, questions, time, order, Start
+	for range 9 { // topics a and b, questions, time, order, follow-ups, mode, round, Start
 		h.key(tcell.KeyTab)
 	}
 	h.key(tcell.KeyEnter)

@@ -15,8 +15,9 @@ import (
 )
 
 // homeScreen sets up a session: the topics to include, how many questions,
-// the time per question and the order, prefilled from the configuration
-// (and so from the flags).
+// the time per question, the order, when follow-ups are asked, and whether
+// it is a practice round or an interview (with the length of its round),
+// prefilled from the configuration (and so from the flags).
 type homeScreen struct {
 	a      *app
 	root   *tview.Flex
@@ -28,7 +29,10 @@ type homeScreen struct {
 	count  *tview.InputField
 	limit  *tview.InputField
 	order  *tview.DropDown
-	labels []string // the form items' labels, without the focus marker
+	follow *tview.DropDown   // when follow-ups are asked
+	mode   *tview.DropDown   // practice or interview
+	round  *tview.InputField // an interview's round
+	labels []string          // the form items' labels, without the focus marker
 }
 
 func newHome(a *app) *homeScreen {
@@ -69,7 +73,14 @@ func newHome(a *app) *homeScreen {
 	orderIdx := max(slices.Index(interview.Orders, cfg.Order), 0)
 	h.order = tview.NewDropDown().SetLabel("Order").SetOptions(interview.Orders, nil).
 		SetCurrentOption(orderIdx).SetListStyles(th.field, th.selected).SetFocusedStyle(th.active)
-	h.form.AddFormItem(h.count).AddFormItem(h.limit).AddFormItem(h.order)
+	followIdx := max(slices.Index(interview.FollowUpPolicies, cfg.FollowUps), 0)
+	h.follow = tview.NewDropDown().SetLabel("Follow-ups").SetOptions(interview.FollowUpPolicies, nil).
+		SetCurrentOption(followIdx).SetListStyles(th.field, th.selected).SetFocusedStyle(th.active)
+	h.mode = tview.NewDropDown().SetLabel("Mode").SetOptions(homeModes, nil).
+		SetCurrentOption(0).SetListStyles(th.field, th.selected).SetFocusedStyle(th.active)
+	h.round = tview.NewInputField().SetLabel("Interview round").SetFieldWidth(8).SetText(short(interview.DefaultRound))
+	h.form.AddFormItem(h.count).AddFormItem(h.limit).AddFormItem(h.order).
+		AddFormItem(h.follow).AddFormItem(h.mode).AddFormItem(h.round)
 	for i := 0; i < h.form.GetFormItemCount(); i++ {
 		h.labels = append(h.labels, h.form.GetFormItem(i).GetLabel())
 	}
@@ -81,7 +92,7 @@ func newHome(a *app) *homeScreen {
 
 	h.status = tview.NewTextView().SetDynamicColors(true).SetWordWrap(true)
 	h.status.SetBorderPadding(1, 0, 1, 1)
-	h.status.SetText(th.dim(`Cards with a time of their own keep it. "weakest" and "due" use past sessions; without history they ask in mixed order.`) + mergedText(th, a.opts.Library))
+	h.status.SetText(th.dim(`Cards with a time of their own keep it. "weakest" and "due" use past sessions; without history they ask in mixed order. An interview runs one clock for the round, easier questions first, and reviews nothing until its scorecard.`) + mergedText(th, a.opts.Library))
 
 	header := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
 	header.SetText(" " + th.strong("grill") + th.dim(" · timed mock interviews"))
@@ -94,7 +105,7 @@ func newHome(a *app) *homeScreen {
 
 	h.root = tview.NewFlex().SetDirection(tview.FlexRow).
 		AddItem(header, 1, 0, false).
-		AddItem(h.form, len(h.topics)+8, 0, true).
+		AddItem(h.form, len(h.topics)+homeRows, 0, true).
 		AddItem(h.status, 0, 1, false).
 		AddItem(keys, 1, 0, false)
 	return h
@@ -125,6 +136,14 @@ func (h *homeScreen) settings() (interview.Settings, error) {
 		s.TimeLimit, s.TimeChosen = d, true // edited here: it overrides the decks' defaults
 	}
 	_, s.Order = h.order.GetCurrentOption()
+	_, s.FollowUps = h.follow.GetCurrentOption()
+	if _, mode := h.mode.GetCurrentOption(); mode == homeModes[1] {
+		round, err := parseLimit(h.round.GetText())
+		if err != nil || round < interview.MinRound || round > interview.MaxRound {
+			return s, fmt.Errorf(`interview round: want a length from %s to %s, such as "45m", got %q`, short(interview.MinRound), short(interview.MaxRound), strings.TrimSpace(h.round.GetText()))
+		}
+		s.Mode, s.RoundLimit = interview.ModeInterview, round
+	}
 	if ps := s.Validate(); len(ps) > 0 {
 		return s, fmt.Errorf("%s %s", homeFields[ps[0].Field], ps[0].Msg)
 	}
@@ -134,7 +153,17 @@ func (h *homeScreen) settings() (interview.Settings, error) {
 // homeFields names the settings as the form labels them.
 var homeFields = map[string]string{
 	"topics": "topics:", "count": "questions:", "time_per_question": "time per question:", "order": "order:",
+	"follow_ups": "follow-ups:",
 }
+
+// homeModes are the kinds of session the home screen starts: a practice
+// round (a review after every answer) or an interview (one clock for the
+// round, no review until the scorecard), as grill interview runs it.
+var homeModes = []string{"practice", "interview"}
+
+// homeRows is the height of the form beyond one row per topic: the six
+// settings, the buttons and the padding.
+const homeRows = 11
 
 // parseLimit reads a time per question: a Go duration ("90s", "3m") or a
 // plain number of minutes.
@@ -169,7 +198,7 @@ func (h *homeScreen) setError(msg string) {
 // status line and the footer.
 func (h *homeScreen) beforeDraw(width, height int) {
 	h.markFocus()
-	h.root.ResizeItem(h.form, max(min(len(h.topics)+8, height-5), 3), 0)
+	h.root.ResizeItem(h.form, max(min(len(h.topics)+homeRows, height-5), 3), 0)
 }
 
 func (h *homeScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
@@ -242,7 +271,7 @@ func (h *homeScreen) helpKeys() []string {
 	keys := []string{
 		"↑↓, Tab, Shift+Tab", "next or previous field",
 		"Space", "include or leave out the selected topic",
-		"Enter", "open the order list; press the selected button",
+		"Enter", "open a list (order, follow-ups, mode); press the selected button",
 		"Ctrl+S", "start the session",
 	}
 	if h.a.opts.Store != nil {

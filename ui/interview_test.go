@@ -102,3 +102,43 @@ func TestInterviewRunsToAScorecard(t *testing.T) {
 		t.Fatalf("record: mode %q scorecard %+v", rec.Settings.Mode, rec.Scorecard)
 	}
 }
+
+// TestHomeStartsAnInterview: the home screen chooses an interview, its
+// round and when follow-ups are asked, as grill interview's flags do.
+func TestHomeStartsAnInterview(t *testing.T) {
+	cfg := config(3)
+	cfg.Session.TimeLimit = time.Minute
+	h := start(t, Options{Library: followUpLibrary(), Config: cfg}, 100, 30)
+	h.waitFor("Follow-ups", "missed", "Mode", "practice", "Interview round", "45m")
+	for range 5 { // topics a and b, Questions, Time per question, Order
+		h.key(tcell.KeyTab)
+	}
+	h.waitFor("▸ Follow-ups")
+	h.key(tcell.KeyEnter)
+	h.key(tcell.KeyDown) // always
+	h.key(tcell.KeyEnter)
+	h.waitFor("always")
+	h.key(tcell.KeyTab)
+	h.waitFor("▸ Mode")
+	h.key(tcell.KeyEnter)
+	h.key(tcell.KeyDown) // interview
+	h.key(tcell.KeyEnter)
+	h.waitFor("interview")
+	h.key(tcell.KeyTab)
+	h.waitFor("▸ Interview round")
+	h.ctrl(tcell.KeyCtrlU)
+	h.typeText("0m")
+	h.ctrl(tcell.KeyCtrlS)
+	h.waitFor(`interview round: want a length from 1m to 600m, such as "45m", got "0m"`)
+	h.ctrl(tcell.KeyCtrlU)
+	h.typeText("2m")
+	h.ctrl(tcell.KeyCtrlS)
+	h.waitFor("1/3", "interview 02:00 left")
+	rec := h.record()
+	if rec.Settings.Mode != interview.ModeInterview || rec.Settings.RoundLimit != 2*time.Minute || rec.Settings.FollowUps != interview.FollowUpsAlways {
+		t.Fatalf("settings from the home screen: mode %q round %v follow-ups %q", rec.Settings.Mode, rec.Settings.RoundLimit, rec.Settings.FollowUps)
+	}
+	if !strings.HasPrefix(rec.Plan[0], "b/") {
+		t.Fatalf("plan %v is not easier first", rec.Plan)
+	}
+}

@@ -412,8 +412,6 @@ func TestHomeRefusesATimeOverTheCap(t *testing.T) {
 		h.key(tcell.KeyBackspace2)
 	}
 	h.typeText("1000h")
-	h.key(tcell.KeyTab) // order
-	h.key(tcell.KeyTab) // Start
-	h.key(tcell.KeyEnter)
+	h.ctrl(tcell.KeyCtrlS)
 	h.waitFor("time per question: must be from 5s to 1h")
 }
