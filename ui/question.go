@@ -38,6 +38,7 @@ type questionScreen struct {
 	typedAt   time.Time // when the answer last changed
 	count     int       // words in the answer
 	full      bool      // the answer was cut to interview.MaxAnswerBytes
+	dropped   int       // bytes of the last paste past the limit that were not kept
 	timerText string
 	unsaved   bool   // the header says the last save failed
 	follow    int    // 0, or k while follow-up k of the question is asked
@@ -122,15 +123,16 @@ func (q *questionScreen) syncDraft() {
 		return
 	}
 	q.dirty = false
-	text := q.answer.GetText()
-	text, cut := interview.TruncateAnswer(text)
+	typed := q.answer.GetText()
+	text, cut := interview.TruncateAnswer(typed)
 	if cut {
-		// A paste past the limit: keep what fits and say so.
+		// A paste past the limit: keep what fits and say how much was not.
 		q.answer.SetText(text, true)
 		q.dirty = false
+		q.dropped = len(typed) - len(text)
 	}
 	q.sess.SetDraft(text)
-	if n := countWords(text); n != q.count || cut != q.full {
+	if n := countWords(text); n != q.count || cut != q.full || cut {
 		q.count, q.full = n, cut
 		q.setWords()
 	}
@@ -138,7 +140,7 @@ func (q *questionScreen) syncDraft() {
 
 func (q *questionScreen) setWords() {
 	if q.full {
-		q.words.SetText(q.a.th.paint(colBad, "answer full "))
+		q.words.SetText(q.a.th.paint(colBad, fmt.Sprintf("answer full: %s not kept ", byteSize(q.dropped))))
 		q.fitFooter()
 		return
 	}
@@ -149,6 +151,18 @@ func (q *questionScreen) setWords() {
 	text := fmt.Sprintf("%d %s ", q.count, unit)
 	q.words.SetText(q.a.th.dim(text))
 	q.fitFooter()
+}
+
+// byteSize says n bytes the way a person reads it: 900 bytes, 12.5 KiB,
+// 3.1 MiB.
+func byteSize(n int) string {
+	switch {
+	case n < 1024:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1024*1024:
+		return fmt.Sprintf("%.1f KiB", float64(n)/1024)
+	}
+	return fmt.Sprintf("%.1f MiB", float64(n)/(1024*1024))
 }
 
 // fitFooter shares the last line between the keys and the word count, so

@@ -114,3 +114,14 @@ func TestHighlightMarksSpansAndEscapes(t *testing.T) {
 		t.Errorf("colour: highlight = %q, want %q", got, want)
 	}
 }
+
+func TestByteSize(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		want string
+	}{{0, "0 bytes"}, {1023, "1023 bytes"}, {1024, "1.0 KiB"}, {1196, "1.2 KiB"}, {5 << 20, "5.0 MiB"}} {
+		if got := byteSize(c.n); got != c.want {
+			t.Errorf("byteSize(%d) = %q, want %q", c.n, got, c.want)
+		}
+	}
+}

@@ -383,7 +383,8 @@ func TestTabMovesBetweenReviewPanes(t *testing.T) {
 }
 
 // TestAnswerIsCappedAtMaxAnswerBytes: a paste past the answer limit keeps
-// what fits, says the answer is full, and the record holds no more.
+// what fits, says the answer is full and how much was not kept, and the
+// record holds no more.
 func TestAnswerIsCappedAtMaxAnswerBytes(t *testing.T) {
 	h := start(t, Options{Config: config(1), SkipHome: true}, 80, 24)
 	h.waitFor("Ctrl+S submit")
@@ -392,7 +393,7 @@ func TestAnswerIsCappedAtMaxAnswerBytes(t *testing.T) {
 	h.post(tcell.NewEventPaste(true))
 	h.typeText(text)
 	h.post(tcell.NewEventPaste(false))
-	h.waitFor("answer full")
+	h.waitFor("answer full: 1.2 KiB not kept") // 263,340 bytes pasted, 262,144 kept
 	h.ctrl(tcell.KeyCtrlS)
 	h.waitFor("Key points", "submitted")
 	if got := h.record().Questions[0].Answer; len(got) != interview.MaxAnswerBytes || got != text[:interview.MaxAnswerBytes] {
