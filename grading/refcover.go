@@ -266,11 +266,15 @@ func scoreOfShare(share, total float64) int {
 	return roundHalfUp(100 * math.Min(1, share/f))
 }
 
+// partialMin is the shortest prefix partialMatch accepts.
+const partialMin = 4
+
 // partialMatch reports whether the answer has a word sharing a long prefix
-// with a reference term: at least 5 letters and three quarters of the
-// shorter ("insulator" and "insulate", "evaporation" and "evaporates").
+// with a reference term: at least partialMin letters and three quarters of
+// the shorter ("insulator" and "insulate", "evaporation" and "evaporates",
+// "path" and "pathway").
 func (a *analysis) partialMatch(term string) bool {
-	if len(term) < 5 {
+	if len(term) < partialMin {
 		return false
 	}
 	for i := range a.toks {
@@ -282,7 +286,7 @@ func (a *analysis) partialMatch(term string) bool {
 		for n < len(t.term) && n < len(term) && t.term[n] == term[n] {
 			n++
 		}
-		if n >= 5 && 4*n >= 3*min(len(t.term), len(term)) {
+		if n >= partialMin && 4*n >= 3*min(len(t.term), len(term)) {
 			return true
 		}
 	}
