@@ -16,7 +16,9 @@ import (
 // the reference negates ("a node that has no children") must be negated in
 // the answer too, and a word the reference asserts must not be; a term
 // said with the other polarity, or swapped for its antonym, counts against
-// the answer (contraWeight of its weight). The found weight is divided by
+// the answer (contraWeight of its weight). With several reference answers
+// a word they all say weighs more than one only one of them says
+// (weighShared). The found weight is divided by
 // the smaller of the reference's total and a length allowance of the
 // answer, lengthSlope per content word plus lengthBase, so that a concise
 // answer that says only true things is not punished for what it leaves
@@ -36,6 +38,7 @@ var (
 	fullShareLong  = 0.45 // the same for a long one: nobody says every word of a long answer
 	partialCredit  = 0.5  // a word sharing a long prefix with a reference word
 	precisionBlend = 0.0  // share of the answer's own words found in the reference, blended in
+	sharedBoost    = 0.8  // with several reference answers: weight for a word all of them say (weighShared)
 )
 
 // refTerm is one content word of a reference.
@@ -106,6 +109,33 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 		}
 		if len(bag.terms) > 0 {
 			m.refs = append(m.refs, bag)
+		}
+	}
+	m.weighShared()
+}
+
+// weighShared weighs the terms of a card with several reference answers by
+// how many of the others say them too: a word every alternative uses is
+// the core of the answer (sharedBoost/2 above its weight), one that only
+// one alternative uses is that alternative's own way of saying it
+// (sharedBoost/2 below).
+func (m *cardMatcher) weighShared() {
+	if len(m.refs) < 2 || sharedBoost == 0 {
+		return
+	}
+	in := map[int32]float64{}
+	for _, b := range m.refs {
+		for _, rt := range b.terms {
+			in[rt.id]++
+		}
+	}
+	for i := range m.refs {
+		b := &m.refs[i]
+		b.total = 0
+		for k := range b.terms {
+			f := (in[b.terms[k].id] - 1) / float64(len(m.refs)-1)
+			b.terms[k].weight *= 1 + sharedBoost*(f-0.5)
+			b.total += b.terms[k].weight
 		}
 	}
 }
@@ -236,11 +266,15 @@ func scoreOfShare(share, total float64) int {
 	return roundHalfUp(100 * math.Min(1, share/f))
 }
 
+// partialMin is the shortest prefix partialMatch accepts.
+const partialMin = 4
+
 // partialMatch reports whether the answer has a word sharing a long prefix
-// with a reference term: at least 5 letters and three quarters of the
-// shorter ("insulator" and "insulate", "evaporation" and "evaporates").
+// with a reference term: at least partialMin letters and three quarters of
+// the shorter ("insulator" and "insulate", "evaporation" and "evaporates",
+// "path" and "pathway").
 func (a *analysis) partialMatch(term string) bool {
-	if len(term) < 5 {
+	if len(term) < partialMin {
 		return false
 	}
 	for i := range a.toks {
@@ -252,7 +286,7 @@ func (a *analysis) partialMatch(term string) bool {
 		for n < len(t.term) && n < len(term) && t.term[n] == term[n] {
 			n++
 		}
-		if n >= 5 && 4*n >= 3*min(len(t.term), len(term)) {
+		if n >= partialMin && 4*n >= 3*min(len(t.term), len(term)) {
 			return true
 		}
 	}
