@@ -17,6 +17,7 @@ type analysis struct {
 	toks   []token
 	occ    [][]occ // by term id
 	tid    []int32 // term id of each token, -1 when not in the card's vocabulary
+	wpre   []int32 // gap weights of the tokens before each index (matchVariant)
 	deny   []uint8 // denial marks of each token (denial.go)
 	helpID int32   // the card's id of "help", or -1
 
@@ -80,6 +81,10 @@ func (m *cardMatcher) analyzeInto(a *analysis, answer string, typos bool) *analy
 	toks := a.toks
 	a.deny = computeDenialsInto(resize(a.deny, len(toks)), toks)
 	a.tid = resize(a.tid, len(toks))
+	a.wpre = resize(a.wpre, len(toks)+1)
+	for i := range toks {
+		a.wpre[i+1] = a.wpre[i] + gapWeight(&toks[i])
+	}
 	hits := a.hits[:0]
 	defer func() { a.hits = hits[:0] }()
 	for i := range toks {

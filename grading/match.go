@@ -49,15 +49,17 @@ func (a *analysis) matchVariant(v *variant, report func(sp Span, lo, hi int32, o
 	}
 	chosen := a.chosen[:n]
 	toks := a.toks
+	wpre := a.wpre
+	limit := int32(gapUnit * v.gap) // weighted tokens a match may leave between its words
 	for i := range items {
 		lo, hi := items[i].first, items[i].last
 		sent := toks[lo].sent
-		used := hi - lo + 1 // tokens covered by the chosen items
+		used := wpre[hi+1] - wpre[lo] // weight of the tokens covered by the chosen items
 		mask := uint64(1) << uint(items[i].slot)
 		chosen[items[i].slot] = int32(i)
 		for j := i + 1; j < len(items) && mask != full; j++ {
 			it := items[j]
-			if int(it.first-hi) > v.gap+1 {
+			if it.first-hi > limit+1 {
 				break
 			}
 			bit := uint64(1) << uint(it.slot)
@@ -65,11 +67,11 @@ func (a *analysis) matchVariant(v *variant, report func(sp Span, lo, hi int32, o
 				continue
 			}
 			newHi := max(hi, it.last)
-			newUsed := used + it.last - it.first + 1
+			newUsed := used + wpre[it.last+1] - wpre[it.first]
 			if it.first <= hi {
-				newUsed = used + max(0, it.last-hi)
+				newUsed = used + wpre[max(hi, it.last)+1] - wpre[hi+1]
 			}
-			if int(newHi-lo+1-newUsed) > v.gap {
+			if wpre[newHi+1]-wpre[lo]-newUsed+(toks[newHi].clause-toks[lo].clause) > limit {
 				continue
 			}
 			mask |= bit
@@ -189,6 +191,22 @@ func (a *analysis) polarityOK(v *variant, items []item, chosen []int32, hi int) 
 	}
 	ok = ok && (!needAfter || a.negatedAfter(hi) != negNone)
 	return ok != denied
+}
+
+// gapUnit is the gap weight of a content word between the words of a
+// match, and of a clause break inside it; a function word weighs 1, so
+// "diversity matters more than raw quantity" is as close a match of
+// "diversity over quantity" as two content words between would make it,
+// while "predicts x_0, and the noise" is too far from "predict the noise".
+const gapUnit = 2
+
+// gapWeight is the weight one answer token adds to the gap of a match that
+// spans it.
+func gapWeight(t *token) int32 {
+	if t.stop {
+		return 1
+	}
+	return gapUnit
 }
 
 // mergeSpans sorts spans and merges overlapping ones, keeping at most
