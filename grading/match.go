@@ -50,7 +50,7 @@ func (a *analysis) matchVariant(v *variant, report func(sp Span, lo, hi int32, o
 	chosen := a.chosen[:n]
 	toks := a.toks
 	wpre := a.wpre
-	limit := int32(gapUnit * v.gap) // weighted tokens a match may leave between its words
+	limit := gapUnit*int32(v.gap) + 1 // weighted tokens a match may leave between its words
 	for i := range items {
 		lo, hi := items[i].first, items[i].last
 		sent := toks[lo].sent
@@ -194,10 +194,11 @@ func (a *analysis) polarityOK(v *variant, items []item, chosen []int32, hi int) 
 }
 
 // gapUnit is the gap weight of a content word between the words of a
-// match, and of a clause break inside it; a function word weighs 1, so
-// "diversity matters more than raw quantity" is as close a match of
-// "diversity over quantity" as two content words between would make it,
-// while "predicts x_0, and the noise" is too far from "predict the noise".
+// match; a function word, and a clause break inside the match, weigh 1.
+// A match may leave gapUnit·gap + 1 between its words: "predicts at each
+// step the noise" matches "predict the noise" (two content words and
+// three function words would too), while "predicts x_0, and the noise" is
+// too far.
 const gapUnit = 2
 
 // gapWeight is the weight one answer token adds to the gap of a match that

@@ -1,0 +1,38 @@
+package grading
+
+import "testing"
+
+// TestRecallVariants checks the ways an answer may word a key point that
+// the matcher accepts beyond stems and spelling: function words between a
+// phrasing's words, shorthands and everyday words of the shared thesaurus,
+// irregular verb forms, "un-" words said with "not", and number notation;
+// and the near misses it must still refuse.
+func TestRecallVariants(t *testing.T) {
+	tests := []struct {
+		phrasing, answer string
+		want             bool
+	}{
+		// function words between the words of a phrasing count half
+		{"whole graph during training", "the whole graph including test nodes is used in training", true},
+		{"predict the noise", "the network predicts at each step the noise", true},
+		{"predict the noise", "it predicts x_0, and the noise is only used to build x_t", false},
+		{"predict the noise", "it predicts the image and then the weights of the schedule and the noise", false},
+		// thesaurus: shorthands and everyday words
+		{"human demonstrations", "with human demos that is a problem", true},
+		{"conditional minus unconditional", "guided = uncond + s * (cond - uncond)", true},
+		{"multimodal distribution", "CE can represent multimodal dists", true},
+		{"compressed latent", "denoise on those compact codes", true},
+		{"errors accumulate", "errors pile up along the ODE", true},
+		{"errors accumulate", "the error snowballs", true},
+		{"more tokens", "hundreds of extra tokens per step", true},
+		{"inversion", "an invertible map from images to noise", true},
+		{"max pooling", "maximum pooling over the nodes", true},
+		{"transfers to robotics", "web knowledge carries over to robotics", true},
+		{"image-text pairs", "picture-text pairs from the web", true},
+	}
+	for _, tt := range tests {
+		if got := covers(t, tt.phrasing, tt.answer); got != tt.want {
+			t.Errorf("phrasing %q, answer %q: covered = %v, want %v", tt.phrasing, tt.answer, got, tt.want)
+		}
+	}
+}
