@@ -333,6 +333,13 @@ func (m *cardMatcher) compilePhrasing(p string) []variant {
 		}
 		m.noSyn = false
 	}
+	if nt := unPrefixTokens(toks); nt != nil {
+		m.orderAt, m.orderInv = -1, ""
+		if v, ok := m.compileTokens(nt); ok {
+			out = append(out, v)
+		}
+		m.orderAt, m.orderInv = orderWord(p, toks)
+	}
 	spelled := expansionTokens(toks)
 	for i := 0; i+1 < len(toks) && i < 6; i++ {
 		a, b := toks[i], toks[i+1]
@@ -353,6 +360,40 @@ func (m *cardMatcher) compilePhrasing(p string) []variant {
 		if v, ok := m.compileTokens(joined); ok {
 			out = append(out, v)
 		}
+	}
+	return out
+}
+
+// unPrefixTokens returns a phrasing with an un- word ("unseen nodes")
+// written as the negated word after the others ("nodes not seen"), as an
+// answer may say it ("nodes it never saw"), or nil when the phrasing has no
+// such word or already holds a negation. Only words of unPrefixed qualify:
+// "unconditional" or "uniform" are words of their own.
+func unPrefixTokens(toks []token) []token {
+	at := -1
+	for i, t := range toks {
+		if t.neg != negNone {
+			return nil
+		}
+		if _, ok := unPrefixed[t.word]; ok && at < 0 && !t.tightPrev && (i+1 == len(toks) || !toks[i+1].tightPrev) {
+			at = i
+		}
+	}
+	if at < 0 || len(toks) < 2 {
+		return nil
+	}
+	un := toks[at]
+	out := make([]token, 0, len(toks)+1)
+	out = append(out, toks[:at]...)
+	out = append(out, toks[at+1:]...)
+	for k, t := range tokenize("not " + unPrefixed[un.word]) {
+		t.start, t.end = un.start, un.end
+		t.tightPrev, t.joinPrev, t.wordPrev = false, false, false
+		t.sent, t.clause = un.sent, un.clause
+		if k == 0 && len(out) > 0 {
+			t.sent, t.clause = out[len(out)-1].sent, out[len(out)-1].clause
+		}
+		out = append(out, t)
 	}
 	return out
 }

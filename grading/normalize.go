@@ -442,6 +442,9 @@ func infoRaw(w string) wordInfo {
 		info.term = w
 		return info
 	}
+	if base, ok := irregularForms[w]; ok {
+		w = base // "lost" is matched as "lose", "seen" as "see"; the word keeps its form
+	}
 	info.term = stem(w)
 	return info
 }

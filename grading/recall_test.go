@@ -29,6 +29,19 @@ func TestRecallVariants(t *testing.T) {
 		{"max pooling", "maximum pooling over the nodes", true},
 		{"transfers to robotics", "web knowledge carries over to robotics", true},
 		{"image-text pairs", "picture-text pairs from the web", true},
+		// irregular verb forms
+		{"information is lost", "the node loses information", true},
+		{"loses information", "information gets lost", true},
+		{"frozen VLM", "freeze the VLM and train a head", true},
+		{"fed back into the next step", "the output feeds back into the next step", true},
+		{"sends messages", "each neighbour sent a message", true},
+		{"left side", "leave it aside", false}, // "left" is no form of "leave" here
+		// an un- word said with "not"
+		{"unseen nodes", "it can embed nodes it never saw", true},
+		{"unseen nodes", "nodes that were not seen during training", true},
+		{"unseen nodes", "it only handles nodes it has seen", false},
+		{"training is unstable", "training is not stable", true},
+		{"unconditional", "not conditional", false}, // a word of its own
 	}
 	for _, tt := range tests {
 		if got := covers(t, tt.phrasing, tt.answer); got != tt.want {

@@ -110,6 +110,44 @@ var wordSynonyms = map[string]string{
 	"every": "each", // "noise at every step", "each layer"
 }
 
+// irregularForms maps the irregular past forms of verbs to the verb, for
+// the matching term only (stemming leaves "lost" and "lose" apart): "the
+// information is lost" matches "loses information", "nodes it never saw"
+// "unseen nodes". Forms that are also other words with another meaning
+// ("left", "meant", "lay", "found" as in "founded") are not listed.
+var irregularForms = map[string]string{
+	"saw": "see", "seen": "see", "lost": "lose", "took": "take", "taken": "take", "gave": "give", "given": "give",
+	"drew": "draw", "drawn": "draw", "fed": "feed", "kept": "keep", "held": "hold", "sent": "send", "spent": "spend",
+	"taught": "teach", "told": "tell", "wrote": "write", "written": "write", "broke": "break", "broken": "break",
+	"began": "begin", "begun": "begin", "chose": "choose", "chosen": "choose", "fell": "fall", "fallen": "fall",
+	"grew": "grow", "grown": "grow", "rose": "rise", "risen": "rise", "built": "build", "brought": "bring",
+	"thought": "think", "shown": "show", "known": "know", "knew": "know", "ran": "run", "froze": "freeze",
+	"frozen": "freeze", "forgot": "forget", "forgotten": "forget", "understood": "understand", "went": "go",
+	"gone": "go", "came": "come", "became": "become", "drove": "drive", "driven": "drive", "threw": "throw",
+	"thrown": "throw", "blew": "blow", "blown": "blow", "sought": "seek", "caught": "catch", "dealt": "deal",
+	"felt": "feel", "stuck": "stick", "shook": "shake", "shaken": "shake", "mistook": "mistake",
+	"mistaken": "mistake", "rewrote": "rewrite", "rewritten": "rewrite", "overtook": "overtake",
+	"undertook": "undertake", "outgrew": "outgrow", "bought": "buy", "fought": "fight", "hid": "hide",
+	"slid": "slide", "spun": "spin", "stole": "steal", "stolen": "steal", "swore": "swear", "tore": "tear",
+	"torn": "tear", "woke": "wake", "woken": "wake", "wore": "wear", "worn": "wear", "won": "win", "spoke": "speak",
+	"spoken": "speak", "ate": "eat", "eaten": "eat", "flew": "fly", "flown": "fly", "burnt": "burn", "spelt": "spell",
+	"dreamt": "dream", "leapt": "leap", "learnt": "learn", "swept": "sweep", "slept": "sleep", "wept": "weep",
+	"withheld": "withhold", "upheld": "uphold", "overdrawn": "overdraw", "forbade": "forbid", "forbidden": "forbid",
+	"foresaw": "foresee", "foreseen": "foresee", "overseen": "oversee", "oversaw": "oversee",
+}
+
+// unPrefixed maps adjectives negated by "un-" to the word they negate: a
+// phrasing "unseen nodes" also matches "nodes it has not seen".
+var unPrefixed = map[string]string{
+	"unseen": "seen", "unchanged": "changed", "unstable": "stable", "unsafe": "safe", "unnecessary": "necessary",
+	"unbiased": "biased", "unweighted": "weighted", "unreliable": "reliable", "unordered": "ordered",
+	"unguided": "guided", "unpredictable": "predictable", "unobserved": "observed", "unlabeled": "labeled",
+	"unlabelled": "labeled", "unknown": "known", "unmasked": "masked", "unaffected": "affected",
+	"unclear": "clear", "uncertain": "certain", "unused": "used", "untrained": "trained", "unpaired": "paired",
+	"unconstrained": "constrained", "unbounded": "bounded", "unnormalized": "normalized",
+	"unnormalised": "normalized", "unlearned": "learned", "unstructured": "structured",
+}
+
 // spellingWords maps British spellings (and a few irregular forms) to the US
 // spelling before stemming. Regular families (-our, -ise/-isation, -yse,
 // -tre, doubled l) are handled by rules in britishToUS.
