@@ -1,6 +1,7 @@
 package grading
 
 import (
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -102,6 +103,15 @@ func tokenizeInto(toks []token, text string) []token {
 			sepStart = i
 			continue
 		}
+		if isDigitByte(text[i]) && (i == 0 || !isWordByte(text[i-1]) && text[i-1] != '.') {
+			if num, n := sciNumber(text[i:]); n > 0 {
+				// 1e-4, 2.5 × 10^-3, 10⁻⁴: the number as a decimal, 0.0001.
+				toks = appendParts(toks, text[sepStart:i], &sent, &clause, i, i+n, normalizeWord(num))
+				i += n
+				sepStart = i
+				continue
+			}
+		}
 		if isWordRune(r) {
 			j := i + size
 			for j < len(text) {
@@ -151,6 +161,169 @@ func symbolWord(r rune) (string, bool) {
 }
 
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+func isWordByte(b byte) bool {
+	return isDigitByte(b) || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= utf8.RuneSelf
+}
+
+// sciNumber reads a number in scientific notation at the start of s
+// ("1e-4", "2.5E3", "1 × 10^-4", "3*10^{-2}", "10^-4", "10⁻⁴") and returns
+// it written as a decimal ("0.0001") with the bytes it took, or 0 bytes
+// when s does not start with one. Plain numbers are left to the tokenizer.
+func sciNumber(s string) (string, int) {
+	i := 0
+	for i < len(s) && isDigitByte(s[i]) {
+		i++
+	}
+	mant := s[:i]
+	if i+1 < len(s) && s[i] == '.' && isDigitByte(s[i+1]) {
+		i++
+		for i < len(s) && isDigitByte(s[i]) {
+			i++
+		}
+		mant = s[:i]
+	}
+	var exp string
+	var n int
+	switch {
+	case i < len(s) && (s[i] == 'e' || s[i] == 'E'):
+		exp, n = signedDigits(s[i+1:], false)
+		if n == 0 {
+			return "", 0
+		}
+		n += i + 1
+	case mant == "10":
+		exp, n = powerOfTen(s[i:])
+		if n == 0 {
+			return "", 0
+		}
+		mant, n = "1", n+i
+	default:
+		j := i
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		times := 0
+		switch {
+		case strings.HasPrefix(s[j:], "×"):
+			times = len("×")
+		case strings.HasPrefix(s[j:], "·"):
+			times = len("·")
+		case j < len(s) && (s[j] == 'x' || s[j] == '*'):
+			times = 1
+		}
+		if times == 0 {
+			return "", 0
+		}
+		j += times
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if !strings.HasPrefix(s[j:], "10") {
+			return "", 0
+		}
+		exp, n = powerOfTen(s[j+2:])
+		if n == 0 {
+			return "", 0
+		}
+		n += j + 2
+	}
+	if n < len(s) && isWordByte(s[n]) {
+		return "", 0 // "1e4x" is a name
+	}
+	e, err := strconv.Atoi(exp)
+	if err != nil || e < -15 || e > 15 {
+		return "", 0
+	}
+	v, err := strconv.ParseFloat(mant+"e"+strconv.Itoa(e), 64)
+	if err != nil {
+		return "", 0
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64), n
+}
+
+// powerOfTen reads the exponent after a "10": "^-4", "^{-4}", "⁻⁴".
+func powerOfTen(s string) (string, int) {
+	if strings.HasPrefix(s, "^{") {
+		exp, n := signedDigits(s[2:], false)
+		if n == 0 || 2+n >= len(s) || s[2+n] != '}' {
+			return "", 0
+		}
+		return exp, n + 3
+	}
+	if strings.HasPrefix(s, "^") {
+		exp, n := signedDigits(s[1:], false)
+		if n == 0 {
+			return "", 0
+		}
+		return exp, n + 1
+	}
+	return signedDigits(s, true)
+}
+
+// signedDigits reads an optionally signed integer, in superscript digits
+// when super is set, and returns it in ASCII with the bytes it took.
+func signedDigits(s string, super bool) (string, int) {
+	var b strings.Builder
+	i := 0
+	if super {
+		if strings.HasPrefix(s, "⁻") {
+			b.WriteByte('-')
+			i += len("⁻")
+		} else if strings.HasPrefix(s, "⁺") {
+			i += len("⁺")
+		}
+		start := i
+		for i < len(s) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			d := superscriptDigit(r)
+			if d < 0 {
+				break
+			}
+			b.WriteByte(byte('0' + d))
+			i += size
+		}
+		if i == start {
+			return "", 0
+		}
+		return b.String(), i
+	}
+	switch {
+	case strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+"):
+		b.WriteByte(s[0])
+		i = 1
+	case strings.HasPrefix(s, "−"):
+		b.WriteByte('-')
+		i = len("−")
+	}
+	start := i
+	for i < len(s) && isDigitByte(s[i]) {
+		b.WriteByte(s[i])
+		i++
+	}
+	if i == start {
+		return "", 0
+	}
+	return b.String(), i
+}
+
+// superscriptDigit returns the value of a superscript digit, or -1.
+func superscriptDigit(r rune) int {
+	switch r {
+	case '⁰':
+		return 0
+	case '¹':
+		return 1
+	case '²':
+		return 2
+	case '³':
+		return 3
+	}
+	if r >= '⁴' && r <= '⁹' {
+		return int(r-'⁴') + 4
+	}
+	return -1
+}
 
 // isGreek reports whether r is a Greek letter; each one is a token of its
 // own, since Greek letters are maths variables (εθ is ε and θ).

@@ -42,6 +42,12 @@ func TestRecallVariants(t *testing.T) {
 		{"unseen nodes", "it only handles nodes it has seen", false},
 		{"training is unstable", "training is not stable", true},
 		{"unconditional", "not conditional", false}, // a word of its own
+		// number notation
+		{"1e-4 to 0.02", "beta rises linearly from 10^-4 to 2 × 10^-2", true},
+		{"0.0001", "a learning rate of 1e-4", true},
+		{"beta_1 = 10^-4", "β₁ = 1 × 10⁻⁴", true},
+		{"1e-4", "1e-3", false},
+		{"1000 steps", "1e3 steps", true},
 	}
 	for _, tt := range tests {
 		if got := covers(t, tt.phrasing, tt.answer); got != tt.want {
