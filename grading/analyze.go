@@ -93,6 +93,9 @@ func (m *cardMatcher) analyzeInto(a *analysis, answer string, typos bool) *analy
 		if id, ok := m.ids[t.term]; ok {
 			a.tid[i] = id
 			hits = append(hits, hit{id, occ{int32(i), int32(i)}})
+			if b, ok := m.bare[id]; ok && (i+1 == len(toks) || !toks[i+1].tightPrev) {
+				hits = append(hits, hit{b, occ{int32(i), int32(i)}})
+			}
 		} else if typos && m.typoEligible(t) {
 			for _, id := range m.typoIDs(t) {
 				hits = append(hits, hit{id, occ{int32(i), int32(i)}})

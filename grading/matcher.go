@@ -28,6 +28,7 @@ type cardMatcher struct {
 	orderInv string           // while compiling: the word that says the order the other way round
 	subjects [][][]int32      // alternatives of each compared subject ("GCN", "RT-1")
 	ids      map[string]int32 // matching term -> id
+	bare     map[int32]int32  // term id -> id of the term with no subscript after it (bareID)
 	forms    map[string]bool  // written forms of the terms, while compiling
 	prefixes map[string]bool  // first halves of vocabulary words, for "over smoothing"
 	typos    []typoEntry      // vocabulary words long enough to allow typos
@@ -749,6 +750,13 @@ func (m *cardMatcher) groupAlts(seq []token, bound bool) [][]int32 {
 			alts = append(alts, []int32{ids[p[0]], ids[p[1]], ids[p[2]]})
 		}
 	}
+	if k := len(seq) - 1; k > 0 && !bound && timeIndex[seq[k].word] && isGreekName(seq[0].word) {
+		// β_t is β where the index goes without saying: "sqrt(1 - beta)",
+		// "ᾱ goes to zero".
+		bare := slices.Clone(ids[:k])
+		bare[k-1] = m.bareID(ids[k-1])
+		alts = append(alts, bare)
+	}
 	if parts := normalizeWord(joined.String()); len(parts) == 1 {
 		j := seq[0]
 		j.word, j.term, j.number = parts[0].word, parts[0].term, parts[0].number
@@ -756,6 +764,24 @@ func (m *cardMatcher) groupAlts(seq []token, bound bool) [][]int32 {
 	}
 	return alts
 }
+
+// bareID returns the id that stands for a term written with no subscript
+// after it ("beta" in "sqrt(1 - beta)", not in "beta_1"), adding it.
+func (m *cardMatcher) bareID(id int32) int32 {
+	if b, ok := m.bare[id]; ok {
+		return b
+	}
+	b := m.internTerm(m.terms[id] + "\x00bare")
+	if m.bare == nil {
+		m.bare = map[int32]int32{}
+	}
+	m.bare[id] = b
+	return b
+}
+
+// timeIndex are the subscripts a symbol may be written without: the step
+// or time index of β_t, ᾱ_s, σ_k.
+var timeIndex = setOf(`t s k i`)
 
 // expansionIndex maps the first term of each abbreviation expansion to the
 // abbreviations it may start.

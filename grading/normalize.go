@@ -539,6 +539,9 @@ func digitValue(r rune) int {
 // splitCompound splits ASCII maths written as one word: "alphabar" is
 // "alpha bar", "epshat" is "epsilon hat".
 func splitCompound(w string) []string {
+	if w == "abar" {
+		return []string{"alpha", "bar"} // sqrt(abar_t), as DDPM code writes it
+	}
 	for _, suf := range []string{"bar", "hat", "tilde"} {
 		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
 			head := w[:len(w)-len(suf)]

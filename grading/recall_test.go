@@ -48,6 +48,12 @@ func TestRecallVariants(t *testing.T) {
 		{"beta_1 = 10^-4", "β₁ = 1 × 10⁻⁴", true},
 		{"1e-4", "1e-3", false},
 		{"1000 steps", "1e3 steps", true},
+		// a symbol's time index may go without saying; abar is alpha bar
+		{"sqrt(1-beta_t)", "the sample is scaled by sqrt(1 - beta)", true},
+		{"alpha_bar_T = 0", "make alpha bar at T = 0", true},
+		{"sqrt(alpha_bar_t)", "x_t = sqrt(abar_t) x_0 + sqrt(1 - abar_t) eps", true},
+		{"x_t", "predict x from the noise", false}, // only Greek symbols drop their index
+		{"beta_t", "beta_1 is small", false},
 	}
 	for _, tt := range tests {
 		if got := covers(t, tt.phrasing, tt.answer); got != tt.want {
