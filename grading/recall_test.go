@@ -29,6 +29,12 @@ func TestRecallVariants(t *testing.T) {
 		{"max pooling", "maximum pooling over the nodes", true},
 		{"transfers to robotics", "web knowledge carries over to robotics", true},
 		{"image-text pairs", "picture-text pairs from the web", true},
+		{"injective aggregation", "the aggregation must be one-to-one on multisets", true},
+		{"bounded by the WL test", "its power is capped by the WL test", true},
+		{"decays exponentially", "the energy shrinks exponentially with depth", true},
+		{"symmetric relations", "symmetric predicates such as married_to", true},
+		{"diverse environments", "collect in many diverse envs", true},
+		{"frames together", "all frames are denoised jointly", true},
 		// irregular verb forms
 		{"information is lost", "the node loses information", true},
 		{"loses information", "information gets lost", true},
