@@ -436,6 +436,9 @@ func expansionTokens(toks []token) []bool {
 // dropped, words after a negation ("no", "without", "avoids", "non-") are
 // marked as negated, tight symbols grouped, abbreviations expanded.
 //
+// "vs" and "versus" only set the two sides apart: "structural vs
+// positional" matches "LapPE is positional, RWSE structural".
+//
 // Some words keep their place. A tight symbol (x_0, a_1) keeps its parts,
 // function words included. A hyphenated compound whose first part is a
 // short prefix (co-training, k-hop, RT-1, sim-to-real) is one word: its
@@ -477,7 +480,7 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 			bound = append(bound, false)
 		}
 		inSymbol := i > 0 && t.tightPrev || i+1 < len(toks) && toks[i+1].tightPrev
-		if t.stop && !inSymbol || i == cue || t.neg == negStrong || t.start == m.orderAt && len(toks) > 2 {
+		if (t.stop || t.word == "vs" || t.word == "versus") && !inSymbol || i == cue || t.neg == negStrong || t.start == m.orderAt && len(toks) > 2 {
 			continue // the order word itself is said by the order ("a - b", "b before a")
 		}
 		words = append(words, phraseWord{t, cue >= 0 && i > cue, group})

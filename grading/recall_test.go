@@ -35,6 +35,9 @@ func TestRecallVariants(t *testing.T) {
 		{"symmetric relations", "symmetric predicates such as married_to", true},
 		{"diverse environments", "collect in many diverse envs", true},
 		{"frames together", "all frames are denoised jointly", true},
+		// "vs" only sets the sides apart
+		{"structural vs positional", "LapPE is positional, RWSE structural", true},
+		{"vs snapshots", "it works on snapshots", false},
 		// irregular verb forms
 		{"information is lost", "the node loses information", true},
 		{"loses information", "information gets lost", true},
