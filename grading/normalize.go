@@ -104,7 +104,11 @@ func tokenizeInto(toks []token, text string) []token {
 			continue
 		}
 		if isDigitByte(text[i]) && (i == 0 || !isWordByte(text[i-1]) && text[i-1] != '.') {
-			if num, n := sciNumber(text[i:]); n > 0 {
+			num, n := sciNumber(text[i:])
+			if n == 0 {
+				num, n = timesNumber(text[i:])
+			}
+			if n > 0 {
 				// 1e-4, 2.5 × 10^-3, 10⁻⁴: the number as a decimal, 0.0001.
 				toks = appendParts(toks, text[sepStart:i], &sent, &clause, i, i+n, normalizeWord(num))
 				i += n
@@ -240,6 +244,37 @@ func sciNumber(s string) (string, int) {
 		return "", 0
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64), n
+}
+
+// timesNumber reads a factor or a size written with the multiplication
+// sign at the start of s ("26×", "64×64", "1×1") and returns it written
+// with x, as typed ("26x", "64x64"), with the bytes it took, or 0 bytes.
+func timesNumber(s string) (string, int) {
+	var b strings.Builder
+	i, times := 0, false
+	for {
+		start := i
+		for i < len(s) && (isDigitByte(s[i]) || s[i] == '.' && i > start && i+1 < len(s) && isDigitByte(s[i+1])) {
+			i++
+		}
+		if i == start && (i == 0 || !times) {
+			return "", 0
+		}
+		b.WriteString(s[start:i])
+		switch {
+		case strings.HasPrefix(s[i:], "×"):
+			times = true
+			i += len("×")
+		case i < len(s) && s[i] == 'x' && i+1 < len(s) && isDigitByte(s[i+1]):
+			i++
+		default:
+			if !times || i < len(s) && isWordByte(s[i]) {
+				return "", 0
+			}
+			return b.String(), i
+		}
+		b.WriteByte('x')
+	}
 }
 
 // powerOfTen reads the exponent after a "10": "^-4", "^{-4}", "⁻⁴".

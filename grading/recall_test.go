@@ -57,6 +57,10 @@ func TestRecallVariants(t *testing.T) {
 		{"beta_1 = 10^-4", "β₁ = 1 × 10⁻⁴", true},
 		{"1e-4", "1e-3", false},
 		{"1000 steps", "1e3 steps", true},
+		{"26x", "throughput rose about 26×", true},
+		{"64x64x4", "a 64×64×4 latent", true},
+		{"1x1 conv initialised to zero", "1×1 conv layers initialised to zero", true},
+		{"26x", "26 times", false},
 		// a symbol's time index may go without saying; abar is alpha bar
 		{"sqrt(1-beta_t)", "the sample is scaled by sqrt(1 - beta)", true},
 		{"alpha_bar_T = 0", "make alpha bar at T = 0", true},
