@@ -38,6 +38,10 @@ func TestRecallVariants(t *testing.T) {
 		// "vs" only sets the sides apart
 		{"structural vs positional", "LapPE is positional, RWSE structural", true},
 		{"vs snapshots", "it works on snapshots", false},
+		{"angles inferred from distances", "angular information is inferred from distances", true},
+		{"post-hoc", "an after-the-fact explainer", true},
+		{"1x1 conv", "1×1 convolutions", true},
+		{"pretrained VLM", "a pretrained image-and-text model", true},
 		// irregular verb forms
 		{"information is lost", "the node loses information", true},
 		{"loses information", "information gets lost", true},

@@ -194,7 +194,7 @@ var abbreviations = map[string][]string{
 	"gan":       {"generative adversarial network"},
 	"elbo":      {"evidence lower bound", "variational lower bound"},
 	"vla":       {"vision language action"},
-	"vlm":       {"vision language model"},
+	"vlm":       {"vision language model", "visual language model", "image text model", "image and text model"},
 	"vit":       {"vision transformer"},
 	"film":      {"feature wise linear modulation", "featurewise linear modulation"},
 	"llm":       {"large language model"},
