@@ -42,6 +42,13 @@ func TestRecallVariants(t *testing.T) {
 		{"post-hoc", "an after-the-fact explainer", true},
 		{"1x1 conv", "1×1 convolutions", true},
 		{"pretrained VLM", "a pretrained image-and-text model", true},
+		{"standard Gaussian", "ends as a standard normal", true},
+		{"Bin each dimension, 256 bins", "each dimension goes into one of 256 buckets", true},
+		{"web data", "trained on internet data", true},
+		{"slow inference", "it is slow at test time", true},
+		{"fixed coefficients", "constant coefficients set by the degrees", true},
+		{"node features", "node attributes", true},
+		{"needs labels", "requires labels", true},
 		// irregular verb forms
 		{"information is lost", "the node loses information", true},
 		{"loses information", "information gets lost", true},
