@@ -49,6 +49,10 @@ func TestRecallVariants(t *testing.T) {
 		{"fixed coefficients", "constant coefficients set by the degrees", true},
 		{"node features", "node attributes", true},
 		{"needs labels", "requires labels", true},
+		{"bounded by WL", "bounded by the Weisfeiler-Lehman test", true},
+		{"many network evaluations", "needs many NFEs", true},
+		{"action vocabulary", "reuses the action vocab", true},
+		{"autoregressive decoding", "AR decoding of the tokens", true},
 		// irregular verb forms
 		{"information is lost", "the node loses information", true},
 		{"loses information", "information gets lost", true},

@@ -223,6 +223,10 @@ var abbreviations = map[string][]string{
 	"gmm":       {"gaussian mixture model"},
 	"palm":      {"pathways language model"},
 	"nn":        {"neural network", "neural net"},
+	"wl":        {"weisfeiler lehman", "weisfeiler leman"},
+	"lr":        {"learning rate"},
+	"dit":       {"diffusion transformer"},
+	"nfe":       {"function evaluation", "network evaluation"},
 }
 
 // commonWords are ordinary English words that must never be read as a typo
