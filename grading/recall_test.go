@@ -53,6 +53,8 @@ func TestRecallVariants(t *testing.T) {
 		{"many network evaluations", "needs many NFEs", true},
 		{"action vocabulary", "reuses the action vocab", true},
 		{"autoregressive decoding", "AR decoding of the tokens", true},
+		{"one token per dimension", "one token per coordinate", true},
+		{"empty prompt", "the caption is blanked", true},
 		// derived forms Snowball leaves apart
 		{"training stability", "training is more stable", true},
 		{"scales to large graphs", "it is scalable to large graphs", true},
