@@ -55,6 +55,11 @@ func TestRecallVariants(t *testing.T) {
 		{"autoregressive decoding", "AR decoding of the tokens", true},
 		{"one token per dimension", "one token per coordinate", true},
 		{"empty prompt", "the caption is blanked", true},
+		// note-taking shorthands
+		{"message function", "msg fn = MLP on both ends", true},
+		{"image embedding", "img emb from the ViT", true},
+		{"Stable Diffusion", "SD's VAE", true},
+		{"information from distant nodes", "info from distant nodes gets squashed", true},
 		// derived forms Snowball leaves apart
 		{"training stability", "training is more stable", true},
 		{"scales to large graphs", "it is scalable to large graphs", true},

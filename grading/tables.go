@@ -108,6 +108,7 @@ var wordSynonyms = map[string]string{
 	"vertex": "node", "vertices": "nodes", "vertexes": "nodes",
 	"param": "parameter", "params": "parameters",
 	"every": "each", // "noise at every step", "each layer"
+	"thru":  "through",
 }
 
 // irregularForms maps the irregular past forms of verbs to the verb, for
@@ -226,6 +227,8 @@ var abbreviations = map[string][]string{
 	"wl":        {"weisfeiler lehman", "weisfeiler leman"},
 	"lr":        {"learning rate"},
 	"dit":       {"diffusion transformer"},
+	"sd":        {"stable diffusion"},
+	"lm":        {"language model"},
 	"nfe":       {"function evaluation", "network evaluation"},
 }
 
