@@ -55,6 +55,9 @@ func TestRecallVariants(t *testing.T) {
 		{"autoregressive decoding", "AR decoding of the tokens", true},
 		{"one token per dimension", "one token per coordinate", true},
 		{"empty prompt", "the caption is blanked", true},
+		{"compressed into a fixed-size vector", "squashed into one fixed-size vector", true},
+		{"over-squashing", "oversquashing", true},
+		{"teleoperation data", "teleop data", true},
 		// note-taking shorthands
 		{"message function", "msg fn = MLP on both ends", true},
 		{"image embedding", "img emb from the ViT", true},
