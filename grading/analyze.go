@@ -101,6 +101,9 @@ func (m *cardMatcher) analyzeInto(a *analysis, answer string, typos bool) *analy
 				hits = append(hits, hit{id, occ{int32(i), int32(i)}})
 			}
 		}
+		if t.number && m.numID >= 0 {
+			hits = append(hits, hit{m.numID, occ{int32(i), int32(i)}})
+		}
 		if i+1 < len(toks) && toks[i+1].joinPrev && !t.stop && !toks[i+1].stop && t.start != toks[i+1].start && m.prefixes[t.word] {
 			parts := normalizeWord(t.word + toks[i+1].word)
 			if len(parts) == 1 {

@@ -29,6 +29,7 @@ type cardMatcher struct {
 	subjects [][][]int32      // alternatives of each compared subject ("GCN", "RT-1")
 	ids      map[string]int32 // matching term -> id
 	bare     map[int32]int32  // term id -> id of the term with no subscript after it (bareID)
+	numID    int32            // id every number also occurs as (numberID), or -1
 	forms    map[string]bool  // written forms of the terms, while compiling
 	prefixes map[string]bool  // first halves of vocabulary words, for "over smoothing"
 	typos    []typoEntry      // vocabulary words long enough to allow typos
@@ -240,7 +241,7 @@ func compileCard(card *decks.Card) *cardMatcher {
 		prefixes: map[string]bool{},
 		known:    map[string]bool{},
 	}
-	m.helpID = -1
+	m.helpID, m.numID = -1, -1
 	for _, kp := range KeyPoints(card) {
 		m.points = append(m.points, m.compilePoint(kp, true))
 	}
@@ -745,6 +746,11 @@ func (m *cardMatcher) groupAlts(seq []token, bound bool) [][]int32 {
 		joined.WriteString(t.word)
 	}
 	alts := [][]int32{ids}
+	if bound && len(seq) == 2 && countVariables[seq[0].word] && !seq[1].number && abbreviations[seq[1].word] == nil {
+		// k-hop, L-hop: the count may be written as a number ("2-hop"); in
+		// a name such as k-WL it may not (1-WL is not k-WL).
+		alts = append(alts, []int32{m.numberID(), ids[1]})
+	}
 	switch len(ids) * btoi(!bound) {
 	case 2:
 		alts = append(alts, []int32{ids[1], ids[0]})
@@ -780,6 +786,19 @@ func (m *cardMatcher) bareID(id int32) int32 {
 	}
 	m.bare[id] = b
 	return b
+}
+
+// countVariables are the letters that stand for a count in a compound
+// such as k-hop or L-hop.
+var countVariables = setOf(`k l n`)
+
+// numberID returns the id every number of an answer also occurs as,
+// adding it.
+func (m *cardMatcher) numberID() int32 {
+	if m.numID < 0 {
+		m.numID = m.internTerm("\x00number")
+	}
+	return m.numID
 }
 
 // timeIndex are the subscripts a symbol may be written without: the step

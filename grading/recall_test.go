@@ -58,6 +58,11 @@ func TestRecallVariants(t *testing.T) {
 		{"compressed into a fixed-size vector", "squashed into one fixed-size vector", true},
 		{"over-squashing", "oversquashing", true},
 		{"teleoperation data", "teleop data", true},
+		// a count variable may be a number, except in a name
+		{"k-hop", "each node sees its 2-hop neighbourhood", true},
+		{"L-hop neighbourhood", "the 3-hop neighbourhood", true},
+		{"k-WL", "the 1-WL test", false},
+		{"k-hop", "its two-hop neighbourhood", true},
 		// note-taking shorthands
 		{"message function", "msg fn = MLP on both ends", true},
 		{"image embedding", "img emb from the ViT", true},
