@@ -58,6 +58,11 @@ func TestRecallVariants(t *testing.T) {
 		{"compressed into a fixed-size vector", "squashed into one fixed-size vector", true},
 		{"over-squashing", "oversquashing", true},
 		{"teleoperation data", "teleop data", true},
+		{"divide by alpha", "the error grows through the division by alpha", true},
+		{"reduces memory", "a large reduction in memory", true},
+		{"failure modes", "it fails in two modes", true},
+		{"data mixture", "mix the data", false}, // a mixture is a thing of its own in chemistry
+		{"growth of the receptive field", "the receptive field grows", true},
 		// a count variable may be a number, except in a name
 		{"k-hop", "each node sees its 2-hop neighbourhood", true},
 		{"L-hop neighbourhood", "the 3-hop neighbourhood", true},
