@@ -146,6 +146,7 @@ func tokenizeInto(toks []token, text string) []token {
 				break
 			}
 			toks = appendParts(toks, text[sepStart:i], &sent, &clause, i, j, normalizeWord(text[i:j]))
+			toks = joinTimes(toks)
 			i = j
 			sepStart = i
 			continue
@@ -153,6 +154,28 @@ func tokenizeInto(toks []token, text string) []token {
 		i += size
 	}
 	return toks
+}
+
+// joinTimes reads "26 times" and "26-fold" as written 26x: when the last
+// token is "times" or "fold" after a number of the same clause, the number
+// takes the x and the word is dropped.
+func joinTimes(toks []token) []token {
+	n := len(toks)
+	if n < 2 {
+		return toks
+	}
+	t, p := toks[n-1], toks[n-2]
+	if t.word != "times" && t.word != "fold" || !p.number || p.clause != t.clause || strings.HasSuffix(p.word, "x") {
+		return toks
+	}
+	parts := normalizeWord(p.word + "x")
+	if len(parts) != 1 {
+		return toks
+	}
+	p.word, p.term = parts[0].word, parts[0].term
+	p.end = t.end
+	toks[n-2] = p
+	return toks[:n-1]
 }
 
 // symbolWord returns the word a maths symbol stands for; all are non-ASCII.

@@ -99,7 +99,11 @@ func TestRecallVariants(t *testing.T) {
 		{"26x", "throughput rose about 26×", true},
 		{"64x64x4", "a 64×64×4 latent", true},
 		{"1x1 conv initialised to zero", "1×1 conv layers initialised to zero", true},
-		{"26x", "26 times", false},
+		{"26x", "about 26 times the throughput", true},
+		{"3x", "a threefold gain", true},
+		{"2x compute", "it needs twice the compute", true},
+		{"10-50x", "10 to 50 times faster", true},
+		{"3x", "T times", false},
 		// a symbol's time index may go without saying; abar is alpha bar
 		{"sqrt(1-beta_t)", "the sample is scaled by sqrt(1 - beta)", true},
 		{"alpha_bar_T = 0", "make alpha bar at T = 0", true},
