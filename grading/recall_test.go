@@ -63,6 +63,12 @@ func TestRecallVariants(t *testing.T) {
 		{"failure modes", "it fails in two modes", true},
 		{"data mixture", "mix the data", false}, // a mixture is a thing of its own in chemistry
 		{"growth of the receptive field", "the receptive field grows", true},
+		{"hard to train", "the min-max game is finicky to train", true},
+		{"blurry samples", "their samples come out smeared", true},
+		{"sharp images", "crisp images", true},
+		{"distinguish graphs", "tell the graphs apart", false}, // "tell apart" must stand together
+		{"distinguish graphs", "cannot tell apart the two graphs", false},
+		{"distinguish graphs", "it can tell apart two graphs", true},
 		// a count variable may be a number, except in a name
 		{"k-hop", "each node sees its 2-hop neighbourhood", true},
 		{"L-hop neighbourhood", "the 3-hop neighbourhood", true},
