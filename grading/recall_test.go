@@ -69,6 +69,12 @@ func TestRecallVariants(t *testing.T) {
 		{"distinguish graphs", "tell the graphs apart", false}, // "tell apart" must stand together
 		{"distinguish graphs", "cannot tell apart the two graphs", false},
 		{"distinguish graphs", "it can tell apart two graphs", true},
+		{"single forward pass", "one network call per sample", true},
+		{"attends to neighbours", "attention over the neighbours", true},
+		{"graph structure", "the graph topology", true},
+		{"trainable copy", "a trainable clone of the encoder", true},
+		{"multiset of neighbour labels", "a bag of neighbour labels", true},
+		{"sim-to-real", "the simulation-to-real gap", true},
 		// a count variable may be a number, except in a name
 		{"k-hop", "each node sees its 2-hop neighbourhood", true},
 		{"L-hop neighbourhood", "the 3-hop neighbourhood", true},
