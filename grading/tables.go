@@ -70,7 +70,7 @@ play plays played make makes made`)
 var numberWords = map[string]string{
 	"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
 	"six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
-	"eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
+	"single": "1", "eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
 	"hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000",
 	"twice": "2x", "thrice": "3x", "double": "2x", "triple": "3x", "threefold": "3x", "twofold": "2x",
 }
