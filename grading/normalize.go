@@ -408,6 +408,9 @@ func appendParts(toks []token, sep string, sent, clause *int32, start, end int, 
 	if len(toks) > 0 {
 		nospace = !strings.ContainsAny(sep, " \t\n\r") && len(sep) <= 2 && (sep == "" || strings.Trim(sep, "-_^{}\\") == "")
 		sb, cb := separatorBreaks(sep)
+		if sb && abbreviationPeriod(sep) && periodAbbreviations[toks[len(toks)-1].word] {
+			sb, cb = false, true // "e.g. GINE", "Xu et al. show": no sentence ends
+		}
 		if sb {
 			*sent++
 		}
@@ -454,6 +457,16 @@ func separatorBreaks(sep string) (sentence, clause bool) {
 		}
 	}
 	return
+}
+
+// periodAbbreviations are the words written with a period that does not
+// end the sentence: e.g., i.e., et al., vs., cf.
+var periodAbbreviations = setOf(`e g i al vs cf approx resp eq eqs fig sec`)
+
+// abbreviationPeriod reports whether a separator's only sentence break is
+// one period, which an abbreviation may own.
+func abbreviationPeriod(sep string) bool {
+	return strings.Count(sep, ".") == 1 && !strings.ContainsAny(sep, "!?;\n\r•")
 }
 
 // isTightSep reports whether two tokens separated by sep belong to one

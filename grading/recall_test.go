@@ -75,6 +75,9 @@ func TestRecallVariants(t *testing.T) {
 		{"trainable copy", "a trainable clone of the encoder", true},
 		{"multiset of neighbour labels", "a bag of neighbour labels", true},
 		{"sim-to-real", "the simulation-to-real gap", true},
+		// the period of e.g., i.e. or et al. ends no sentence
+		{"MPNN with global attention", "each layer runs a local MPNN, e.g. GINE, with global attention", true},
+		{"MPNN with global attention", "each layer runs a local MPNN, GINE. With global attention", false},
 		// a count variable may be a number, except in a name
 		{"k-hop", "each node sees its 2-hop neighbourhood", true},
 		{"L-hop neighbourhood", "the 3-hop neighbourhood", true},
