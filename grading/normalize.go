@@ -116,6 +116,12 @@ func tokenizeInto(toks []token, text string) []token {
 				continue
 			}
 		}
+		if w, n := slashShorthand(text, i); n > 0 {
+			toks = appendParts(toks, text[sepStart:i], &sent, &clause, i, i+n, normalizeWord(w))
+			i += n
+			sepStart = i
+			continue
+		}
 		if isWordRune(r) {
 			j := i + size
 			for j < len(text) {
@@ -191,6 +197,33 @@ func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 
 func isWordByte(b byte) bool {
 	return isDigitByte(b) || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= utf8.RuneSelf
+}
+
+// slashShorthand reads the note-taking shorthands w/o, w/out, w/ and b/c at byte
+// i of text and returns the word they stand for (without, with, because)
+// with the bytes they take, or 0 bytes.
+func slashShorthand(text string, i int) (string, int) {
+	if i+2 > len(text) || text[i+1] != '/' || i > 0 && isWordByte(text[i-1]) {
+		return "", 0
+	}
+	end := func(k int) bool { return k >= len(text) || !isWordByte(text[k]) }
+	switch text[i] | 0x20 {
+	case 'w':
+		if i+3 <= len(text) && text[i+2]|0x20 == 'o' && end(i+3) {
+			return "without", 3
+		}
+		if i+5 <= len(text) && strings.EqualFold(text[i+2:i+5], "out") && end(i+5) {
+			return "without", 5
+		}
+		if i+2 == len(text) || text[i+2] == ' ' {
+			return "with", 2
+		}
+	case 'b':
+		if i+3 <= len(text) && text[i+2]|0x20 == 'c' && end(i+3) {
+			return "because", 3
+		}
+	}
+	return "", 0
 }
 
 // sciNumber reads a number in scientific notation at the start of s

@@ -78,6 +78,9 @@ func TestRecallVariants(t *testing.T) {
 		// the period of e.g., i.e. or et al. ends no sentence
 		{"MPNN with global attention", "each layer runs a local MPNN, e.g. GINE, with global attention", true},
 		{"MPNN with global attention", "each layer runs a local MPNN, GINE. With global attention", false},
+		// w/o is without
+		{"no retraining", "it works w/o retraining", true},
+		{"retrain the model", "it works w/o retraining the model", false},
 		// a count variable may be a number, except in a name
 		{"k-hop", "each node sees its 2-hop neighbourhood", true},
 		{"L-hop neighbourhood", "the 3-hop neighbourhood", true},
