@@ -43,6 +43,7 @@ func TestRecallVariants(t *testing.T) {
 		{"1x1 conv", "1×1 convolutions", true},
 		{"pretrained VLM", "a pretrained image-and-text model", true},
 		{"standard Gaussian", "ends as a standard normal", true},
+		{"standard normal", "it adds Gaussian noise", false}, // a qualified synonym is no synonym of the bare word
 		{"Bin each dimension, 256 bins", "each dimension goes into one of 256 buckets", true},
 		{"web data", "trained on internet data", true},
 		{"slow inference", "it is slow at test time", true},
