@@ -132,12 +132,17 @@ func (a *analysis) appendSequences(items []item, alt []int32, s int32) []item {
 	for _, o := range a.occ[alt[0]] {
 		cur := o.last
 		ok := true
-		for _, id := range alt[1:] {
+		for e, id := range alt[1:] {
 			next := int32(-1)
 			list := a.occ[id] // sorted by first
+			reach := cur + 2
+			if e == len(alt)-2 && len(list) > 0 && particles[a.toks[list[0].first].word] {
+				reach = cur + 4 // "add the vectors up", "tell the graphs apart"
+			}
 			k, _ := slices.BinarySearchFunc(list, cur+1, func(o occ, p int32) int { return cmp.Compare(o.first, p) })
-			for ; k < len(list) && list[k].first <= cur+2; k++ {
-				if list[k].first == cur+1 || a.toks[cur+1].stop {
+			for ; k < len(list) && list[k].first <= reach; k++ {
+				if list[k].first == cur+1 || list[k].first == cur+2 && a.toks[cur+1].stop ||
+					reach > cur+2 && a.toks[list[k].first].clause == a.toks[cur].clause {
 					next = list[k].last
 					break
 				}
@@ -209,6 +214,10 @@ func gapWeight(t *token) int32 {
 	}
 	return gapUnit
 }
+
+// particles end phrasal verbs, whose object may stand between the verb
+// and the particle.
+var particles = setOf(`up apart out away down off back over`)
 
 // mergeSpans sorts spans and merges overlapping ones, keeping at most
 // maxSpans.

@@ -67,8 +67,10 @@ func TestRecallVariants(t *testing.T) {
 		{"hard to train", "the min-max game is finicky to train", true},
 		{"blurry samples", "their samples come out smeared", true},
 		{"sharp images", "crisp images", true},
-		{"distinguish graphs", "tell the graphs apart", false}, // "tell apart" must stand together
+		{"distinguish graphs", "tell the graphs apart", true}, // a phrasal verb's object may stand inside it
 		{"distinguish graphs", "cannot tell apart the two graphs", false},
+		{"sum the vectors", "add the node vectors up", true},
+		{"sum the vectors", "add noise to the vectors, then pick up the graph", false},
 		{"distinguish graphs", "it can tell apart two graphs", true},
 		{"single forward pass", "one network call per sample", true},
 		{"attends to neighbours", "attention over the neighbours", true},
