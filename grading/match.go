@@ -80,7 +80,11 @@ func (a *analysis) matchVariant(v *variant, report func(sp Span, lo, hi int32, o
 		}
 		if mask == full && a.inOrder(v, items, chosen) {
 			sp := Span{toks[lo].start, toks[hi].end}
-			if !report(sp, lo, hi, a.polarityOK(v, items, chosen, int(hi))) {
+			ok := a.polarityOK(v, items, chosen, int(hi))
+			if !ok && v.assertOnly {
+				continue // "nodes it has seen" does not deny "unseen nodes"
+			}
+			if !report(sp, lo, hi, ok) {
 				return
 			}
 		}

@@ -66,6 +66,10 @@ type variant struct {
 	// inverse is the word that says the order the other way round ("the sum
 	// before the MLP" for "MLP after the sum"), or "".
 	inverse string
+	// assertOnly: a reworded form of the phrasing ("nodes not seen" for
+	// "unseen nodes") that may cover the point but is no evidence against
+	// it: a match of the wrong polarity is not reported.
+	assertOnly bool
 	// limitation: the phrasing names what a limitation point is about
 	// ("one-to-many" for "Fails on one-to-many relations"), so a negated
 	// capability asserts it ("it cannot model one-to-many").
@@ -338,6 +342,7 @@ func (m *cardMatcher) compilePhrasing(p string) []variant {
 	if nt := unPrefixTokens(toks); nt != nil {
 		m.orderAt, m.orderInv = -1, ""
 		if v, ok := m.compileTokens(nt); ok {
+			v.assertOnly = true
 			out = append(out, v)
 		}
 		m.orderAt, m.orderInv = orderWord(p, toks)

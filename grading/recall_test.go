@@ -138,3 +138,17 @@ func TestRecallVariants(t *testing.T) {
 		}
 	}
 }
+
+// TestUnPrefixNoEvidenceAgainst checks that the "not seen" form of an un-
+// word covers a point but never contradicts it: "nodes seen in training"
+// says nothing against "unseen nodes".
+func TestUnPrefixNoEvidenceAgainst(t *testing.T) {
+	r := Grade(card([]string{"point", "unseen nodes"}), "Transductive models predict only for nodes seen during training.")
+	if p := r.Points[0]; p.Covered || p.Contradicted {
+		t.Errorf("covered = %v, contradicted = %v, want neither", p.Covered, p.Contradicted)
+	}
+	r = Grade(card([]string{"point", "unseen nodes"}), "It cannot handle unseen nodes at all.")
+	if !r.Points[0].Contradicted {
+		t.Error("a negated 'unseen nodes' should still contradict the point")
+	}
+}
