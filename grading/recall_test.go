@@ -89,6 +89,7 @@ func TestRecallVariants(t *testing.T) {
 		{"L-hop neighbourhood", "the 3-hop neighbourhood", true},
 		{"k-WL", "the 1-WL test", false},
 		{"k-hop", "its two-hop neighbourhood", true},
+		{"amplifies errors", "any error in eps is blown up by 1/a", true},
 		// note-taking shorthands
 		{"message function", "msg fn = MLP on both ends", true},
 		{"image embedding", "img emb from the ViT", true},
