@@ -90,6 +90,8 @@ func TestRecallVariants(t *testing.T) {
 		{"k-WL", "the 1-WL test", false},
 		{"k-hop", "its two-hop neighbourhood", true},
 		{"amplifies errors", "any error in eps is blown up by 1/a", true},
+		{"image-text pairs", "it has read billions of captioned pictures", true},
+		{"knowledge transfer", "its understanding of objects carries over", true},
 		// note-taking shorthands
 		{"message function", "msg fn = MLP on both ends", true},
 		{"image embedding", "img emb from the ViT", true},
