@@ -92,6 +92,8 @@ func TestRecallVariants(t *testing.T) {
 		{"amplifies errors", "any error in eps is blown up by 1/a", true},
 		{"image-text pairs", "it has read billions of captioned pictures", true},
 		{"knowledge transfer", "its understanding of objects carries over", true},
+		{"out-of-distribution", "masked graphs are off-distribution for the model", true},
+		{"out-of-distribution", "the masked inputs are OOD", true},
 		// note-taking shorthands
 		{"message function", "msg fn = MLP on both ends", true},
 		{"image embedding", "img emb from the ViT", true},

@@ -231,6 +231,7 @@ var abbreviations = map[string][]string{
 	"dit":       {"diffusion transformer"},
 	"sd":        {"stable diffusion"},
 	"lm":        {"language model"},
+	"ood":       {"out of distribution"},
 	"nfe":       {"function evaluation", "network evaluation"},
 }
 
