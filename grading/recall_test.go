@@ -94,6 +94,9 @@ func TestRecallVariants(t *testing.T) {
 		{"knowledge transfer", "its understanding of objects carries over", true},
 		{"out-of-distribution", "masked graphs are off-distribution for the model", true},
 		{"out-of-distribution", "the masked inputs are OOD", true},
+		{"byte-pair encoding", "then BPE merges frequent pairs", true},
+		{"graph isomorphism network", "GIN sums and applies an MLP", true},
+		{"LoRA", "a low-rank adapter", true},
 		// note-taking shorthands
 		{"message function", "msg fn = MLP on both ends", true},
 		{"image embedding", "img emb from the ViT", true},
