@@ -167,11 +167,11 @@ func tokenizeInto(toks []token, text string) []token {
 // takes the x and the word is dropped.
 func joinTimes(toks []token) []token {
 	n := len(toks)
-	if n < 2 {
+	if n < 2 || toks[n-1].word != "times" && toks[n-1].word != "fold" {
 		return toks
 	}
-	t, p := toks[n-1], toks[n-2]
-	if t.word != "times" && t.word != "fold" || !p.number || p.clause != t.clause || strings.HasSuffix(p.word, "x") {
+	t, p := &toks[n-1], &toks[n-2]
+	if !p.number || p.clause != t.clause || strings.HasSuffix(p.word, "x") {
 		return toks
 	}
 	parts := normalizeWord(p.word + "x")
@@ -180,7 +180,6 @@ func joinTimes(toks []token) []token {
 	}
 	p.word, p.term = parts[0].word, parts[0].term
 	p.end = t.end
-	toks[n-2] = p
 	return toks[:n-1]
 }
 
