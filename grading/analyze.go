@@ -17,6 +17,7 @@ type analysis struct {
 	toks   []token
 	occ    [][]occ // by term id
 	tid    []int32 // term id of each token, -1 when not in the card's vocabulary
+	wpre   []int32 // gap weights of the tokens before each index (matchVariant)
 	deny   []uint8 // denial marks of each token (denial.go)
 	helpID int32   // the card's id of "help", or -1
 
@@ -80,6 +81,10 @@ func (m *cardMatcher) analyzeInto(a *analysis, answer string, typos bool) *analy
 	toks := a.toks
 	a.deny = computeDenialsInto(resize(a.deny, len(toks)), toks)
 	a.tid = resize(a.tid, len(toks))
+	a.wpre = resize(a.wpre, len(toks)+1)
+	for i := range toks {
+		a.wpre[i+1] = a.wpre[i] + gapWeight(&toks[i])
+	}
 	hits := a.hits[:0]
 	defer func() { a.hits = hits[:0] }()
 	for i := range toks {
@@ -88,10 +93,16 @@ func (m *cardMatcher) analyzeInto(a *analysis, answer string, typos bool) *analy
 		if id, ok := m.ids[t.term]; ok {
 			a.tid[i] = id
 			hits = append(hits, hit{id, occ{int32(i), int32(i)}})
+			if b, ok := m.bare[id]; ok && (i+1 == len(toks) || !toks[i+1].tightPrev) {
+				hits = append(hits, hit{b, occ{int32(i), int32(i)}})
+			}
 		} else if typos && m.typoEligible(t) {
 			for _, id := range m.typoIDs(t) {
 				hits = append(hits, hit{id, occ{int32(i), int32(i)}})
 			}
+		}
+		if t.number && m.numID >= 0 {
+			hits = append(hits, hit{m.numID, occ{int32(i), int32(i)}})
 		}
 		if i+1 < len(toks) && toks[i+1].joinPrev && !t.stop && !toks[i+1].stop && t.start != toks[i+1].start && m.prefixes[t.word] {
 			parts := normalizeWord(t.word + toks[i+1].word)

@@ -49,15 +49,17 @@ func (a *analysis) matchVariant(v *variant, report func(sp Span, lo, hi int32, o
 	}
 	chosen := a.chosen[:n]
 	toks := a.toks
+	wpre := a.wpre
+	limit := gapUnit*int32(v.gap) + 1 // weighted tokens a match may leave between its words
 	for i := range items {
 		lo, hi := items[i].first, items[i].last
 		sent := toks[lo].sent
-		used := hi - lo + 1 // tokens covered by the chosen items
+		used := wpre[hi+1] - wpre[lo] // weight of the tokens covered by the chosen items
 		mask := uint64(1) << uint(items[i].slot)
 		chosen[items[i].slot] = int32(i)
 		for j := i + 1; j < len(items) && mask != full; j++ {
 			it := items[j]
-			if int(it.first-hi) > v.gap+1 {
+			if it.first-hi > limit+1 {
 				break
 			}
 			bit := uint64(1) << uint(it.slot)
@@ -65,11 +67,11 @@ func (a *analysis) matchVariant(v *variant, report func(sp Span, lo, hi int32, o
 				continue
 			}
 			newHi := max(hi, it.last)
-			newUsed := used + it.last - it.first + 1
+			newUsed := used + wpre[it.last+1] - wpre[it.first]
 			if it.first <= hi {
-				newUsed = used + max(0, it.last-hi)
+				newUsed = used + wpre[max(hi, it.last)+1] - wpre[hi+1]
 			}
-			if int(newHi-lo+1-newUsed) > v.gap {
+			if wpre[newHi+1]-wpre[lo]-newUsed+(toks[newHi].clause-toks[lo].clause) > limit {
 				continue
 			}
 			mask |= bit
@@ -78,7 +80,11 @@ func (a *analysis) matchVariant(v *variant, report func(sp Span, lo, hi int32, o
 		}
 		if mask == full && a.inOrder(v, items, chosen) {
 			sp := Span{toks[lo].start, toks[hi].end}
-			if !report(sp, lo, hi, a.polarityOK(v, items, chosen, int(hi))) {
+			ok := a.polarityOK(v, items, chosen, int(hi))
+			if !ok && v.assertOnly {
+				continue // "nodes it has seen" does not deny "unseen nodes"
+			}
+			if !report(sp, lo, hi, ok) {
 				return
 			}
 		}
@@ -130,12 +136,17 @@ func (a *analysis) appendSequences(items []item, alt []int32, s int32) []item {
 	for _, o := range a.occ[alt[0]] {
 		cur := o.last
 		ok := true
-		for _, id := range alt[1:] {
+		for e, id := range alt[1:] {
 			next := int32(-1)
 			list := a.occ[id] // sorted by first
+			reach := cur + 2
+			if e == len(alt)-2 && len(list) > 0 && particles[a.toks[list[0].first].word] {
+				reach = cur + 4 // "add the vectors up", "tell the graphs apart"
+			}
 			k, _ := slices.BinarySearchFunc(list, cur+1, func(o occ, p int32) int { return cmp.Compare(o.first, p) })
-			for ; k < len(list) && list[k].first <= cur+2; k++ {
-				if list[k].first == cur+1 || a.toks[cur+1].stop {
+			for ; k < len(list) && list[k].first <= reach; k++ {
+				if list[k].first == cur+1 || list[k].first == cur+2 && a.toks[cur+1].stop ||
+					reach > cur+2 && a.toks[list[k].first].clause == a.toks[cur].clause {
 					next = list[k].last
 					break
 				}
@@ -190,6 +201,27 @@ func (a *analysis) polarityOK(v *variant, items []item, chosen []int32, hi int) 
 	ok = ok && (!needAfter || a.negatedAfter(hi) != negNone)
 	return ok != denied
 }
+
+// gapUnit is the gap weight of a content word between the words of a
+// match; a function word, and a clause break inside the match, weigh 1.
+// A match may leave gapUnit·gap + 1 between its words: "predicts at each
+// step the noise" matches "predict the noise" (two content words and
+// three function words would too), while "predicts x_0, and the noise" is
+// too far.
+const gapUnit = 2
+
+// gapWeight is the weight one answer token adds to the gap of a match that
+// spans it.
+func gapWeight(t *token) int32 {
+	if t.stop {
+		return 1
+	}
+	return gapUnit
+}
+
+// particles end phrasal verbs, whose object may stand between the verb
+// and the particle.
+var particles = setOf(`up apart out away down off back over`)
 
 // mergeSpans sorts spans and merges overlapping ones, keeping at most
 // maxSpans.

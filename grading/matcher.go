@@ -28,6 +28,8 @@ type cardMatcher struct {
 	orderInv string           // while compiling: the word that says the order the other way round
 	subjects [][][]int32      // alternatives of each compared subject ("GCN", "RT-1")
 	ids      map[string]int32 // matching term -> id
+	bare     map[int32]int32  // term id -> id of the term with no subscript after it (bareID)
+	numID    int32            // id every number also occurs as (numberID), or -1
 	forms    map[string]bool  // written forms of the terms, while compiling
 	prefixes map[string]bool  // first halves of vocabulary words, for "over smoothing"
 	typos    []typoEntry      // vocabulary words long enough to allow typos
@@ -64,6 +66,10 @@ type variant struct {
 	// inverse is the word that says the order the other way round ("the sum
 	// before the MLP" for "MLP after the sum"), or "".
 	inverse string
+	// assertOnly: a reworded form of the phrasing ("nodes not seen" for
+	// "unseen nodes") that may cover the point but is no evidence against
+	// it: a match of the wrong polarity is not reported.
+	assertOnly bool
 	// limitation: the phrasing names what a limitation point is about
 	// ("one-to-many" for "Fails on one-to-many relations"), so a negated
 	// capability asserts it ("it cannot model one-to-many").
@@ -239,7 +245,7 @@ func compileCard(card *decks.Card) *cardMatcher {
 		prefixes: map[string]bool{},
 		known:    map[string]bool{},
 	}
-	m.helpID = -1
+	m.helpID, m.numID = -1, -1
 	for _, kp := range KeyPoints(card) {
 		m.points = append(m.points, m.compilePoint(kp, true))
 	}
@@ -333,6 +339,14 @@ func (m *cardMatcher) compilePhrasing(p string) []variant {
 		}
 		m.noSyn = false
 	}
+	if nt := unPrefixTokens(toks); nt != nil {
+		m.orderAt, m.orderInv = -1, ""
+		if v, ok := m.compileTokens(nt); ok {
+			v.assertOnly = true
+			out = append(out, v)
+		}
+		m.orderAt, m.orderInv = orderWord(p, toks)
+	}
 	spelled := expansionTokens(toks)
 	for i := 0; i+1 < len(toks) && i < 6; i++ {
 		a, b := toks[i], toks[i+1]
@@ -353,6 +367,40 @@ func (m *cardMatcher) compilePhrasing(p string) []variant {
 		if v, ok := m.compileTokens(joined); ok {
 			out = append(out, v)
 		}
+	}
+	return out
+}
+
+// unPrefixTokens returns a phrasing with an un- word ("unseen nodes")
+// written as the negated word after the others ("nodes not seen"), as an
+// answer may say it ("nodes it never saw"), or nil when the phrasing has no
+// such word or already holds a negation. Only words of unPrefixed qualify:
+// "unconditional" or "uniform" are words of their own.
+func unPrefixTokens(toks []token) []token {
+	at := -1
+	for i, t := range toks {
+		if t.neg != negNone {
+			return nil
+		}
+		if _, ok := unPrefixed[t.word]; ok && at < 0 && !t.tightPrev && (i+1 == len(toks) || !toks[i+1].tightPrev) {
+			at = i
+		}
+	}
+	if at < 0 || len(toks) < 2 {
+		return nil
+	}
+	un := toks[at]
+	out := make([]token, 0, len(toks)+1)
+	out = append(out, toks[:at]...)
+	out = append(out, toks[at+1:]...)
+	for k, t := range tokenize("not " + unPrefixed[un.word]) {
+		t.start, t.end = un.start, un.end
+		t.tightPrev, t.joinPrev, t.wordPrev = false, false, false
+		t.sent, t.clause = un.sent, un.clause
+		if k == 0 && len(out) > 0 {
+			t.sent, t.clause = out[len(out)-1].sent, out[len(out)-1].clause
+		}
+		out = append(out, t)
 	}
 	return out
 }
@@ -393,6 +441,9 @@ func expansionTokens(toks []token) []bool {
 // compileTokens builds one variant from a phrasing's tokens: stop words are
 // dropped, words after a negation ("no", "without", "avoids", "non-") are
 // marked as negated, tight symbols grouped, abbreviations expanded.
+//
+// "vs" and "versus" only set the two sides apart: "structural vs
+// positional" matches "LapPE is positional, RWSE structural".
 //
 // Some words keep their place. A tight symbol (x_0, a_1) keeps its parts,
 // function words included. A hyphenated compound whose first part is a
@@ -435,7 +486,7 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 			bound = append(bound, false)
 		}
 		inSymbol := i > 0 && t.tightPrev || i+1 < len(toks) && toks[i+1].tightPrev
-		if t.stop && !inSymbol || i == cue || t.neg == negStrong || t.start == m.orderAt && len(toks) > 2 {
+		if (t.stop || t.word == "vs" || t.word == "versus") && !inSymbol || i == cue || t.neg == negStrong || t.start == m.orderAt && len(toks) > 2 {
 			continue // the order word itself is said by the order ("a - b", "b before a")
 		}
 		words = append(words, phraseWord{t, cue >= 0 && i > cue, group})
@@ -700,6 +751,11 @@ func (m *cardMatcher) groupAlts(seq []token, bound bool) [][]int32 {
 		joined.WriteString(t.word)
 	}
 	alts := [][]int32{ids}
+	if bound && len(seq) == 2 && countVariables[seq[0].word] && !seq[1].number && abbreviations[seq[1].word] == nil {
+		// k-hop, L-hop: the count may be written as a number ("2-hop"); in
+		// a name such as k-WL it may not (1-WL is not k-WL).
+		alts = append(alts, []int32{m.numberID(), ids[1]})
+	}
 	switch len(ids) * btoi(!bound) {
 	case 2:
 		alts = append(alts, []int32{ids[1], ids[0]})
@@ -708,6 +764,13 @@ func (m *cardMatcher) groupAlts(seq []token, bound bool) [][]int32 {
 			alts = append(alts, []int32{ids[p[0]], ids[p[1]], ids[p[2]]})
 		}
 	}
+	if k := len(seq) - 1; k > 0 && !bound && timeIndex[seq[k].word] && isGreekName(seq[0].word) {
+		// β_t is β where the index goes without saying: "sqrt(1 - beta)",
+		// "ᾱ goes to zero".
+		bare := slices.Clone(ids[:k])
+		bare[k-1] = m.bareID(ids[k-1])
+		alts = append(alts, bare)
+	}
 	if parts := normalizeWord(joined.String()); len(parts) == 1 {
 		j := seq[0]
 		j.word, j.term, j.number = parts[0].word, parts[0].term, parts[0].number
@@ -715,6 +778,37 @@ func (m *cardMatcher) groupAlts(seq []token, bound bool) [][]int32 {
 	}
 	return alts
 }
+
+// bareID returns the id that stands for a term written with no subscript
+// after it ("beta" in "sqrt(1 - beta)", not in "beta_1"), adding it.
+func (m *cardMatcher) bareID(id int32) int32 {
+	if b, ok := m.bare[id]; ok {
+		return b
+	}
+	b := m.internTerm(m.terms[id] + "\x00bare")
+	if m.bare == nil {
+		m.bare = map[int32]int32{}
+	}
+	m.bare[id] = b
+	return b
+}
+
+// countVariables are the letters that stand for a count in a compound
+// such as k-hop or L-hop.
+var countVariables = setOf(`k l n`)
+
+// numberID returns the id every number of an answer also occurs as,
+// adding it.
+func (m *cardMatcher) numberID() int32 {
+	if m.numID < 0 {
+		m.numID = m.internTerm("\x00number")
+	}
+	return m.numID
+}
+
+// timeIndex are the subscripts a symbol may be written without: the step
+// or time index of β_t, ᾱ_s, σ_k.
+var timeIndex = setOf(`t s k i`)
 
 // expansionIndex maps the first term of each abbreviation expansion to the
 // abbreviations it may start.

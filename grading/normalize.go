@@ -1,6 +1,7 @@
 package grading
 
 import (
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -102,6 +103,25 @@ func tokenizeInto(toks []token, text string) []token {
 			sepStart = i
 			continue
 		}
+		if isDigitByte(text[i]) && (i == 0 || !isWordByte(text[i-1]) && text[i-1] != '.') {
+			num, n := sciNumber(text[i:])
+			if n == 0 {
+				num, n = timesNumber(text[i:])
+			}
+			if n > 0 {
+				// 1e-4, 2.5 × 10^-3, 10⁻⁴: the number as a decimal, 0.0001.
+				toks = appendParts(toks, text[sepStart:i], &sent, &clause, i, i+n, normalizeWord(num))
+				i += n
+				sepStart = i
+				continue
+			}
+		}
+		if w, n := slashShorthand(text, i); n > 0 {
+			toks = appendParts(toks, text[sepStart:i], &sent, &clause, i, i+n, normalizeWord(w))
+			i += n
+			sepStart = i
+			continue
+		}
 		if isWordRune(r) {
 			j := i + size
 			for j < len(text) {
@@ -132,6 +152,7 @@ func tokenizeInto(toks []token, text string) []token {
 				break
 			}
 			toks = appendParts(toks, text[sepStart:i], &sent, &clause, i, j, normalizeWord(text[i:j]))
+			toks = joinTimes(toks)
 			i = j
 			sepStart = i
 			continue
@@ -139,6 +160,27 @@ func tokenizeInto(toks []token, text string) []token {
 		i += size
 	}
 	return toks
+}
+
+// joinTimes reads "26 times" and "26-fold" as written 26x: when the last
+// token is "times" or "fold" after a number of the same clause, the number
+// takes the x and the word is dropped.
+func joinTimes(toks []token) []token {
+	n := len(toks)
+	if n < 2 || toks[n-1].word != "times" && toks[n-1].word != "fold" {
+		return toks
+	}
+	t, p := &toks[n-1], &toks[n-2]
+	if !p.number || p.clause != t.clause || strings.HasSuffix(p.word, "x") {
+		return toks
+	}
+	parts := normalizeWord(p.word + "x")
+	if len(parts) != 1 {
+		return toks
+	}
+	p.word, p.term = parts[0].word, parts[0].term
+	p.end = t.end
+	return toks[:n-1]
 }
 
 // symbolWord returns the word a maths symbol stands for; all are non-ASCII.
@@ -151,6 +193,227 @@ func symbolWord(r rune) (string, bool) {
 }
 
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+func isWordByte(b byte) bool {
+	return isDigitByte(b) || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= utf8.RuneSelf
+}
+
+// slashShorthand reads the note-taking shorthands w/o, w/out, w/ and b/c at byte
+// i of text and returns the word they stand for (without, with, because)
+// with the bytes they take, or 0 bytes.
+func slashShorthand(text string, i int) (string, int) {
+	if i+2 > len(text) || text[i+1] != '/' || i > 0 && isWordByte(text[i-1]) {
+		return "", 0
+	}
+	end := func(k int) bool { return k >= len(text) || !isWordByte(text[k]) }
+	switch text[i] | 0x20 {
+	case 'w':
+		if i+3 <= len(text) && text[i+2]|0x20 == 'o' && end(i+3) {
+			return "without", 3
+		}
+		if i+5 <= len(text) && strings.EqualFold(text[i+2:i+5], "out") && end(i+5) {
+			return "without", 5
+		}
+		if i+2 == len(text) || text[i+2] == ' ' {
+			return "with", 2
+		}
+	case 'b':
+		if i+3 <= len(text) && text[i+2]|0x20 == 'c' && end(i+3) {
+			return "because", 3
+		}
+	}
+	return "", 0
+}
+
+// sciNumber reads a number in scientific notation at the start of s
+// ("1e-4", "2.5E3", "1 × 10^-4", "3*10^{-2}", "10^-4", "10⁻⁴") and returns
+// it written as a decimal ("0.0001") with the bytes it took, or 0 bytes
+// when s does not start with one. Plain numbers are left to the tokenizer.
+func sciNumber(s string) (string, int) {
+	i := 0
+	for i < len(s) && isDigitByte(s[i]) {
+		i++
+	}
+	mant := s[:i]
+	if i+1 < len(s) && s[i] == '.' && isDigitByte(s[i+1]) {
+		i++
+		for i < len(s) && isDigitByte(s[i]) {
+			i++
+		}
+		mant = s[:i]
+	}
+	var exp string
+	var n int
+	switch {
+	case i < len(s) && (s[i] == 'e' || s[i] == 'E'):
+		exp, n = signedDigits(s[i+1:], false)
+		if n == 0 {
+			return "", 0
+		}
+		n += i + 1
+	case mant == "10":
+		exp, n = powerOfTen(s[i:])
+		if n == 0 {
+			return "", 0
+		}
+		mant, n = "1", n+i
+	default:
+		j := i
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		times := 0
+		switch {
+		case strings.HasPrefix(s[j:], "×"):
+			times = len("×")
+		case strings.HasPrefix(s[j:], "·"):
+			times = len("·")
+		case j < len(s) && (s[j] == 'x' || s[j] == '*'):
+			times = 1
+		}
+		if times == 0 {
+			return "", 0
+		}
+		j += times
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if !strings.HasPrefix(s[j:], "10") {
+			return "", 0
+		}
+		exp, n = powerOfTen(s[j+2:])
+		if n == 0 {
+			return "", 0
+		}
+		n += j + 2
+	}
+	if n < len(s) && isWordByte(s[n]) {
+		return "", 0 // "1e4x" is a name
+	}
+	e, err := strconv.Atoi(exp)
+	if err != nil || e < -15 || e > 15 {
+		return "", 0
+	}
+	v, err := strconv.ParseFloat(mant+"e"+strconv.Itoa(e), 64)
+	if err != nil {
+		return "", 0
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64), n
+}
+
+// timesNumber reads a factor or a size written with the multiplication
+// sign at the start of s ("26×", "64×64", "1×1") and returns it written
+// with x, as typed ("26x", "64x64"), with the bytes it took, or 0 bytes.
+func timesNumber(s string) (string, int) {
+	var b strings.Builder
+	i, times := 0, false
+	for {
+		start := i
+		for i < len(s) && (isDigitByte(s[i]) || s[i] == '.' && i > start && i+1 < len(s) && isDigitByte(s[i+1])) {
+			i++
+		}
+		if i == start && (i == 0 || !times) {
+			return "", 0
+		}
+		b.WriteString(s[start:i])
+		switch {
+		case strings.HasPrefix(s[i:], "×"):
+			times = true
+			i += len("×")
+		case i < len(s) && s[i] == 'x' && i+1 < len(s) && isDigitByte(s[i+1]):
+			i++
+		default:
+			if !times || i < len(s) && isWordByte(s[i]) {
+				return "", 0
+			}
+			return b.String(), i
+		}
+		b.WriteByte('x')
+	}
+}
+
+// powerOfTen reads the exponent after a "10": "^-4", "^{-4}", "⁻⁴".
+func powerOfTen(s string) (string, int) {
+	if strings.HasPrefix(s, "^{") {
+		exp, n := signedDigits(s[2:], false)
+		if n == 0 || 2+n >= len(s) || s[2+n] != '}' {
+			return "", 0
+		}
+		return exp, n + 3
+	}
+	if strings.HasPrefix(s, "^") {
+		exp, n := signedDigits(s[1:], false)
+		if n == 0 {
+			return "", 0
+		}
+		return exp, n + 1
+	}
+	return signedDigits(s, true)
+}
+
+// signedDigits reads an optionally signed integer, in superscript digits
+// when super is set, and returns it in ASCII with the bytes it took.
+func signedDigits(s string, super bool) (string, int) {
+	var b strings.Builder
+	i := 0
+	if super {
+		if strings.HasPrefix(s, "⁻") {
+			b.WriteByte('-')
+			i += len("⁻")
+		} else if strings.HasPrefix(s, "⁺") {
+			i += len("⁺")
+		}
+		start := i
+		for i < len(s) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			d := superscriptDigit(r)
+			if d < 0 {
+				break
+			}
+			b.WriteByte(byte('0' + d))
+			i += size
+		}
+		if i == start {
+			return "", 0
+		}
+		return b.String(), i
+	}
+	switch {
+	case strings.HasPrefix(s, "-") || strings.HasPrefix(s, "+"):
+		b.WriteByte(s[0])
+		i = 1
+	case strings.HasPrefix(s, "−"):
+		b.WriteByte('-')
+		i = len("−")
+	}
+	start := i
+	for i < len(s) && isDigitByte(s[i]) {
+		b.WriteByte(s[i])
+		i++
+	}
+	if i == start {
+		return "", 0
+	}
+	return b.String(), i
+}
+
+// superscriptDigit returns the value of a superscript digit, or -1.
+func superscriptDigit(r rune) int {
+	switch r {
+	case '⁰':
+		return 0
+	case '¹':
+		return 1
+	case '²':
+		return 2
+	case '³':
+		return 3
+	}
+	if r >= '⁴' && r <= '⁹' {
+		return int(r-'⁴') + 4
+	}
+	return -1
+}
 
 // isGreek reports whether r is a Greek letter; each one is a token of its
 // own, since Greek letters are maths variables (εθ is ε and θ).
@@ -177,6 +440,9 @@ func appendParts(toks []token, sep string, sent, clause *int32, start, end int, 
 	if len(toks) > 0 {
 		nospace = !strings.ContainsAny(sep, " \t\n\r") && len(sep) <= 2 && (sep == "" || strings.Trim(sep, "-_^{}\\") == "")
 		sb, cb := separatorBreaks(sep)
+		if sb && abbreviationPeriod(sep) && periodAbbreviations[toks[len(toks)-1].word] {
+			sb, cb = false, true // "e.g. GINE", "Xu et al. show": no sentence ends
+		}
 		if sb {
 			*sent++
 		}
@@ -223,6 +489,16 @@ func separatorBreaks(sep string) (sentence, clause bool) {
 		}
 	}
 	return
+}
+
+// periodAbbreviations are the words written with a period that does not
+// end the sentence: e.g., i.e., et al., vs., cf.
+var periodAbbreviations = setOf(`e g i al vs cf approx resp eq eqs fig sec`)
+
+// abbreviationPeriod reports whether a separator's only sentence break is
+// one period, which an abbreviation may own.
+func abbreviationPeriod(sep string) bool {
+	return strings.Count(sep, ".") == 1 && !strings.ContainsAny(sep, "!?;\n\r•")
 }
 
 // isTightSep reports whether two tokens separated by sep belong to one
@@ -366,6 +642,9 @@ func digitValue(r rune) int {
 // splitCompound splits ASCII maths written as one word: "alphabar" is
 // "alpha bar", "epshat" is "epsilon hat".
 func splitCompound(w string) []string {
+	if w == "abar" {
+		return []string{"alpha", "bar"} // sqrt(abar_t), as DDPM code writes it
+	}
 	for _, suf := range []string{"bar", "hat", "tilde"} {
 		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
 			head := w[:len(w)-len(suf)]
@@ -441,6 +720,9 @@ func infoRaw(w string) wordInfo {
 		// "X means Y" is not the mean of the values.
 		info.term = w
 		return info
+	}
+	if base, ok := irregularForms[w]; ok {
+		w = base // "lost" is matched as "lose", "seen" as "see"; the word keeps its form
 	}
 	info.term = stem(w)
 	return info

@@ -70,7 +70,9 @@ play plays played make makes made`)
 var numberWords = map[string]string{
 	"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
 	"six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
-	"hundred": "100", "thousand": "1000",
+	"single": "1", "eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
+	"hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000",
+	"twice": "2x", "thrice": "3x", "double": "2x", "triple": "3x", "threefold": "3x", "twofold": "2x",
 }
 
 // greekNames maps Greek letters (after case folding) to their names.
@@ -108,6 +110,45 @@ var wordSynonyms = map[string]string{
 	"vertex": "node", "vertices": "nodes", "vertexes": "nodes",
 	"param": "parameter", "params": "parameters",
 	"every": "each", // "noise at every step", "each layer"
+	"thru":  "through",
+}
+
+// irregularForms maps the irregular past forms of verbs to the verb, for
+// the matching term only (stemming leaves "lost" and "lose" apart): "the
+// information is lost" matches "loses information", "nodes it never saw"
+// "unseen nodes". Forms that are also other words with another meaning
+// ("left", "meant", "lay", "found" as in "founded") are not listed.
+var irregularForms = map[string]string{
+	"saw": "see", "seen": "see", "lost": "lose", "took": "take", "taken": "take", "gave": "give", "given": "give",
+	"drew": "draw", "drawn": "draw", "fed": "feed", "kept": "keep", "held": "hold", "sent": "send", "spent": "spend",
+	"taught": "teach", "told": "tell", "wrote": "write", "written": "write", "broke": "break", "broken": "break",
+	"began": "begin", "begun": "begin", "chose": "choose", "chosen": "choose", "fell": "fall", "fallen": "fall",
+	"grew": "grow", "grown": "grow", "rose": "rise", "risen": "rise", "built": "build", "brought": "bring",
+	"thought": "think", "shown": "show", "known": "know", "knew": "know", "ran": "run", "froze": "freeze",
+	"frozen": "freeze", "forgot": "forget", "forgotten": "forget", "understood": "understand", "went": "go",
+	"gone": "go", "came": "come", "became": "become", "drove": "drive", "driven": "drive", "threw": "throw",
+	"thrown": "throw", "blew": "blow", "blown": "blow", "sought": "seek", "caught": "catch", "dealt": "deal",
+	"felt": "feel", "stuck": "stick", "shook": "shake", "shaken": "shake", "mistook": "mistake",
+	"mistaken": "mistake", "rewrote": "rewrite", "rewritten": "rewrite", "overtook": "overtake",
+	"undertook": "undertake", "outgrew": "outgrow", "bought": "buy", "fought": "fight", "hid": "hide",
+	"slid": "slide", "spun": "spin", "stole": "steal", "stolen": "steal", "swore": "swear", "tore": "tear",
+	"torn": "tear", "woke": "wake", "woken": "wake", "wore": "wear", "worn": "wear", "won": "win", "spoke": "speak",
+	"spoken": "speak", "ate": "eat", "eaten": "eat", "flew": "fly", "flown": "fly", "burnt": "burn", "spelt": "spell",
+	"dreamt": "dream", "leapt": "leap", "learnt": "learn", "swept": "sweep", "slept": "sleep", "wept": "weep",
+	"withheld": "withhold", "upheld": "uphold", "overdrawn": "overdraw", "forbade": "forbid", "forbidden": "forbid",
+	"foresaw": "foresee", "foreseen": "foresee", "overseen": "oversee", "oversaw": "oversee",
+}
+
+// unPrefixed maps adjectives negated by "un-" to the word they negate: a
+// phrasing "unseen nodes" also matches "nodes it has not seen".
+var unPrefixed = map[string]string{
+	"unseen": "seen", "unchanged": "changed", "unstable": "stable", "unsafe": "safe", "unnecessary": "necessary",
+	"unbiased": "biased", "unweighted": "weighted", "unreliable": "reliable", "unordered": "ordered",
+	"unguided": "guided", "unpredictable": "predictable", "unobserved": "observed", "unlabeled": "labeled",
+	"unlabelled": "labeled", "unknown": "known", "unmasked": "masked", "unaffected": "affected",
+	"unclear": "clear", "uncertain": "certain", "unused": "used", "untrained": "trained", "unpaired": "paired",
+	"unconstrained": "constrained", "unbounded": "bounded", "unnormalized": "normalized",
+	"unnormalised": "normalized", "unlearned": "learned", "unstructured": "structured",
 }
 
 // spellingWords maps British spellings (and a few irregular forms) to the US
@@ -156,7 +197,7 @@ var abbreviations = map[string][]string{
 	"gan":       {"generative adversarial network"},
 	"elbo":      {"evidence lower bound", "variational lower bound"},
 	"vla":       {"vision language action"},
-	"vlm":       {"vision language model"},
+	"vlm":       {"vision language model", "visual language model", "image text model", "image and text model"},
 	"vit":       {"vision transformer"},
 	"film":      {"feature wise linear modulation", "featurewise linear modulation"},
 	"llm":       {"large language model"},
@@ -185,6 +226,26 @@ var abbreviations = map[string][]string{
 	"gmm":       {"gaussian mixture model"},
 	"palm":      {"pathways language model"},
 	"nn":        {"neural network", "neural net"},
+	"wl":        {"weisfeiler lehman", "weisfeiler leman"},
+	"lr":        {"learning rate"},
+	"dit":       {"diffusion transformer"},
+	"sd":        {"stable diffusion"},
+	"lm":        {"language model"},
+	"ood":       {"out of distribution"},
+	"nll":       {"negative log likelihood"},
+	"bpe":       {"byte pair encoding"},
+	"dct":       {"discrete cosine transform"},
+	"mpc":       {"model predictive control"},
+	"ik":        {"inverse kinematics"},
+	"kg":        {"knowledge graph"},
+	"gin":       {"graph isomorphism network"},
+	"mrr":       {"mean reciprocal rank"},
+	"lora":      {"low rank adaptation", "low rank adapter"},
+	"vp":        {"variance preserving"},
+	"ve":        {"variance exploding"},
+	"dsm":       {"denoising score matching"},
+	"rwse":      {"random walk structural encoding", "random walk structural encodings"},
+	"nfe":       {"function evaluation", "network evaluation"},
 }
 
 // commonWords are ordinary English words that must never be read as a typo

@@ -1,0 +1,162 @@
+package grading
+
+import "testing"
+
+// TestRecallVariants checks the ways an answer may word a key point that
+// the matcher accepts beyond stems and spelling: function words between a
+// phrasing's words, shorthands and everyday words of the shared thesaurus,
+// irregular verb forms, "un-" words said with "not", and number notation;
+// and the near misses it must still refuse.
+func TestRecallVariants(t *testing.T) {
+	tests := []struct {
+		phrasing, answer string
+		want             bool
+	}{
+		// function words between the words of a phrasing count half
+		{"whole graph during training", "the whole graph including test nodes is used in training", true},
+		{"predict the noise", "the network predicts at each step the noise", true},
+		{"predict the noise", "it predicts x_0, and the noise is only used to build x_t", false},
+		{"predict the noise", "it predicts the image and then the weights of the schedule and the noise", false},
+		// thesaurus: shorthands and everyday words
+		{"human demonstrations", "with human demos that is a problem", true},
+		{"conditional minus unconditional", "guided = uncond + s * (cond - uncond)", true},
+		{"multimodal distribution", "CE can represent multimodal dists", true},
+		{"compressed latent", "denoise on those compact codes", true},
+		{"errors accumulate", "errors pile up along the ODE", true},
+		{"errors accumulate", "the error snowballs", true},
+		{"more tokens", "hundreds of extra tokens per step", true},
+		{"inversion", "an invertible map from images to noise", true},
+		{"max pooling", "maximum pooling over the nodes", true},
+		{"transfers to robotics", "web knowledge carries over to robotics", true},
+		{"image-text pairs", "picture-text pairs from the web", true},
+		{"injective aggregation", "the aggregation must be one-to-one on multisets", true},
+		{"bounded by the WL test", "its power is capped by the WL test", true},
+		{"decays exponentially", "the energy shrinks exponentially with depth", true},
+		{"symmetric relations", "symmetric predicates such as married_to", true},
+		{"diverse environments", "collect in many diverse envs", true},
+		{"frames together", "all frames are denoised jointly", true},
+		// "vs" only sets the sides apart
+		{"structural vs positional", "LapPE is positional, RWSE structural", true},
+		{"vs snapshots", "it works on snapshots", false},
+		{"angles inferred from distances", "angular information is inferred from distances", true},
+		{"post-hoc", "an after-the-fact explainer", true},
+		{"1x1 conv", "1×1 convolutions", true},
+		{"pretrained VLM", "a pretrained image-and-text model", true},
+		{"standard Gaussian", "ends as a standard normal", true},
+		{"standard normal", "it adds Gaussian noise", false}, // a qualified synonym is no synonym of the bare word
+		{"Bin each dimension, 256 bins", "each dimension goes into one of 256 buckets", true},
+		{"web data", "trained on internet data", true},
+		{"slow inference", "it is slow at test time", true},
+		{"fixed coefficients", "constant coefficients set by the degrees", true},
+		{"node features", "node attributes", true},
+		{"needs labels", "requires labels", true},
+		{"bounded by WL", "bounded by the Weisfeiler-Lehman test", true},
+		{"many network evaluations", "needs many NFEs", true},
+		{"action vocabulary", "reuses the action vocab", true},
+		{"autoregressive decoding", "AR decoding of the tokens", true},
+		{"one token per dimension", "one token per coordinate", true},
+		{"empty prompt", "the caption is blanked", true},
+		{"compressed into a fixed-size vector", "squashed into one fixed-size vector", true},
+		{"over-squashing", "oversquashing", true},
+		{"teleoperation data", "teleop data", true},
+		{"divide by alpha", "the error grows through the division by alpha", true},
+		{"reduces memory", "a large reduction in memory", true},
+		{"failure modes", "it fails in two modes", true},
+		{"data mixture", "mix the data", false}, // a mixture is a thing of its own in chemistry
+		{"growth of the receptive field", "the receptive field grows", true},
+		{"hard to train", "the min-max game is finicky to train", true},
+		{"blurry samples", "their samples come out smeared", true},
+		{"sharp images", "crisp images", true},
+		{"distinguish graphs", "tell the graphs apart", true}, // a phrasal verb's object may stand inside it
+		{"distinguish graphs", "cannot tell apart the two graphs", false},
+		{"sum the vectors", "add the node vectors up", true},
+		{"sum the vectors", "add noise to the vectors, then pick up the graph", false},
+		{"distinguish graphs", "it can tell apart two graphs", true},
+		{"single forward pass", "one network call per sample", true},
+		{"attends to neighbours", "attention over the neighbours", true},
+		{"graph structure", "the graph topology", true},
+		{"trainable copy", "a trainable clone of the encoder", true},
+		{"multiset of neighbour labels", "a bag of neighbour labels", true},
+		{"sim-to-real", "the simulation-to-real gap", true},
+		// the period of e.g., i.e. or et al. ends no sentence
+		{"MPNN with global attention", "each layer runs a local MPNN, e.g. GINE, with global attention", true},
+		{"MPNN with global attention", "each layer runs a local MPNN, GINE. With global attention", false},
+		// w/o is without
+		{"no retraining", "it works w/o retraining", true},
+		{"retrain the model", "it works w/o retraining the model", false},
+		// a count variable may be a number, except in a name
+		{"k-hop", "each node sees its 2-hop neighbourhood", true},
+		{"L-hop neighbourhood", "the 3-hop neighbourhood", true},
+		{"k-WL", "the 1-WL test", false},
+		{"k-hop", "its two-hop neighbourhood", true},
+		{"amplifies errors", "any error in eps is blown up by 1/a", true},
+		{"image-text pairs", "it has read billions of captioned pictures", true},
+		{"knowledge transfer", "its understanding of objects carries over", true},
+		{"out-of-distribution", "masked graphs are off-distribution for the model", true},
+		{"out-of-distribution", "the masked inputs are OOD", true},
+		{"byte-pair encoding", "then BPE merges frequent pairs", true},
+		{"graph isomorphism network", "GIN sums and applies an MLP", true},
+		{"LoRA", "a low-rank adapter", true},
+		// note-taking shorthands
+		{"message function", "msg fn = MLP on both ends", true},
+		{"image embedding", "img emb from the ViT", true},
+		{"Stable Diffusion", "SD's VAE", true},
+		{"information from distant nodes", "info from distant nodes gets squashed", true},
+		// derived forms Snowball leaves apart
+		{"training stability", "training is more stable", true},
+		{"scales to large graphs", "it is scalable to large graphs", true},
+		{"symmetric relations", "relations with symmetry", true},
+		// irregular verb forms
+		{"information is lost", "the node loses information", true},
+		{"loses information", "information gets lost", true},
+		{"frozen VLM", "freeze the VLM and train a head", true},
+		{"fed back into the next step", "the output feeds back into the next step", true},
+		{"sends messages", "each neighbour sent a message", true},
+		{"left side", "leave it aside", false}, // "left" is no form of "leave" here
+		// an un- word said with "not"
+		{"unseen nodes", "it can embed nodes it never saw", true},
+		{"unseen nodes", "nodes that were not seen during training", true},
+		{"unseen nodes", "it only handles nodes it has seen", false},
+		{"training is unstable", "training is not stable", true},
+		{"unconditional", "not conditional", false}, // a word of its own
+		// number notation
+		{"1e-4 to 0.02", "beta rises linearly from 10^-4 to 2 × 10^-2", true},
+		{"0.0001", "a learning rate of 1e-4", true},
+		{"beta_1 = 10^-4", "β₁ = 1 × 10⁻⁴", true},
+		{"1e-4", "1e-3", false},
+		{"1000 steps", "1e3 steps", true},
+		{"26x", "throughput rose about 26×", true},
+		{"64x64x4", "a 64×64×4 latent", true},
+		{"1x1 conv initialised to zero", "1×1 conv layers initialised to zero", true},
+		{"26x", "about 26 times the throughput", true},
+		{"3x", "a threefold gain", true},
+		{"2x compute", "it needs twice the compute", true},
+		{"10-50x", "10 to 50 times faster", true},
+		{"3x", "T times", false},
+		// a symbol's time index may go without saying; abar is alpha bar
+		{"sqrt(1-beta_t)", "the sample is scaled by sqrt(1 - beta)", true},
+		{"alpha_bar_T = 0", "make alpha bar at T = 0", true},
+		{"sqrt(alpha_bar_t)", "x_t = sqrt(abar_t) x_0 + sqrt(1 - abar_t) eps", true},
+		{"x_t", "predict x from the noise", false}, // only Greek symbols drop their index
+		{"beta_t", "beta_1 is small", false},
+	}
+	for _, tt := range tests {
+		if got := covers(t, tt.phrasing, tt.answer); got != tt.want {
+			t.Errorf("phrasing %q, answer %q: covered = %v, want %v", tt.phrasing, tt.answer, got, tt.want)
+		}
+	}
+}
+
+// TestUnPrefixNoEvidenceAgainst checks that the "not seen" form of an un-
+// word covers a point but never contradicts it: "nodes seen in training"
+// says nothing against "unseen nodes".
+func TestUnPrefixNoEvidenceAgainst(t *testing.T) {
+	r := Grade(card([]string{"point", "unseen nodes"}), "Transductive models predict only for nodes seen during training.")
+	if p := r.Points[0]; p.Covered || p.Contradicted {
+		t.Errorf("covered = %v, contradicted = %v, want neither", p.Covered, p.Contradicted)
+	}
+	r = Grade(card([]string{"point", "unseen nodes"}), "It cannot handle unseen nodes at all.")
+	if !r.Points[0].Contradicted {
+		t.Error("a negated 'unseen nodes' should still contradict the point")
+	}
+}
