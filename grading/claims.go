@@ -87,6 +87,17 @@ func (a *analysis) denied(lo, hi int32) bool {
 	return false
 }
 
+// dismissed reports whether a word of tokens lo..hi is the subject of a
+// predicate that dismisses it ("X is unnecessary", "X is no longer needed").
+func (a *analysis) dismissed(lo, hi int32) bool {
+	for q := lo; q <= hi; q++ {
+		if a.deny[q]&denyPred != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // pointVerdict is the outcome of matching one key point.
 type pointVerdict struct {
 	covered      bool
@@ -212,6 +223,9 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 	negated := false
 	for i := range pm.variants {
 		a.matchVariant(&pm.variants[i], func(sp Span, lo, hi int32, ok bool) bool {
+			if ok && !pm.variants[i].neg && a.dismissed(lo, hi) {
+				ok = false // "aggregating over neighbours is unnecessary"
+			}
 			if pm.subject >= 0 && !a.attributed(pm.subject, lo, hi) {
 				if ok && len(bad) < 4*maxSpans {
 					bad = append(bad, sp) // said of another compared subject

@@ -304,3 +304,44 @@ func TestNegatedReportFrames(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceLevelDenials: a belief reported to be corrected ("it's a
+// common belief that X, but ..."), a claim denied by a frame naming it
+// ("that description is outdated"), and a predicate that dismisses its
+// subject ("X is unnecessary", "X is no longer needed") contradict X; a
+// belief about something else, or a plain statement, does not.
+func TestSentenceLevelDenials(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	const label = "Aggregate information from neighbours"
+	for _, answer := range []string{
+		"It's a common belief that each node aggregates information from its neighbours, but that distinction no longer holds.",
+		"Message passing is often described as aggregating information from neighbours, but that description is outdated.",
+		"The usual story is that nodes aggregate information from neighbours, but this picture is outdated.",
+		"Aggregating information from neighbours is unnecessary.",
+		"Aggregating information from neighbours in each layer is not needed.",
+		"Aggregating information from neighbours has become obsolete in modern GNNs.",
+		"The importance of aggregating information from neighbours is overrated.",
+		"Textbooks say nodes aggregate information from neighbours; in practice nothing is exchanged.",
+		"Many think nodes aggregate information from their neighbours. In practice nothing is exchanged between nodes.",
+		"You might think each node aggregates information from its neighbours, but it doesn't.",
+		"Many tutorials present message passing as aggregating information from neighbours, which is a simplification that no longer applies.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	for _, answer := range []string{
+		"Each node aggregates information from its neighbours, but this is expensive on large graphs.",
+		"It's a common belief that message passing is slow, but each node simply aggregates information from its neighbours.",
+		"Each node aggregates information from its neighbours, so a separate global pooling step is unnecessary.",
+		"Each node aggregates information from its neighbours; the ordering of neighbours is irrelevant.",
+	} {
+		if p := point(t, Grade(c, answer), label); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+	dd := builtinCard(t, "diffusion/ddpm-vs-ddim")
+	if p := point(t, Grade(dd, "DDIM reuses the DDPM-trained model: retraining is unnecessary."), "Same marginals, same trained model"); !p.Covered {
+		t.Errorf("\"retraining is unnecessary\" said of DDIM: %+v, want covered", p)
+	}
+}

@@ -19,12 +19,22 @@ import "sync"
 // after the claim ("which is false", "does not hold") reaches back to the
 // start of the sentence or to the last contrast word. A sentence that is
 // only a frame ("That is a myth.", "Not true.") denies the sentence before
-// it.
+// it. A belief reported in order to be corrected ("it's a common belief
+// that X, but ...", "textbooks say X; in practice ...") is denied like
+// "people say X, but ...", and a frame after the claim may name it ("that
+// description is outdated", "this distinction no longer holds").
+//
+// A predicate that dismisses the subject of its clause ("X is unnecessary",
+// "X is no longer needed", "X has become obsolete", "X is overrated") marks
+// that subject dismissed: a positive phrasing matched there is not asserted
+// (claims.go), while a phrasing about an absence ("no retraining") is
+// unaffected, since "retraining is unnecessary" says it.
 
 // denial marks of one token.
 const (
 	denyScope uint8 = 1 << iota // inside a denied claim
 	denyFrame                   // part of a denial frame
+	denyPred                    // subject of a clause whose predicate dismisses it ("X is unnecessary")
 )
 
 // falseWords say that what they are said of is false.
@@ -57,7 +67,7 @@ var pronounSubjects = setOf(`which this that it what both`)
 // denyStarters are the words a denial frame can start with.
 var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
-has have had turned proved proven never nobody noone`)
+has have had turned proved proven never nobody noone the become becomes became`)
 	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects} {
 		for w := range set {
 			m[w] = true
@@ -89,7 +99,11 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 		}
 		return toks[i].word
 	}
-	if end := reportFrame(w, s0, s1); end > s0 && correctedAfter(toks, w, end, s1) {
+	end := reportFrame(w, s0, s1)
+	if end == s0 {
+		end = beliefFrame(w, s0, s1)
+	}
+	if end > s0 && correctedAfter(toks, w, end, s1) {
 		// "People often say X, but ...", "It is often claimed that X. In fact ..."
 		for k := s0; k < end; k++ {
 			marks[k] |= denyFrame
@@ -160,8 +174,76 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 				marks[k] |= denyScope
 			}
 			i = end - 1
+			continue
+		}
+		// A predicate that dismisses its clause's subject: "X is
+		// unnecessary", "X is no longer needed".
+		if end := dismissFrame(w, toks, i, s1); end > i {
+			for k := i - 1; k >= s0 && toks[k].clause == toks[i].clause; k-- {
+				marks[k] |= denyPred
+			}
+			i = end - 1
 		}
 	}
+}
+
+// dismissWords, as the predicate of a clause, say its subject is not
+// needed or not worth what is claimed for it.
+var dismissWords = setOf(`unnecessary unneeded needless obsolete overrated redundant superfluous dispensable unimportant
+irrelevant pointless useless moot`)
+
+// neededWords, negated as a predicate, dismiss its subject: "not needed",
+// "no longer required".
+var neededWords = setOf(`needed necessary required essential important useful relevant used`)
+
+// dismissFrame returns the end of a predicate starting at token i (a
+// copula or "become") that dismisses the subject of its clause ("is
+// unnecessary", "is not needed", "has become obsolete", "is no longer
+// used"), or i when there is none. The predicate must close its clause.
+func dismissFrame(w func(int) string, toks []token, i, s1 int) int {
+	k := i
+	switch w(k) {
+	case "is", "are", "was", "were", "s", "isnt", "arent", "wasnt", "has", "have", "had", "become", "becomes", "became":
+	default:
+		return i
+	}
+	if i == 0 || toks[i-1].clause != toks[i].clause || toks[i-1].fn && !toks[i-1].stop {
+		return i // needs a subject before it in its clause
+	}
+	neg := w(k) == "isnt" || w(k) == "arent" || w(k) == "wasnt"
+	k++
+	for n := 0; n < 3 && (w(k) == "been" || w(k) == "become" || w(k) == "made" || w(k) == "rendered" || hedges[w(k)] ||
+		w(k) == "now" || w(k) == "often" || w(k) == "usually" || w(k) == "generally" || w(k) == "entirely" || w(k) == "totally"); n++ {
+		k++
+	}
+	switch {
+	case w(k) == "not":
+		neg = true
+		k++
+	case w(k) == "no" && w(k+1) == "longer":
+		neg = true
+		k += 2
+	}
+	for hedges[w(k)] || w(k) == "really" || w(k) == "strictly" || w(k) == "even" {
+		k++
+	}
+	switch {
+	case !neg && dismissWords[w(k)]:
+	case neg && neededWords[w(k)]:
+	default:
+		return i
+	}
+	end := k + 1
+	for n := 0; n < 3 && end < s1 && trailers[toks[end].word] && w(end) != "in" && toks[end].clause == toks[end-1].clause; n++ {
+		end++ // "is unnecessary anymore"
+	}
+	// "is unnecessary in practice", "for GCNs", "with attention": the
+	// rest of the clause only qualifies the predicate.
+	if end < s1 && toks[end].clause == toks[k].clause && !contrastStops[toks[end].word] &&
+		w(end) != "in" && w(end) != "for" && w(end) != "with" {
+		return i
+	}
+	return end
 }
 
 // backRefs in a denied claim refer to what the sentence named before the
@@ -170,7 +252,7 @@ var backRefs = setOf(`them they these those`)
 
 // genericSubjects report a belief without holding it: "people say",
 // "many tutorials claim", "it is often said".
-var genericSubjects = setOf(`people many some most everyone others folks tutorials blogs textbooks one it they`)
+var genericSubjects = setOf(`people many some most everyone others folks tutorials blogs textbooks one it they you`)
 
 // reportFrame returns the end of a report of what others believe at the
 // start of a sentence ("people often say that", "it is often claimed
@@ -185,7 +267,8 @@ func reportFrame(w func(int) string, s0, s1 int) int {
 	}
 	k++
 	for n := 0; n < 3 && (hedges[w(k)] || w(k) == "often" || w(k) == "commonly" || w(k) == "usually" || w(k) == "sometimes" ||
-		w(k) == "is" || w(k) == "are" || w(k) == "s" || w(k) == "widely"); n++ {
+		w(k) == "is" || w(k) == "are" || w(k) == "s" || w(k) == "widely" || w(k) == "might" || w(k) == "may" || w(k) == "would" ||
+		w(k) == "could"); n++ {
 		k++
 	}
 	if !reportVerbs[w(k)] {
@@ -198,13 +281,67 @@ func reportFrame(w func(int) string, s0, s1 int) int {
 	return k
 }
 
+// beliefNouns name a belief that an answer may report in order to correct
+// it: "it's a common belief that X, but ...".
+var beliefNouns = setOf(`belief beliefs view views assumption assumptions idea notion intuition story narrative picture wisdom
+impression perception expectation claim claims explanation description account framing understanding reading interpretation
+textbook`)
+
+// claimNouns name what was said, as the subject of a frame after it: "that
+// distinction no longer holds".
+var claimNouns = setOf(`distinction statement characterization characterisation analogy rule argument reasoning
+simplification generalization generalisation version line`)
+
+// beliefAdjectives may qualify a reported belief: "the common view".
+var beliefAdjectives = setOf(`common popular widespread widely held usual standard conventional naive textbook received
+traditional old older classic classical folk prevailing frequent intuitive`)
+
+// beliefFrame returns the end of a reported belief at the start of a
+// sentence ("it's a common belief that", "the usual story is that", "a
+// popular view holds that"), or s0 when there is none.
+func beliefFrame(w func(int) string, s0, s1 int) int {
+	k := s0
+	if w(k) == "it" || w(k) == "there" || w(k) == "its" || w(k) == "theres" {
+		k++
+		if w(k) == "is" || w(k) == "s" || w(k) == "was" {
+			k++ // "it's" may come as "it" alone
+		}
+	}
+	if w(k) == "a" || w(k) == "the" || w(k) == "an" {
+		k++
+	}
+	adj := 0
+	for n := 0; n < 3 && beliefAdjectives[w(k)]; n++ {
+		k++
+		adj++
+	}
+	if !beliefNouns[w(k)] || adj == 0 && k > s0 && w(k-1) != "the" {
+		return s0
+	}
+	k++
+	switch {
+	case w(k) == "is" || w(k) == "s" || w(k) == "was":
+		k++ // "the usual story is that"
+	case w(k) == "holds" || w(k) == "says" || w(k) == "goes":
+		k++ // "a popular view holds that"
+	}
+	if w(k) != "that" {
+		return s0
+	}
+	if k+1 >= s1 {
+		return s0
+	}
+	return k + 1
+}
+
 // correctedAfter reports whether the report ending at token end is
 // corrected: by a contrast later in its sentence, or by the next sentence
 // opening with one ("Actually", "In fact", "In reality", "However", "But",
 // "Wrong").
 func correctedAfter(toks []token, w func(int) string, end, s1 int) bool {
 	for k := end; k < s1; k++ {
-		if w(k) == "but" || w(k) == "however" || w(k) == "yet" {
+		if w(k) == "but" || w(k) == "however" || w(k) == "yet" ||
+			w(k) == "in" && (w(k+1) == "practice" || w(k+1) == "reality" || w(k+1) == "fact") && toks[k].clause != toks[k-1].clause {
 			return true
 		}
 	}
@@ -216,7 +353,8 @@ func correctedAfter(toks []token, w func(int) string, end, s1 int) bool {
 	if s1+1 < len(toks) {
 		next = toks[s1+1].word
 	}
-	return n == "actually" || n == "however" || n == "but" || n == "wrong" || n == "in" && (next == "fact" || next == "reality")
+	return n == "actually" || n == "however" || n == "but" || n == "wrong" || n == "in" && (next == "fact" || next == "reality" || next == "practice") ||
+		n == "not" && (next == "so" || next == "true" || next == "quite" || next == "really") || n == "thats" && (next == "wrong" || next == "false" || next == "a")
 }
 
 // prefixFrame returns the end (exclusive) of a denial frame that starts at
@@ -276,8 +414,20 @@ func prefixFrame(w func(int) string, i int) int {
 // followed by a contrast.
 func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 	k := i
-	if pronounSubjects[w(k)] {
+	if pronounSubjects[w(k)] || w(k) == "the" {
 		k++
+		// "that distinction no longer holds", "the usual description is
+		// outdated": a noun naming the claim may follow.
+		for n := 0; n < 2 && beliefAdjectives[w(k)]; n++ {
+			k++
+		}
+		if beliefNouns[w(k)] || claimNouns[w(k)] {
+			k++
+		} else if w(i) == "the" {
+			return i
+		} else {
+			k = i + 1
+		}
 	}
 	end := -1
 	word := w(k)
@@ -325,15 +475,16 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 			end = k + 2
 		}
 	case "does", "do", "did":
-		if w(k+1) == "not" && w(k+2) == "hold" {
+		if w(k+1) == "not" && (w(k+2) == "hold" || w(k+2) == "apply") {
 			end = k + 3
 		}
 	case "no":
-		if (w(k+1) == "longer" || w(k+1) == "long") && (w(k+2) == "holds" || w(k+2) == "hold" || w(k+2) == "applies" || w(k+2) == "true") {
+		if (w(k+1) == "longer" || w(k+1) == "long") && (w(k+2) == "holds" || w(k+2) == "hold" || w(k+2) == "applies" ||
+			w(k+2) == "apply" || w(k+2) == "true") {
 			end = k + 3 // "this no longer holds"
 		}
 	case "doesnt", "dont", "didnt":
-		if w(k+1) == "hold" {
+		if w(k+1) == "hold" || w(k+1) == "apply" {
 			end = k + 2 // "this doesn't hold (up)"
 		}
 	case "false", "wrong", "untrue":
