@@ -77,6 +77,45 @@ func (a *analysis) capabilityNegated(lo, hi int32) bool {
 	return false
 }
 
+// weakWords, in the clause of a capability, say it is lacking: "handles
+// long tasks poorly".
+var weakWords = setOf(`poorly badly struggle struggles struggling barely hardly rarely limited`)
+
+// capabilityAsserted reports whether a match on tokens lo..hi of what a
+// limitation point fails on is said to be handled: a capability word in the
+// four words before it in its clause, not negated, with no word of weakness
+// in the clause ("chain-of-thought handles arbitrarily long tasks").
+func (a *analysis) capabilityAsserted(lo, hi int32) bool {
+	toks := a.toks
+	found := false
+	for q := int(lo) - 1; q >= 0 && q >= int(lo)-4 && toks[q].clause == toks[lo].clause; q-- {
+		if capabilityWords[toks[q].word] && toks[q].word != "cannot" && toks[q].word != "unable" &&
+			toks[q].word != "fail" && toks[q].word != "fails" && toks[q].word != "failed" {
+			if a.negatedBefore(q) != negNone || a.deny[q]&(denyScope|denyPred) != 0 {
+				return false
+			}
+			found = true
+		}
+		if toks[q].neg != negNone {
+			return false
+		}
+	}
+	if !found {
+		return false
+	}
+	for q := int(lo) - 1; q >= 0 && toks[q].clause == toks[lo].clause; q-- {
+		if weakWords[toks[q].word] || limitationWords[toks[q].word] {
+			return false
+		}
+	}
+	for q := int(hi) + 1; q < len(toks) && toks[q].clause == toks[hi].clause; q++ {
+		if weakWords[toks[q].word] || limitationWords[toks[q].word] || toks[q].neg != negNone {
+			return false
+		}
+	}
+	return true
+}
+
 // denied reports whether a word of tokens lo..hi is inside a denial frame.
 func (a *analysis) denied(lo, hi int32) bool {
 	for q := lo; q <= hi; q++ {
@@ -225,6 +264,12 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 		a.matchVariant(&pm.variants[i], func(sp Span, lo, hi int32, ok bool) bool {
 			if ok && !pm.variants[i].neg && a.dismissed(lo, hi) {
 				ok = false // "aggregating over neighbours is unnecessary"
+			}
+			if ok && pm.variants[i].limitation && a.capabilityAsserted(lo, hi) {
+				if len(bad) < 4*maxSpans {
+					bad = append(bad, sp) // "it handles arbitrarily long tasks"
+				}
+				return true
 			}
 			if pm.subject >= 0 && !a.attributed(pm.subject, lo, hi) {
 				if ok && len(bad) < 4*maxSpans {

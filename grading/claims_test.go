@@ -345,3 +345,53 @@ func TestSentenceLevelDenials(t *testing.T) {
 		t.Errorf("\"retraining is unnecessary\" said of DDIM: %+v, want covered", p)
 	}
 }
+
+// TestDismissedByReferenceAndCounterClaims: a dismissal whose subject
+// refers back ("..., but in practice they are unnecessary", "In practice
+// that advice is overrated"), a subject listed over several clauses, and a
+// counter-claim ("solutions to a problem that does not exist") take the
+// point back; an unrelated predicate after a pronoun does not.
+func TestDismissedByReferenceAndCounterClaims(t *testing.T) {
+	c := builtinCard(t, "gnn/over-smoothing")
+	const label = "Fix: jumping knowledge, DropEdge"
+	for _, answer := range []string{
+		"Jumping knowledge and DropEdge are often cited as fixes, but in practice they are unnecessary.",
+		"Jumping knowledge and DropEdge help. In practice that advice is overrated.",
+		"Jumping knowledge and DropEdge are solutions to a problem that in practice does not exist.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	for _, answer := range []string{
+		"Jumping knowledge and DropEdge help; they are cheap.",
+		"Jumping knowledge and DropEdge help, and tuning them is unnecessary.",
+	} {
+		if p := point(t, Grade(c, answer), label); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+}
+
+// TestLimitationCapabilityAsserted: what a limitation point fails on, said
+// to be handled, contradicts the point; said to be handled poorly, asserts it.
+func TestLimitationCapabilityAsserted(t *testing.T) {
+	c := &decks.Card{ID: "t/lim2", Question: "What are the limits of VLAs?", KeyPoints: []decks.KeyPoint{
+		{Label: "Weak on long-horizon tasks", Phrasings: []string{"long-horizon", "long tasks"}, Weight: 1},
+		{Label: "Slow inference", Phrasings: []string{"slow inference"}, Weight: 1},
+	}}
+	for _, tc := range []struct {
+		answer           string
+		covered, against bool
+	}{
+		{"Chain-of-thought handles arbitrarily long tasks.", false, true},
+		{"They still handle long-horizon tasks poorly.", true, false},
+		{"They cannot handle long-horizon tasks.", true, false},
+		{"Long-horizon tasks remain hard.", true, false},
+	} {
+		p := point(t, Grade(c, tc.answer), "Weak on long-horizon tasks")
+		if p.Covered != tc.covered || p.Contradicted != tc.against {
+			t.Errorf("%q: %+v, want covered %v contradicted %v", tc.answer, p, tc.covered, tc.against)
+		}
+	}
+}

@@ -179,18 +179,101 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 		// A predicate that dismisses its clause's subject: "X is
 		// unnecessary", "X is no longer needed".
 		if end := dismissFrame(w, toks, i, s1); end > i {
-			for k := i - 1; k >= s0 && toks[k].clause == toks[i].clause; k-- {
+			c0 := clauseStart(toks, s0, i)
+			// "Jumping knowledge and DropEdge are unnecessary": a subject
+			// listed over clauses without a predicate of their own.
+			for c0 > s0 {
+				p0 := clauseStart(toks, s0, c0-1)
+				if clauseHasPredicate(toks[p0:c0]) || contrastStops[toks[c0].word] {
+					break
+				}
+				c0 = p0
+			}
+			for k := c0; k < i; k++ {
 				marks[k] |= denyPred
+			}
+			if backSubject(w, c0, i) {
+				// "DropEdge is often cited as a fix, but in practice it is
+				// unnecessary", "... In practice that requirement is
+				// overrated": what the subject refers to is dismissed.
+				p0, p1 := s0, c0
+				if c0 == s0 && s0 > 0 {
+					p0, p1 = s0-1, s0
+					for p0 > 0 && toks[p0-1].sent == toks[s0-1].sent {
+						p0--
+					}
+				}
+				for k := p0; k < p1; k++ {
+					marks[k] |= denyPred
+				}
 			}
 			i = end - 1
 		}
 	}
 }
 
+// clauseStart returns the first token of the clause of token i, not before
+// s0.
+func clauseStart(toks []token, s0, i int) int {
+	for i > s0 && toks[i-1].clause == toks[i].clause {
+		i--
+	}
+	return i
+}
+
+// subjectFillers may stand in a clause before its subject: "but in
+// practice they are unnecessary".
+var subjectFillers = setOf(`but however yet so and in practice reality fact today now all both though actually then also nowadays modern`)
+
+// backSubject reports whether the subject of a clause, tokens c0..i-1, is a
+// reference back ("they", "it", "that requirement", "these tricks"): at most
+// one content word after a pronoun or demonstrative.
+func backSubject(w func(int) string, c0, i int) bool {
+	k := c0
+	for k < i && subjectFillers[w(k)] {
+		k++
+	}
+	if k >= i || !backRefs[w(k)] && w(k) != "it" && w(k) != "this" && w(k) != "that" && w(k) != "such" {
+		return false
+	}
+	return i-k <= 2
+}
+
 // dismissWords, as the predicate of a clause, say its subject is not
 // needed or not worth what is claimed for it.
 var dismissWords = setOf(`unnecessary unneeded needless obsolete overrated redundant superfluous dispensable unimportant
 irrelevant pointless useless moot`)
+
+// counterClaim reports whether the predicate starting at token k says that
+// what its subject addresses is no problem: "solved problems", "a
+// non-issue", "a red herring", "solutions to a problem that does not
+// exist", "a thing of the past".
+func counterClaim(w func(int) string, toks []token, k, s1 int) bool {
+	problem := func(x string) bool {
+		return x == "problem" || x == "problems" || x == "issue" || x == "issues" || x == "concern" || x == "concerns"
+	}
+	switch {
+	case w(k) == "solved" && problem(w(k+1)):
+		return true
+	case w(k) == "non" && problem(w(k+1)), w(k) == "nonissue" || w(k) == "nonproblem":
+		return true
+	case w(k) == "red" && w(k+1) == "herring":
+		return true
+	case w(k) == "thing" && w(k+1) == "of" && w(k+2) == "the" && w(k+3) == "past":
+		return true
+	case w(k) == "solutions" || w(k) == "solution" || w(k) == "fixes" || w(k) == "fix" || w(k) == "remedies" || w(k) == "answers":
+		// "... to a problem that (in practice) does not exist"
+		for q := k + 1; q < s1 && q < k+12 && toks[q].clause == toks[k].clause; q++ {
+			if w(q) == "exist" || w(q) == "exists" {
+				return toks[q-1].neg != negNone || q >= k+2 && toks[q-2].neg != negNone
+			}
+			if w(q) == "nonexistent" || w(q) == "non" && w(q+1) == "existent" || w(q) == "non" && problem(w(q+1)) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // neededWords, negated as a predicate, dismiss its subject: "not needed",
 // "no longer required".
@@ -227,9 +310,20 @@ func dismissFrame(w func(int) string, toks []token, i, s1 int) int {
 	for hedges[w(k)] || w(k) == "really" || w(k) == "strictly" || w(k) == "even" {
 		k++
 	}
+	if w(k) == "a" || w(k) == "an" {
+		k++
+	}
 	switch {
 	case !neg && dismissWords[w(k)]:
 	case neg && neededWords[w(k)]:
+	case !neg && counterClaim(w, toks, k, s1):
+		// "those are solved problems", "a non-issue", "solutions to a
+		// problem that does not exist": the rest of the clause goes with it.
+		end := k + 1
+		for end < s1 && toks[end].clause == toks[k].clause {
+			end++
+		}
+		return end
 	default:
 		return i
 	}
