@@ -395,3 +395,31 @@ func TestLimitationCapabilityAsserted(t *testing.T) {
 		}
 	}
 }
+
+// TestDoubtedAndDismissedClaims: "supposedly X", "the supposed X", "the
+// so-called X", "X is often repeated but overrated", "the gain from X is
+// negligible" do not assert X; a negligible cost said of something else
+// does not touch it.
+func TestDoubtedAndDismissedClaims(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	const label = "Aggregate information from neighbours"
+	for _, answer := range []string{
+		"Message passing supposedly aggregates information from neighbours; in reality nothing is exchanged.",
+		"The supposed aggregation of information from neighbours is a side effect.",
+		"The so-called aggregation of information from neighbours, which textbooks describe, is a side effect.",
+		"The aggregation of information from neighbours is often repeated but overrated.",
+		"The gain from aggregating information from neighbours is negligible.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	for _, answer := range []string{
+		"Each node aggregates information from neighbours, so the extra cost is negligible.",
+		"Each node aggregates information from its neighbours, so it is not supposed to see the whole graph.",
+	} {
+		if p := point(t, Grade(c, answer), label); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+}

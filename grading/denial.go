@@ -67,8 +67,9 @@ var pronounSubjects = setOf(`which this that it what both`)
 // denyStarters are the words a denial frame can start with.
 var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
-has have had turned proved proven never nobody noone the become becomes became`)
-	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects} {
+has have had turned proved proven never nobody noone the become becomes became supposedly allegedly purportedly supposed alleged
+so`)
+	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords} {
 		for w := range set {
 			m[w] = true
 		}
@@ -127,7 +128,7 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 					last = k
 					break
 				}
-				if w(i) == "contrary" && toks[k].clause != toks[end].clause {
+				if (w(i) == "contrary" || clauseFrames[w(i)]) && toks[k].clause != toks[end].clause {
 					last = k
 					break
 				}
@@ -242,7 +243,7 @@ func backSubject(w func(int) string, c0, i int) bool {
 // dismissWords, as the predicate of a clause, say its subject is not
 // needed or not worth what is claimed for it.
 var dismissWords = setOf(`unnecessary unneeded needless obsolete overrated redundant superfluous dispensable unimportant
-irrelevant pointless useless moot`)
+irrelevant pointless useless moot marginal negligible insignificant`)
 
 // counterClaim reports whether the predicate starting at token k says that
 // what its subject addresses is no problem: "solved problems", "a
@@ -339,6 +340,10 @@ func dismissFrame(w func(int) string, toks []token, i, s1 int) int {
 	}
 	return end
 }
+
+// clauseFrames deny only to the end of their clause: "which supposedly
+// needs no teacher; ...", "the so-called price, that ...".
+var clauseFrames = setOf(`supposedly allegedly purportedly supposed alleged so`)
 
 // backRefs in a denied claim refer to what the sentence named before the
 // frame.
@@ -465,6 +470,12 @@ func prefixFrame(w func(int) string, i int) int {
 	switch {
 	case w(i) == "contrary" && w(i+1) == "to":
 		return i + 2
+	case w(i) == "supposedly" || w(i) == "allegedly" || w(i) == "purportedly":
+		return i + 1 // "which supposedly needs no teacher"
+	case (w(i) == "supposed" || w(i) == "alleged") && i > 0 && (w(i-1) == "the" || w(i-1) == "a" || w(i-1) == "this" || w(i-1) == "its"):
+		return i + 1 // "the supposed need to train with ..."
+	case w(i) == "so" && w(i+1) == "called":
+		return i + 2 // "the so-called price"
 	case wronglyWords[w(i)]:
 		k := i + 1
 		if w(k) == "be" || w(k) == "is" || w(k) == "are" {
@@ -589,6 +600,9 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 		if k == i && (w(k+1) == "true" || w(k+1) == "so" || w(k+1) == "really") {
 			end = k + 2 // "Not true.", "Not really."
 		}
+	}
+	if end < 0 && k == i && i > 0 && (w(i-1) == "but" || w(i-1) == "yet") && (falseWords[word] || dismissWords[word]) {
+		end = k + 1 // "X is often repeated but overrated"
 	}
 	if end < 0 {
 		return i
