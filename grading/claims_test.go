@@ -423,3 +423,28 @@ func TestDoubtedAndDismissedClaims(t *testing.T) {
 		}
 	}
 }
+
+// TestPassiveReportsAndNamedClaims: "X is often read as Y, but ..." reports
+// Y as others' view; "that ordering no longer holds for larger models"
+// denies what it names; "X is unnecessary now that ..." dismisses X.
+func TestPassiveReportsAndNamedClaims(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	const label = "Aggregate information from neighbours"
+	for _, answer := range []string{
+		"Message passing is often described as aggregating information from neighbours, but in practice each node is processed alone.",
+		"Each node aggregates information from its neighbours; that finding no longer holds for larger graphs.",
+		"Aggregating information from neighbours is unnecessary now that transformers exist.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	for _, answer := range []string{
+		"Each node aggregates information from its neighbours, which is often described as message passing.",
+		"Message passing is often described as aggregating information from neighbours, and that is right.",
+	} {
+		if p := point(t, Grade(c, answer), label); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+}

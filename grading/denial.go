@@ -1,6 +1,9 @@
 package grading
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // Denial frames.
 //
@@ -103,6 +106,15 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 	end := reportFrame(w, s0, s1)
 	if end == s0 {
 		end = beliefFrame(w, s0, s1)
+	}
+	if end == s0 {
+		if k := passiveReport(w, toks, s0, s1); k > s0 && correctedAfter(toks, w, k, s1) {
+			// "X is often described as Y, but ...": X and Y are what others
+			// say, up to the correction.
+			for q := s0; q < s1 && !contrastStops[toks[q].word]; q++ {
+				marks[q] |= denyScope
+			}
+		}
 	}
 	if end > s0 && correctedAfter(toks, w, end, s1) {
 		// "People often say X, but ...", "It is often claimed that X. In fact ..."
@@ -329,13 +341,12 @@ func dismissFrame(w func(int) string, toks []token, i, s1 int) int {
 		return i
 	}
 	end := k + 1
-	for n := 0; n < 3 && end < s1 && trailers[toks[end].word] && w(end) != "in" && toks[end].clause == toks[end-1].clause; n++ {
+	for n := 0; n < 3 && end < s1 && trailers[toks[end].word] && !qualifierAt(w, end) && toks[end].clause == toks[end-1].clause; n++ {
 		end++ // "is unnecessary anymore"
 	}
-	// "is unnecessary in practice", "for GCNs", "with attention": the
-	// rest of the clause only qualifies the predicate.
-	if end < s1 && toks[end].clause == toks[k].clause && !contrastStops[toks[end].word] &&
-		w(end) != "in" && w(end) != "for" && w(end) != "with" {
+	// "is unnecessary in practice", "for GCNs", "now that ...": the rest
+	// of the clause only qualifies the predicate.
+	if end < s1 && toks[end].clause == toks[k].clause && !contrastStops[toks[end].word] && !qualifierAt(w, end) {
 		return i
 	}
 	return end
@@ -380,6 +391,40 @@ func reportFrame(w func(int) string, s0, s1 int) int {
 	return k
 }
 
+// reportAdverbs make a passive report of others' view: "X is often
+// described as Y".
+var reportAdverbs = setOf(`often commonly usually widely sometimes frequently typically generally traditionally popularly`)
+
+// passiveVerbs are participles of a passive report, besides reportVerbs.
+var passiveVerbs = setOf(`recommended cited presented touted portrayed framed sold seen regarded treated viewed taught justified
+explained read advertised marketed credited blamed quoted repeated`)
+
+// passiveReport returns the end of a passive report in the first clause of
+// a sentence ("X is often described as", "it is usually justified by"), or
+// s0 when there is none: a copula, a reporting adverb and a participle of
+// saying or seeing.
+func passiveReport(w func(int) string, toks []token, s0, s1 int) int {
+	for k := s0 + 1; k+2 < s1 && toks[k].clause == toks[s0].clause; k++ {
+		switch w(k) {
+		case "is", "are", "was", "were", "s", "has", "have":
+		default:
+			continue
+		}
+		q := k + 1
+		if w(q) == "been" {
+			q++
+		}
+		if !reportAdverbs[w(q)] {
+			continue
+		}
+		q++
+		if passiveVerbs[w(q)] || reportVerbs[w(q)] && strings.HasSuffix(w(q), "ed") || w(q) == "said" || w(q) == "thought" {
+			return q + 1
+		}
+	}
+	return s0
+}
+
 // beliefNouns name a belief that an answer may report in order to correct
 // it: "it's a common belief that X, but ...".
 var beliefNouns = setOf(`belief beliefs view views assumption assumptions idea notion intuition story narrative picture wisdom
@@ -389,7 +434,8 @@ textbook`)
 // claimNouns name what was said, as the subject of a frame after it: "that
 // distinction no longer holds".
 var claimNouns = setOf(`distinction statement characterization characterisation analogy rule argument reasoning
-simplification generalization generalisation version line`)
+simplification generalization generalisation version line ordering order ranking result results finding findings conclusion
+conclusions trend advice recommendation concern worry justification rationale`)
 
 // beliefAdjectives may qualify a reported belief: "the common view".
 var beliefAdjectives = setOf(`common popular widespread widely held usual standard conventional naive textbook received
@@ -610,10 +656,27 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 	for n := 0; n < 2 && end < s1 && trailers[toks[end].word] && toks[end].clause == toks[end-1].clause; n++ {
 		end++ // "this no longer holds in practice"
 	}
-	// The frame must close the claim: nothing but a contrast may follow it
-	// in the sentence.
-	if end < s1 && !contrastStops[toks[end].word] && toks[end].clause == toks[end-1].clause && toks[end].word != "and" {
+	// The frame must close the claim: nothing but a contrast, or a
+	// qualifier of the frame ("no longer holds for larger models"), may
+	// follow it in the sentence.
+	if end < s1 && !contrastStops[toks[end].word] && toks[end].clause == toks[end-1].clause && toks[end].word != "and" &&
+		!qualifierAt(w, end) {
 		return i
 	}
 	return end
+}
+
+// qualifierAt reports whether the words from k on qualify the frame or
+// predicate before them rather than extend the claim: "for larger models",
+// "in modern GNNs", "now that renderers are photorealistic". A clause
+// opened by "as", "when" or "if" may carry a claim of its own, so it does
+// not count.
+func qualifierAt(w func(int) string, k int) bool {
+	switch w(k) {
+	case "for", "in", "with":
+		return true
+	case "now":
+		return w(k+1) == "that"
+	}
+	return false
 }
