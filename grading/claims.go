@@ -20,7 +20,12 @@ import "strings"
 //     it worse"), or not to help.
 //
 // A point with both asserting and contradicting evidence is covered: the
-// answer said it.
+// answer said it. But when the contradicting evidence is a phrasing of two
+// or more words inside a denial frame or a dismissal ("the usual claim that
+// X is a myth", "X is unnecessary"), the answer took back what it said, and
+// the point is missed (neither covered nor contradicted). A single word
+// inside a denial is too weak to take anything back: the denial may be
+// about something else.
 
 // limitationWords in a key point's label say it is a limitation ("Fails on
 // one-to-many relations", "Weak on long-horizon tasks").
@@ -259,7 +264,7 @@ func sortIDs(ids []int32) {
 // compared subject, or say the opposite effect.
 func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 	var good, bad, anti []Span
-	negated := false
+	negated, retracted := false, false
 	for i := range pm.variants {
 		a.matchVariant(&pm.variants[i], func(sp Span, lo, hi int32, ok bool) bool {
 			if ok && !pm.variants[i].neg && a.dismissed(lo, hi) {
@@ -286,11 +291,19 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 			} else if len(bad) < 4*maxSpans {
 				bad = append(bad, sp)
 				negated = true
+				if len(pm.variants[i].slots) >= 2 && (a.denied(lo, hi) || a.dismissed(lo, hi)) {
+					retracted = true
+				}
 			}
 			return len(good) < 4*maxSpans
 		})
 	}
 	if len(good) > 0 {
+		if retracted {
+			// Said, and taken back elsewhere: "co-fine-tuning mixes robot
+			// and web data ... so mixing robot and web data is unnecessary".
+			return pointVerdict{}
+		}
 		return pointVerdict{covered: true, spans: mergeSpans(good)}
 	}
 	for i := range pm.antis {

@@ -448,3 +448,19 @@ func TestPassiveReportsAndNamedClaims(t *testing.T) {
 		}
 	}
 }
+
+// TestTakenBack: a point said and then taken back by a denial or a
+// dismissal of two or more of its words is missed; a single word of it
+// inside a denial of something else takes nothing back.
+func TestTakenBack(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	const label = "Aggregate information from neighbours"
+	r := Grade(c, "Each node aggregates information from its neighbours. But aggregating information from neighbours is unnecessary in practice.")
+	if p := point(t, r, label); p.Covered || p.Contradicted {
+		t.Errorf("taken back: %+v, want missed", p)
+	}
+	r = Grade(c, "Each node aggregates information from its neighbours. It is a myth that the order of the neighbours matters.")
+	if p := point(t, r, label); !p.Covered {
+		t.Errorf("a denial of something else: %+v, want covered", p)
+	}
+}
