@@ -358,6 +358,7 @@ func TestDismissedByReferenceAndCounterClaims(t *testing.T) {
 		"Jumping knowledge and DropEdge are often cited as fixes, but in practice they are unnecessary.",
 		"Jumping knowledge and DropEdge help. In practice that advice is overrated.",
 		"Jumping knowledge and DropEdge are solutions to a problem that in practice does not exist.",
+		"Jumping knowledge and DropEdge are all solutions to a problem that does not exist.",
 	} {
 		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
 			t.Errorf("%q: %+v, want contradicted", answer, p)

@@ -309,7 +309,8 @@ func dismissFrame(w func(int) string, toks []token, i, s1 int) int {
 	neg := w(k) == "isnt" || w(k) == "arent" || w(k) == "wasnt"
 	k++
 	for n := 0; n < 3 && (w(k) == "been" || w(k) == "become" || w(k) == "made" || w(k) == "rendered" || hedges[w(k)] ||
-		w(k) == "now" || w(k) == "often" || w(k) == "usually" || w(k) == "generally" || w(k) == "entirely" || w(k) == "totally"); n++ {
+		w(k) == "now" || w(k) == "often" || w(k) == "usually" || w(k) == "generally" || w(k) == "entirely" || w(k) == "totally" ||
+		w(k) == "all" || w(k) == "both" || w(k) == "only" || w(k) == "merely"); n++ {
 		k++
 	}
 	switch {
