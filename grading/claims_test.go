@@ -465,3 +465,25 @@ func TestTakenBack(t *testing.T) {
 		t.Errorf("a denial of something else: %+v, want covered", p)
 	}
 }
+
+// TestShortCorrections: a report corrected by a bare negated clause ("many
+// believe X; it isn't", "X is often said; it doesn't"), a standalone "No.",
+// "calling X Y is a mistake" and "a common mistake is to think X" deny X.
+func TestShortCorrections(t *testing.T) {
+	c := builtinCard(t, "diffusion/ddpm-vs-ddim")
+	for _, tc := range []struct{ label, answer string }{
+		{"DDIM: deterministic sampling", "Many believe DDIM is deterministic; it isn't."},
+		{"DDIM: deterministic sampling", "Some sources claim DDIM is deterministic. It is not."},
+		{"DDIM: deterministic sampling", "DDIM is deterministic? No."},
+		{"DDIM: deterministic sampling", "Calling DDIM deterministic is a mistake."},
+		{"DDIM: deterministic sampling", "A common mistake is to think DDIM is deterministic."},
+		{"DDIM: non-Markovian, skips steps", "DDIM is often said to skip timesteps; it doesn't."},
+	} {
+		if p := point(t, Grade(c, tc.answer), tc.label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", tc.answer, p)
+		}
+	}
+	if p := point(t, Grade(c, "Many believe DDIM is deterministic; it is."), "DDIM: deterministic sampling"); !p.Covered {
+		t.Errorf("a belief confirmed: %+v, want covered", p)
+	}
+}

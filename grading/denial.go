@@ -43,7 +43,7 @@ const (
 // falseWords say that what they are said of is false.
 var falseWords = setOf(`false wrong incorrect untrue myth misconception nonsense fiction fallacy misleading mistaken bogus
 misreading misunderstanding overstated exaggerated outdated debunked inaccurate oversimplification hype disproved refuted
-backwards unfounded baseless overblown legend`)
+backwards unfounded baseless overblown legend mistake illusion exaggeration overstatement`)
 
 // wronglyWords are adverbs of a false report ("people wrongly claim").
 var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wrongfully naively`)
@@ -490,9 +490,19 @@ func correctedAfter(toks []token, w func(int) string, end, s1 int) bool {
 			w(k) == "in" && (w(k+1) == "practice" || w(k+1) == "reality" || w(k+1) == "fact") && toks[k].clause != toks[k-1].clause {
 			return true
 		}
+		if k > end && toks[k].clause != toks[k-1].clause && shortDenial(w, toks, k, s1) {
+			return true // "many believe X; it isn't"
+		}
 	}
 	if s1 >= len(toks) {
 		return false
+	}
+	s2 := s1
+	for s2 < len(toks) && toks[s2].sent == toks[s1].sent {
+		s2++
+	}
+	if shortDenial(w2(toks, s1, s2), toks, s1, s2) {
+		return true // "Some claim X. It isn't."
 	}
 	n := toks[s1].word
 	next := ""
@@ -501,6 +511,49 @@ func correctedAfter(toks []token, w func(int) string, end, s1 int) bool {
 	}
 	return n == "actually" || n == "however" || n == "but" || n == "wrong" || n == "in" && (next == "fact" || next == "reality" || next == "practice") ||
 		n == "not" && (next == "so" || next == "true" || next == "quite" || next == "really") || n == "thats" && (next == "wrong" || next == "false" || next == "a")
+}
+
+// w2 returns the word reader of tokens s0..s1-1.
+func w2(toks []token, s0, s1 int) func(int) string {
+	return func(i int) string {
+		if i < s0 || i >= s1 {
+			return ""
+		}
+		return toks[i].word
+	}
+}
+
+// shortDenial reports whether the clause starting at token k is only a
+// pronoun and a negated auxiliary: "it isn't", "they don't", "it does not",
+// "that's not the case", "no".
+func shortDenial(w func(int) string, toks []token, k, s1 int) bool {
+	e := k
+	for e < s1 && toks[e].clause == toks[k].clause {
+		e++
+	}
+	q := k
+	for q < e && (w(q) == "but" || w(q) == "and" || w(q) == "actually" || w(q) == "really") {
+		q++
+	}
+	if e-q == 1 && (w(q) == "no" || w(q) == "nope") {
+		return true
+	}
+	if !pronounSubjects[w(q)] && !backRefs[w(q)] && w(q) != "thats" && w(q) != "its" {
+		return false
+	}
+	rest := e - q - 1
+	switch {
+	case rest == 1 && contracted[w(q+1)]:
+		return true // "it isn't", "they don't"
+	case rest == 2 && (w(q+1) == "is" || w(q+1) == "does" || w(q+1) == "do" || w(q+1) == "are" || w(q+1) == "can" || w(q+1) == "s") &&
+		w(q+2) == "not":
+		return true // "it does not"
+	case rest == 3 && w(q+1) == "not" && w(q+2) == "the" && w(q+3) == "case":
+		return true // "that's not the case"
+	case rest == 4 && w(q+1) == "is" && w(q+2) == "not" && w(q+3) == "the" && w(q+4) == "case":
+		return true
+	}
+	return false
 }
 
 // prefixFrame returns the end (exclusive) of a denial frame that starts at
@@ -533,6 +586,10 @@ func prefixFrame(w func(int) string, i int) int {
 		}
 	case falseWords[w(i)] && w(i+1) == "that":
 		return i + 2
+	case falseWords[w(i)] && (w(i+1) == "is" || w(i+1) == "was") && w(i+2) == "that":
+		return i + 3 // "a common misconception is that X"
+	case falseWords[w(i)] && (w(i+1) == "is" || w(i+1) == "was") && w(i+2) == "to" && reportVerbs[w(i+3)]:
+		return that(i + 4) // "a common mistake is to think X"
 	case falseWords[w(i)] && w(i+1) == "to" && reportVerbs[w(i+2)]:
 		return that(i + 3)
 	case w(i) == "mistake" && w(i+1) == "to" && reportVerbs[w(i+2)]:
@@ -631,6 +688,10 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 			end = k + 3
 		}
 	case "no":
+		if k == i && k+1 == s1 && i > 0 && toks[i].sent != toks[i-1].sent {
+			end = k + 1 // "DDIM is deterministic? No."
+			break
+		}
 		if (w(k+1) == "longer" || w(k+1) == "long") && (w(k+2) == "holds" || w(k+2) == "hold" || w(k+2) == "applies" ||
 			w(k+2) == "apply" || w(k+2) == "true") {
 			end = k + 3 // "this no longer holds"
