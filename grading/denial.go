@@ -377,6 +377,9 @@ func reportFrame(w func(int) string, s0, s1 int) int {
 		return s0
 	}
 	k++
+	if !reportVerbs[w(k)] && k+1 < s1 && reportVerbs[w(k+1)] && (w(k-1) == "some" || w(k-1) == "many" || w(k-1) == "most") {
+		k++ // "some sources claim", "many papers say"
+	}
 	for n := 0; n < 3 && (hedges[w(k)] || w(k) == "often" || w(k) == "commonly" || w(k) == "usually" || w(k) == "sometimes" ||
 		w(k) == "is" || w(k) == "are" || w(k) == "s" || w(k) == "widely" || w(k) == "might" || w(k) == "may" || w(k) == "would" ||
 		w(k) == "could"); n++ {
