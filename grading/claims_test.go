@@ -487,3 +487,18 @@ func TestShortCorrections(t *testing.T) {
 		t.Errorf("a belief confirmed: %+v, want covered", p)
 	}
 }
+
+// TestSubjectPhraseIsNoName: a thesaurus phrase for a compared subject
+// ("fixed graph" for transductive) is what the subject does, not its name:
+// said in a sentence about the other subject, it contradicts the point.
+func TestSubjectPhraseIsNoName(t *testing.T) {
+	c := builtinCard(t, "gnn/transductive-inductive")
+	r := Grade(c, "In the inductive setting the whole graph, including test nodes, is seen during training and the model only predicts labels on that same fixed graph.")
+	if p := point(t, r, "Transductive: same fixed graph"); p.Covered || !p.Contradicted {
+		t.Errorf("said of inductive learning: %+v, want contradicted", p)
+	}
+	r = Grade(c, "In the transductive setting the model only predicts labels on the same fixed graph it was trained on.")
+	if p := point(t, r, "Transductive: same fixed graph"); !p.Covered {
+		t.Errorf("said of transductive learning: %+v, want covered", p)
+	}
+}

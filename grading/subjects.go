@@ -93,7 +93,7 @@ func (m *cardMatcher) compileSubjects(question string) {
 			keys = append(keys, key)
 			var alts [][]int32
 			if len(toks) == 1 {
-				alts = m.wordAlts(toks[0])
+				alts = m.subjectAlts(toks[0])
 			} else {
 				alts = m.groupAlts(toks, false)
 			}
@@ -109,6 +109,33 @@ func (m *cardMatcher) compileSubjects(question string) {
 		return
 	}
 	m.dropSubjectNames()
+}
+
+// subjectAlts returns the ways an answer may name a compared subject: the
+// word, its one-word synonyms and the expansions of an abbreviation. A
+// thesaurus phrase for it ("fixed graph" for transductive) says what the
+// subject does, so it is evidence for a point, not the name the point is
+// said of: "in the inductive setting ... the same fixed graph" is said of
+// inductive learning.
+func (m *cardMatcher) subjectAlts(t token) [][]int32 {
+	alts := [][]int32{{m.intern(t)}}
+	for _, seq := range m.synonymSeqs(t.term) {
+		if len(seq) == 1 {
+			alts = append(alts, seq)
+		}
+	}
+	for _, exp := range abbreviations[t.word] {
+		var seq []int32
+		for _, et := range tokenize(exp) {
+			if !et.stop {
+				seq = append(seq, m.intern(et))
+			}
+		}
+		if len(seq) > 0 {
+			alts = append(alts, seq)
+		}
+	}
+	return alts
 }
 
 // genericPrefix reports whether a label prefix names a part of the answer
