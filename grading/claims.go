@@ -142,6 +142,28 @@ func (a *analysis) dismissed(lo, hi int32) bool {
 	return false
 }
 
+// nameAsEvidence reports whether a word of the match being reported (the
+// first n chosen items of matchVariant's scratch) is part of a compound
+// that names a compared subject: the name "edge-level" is no evidence for
+// "Edge-level: link prediction" through its word "edge". (An expansion
+// written out, "sample and aggregate" for GraphSAGE, says what the subject
+// does and stays evidence.) It is called from matchVariant's report, while
+// a.items and a.chosen hold the match reported.
+func (a *analysis) nameAsEvidence(n int) bool {
+	if n > len(a.chosen) {
+		return false
+	}
+	for _, j := range a.chosen[:n] {
+		it := a.items[j]
+		for _, mn := range a.mentions {
+			if mn.first <= it.first && it.last <= mn.last && mn.last > mn.first && a.toks[mn.last].wordPrev {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // pointVerdict is the outcome of matching one key point.
 type pointVerdict struct {
 	covered      bool
@@ -267,6 +289,9 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 	negated, retracted := false, false
 	for i := range pm.variants {
 		a.matchVariant(&pm.variants[i], func(sp Span, lo, hi int32, ok bool) bool {
+			if len(a.mentions) > 0 && a.nameAsEvidence(len(pm.variants[i].slots)) {
+				return true // "edge-level tasks predict ..." is no link prediction
+			}
 			if ok && !pm.variants[i].neg && a.dismissed(lo, hi) {
 				ok = false // "aggregating over neighbours is unnecessary"
 			}

@@ -502,3 +502,17 @@ func TestSubjectPhraseIsNoName(t *testing.T) {
 		t.Errorf("said of transductive learning: %+v, want covered", p)
 	}
 }
+
+// TestCompoundSubjectNameIsNoEvidence: the word "edge" of the subject name
+// "edge-level" does not make "edge-level tasks predict ..." a link
+// prediction; saying what edge-level tasks do still covers the point.
+func TestCompoundSubjectNameIsNoEvidence(t *testing.T) {
+	c := builtinCard(t, "gnn/task-levels")
+	const label = "Edge-level: link prediction"
+	if p := point(t, Grade(c, "Edge-level tasks predict the weight of each node."), label); p.Covered {
+		t.Errorf("named only: %+v, want not covered", p)
+	}
+	if p := point(t, Grade(c, "Edge-level tasks predict whether an edge exists between two nodes."), label); !p.Covered {
+		t.Errorf("said: %+v, want covered", p)
+	}
+}
