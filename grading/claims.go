@@ -142,6 +142,30 @@ func (a *analysis) dismissed(lo, hi int32) bool {
 	return false
 }
 
+// contrastedSubject reports whether a match starting at token lo is
+// negated only by a contrast that names subject s right before it: "50
+// steps instead of DDPM's 1000", "rather than GCN's fixed weights". The
+// contrast negates the other subject's property for the sentence's subject,
+// and so states it for s.
+func (a *analysis) contrastedSubject(s int, lo int32) bool {
+	toks := a.toks
+	for q := int(lo) - 1; q >= 1 && q >= int(lo)-5 && toks[q].clause == toks[lo].clause; q-- {
+		w := toks[q].word
+		if w == "of" && toks[q-1].word == "instead" || w == "than" && toks[q-1].word == "rather" || w == "unlike" {
+			for _, mn := range a.mentions {
+				if int(mn.first) > q && mn.last < lo && mn.subject == s {
+					return true
+				}
+			}
+			return false
+		}
+		if toks[q].neg == negStrong {
+			return false // "not", "no": a negation of its own
+		}
+	}
+	return false
+}
+
 // nameAsEvidence reports whether a word of the match being reported (the
 // first n chosen items of matchVariant's scratch) is part of a compound
 // that names a compared subject: the name "edge-level" is no evidence for
@@ -300,6 +324,9 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 					bad = append(bad, sp) // "it handles arbitrarily long tasks"
 				}
 				return true
+			}
+			if !ok && pm.subject >= 0 && a.contrastedSubject(pm.subject, lo) {
+				ok = true // "50 steps instead of DDPM's 1000" says DDPM takes 1000
 			}
 			if pm.subject >= 0 && !a.attributed(pm.subject, lo, hi) {
 				if ok && len(bad) < 4*maxSpans {

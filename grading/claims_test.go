@@ -516,3 +516,16 @@ func TestCompoundSubjectNameIsNoEvidence(t *testing.T) {
 		t.Errorf("said: %+v, want covered", p)
 	}
 }
+
+// TestContrastNamesTheOtherSubject: "instead of DDPM's 1000" states DDPM's
+// 1000 steps; "instead of 1000 steps" said of DDIM alone does not.
+func TestContrastNamesTheOtherSubject(t *testing.T) {
+	c := builtinCard(t, "diffusion/ddpm-vs-ddim")
+	const label = "DDPM: ~1000 slow steps"
+	if p := point(t, Grade(c, "DDIM needs around 50 steps instead of DDPM's 1000 steps."), label); !p.Covered {
+		t.Errorf("contrast naming DDPM: %+v, want covered", p)
+	}
+	if p := point(t, Grade(c, "DDPM does not need 1000 steps."), label); p.Covered {
+		t.Errorf("negated: %+v, want not covered", p)
+	}
+}
