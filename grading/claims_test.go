@@ -529,3 +529,14 @@ func TestContrastNamesTheOtherSubject(t *testing.T) {
 		t.Errorf("negated: %+v, want not covered", p)
 	}
 }
+
+// TestPronounRefersToTopic: a pronoun opening a sentence refers to the
+// subject the sentence before is about (named first there), not to the one
+// it names last.
+func TestPronounRefersToTopic(t *testing.T) {
+	c := builtinCard(t, "diffusion/ddpm-vs-ddim")
+	r := Grade(c, "DDIM keeps the model trained with the DDPM objective. It skips timesteps and is much faster.")
+	if p := point(t, r, "DDIM: non-Markovian, skips steps"); !p.Covered {
+		t.Errorf("\"it\" after a sentence about DDIM: %+v, want covered", p)
+	}
+}

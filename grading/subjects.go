@@ -283,7 +283,7 @@ func (a *analysis) attributed(s int, lo, hi int32) bool {
 			return true // the match names its own subject
 		}
 	}
-	got := a.subjectOf(lo, hi)
+	got := a.subjectOfIn(lo, hi, true)
 	return got < 0 || got == s
 }
 
@@ -293,6 +293,14 @@ func (a *analysis) attributed(s int, lo, hi int32) bool {
 // after them in it, else last in an earlier sentence, passing over one
 // named in contrast ("unlike GCN") outside the clause.
 func (a *analysis) subjectOf(lo, hi int32) int {
+	return a.subjectOfIn(lo, hi, false)
+}
+
+// subjectOfIn is subjectOf; with topic set, an earlier sentence gives the
+// subject it names first (its topic: "It is a myth that DDIM reuses the
+// DDPM model. ... it skips timesteps" is about DDIM) rather than the one it
+// names last.
+func (a *analysis) subjectOfIn(lo, hi int32, topic bool) int {
 	if len(a.mentions) == 0 {
 		return -1
 	}
@@ -338,11 +346,19 @@ func (a *analysis) subjectOf(lo, hi int32) int {
 			return mn.subject
 		}
 	}
+	found, in := -1, int32(-1)
 	for i := k - 1; i >= 0; i-- {
 		mn := ms[i]
-		if mn.last < lo && toks[mn.first].sent < sent && !mn.contrast {
+		if mn.last >= lo || toks[mn.first].sent >= sent || mn.contrast {
+			continue
+		}
+		if !topic {
 			return mn.subject
 		}
+		if in >= 0 && toks[mn.first].sent != in {
+			break
+		}
+		in, found = toks[mn.first].sent, mn.subject
 	}
-	return -1
+	return found
 }
