@@ -540,3 +540,22 @@ func TestPronounRefersToTopic(t *testing.T) {
 		t.Errorf("\"it\" after a sentence about DDIM: %+v, want covered", p)
 	}
 }
+
+// TestMisconceivedWordsCoverNothing: a point whose only evidence shares
+// words with an asserted misconception is not covered; stated apart from
+// it, the point is.
+func TestMisconceivedWordsCoverNothing(t *testing.T) {
+	c := card([]string{"Temporal ensembling", "temporal ensembling"}, []string{"Deterministic", "deterministic"})
+	c.Misconceptions = []decks.KeyPoint{{Label: "Ensembling trains several models", Phrasings: []string{"ensembling trains several models"}, Weight: 1}}
+	r := Grade(c, "Temporal ensembling trains several models and averages them.")
+	if !r.Misconceptions[0].Asserted {
+		t.Fatalf("misconception not asserted: %+v", r.Misconceptions)
+	}
+	if p := point(t, r, "Temporal ensembling"); p.Covered {
+		t.Errorf("evidence shared with the wrong claim: %+v, want not covered", p)
+	}
+	r = Grade(c, "Temporal ensembling averages overlapping chunks. Ensembling trains several models, some say.")
+	if p := point(t, r, "Temporal ensembling"); !p.Covered {
+		t.Errorf("stated apart: %+v, want covered", p)
+	}
+}

@@ -307,9 +307,10 @@ func contentWords(toks []token) int {
 }
 
 // dropMisconceivedCover takes back the cover of a point whose only
-// asserting words are the words that state an asserted misconception:
-// "Min-SNR changes the prediction target" is wrong, and says nothing right
-// about Min-SNR. The point may still be covered by another clause.
+// asserting words share words with those that state an asserted
+// misconception: "Min-SNR changes the prediction target" is wrong, and says
+// nothing right about Min-SNR. The point may still be covered by another
+// clause.
 func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult) {
 	var wrong []Span
 	for _, mc := range miscs {
@@ -327,7 +328,7 @@ func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult) {
 		}
 		kept := p.Spans[:0:0]
 		for _, sp := range p.Spans {
-			if !insideAny(sp, wrong) {
+			if !overlapsAny(sp, wrong) {
 				kept = append(kept, sp)
 			}
 		}
@@ -339,10 +340,10 @@ func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult) {
 	}
 }
 
-// insideAny reports whether sp lies within one of spans.
-func insideAny(sp Span, spans []Span) bool {
+// overlapsAny reports whether sp shares a byte with one of spans.
+func overlapsAny(sp Span, spans []Span) bool {
 	for _, q := range spans {
-		if q.Start <= sp.Start && sp.End <= q.End {
+		if q.Start < sp.End && sp.Start < q.End {
 			return true
 		}
 	}
