@@ -559,3 +559,40 @@ func TestMisconceivedWordsCoverNothing(t *testing.T) {
 		t.Errorf("stated apart: %+v, want covered", p)
 	}
 }
+
+// TestMoreDenialForms: bare disagreements ("Hardly.", "I disagree."), a
+// closing "in practice they don't", verdicts on a reported idea ("the idea
+// that X is misguided"), "X doesn't matter", "X was true but not anymore",
+// "forget the idea that X", "it's not that X", "that is not what happens",
+// "X, or so the story goes", "I used to think X, but ..." deny X; a negated
+// clause about something else does not.
+func TestMoreDenialForms(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	const label = "Aggregate information from neighbours"
+	for _, answer := range []string{
+		"Each node aggregates information from its neighbours? Hardly.",
+		"Some argue that each node aggregates information from its neighbours. I disagree.",
+		"Nodes aggregate information from neighbours only in theory; in practice they don't.",
+		"The idea that each node aggregates information from its neighbours is misguided.",
+		"Whether each node aggregates information from its neighbours doesn't matter.",
+		"Each node aggregating information from its neighbours was true for early GNNs but not anymore.",
+		"Forget the idea that nodes aggregate information from neighbours.",
+		"It's not that each node aggregates information from its neighbours; rather, each node is processed alone.",
+		"One often reads that nodes aggregate information from neighbours. That is not what happens.",
+		"Each node aggregates information from its neighbours, or so the story goes.",
+		"I used to think each node aggregates information from its neighbours, but that's wrong.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	for _, answer := range []string{
+		"Each node aggregates information from its neighbours; the order of the neighbours doesn't matter.",
+		"Each node aggregates information from its neighbours, but a plain MLP doesn't.",
+		"It's not that simple: each node aggregates information from its neighbours in every layer.",
+	} {
+		if p := point(t, Grade(c, answer), label); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+}

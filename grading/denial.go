@@ -71,7 +71,7 @@ var pronounSubjects = setOf(`which this that it what both`)
 var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
 has have had turned proved proven never nobody noone the become becomes became supposedly allegedly purportedly supposed alleged
-so`)
+so forget ignore disregard or`)
 	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords} {
 		for w := range set {
 			m[w] = true
@@ -103,6 +103,7 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 		}
 		return toks[i].word
 	}
+	denyBeforeShortDenial(toks, marks, w, s0, s1)
 	end := reportFrame(w, s0, s1)
 	if end == s0 {
 		end = beliefFrame(w, s0, s1)
@@ -130,7 +131,11 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			continue
 		}
 		// Frames before the claim.
-		if end := prefixFrame(w, i); end > i {
+		end := prefixFrame(w, i)
+		if end > i && w(i) == "not" && w(i+1) == "that" && (i+4 >= s1 || toks[i+4].clause != toks[i+2].clause) {
+			end = i // "it's not that simple: ..."
+		}
+		if end > i {
 			for k := i; k < end; k++ {
 				marks[k] |= denyFrame
 			}
@@ -300,6 +305,24 @@ func dismissFrame(w func(int) string, toks []token, i, s1 int) int {
 	k := i
 	switch w(k) {
 	case "is", "are", "was", "were", "s", "isnt", "arent", "wasnt", "has", "have", "had", "become", "becomes", "became":
+	case "doesnt", "dont", "does", "do":
+		// "whether X matters doesn't matter", "X does not matter"
+		q := k + 1
+		if w(q) == "not" {
+			q++
+		} else if w(k) == "does" || w(k) == "do" {
+			return i
+		}
+		if w(q) == "really" {
+			q++
+		}
+		if w(q) != "matter" || i == 0 || toks[i-1].clause != toks[i].clause {
+			return i
+		}
+		if q+1 < s1 && toks[q+1].clause == toks[q].clause && !qualifierAt(w, q+1) && !trailers[w(q+1)] {
+			return i
+		}
+		return q + 1
 	default:
 		return i
 	}
@@ -373,6 +396,19 @@ func reportFrame(w func(int) string, s0, s1 int) int {
 	for k < s1 && k < s0+3 && !genericSubjects[w(k)] {
 		k++
 	}
+	if k := s0; (w(k) == "i" || w(k) == "we") && (w(k+1) == "used" && w(k+2) == "to" || w(k+1) == "once" || w(k+1) == "originally" ||
+		w(k+1) == "initially") {
+		k++ // "I used to think X, but ...": a belief given up
+		if w(k) == "used" {
+			k += 2
+		} else {
+			k++
+		}
+		if !reportVerbs[w(k)] {
+			return s0
+		}
+		return k + 1 + btoi(w(k+1) == "that")
+	}
 	if !genericSubjects[w(k)] {
 		return s0
 	}
@@ -394,6 +430,11 @@ func reportFrame(w func(int) string, s0, s1 int) int {
 	}
 	return k
 }
+
+// claimFalseWords say a reported claim is wrong, though said of a thing
+// they would say something else ("a flawed method"): they deny only a
+// reported belief ("the idea that X is misguided").
+var claimFalseWords = setOf(`misguided flawed unsupported dubious questionable naive simplistic unproven speculative`)
 
 // reportAdverbs make a passive report of others' view: "X is often
 // described as Y".
@@ -488,6 +529,11 @@ func beliefFrame(w func(int) string, s0, s1 int) int {
 // opening with one ("Actually", "In fact", "In reality", "However", "But",
 // "Wrong").
 func correctedAfter(toks []token, w func(int) string, end, s1 int) bool {
+	// "The idea that X is misguided": a verdict on the reported claim
+	// closing the sentence.
+	if k := s1 - 1; k > end && (claimFalseWords[w(k)] || falseWords[w(k)]) && (copulas[w(k-1)] || hedges[w(k-1)]) {
+		return true
+	}
 	for k := end; k < s1; k++ {
 		if w(k) == "but" || w(k) == "however" || w(k) == "yet" ||
 			w(k) == "in" && (w(k+1) == "practice" || w(k+1) == "reality" || w(k+1) == "fact") && toks[k].clause != toks[k-1].clause {
@@ -516,6 +562,50 @@ func correctedAfter(toks []token, w func(int) string, end, s1 int) bool {
 		n == "not" && (next == "so" || next == "true" || next == "quite" || next == "really") || n == "thats" && (next == "wrong" || next == "false" || next == "a")
 }
 
+// denyBeforeShortDenial marks denied what a bare denial closing the
+// sentence answers: "nodes aggregate their neighbours; in practice they
+// don't", and, when the sentence is only the denial ("Hardly.", "I
+// disagree.", "It doesn't."), the sentence before.
+func denyBeforeShortDenial(toks []token, marks []uint8, w func(int) string, s0, s1 int) {
+	k := clauseStart(toks, s0, s1-1)
+	for k > s0 && toks[k].clause == toks[k-1].clause {
+		k--
+	}
+	if !shortDenial(w, toks, k, s1) && !(k == s0 && bareDisagreement(w, s0, s1)) {
+		return
+	}
+	p0, p1 := s0, k
+	if k == s0 {
+		if s0 == 0 {
+			return
+		}
+		p0, p1 = s0-1, s0
+		for p0 > 0 && toks[p0-1].sent == toks[s0-1].sent {
+			p0--
+		}
+	}
+	for q := p1 - 1; q >= p0; q-- {
+		if contrastStops[toks[q].word] && q < p1-1 {
+			break
+		}
+		marks[q] |= denyScope
+	}
+}
+
+// bareDisagreement reports whether a sentence only disagrees with the one
+// before: "Hardly.", "I disagree.", "Not at all.", "Nope."
+func bareDisagreement(w func(int) string, s0, s1 int) bool {
+	switch s1 - s0 {
+	case 1:
+		return w(s0) == "hardly" || w(s0) == "nope" || w(s0) == "disagree" || w(s0) == "wrong" || w(s0) == "false"
+	case 2:
+		return w(s0) == "i" && w(s0+1) == "disagree"
+	case 3:
+		return w(s0) == "not" && w(s0+1) == "at" && w(s0+2) == "all"
+	}
+	return false
+}
+
 // w2 returns the word reader of tokens s0..s1-1.
 func w2(toks []token, s0, s1 int) func(int) string {
 	return func(i int) string {
@@ -535,7 +625,8 @@ func shortDenial(w func(int) string, toks []token, k, s1 int) bool {
 		e++
 	}
 	q := k
-	for q < e && (w(q) == "but" || w(q) == "and" || w(q) == "actually" || w(q) == "really") {
+	for q < e && (w(q) == "but" || w(q) == "and" || w(q) == "actually" || w(q) == "really" || w(q) == "in" &&
+		(w(q+1) == "practice" || w(q+1) == "reality" || w(q+1) == "fact") || w(q) == "practice" || w(q) == "reality" || w(q) == "fact") {
 		q++
 	}
 	if e-q == 1 && (w(q) == "no" || w(q) == "nope") {
@@ -573,6 +664,19 @@ func prefixFrame(w func(int) string, i int) int {
 	switch {
 	case w(i) == "contrary" && w(i+1) == "to":
 		return i + 2
+	case (w(i) == "forget" || w(i) == "ignore" || w(i) == "disregard") && i == 0:
+		k := i + 1 // "Forget the idea that X"
+		if w(k) == "the" || w(k) == "any" {
+			k++
+		}
+		for beliefAdjectives[w(k)] {
+			k++
+		}
+		if beliefNouns[w(k)] && w(k+1) == "that" {
+			return k + 2
+		}
+	case w(i) == "not" && w(i+1) == "that" && i >= 1 && (w(i-1) == "it" || w(i-1) == "its" || w(i-1) == "s") && i <= 3 && w(i+4) != "":
+		return i + 2 // "It's not that X; rather Y"
 	case w(i) == "supposedly" || w(i) == "allegedly" || w(i) == "purportedly":
 		return i + 1 // "which supposedly needs no teacher"
 	case (w(i) == "supposed" || w(i) == "alleged") && i > 0 && (w(i-1) == "the" || w(i-1) == "a" || w(i-1) == "this" || w(i-1) == "its"):
@@ -685,6 +789,8 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 			end = k + 1
 		case neg && w(k) == "the" && w(k+1) == "case":
 			end = k + 2
+		case neg && w(k) == "what" && (w(k+1) == "happens" || w(k+1) == "happen" || w(k+1) == "happened"):
+			end = k + 2 // "that is not what happens"
 		}
 	case "does", "do", "did":
 		if w(k+1) == "not" && (w(k+2) == "hold" || w(k+2) == "apply") {
@@ -714,6 +820,17 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 	}
 	if end < 0 && k == i && i > 0 && (w(i-1) == "but" || w(i-1) == "yet") && (falseWords[word] || dismissWords[word]) {
 		end = k + 1 // "X is often repeated but overrated"
+	}
+	if end < 0 && k == i && i > 0 && w(i-1) == "but" && (w(i) == "not" && (w(i+1) == "anymore" || w(i+1) == "now" || w(i+1) == "today") ||
+		w(i) == "no" && (w(i+1) == "longer" || w(i+1) == "long")) {
+		end = k + 2 // "X was true for early models but not anymore"
+	}
+	if end < 0 && w(i) == "or" && w(i+1) == "so" && (w(i+2) == "the" && w(i+4) == "goes" || w(i+3) == "say" || w(i+3) == "says" ||
+		w(i+3) == "claim" || w(i+3) == "told" || w(i+2) == "it" && w(i+3) == "seems") {
+		end = i + 4 // "X, or so the story goes"
+		if w(i+2) == "the" {
+			end = i + 5
+		}
 	}
 	if end < 0 {
 		return i
