@@ -542,8 +542,8 @@ func TestPronounRefersToTopic(t *testing.T) {
 }
 
 // TestMisconceivedWordsCoverNothing: a point whose only evidence shares
-// words with an asserted misconception is not covered; stated apart from
-// it, the point is.
+// words or a clause with an asserted misconception is not covered; stated
+// apart from it, the point is.
 func TestMisconceivedWordsCoverNothing(t *testing.T) {
 	c := card([]string{"Temporal ensembling", "temporal ensembling"}, []string{"Deterministic", "deterministic"})
 	c.Misconceptions = []decks.KeyPoint{{Label: "Ensembling trains several models", Phrasings: []string{"ensembling trains several models"}, Weight: 1}}
@@ -553,6 +553,11 @@ func TestMisconceivedWordsCoverNothing(t *testing.T) {
 	}
 	if p := point(t, r, "Temporal ensembling"); p.Covered {
 		t.Errorf("evidence shared with the wrong claim: %+v, want not covered", p)
+	}
+	c.Misconceptions[0].Phrasings = append(c.Misconceptions[0].Phrasings, "trains several models")
+	r = Grade(c, "Temporal ensembling in ACT trains several models.")
+	if p := point(t, r, "Temporal ensembling"); p.Covered {
+		t.Errorf("evidence in the wrong claim's clause: %+v, want not covered", p)
 	}
 	r = Grade(c, "Temporal ensembling averages overlapping chunks. Ensembling trains several models, some say.")
 	if p := point(t, r, "Temporal ensembling"); !p.Covered {

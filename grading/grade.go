@@ -231,7 +231,7 @@ func Grade(card *decks.Card, answer string) Result {
 		}
 		r.Misconceptions = append(r.Misconceptions, mr)
 	}
-	dropMisconceivedCover(r.Points, r.Misconceptions)
+	dropMisconceivedCover(r.Points, r.Misconceptions, a.toks)
 	if isDump(answer, a.toks) && (len(m.refs) == 0 || contentWords(a.toks) >= minDumpWords) {
 		// Terms named in a bare list are mentioned, not explained.
 		r.KeywordDump = true
@@ -307,15 +307,23 @@ func contentWords(toks []token) int {
 }
 
 // dropMisconceivedCover takes back the cover of a point whose only
-// asserting words share words with those that state an asserted
-// misconception: "Min-SNR changes the prediction target" is wrong, and says
-// nothing right about Min-SNR. The point may still be covered by another
-// clause.
-func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult) {
+// asserting words share words, or a clause, with those that state an
+// asserted misconception: "Min-SNR changes the prediction target" is wrong,
+// and says nothing right about Min-SNR. The point may still be covered by
+// another clause. (Widening this to the misconception's sentence removed
+// more false covers on the tune split, but also covers a rater gave for the
+// right half of a sentence.)
+func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult, toks []token) {
 	var wrong []Span
+	clauses := map[int32]bool{}
 	for _, mc := range miscs {
 		if mc.Asserted {
 			wrong = append(wrong, mc.Spans...)
+			for _, sp := range mc.Spans {
+				if c := clauseAt(toks, sp.Start); c >= 0 {
+					clauses[c] = true
+				}
+			}
 		}
 	}
 	if len(wrong) == 0 {
@@ -328,7 +336,7 @@ func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult) {
 		}
 		kept := p.Spans[:0:0]
 		for _, sp := range p.Spans {
-			if !overlapsAny(sp, wrong) {
+			if !overlapsAny(sp, wrong) && !clauses[clauseAt(toks, sp.Start)] {
 				kept = append(kept, sp)
 			}
 		}
@@ -338,6 +346,17 @@ func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult) {
 			p.Spans = kept
 		}
 	}
+}
+
+// clauseAt returns the clause of the token starting at byte offset off, or
+// -1.
+func clauseAt(toks []token, off int) int32 {
+	for i := range toks {
+		if toks[i].start >= off {
+			return toks[i].clause
+		}
+	}
+	return -1
 }
 
 // overlapsAny reports whether sp shares a byte with one of spans.
