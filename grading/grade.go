@@ -64,7 +64,16 @@
 // role"). A claim is denied by a frame (denial.go): "it is a myth that X",
 // "it is not true that X", "people wrongly claim X", "contrary to X", "X,
 // which is false", "X does not hold", "X. That is a myth.", "people often
-// say X, but ...". Clauses end at punctuation, line breaks and linking words
+// say X, but ...", "it's a common belief that X, but that distinction no
+// longer holds", "X is often described as Y, but ...", "supposedly X",
+// "many believe X; it isn't", "X? Hardly.". A predicate that dismisses its
+// subject ("X is unnecessary", "X is no longer needed", "X is overrated",
+// "X, Y and Z are solutions to a problem that does not exist", or "... but
+// in practice they are unnecessary" of what the sentence named before) takes
+// X back too. A point said and then taken back elsewhere (two or more of
+// its words inside a denial or dismissal) is missed rather than covered,
+// and a point whose only evidence lies in the clause of an asserted
+// misconception is not covered. Clauses end at punctuation, line breaks and linking words
 // (and, but, however, because, ...); "not only" does not negate. A key
 // point whose phrasing is itself negative ("no mode collapse",
 // "non-Markovian") is covered only when the answer negates it too, here also
