@@ -107,7 +107,13 @@
 // 10–50× faster"), a match covers the point only when the subject named
 // nearest to it is the label's; said of another subject it contradicts the
 // point. A subject named after "unlike", "than", "vs", "instead of" or "the
-// same ... as" is the one compared against. Naming a subject is no evidence
+// same ... as" is the one compared against, and a contrast naming the other
+// subject states its property ("50 steps instead of DDPM's 1000"). A
+// sentence that names no subject is about the one the sentence before is
+// about (named first there). A subject is named by its word, one-word
+// synonyms or its abbreviation's expansion, not by a thesaurus phrase for
+// what it does ("fixed graph" names no transductive setting), and the words
+// of a compound name ("edge-level") are no evidence for its points. Naming a subject is no evidence
 // for its points: "GraphSAGE" does not cover "GraphSAGE: sample and
 // aggregate", though it abbreviates those words. Cards without key points
 // take their subjects from the names in the question ("DDPM vs DDIM") and
