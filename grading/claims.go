@@ -54,15 +54,17 @@ func isLimitation(label string) bool {
 }
 
 // limitationPhrasing reports whether a phrasing of a limitation point names
-// only the thing it fails on: at most two content words, none a limitation
-// word or a negation ("one-to-many", not "cannot model one-to-many").
+// only the thing it fails on: at most two content words (a hyphenated
+// compound counting as one), none a limitation word or a negation
+// ("one-to-many", "long-range dependencies", not "cannot model
+// one-to-many").
 func limitationPhrasing(p string) bool {
 	n := 0
 	for _, t := range tokenize(p) {
 		if limitationWords[t.word] || t.neg != negNone {
 			return false
 		}
-		if !t.stop {
+		if !t.stop && !t.wordPrev {
 			n++
 		}
 	}

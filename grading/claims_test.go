@@ -601,3 +601,13 @@ func TestMoreDenialForms(t *testing.T) {
 		}
 	}
 }
+
+// TestLimitationCompoundPhrasing: a limitation's phrasing with a hyphenated
+// compound ("long-range dependencies") names what it fails on, so a negated
+// capability asserts the point.
+func TestLimitationCompoundPhrasing(t *testing.T) {
+	c := builtinCard(t, "gnn/over-squashing")
+	if p := point(t, Grade(c, "Information is squeezed, so the GNN can't capture long-range dependencies."), "Long-range dependencies lost"); !p.Covered {
+		t.Errorf("negated capability: %+v, want covered", p)
+	}
+}
