@@ -611,3 +611,22 @@ func TestLimitationCompoundPhrasing(t *testing.T) {
 		t.Errorf("negated capability: %+v, want covered", p)
 	}
 }
+
+// TestBareNameInMisconceivedSentence: a point whose only evidence is a
+// bare name in a sentence that asserts a misconception is not covered;
+// longer evidence in that sentence, or the name in another sentence, is.
+func TestBareNameInMisconceivedSentence(t *testing.T) {
+	c := card([]string{"Zero convolutions", "zero convolutions"}, []string{"Trainable copy", "trainable copy of the encoder"})
+	c.Misconceptions = []decks.KeyPoint{{Label: "Zero convolutions are zero-padded", Phrasings: []string{"convolutions with zero padding"}, Weight: 1}}
+	r := Grade(c, "The copy is joined through zero convolutions, which are ordinary 3x3 convolutions with zero padding.")
+	if !r.Misconceptions[0].Asserted {
+		t.Fatalf("misconception not asserted: %+v", r.Misconceptions)
+	}
+	if p := point(t, r, "Zero convolutions"); p.Covered {
+		t.Errorf("bare name in the wrong sentence: %+v, want not covered", p)
+	}
+	r = Grade(c, "The copy is joined through zero convolutions. Some think they are 3x3 convolutions with zero padding.")
+	if p := point(t, r, "Zero convolutions"); !p.Covered {
+		t.Errorf("named in another sentence: %+v, want covered", p)
+	}
+}

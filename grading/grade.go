@@ -246,7 +246,7 @@ func Grade(card *decks.Card, answer string) Result {
 		}
 		r.Misconceptions = append(r.Misconceptions, mr)
 	}
-	dropMisconceivedCover(r.Points, r.Misconceptions, a.toks)
+	dropMisconceivedCover(r.Points, r.Misconceptions, a.toks, len(m.refs) == 0)
 	if isDump(answer, a.toks) && (len(m.refs) == 0 || contentWords(a.toks) >= minDumpWords) {
 		// Terms named in a bare list are mentioned, not explained.
 		r.KeywordDump = true
@@ -323,14 +323,19 @@ func contentWords(toks []token) int {
 
 // dropMisconceivedCover takes back the cover of a point whose only
 // asserting words share words, or a clause, with those that state an
-// asserted misconception: "Min-SNR changes the prediction target" is wrong,
-// and says nothing right about Min-SNR. The point may still be covered by
-// another clause. (Widening this to the misconception's sentence removed
-// more false covers on the tune split, but also covers a rater gave for the
-// right half of a sentence.)
-func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult, toks []token) {
+// asserted misconception, or are a bare name (at most two content words) in
+// its sentence: "Min-SNR changes the prediction target" is wrong, and says
+// nothing right about Min-SNR; "the copy is joined through zero
+// convolutions, which are ordinary 3×3 convolutions with zero padding" names
+// zero convolutions only to say something wrong of them. The point may
+// still be covered by another clause. (Evidence of three or more words in
+// the misconception's sentence is kept: raters credit the right half of a
+// sentence that also says something wrong. Derived points, which are short
+// by nature, are dropped only by shared words or clause.)
+func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult, toks []token, curated bool) {
 	var wrong []Span
 	clauses := map[int32]bool{}
+	sents := map[int32]bool{}
 	for _, mc := range miscs {
 		if mc.Asserted {
 			wrong = append(wrong, mc.Spans...)
@@ -338,6 +343,7 @@ func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult, to
 				if c := clauseAt(toks, sp.Start); c >= 0 {
 					clauses[c] = true
 				}
+				sents[sentAt(toks, sp.Start)] = true
 			}
 		}
 	}
@@ -351,7 +357,7 @@ func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult, to
 		}
 		kept := p.Spans[:0:0]
 		for _, sp := range p.Spans {
-			if !overlapsAny(sp, wrong) && !clauses[clauseAt(toks, sp.Start)] {
+			if !overlapsAny(sp, wrong) && !clauses[clauseAt(toks, sp.Start)] && !(curated && bareSpan(toks, sp) && sents[sentAt(toks, sp.Start)]) {
 				kept = append(kept, sp)
 			}
 		}
@@ -479,4 +485,28 @@ func weightedShare(points []PointResult, listed float64) float64 {
 func roundHalfUp(x float64) int {
 	n := int(math.Floor(x + 0.5 + 1e-9))
 	return min(max(n, 0), 100)
+}
+
+// sentAt returns the sentence of the token starting at byte offset off, or
+// -1.
+func sentAt(toks []token, off int) int32 {
+	for i := range toks {
+		if toks[i].start >= off {
+			return toks[i].sent
+		}
+	}
+	return -1
+}
+
+// bareSpan reports whether the evidence sp is a bare name: at most two
+// content words, a hyphenated compound counting as one ("zero
+// convolutions", "adaLN-Zero").
+func bareSpan(toks []token, sp Span) bool {
+	n := 0
+	for _, t := range toks {
+		if t.start >= sp.Start && t.end <= sp.End && !t.stop && !t.wordPrev {
+			n++
+		}
+	}
+	return n <= 2
 }
