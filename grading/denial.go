@@ -70,8 +70,8 @@ var pronounSubjects = setOf(`which this that it what both`)
 // denyStarters are the words a denial frame can start with.
 var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
-has have had turned proved proven never nobody noone the become becomes became supposedly allegedly purportedly supposed alleged
-so forget ignore disregard or`)
+has have had turned proved proven never nobody noone become becomes became supposedly allegedly purportedly supposed alleged
+so forget ignore disregard`)
 	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords} {
 		for w := range set {
 			m[w] = true
@@ -97,12 +97,7 @@ func computeDenialsInto(marks []uint8, toks []token) []uint8 {
 
 // denySentence marks the frames of one sentence, tokens s0..s1-1.
 func denySentence(toks []token, marks []uint8, s0, s1 int) {
-	w := func(i int) string {
-		if i < s0 || i >= s1 {
-			return ""
-		}
-		return toks[i].word
-	}
+	w := &sentWords{toks, s0, s1}
 	denyBeforeShortDenial(toks, marks, w, s0, s1)
 	end := reportFrame(w, s0, s1)
 	if end == s0 {
@@ -132,7 +127,7 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 		}
 		// Frames before the claim.
 		end := prefixFrame(w, i)
-		if end > i && w(i) == "not" && w(i+1) == "that" && (i+4 >= s1 || toks[i+4].clause != toks[i+2].clause) {
+		if end > i && w.at(i) == "not" && w.at(i+1) == "that" && (i+4 >= s1 || toks[i+4].clause != toks[i+2].clause) {
 			end = i // "it's not that simple: ..."
 		}
 		if end > i {
@@ -141,11 +136,11 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			}
 			last := s1
 			for k := end; k < s1; k++ {
-				if contrastStops[toks[k].word] || toks[k].word == "fact" && w(k-1) == "in" {
+				if contrastStops[toks[k].word] || toks[k].word == "fact" && w.at(k-1) == "in" {
 					last = k
 					break
 				}
-				if (w(i) == "contrary" || clauseFrames[w(i)]) && toks[k].clause != toks[end].clause {
+				if (w.at(i) == "contrary" || clauseFrames[w.at(i)]) && toks[k].clause != toks[end].clause {
 					last = k
 					break
 				}
@@ -246,12 +241,12 @@ var subjectFillers = setOf(`but however yet so and in practice reality fact toda
 // backSubject reports whether the subject of a clause, tokens c0..i-1, is a
 // reference back ("they", "it", "that requirement", "these tricks"): at most
 // one content word after a pronoun or demonstrative.
-func backSubject(w func(int) string, c0, i int) bool {
+func backSubject(w *sentWords, c0, i int) bool {
 	k := c0
-	for k < i && subjectFillers[w(k)] {
+	for k < i && subjectFillers[w.at(k)] {
 		k++
 	}
-	if k >= i || !backRefs[w(k)] && w(k) != "it" && w(k) != "this" && w(k) != "that" && w(k) != "such" {
+	if k >= i || !backRefs[w.at(k)] && w.at(k) != "it" && w.at(k) != "this" && w.at(k) != "that" && w.at(k) != "such" {
 		return false
 	}
 	return i-k <= 2
@@ -266,26 +261,26 @@ irrelevant pointless useless moot marginal negligible insignificant`)
 // what its subject addresses is no problem: "solved problems", "a
 // non-issue", "a red herring", "solutions to a problem that does not
 // exist", "a thing of the past".
-func counterClaim(w func(int) string, toks []token, k, s1 int) bool {
+func counterClaim(w *sentWords, toks []token, k, s1 int) bool {
 	problem := func(x string) bool {
 		return x == "problem" || x == "problems" || x == "issue" || x == "issues" || x == "concern" || x == "concerns"
 	}
 	switch {
-	case w(k) == "solved" && problem(w(k+1)):
+	case w.at(k) == "solved" && problem(w.at(k+1)):
 		return true
-	case w(k) == "non" && problem(w(k+1)), w(k) == "nonissue" || w(k) == "nonproblem":
+	case w.at(k) == "non" && problem(w.at(k+1)), w.at(k) == "nonissue" || w.at(k) == "nonproblem":
 		return true
-	case w(k) == "red" && w(k+1) == "herring":
+	case w.at(k) == "red" && w.at(k+1) == "herring":
 		return true
-	case w(k) == "thing" && w(k+1) == "of" && w(k+2) == "the" && w(k+3) == "past":
+	case w.at(k) == "thing" && w.at(k+1) == "of" && w.at(k+2) == "the" && w.at(k+3) == "past":
 		return true
-	case w(k) == "solutions" || w(k) == "solution" || w(k) == "fixes" || w(k) == "fix" || w(k) == "remedies" || w(k) == "answers":
+	case w.at(k) == "solutions" || w.at(k) == "solution" || w.at(k) == "fixes" || w.at(k) == "fix" || w.at(k) == "remedies" || w.at(k) == "answers":
 		// "... to a problem that (in practice) does not exist"
 		for q := k + 1; q < s1 && q < k+12 && toks[q].clause == toks[k].clause; q++ {
-			if w(q) == "exist" || w(q) == "exists" {
+			if w.at(q) == "exist" || w.at(q) == "exists" {
 				return toks[q-1].neg != negNone || q >= k+2 && toks[q-2].neg != negNone
 			}
-			if w(q) == "nonexistent" || w(q) == "non" && w(q+1) == "existent" || w(q) == "non" && problem(w(q+1)) {
+			if w.at(q) == "nonexistent" || w.at(q) == "non" && w.at(q+1) == "existent" || w.at(q) == "non" && problem(w.at(q+1)) {
 				return true
 			}
 		}
@@ -301,25 +296,25 @@ var neededWords = setOf(`needed necessary required essential important useful re
 // copula or "become") that dismisses the subject of its clause ("is
 // unnecessary", "is not needed", "has become obsolete", "is no longer
 // used"), or i when there is none. The predicate must close its clause.
-func dismissFrame(w func(int) string, toks []token, i, s1 int) int {
+func dismissFrame(w *sentWords, toks []token, i, s1 int) int {
 	k := i
-	switch w(k) {
+	switch w.at(k) {
 	case "is", "are", "was", "were", "s", "isnt", "arent", "wasnt", "has", "have", "had", "become", "becomes", "became":
 	case "doesnt", "dont", "does", "do":
 		// "whether X matters doesn't matter", "X does not matter"
 		q := k + 1
-		if w(q) == "not" {
+		if w.at(q) == "not" {
 			q++
-		} else if w(k) == "does" || w(k) == "do" {
+		} else if w.at(k) == "does" || w.at(k) == "do" {
 			return i
 		}
-		if w(q) == "really" {
+		if w.at(q) == "really" {
 			q++
 		}
-		if w(q) != "matter" || i == 0 || toks[i-1].clause != toks[i].clause {
+		if w.at(q) != "matter" || i == 0 || toks[i-1].clause != toks[i].clause {
 			return i
 		}
-		if q+1 < s1 && toks[q+1].clause == toks[q].clause && !qualifierAt(w, q+1) && !trailers[w(q+1)] {
+		if q+1 < s1 && toks[q+1].clause == toks[q].clause && !qualifierAt(w, q+1) && !trailers[w.at(q+1)] {
 			return i
 		}
 		return q + 1
@@ -329,30 +324,30 @@ func dismissFrame(w func(int) string, toks []token, i, s1 int) int {
 	if i == 0 || toks[i-1].clause != toks[i].clause || toks[i-1].fn && !toks[i-1].stop {
 		return i // needs a subject before it in its clause
 	}
-	neg := w(k) == "isnt" || w(k) == "arent" || w(k) == "wasnt"
+	neg := w.at(k) == "isnt" || w.at(k) == "arent" || w.at(k) == "wasnt"
 	k++
-	for n := 0; n < 3 && (w(k) == "been" || w(k) == "become" || w(k) == "made" || w(k) == "rendered" || hedges[w(k)] ||
-		w(k) == "now" || w(k) == "often" || w(k) == "usually" || w(k) == "generally" || w(k) == "entirely" || w(k) == "totally" ||
-		w(k) == "all" || w(k) == "both" || w(k) == "only" || w(k) == "merely"); n++ {
+	for n := 0; n < 3 && (w.at(k) == "been" || w.at(k) == "become" || w.at(k) == "made" || w.at(k) == "rendered" || hedges[w.at(k)] ||
+		w.at(k) == "now" || w.at(k) == "often" || w.at(k) == "usually" || w.at(k) == "generally" || w.at(k) == "entirely" || w.at(k) == "totally" ||
+		w.at(k) == "all" || w.at(k) == "both" || w.at(k) == "only" || w.at(k) == "merely"); n++ {
 		k++
 	}
 	switch {
-	case w(k) == "not":
+	case w.at(k) == "not":
 		neg = true
 		k++
-	case w(k) == "no" && w(k+1) == "longer":
+	case w.at(k) == "no" && w.at(k+1) == "longer":
 		neg = true
 		k += 2
 	}
-	for hedges[w(k)] || w(k) == "really" || w(k) == "strictly" || w(k) == "even" {
+	for hedges[w.at(k)] || w.at(k) == "really" || w.at(k) == "strictly" || w.at(k) == "even" {
 		k++
 	}
-	if w(k) == "a" || w(k) == "an" {
+	if w.at(k) == "a" || w.at(k) == "an" {
 		k++
 	}
 	switch {
-	case !neg && dismissWords[w(k)]:
-	case neg && neededWords[w(k)]:
+	case !neg && dismissWords[w.at(k)]:
+	case neg && neededWords[w.at(k)]:
 	case !neg && counterClaim(w, toks, k, s1):
 		// "those are solved problems", "a non-issue", "solutions to a
 		// problem that does not exist": the rest of the clause goes with it.
@@ -391,41 +386,41 @@ var genericSubjects = setOf(`people many some most everyone others folks tutoria
 // reportFrame returns the end of a report of what others believe at the
 // start of a sentence ("people often say that", "it is often claimed
 // that"), or s0 when there is none.
-func reportFrame(w func(int) string, s0, s1 int) int {
+func reportFrame(w *sentWords, s0, s1 int) int {
 	k := s0
-	for k < s1 && k < s0+3 && !genericSubjects[w(k)] {
+	for k < s1 && k < s0+3 && !genericSubjects[w.at(k)] {
 		k++
 	}
-	if k := s0; (w(k) == "i" || w(k) == "we") && (w(k+1) == "used" && w(k+2) == "to" || w(k+1) == "once" || w(k+1) == "originally" ||
-		w(k+1) == "initially") {
+	if k := s0; (w.at(k) == "i" || w.at(k) == "we") && (w.at(k+1) == "used" && w.at(k+2) == "to" || w.at(k+1) == "once" || w.at(k+1) == "originally" ||
+		w.at(k+1) == "initially") {
 		k++ // "I used to think X, but ...": a belief given up
-		if w(k) == "used" {
+		if w.at(k) == "used" {
 			k += 2
 		} else {
 			k++
 		}
-		if !reportVerbs[w(k)] {
+		if !reportVerbs[w.at(k)] {
 			return s0
 		}
-		return k + 1 + btoi(w(k+1) == "that")
+		return k + 1 + btoi(w.at(k+1) == "that")
 	}
-	if !genericSubjects[w(k)] {
+	if !genericSubjects[w.at(k)] {
 		return s0
 	}
 	k++
-	if !reportVerbs[w(k)] && k+1 < s1 && reportVerbs[w(k+1)] && (w(k-1) == "some" || w(k-1) == "many" || w(k-1) == "most") {
+	if !reportVerbs[w.at(k)] && k+1 < s1 && reportVerbs[w.at(k+1)] && (w.at(k-1) == "some" || w.at(k-1) == "many" || w.at(k-1) == "most") {
 		k++ // "some sources claim", "many papers say"
 	}
-	for n := 0; n < 3 && (hedges[w(k)] || w(k) == "often" || w(k) == "commonly" || w(k) == "usually" || w(k) == "sometimes" ||
-		w(k) == "is" || w(k) == "are" || w(k) == "s" || w(k) == "widely" || w(k) == "might" || w(k) == "may" || w(k) == "would" ||
-		w(k) == "could"); n++ {
+	for n := 0; n < 3 && (hedges[w.at(k)] || w.at(k) == "often" || w.at(k) == "commonly" || w.at(k) == "usually" || w.at(k) == "sometimes" ||
+		w.at(k) == "is" || w.at(k) == "are" || w.at(k) == "s" || w.at(k) == "widely" || w.at(k) == "might" || w.at(k) == "may" || w.at(k) == "would" ||
+		w.at(k) == "could"); n++ {
 		k++
 	}
-	if !reportVerbs[w(k)] {
+	if !reportVerbs[w.at(k)] {
 		return s0
 	}
 	k++
-	if w(k) == "that" {
+	if w.at(k) == "that" {
 		k++
 	}
 	return k
@@ -448,22 +443,22 @@ explained read advertised marketed credited blamed quoted repeated`)
 // a sentence ("X is often described as", "it is usually justified by"), or
 // s0 when there is none: a copula, a reporting adverb and a participle of
 // saying or seeing.
-func passiveReport(w func(int) string, toks []token, s0, s1 int) int {
+func passiveReport(w *sentWords, toks []token, s0, s1 int) int {
 	for k := s0 + 1; k+2 < s1 && toks[k].clause == toks[s0].clause; k++ {
-		switch w(k) {
+		switch w.at(k) {
 		case "is", "are", "was", "were", "s", "has", "have":
 		default:
 			continue
 		}
 		q := k + 1
-		if w(q) == "been" {
+		if w.at(q) == "been" {
 			q++
 		}
-		if !reportAdverbs[w(q)] {
+		if !reportAdverbs[w.at(q)] {
 			continue
 		}
 		q++
-		if passiveVerbs[w(q)] || reportVerbs[w(q)] && strings.HasSuffix(w(q), "ed") || w(q) == "said" || w(q) == "thought" {
+		if passiveVerbs[w.at(q)] || reportVerbs[w.at(q)] && strings.HasSuffix(w.at(q), "ed") || w.at(q) == "said" || w.at(q) == "thought" {
 			return q + 1
 		}
 	}
@@ -489,33 +484,33 @@ traditional old older classic classical folk prevailing frequent intuitive`)
 // beliefFrame returns the end of a reported belief at the start of a
 // sentence ("it's a common belief that", "the usual story is that", "a
 // popular view holds that"), or s0 when there is none.
-func beliefFrame(w func(int) string, s0, s1 int) int {
+func beliefFrame(w *sentWords, s0, s1 int) int {
 	k := s0
-	if w(k) == "it" || w(k) == "there" || w(k) == "its" || w(k) == "theres" {
+	if w.at(k) == "it" || w.at(k) == "there" || w.at(k) == "its" || w.at(k) == "theres" {
 		k++
-		if w(k) == "is" || w(k) == "s" || w(k) == "was" {
+		if w.at(k) == "is" || w.at(k) == "s" || w.at(k) == "was" {
 			k++ // "it's" may come as "it" alone
 		}
 	}
-	if w(k) == "a" || w(k) == "the" || w(k) == "an" {
+	if w.at(k) == "a" || w.at(k) == "the" || w.at(k) == "an" {
 		k++
 	}
 	adj := 0
-	for n := 0; n < 3 && beliefAdjectives[w(k)]; n++ {
+	for n := 0; n < 3 && beliefAdjectives[w.at(k)]; n++ {
 		k++
 		adj++
 	}
-	if !beliefNouns[w(k)] || adj == 0 && k > s0 && w(k-1) != "the" {
+	if !beliefNouns[w.at(k)] || adj == 0 && k > s0 && w.at(k-1) != "the" {
 		return s0
 	}
 	k++
 	switch {
-	case w(k) == "is" || w(k) == "s" || w(k) == "was":
+	case w.at(k) == "is" || w.at(k) == "s" || w.at(k) == "was":
 		k++ // "the usual story is that"
-	case w(k) == "holds" || w(k) == "says" || w(k) == "goes":
+	case w.at(k) == "holds" || w.at(k) == "says" || w.at(k) == "goes":
 		k++ // "a popular view holds that"
 	}
-	if w(k) != "that" {
+	if w.at(k) != "that" {
 		return s0
 	}
 	if k+1 >= s1 {
@@ -528,15 +523,15 @@ func beliefFrame(w func(int) string, s0, s1 int) int {
 // corrected: by a contrast later in its sentence, or by the next sentence
 // opening with one ("Actually", "In fact", "In reality", "However", "But",
 // "Wrong").
-func correctedAfter(toks []token, w func(int) string, end, s1 int) bool {
+func correctedAfter(toks []token, w *sentWords, end, s1 int) bool {
 	// "The idea that X is misguided": a verdict on the reported claim
 	// closing the sentence.
-	if k := s1 - 1; k > end && (claimFalseWords[w(k)] || falseWords[w(k)]) && (copulas[w(k-1)] || hedges[w(k-1)]) {
+	if k := s1 - 1; k > end && (claimFalseWords[w.at(k)] || falseWords[w.at(k)]) && (copulas[w.at(k-1)] || hedges[w.at(k-1)]) {
 		return true
 	}
 	for k := end; k < s1; k++ {
-		if w(k) == "but" || w(k) == "however" || w(k) == "yet" ||
-			w(k) == "in" && (w(k+1) == "practice" || w(k+1) == "reality" || w(k+1) == "fact") && toks[k].clause != toks[k-1].clause {
+		if w.at(k) == "but" || w.at(k) == "however" || w.at(k) == "yet" ||
+			w.at(k) == "in" && (w.at(k+1) == "practice" || w.at(k+1) == "reality" || w.at(k+1) == "fact") && toks[k].clause != toks[k-1].clause {
 			return true
 		}
 		if k > end && toks[k].clause != toks[k-1].clause && shortDenial(w, toks, k, s1) {
@@ -550,7 +545,7 @@ func correctedAfter(toks []token, w func(int) string, end, s1 int) bool {
 	for s2 < len(toks) && toks[s2].sent == toks[s1].sent {
 		s2++
 	}
-	if shortDenial(w2(toks, s1, s2), toks, s1, s2) {
+	if shortDenial(&sentWords{toks, s1, s2}, toks, s1, s2) {
 		return true // "Some claim X. It isn't."
 	}
 	n := toks[s1].word
@@ -566,10 +561,14 @@ func correctedAfter(toks []token, w func(int) string, end, s1 int) bool {
 // sentence answers: "nodes aggregate their neighbours; in practice they
 // don't", and, when the sentence is only the denial ("Hardly.", "I
 // disagree.", "It doesn't."), the sentence before.
-func denyBeforeShortDenial(toks []token, marks []uint8, w func(int) string, s0, s1 int) {
-	k := clauseStart(toks, s0, s1-1)
-	for k > s0 && toks[k].clause == toks[k-1].clause {
+func denyBeforeShortDenial(toks []token, marks []uint8, w *sentWords, s0, s1 int) {
+	// The last clause, if it is short enough to be a bare denial.
+	k := s1 - 1
+	for k > s0 && k > s1-8 && toks[k].clause == toks[k-1].clause {
 		k--
+	}
+	if k > s0 && toks[k].clause == toks[k-1].clause {
+		return
 	}
 	if !shortDenial(w, toks, k, s1) && !(k == s0 && bareDisagreement(w, s0, s1)) {
 		return
@@ -594,57 +593,61 @@ func denyBeforeShortDenial(toks []token, marks []uint8, w func(int) string, s0, 
 
 // bareDisagreement reports whether a sentence only disagrees with the one
 // before: "Hardly.", "I disagree.", "Not at all.", "Nope."
-func bareDisagreement(w func(int) string, s0, s1 int) bool {
+func bareDisagreement(w *sentWords, s0, s1 int) bool {
 	switch s1 - s0 {
 	case 1:
-		return w(s0) == "hardly" || w(s0) == "nope" || w(s0) == "disagree" || w(s0) == "wrong" || w(s0) == "false"
+		return w.at(s0) == "hardly" || w.at(s0) == "nope" || w.at(s0) == "disagree" || w.at(s0) == "wrong" || w.at(s0) == "false"
 	case 2:
-		return w(s0) == "i" && w(s0+1) == "disagree"
+		return w.at(s0) == "i" && w.at(s0+1) == "disagree"
 	case 3:
-		return w(s0) == "not" && w(s0+1) == "at" && w(s0+2) == "all"
+		return w.at(s0) == "not" && w.at(s0+1) == "at" && w.at(s0+2) == "all"
 	}
 	return false
 }
 
-// w2 returns the word reader of tokens s0..s1-1.
-func w2(toks []token, s0, s1 int) func(int) string {
-	return func(i int) string {
-		if i < s0 || i >= s1 {
-			return ""
-		}
-		return toks[i].word
+// sentWords reads the words of tokens s0..s1-1 of an answer, "" outside.
+type sentWords struct {
+	toks   []token
+	s0, s1 int
+}
+
+// at returns the word of token i, or "" outside the tokens read.
+func (s *sentWords) at(i int) string {
+	if i < s.s0 || i >= s.s1 {
+		return ""
 	}
+	return s.toks[i].word
 }
 
 // shortDenial reports whether the clause starting at token k is only a
 // pronoun and a negated auxiliary: "it isn't", "they don't", "it does not",
 // "that's not the case", "no".
-func shortDenial(w func(int) string, toks []token, k, s1 int) bool {
+func shortDenial(w *sentWords, toks []token, k, s1 int) bool {
 	e := k
 	for e < s1 && toks[e].clause == toks[k].clause {
 		e++
 	}
 	q := k
-	for q < e && (w(q) == "but" || w(q) == "and" || w(q) == "actually" || w(q) == "really" || w(q) == "in" &&
-		(w(q+1) == "practice" || w(q+1) == "reality" || w(q+1) == "fact") || w(q) == "practice" || w(q) == "reality" || w(q) == "fact") {
+	for q < e && (w.at(q) == "but" || w.at(q) == "and" || w.at(q) == "actually" || w.at(q) == "really" || w.at(q) == "in" &&
+		(w.at(q+1) == "practice" || w.at(q+1) == "reality" || w.at(q+1) == "fact") || w.at(q) == "practice" || w.at(q) == "reality" || w.at(q) == "fact") {
 		q++
 	}
-	if e-q == 1 && (w(q) == "no" || w(q) == "nope") {
+	if e-q == 1 && (w.at(q) == "no" || w.at(q) == "nope") {
 		return true
 	}
-	if !pronounSubjects[w(q)] && !backRefs[w(q)] && w(q) != "thats" && w(q) != "its" {
+	if !pronounSubjects[w.at(q)] && !backRefs[w.at(q)] && w.at(q) != "thats" && w.at(q) != "its" {
 		return false
 	}
 	rest := e - q - 1
 	switch {
-	case rest == 1 && contracted[w(q+1)]:
+	case rest == 1 && contracted[w.at(q+1)]:
 		return true // "it isn't", "they don't"
-	case rest == 2 && (w(q+1) == "is" || w(q+1) == "does" || w(q+1) == "do" || w(q+1) == "are" || w(q+1) == "can" || w(q+1) == "s") &&
-		w(q+2) == "not":
+	case rest == 2 && (w.at(q+1) == "is" || w.at(q+1) == "does" || w.at(q+1) == "do" || w.at(q+1) == "are" || w.at(q+1) == "can" || w.at(q+1) == "s") &&
+		w.at(q+2) == "not":
 		return true // "it does not"
-	case rest == 3 && w(q+1) == "not" && w(q+2) == "the" && w(q+3) == "case":
+	case rest == 3 && w.at(q+1) == "not" && w.at(q+2) == "the" && w.at(q+3) == "case":
 		return true // "that's not the case"
-	case rest == 4 && w(q+1) == "is" && w(q+2) == "not" && w(q+3) == "the" && w(q+4) == "case":
+	case rest == 4 && w.at(q+1) == "is" && w.at(q+2) == "not" && w.at(q+3) == "the" && w.at(q+4) == "case":
 		return true
 	}
 	return false
@@ -654,71 +657,71 @@ func shortDenial(w func(int) string, toks []token, k, s1 int) bool {
 // token i and governs what follows it, or i when there is none: "myth
 // that", "not true that", "wrong to say that", "wrongly claim", "contrary
 // to".
-func prefixFrame(w func(int) string, i int) int {
+func prefixFrame(w *sentWords, i int) int {
 	that := func(k int) int { // an optional "that" after the frame
-		if w(k) == "that" {
+		if w.at(k) == "that" {
 			return k + 1
 		}
 		return k
 	}
 	switch {
-	case w(i) == "contrary" && w(i+1) == "to":
+	case w.at(i) == "contrary" && w.at(i+1) == "to":
 		return i + 2
-	case (w(i) == "forget" || w(i) == "ignore" || w(i) == "disregard") && i == 0:
+	case (w.at(i) == "forget" || w.at(i) == "ignore" || w.at(i) == "disregard") && i == 0:
 		k := i + 1 // "Forget the idea that X"
-		if w(k) == "the" || w(k) == "any" {
+		if w.at(k) == "the" || w.at(k) == "any" {
 			k++
 		}
-		for beliefAdjectives[w(k)] {
+		for beliefAdjectives[w.at(k)] {
 			k++
 		}
-		if beliefNouns[w(k)] && w(k+1) == "that" {
+		if beliefNouns[w.at(k)] && w.at(k+1) == "that" {
 			return k + 2
 		}
-	case w(i) == "not" && w(i+1) == "that" && i >= 1 && (w(i-1) == "it" || w(i-1) == "its" || w(i-1) == "s") && i <= 3 && w(i+4) != "":
+	case w.at(i) == "not" && w.at(i+1) == "that" && i >= 1 && (w.at(i-1) == "it" || w.at(i-1) == "its" || w.at(i-1) == "s") && i <= 3 && w.at(i+4) != "":
 		return i + 2 // "It's not that X; rather Y"
-	case w(i) == "supposedly" || w(i) == "allegedly" || w(i) == "purportedly":
+	case w.at(i) == "supposedly" || w.at(i) == "allegedly" || w.at(i) == "purportedly":
 		return i + 1 // "which supposedly needs no teacher"
-	case (w(i) == "supposed" || w(i) == "alleged") && i > 0 && (w(i-1) == "the" || w(i-1) == "a" || w(i-1) == "this" || w(i-1) == "its"):
+	case (w.at(i) == "supposed" || w.at(i) == "alleged") && i > 0 && (w.at(i-1) == "the" || w.at(i-1) == "a" || w.at(i-1) == "this" || w.at(i-1) == "its"):
 		return i + 1 // "the supposed need to train with ..."
-	case w(i) == "so" && w(i+1) == "called":
+	case w.at(i) == "so" && w.at(i+1) == "called":
 		return i + 2 // "the so-called price"
-	case wronglyWords[w(i)]:
+	case wronglyWords[w.at(i)]:
 		k := i + 1
-		if w(k) == "be" || w(k) == "is" || w(k) == "are" {
+		if w.at(k) == "be" || w.at(k) == "is" || w.at(k) == "are" {
 			k++
 		}
-		if reportVerbs[w(k)] {
+		if reportVerbs[w.at(k)] {
 			return that(k + 1)
 		}
-	case falseWords[w(i)] && w(i+1) == "that":
+	case falseWords[w.at(i)] && w.at(i+1) == "that":
 		return i + 2
-	case falseWords[w(i)] && (w(i+1) == "is" || w(i+1) == "was") && w(i+2) == "that":
+	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "that":
 		return i + 3 // "a common misconception is that X"
-	case falseWords[w(i)] && (w(i+1) == "is" || w(i+1) == "was") && w(i+2) == "to" && reportVerbs[w(i+3)]:
+	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "to" && reportVerbs[w.at(i+3)]:
 		return that(i + 4) // "a common mistake is to think X"
-	case falseWords[w(i)] && w(i+1) == "to" && reportVerbs[w(i+2)]:
+	case falseWords[w.at(i)] && w.at(i+1) == "to" && reportVerbs[w.at(i+2)]:
 		return that(i + 3)
-	case w(i) == "mistake" && w(i+1) == "to" && reportVerbs[w(i+2)]:
+	case w.at(i) == "mistake" && w.at(i+1) == "to" && reportVerbs[w.at(i+2)]:
 		return that(i + 3)
-	case (w(i) == "dont" || w(i) == "not" || w(i) == "never" || w(i) == "didnt" || w(i) == "doesnt") && reportVerbs[w(i+1)] &&
-		w(i+1) != "list" && w(i+1) != "mention" && w(i+1) != "cite":
+	case (w.at(i) == "dont" || w.at(i) == "not" || w.at(i) == "never" || w.at(i) == "didnt" || w.at(i) == "doesnt") && reportVerbs[w.at(i+1)] &&
+		w.at(i+1) != "list" && w.at(i+1) != "mention" && w.at(i+1) != "cite":
 		return that(i + 2) // "do not believe that X", "never assume X"
-	case (w(i) == "nobody" || w(i) == "noone") && (reportVerbs[w(i+1)] || w(i+2) != "list" && reportVerbs[w(i+2)]):
-		if reportVerbs[w(i+1)] {
+	case (w.at(i) == "nobody" || w.at(i) == "noone") && (reportVerbs[w.at(i+1)] || w.at(i+2) != "list" && reportVerbs[w.at(i+2)]):
+		if reportVerbs[w.at(i+1)] {
 			return that(i + 2) // "nobody thinks that X"
 		}
 		return that(i + 3) // "nobody seriously claims X"
-	case w(i) == "no" && (w(i+1) == "evidence" || w(i+1) == "truth" || w(i+1) == "reason") && (w(i+2) == "that" || w(i+2) == "to"):
-		if w(i+2) == "to" && reportVerbs[w(i+3)] {
+	case w.at(i) == "no" && (w.at(i+1) == "evidence" || w.at(i+1) == "truth" || w.at(i+1) == "reason") && (w.at(i+2) == "that" || w.at(i+2) == "to"):
+		if w.at(i+2) == "to" && reportVerbs[w.at(i+3)] {
 			return that(i + 4) // "no reason to believe that X"
 		}
-		if w(i+2) == "that" {
+		if w.at(i+2) == "that" {
 			return i + 3 // "no evidence that X"
 		}
-	case (w(i) == "not" || w(i) == "isnt") && (w(i+1) == "true" || w(i+1) == "correct") && w(i+2) == "that":
+	case (w.at(i) == "not" || w.at(i) == "isnt") && (w.at(i+1) == "true" || w.at(i+1) == "correct") && w.at(i+2) == "that":
 		return i + 3
-	case (w(i) == "not" || w(i) == "isnt") && w(i+1) == "the" && w(i+2) == "case" && w(i+3) == "that":
+	case (w.at(i) == "not" || w.at(i) == "isnt") && w.at(i+1) == "the" && w.at(i+2) == "case" && w.at(i+3) == "that":
 		return i + 4
 	}
 	return i
@@ -728,72 +731,72 @@ func prefixFrame(w func(int) string, i int) int {
 // denies what comes before it ("which is false", "is a myth", "does not
 // hold"), or i when there is none. The frame must end its sentence or be
 // followed by a contrast.
-func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
+func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 	k := i
-	if pronounSubjects[w(k)] || w(k) == "the" {
+	if pronounSubjects[w.at(k)] || w.at(k) == "the" {
 		k++
 		// "that distinction no longer holds", "the usual description is
 		// outdated": a noun naming the claim may follow.
-		for n := 0; n < 2 && beliefAdjectives[w(k)]; n++ {
+		for n := 0; n < 2 && beliefAdjectives[w.at(k)]; n++ {
 			k++
 		}
-		if beliefNouns[w(k)] || claimNouns[w(k)] {
+		if beliefNouns[w.at(k)] || claimNouns[w.at(k)] {
 			k++
-		} else if w(i) == "the" {
+		} else if w.at(i) == "the" {
 			return i
 		} else {
 			k = i + 1
 		}
 	}
 	end := -1
-	word := w(k)
-	if k == i && (word == "thats" || word == "its" || word == "whats") || k > i && w(k) == "s" {
+	word := w.at(k)
+	if k == i && (word == "thats" || word == "its" || word == "whats") || k > i && w.at(k) == "s" {
 		word = "is" // "that's a myth"
 	}
 	switch word {
 	case "is", "are", "was", "were", "s", "isnt", "arent", "wasnt", "has", "have", "had", "turned", "proved", "proven":
-		neg := w(k) == "isnt" || w(k) == "arent" || w(k) == "wasnt"
+		neg := w.at(k) == "isnt" || w.at(k) == "arent" || w.at(k) == "wasnt"
 		k++
-		if w(k) == "not" {
+		if w.at(k) == "not" {
 			neg = true
 			k++
 		}
 		switch {
-		case w(k) == "no" && (w(k+1) == "longer" || w(k+1) == "long"):
+		case w.at(k) == "no" && (w.at(k+1) == "longer" || w.at(k+1) == "long"):
 			neg = true // "is no longer true"
 			k += 2
-		case w(k) == "been" || w(k) == "proven" || w(k) == "shown":
+		case w.at(k) == "been" || w.at(k) == "proven" || w.at(k) == "shown":
 			k++ // "has been debunked", "has been shown wrong"
-		case w(k) == "out" && w(k+1) == "to" && w(k+2) == "be":
+		case w.at(k) == "out" && w.at(k+1) == "to" && w.at(k+2) == "be":
 			k += 3 // "turned out to be false"
-		case w(k) == "far" && w(k+1) == "from":
+		case w.at(k) == "far" && w.at(k+1) == "from":
 			neg = true // "is far from true"
 			k += 2
 		}
-		if w(k) == "to" && w(k+1) == "be" {
+		if w.at(k) == "to" && w.at(k+1) == "be" {
 			k += 2 // "proved to be wrong"
 		}
-		for hedges[w(k)] {
+		for hedges[w.at(k)] {
 			k++
 		}
 		switch {
-		case !neg && falseWords[w(k)]:
+		case !neg && falseWords[w.at(k)]:
 			end = k + 1
-			if w(end) == "that" || w(end) == "to" {
+			if w.at(end) == "that" || w.at(end) == "to" {
 				return i // "it is a myth that X": a frame before its claim
 			}
 			for end < s1 && toks[end].clause == toks[k].clause && toks[end].word != "but" {
 				end++ // "that is a misreading of the paper"
 			}
-		case neg && (w(k) == "true" || w(k) == "correct" || w(k) == "right" || w(k) == "so" || w(k) == "accurate"):
+		case neg && (w.at(k) == "true" || w.at(k) == "correct" || w.at(k) == "right" || w.at(k) == "so" || w.at(k) == "accurate"):
 			end = k + 1
-		case neg && w(k) == "the" && w(k+1) == "case":
+		case neg && w.at(k) == "the" && w.at(k+1) == "case":
 			end = k + 2
-		case neg && w(k) == "what" && (w(k+1) == "happens" || w(k+1) == "happen" || w(k+1) == "happened"):
+		case neg && w.at(k) == "what" && (w.at(k+1) == "happens" || w.at(k+1) == "happen" || w.at(k+1) == "happened"):
 			end = k + 2 // "that is not what happens"
 		}
 	case "does", "do", "did":
-		if w(k+1) == "not" && (w(k+2) == "hold" || w(k+2) == "apply") {
+		if w.at(k+1) == "not" && (w.at(k+2) == "hold" || w.at(k+2) == "apply") {
 			end = k + 3
 		}
 	case "no":
@@ -801,12 +804,12 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 			end = k + 1 // "DDIM is deterministic? No."
 			break
 		}
-		if (w(k+1) == "longer" || w(k+1) == "long") && (w(k+2) == "holds" || w(k+2) == "hold" || w(k+2) == "applies" ||
-			w(k+2) == "apply" || w(k+2) == "true") {
+		if (w.at(k+1) == "longer" || w.at(k+1) == "long") && (w.at(k+2) == "holds" || w.at(k+2) == "hold" || w.at(k+2) == "applies" ||
+			w.at(k+2) == "apply" || w.at(k+2) == "true") {
 			end = k + 3 // "this no longer holds"
 		}
 	case "doesnt", "dont", "didnt":
-		if w(k+1) == "hold" || w(k+1) == "apply" {
+		if w.at(k+1) == "hold" || w.at(k+1) == "apply" {
 			end = k + 2 // "this doesn't hold (up)"
 		}
 	case "false", "wrong", "untrue":
@@ -814,22 +817,22 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 			end = k + 1 // "— false", "(wrong)"
 		}
 	case "not":
-		if k == i && (w(k+1) == "true" || w(k+1) == "so" || w(k+1) == "really") {
+		if k == i && (w.at(k+1) == "true" || w.at(k+1) == "so" || w.at(k+1) == "really") {
 			end = k + 2 // "Not true.", "Not really."
 		}
 	}
-	if end < 0 && k == i && i > 0 && (w(i-1) == "but" || w(i-1) == "yet") && (falseWords[word] || dismissWords[word]) {
+	if end < 0 && k == i && i > 0 && (w.at(i-1) == "but" || w.at(i-1) == "yet") && (falseWords[word] || dismissWords[word]) {
 		end = k + 1 // "X is often repeated but overrated"
 	}
-	if end < 0 && k == i && i > 0 && w(i-1) == "but" && (w(i) == "not" && (w(i+1) == "anymore" || w(i+1) == "now" || w(i+1) == "today") ||
-		w(i) == "no" && (w(i+1) == "longer" || w(i+1) == "long")) {
+	if end < 0 && k == i && i > 0 && w.at(i-1) == "but" && (w.at(i) == "not" && (w.at(i+1) == "anymore" || w.at(i+1) == "now" || w.at(i+1) == "today") ||
+		w.at(i) == "no" && (w.at(i+1) == "longer" || w.at(i+1) == "long")) {
 		end = k + 2 // "X was true for early models but not anymore"
 	}
-	if end < 0 && w(i) == "or" && w(i+1) == "so" && (w(i+2) == "the" && w(i+4) == "goes" || w(i+3) == "say" || w(i+3) == "says" ||
-		w(i+3) == "claim" || w(i+3) == "told" || w(i+2) == "it" && w(i+3) == "seems") {
-		end = i + 4 // "X, or so the story goes"
-		if w(i+2) == "the" {
-			end = i + 5
+	if end < 0 && w.at(i) == "so" && w.at(i-1) == "or" && (w.at(i+1) == "the" && w.at(i+3) == "goes" || w.at(i+2) == "say" || w.at(i+2) == "says" ||
+		w.at(i+2) == "claim" || w.at(i+2) == "told" || w.at(i+1) == "it" && w.at(i+2) == "seems") {
+		end = i + 3 // "X, or so the story goes"
+		if w.at(i+1) == "the" {
+			end = i + 4
 		}
 	}
 	if end < 0 {
@@ -853,12 +856,12 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 // "in modern GNNs", "now that renderers are photorealistic". A clause
 // opened by "as", "when" or "if" may carry a claim of its own, so it does
 // not count.
-func qualifierAt(w func(int) string, k int) bool {
-	switch w(k) {
+func qualifierAt(w *sentWords, k int) bool {
+	switch w.at(k) {
 	case "for", "in", "with":
 		return true
 	case "now":
-		return w(k+1) == "that"
+		return w.at(k+1) == "that"
 	}
 	return false
 }
