@@ -629,4 +629,8 @@ func TestBareNameInMisconceivedSentence(t *testing.T) {
 	if p := point(t, r, "Zero convolutions"); !p.Covered {
 		t.Errorf("named in another sentence: %+v, want covered", p)
 	}
+	r = Grade(c, "Some use convolutions with zero padding, but ControlNet joins the copy through zero convolutions.")
+	if p := point(t, r, "Zero convolutions"); !p.Covered {
+		t.Errorf("said apart, after a coordinator: %+v, want covered", p)
+	}
 }

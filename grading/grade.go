@@ -324,18 +324,19 @@ func contentWords(toks []token) int {
 // dropMisconceivedCover takes back the cover of a point whose only
 // asserting words share words, or a clause, with those that state an
 // asserted misconception, or are a bare name (at most two content words) in
-// its sentence: "Min-SNR changes the prediction target" is wrong, and says
-// nothing right about Min-SNR; "the copy is joined through zero
-// convolutions, which are ordinary 3×3 convolutions with zero padding" names
-// zero convolutions only to say something wrong of them. The point may
-// still be covered by another clause. (Evidence of three or more words in
-// the misconception's sentence is kept: raters credit the right half of a
-// sentence that also says something wrong. Derived points, which are short
-// by nature, are dropped only by shared words or clause.)
+// its sentence with no coordinator between them. "Min-SNR changes the
+// prediction target" is wrong, and says nothing right about Min-SNR; "the
+// copy is joined through zero convolutions, which are ordinary 3×3
+// convolutions with zero padding" names zero convolutions only to say
+// something wrong of them. The point may still be covered by another
+// clause. Evidence of three or more words, or a claim joined by "and",
+// "but", ... ("DDIM is slower, and it reuses the same trained model"), is
+// kept: raters credit the right half of a sentence that also says something
+// wrong. Derived points, short by nature, are dropped only by shared words
+// or clause.
 func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult, toks []token, curated bool) {
 	var wrong []Span
 	clauses := map[int32]bool{}
-	sents := map[int32]bool{}
 	for _, mc := range miscs {
 		if mc.Asserted {
 			wrong = append(wrong, mc.Spans...)
@@ -343,7 +344,6 @@ func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult, to
 				if c := clauseAt(toks, sp.Start); c >= 0 {
 					clauses[c] = true
 				}
-				sents[sentAt(toks, sp.Start)] = true
 			}
 		}
 	}
@@ -357,7 +357,7 @@ func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult, to
 		}
 		kept := p.Spans[:0:0]
 		for _, sp := range p.Spans {
-			if !overlapsAny(sp, wrong) && !clauses[clauseAt(toks, sp.Start)] && !(curated && bareSpan(toks, sp) && sents[sentAt(toks, sp.Start)]) {
+			if !overlapsAny(sp, wrong) && !clauses[clauseAt(toks, sp.Start)] && !(curated && bareSpan(toks, sp) && linkedToWrong(toks, sp, wrong)) {
 				kept = append(kept, sp)
 			}
 		}
@@ -487,15 +487,43 @@ func roundHalfUp(x float64) int {
 	return min(max(n, 0), 100)
 }
 
-// sentAt returns the sentence of the token starting at byte offset off, or
-// -1.
-func sentAt(toks []token, off int) int32 {
-	for i := range toks {
-		if toks[i].start >= off {
-			return toks[i].sent
+// coordinators join two claims of a sentence: what follows one is said
+// apart from what precedes it.
+var coordinators = setOf(`and but while whereas so because since although though yet however also plus`)
+
+// linkedToWrong reports whether the evidence sp stands in the sentence of
+// one of the wrong spans with no coordinator between them: the wrong claim
+// is said of what sp names ("zero convolutions, which are ordinary
+// convolutions with zero padding"), not beside it ("DDIM is slower, and it
+// reuses the same trained model").
+func linkedToWrong(toks []token, sp Span, wrong []Span) bool {
+	for _, q := range wrong {
+		lo, hi := sp.End, q.Start
+		if q.End <= sp.Start {
+			lo, hi = q.End, sp.Start
+		}
+		linked, sameSent := true, false
+		var sent int32 = -1
+		for i := range toks {
+			t := &toks[i]
+			if t.start >= sp.Start && t.start < sp.End {
+				sent = t.sent
+			}
+		}
+		for i := range toks {
+			t := &toks[i]
+			if t.start >= q.Start && t.start < q.End && t.sent == sent {
+				sameSent = true
+			}
+			if t.start >= lo && t.end <= hi && coordinators[t.word] {
+				linked = false
+			}
+		}
+		if sameSent && linked {
+			return true
 		}
 	}
-	return -1
+	return false
 }
 
 // bareSpan reports whether the evidence sp is a bare name: at most two
