@@ -569,8 +569,8 @@ func TestMisconceivedWordsCoverNothing(t *testing.T) {
 // closing "in practice they don't", verdicts on a reported idea ("the idea
 // that X is misguided"), "X doesn't matter", "X was true but not anymore",
 // "forget the idea that X", "it's not that X", "that is not what happens",
-// "X, or so the story goes", "I used to think X, but ..." deny X; a negated
-// clause about something else does not.
+// "X, or so the story goes", "I used to think X, but ...", "X does little",
+// "X adds nothing" deny X; a negated clause about something else does not.
 func TestMoreDenialForms(t *testing.T) {
 	c := builtinCard(t, "gnn/message-passing")
 	const label = "Aggregate information from neighbours"
@@ -586,6 +586,8 @@ func TestMoreDenialForms(t *testing.T) {
 		"One often reads that nodes aggregate information from neighbours. That is not what happens.",
 		"Each node aggregates information from its neighbours, or so the story goes.",
 		"I used to think each node aggregates information from its neighbours, but that's wrong.",
+		"Aggregating information from neighbours does little: each node is processed alone.",
+		"Aggregating information from neighbours adds nothing in practice.",
 	} {
 		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
 			t.Errorf("%q: %+v, want contradicted", answer, p)
@@ -595,6 +597,7 @@ func TestMoreDenialForms(t *testing.T) {
 		"Each node aggregates information from its neighbours; the order of the neighbours doesn't matter.",
 		"Each node aggregates information from its neighbours, but a plain MLP doesn't.",
 		"It's not that simple: each node aggregates information from its neighbours in every layer.",
+		"Each node aggregates information from its neighbours, and the order adds nothing.",
 	} {
 		if p := point(t, Grade(c, answer), label); !p.Covered {
 			t.Errorf("%q: %+v, want covered", answer, p)

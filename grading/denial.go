@@ -71,7 +71,7 @@ var pronounSubjects = setOf(`which this that it what both`)
 var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
 has have had turned proved proven never nobody noone become becomes became supposedly allegedly purportedly supposed alleged
-so forget ignore disregard`)
+so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute`)
 	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords} {
 		for w := range set {
 			m[w] = true
@@ -252,6 +252,10 @@ func backSubject(w *sentWords, c0, i int) bool {
 	return i-k <= 2
 }
 
+// littleVerbs, followed by "little" or "nothing", dismiss their subject:
+// "X does little", "X adds nothing".
+var littleVerbs = setOf(`does do did helps help adds add achieves achieve buys buy contributes contribute`)
+
 // dismissWords, as the predicate of a clause, say its subject is not
 // needed or not worth what is claimed for it.
 var dismissWords = setOf(`unnecessary unneeded needless obsolete overrated redundant superfluous dispensable unimportant
@@ -298,6 +302,18 @@ var neededWords = setOf(`needed necessary required essential important useful re
 // used"), or i when there is none. The predicate must close its clause.
 func dismissFrame(w *sentWords, toks []token, i, s1 int) int {
 	k := i
+	if littleVerbs[w.at(k)] && i > 0 && toks[i-1].clause == toks[i].clause {
+		// "prompting it to think step by step does little", "adds nothing"
+		q := k + 1
+		if w.at(q) == "very" || w.at(q) == "next" && w.at(q+1) == "to" {
+			q += 1 + btoi(w.at(q) == "next")
+		}
+		if w.at(q) == "little" || w.at(q) == "nothing" {
+			if q+1 >= s1 || toks[q+1].clause != toks[q].clause || qualifierAt(w, q+1) {
+				return q + 1
+			}
+		}
+	}
 	switch w.at(k) {
 	case "is", "are", "was", "were", "s", "isnt", "arent", "wasnt", "has", "have", "had", "become", "becomes", "became":
 	case "doesnt", "dont", "does", "do":
