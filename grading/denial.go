@@ -193,6 +193,9 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 		// unnecessary", "X is no longer needed".
 		if end := dismissFrame(w, toks, i, s1); end > i {
 			c0 := clauseStart(toks, s0, i)
+			if c0 == i && i > s0 {
+				c0 = clauseStart(toks, s0, i-1) // `"think step by step" does little`
+			}
 			// "Jumping knowledge and DropEdge are unnecessary": a subject
 			// listed over clauses without a predicate of their own.
 			for c0 > s0 {
@@ -302,7 +305,7 @@ var neededWords = setOf(`needed necessary required essential important useful re
 // used"), or i when there is none. The predicate must close its clause.
 func dismissFrame(w *sentWords, toks []token, i, s1 int) int {
 	k := i
-	if littleVerbs[w.at(k)] && i > 0 && toks[i-1].clause == toks[i].clause {
+	if littleVerbs[w.at(k)] && i > 0 && toks[i-1].sent == toks[i].sent && !clauseWords[toks[i-1].word] && !clauseWords[toks[i].word] {
 		// "prompting it to think step by step does little", "adds nothing"
 		q := k + 1
 		if w.at(q) == "very" || w.at(q) == "next" && w.at(q+1) == "to" {
