@@ -20,7 +20,12 @@ import "strings"
 //     it worse"), or not to help.
 //
 // A point with both asserting and contradicting evidence is covered: the
-// answer said it.
+// answer said it. But when the contradicting evidence is a phrasing of two
+// or more words inside a denial frame or a dismissal ("the usual claim that
+// X is a myth", "X is unnecessary"), the answer took back what it said, and
+// the point is missed (neither covered nor contradicted). A single word
+// inside a denial is too weak to take anything back: the denial may be
+// about something else.
 
 // limitationWords in a key point's label say it is a limitation ("Fails on
 // one-to-many relations", "Weak on long-horizon tasks").
@@ -49,15 +54,17 @@ func isLimitation(label string) bool {
 }
 
 // limitationPhrasing reports whether a phrasing of a limitation point names
-// only the thing it fails on: at most two content words, none a limitation
-// word or a negation ("one-to-many", not "cannot model one-to-many").
+// only the thing it fails on: at most two content words (a hyphenated
+// compound counting as one), none a limitation word or a negation
+// ("one-to-many", "long-range dependencies", not "cannot model
+// one-to-many").
 func limitationPhrasing(p string) bool {
 	n := 0
 	for _, t := range tokenize(p) {
 		if limitationWords[t.word] || t.neg != negNone {
 			return false
 		}
-		if !t.stop {
+		if !t.stop && !t.wordPrev {
 			n++
 		}
 	}
@@ -77,11 +84,107 @@ func (a *analysis) capabilityNegated(lo, hi int32) bool {
 	return false
 }
 
+// weakWords, in the clause of a capability, say it is lacking: "handles
+// long tasks poorly".
+var weakWords = setOf(`poorly badly struggle struggles struggling barely hardly rarely limited`)
+
+// capabilityAsserted reports whether a match on tokens lo..hi of what a
+// limitation point fails on is said to be handled: a capability word in the
+// four words before it in its clause, not negated, with no word of weakness
+// in the clause ("chain-of-thought handles arbitrarily long tasks").
+func (a *analysis) capabilityAsserted(lo, hi int32) bool {
+	toks := a.toks
+	found := false
+	for q := int(lo) - 1; q >= 0 && q >= int(lo)-4 && toks[q].clause == toks[lo].clause; q-- {
+		if capabilityWords[toks[q].word] && toks[q].word != "cannot" && toks[q].word != "unable" &&
+			toks[q].word != "fail" && toks[q].word != "fails" && toks[q].word != "failed" {
+			if a.negatedBefore(q) != negNone || a.deny[q]&(denyScope|denyPred) != 0 {
+				return false
+			}
+			found = true
+		}
+		if toks[q].neg != negNone {
+			return false
+		}
+	}
+	if !found {
+		return false
+	}
+	for q := int(lo) - 1; q >= 0 && toks[q].clause == toks[lo].clause; q-- {
+		if weakWords[toks[q].word] || limitationWords[toks[q].word] {
+			return false
+		}
+	}
+	for q := int(hi) + 1; q < len(toks) && toks[q].clause == toks[hi].clause; q++ {
+		if weakWords[toks[q].word] || limitationWords[toks[q].word] || toks[q].neg != negNone {
+			return false
+		}
+	}
+	return true
+}
+
 // denied reports whether a word of tokens lo..hi is inside a denial frame.
 func (a *analysis) denied(lo, hi int32) bool {
 	for q := lo; q <= hi; q++ {
 		if a.deny[q]&denyScope != 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// dismissed reports whether a word of tokens lo..hi is the subject of a
+// predicate that dismisses it ("X is unnecessary", "X is no longer needed").
+func (a *analysis) dismissed(lo, hi int32) bool {
+	for q := lo; q <= hi; q++ {
+		if a.deny[q]&denyPred != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// contrastedSubject reports whether a match starting at token lo is
+// negated only by a contrast that names subject s right before it: "50
+// steps instead of DDPM's 1000", "rather than GCN's fixed weights". The
+// contrast negates the other subject's property for the sentence's subject,
+// and so states it for s.
+func (a *analysis) contrastedSubject(s int, lo int32) bool {
+	toks := a.toks
+	for q := int(lo) - 1; q >= 1 && q >= int(lo)-5 && toks[q].clause == toks[lo].clause; q-- {
+		w := toks[q].word
+		if w == "of" && toks[q-1].word == "instead" || w == "than" && toks[q-1].word == "rather" || w == "unlike" {
+			for _, mn := range a.mentions {
+				if int(mn.first) > q && mn.last < lo && mn.subject == s {
+					return true
+				}
+			}
+			return false
+		}
+		if toks[q].neg == negStrong {
+			return false // "not", "no": a negation of its own
+		}
+	}
+	return false
+}
+
+// nameAsEvidence reports whether a word of the match being reported (the
+// first n chosen items of matchVariant's scratch) is part of a compound
+// that names a compared subject: the name "edge-level" is no evidence for
+// "Edge-level: link prediction" through its word "edge". (An expansion
+// written out, "sample and aggregate" for GraphSAGE, says what the subject
+// does and stays evidence.) It is called from matchVariant's report, while
+// a.items and a.chosen hold the match reported.
+func (a *analysis) nameAsEvidence(n int) bool {
+	if n > len(a.chosen) {
+		return false
+	}
+	for _, j := range a.chosen[:n] {
+		it := a.items[j]
+		for _, mn := range a.mentions {
+			if mn.first <= it.first && it.last <= mn.last && mn.last > mn.first && a.toks[mn.last].wordPrev {
+				return true
+			}
 		}
 	}
 	return false
@@ -209,9 +312,24 @@ func sortIDs(ids []int32) {
 // compared subject, or say the opposite effect.
 func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 	var good, bad, anti []Span
-	negated := false
+	negated, retracted := false, false
 	for i := range pm.variants {
 		a.matchVariant(&pm.variants[i], func(sp Span, lo, hi int32, ok bool) bool {
+			if len(a.mentions) > 0 && a.nameAsEvidence(len(pm.variants[i].slots)) {
+				return true // "edge-level tasks predict ..." is no link prediction
+			}
+			if ok && !pm.variants[i].neg && a.dismissed(lo, hi) {
+				ok = false // "aggregating over neighbours is unnecessary"
+			}
+			if ok && pm.variants[i].limitation && a.capabilityAsserted(lo, hi) {
+				if len(bad) < 4*maxSpans {
+					bad = append(bad, sp) // "it handles arbitrarily long tasks"
+				}
+				return true
+			}
+			if !ok && pm.subject >= 0 && a.contrastedSubject(pm.subject, lo) {
+				ok = true // "50 steps instead of DDPM's 1000" says DDPM takes 1000
+			}
 			if pm.subject >= 0 && !a.attributed(pm.subject, lo, hi) {
 				if ok && len(bad) < 4*maxSpans {
 					bad = append(bad, sp) // said of another compared subject
@@ -227,11 +345,19 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 			} else if len(bad) < 4*maxSpans {
 				bad = append(bad, sp)
 				negated = true
+				if len(pm.variants[i].slots) >= 2 && (a.denied(lo, hi) || a.dismissed(lo, hi)) {
+					retracted = true
+				}
 			}
 			return len(good) < 4*maxSpans
 		})
 	}
 	if len(good) > 0 {
+		if retracted {
+			// Said, and taken back elsewhere: "co-fine-tuning mixes robot
+			// and web data ... so mixing robot and web data is unnecessary".
+			return pointVerdict{}
+		}
 		return pointVerdict{covered: true, spans: mergeSpans(good)}
 	}
 	for i := range pm.antis {

@@ -304,3 +304,336 @@ func TestNegatedReportFrames(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceLevelDenials: a belief reported to be corrected ("it's a
+// common belief that X, but ..."), a claim denied by a frame naming it
+// ("that description is outdated"), and a predicate that dismisses its
+// subject ("X is unnecessary", "X is no longer needed") contradict X; a
+// belief about something else, or a plain statement, does not.
+func TestSentenceLevelDenials(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	const label = "Aggregate information from neighbours"
+	for _, answer := range []string{
+		"It's a common belief that each node aggregates information from its neighbours, but that distinction no longer holds.",
+		"Message passing is often described as aggregating information from neighbours, but that description is outdated.",
+		"The usual story is that nodes aggregate information from neighbours, but this picture is outdated.",
+		"Aggregating information from neighbours is unnecessary.",
+		"Aggregating information from neighbours in each layer is not needed.",
+		"Aggregating information from neighbours has become obsolete in modern GNNs.",
+		"The importance of aggregating information from neighbours is overrated.",
+		"Textbooks say nodes aggregate information from neighbours; in practice nothing is exchanged.",
+		"Many think nodes aggregate information from their neighbours. In practice nothing is exchanged between nodes.",
+		"You might think each node aggregates information from its neighbours, but it doesn't.",
+		"Many tutorials present message passing as aggregating information from neighbours, which is a simplification that no longer applies.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	for _, answer := range []string{
+		"Each node aggregates information from its neighbours, but this is expensive on large graphs.",
+		"It's a common belief that message passing is slow, but each node simply aggregates information from its neighbours.",
+		"Each node aggregates information from its neighbours, so a separate global pooling step is unnecessary.",
+		"Each node aggregates information from its neighbours; the ordering of neighbours is irrelevant.",
+	} {
+		if p := point(t, Grade(c, answer), label); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+	dd := builtinCard(t, "diffusion/ddpm-vs-ddim")
+	if p := point(t, Grade(dd, "DDIM reuses the DDPM-trained model: retraining is unnecessary."), "Same marginals, same trained model"); !p.Covered {
+		t.Errorf("\"retraining is unnecessary\" said of DDIM: %+v, want covered", p)
+	}
+}
+
+// TestDismissedByReferenceAndCounterClaims: a dismissal whose subject
+// refers back ("..., but in practice they are unnecessary", "In practice
+// that advice is overrated"), a subject listed over several clauses, and a
+// counter-claim ("solutions to a problem that does not exist") take the
+// point back; an unrelated predicate after a pronoun does not.
+func TestDismissedByReferenceAndCounterClaims(t *testing.T) {
+	c := builtinCard(t, "gnn/over-smoothing")
+	const label = "Fix: jumping knowledge, DropEdge"
+	for _, answer := range []string{
+		"Jumping knowledge and DropEdge are often cited as fixes, but in practice they are unnecessary.",
+		"Jumping knowledge and DropEdge help. In practice that advice is overrated.",
+		"Jumping knowledge and DropEdge are solutions to a problem that in practice does not exist.",
+		"Jumping knowledge and DropEdge are all solutions to a problem that does not exist.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	for _, answer := range []string{
+		"Jumping knowledge and DropEdge help; they are cheap.",
+		"Jumping knowledge and DropEdge help, and tuning them is unnecessary.",
+	} {
+		if p := point(t, Grade(c, answer), label); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+}
+
+// TestLimitationCapabilityAsserted: what a limitation point fails on, said
+// to be handled, contradicts the point; said to be handled poorly, asserts it.
+func TestLimitationCapabilityAsserted(t *testing.T) {
+	c := &decks.Card{ID: "t/lim2", Question: "What are the limits of VLAs?", KeyPoints: []decks.KeyPoint{
+		{Label: "Weak on long-horizon tasks", Phrasings: []string{"long-horizon", "long tasks"}, Weight: 1},
+		{Label: "Slow inference", Phrasings: []string{"slow inference"}, Weight: 1},
+	}}
+	for _, tc := range []struct {
+		answer           string
+		covered, against bool
+	}{
+		{"Chain-of-thought handles arbitrarily long tasks.", false, true},
+		{"They still handle long-horizon tasks poorly.", true, false},
+		{"They cannot handle long-horizon tasks.", true, false},
+		{"Long-horizon tasks remain hard.", true, false},
+	} {
+		p := point(t, Grade(c, tc.answer), "Weak on long-horizon tasks")
+		if p.Covered != tc.covered || p.Contradicted != tc.against {
+			t.Errorf("%q: %+v, want covered %v contradicted %v", tc.answer, p, tc.covered, tc.against)
+		}
+	}
+}
+
+// TestDoubtedAndDismissedClaims: "supposedly X", "the supposed X", "the
+// so-called X", "X is often repeated but overrated", "the gain from X is
+// negligible" do not assert X; a negligible cost said of something else
+// does not touch it.
+func TestDoubtedAndDismissedClaims(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	const label = "Aggregate information from neighbours"
+	for _, answer := range []string{
+		"Message passing supposedly aggregates information from neighbours; in reality nothing is exchanged.",
+		"The supposed aggregation of information from neighbours is a side effect.",
+		"The so-called aggregation of information from neighbours, which textbooks describe, is a side effect.",
+		"The aggregation of information from neighbours is often repeated but overrated.",
+		"The gain from aggregating information from neighbours is negligible.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	for _, answer := range []string{
+		"Each node aggregates information from neighbours, so the extra cost is negligible.",
+		"Each node aggregates information from its neighbours, so it is not supposed to see the whole graph.",
+	} {
+		if p := point(t, Grade(c, answer), label); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+}
+
+// TestPassiveReportsAndNamedClaims: "X is often read as Y, but ..." reports
+// Y as others' view; "that ordering no longer holds for larger models"
+// denies what it names; "X is unnecessary now that ..." dismisses X.
+func TestPassiveReportsAndNamedClaims(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	const label = "Aggregate information from neighbours"
+	for _, answer := range []string{
+		"Message passing is often described as aggregating information from neighbours, but in practice each node is processed alone.",
+		"Each node aggregates information from its neighbours; that finding no longer holds for larger graphs.",
+		"Aggregating information from neighbours is unnecessary now that transformers exist.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	for _, answer := range []string{
+		"Each node aggregates information from its neighbours, which is often described as message passing.",
+		"Message passing is often described as aggregating information from neighbours, and that is right.",
+	} {
+		if p := point(t, Grade(c, answer), label); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+}
+
+// TestTakenBack: a point said and then taken back by a denial or a
+// dismissal of two or more of its words is missed; a single word of it
+// inside a denial of something else takes nothing back.
+func TestTakenBack(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	const label = "Aggregate information from neighbours"
+	r := Grade(c, "Each node aggregates information from its neighbours. But aggregating information from neighbours is unnecessary in practice.")
+	if p := point(t, r, label); p.Covered || p.Contradicted {
+		t.Errorf("taken back: %+v, want missed", p)
+	}
+	r = Grade(c, "Each node aggregates information from its neighbours. It is a myth that the order of the neighbours matters.")
+	if p := point(t, r, label); !p.Covered {
+		t.Errorf("a denial of something else: %+v, want covered", p)
+	}
+}
+
+// TestShortCorrections: a report corrected by a bare negated clause ("many
+// believe X; it isn't", "X is often said; it doesn't"), a standalone "No.",
+// "calling X Y is a mistake" and "a common mistake is to think X" deny X.
+func TestShortCorrections(t *testing.T) {
+	c := builtinCard(t, "diffusion/ddpm-vs-ddim")
+	for _, tc := range []struct{ label, answer string }{
+		{"DDIM: deterministic sampling", "Many believe DDIM is deterministic; it isn't."},
+		{"DDIM: deterministic sampling", "Some sources claim DDIM is deterministic. It is not."},
+		{"DDIM: deterministic sampling", "DDIM is deterministic? No."},
+		{"DDIM: deterministic sampling", "Calling DDIM deterministic is a mistake."},
+		{"DDIM: deterministic sampling", "A common mistake is to think DDIM is deterministic."},
+		{"DDIM: non-Markovian, skips steps", "DDIM is often said to skip timesteps; it doesn't."},
+	} {
+		if p := point(t, Grade(c, tc.answer), tc.label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", tc.answer, p)
+		}
+	}
+	if p := point(t, Grade(c, "Many believe DDIM is deterministic; it is."), "DDIM: deterministic sampling"); !p.Covered {
+		t.Errorf("a belief confirmed: %+v, want covered", p)
+	}
+}
+
+// TestSubjectPhraseIsNoName: a thesaurus phrase for a compared subject
+// ("fixed graph" for transductive) is what the subject does, not its name:
+// said in a sentence about the other subject, it contradicts the point.
+func TestSubjectPhraseIsNoName(t *testing.T) {
+	c := builtinCard(t, "gnn/transductive-inductive")
+	r := Grade(c, "In the inductive setting the whole graph, including test nodes, is seen during training and the model only predicts labels on that same fixed graph.")
+	if p := point(t, r, "Transductive: same fixed graph"); p.Covered || !p.Contradicted {
+		t.Errorf("said of inductive learning: %+v, want contradicted", p)
+	}
+	r = Grade(c, "In the transductive setting the model only predicts labels on the same fixed graph it was trained on.")
+	if p := point(t, r, "Transductive: same fixed graph"); !p.Covered {
+		t.Errorf("said of transductive learning: %+v, want covered", p)
+	}
+}
+
+// TestCompoundSubjectNameIsNoEvidence: the word "edge" of the subject name
+// "edge-level" does not make "edge-level tasks predict ..." a link
+// prediction; saying what edge-level tasks do still covers the point.
+func TestCompoundSubjectNameIsNoEvidence(t *testing.T) {
+	c := builtinCard(t, "gnn/task-levels")
+	const label = "Edge-level: link prediction"
+	if p := point(t, Grade(c, "Edge-level tasks predict the weight of each node."), label); p.Covered {
+		t.Errorf("named only: %+v, want not covered", p)
+	}
+	if p := point(t, Grade(c, "Edge-level tasks predict whether an edge exists between two nodes."), label); !p.Covered {
+		t.Errorf("said: %+v, want covered", p)
+	}
+}
+
+// TestContrastNamesTheOtherSubject: "instead of DDPM's 1000" states DDPM's
+// 1000 steps; "instead of 1000 steps" said of DDIM alone does not.
+func TestContrastNamesTheOtherSubject(t *testing.T) {
+	c := builtinCard(t, "diffusion/ddpm-vs-ddim")
+	const label = "DDPM: ~1000 slow steps"
+	if p := point(t, Grade(c, "DDIM needs around 50 steps instead of DDPM's 1000 steps."), label); !p.Covered {
+		t.Errorf("contrast naming DDPM: %+v, want covered", p)
+	}
+	if p := point(t, Grade(c, "DDPM does not need 1000 steps."), label); p.Covered {
+		t.Errorf("negated: %+v, want not covered", p)
+	}
+}
+
+// TestPronounRefersToTopic: a pronoun opening a sentence refers to the
+// subject the sentence before is about (named first there), not to the one
+// it names last.
+func TestPronounRefersToTopic(t *testing.T) {
+	c := builtinCard(t, "diffusion/ddpm-vs-ddim")
+	r := Grade(c, "DDIM keeps the model trained with the DDPM objective. It skips timesteps and is much faster.")
+	if p := point(t, r, "DDIM: non-Markovian, skips steps"); !p.Covered {
+		t.Errorf("\"it\" after a sentence about DDIM: %+v, want covered", p)
+	}
+}
+
+// TestMisconceivedWordsCoverNothing: a point whose only evidence shares
+// words or a clause with an asserted misconception is not covered; stated
+// apart from it, the point is.
+func TestMisconceivedWordsCoverNothing(t *testing.T) {
+	c := card([]string{"Temporal ensembling", "temporal ensembling"}, []string{"Deterministic", "deterministic"})
+	c.Misconceptions = []decks.KeyPoint{{Label: "Ensembling trains several models", Phrasings: []string{"ensembling trains several models"}, Weight: 1}}
+	r := Grade(c, "Temporal ensembling trains several models and averages them.")
+	if !r.Misconceptions[0].Asserted {
+		t.Fatalf("misconception not asserted: %+v", r.Misconceptions)
+	}
+	if p := point(t, r, "Temporal ensembling"); p.Covered {
+		t.Errorf("evidence shared with the wrong claim: %+v, want not covered", p)
+	}
+	c.Misconceptions[0].Phrasings = append(c.Misconceptions[0].Phrasings, "trains several models")
+	r = Grade(c, "Temporal ensembling in ACT trains several models.")
+	if p := point(t, r, "Temporal ensembling"); p.Covered {
+		t.Errorf("evidence in the wrong claim's clause: %+v, want not covered", p)
+	}
+	r = Grade(c, "Temporal ensembling averages overlapping chunks. Ensembling trains several models, some say.")
+	if p := point(t, r, "Temporal ensembling"); !p.Covered {
+		t.Errorf("stated apart: %+v, want covered", p)
+	}
+}
+
+// TestMoreDenialForms: bare disagreements ("Hardly.", "I disagree."), a
+// closing "in practice they don't", verdicts on a reported idea ("the idea
+// that X is misguided"), "X doesn't matter", "X was true but not anymore",
+// "forget the idea that X", "it's not that X", "that is not what happens",
+// "X, or so the story goes", "I used to think X, but ...", "X does little",
+// "X adds nothing" deny X; a negated clause about something else does not.
+func TestMoreDenialForms(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	const label = "Aggregate information from neighbours"
+	for _, answer := range []string{
+		"Each node aggregates information from its neighbours? Hardly.",
+		"Some argue that each node aggregates information from its neighbours. I disagree.",
+		"Nodes aggregate information from neighbours only in theory; in practice they don't.",
+		"The idea that each node aggregates information from its neighbours is misguided.",
+		"Whether each node aggregates information from its neighbours doesn't matter.",
+		"Each node aggregating information from its neighbours was true for early GNNs but not anymore.",
+		"Forget the idea that nodes aggregate information from neighbours.",
+		"It's not that each node aggregates information from its neighbours; rather, each node is processed alone.",
+		"One often reads that nodes aggregate information from neighbours. That is not what happens.",
+		"Each node aggregates information from its neighbours, or so the story goes.",
+		"I used to think each node aggregates information from its neighbours, but that's wrong.",
+		"Aggregating information from neighbours does little: each node is processed alone.",
+		"Aggregating information from neighbours adds nothing in practice.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	for _, answer := range []string{
+		"Each node aggregates information from its neighbours; the order of the neighbours doesn't matter.",
+		"Each node aggregates information from its neighbours, but a plain MLP doesn't.",
+		"It's not that simple: each node aggregates information from its neighbours in every layer.",
+		"Each node aggregates information from its neighbours, and the order adds nothing.",
+	} {
+		if p := point(t, Grade(c, answer), label); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+}
+
+// TestLimitationCompoundPhrasing: a limitation's phrasing with a hyphenated
+// compound ("long-range dependencies") names what it fails on, so a negated
+// capability asserts the point.
+func TestLimitationCompoundPhrasing(t *testing.T) {
+	c := builtinCard(t, "gnn/over-squashing")
+	if p := point(t, Grade(c, "Information is squeezed, so the GNN can't capture long-range dependencies."), "Long-range dependencies lost"); !p.Covered {
+		t.Errorf("negated capability: %+v, want covered", p)
+	}
+}
+
+// TestBareNameInMisconceivedSentence: a point whose only evidence is a
+// bare name in a sentence that asserts a misconception is not covered;
+// longer evidence in that sentence, or the name in another sentence, is.
+func TestBareNameInMisconceivedSentence(t *testing.T) {
+	c := card([]string{"Zero convolutions", "zero convolutions"}, []string{"Trainable copy", "trainable copy of the encoder"})
+	c.Misconceptions = []decks.KeyPoint{{Label: "Zero convolutions are zero-padded", Phrasings: []string{"convolutions with zero padding"}, Weight: 1}}
+	r := Grade(c, "The copy is joined through zero convolutions, which are ordinary 3x3 convolutions with zero padding.")
+	if !r.Misconceptions[0].Asserted {
+		t.Fatalf("misconception not asserted: %+v", r.Misconceptions)
+	}
+	if p := point(t, r, "Zero convolutions"); p.Covered {
+		t.Errorf("bare name in the wrong sentence: %+v, want not covered", p)
+	}
+	r = Grade(c, "The copy is joined through zero convolutions. Some think they are 3x3 convolutions with zero padding.")
+	if p := point(t, r, "Zero convolutions"); !p.Covered {
+		t.Errorf("named in another sentence: %+v, want covered", p)
+	}
+	r = Grade(c, "Some use convolutions with zero padding, but ControlNet joins the copy through zero convolutions.")
+	if p := point(t, r, "Zero convolutions"); !p.Covered {
+		t.Errorf("said apart, after a coordinator: %+v, want covered", p)
+	}
+}

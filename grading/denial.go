@@ -1,6 +1,9 @@
 package grading
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // Denial frames.
 //
@@ -19,18 +22,28 @@ import "sync"
 // after the claim ("which is false", "does not hold") reaches back to the
 // start of the sentence or to the last contrast word. A sentence that is
 // only a frame ("That is a myth.", "Not true.") denies the sentence before
-// it.
+// it. A belief reported in order to be corrected ("it's a common belief
+// that X, but ...", "textbooks say X; in practice ...") is denied like
+// "people say X, but ...", and a frame after the claim may name it ("that
+// description is outdated", "this distinction no longer holds").
+//
+// A predicate that dismisses the subject of its clause ("X is unnecessary",
+// "X is no longer needed", "X has become obsolete", "X is overrated") marks
+// that subject dismissed: a positive phrasing matched there is not asserted
+// (claims.go), while a phrasing about an absence ("no retraining") is
+// unaffected, since "retraining is unnecessary" says it.
 
 // denial marks of one token.
 const (
 	denyScope uint8 = 1 << iota // inside a denied claim
 	denyFrame                   // part of a denial frame
+	denyPred                    // subject of a clause whose predicate dismisses it ("X is unnecessary")
 )
 
 // falseWords say that what they are said of is false.
 var falseWords = setOf(`false wrong incorrect untrue myth misconception nonsense fiction fallacy misleading mistaken bogus
 misreading misunderstanding overstated exaggerated outdated debunked inaccurate oversimplification hype disproved refuted
-backwards unfounded baseless overblown legend`)
+backwards unfounded baseless overblown legend mistake illusion exaggeration overstatement`)
 
 // wronglyWords are adverbs of a false report ("people wrongly claim").
 var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wrongfully naively`)
@@ -57,8 +70,9 @@ var pronounSubjects = setOf(`which this that it what both`)
 // denyStarters are the words a denial frame can start with.
 var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
-has have had turned proved proven never nobody noone`)
-	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects} {
+has have had turned proved proven never nobody noone become becomes became supposedly allegedly purportedly supposed alleged
+so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute`)
+	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords} {
 		for w := range set {
 			m[w] = true
 		}
@@ -83,13 +97,22 @@ func computeDenialsInto(marks []uint8, toks []token) []uint8 {
 
 // denySentence marks the frames of one sentence, tokens s0..s1-1.
 func denySentence(toks []token, marks []uint8, s0, s1 int) {
-	w := func(i int) string {
-		if i < s0 || i >= s1 {
-			return ""
-		}
-		return toks[i].word
+	w := &sentWords{toks, s0, s1}
+	denyBeforeShortDenial(toks, marks, w, s0, s1)
+	end := reportFrame(w, s0, s1)
+	if end == s0 {
+		end = beliefFrame(w, s0, s1)
 	}
-	if end := reportFrame(w, s0, s1); end > s0 && correctedAfter(toks, w, end, s1) {
+	if end == s0 {
+		if k := passiveReport(w, toks, s0, s1); k > s0 && correctedAfter(toks, w, k, s1) {
+			// "X is often described as Y, but ...": X and Y are what others
+			// say, up to the correction.
+			for q := s0; q < s1 && !contrastStops[toks[q].word]; q++ {
+				marks[q] |= denyScope
+			}
+		}
+	}
+	if end > s0 && correctedAfter(toks, w, end, s1) {
 		// "People often say X, but ...", "It is often claimed that X. In fact ..."
 		for k := s0; k < end; k++ {
 			marks[k] |= denyFrame
@@ -103,17 +126,21 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			continue
 		}
 		// Frames before the claim.
-		if end := prefixFrame(w, i); end > i {
+		end := prefixFrame(w, i)
+		if end > i && w.at(i) == "not" && w.at(i+1) == "that" && (i+4 >= s1 || toks[i+4].clause != toks[i+2].clause) {
+			end = i // "it's not that simple: ..."
+		}
+		if end > i {
 			for k := i; k < end; k++ {
 				marks[k] |= denyFrame
 			}
 			last := s1
 			for k := end; k < s1; k++ {
-				if contrastStops[toks[k].word] || toks[k].word == "fact" && w(k-1) == "in" {
+				if contrastStops[toks[k].word] || toks[k].word == "fact" && w.at(k-1) == "in" {
 					last = k
 					break
 				}
-				if w(i) == "contrary" && toks[k].clause != toks[end].clause {
+				if (w.at(i) == "contrary" || clauseFrames[w.at(i)]) && toks[k].clause != toks[end].clause {
 					last = k
 					break
 				}
@@ -160,9 +187,212 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 				marks[k] |= denyScope
 			}
 			i = end - 1
+			continue
+		}
+		// A predicate that dismisses its clause's subject: "X is
+		// unnecessary", "X is no longer needed".
+		if end := dismissFrame(w, toks, i, s1); end > i {
+			c0 := clauseStart(toks, s0, i)
+			if c0 == i && i > s0 {
+				c0 = clauseStart(toks, s0, i-1) // `"think step by step" does little`
+			}
+			// "Jumping knowledge and DropEdge are unnecessary": a subject
+			// listed over clauses without a predicate of their own.
+			for c0 > s0 {
+				p0 := clauseStart(toks, s0, c0-1)
+				if clauseHasPredicate(toks[p0:c0]) || contrastStops[toks[c0].word] {
+					break
+				}
+				c0 = p0
+			}
+			for k := c0; k < i; k++ {
+				marks[k] |= denyPred
+			}
+			if backSubject(w, c0, i) {
+				// "DropEdge is often cited as a fix, but in practice it is
+				// unnecessary", "... In practice that requirement is
+				// overrated": what the subject refers to is dismissed.
+				p0, p1 := s0, c0
+				if c0 == s0 && s0 > 0 {
+					p0, p1 = s0-1, s0
+					for p0 > 0 && toks[p0-1].sent == toks[s0-1].sent {
+						p0--
+					}
+				}
+				for k := p0; k < p1; k++ {
+					marks[k] |= denyPred
+				}
+			}
+			i = end - 1
 		}
 	}
 }
+
+// clauseStart returns the first token of the clause of token i, not before
+// s0.
+func clauseStart(toks []token, s0, i int) int {
+	for i > s0 && toks[i-1].clause == toks[i].clause {
+		i--
+	}
+	return i
+}
+
+// subjectFillers may stand in a clause before its subject: "but in
+// practice they are unnecessary".
+var subjectFillers = setOf(`but however yet so and in practice reality fact today now all both though actually then also nowadays modern`)
+
+// backSubject reports whether the subject of a clause, tokens c0..i-1, is a
+// reference back ("they", "it", "that requirement", "these tricks"): at most
+// one content word after a pronoun or demonstrative.
+func backSubject(w *sentWords, c0, i int) bool {
+	k := c0
+	for k < i && subjectFillers[w.at(k)] {
+		k++
+	}
+	if k >= i || !backRefs[w.at(k)] && w.at(k) != "it" && w.at(k) != "this" && w.at(k) != "that" && w.at(k) != "such" {
+		return false
+	}
+	return i-k <= 2
+}
+
+// littleVerbs, followed by "little" or "nothing", dismiss their subject:
+// "X does little", "X adds nothing".
+var littleVerbs = setOf(`does do did helps help adds add achieves achieve buys buy contributes contribute`)
+
+// dismissWords, as the predicate of a clause, say its subject is not
+// needed or not worth what is claimed for it.
+var dismissWords = setOf(`unnecessary unneeded needless obsolete overrated redundant superfluous dispensable unimportant
+irrelevant pointless useless moot marginal negligible insignificant`)
+
+// counterClaim reports whether the predicate starting at token k says that
+// what its subject addresses is no problem: "solved problems", "a
+// non-issue", "a red herring", "solutions to a problem that does not
+// exist", "a thing of the past".
+func counterClaim(w *sentWords, toks []token, k, s1 int) bool {
+	problem := func(x string) bool {
+		return x == "problem" || x == "problems" || x == "issue" || x == "issues" || x == "concern" || x == "concerns"
+	}
+	switch {
+	case w.at(k) == "solved" && problem(w.at(k+1)):
+		return true
+	case w.at(k) == "non" && problem(w.at(k+1)), w.at(k) == "nonissue" || w.at(k) == "nonproblem":
+		return true
+	case w.at(k) == "red" && w.at(k+1) == "herring":
+		return true
+	case w.at(k) == "thing" && w.at(k+1) == "of" && w.at(k+2) == "the" && w.at(k+3) == "past":
+		return true
+	case w.at(k) == "solutions" || w.at(k) == "solution" || w.at(k) == "fixes" || w.at(k) == "fix" || w.at(k) == "remedies" || w.at(k) == "answers":
+		// "... to a problem that (in practice) does not exist"
+		for q := k + 1; q < s1 && q < k+12 && toks[q].clause == toks[k].clause; q++ {
+			if w.at(q) == "exist" || w.at(q) == "exists" {
+				return toks[q-1].neg != negNone || q >= k+2 && toks[q-2].neg != negNone
+			}
+			if w.at(q) == "nonexistent" || w.at(q) == "non" && w.at(q+1) == "existent" || w.at(q) == "non" && problem(w.at(q+1)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// neededWords, negated as a predicate, dismiss its subject: "not needed",
+// "no longer required".
+var neededWords = setOf(`needed necessary required essential important useful relevant used`)
+
+// dismissFrame returns the end of a predicate starting at token i (a
+// copula or "become") that dismisses the subject of its clause ("is
+// unnecessary", "is not needed", "has become obsolete", "is no longer
+// used"), or i when there is none. The predicate must close its clause.
+func dismissFrame(w *sentWords, toks []token, i, s1 int) int {
+	k := i
+	if littleVerbs[w.at(k)] && i > 0 && toks[i-1].sent == toks[i].sent && !clauseWords[toks[i-1].word] && !clauseWords[toks[i].word] {
+		// "prompting it to think step by step does little", "adds nothing"
+		q := k + 1
+		if w.at(q) == "very" || w.at(q) == "next" && w.at(q+1) == "to" {
+			q += 1 + btoi(w.at(q) == "next")
+		}
+		if w.at(q) == "little" || w.at(q) == "nothing" {
+			if q+1 >= s1 || toks[q+1].clause != toks[q].clause || qualifierAt(w, q+1) {
+				return q + 1
+			}
+		}
+	}
+	switch w.at(k) {
+	case "is", "are", "was", "were", "s", "isnt", "arent", "wasnt", "has", "have", "had", "become", "becomes", "became":
+	case "doesnt", "dont", "does", "do":
+		// "whether X matters doesn't matter", "X does not matter"
+		q := k + 1
+		if w.at(q) == "not" {
+			q++
+		} else if w.at(k) == "does" || w.at(k) == "do" {
+			return i
+		}
+		if w.at(q) == "really" {
+			q++
+		}
+		if w.at(q) != "matter" || i == 0 || toks[i-1].clause != toks[i].clause {
+			return i
+		}
+		if q+1 < s1 && toks[q+1].clause == toks[q].clause && !qualifierAt(w, q+1) && !trailers[w.at(q+1)] {
+			return i
+		}
+		return q + 1
+	default:
+		return i
+	}
+	if i == 0 || toks[i-1].clause != toks[i].clause || toks[i-1].fn && !toks[i-1].stop {
+		return i // needs a subject before it in its clause
+	}
+	neg := w.at(k) == "isnt" || w.at(k) == "arent" || w.at(k) == "wasnt"
+	k++
+	for n := 0; n < 3 && (w.at(k) == "been" || w.at(k) == "become" || w.at(k) == "made" || w.at(k) == "rendered" || hedges[w.at(k)] ||
+		w.at(k) == "now" || w.at(k) == "often" || w.at(k) == "usually" || w.at(k) == "generally" || w.at(k) == "entirely" || w.at(k) == "totally" ||
+		w.at(k) == "all" || w.at(k) == "both" || w.at(k) == "only" || w.at(k) == "merely"); n++ {
+		k++
+	}
+	switch {
+	case w.at(k) == "not":
+		neg = true
+		k++
+	case w.at(k) == "no" && w.at(k+1) == "longer":
+		neg = true
+		k += 2
+	}
+	for hedges[w.at(k)] || w.at(k) == "really" || w.at(k) == "strictly" || w.at(k) == "even" {
+		k++
+	}
+	if w.at(k) == "a" || w.at(k) == "an" {
+		k++
+	}
+	switch {
+	case !neg && dismissWords[w.at(k)]:
+	case neg && neededWords[w.at(k)]:
+	case !neg && counterClaim(w, toks, k, s1):
+		// "those are solved problems", "a non-issue", "solutions to a
+		// problem that does not exist": the rest of the clause goes with it.
+		end := k + 1
+		for end < s1 && toks[end].clause == toks[k].clause {
+			end++
+		}
+		return end
+	default:
+		return i
+	}
+	end := k + 1
+	for n := 0; n < 3 && end < s1 && trailers[toks[end].word] && !qualifierAt(w, end) && toks[end].clause == toks[end-1].clause; n++ {
+		end++ // "is unnecessary anymore"
+	}
+	// "is unnecessary in practice", "for GCNs", "now that ...": the rest
+	// of the clause only qualifies the predicate.
+	if end < s1 && toks[end].clause == toks[k].clause && !contrastStops[toks[end].word] && !qualifierAt(w, end) {
+		return i
+	}
+	return end
+}
+
+// clauseFrames deny only to the end of their clause: "which supposedly
+// needs no teacher; ...", "the so-called price, that ...".
+var clauseFrames = setOf(`supposedly allegedly purportedly supposed alleged so`)
 
 // backRefs in a denied claim refer to what the sentence named before the
 // frame.
@@ -170,101 +400,347 @@ var backRefs = setOf(`them they these those`)
 
 // genericSubjects report a belief without holding it: "people say",
 // "many tutorials claim", "it is often said".
-var genericSubjects = setOf(`people many some most everyone others folks tutorials blogs textbooks one it they`)
+var genericSubjects = setOf(`people many some most everyone others folks tutorials blogs textbooks one it they you`)
 
 // reportFrame returns the end of a report of what others believe at the
 // start of a sentence ("people often say that", "it is often claimed
 // that"), or s0 when there is none.
-func reportFrame(w func(int) string, s0, s1 int) int {
+func reportFrame(w *sentWords, s0, s1 int) int {
 	k := s0
-	for k < s1 && k < s0+3 && !genericSubjects[w(k)] {
+	for k < s1 && k < s0+3 && !genericSubjects[w.at(k)] {
 		k++
 	}
-	if !genericSubjects[w(k)] {
+	if k := s0; (w.at(k) == "i" || w.at(k) == "we") && (w.at(k+1) == "used" && w.at(k+2) == "to" || w.at(k+1) == "once" || w.at(k+1) == "originally" ||
+		w.at(k+1) == "initially") {
+		k++ // "I used to think X, but ...": a belief given up
+		if w.at(k) == "used" {
+			k += 2
+		} else {
+			k++
+		}
+		if !reportVerbs[w.at(k)] {
+			return s0
+		}
+		return k + 1 + btoi(w.at(k+1) == "that")
+	}
+	if !genericSubjects[w.at(k)] {
 		return s0
 	}
 	k++
-	for n := 0; n < 3 && (hedges[w(k)] || w(k) == "often" || w(k) == "commonly" || w(k) == "usually" || w(k) == "sometimes" ||
-		w(k) == "is" || w(k) == "are" || w(k) == "s" || w(k) == "widely"); n++ {
+	if !reportVerbs[w.at(k)] && k+1 < s1 && reportVerbs[w.at(k+1)] && (w.at(k-1) == "some" || w.at(k-1) == "many" || w.at(k-1) == "most") {
+		k++ // "some sources claim", "many papers say"
+	}
+	for n := 0; n < 3 && (hedges[w.at(k)] || w.at(k) == "often" || w.at(k) == "commonly" || w.at(k) == "usually" || w.at(k) == "sometimes" ||
+		w.at(k) == "is" || w.at(k) == "are" || w.at(k) == "s" || w.at(k) == "widely" || w.at(k) == "might" || w.at(k) == "may" || w.at(k) == "would" ||
+		w.at(k) == "could"); n++ {
 		k++
 	}
-	if !reportVerbs[w(k)] {
+	if !reportVerbs[w.at(k)] {
 		return s0
 	}
 	k++
-	if w(k) == "that" {
+	if w.at(k) == "that" {
 		k++
 	}
 	return k
+}
+
+// claimFalseWords say a reported claim is wrong, though said of a thing
+// they would say something else ("a flawed method"): they deny only a
+// reported belief ("the idea that X is misguided").
+var claimFalseWords = setOf(`misguided flawed unsupported dubious questionable naive simplistic unproven speculative`)
+
+// reportAdverbs make a passive report of others' view: "X is often
+// described as Y".
+var reportAdverbs = setOf(`often commonly usually widely sometimes frequently typically generally traditionally popularly`)
+
+// passiveVerbs are participles of a passive report, besides reportVerbs.
+var passiveVerbs = setOf(`recommended cited presented touted portrayed framed sold seen regarded treated viewed taught justified
+explained read advertised marketed credited blamed quoted repeated`)
+
+// passiveReport returns the end of a passive report in the first clause of
+// a sentence ("X is often described as", "it is usually justified by"), or
+// s0 when there is none: a copula, a reporting adverb and a participle of
+// saying or seeing.
+func passiveReport(w *sentWords, toks []token, s0, s1 int) int {
+	for k := s0 + 1; k+2 < s1 && toks[k].clause == toks[s0].clause; k++ {
+		switch w.at(k) {
+		case "is", "are", "was", "were", "s", "has", "have":
+		default:
+			continue
+		}
+		q := k + 1
+		if w.at(q) == "been" {
+			q++
+		}
+		if !reportAdverbs[w.at(q)] {
+			continue
+		}
+		q++
+		if passiveVerbs[w.at(q)] || reportVerbs[w.at(q)] && strings.HasSuffix(w.at(q), "ed") || w.at(q) == "said" || w.at(q) == "thought" {
+			return q + 1
+		}
+	}
+	return s0
+}
+
+// beliefNouns name a belief that an answer may report in order to correct
+// it: "it's a common belief that X, but ...".
+var beliefNouns = setOf(`belief beliefs view views assumption assumptions idea notion intuition story narrative picture wisdom
+impression perception expectation claim claims explanation description account framing understanding reading interpretation
+textbook`)
+
+// claimNouns name what was said, as the subject of a frame after it: "that
+// distinction no longer holds".
+var claimNouns = setOf(`distinction statement characterization characterisation analogy rule argument reasoning
+simplification generalization generalisation version line ordering order ranking result results finding findings conclusion
+conclusions trend advice recommendation concern worry justification rationale`)
+
+// beliefAdjectives may qualify a reported belief: "the common view".
+var beliefAdjectives = setOf(`common popular widespread widely held usual standard conventional naive textbook received
+traditional old older classic classical folk prevailing frequent intuitive`)
+
+// beliefFrame returns the end of a reported belief at the start of a
+// sentence ("it's a common belief that", "the usual story is that", "a
+// popular view holds that"), or s0 when there is none.
+func beliefFrame(w *sentWords, s0, s1 int) int {
+	k := s0
+	if w.at(k) == "it" || w.at(k) == "there" || w.at(k) == "its" || w.at(k) == "theres" {
+		k++
+		if w.at(k) == "is" || w.at(k) == "s" || w.at(k) == "was" {
+			k++ // "it's" may come as "it" alone
+		}
+	}
+	if w.at(k) == "a" || w.at(k) == "the" || w.at(k) == "an" {
+		k++
+	}
+	adj := 0
+	for n := 0; n < 3 && beliefAdjectives[w.at(k)]; n++ {
+		k++
+		adj++
+	}
+	if !beliefNouns[w.at(k)] || adj == 0 && k > s0 && w.at(k-1) != "the" {
+		return s0
+	}
+	k++
+	switch {
+	case w.at(k) == "is" || w.at(k) == "s" || w.at(k) == "was":
+		k++ // "the usual story is that"
+	case w.at(k) == "holds" || w.at(k) == "says" || w.at(k) == "goes":
+		k++ // "a popular view holds that"
+	}
+	if w.at(k) != "that" {
+		return s0
+	}
+	if k+1 >= s1 {
+		return s0
+	}
+	return k + 1
 }
 
 // correctedAfter reports whether the report ending at token end is
 // corrected: by a contrast later in its sentence, or by the next sentence
 // opening with one ("Actually", "In fact", "In reality", "However", "But",
 // "Wrong").
-func correctedAfter(toks []token, w func(int) string, end, s1 int) bool {
+func correctedAfter(toks []token, w *sentWords, end, s1 int) bool {
+	// "The idea that X is misguided": a verdict on the reported claim
+	// closing the sentence.
+	if k := s1 - 1; k > end && (claimFalseWords[w.at(k)] || falseWords[w.at(k)]) && (copulas[w.at(k-1)] || hedges[w.at(k-1)]) {
+		return true
+	}
 	for k := end; k < s1; k++ {
-		if w(k) == "but" || w(k) == "however" || w(k) == "yet" {
+		if w.at(k) == "but" || w.at(k) == "however" || w.at(k) == "yet" ||
+			w.at(k) == "in" && (w.at(k+1) == "practice" || w.at(k+1) == "reality" || w.at(k+1) == "fact") && toks[k].clause != toks[k-1].clause {
 			return true
+		}
+		if k > end && toks[k].clause != toks[k-1].clause && shortDenial(w, toks, k, s1) {
+			return true // "many believe X; it isn't"
 		}
 	}
 	if s1 >= len(toks) {
 		return false
+	}
+	s2 := s1
+	for s2 < len(toks) && toks[s2].sent == toks[s1].sent {
+		s2++
+	}
+	if shortDenial(&sentWords{toks, s1, s2}, toks, s1, s2) {
+		return true // "Some claim X. It isn't."
 	}
 	n := toks[s1].word
 	next := ""
 	if s1+1 < len(toks) {
 		next = toks[s1+1].word
 	}
-	return n == "actually" || n == "however" || n == "but" || n == "wrong" || n == "in" && (next == "fact" || next == "reality")
+	return n == "actually" || n == "however" || n == "but" || n == "wrong" || n == "in" && (next == "fact" || next == "reality" || next == "practice") ||
+		n == "not" && (next == "so" || next == "true" || next == "quite" || next == "really") || n == "thats" && (next == "wrong" || next == "false" || next == "a")
+}
+
+// denyBeforeShortDenial marks denied what a bare denial closing the
+// sentence answers: "nodes aggregate their neighbours; in practice they
+// don't", and, when the sentence is only the denial ("Hardly.", "I
+// disagree.", "It doesn't."), the sentence before.
+func denyBeforeShortDenial(toks []token, marks []uint8, w *sentWords, s0, s1 int) {
+	// The last clause, if it is short enough to be a bare denial.
+	k := s1 - 1
+	for k > s0 && k > s1-8 && toks[k].clause == toks[k-1].clause {
+		k--
+	}
+	if k > s0 && toks[k].clause == toks[k-1].clause {
+		return
+	}
+	if !shortDenial(w, toks, k, s1) && !(k == s0 && bareDisagreement(w, s0, s1)) {
+		return
+	}
+	p0, p1 := s0, k
+	if k == s0 {
+		if s0 == 0 {
+			return
+		}
+		p0, p1 = s0-1, s0
+		for p0 > 0 && toks[p0-1].sent == toks[s0-1].sent {
+			p0--
+		}
+	}
+	for q := p1 - 1; q >= p0; q-- {
+		if contrastStops[toks[q].word] && q < p1-1 {
+			break
+		}
+		marks[q] |= denyScope
+	}
+}
+
+// bareDisagreement reports whether a sentence only disagrees with the one
+// before: "Hardly.", "I disagree.", "Not at all.", "Nope."
+func bareDisagreement(w *sentWords, s0, s1 int) bool {
+	switch s1 - s0 {
+	case 1:
+		return w.at(s0) == "hardly" || w.at(s0) == "nope" || w.at(s0) == "disagree" || w.at(s0) == "wrong" || w.at(s0) == "false"
+	case 2:
+		return w.at(s0) == "i" && w.at(s0+1) == "disagree"
+	case 3:
+		return w.at(s0) == "not" && w.at(s0+1) == "at" && w.at(s0+2) == "all"
+	}
+	return false
+}
+
+// sentWords reads the words of tokens s0..s1-1 of an answer, "" outside.
+type sentWords struct {
+	toks   []token
+	s0, s1 int
+}
+
+// at returns the word of token i, or "" outside the tokens read.
+func (s *sentWords) at(i int) string {
+	if i < s.s0 || i >= s.s1 {
+		return ""
+	}
+	return s.toks[i].word
+}
+
+// shortDenial reports whether the clause starting at token k is only a
+// pronoun and a negated auxiliary: "it isn't", "they don't", "it does not",
+// "that's not the case", "no".
+func shortDenial(w *sentWords, toks []token, k, s1 int) bool {
+	e := k
+	for e < s1 && toks[e].clause == toks[k].clause {
+		e++
+	}
+	q := k
+	for q < e && (w.at(q) == "but" || w.at(q) == "and" || w.at(q) == "actually" || w.at(q) == "really" || w.at(q) == "in" &&
+		(w.at(q+1) == "practice" || w.at(q+1) == "reality" || w.at(q+1) == "fact") || w.at(q) == "practice" || w.at(q) == "reality" || w.at(q) == "fact") {
+		q++
+	}
+	if e-q == 1 && (w.at(q) == "no" || w.at(q) == "nope") {
+		return true
+	}
+	if !pronounSubjects[w.at(q)] && !backRefs[w.at(q)] && w.at(q) != "thats" && w.at(q) != "its" {
+		return false
+	}
+	rest := e - q - 1
+	switch {
+	case rest == 1 && contracted[w.at(q+1)]:
+		return true // "it isn't", "they don't"
+	case rest == 2 && (w.at(q+1) == "is" || w.at(q+1) == "does" || w.at(q+1) == "do" || w.at(q+1) == "are" || w.at(q+1) == "can" || w.at(q+1) == "s") &&
+		w.at(q+2) == "not":
+		return true // "it does not"
+	case rest == 3 && w.at(q+1) == "not" && w.at(q+2) == "the" && w.at(q+3) == "case":
+		return true // "that's not the case"
+	case rest == 4 && w.at(q+1) == "is" && w.at(q+2) == "not" && w.at(q+3) == "the" && w.at(q+4) == "case":
+		return true
+	}
+	return false
 }
 
 // prefixFrame returns the end (exclusive) of a denial frame that starts at
 // token i and governs what follows it, or i when there is none: "myth
 // that", "not true that", "wrong to say that", "wrongly claim", "contrary
 // to".
-func prefixFrame(w func(int) string, i int) int {
+func prefixFrame(w *sentWords, i int) int {
 	that := func(k int) int { // an optional "that" after the frame
-		if w(k) == "that" {
+		if w.at(k) == "that" {
 			return k + 1
 		}
 		return k
 	}
 	switch {
-	case w(i) == "contrary" && w(i+1) == "to":
+	case w.at(i) == "contrary" && w.at(i+1) == "to":
 		return i + 2
-	case wronglyWords[w(i)]:
-		k := i + 1
-		if w(k) == "be" || w(k) == "is" || w(k) == "are" {
+	case (w.at(i) == "forget" || w.at(i) == "ignore" || w.at(i) == "disregard") && i == 0:
+		k := i + 1 // "Forget the idea that X"
+		if w.at(k) == "the" || w.at(k) == "any" {
 			k++
 		}
-		if reportVerbs[w(k)] {
+		for beliefAdjectives[w.at(k)] {
+			k++
+		}
+		if beliefNouns[w.at(k)] && w.at(k+1) == "that" {
+			return k + 2
+		}
+	case w.at(i) == "not" && w.at(i+1) == "that" && i >= 1 && (w.at(i-1) == "it" || w.at(i-1) == "its" || w.at(i-1) == "s") && i <= 3 && w.at(i+4) != "":
+		return i + 2 // "It's not that X; rather Y"
+	case w.at(i) == "supposedly" || w.at(i) == "allegedly" || w.at(i) == "purportedly":
+		return i + 1 // "which supposedly needs no teacher"
+	case (w.at(i) == "supposed" || w.at(i) == "alleged") && i > 0 && (w.at(i-1) == "the" || w.at(i-1) == "a" || w.at(i-1) == "this" || w.at(i-1) == "its"):
+		return i + 1 // "the supposed need to train with ..."
+	case w.at(i) == "so" && w.at(i+1) == "called":
+		return i + 2 // "the so-called price"
+	case wronglyWords[w.at(i)]:
+		k := i + 1
+		if w.at(k) == "be" || w.at(k) == "is" || w.at(k) == "are" {
+			k++
+		}
+		if reportVerbs[w.at(k)] {
 			return that(k + 1)
 		}
-	case falseWords[w(i)] && w(i+1) == "that":
+	case falseWords[w.at(i)] && w.at(i+1) == "that":
 		return i + 2
-	case falseWords[w(i)] && w(i+1) == "to" && reportVerbs[w(i+2)]:
+	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "that":
+		return i + 3 // "a common misconception is that X"
+	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "to" && reportVerbs[w.at(i+3)]:
+		return that(i + 4) // "a common mistake is to think X"
+	case falseWords[w.at(i)] && w.at(i+1) == "to" && reportVerbs[w.at(i+2)]:
 		return that(i + 3)
-	case w(i) == "mistake" && w(i+1) == "to" && reportVerbs[w(i+2)]:
+	case w.at(i) == "mistake" && w.at(i+1) == "to" && reportVerbs[w.at(i+2)]:
 		return that(i + 3)
-	case (w(i) == "dont" || w(i) == "not" || w(i) == "never" || w(i) == "didnt" || w(i) == "doesnt") && reportVerbs[w(i+1)] &&
-		w(i+1) != "list" && w(i+1) != "mention" && w(i+1) != "cite":
+	case (w.at(i) == "dont" || w.at(i) == "not" || w.at(i) == "never" || w.at(i) == "didnt" || w.at(i) == "doesnt") && reportVerbs[w.at(i+1)] &&
+		w.at(i+1) != "list" && w.at(i+1) != "mention" && w.at(i+1) != "cite":
 		return that(i + 2) // "do not believe that X", "never assume X"
-	case (w(i) == "nobody" || w(i) == "noone") && (reportVerbs[w(i+1)] || w(i+2) != "list" && reportVerbs[w(i+2)]):
-		if reportVerbs[w(i+1)] {
+	case (w.at(i) == "nobody" || w.at(i) == "noone") && (reportVerbs[w.at(i+1)] || w.at(i+2) != "list" && reportVerbs[w.at(i+2)]):
+		if reportVerbs[w.at(i+1)] {
 			return that(i + 2) // "nobody thinks that X"
 		}
 		return that(i + 3) // "nobody seriously claims X"
-	case w(i) == "no" && (w(i+1) == "evidence" || w(i+1) == "truth" || w(i+1) == "reason") && (w(i+2) == "that" || w(i+2) == "to"):
-		if w(i+2) == "to" && reportVerbs[w(i+3)] {
+	case w.at(i) == "no" && (w.at(i+1) == "evidence" || w.at(i+1) == "truth" || w.at(i+1) == "reason") && (w.at(i+2) == "that" || w.at(i+2) == "to"):
+		if w.at(i+2) == "to" && reportVerbs[w.at(i+3)] {
 			return that(i + 4) // "no reason to believe that X"
 		}
-		if w(i+2) == "that" {
+		if w.at(i+2) == "that" {
 			return i + 3 // "no evidence that X"
 		}
-	case (w(i) == "not" || w(i) == "isnt") && (w(i+1) == "true" || w(i+1) == "correct") && w(i+2) == "that":
+	case (w.at(i) == "not" || w.at(i) == "isnt") && (w.at(i+1) == "true" || w.at(i+1) == "correct") && w.at(i+2) == "that":
 		return i + 3
-	case (w(i) == "not" || w(i) == "isnt") && w(i+1) == "the" && w(i+2) == "case" && w(i+3) == "that":
+	case (w.at(i) == "not" || w.at(i) == "isnt") && w.at(i+1) == "the" && w.at(i+2) == "case" && w.at(i+3) == "that":
 		return i + 4
 	}
 	return i
@@ -274,66 +750,85 @@ func prefixFrame(w func(int) string, i int) int {
 // denies what comes before it ("which is false", "is a myth", "does not
 // hold"), or i when there is none. The frame must end its sentence or be
 // followed by a contrast.
-func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
+func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 	k := i
-	if pronounSubjects[w(k)] {
+	if pronounSubjects[w.at(k)] || w.at(k) == "the" {
 		k++
+		// "that distinction no longer holds", "the usual description is
+		// outdated": a noun naming the claim may follow.
+		for n := 0; n < 2 && beliefAdjectives[w.at(k)]; n++ {
+			k++
+		}
+		if beliefNouns[w.at(k)] || claimNouns[w.at(k)] {
+			k++
+		} else if w.at(i) == "the" {
+			return i
+		} else {
+			k = i + 1
+		}
 	}
 	end := -1
-	word := w(k)
-	if k == i && (word == "thats" || word == "its" || word == "whats") || k > i && w(k) == "s" {
+	word := w.at(k)
+	if k == i && (word == "thats" || word == "its" || word == "whats") || k > i && w.at(k) == "s" {
 		word = "is" // "that's a myth"
 	}
 	switch word {
 	case "is", "are", "was", "were", "s", "isnt", "arent", "wasnt", "has", "have", "had", "turned", "proved", "proven":
-		neg := w(k) == "isnt" || w(k) == "arent" || w(k) == "wasnt"
+		neg := w.at(k) == "isnt" || w.at(k) == "arent" || w.at(k) == "wasnt"
 		k++
-		if w(k) == "not" {
+		if w.at(k) == "not" {
 			neg = true
 			k++
 		}
 		switch {
-		case w(k) == "no" && (w(k+1) == "longer" || w(k+1) == "long"):
+		case w.at(k) == "no" && (w.at(k+1) == "longer" || w.at(k+1) == "long"):
 			neg = true // "is no longer true"
 			k += 2
-		case w(k) == "been" || w(k) == "proven" || w(k) == "shown":
+		case w.at(k) == "been" || w.at(k) == "proven" || w.at(k) == "shown":
 			k++ // "has been debunked", "has been shown wrong"
-		case w(k) == "out" && w(k+1) == "to" && w(k+2) == "be":
+		case w.at(k) == "out" && w.at(k+1) == "to" && w.at(k+2) == "be":
 			k += 3 // "turned out to be false"
-		case w(k) == "far" && w(k+1) == "from":
+		case w.at(k) == "far" && w.at(k+1) == "from":
 			neg = true // "is far from true"
 			k += 2
 		}
-		if w(k) == "to" && w(k+1) == "be" {
+		if w.at(k) == "to" && w.at(k+1) == "be" {
 			k += 2 // "proved to be wrong"
 		}
-		for hedges[w(k)] {
+		for hedges[w.at(k)] {
 			k++
 		}
 		switch {
-		case !neg && falseWords[w(k)]:
+		case !neg && falseWords[w.at(k)]:
 			end = k + 1
-			if w(end) == "that" || w(end) == "to" {
+			if w.at(end) == "that" || w.at(end) == "to" {
 				return i // "it is a myth that X": a frame before its claim
 			}
 			for end < s1 && toks[end].clause == toks[k].clause && toks[end].word != "but" {
 				end++ // "that is a misreading of the paper"
 			}
-		case neg && (w(k) == "true" || w(k) == "correct" || w(k) == "right" || w(k) == "so" || w(k) == "accurate"):
+		case neg && (w.at(k) == "true" || w.at(k) == "correct" || w.at(k) == "right" || w.at(k) == "so" || w.at(k) == "accurate"):
 			end = k + 1
-		case neg && w(k) == "the" && w(k+1) == "case":
+		case neg && w.at(k) == "the" && w.at(k+1) == "case":
 			end = k + 2
+		case neg && w.at(k) == "what" && (w.at(k+1) == "happens" || w.at(k+1) == "happen" || w.at(k+1) == "happened"):
+			end = k + 2 // "that is not what happens"
 		}
 	case "does", "do", "did":
-		if w(k+1) == "not" && w(k+2) == "hold" {
+		if w.at(k+1) == "not" && (w.at(k+2) == "hold" || w.at(k+2) == "apply") {
 			end = k + 3
 		}
 	case "no":
-		if (w(k+1) == "longer" || w(k+1) == "long") && (w(k+2) == "holds" || w(k+2) == "hold" || w(k+2) == "applies" || w(k+2) == "true") {
+		if k == i && k+1 == s1 && i > 0 && toks[i].sent != toks[i-1].sent {
+			end = k + 1 // "DDIM is deterministic? No."
+			break
+		}
+		if (w.at(k+1) == "longer" || w.at(k+1) == "long") && (w.at(k+2) == "holds" || w.at(k+2) == "hold" || w.at(k+2) == "applies" ||
+			w.at(k+2) == "apply" || w.at(k+2) == "true") {
 			end = k + 3 // "this no longer holds"
 		}
 	case "doesnt", "dont", "didnt":
-		if w(k+1) == "hold" {
+		if w.at(k+1) == "hold" || w.at(k+1) == "apply" {
 			end = k + 2 // "this doesn't hold (up)"
 		}
 	case "false", "wrong", "untrue":
@@ -341,8 +836,22 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 			end = k + 1 // "— false", "(wrong)"
 		}
 	case "not":
-		if k == i && (w(k+1) == "true" || w(k+1) == "so" || w(k+1) == "really") {
+		if k == i && (w.at(k+1) == "true" || w.at(k+1) == "so" || w.at(k+1) == "really") {
 			end = k + 2 // "Not true.", "Not really."
+		}
+	}
+	if end < 0 && k == i && i > 0 && (w.at(i-1) == "but" || w.at(i-1) == "yet") && (falseWords[word] || dismissWords[word]) {
+		end = k + 1 // "X is often repeated but overrated"
+	}
+	if end < 0 && k == i && i > 0 && w.at(i-1) == "but" && (w.at(i) == "not" && (w.at(i+1) == "anymore" || w.at(i+1) == "now" || w.at(i+1) == "today") ||
+		w.at(i) == "no" && (w.at(i+1) == "longer" || w.at(i+1) == "long")) {
+		end = k + 2 // "X was true for early models but not anymore"
+	}
+	if end < 0 && w.at(i) == "so" && w.at(i-1) == "or" && (w.at(i+1) == "the" && w.at(i+3) == "goes" || w.at(i+2) == "say" || w.at(i+2) == "says" ||
+		w.at(i+2) == "claim" || w.at(i+2) == "told" || w.at(i+1) == "it" && w.at(i+2) == "seems") {
+		end = i + 3 // "X, or so the story goes"
+		if w.at(i+1) == "the" {
+			end = i + 4
 		}
 	}
 	if end < 0 {
@@ -351,10 +860,27 @@ func postfixFrame(w func(int) string, toks []token, i, s1 int) int {
 	for n := 0; n < 2 && end < s1 && trailers[toks[end].word] && toks[end].clause == toks[end-1].clause; n++ {
 		end++ // "this no longer holds in practice"
 	}
-	// The frame must close the claim: nothing but a contrast may follow it
-	// in the sentence.
-	if end < s1 && !contrastStops[toks[end].word] && toks[end].clause == toks[end-1].clause && toks[end].word != "and" {
+	// The frame must close the claim: nothing but a contrast, or a
+	// qualifier of the frame ("no longer holds for larger models"), may
+	// follow it in the sentence.
+	if end < s1 && !contrastStops[toks[end].word] && toks[end].clause == toks[end-1].clause && toks[end].word != "and" &&
+		!qualifierAt(w, end) {
 		return i
 	}
 	return end
+}
+
+// qualifierAt reports whether the words from k on qualify the frame or
+// predicate before them rather than extend the claim: "for larger models",
+// "in modern GNNs", "now that renderers are photorealistic". A clause
+// opened by "as", "when" or "if" may carry a claim of its own, so it does
+// not count.
+func qualifierAt(w *sentWords, k int) bool {
+	switch w.at(k) {
+	case "for", "in", "with":
+		return true
+	case "now":
+		return w.at(k+1) == "that"
+	}
+	return false
 }

@@ -64,7 +64,16 @@
 // role"). A claim is denied by a frame (denial.go): "it is a myth that X",
 // "it is not true that X", "people wrongly claim X", "contrary to X", "X,
 // which is false", "X does not hold", "X. That is a myth.", "people often
-// say X, but ...". Clauses end at punctuation, line breaks and linking words
+// say X, but ...", "it's a common belief that X, but that distinction no
+// longer holds", "X is often described as Y, but ...", "supposedly X",
+// "many believe X; it isn't", "X? Hardly.". A predicate that dismisses its
+// subject ("X is unnecessary", "X is no longer needed", "X is overrated",
+// "X, Y and Z are solutions to a problem that does not exist", or "... but
+// in practice they are unnecessary" of what the sentence named before) takes
+// X back too. A point said and then taken back elsewhere (two or more of
+// its words inside a denial or dismissal) is missed rather than covered,
+// and a point whose only evidence lies in the clause of an asserted
+// misconception is not covered. Clauses end at punctuation, line breaks and linking words
 // (and, but, however, because, ...); "not only" does not negate. A key
 // point whose phrasing is itself negative ("no mode collapse",
 // "non-Markovian") is covered only when the answer negates it too, here also
@@ -98,7 +107,13 @@
 // 10–50× faster"), a match covers the point only when the subject named
 // nearest to it is the label's; said of another subject it contradicts the
 // point. A subject named after "unlike", "than", "vs", "instead of" or "the
-// same ... as" is the one compared against. Naming a subject is no evidence
+// same ... as" is the one compared against, and a contrast naming the other
+// subject states its property ("50 steps instead of DDPM's 1000"). A
+// sentence that names no subject is about the one the sentence before is
+// about (named first there). A subject is named by its word, one-word
+// synonyms or its abbreviation's expansion, not by a thesaurus phrase for
+// what it does ("fixed graph" names no transductive setting), and the words
+// of a compound name ("edge-level") are no evidence for its points. Naming a subject is no evidence
 // for its points: "GraphSAGE" does not cover "GraphSAGE: sample and
 // aggregate", though it abbreviates those words. Cards without key points
 // take their subjects from the names in the question ("DDPM vs DDIM") and
@@ -231,7 +246,7 @@ func Grade(card *decks.Card, answer string) Result {
 		}
 		r.Misconceptions = append(r.Misconceptions, mr)
 	}
-	dropMisconceivedCover(r.Points, r.Misconceptions)
+	dropMisconceivedCover(r.Points, r.Misconceptions, a.toks, len(m.refs) == 0)
 	if isDump(answer, a.toks) && (len(m.refs) == 0 || contentWords(a.toks) >= minDumpWords) {
 		// Terms named in a bare list are mentioned, not explained.
 		r.KeywordDump = true
@@ -307,14 +322,29 @@ func contentWords(toks []token) int {
 }
 
 // dropMisconceivedCover takes back the cover of a point whose only
-// asserting words are the words that state an asserted misconception:
-// "Min-SNR changes the prediction target" is wrong, and says nothing right
-// about Min-SNR. The point may still be covered by another clause.
-func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult) {
+// asserting words share words, or a clause, with those that state an
+// asserted misconception, or are a bare name (at most two content words) in
+// its sentence with no coordinator between them. "Min-SNR changes the
+// prediction target" is wrong, and says nothing right about Min-SNR; "the
+// copy is joined through zero convolutions, which are ordinary 3×3
+// convolutions with zero padding" names zero convolutions only to say
+// something wrong of them. The point may still be covered by another
+// clause. Evidence of three or more words, or a claim joined by "and",
+// "but", ... ("DDIM is slower, and it reuses the same trained model"), is
+// kept: raters credit the right half of a sentence that also says something
+// wrong. Derived points, short by nature, are dropped only by shared words
+// or clause.
+func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult, toks []token, curated bool) {
 	var wrong []Span
+	clauses := map[int32]bool{}
 	for _, mc := range miscs {
 		if mc.Asserted {
 			wrong = append(wrong, mc.Spans...)
+			for _, sp := range mc.Spans {
+				if c := clauseAt(toks, sp.Start); c >= 0 {
+					clauses[c] = true
+				}
+			}
 		}
 	}
 	if len(wrong) == 0 {
@@ -327,7 +357,7 @@ func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult) {
 		}
 		kept := p.Spans[:0:0]
 		for _, sp := range p.Spans {
-			if !insideAny(sp, wrong) {
+			if !overlapsAny(sp, wrong) && !clauses[clauseAt(toks, sp.Start)] && !(curated && bareSpan(toks, sp) && linkedToWrong(toks, sp, wrong)) {
 				kept = append(kept, sp)
 			}
 		}
@@ -339,10 +369,21 @@ func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult) {
 	}
 }
 
-// insideAny reports whether sp lies within one of spans.
-func insideAny(sp Span, spans []Span) bool {
+// clauseAt returns the clause of the token starting at byte offset off, or
+// -1.
+func clauseAt(toks []token, off int) int32 {
+	for i := range toks {
+		if toks[i].start >= off {
+			return toks[i].clause
+		}
+	}
+	return -1
+}
+
+// overlapsAny reports whether sp shares a byte with one of spans.
+func overlapsAny(sp Span, spans []Span) bool {
 	for _, q := range spans {
-		if q.Start <= sp.Start && sp.End <= q.End {
+		if q.Start < sp.End && sp.Start < q.End {
 			return true
 		}
 	}
@@ -444,4 +485,56 @@ func weightedShare(points []PointResult, listed float64) float64 {
 func roundHalfUp(x float64) int {
 	n := int(math.Floor(x + 0.5 + 1e-9))
 	return min(max(n, 0), 100)
+}
+
+// coordinators join two claims of a sentence: what follows one is said
+// apart from what precedes it.
+var coordinators = setOf(`and but while whereas so because since although though yet however also plus`)
+
+// linkedToWrong reports whether the evidence sp stands in the sentence of
+// one of the wrong spans with no coordinator between them: the wrong claim
+// is said of what sp names ("zero convolutions, which are ordinary
+// convolutions with zero padding"), not beside it ("DDIM is slower, and it
+// reuses the same trained model").
+func linkedToWrong(toks []token, sp Span, wrong []Span) bool {
+	for _, q := range wrong {
+		lo, hi := sp.End, q.Start
+		if q.End <= sp.Start {
+			lo, hi = q.End, sp.Start
+		}
+		linked, sameSent := true, false
+		var sent int32 = -1
+		for i := range toks {
+			t := &toks[i]
+			if t.start >= sp.Start && t.start < sp.End {
+				sent = t.sent
+			}
+		}
+		for i := range toks {
+			t := &toks[i]
+			if t.start >= q.Start && t.start < q.End && t.sent == sent {
+				sameSent = true
+			}
+			if t.start >= lo && t.end <= hi && coordinators[t.word] {
+				linked = false
+			}
+		}
+		if sameSent && linked {
+			return true
+		}
+	}
+	return false
+}
+
+// bareSpan reports whether the evidence sp is a bare name: at most two
+// content words, a hyphenated compound counting as one ("zero
+// convolutions", "adaLN-Zero").
+func bareSpan(toks []token, sp Span) bool {
+	n := 0
+	for _, t := range toks {
+		if t.start >= sp.Start && t.end <= sp.End && !t.stop && !t.wordPrev {
+			n++
+		}
+	}
+	return n <= 2
 }

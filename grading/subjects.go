@@ -93,7 +93,7 @@ func (m *cardMatcher) compileSubjects(question string) {
 			keys = append(keys, key)
 			var alts [][]int32
 			if len(toks) == 1 {
-				alts = m.wordAlts(toks[0])
+				alts = m.subjectAlts(toks[0])
 			} else {
 				alts = m.groupAlts(toks, false)
 			}
@@ -109,6 +109,33 @@ func (m *cardMatcher) compileSubjects(question string) {
 		return
 	}
 	m.dropSubjectNames()
+}
+
+// subjectAlts returns the ways an answer may name a compared subject: the
+// word, its one-word synonyms and the expansions of an abbreviation. A
+// thesaurus phrase for it ("fixed graph" for transductive) says what the
+// subject does, so it is evidence for a point, not the name the point is
+// said of: "in the inductive setting ... the same fixed graph" is said of
+// inductive learning.
+func (m *cardMatcher) subjectAlts(t token) [][]int32 {
+	alts := [][]int32{{m.intern(t)}}
+	for _, seq := range m.synonymSeqs(t.term) {
+		if len(seq) == 1 {
+			alts = append(alts, seq)
+		}
+	}
+	for _, exp := range abbreviations[t.word] {
+		var seq []int32
+		for _, et := range tokenize(exp) {
+			if !et.stop {
+				seq = append(seq, m.intern(et))
+			}
+		}
+		if len(seq) > 0 {
+			alts = append(alts, seq)
+		}
+	}
+	return alts
 }
 
 // genericPrefix reports whether a label prefix names a part of the answer
@@ -256,7 +283,7 @@ func (a *analysis) attributed(s int, lo, hi int32) bool {
 			return true // the match names its own subject
 		}
 	}
-	got := a.subjectOf(lo, hi)
+	got := a.subjectOfIn(lo, hi, true)
 	return got < 0 || got == s
 }
 
@@ -266,6 +293,14 @@ func (a *analysis) attributed(s int, lo, hi int32) bool {
 // after them in it, else last in an earlier sentence, passing over one
 // named in contrast ("unlike GCN") outside the clause.
 func (a *analysis) subjectOf(lo, hi int32) int {
+	return a.subjectOfIn(lo, hi, false)
+}
+
+// subjectOfIn is subjectOf; with topic set, an earlier sentence gives the
+// subject it names first (its topic: "It is a myth that DDIM reuses the
+// DDPM model. ... it skips timesteps" is about DDIM) rather than the one it
+// names last.
+func (a *analysis) subjectOfIn(lo, hi int32, topic bool) int {
 	if len(a.mentions) == 0 {
 		return -1
 	}
@@ -311,11 +346,19 @@ func (a *analysis) subjectOf(lo, hi int32) int {
 			return mn.subject
 		}
 	}
+	found, in := -1, int32(-1)
 	for i := k - 1; i >= 0; i-- {
 		mn := ms[i]
-		if mn.last < lo && toks[mn.first].sent < sent && !mn.contrast {
+		if mn.last >= lo || toks[mn.first].sent >= sent || mn.contrast {
+			continue
+		}
+		if !topic {
 			return mn.subject
 		}
+		if in >= 0 && toks[mn.first].sent != in {
+			break
+		}
+		in, found = toks[mn.first].sent, mn.subject
 	}
-	return -1
+	return found
 }
