@@ -16,7 +16,9 @@ import (
 // the reference negates ("a node that has no children") must be negated in
 // the answer too, and a word the reference asserts must not be; a term
 // said with the other polarity, or swapped for its antonym, counts against
-// the answer (contraWeight of its weight). With several reference answers
+// the answer (contraWeight of its weight), except a word the answer only
+// mentions inside a negated verb phrase ("not a complete circuit" for "the
+// circuit is open": innerNegated). With several reference answers
 // a word they all say weighs more than one only one of them says
 // (weighShared). The found weight is divided by
 // the smaller of the reference's total and a length allowance of the
@@ -213,9 +215,10 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 						continue
 					}
 				}
-				if neg == rt.negated {
+				switch {
+				case neg == rt.negated:
 					agree = true
-				} else {
+				case rt.negated || a.deny[o.first]&denyScope != 0 || !a.innerNegated(int(o.first)):
 					disagree = true
 				}
 			}
@@ -264,6 +267,27 @@ const shortRef, longRef = 12.0, 40.0
 func scoreOfShare(share, total float64) int {
 	f := fullShare + (fullShareLong-fullShare)*ramp(total, shortRef, longRef)
 	return roundHalfUp(100 * math.Min(1, share/f))
+}
+
+// innerNegated reports whether token i stands in the scope of a verb
+// phrase's negation ("not", "n't", "never") after the phrase's first content
+// word: "it is not a complete circuit" denies that the circuit is complete,
+// not that there is a circuit, and "they did not control the type of ball"
+// speaks of the type of ball. Such a word is no evidence against a
+// reference that asserts it (nor for it). A noun phrase's negation ("no
+// vitamin C", "without a path") covers every word of its phrase.
+func (a *analysis) innerNegated(i int) bool {
+	toks := a.toks
+	content := false
+	for q := i - 1; q >= 0 && toks[q].clause == toks[i].clause; q-- {
+		if toks[q].neg == negStrong {
+			return content && !shortScope[toks[q].word]
+		}
+		if !toks[q].fn && !toks[q].stop && !toks[q].aux {
+			content = true
+		}
+	}
+	return false
 }
 
 // partialMin is the shortest prefix partialMatch accepts.
