@@ -18,7 +18,9 @@ import (
 // said with the other polarity, or swapped for its antonym, counts against
 // the answer (contraWeight of its weight), except a word the answer only
 // mentions inside a negated verb phrase ("not a complete circuit" for "the
-// circuit is open": innerNegated). With several reference answers
+// circuit is open": innerNegated). An answer that opens with the opposite
+// yes or no of a reference that opens with one ("Yes, ..." for "No, string
+// is an insulator") loses verdictPenalty of its share. With several reference answers
 // a word they all say weighs more than one only one of them says
 // (weighShared). The found weight is divided by
 // the smaller of the reference's total and a length allowance of the
@@ -41,6 +43,7 @@ var (
 	partialCredit  = 0.5  // a word sharing a long prefix with a reference word
 	precisionBlend = 0.0  // share of the answer's own words found in the reference, blended in
 	sharedBoost    = 0.8  // with several reference answers: weight for a word all of them say (weighShared)
+	verdictPenalty = 0.5  // share taken off an answer whose opening yes or no is the reference's opposite (openingVerdict)
 )
 
 // refTerm is one content word of a reference.
@@ -55,8 +58,9 @@ type refTerm struct {
 
 // refBag is one reference answer as weighted terms.
 type refBag struct {
-	terms []refTerm
-	total float64
+	terms   []refTerm
+	total   float64
+	verdict int8 // +1 when the reference opens with a bare "yes", -1 with "no"
 }
 
 // compileRefs builds the term bags of a card's reference answers.
@@ -73,7 +77,7 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 	for _, text := range refs {
 		ra := m.analyzeRef(plain(text))
 		toks := ra.toks
-		var bag refBag
+		bag := refBag{verdict: openingVerdict(toks)}
 		seen := map[int32]int{}
 		for i, t := range toks {
 			if t.fn || t.stop || t.neg != negNone || len(t.word) < 2 && !t.number || t.math && len(t.word) < 3 {
@@ -203,6 +207,7 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 	content += len(slices.Compact(other))
 	allow := lengthSlope*float64(content) + lengthBase
 	best, bestTotal := -1.0, 0.0
+	verdict := openingVerdict(a.toks)
 	for _, bag := range refs {
 		var found, echoed, against float64
 		for _, rt := range bag.terms {
@@ -247,6 +252,9 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 		}
 		found += echoed
 		share := (found - contraWeight*against) / math.Min(bag.total, allow)
+		if bag.verdict != 0 && verdict == -bag.verdict {
+			share -= verdictPenalty // "Yes, ..." to a reference that opens "No, ..."
+		}
 		if precisionBlend > 0 && content > 0 {
 			prec := (found - contraWeight*against) / float64(content)
 			share = (1-precisionBlend)*share + precisionBlend*math.Min(1, prec)
@@ -257,6 +265,29 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 	}
 	return math.Max(0, math.Min(1, best)), bestTotal
 }
+
+// openingVerdict reads the bare "yes" or "no" a text opens with: +1, -1,
+// or 0 when it opens otherwise. "No" counts when it stands alone in its
+// clause ("No, string is an insulator", "No because ...") or before a
+// pronoun or article ("no it cannot"), not when it determines a noun ("no
+// electricity flows").
+func openingVerdict(toks []token) int8 {
+	if len(toks) == 0 {
+		return 0
+	}
+	switch toks[0].word {
+	case "yes", "yeah", "yep":
+		return 1
+	case "no", "nope":
+		if len(toks) == 1 || toks[1].clause != toks[0].clause || verdictNext[toks[1].word] {
+			return -1
+		}
+	}
+	return 0
+}
+
+// verdictNext may follow a bare "no" in the same clause.
+var verdictNext = setOf(`it they he she i you we this that because the there`)
 
 // Reference lengths (total term weight) between which the full share goes
 // from fullShare to fullShareLong.
