@@ -20,7 +20,8 @@ import (
 // mentions inside a negated verb phrase ("not a complete circuit" for "the
 // circuit is open": innerNegated). An answer that opens with the opposite
 // yes or no of a reference that opens with one ("Yes, ..." for "No, string
-// is an insulator") loses verdictPenalty of its share. With several reference answers
+// is an insulator") loses verdictPenalty of its share; such a bare "no"
+// negates nothing after it ("No because the circuit is open": saidNegated). With several reference answers
 // a word they all say weighs more than one only one of them says
 // (weighShared). The found weight is divided by
 // the smaller of the reference's total and a length allowance of the
@@ -88,7 +89,7 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 			if qTerms[t.term] {
 				w = questionWeight
 			}
-			neg := (ra.negatedBefore(i) == negStrong) != (ra.deny[i]&denyScope != 0)
+			neg := ra.saidNegated(i)
 			subj := -1
 			if len(m.subjects) > 0 && !isSubjectName(ra, i) {
 				subj = ra.subjectOf(int32(i), int32(i))
@@ -213,7 +214,7 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 		for _, rt := range bag.terms {
 			agree, disagree := false, false
 			for _, o := range a.occ[rt.id] {
-				neg := (a.negatedBefore(int(o.first)) == negStrong) != (a.deny[o.first]&denyScope != 0)
+				neg := a.saidNegated(int(o.first))
 				if rt.subject >= 0 {
 					if s := a.subjectOf(o.first, o.last); s >= 0 && s != rt.subject {
 						disagree = true // said of the other method
@@ -229,7 +230,7 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 			}
 			for _, id := range rt.anti {
 				for _, o := range a.occ[id] {
-					neg := (a.negatedBefore(int(o.first)) == negStrong) != (a.deny[o.first]&denyScope != 0)
+					neg := a.saidNegated(int(o.first))
 					if neg == rt.negated {
 						disagree = true
 					} else {
@@ -298,6 +299,27 @@ const shortRef, longRef = 12.0, 40.0
 func scoreOfShare(share, total float64) int {
 	f := fullShare + (fullShareLong-fullShare)*ramp(total, shortRef, longRef)
 	return roundHalfUp(100 * math.Min(1, share/f))
+}
+
+// saidNegated reports whether token i is said negated: in the scope of a
+// negation or of a denial, not both, and not after a bare "no" that answers
+// the question ("No because the circuit is open" asserts that the circuit
+// is open).
+func (a *analysis) saidNegated(i int) bool {
+	neg := a.negatedBefore(i) == negStrong && !a.afterBareNo(i)
+	return neg != (a.deny[i]&denyScope != 0)
+}
+
+// afterBareNo reports whether the negation before token i is a "no" that
+// a linking word follows ("no because ...", "no, since ...").
+func (a *analysis) afterBareNo(i int) bool {
+	toks := a.toks
+	for q := i - 1; q >= 0 && toks[q].clause == toks[i].clause; q-- {
+		if toks[q].neg == negStrong {
+			return (toks[q].word == "no" || toks[q].word == "nope") && q+1 < len(toks) && clauseWords[toks[q+1].word]
+		}
+	}
+	return false
 }
 
 // innerNegated reports whether token i stands in the scope of a verb

@@ -77,3 +77,32 @@ func analyzeForTest(text string) *analysis {
 	m := matcherFor(derivedCard("q", "r"))
 	return m.analyzeText(text, false)
 }
+
+// A bare "no" that answers the question negates nothing after it: "No
+// because the circuit is open" asserts that the circuit is open, while "it
+// is not because of depth" still denies depth.
+func TestDerivedBareNo(t *testing.T) {
+	for _, tc := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"no because the circuit is open", "circuit", false},
+		{"i chose no because the circuit is not closed", "circuit", false},
+		{"it is not because of depth", "depth", true},
+		{"no electricity flows", "electricity", true},
+	} {
+		a := analyzeForTest(tc.text)
+		found := false
+		for i, tk := range a.toks {
+			if tk.word == tc.word {
+				found = true
+				if got := a.saidNegated(i); got != tc.want {
+					t.Errorf("%q: %s said negated = %v, want %v", tc.text, tc.word, got, tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no token %q", tc.text, tc.word)
+		}
+	}
+}
