@@ -18,13 +18,15 @@ import (
 // said with the other polarity, or swapped for its antonym, counts against
 // the answer (contraWeight of its weight), except a word the answer only
 // mentions inside a negated verb phrase ("not a complete circuit" for "the
-// circuit is open": innerNegated). An answer that opens with the opposite
+// circuit is open": innerNegated). A word the reference itself says with
+// both polarities ("not pure sugar ... as much gas as the pure sugar") has
+// none to keep: either agrees. An answer that opens with the opposite
 // yes or no of a reference that opens with one ("Yes, ..." for "No, string
 // is an insulator") loses verdictPenalty of its share; such a bare "no"
-// negates nothing after it ("No because the circuit is open": saidNegated). With several reference answers
-// a word they all say weighs more than one only one of them says
-// (weighShared). The found weight is divided by
-// the smaller of the reference's total and a length allowance of the
+// negates nothing after it ("No because the circuit is open": saidNegated).
+// With several reference answers a word they all say weighs more than one
+// only one of them says (weighShared). The found weight is divided by the
+// smaller of the reference's total and a length allowance of the
 // answer, lengthSlope per content word plus lengthBase, so that a concise
 // answer that says only true things is not punished for what it leaves
 // out, while a long answer must cover more. The share, 0..1, is mapped to
@@ -52,6 +54,7 @@ type refTerm struct {
 	id      int32
 	weight  float64
 	negated bool // the reference says it negated
+	either  bool // the reference says it with both polarities: either agrees
 	echo    bool // only repeats the question
 	subject int  // in a comparison, the subject the reference says it of, or -1
 	anti    []int32
@@ -95,6 +98,9 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 				subj = ra.subjectOf(int32(i), int32(i))
 			}
 			if k, ok := seen[id]; ok {
+				if bag.terms[k].negated != neg {
+					bag.terms[k].either = true
+				}
 				if bag.terms[k].weight < w {
 					bag.total += w - bag.terms[k].weight
 					bag.terms[k].weight = w
@@ -222,7 +228,7 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 					}
 				}
 				switch {
-				case neg == rt.negated:
+				case neg == rt.negated || rt.either:
 					agree = true
 				case rt.negated || a.deny[o.first]&denyScope != 0 || !a.innerNegated(int(o.first)):
 					disagree = true

@@ -106,3 +106,22 @@ func TestDerivedBareNo(t *testing.T) {
 		}
 	}
 }
+
+// A word the reference says both negated and asserted keeps no polarity.
+func TestDerivedEitherPolarity(t *testing.T) {
+	c := derivedCard("Are the cookies pure sugar?",
+		"No, the cookies are not pure sugar. The cookies did not produce as much gas as was produced by the pure sugar.")
+	m := matcherFor(c)
+	for _, rt := range m.refs[0].terms {
+		switch m.terms[rt.id] {
+		case "sugar":
+			if !rt.either {
+				t.Error("sugar, said both ways by the reference, should take either polarity")
+			}
+		case "gas":
+			if rt.either {
+				t.Error("gas, said one way only, should keep its polarity")
+			}
+		}
+	}
+}
