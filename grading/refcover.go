@@ -16,10 +16,17 @@ import (
 // the reference negates ("a node that has no children") must be negated in
 // the answer too, and a word the reference asserts must not be; a term
 // said with the other polarity, or swapped for its antonym, counts against
-// the answer (contraWeight of its weight). With several reference answers
-// a word they all say weighs more than one only one of them says
-// (weighShared). The found weight is divided by
-// the smaller of the reference's total and a length allowance of the
+// the answer (contraWeight of its weight), except a word the answer only
+// mentions inside a negated verb phrase ("not a complete circuit" for "the
+// circuit is open": innerNegated). A word the reference itself says with
+// both polarities ("not pure sugar ... as much gas as the pure sugar") has
+// none to keep: either agrees. An answer that opens with the opposite
+// yes or no of a reference that opens with one ("Yes, ..." for "No, string
+// is an insulator") loses verdictPenalty of its share; such a bare "no"
+// negates nothing after it ("No because the circuit is open": saidNegated).
+// With several reference answers a word they all say weighs more than one
+// only one of them says (weighShared). The found weight is divided by the
+// smaller of the reference's total and a length allowance of the
 // answer, lengthSlope per content word plus lengthBase, so that a concise
 // answer that says only true things is not punished for what it leaves
 // out, while a long answer must cover more. The share, 0..1, is mapped to
@@ -31,7 +38,7 @@ import (
 // tune half of the labeled set (see eval_test.go, semeval_test.go).
 var (
 	questionWeight = 0.3
-	contraWeight   = 1.0
+	contraWeight   = 0.25 // flat between 0.15 and 0.5 on SemEval training; 1 lost r on the labeled tune split
 	lengthSlope    = 2.0
 	lengthBase     = 10.0
 	fullShare      = 0.85 // the share from which the score is 100, for a short reference
@@ -39,6 +46,7 @@ var (
 	partialCredit  = 0.5  // a word sharing a long prefix with a reference word
 	precisionBlend = 0.0  // share of the answer's own words found in the reference, blended in
 	sharedBoost    = 0.8  // with several reference answers: weight for a word all of them say (weighShared)
+	verdictPenalty = 0.5  // share taken off an answer whose opening yes or no is the reference's opposite (openingVerdict)
 )
 
 // refTerm is one content word of a reference.
@@ -46,6 +54,7 @@ type refTerm struct {
 	id      int32
 	weight  float64
 	negated bool // the reference says it negated
+	either  bool // the reference says it with both polarities: either agrees
 	echo    bool // only repeats the question
 	subject int  // in a comparison, the subject the reference says it of, or -1
 	anti    []int32
@@ -53,8 +62,9 @@ type refTerm struct {
 
 // refBag is one reference answer as weighted terms.
 type refBag struct {
-	terms []refTerm
-	total float64
+	terms   []refTerm
+	total   float64
+	verdict int8 // +1 when the reference opens with a bare "yes", -1 with "no"
 }
 
 // compileRefs builds the term bags of a card's reference answers.
@@ -71,7 +81,7 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 	for _, text := range refs {
 		ra := m.analyzeRef(plain(text))
 		toks := ra.toks
-		var bag refBag
+		bag := refBag{verdict: openingVerdict(toks)}
 		seen := map[int32]int{}
 		for i, t := range toks {
 			if t.fn || t.stop || t.neg != negNone || len(t.word) < 2 && !t.number || t.math && len(t.word) < 3 {
@@ -82,12 +92,15 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 			if qTerms[t.term] {
 				w = questionWeight
 			}
-			neg := (ra.negatedBefore(i) == negStrong) != (ra.deny[i]&denyScope != 0)
+			neg := ra.saidNegated(i)
 			subj := -1
 			if len(m.subjects) > 0 && !isSubjectName(ra, i) {
 				subj = ra.subjectOf(int32(i), int32(i))
 			}
 			if k, ok := seen[id]; ok {
+				if bag.terms[k].negated != neg {
+					bag.terms[k].either = true
+				}
 				if bag.terms[k].weight < w {
 					bag.total += w - bag.terms[k].weight
 					bag.terms[k].weight = w
@@ -201,27 +214,29 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 	content += len(slices.Compact(other))
 	allow := lengthSlope*float64(content) + lengthBase
 	best, bestTotal := -1.0, 0.0
+	verdict := openingVerdict(a.toks)
 	for _, bag := range refs {
 		var found, echoed, against float64
 		for _, rt := range bag.terms {
 			agree, disagree := false, false
 			for _, o := range a.occ[rt.id] {
-				neg := (a.negatedBefore(int(o.first)) == negStrong) != (a.deny[o.first]&denyScope != 0)
+				neg := a.saidNegated(int(o.first))
 				if rt.subject >= 0 {
 					if s := a.subjectOf(o.first, o.last); s >= 0 && s != rt.subject {
 						disagree = true // said of the other method
 						continue
 					}
 				}
-				if neg == rt.negated {
+				switch {
+				case neg == rt.negated || rt.either:
 					agree = true
-				} else {
+				case rt.negated || a.deny[o.first]&denyScope != 0 || !a.innerNegated(int(o.first)):
 					disagree = true
 				}
 			}
 			for _, id := range rt.anti {
 				for _, o := range a.occ[id] {
-					neg := (a.negatedBefore(int(o.first)) == negStrong) != (a.deny[o.first]&denyScope != 0)
+					neg := a.saidNegated(int(o.first))
 					if neg == rt.negated {
 						disagree = true
 					} else {
@@ -244,6 +259,9 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 		}
 		found += echoed
 		share := (found - contraWeight*against) / math.Min(bag.total, allow)
+		if bag.verdict != 0 && verdict == -bag.verdict {
+			share -= verdictPenalty // "Yes, ..." to a reference that opens "No, ..."
+		}
 		if precisionBlend > 0 && content > 0 {
 			prec := (found - contraWeight*against) / float64(content)
 			share = (1-precisionBlend)*share + precisionBlend*math.Min(1, prec)
@@ -255,6 +273,29 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 	return math.Max(0, math.Min(1, best)), bestTotal
 }
 
+// openingVerdict reads the bare "yes" or "no" a text opens with: +1, -1,
+// or 0 when it opens otherwise. "No" counts when it stands alone in its
+// clause ("No, string is an insulator", "No because ...") or before a
+// pronoun or article ("no it cannot"), not when it determines a noun ("no
+// electricity flows").
+func openingVerdict(toks []token) int8 {
+	if len(toks) == 0 {
+		return 0
+	}
+	switch toks[0].word {
+	case "yes", "yeah", "yep":
+		return 1
+	case "no", "nope":
+		if len(toks) == 1 || toks[1].clause != toks[0].clause || verdictNext[toks[1].word] {
+			return -1
+		}
+	}
+	return 0
+}
+
+// verdictNext may follow a bare "no" in the same clause.
+var verdictNext = setOf(`it they he she i you we this that because the there`)
+
 // Reference lengths (total term weight) between which the full share goes
 // from fullShare to fullShareLong.
 const shortRef, longRef = 12.0, 40.0
@@ -264,6 +305,48 @@ const shortRef, longRef = 12.0, 40.0
 func scoreOfShare(share, total float64) int {
 	f := fullShare + (fullShareLong-fullShare)*ramp(total, shortRef, longRef)
 	return roundHalfUp(100 * math.Min(1, share/f))
+}
+
+// saidNegated reports whether token i is said negated: in the scope of a
+// negation or of a denial, not both, and not after a bare "no" that answers
+// the question ("No because the circuit is open" asserts that the circuit
+// is open).
+func (a *analysis) saidNegated(i int) bool {
+	neg := a.negatedBefore(i) == negStrong && !a.afterBareNo(i)
+	return neg != (a.deny[i]&denyScope != 0)
+}
+
+// afterBareNo reports whether the negation before token i is a "no" that
+// a linking word follows ("no because ...", "no, since ...").
+func (a *analysis) afterBareNo(i int) bool {
+	toks := a.toks
+	for q := i - 1; q >= 0 && toks[q].clause == toks[i].clause; q-- {
+		if toks[q].neg == negStrong {
+			return (toks[q].word == "no" || toks[q].word == "nope") && q+1 < len(toks) && clauseWords[toks[q+1].word]
+		}
+	}
+	return false
+}
+
+// innerNegated reports whether token i stands in the scope of a verb
+// phrase's negation ("not", "n't", "never") after the phrase's first content
+// word: "it is not a complete circuit" denies that the circuit is complete,
+// not that there is a circuit, and "they did not control the type of ball"
+// speaks of the type of ball. Such a word is no evidence against a
+// reference that asserts it (nor for it). A noun phrase's negation ("no
+// vitamin C", "without a path") covers every word of its phrase.
+func (a *analysis) innerNegated(i int) bool {
+	toks := a.toks
+	content := false
+	for q := i - 1; q >= 0 && toks[q].clause == toks[i].clause; q-- {
+		if toks[q].neg == negStrong {
+			return content && !shortScope[toks[q].word]
+		}
+		if !toks[q].fn && !toks[q].stop && !toks[q].aux {
+			content = true
+		}
+	}
+	return false
 }
 
 // partialMin is the shortest prefix partialMatch accepts.

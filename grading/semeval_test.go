@@ -305,7 +305,7 @@ func TestSemEval(t *testing.T) {
 			}
 			return best
 		})
-		t.Logf("%s (%d answers, %d questions): unseen: grill F1 %.3f AUC %.3f, tf-idf F1 %.3f AUC %.3f; train: grill F1 %.3f AUC %.3f (threshold %.0f), tf-idf F1 %.3f AUC %.3f",
+		t.Logf("%s (%d answers, %d questions): unseen: grill F1 %.4f AUC %.4f, tf-idf F1 %.4f AUC %.4f; train: grill F1 %.4f AUC %.4f (threshold %.0f), tf-idf F1 %.4f AUC %.4f",
 			corpus, len(items), len(cards), grill.f1, grill.auc, base.f1, base.auc, grill.trainF1, grill.trainAUC, grill.threshold, base.trainF1, base.trainAUC)
 		aim, floor := semevalTargets[corpus], semevalFloors[corpus]
 		if grill.f1 < aim[0] || grill.auc < aim[1] {
@@ -321,6 +321,7 @@ var tuneParams = map[string]*float64{
 	"questionWeight": &questionWeight, "contraWeight": &contraWeight, "lengthSlope": &lengthSlope,
 	"lengthBase": &lengthBase, "fullShare": &fullShare, "fullShareLong": &fullShareLong,
 	"partialCredit": &partialCredit, "precisionBlend": &precisionBlend, "sharedBoost": &sharedBoost,
+	"verdictPenalty": &verdictPenalty,
 }
 
 // TestSemEvalTune searches the derived-path parameters on the training
@@ -448,7 +449,7 @@ func tuneLine(t *testing.T, all []semevalItem) string {
 				held = append(held, scored{b2f(x.score >= th), x.correct})
 			}
 		}
-		line += fmt.Sprintf("  %s F1 %.3f 5-fold F1 %.3f AUC %.3f within-question AUC %.3f", corpus,
+		line += fmt.Sprintf("  %s F1 %.4f 5-fold F1 %.4f AUC %.4f within-question AUC %.4f", corpus,
 			weightedF1(xs, bestThreshold(xs)), weightedF1(held, 1), rocAUC(xs), sum/pairs)
 	}
 	var sc, hu []float64
@@ -458,7 +459,7 @@ func tuneLine(t *testing.T, all []semevalItem) string {
 			hu = append(hu, g.HumanScore)
 		}
 	}
-	return line + fmt.Sprintf("  derived tune r %.3f", pearson(sc, hu))
+	return line + fmt.Sprintf("  derived tune r %.4f", pearson(sc, hu))
 }
 
 func b2f(b bool) float64 {

@@ -1,0 +1,127 @@
+package grading
+
+import (
+	"testing"
+
+	"grill/decks"
+)
+
+// derivedCard is a card without key points, graded on the derived path.
+func derivedCard(q, ref string) *decks.Card {
+	return &decks.Card{ID: "t/" + q, Question: q, Answer: ref}
+}
+
+func TestOpeningVerdict(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int8
+	}{
+		{"No, string is an insulator.", -1},
+		{"No because string does not conduct.", -1},
+		{"no it cannot", -1},
+		{"Yes. The circuit is closed.", 1},
+		{"yes it will", 1},
+		{"No electricity can flow through string.", 0},
+		{"String is an insulator.", 0},
+		{"", 0},
+	} {
+		if got := openingVerdict(tokenize(tc.text)); got != tc.want {
+			t.Errorf("openingVerdict(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}
+
+// An answer that opens with the opposite yes or no of its reference scores
+// below the same answer with the reference's.
+func TestDerivedOppositeVerdict(t *testing.T) {
+	c := derivedCard("Can you use a piece of string to close the gap in the circuit? Why or why not?",
+		"No, string is an insulator, so the pathway would not be completed.")
+	right := Grade(c, "No, because string is an insulator.").Score
+	wrong := Grade(c, "Yes, because string is an insulator.").Score
+	if wrong >= right {
+		t.Errorf("opposite verdict scores %d, same verdict %d; want lower", wrong, right)
+	}
+}
+
+// A reference word the answer only names inside a negated verb phrase is no
+// evidence against it: "it is not a complete circuit" agrees with "the
+// circuit is not complete".
+func TestDerivedInnerNegation(t *testing.T) {
+	a := analyzeForTest("it is not a complete circuit")
+	var circuit, complete int
+	for i, tk := range a.toks {
+		switch tk.word {
+		case "circuit":
+			circuit = i
+		case "complete":
+			complete = i
+		}
+	}
+	if !a.innerNegated(circuit) {
+		t.Error("circuit in 'not a complete circuit' should be inside the negated phrase")
+	}
+	if a.innerNegated(complete) {
+		t.Error("complete in 'not a complete circuit' is the negated word itself")
+	}
+	if b := analyzeForTest("there is no vitamin c in it"); b.innerNegated(3) {
+		t.Errorf("'no vitamin c' negates every word of its phrase (token %q)", b.toks[3].word)
+	}
+	c := derivedCard("Why will the bulb not light?", "The circuit is not complete.")
+	if got := Grade(c, "Because it is not a complete circuit.").Score; got < 80 {
+		t.Errorf("'not a complete circuit' for 'the circuit is not complete' scores %d, want ≥ 80", got)
+	}
+}
+
+// analyzeForTest analyses a text against an empty card.
+func analyzeForTest(text string) *analysis {
+	m := matcherFor(derivedCard("q", "r"))
+	return m.analyzeText(text, false)
+}
+
+// A bare "no" that answers the question negates nothing after it: "No
+// because the circuit is open" asserts that the circuit is open, while "it
+// is not because of depth" still denies depth.
+func TestDerivedBareNo(t *testing.T) {
+	for _, tc := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"no because the circuit is open", "circuit", false},
+		{"i chose no because the circuit is not closed", "circuit", false},
+		{"it is not because of depth", "depth", true},
+		{"no electricity flows", "electricity", true},
+	} {
+		a := analyzeForTest(tc.text)
+		found := false
+		for i, tk := range a.toks {
+			if tk.word == tc.word {
+				found = true
+				if got := a.saidNegated(i); got != tc.want {
+					t.Errorf("%q: %s said negated = %v, want %v", tc.text, tc.word, got, tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no token %q", tc.text, tc.word)
+		}
+	}
+}
+
+// A word the reference says both negated and asserted keeps no polarity.
+func TestDerivedEitherPolarity(t *testing.T) {
+	c := derivedCard("Are the cookies pure sugar?",
+		"No, the cookies are not pure sugar. The cookies did not produce as much gas as was produced by the pure sugar.")
+	m := matcherFor(c)
+	for _, rt := range m.refs[0].terms {
+		switch m.terms[rt.id] {
+		case "sugar":
+			if !rt.either {
+				t.Error("sugar, said both ways by the reference, should take either polarity")
+			}
+		case "gas":
+			if rt.either {
+				t.Error("gas, said one way only, should keep its polarity")
+			}
+		}
+	}
+}
