@@ -751,18 +751,18 @@ func britishToUS(w string) string {
 	if i := strings.Index(w, "isation"); i > 2 {
 		return w[:i] + "ization" + w[i+len("isation"):]
 	}
-	for _, suf := range []string{"ise", "ised", "ises", "ising", "iser", "isers"} {
+	for _, suf := range [...]string{"ise", "ised", "ises", "ising", "iser", "isers"} {
 		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {
 			base := w[:len(w)-len(suf)] + "ise"
 			if iseExceptions[base] || strings.HasSuffix(base, "wise") {
 				return w
 			}
-			return w[:len(w)-len(suf)] + "ize" + suf[3:]
+			return w[:len(w)-len(suf)] + "iz" + suf[2:] // normalising → normalizing
 		}
 	}
-	for _, suf := range []string{"yse", "ysed", "yses", "ysing"} {
+	for _, suf := range [...]string{"yse", "ysed", "yses", "ysing"} {
 		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 && w != "yses" {
-			return w[:len(w)-len(suf)] + "yze" + suf[3:]
+			return w[:len(w)-len(suf)] + "yz" + suf[2:] // analysing → analyzing
 		}
 	}
 	switch w {

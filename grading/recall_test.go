@@ -106,6 +106,12 @@ func TestRecallVariants(t *testing.T) {
 		{"training stability", "training is more stable", true},
 		{"scales to large graphs", "it is scalable to large graphs", true},
 		{"symmetric relations", "relations with symmetry", true},
+		// British -ising and -ysing forms are the -izing ones
+		{"normalizing the features", "normalising the features", true},
+		{"randomizing textures", "randomising the textures", true},
+		{"analyzing the errors", "analysing the errors", true},
+		{"element-wise max", "take the coordinate-wise maximum", true},
+		{"hand-engineered pipeline", "a pipeline programmed by hand", true},
 		// irregular verb forms
 		{"information is lost", "the node loses information", true},
 		{"loses information", "information gets lost", true},
