@@ -139,6 +139,11 @@ func TestRecallVariants(t *testing.T) {
 		{"2x compute", "it needs twice the compute", true},
 		{"10-50x", "10 to 50 times faster", true},
 		{"3x", "T times", false},
+		{"1000 steps", "DDPM needs 1,000 steps", true},
+		{"100K episodes", "more than 100,000 episodes", true},
+		{"1000 steps", "about 1k steps", true},
+		{"970,000 trajectories", "970k trajectories", true},
+		{"1000 steps", "1,5 steps", false},
 		// a symbol's time index may go without saying; abar is alpha bar
 		{"sqrt(1-beta_t)", "the sample is scaled by sqrt(1 - beta)", true},
 		{"alpha_bar_T = 0", "make alpha bar at T = 0", true},
