@@ -112,6 +112,14 @@ func TestRecallVariants(t *testing.T) {
 		{"analyzing the errors", "analysing the errors", true},
 		{"element-wise max", "take the coordinate-wise maximum", true},
 		{"hand-engineered pipeline", "a pipeline programmed by hand", true},
+		// a synonym is mapped by its written form where its stem is
+		// another word's
+		{"same objective", "trained with the same loss", true},
+		{"novel objects", "a novel objective", false},
+		{"identity init", "an identical init", false},
+		{"every sample is identical", "each sample is the same", true},
+		{"latent", "it writes Python code", false},
+		{"actor-critic", "an actor that is critical", false},
 		// irregular verb forms
 		{"information is lost", "the node loses information", true},
 		{"loses information", "information gets lost", true},

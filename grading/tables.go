@@ -111,6 +111,14 @@ var wordSynonyms = map[string]string{
 	"param": "parameter", "params": "parameters",
 	"every": "each", // "noise at every step", "each layer"
 	"thru":  "through",
+	// one-word synonyms whose stem is another word's: "objective" stems to
+	// "object" (a thing a robot grasps), "identical" to "ident" (identity),
+	// "critical" to "critic", "essential" to "essenti" (essentially), and
+	// latent "codes" would take Python code along. The written form is
+	// mapped instead.
+	"objective": "loss", "objectives": "losses",
+	"identical": "same", "critical": "crucial", "critically": "crucially",
+	"essential": "crucial", "codes": "latents",
 }
 
 // irregularForms maps the irregular past forms of verbs to the verb, for
