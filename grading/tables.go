@@ -193,7 +193,7 @@ praise raise cruise bruise poise appraise noise wise likewise clockwise rise sun
 var abbreviations = map[string][]string{
 	"gnn":       {"graph neural network", "graph network", "graph net"},
 	"gcn":       {"graph convolutional network", "graph convolution network"},
-	"gat":       {"graph attention network", "graph attention"},
+	"gat":       {"graph attention network", "graph attention", "attention network"},
 	"graphsage": {"graph sage", "sample and aggregate"},
 	"mpnn":      {"message passing neural network"},
 	"mlp":       {"multilayer perceptron", "multi layer perceptron", "feedforward network", "feed forward network"},
