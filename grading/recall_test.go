@@ -113,6 +113,9 @@ func TestRecallVariants(t *testing.T) {
 		{"analyzing the errors", "analysing the errors", true},
 		{"element-wise max", "take the coordinate-wise maximum", true},
 		{"hand-engineered pipeline", "a pipeline programmed by hand", true},
+		{"permutation invariant readout", "an order-agnostic readout", true},
+		{"guidance scale", "raise the guidance strength", true},
+		{"data hungry", "VLAs are sample-inefficient", true},
 		// a synonym is mapped by its written form where its stem is
 		// another word's
 		{"same objective", "trained with the same loss", true},
