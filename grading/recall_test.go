@@ -97,6 +97,7 @@ func TestRecallVariants(t *testing.T) {
 		{"byte-pair encoding", "then BPE merges frequent pairs", true},
 		{"graph isomorphism network", "GIN sums and applies an MLP", true},
 		{"LoRA", "a low-rank adapter", true},
+		{"DDPM needs 1000 steps", "ancestral sampling needs 1000 steps", true},
 		{"GAT layers", "the attention network's layers score every edge", true},
 		// note-taking shorthands
 		{"message function", "msg fn = MLP on both ends", true},
