@@ -552,12 +552,55 @@ func normalizeWord(raw string) []wordInfo {
 
 func normalizeWordUncached(raw string) []wordInfo {
 	s := foldText(raw)
+	if n, ok := plainNumber(s); ok {
+		return []wordInfo{infoFor(n)}
+	}
 	words := splitFolded(s)
 	out := make([]wordInfo, 0, len(words))
 	for _, w := range words {
 		out = append(out, infoFor(w))
 	}
 	return out
+}
+
+// plainNumber writes a count with thousands separators or a k or m
+// suffix as plain digits: "1,000" is 1000, "100k" 100000, "1.5m" 1500000,
+// so that "1,000 steps" matches "1000 steps". Other words are not numbers.
+func plainNumber(s string) (string, bool) {
+	if len(s) < 2 || !isDigitByte(s[0]) {
+		return "", false
+	}
+	if strings.IndexByte(s, ',') > 0 {
+		// Groups of three digits after the first: 1,000 and 970,000, not 1,5.
+		groups := strings.Split(s, ",")
+		if len(groups[0]) > 3 {
+			return "", false
+		}
+		for i, g := range groups {
+			if g == "" || len(g) != 3 && i > 0 || strings.Trim(g, "0123456789") != "" {
+				return "", false
+			}
+		}
+		return strings.Join(groups, ""), true
+	}
+	mult := 0.0
+	switch s[len(s)-1] {
+	case 'k':
+		mult = 1e3
+	case 'm':
+		mult = 1e6
+	default:
+		return "", false
+	}
+	digits := s[:len(s)-1]
+	if strings.Trim(digits, "0123456789.") != "" || strings.Count(digits, ".") > 1 || digits[len(digits)-1] == '.' {
+		return "", false
+	}
+	v, err := strconv.ParseFloat(digits, 64)
+	if err != nil || v*mult >= 1e15 {
+		return "", false
+	}
+	return strconv.FormatFloat(v*mult, 'f', -1, 64), true
 }
 
 // foldText applies NFKC and Unicode case folding; ASCII takes a fast path.
@@ -751,18 +794,18 @@ func britishToUS(w string) string {
 	if i := strings.Index(w, "isation"); i > 2 {
 		return w[:i] + "ization" + w[i+len("isation"):]
 	}
-	for _, suf := range []string{"ise", "ised", "ises", "ising", "iser", "isers"} {
+	for _, suf := range [...]string{"ise", "ised", "ises", "ising", "iser", "isers"} {
 		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {
 			base := w[:len(w)-len(suf)] + "ise"
 			if iseExceptions[base] || strings.HasSuffix(base, "wise") {
 				return w
 			}
-			return w[:len(w)-len(suf)] + "ize" + suf[3:]
+			return w[:len(w)-len(suf)] + "iz" + suf[2:] // normalising → normalizing
 		}
 	}
-	for _, suf := range []string{"yse", "ysed", "yses", "ysing"} {
+	for _, suf := range [...]string{"yse", "ysed", "yses", "ysing"} {
 		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 && w != "yses" {
-			return w[:len(w)-len(suf)] + "yze" + suf[3:]
+			return w[:len(w)-len(suf)] + "yz" + suf[2:] // analysing → analyzing
 		}
 	}
 	switch w {

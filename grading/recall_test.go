@@ -97,6 +97,8 @@ func TestRecallVariants(t *testing.T) {
 		{"byte-pair encoding", "then BPE merges frequent pairs", true},
 		{"graph isomorphism network", "GIN sums and applies an MLP", true},
 		{"LoRA", "a low-rank adapter", true},
+		{"DDPM needs 1000 steps", "ancestral sampling needs 1000 steps", true},
+		{"GAT layers", "the attention network's layers score every edge", true},
 		// note-taking shorthands
 		{"message function", "msg fn = MLP on both ends", true},
 		{"image embedding", "img emb from the ViT", true},
@@ -106,6 +108,23 @@ func TestRecallVariants(t *testing.T) {
 		{"training stability", "training is more stable", true},
 		{"scales to large graphs", "it is scalable to large graphs", true},
 		{"symmetric relations", "relations with symmetry", true},
+		// British -ising and -ysing forms are the -izing ones
+		{"normalizing the features", "normalising the features", true},
+		{"randomizing textures", "randomising the textures", true},
+		{"analyzing the errors", "analysing the errors", true},
+		{"element-wise max", "take the coordinate-wise maximum", true},
+		{"hand-engineered pipeline", "a pipeline programmed by hand", true},
+		{"permutation invariant readout", "an order-agnostic readout", true},
+		{"guidance scale", "raise the guidance strength", true},
+		{"data hungry", "VLAs are sample-inefficient", true},
+		// a synonym is mapped by its written form where its stem is
+		// another word's
+		{"same objective", "trained with the same loss", true},
+		{"novel objects", "a novel objective", false},
+		{"identity init", "an identical init", false},
+		{"every sample is identical", "each sample is the same", true},
+		{"latent", "it writes Python code", false},
+		{"actor-critic", "an actor that is critical", false},
 		// irregular verb forms
 		{"information is lost", "the node loses information", true},
 		{"loses information", "information gets lost", true},
@@ -133,6 +152,11 @@ func TestRecallVariants(t *testing.T) {
 		{"2x compute", "it needs twice the compute", true},
 		{"10-50x", "10 to 50 times faster", true},
 		{"3x", "T times", false},
+		{"1000 steps", "DDPM needs 1,000 steps", true},
+		{"100K episodes", "more than 100,000 episodes", true},
+		{"1000 steps", "about 1k steps", true},
+		{"970,000 trajectories", "970k trajectories", true},
+		{"1000 steps", "1,5 steps", false},
 		// a symbol's time index may go without saying; abar is alpha bar
 		{"sqrt(1-beta_t)", "the sample is scaled by sqrt(1 - beta)", true},
 		{"alpha_bar_T = 0", "make alpha bar at T = 0", true},

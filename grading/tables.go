@@ -111,6 +111,14 @@ var wordSynonyms = map[string]string{
 	"param": "parameter", "params": "parameters",
 	"every": "each", // "noise at every step", "each layer"
 	"thru":  "through",
+	// one-word synonyms whose stem is another word's: "objective" stems to
+	// "object" (a thing a robot grasps), "identical" to "ident" (identity),
+	// "critical" to "critic", "essential" to "essenti" (essentially), and
+	// latent "codes" would take Python code along. The written form is
+	// mapped instead.
+	"objective": "loss", "objectives": "losses",
+	"identical": "same", "critical": "crucial", "critically": "crucially",
+	"essential": "crucial", "codes": "latents",
 }
 
 // irregularForms maps the irregular past forms of verbs to the verb, for
@@ -185,13 +193,13 @@ praise raise cruise bruise poise appraise noise wise likewise clockwise rise sun
 var abbreviations = map[string][]string{
 	"gnn":       {"graph neural network", "graph network", "graph net"},
 	"gcn":       {"graph convolutional network", "graph convolution network"},
-	"gat":       {"graph attention network", "graph attention"},
+	"gat":       {"graph attention network", "graph attention", "attention network"},
 	"graphsage": {"graph sage", "sample and aggregate"},
 	"mpnn":      {"message passing neural network"},
 	"mlp":       {"multilayer perceptron", "multi layer perceptron", "feedforward network", "feed forward network"},
 	"cfg":       {"classifier free guidance"},
-	"ddpm":      {"denoising diffusion probabilistic model"},
-	"ddim":      {"denoising diffusion implicit model"},
+	"ddpm":      {"denoising diffusion probabilistic model", "ancestral sampler", "ancestral sampling"},
+	"ddim":      {"denoising diffusion implicit model", "implicit sampler"},
 	"ldm":       {"latent diffusion model"},
 	"vae":       {"variational autoencoder", "variational auto encoder"},
 	"gan":       {"generative adversarial network"},
