@@ -637,3 +637,19 @@ func TestBareNameInMisconceivedSentence(t *testing.T) {
 		t.Errorf("said apart, after a coordinator: %+v, want covered", p)
 	}
 }
+
+// TestHardlyNegates: "hardly" and "scarcely" negate like "not".
+func TestHardlyNegates(t *testing.T) {
+	c := builtinCard(t, "diffusion/ddpm-vs-ddim")
+	for _, answer := range []string{
+		"DDIM is hardly deterministic.",
+		"DDIM is scarcely deterministic.",
+	} {
+		if p := point(t, Grade(c, answer), "DDIM: deterministic sampling"); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	if p := point(t, Grade(c, "DDIM is deterministic."), "DDIM: deterministic sampling"); !p.Covered {
+		t.Errorf("plain claim: %+v, want covered", p)
+	}
+}

@@ -46,7 +46,7 @@ func (a *analysis) negatedBefore(p int) negKind {
 		if a.deny != nil && a.deny[q]&denyFrame != 0 {
 			continue // "not" of "it is not true that" belongs to its frame
 		}
-		switch toks[q].neg {
+		switch negOf(&toks[q]) {
 		case negStrong:
 			if toks[q].word == "not" && q+1 < len(toks) && negationExemptNext[toks[q+1].word] {
 				continue
@@ -89,10 +89,10 @@ func (a *analysis) negatedAfter(last int) negKind {
 		if t.clause != toks[last].clause || a.deny != nil && a.deny[q]&denyFrame != 0 {
 			break
 		}
-		if (t.neg != negNone || denials[t.word]) && skipped > 0 && !sawAux && !contracted[t.word] {
+		if (negOf(t) != negNone || denials[t.word]) && skipped > 0 && !sawAux && !contracted[t.word] {
 			return negNone // "attention weights nobody uses": too far to tell
 		}
-		switch t.neg {
+		switch negOf(t) {
 		case negStrong:
 			switch t.word {
 			case "not":
@@ -129,6 +129,18 @@ func (a *analysis) negatedAfter(last int) negKind {
 		}
 	}
 	return negNone
+}
+
+// adverbNegations negate like "not" though the tables do not list them
+// among the negations: "the solver hardly matters", "scarcely helps".
+var adverbNegations = setOf(`hardly scarcely`)
+
+// negOf is the negation a token carries, adverbNegations included.
+func negOf(t *token) negKind {
+	if t.neg == negNone && adverbNegations[t.word] {
+		return negStrong
+	}
+	return t.neg
 }
 
 // articles may stand between an auxiliary and a denial.
