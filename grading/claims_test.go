@@ -653,3 +653,30 @@ func TestHardlyNegates(t *testing.T) {
 		t.Errorf("plain claim: %+v, want covered", p)
 	}
 }
+
+// TestQualifiedIdentityIsNoMisconception: an identity taken back to a
+// likeness by "up to", "except" or "apart from" does not assert that the
+// targets give identical training.
+func TestQualifiedIdentityIsNoMisconception(t *testing.T) {
+	c := builtinCard(t, "diffusion/prediction-target")
+	asserted := func(answer string) bool {
+		for _, mc := range Grade(c, answer).Misconceptions {
+			if mc.Label == "The targets give identical training" {
+				return mc.Asserted
+			}
+		}
+		t.Fatal("no misconception 'The targets give identical training'")
+		return false
+	}
+	for _, answer := range []string{
+		"Any one target determines the others, so they are the same objective up to a per-timestep weighting.",
+		"The targets give the same objective except for the weighting over timesteps.",
+	} {
+		if asserted(answer) {
+			t.Errorf("%q: misconception asserted", answer)
+		}
+	}
+	if !asserted("All the targets give the same objective.") {
+		t.Error("an unqualified identity: misconception not asserted")
+	}
+}

@@ -240,6 +240,9 @@ func Grade(card *decks.Card, answer string) Result {
 	}
 	for i := range m.miscs {
 		v := a.matchPoint(&m.miscs[i])
+		if v.covered && qualifiedAll(a.toks, v.spans) {
+			v.covered = false // "the same objective up to a weighting"
+		}
 		mr := MisconceptionResult{Label: m.miscs[i].label, Weight: m.miscs[i].weight, Asserted: v.covered}
 		if v.covered {
 			mr.Spans = v.spans
@@ -521,6 +524,51 @@ func linkedToWrong(toks []token, sp Span, wrong []Span) bool {
 		}
 		if sameSent && linked {
 			return true
+		}
+	}
+	return false
+}
+
+// qualifiedAll reports whether every span is followed in its clause by a
+// qualifier that takes an identity back to a likeness: "the same objective
+// up to a per-timestep weighting", "identical except for the weighting",
+// "equivalent modulo a scale". A misconception stated so is not asserted.
+func qualifiedAll(toks []token, spans []Span) bool {
+	if len(spans) == 0 {
+		return false
+	}
+	for _, sp := range spans {
+		if !qualifiedAfter(toks, sp) {
+			return false
+		}
+	}
+	return true
+}
+
+// qualifiedAfter reports whether the clause of the span's last word goes on
+// with "up to", "except", "apart from" or "modulo".
+func qualifiedAfter(toks []token, sp Span) bool {
+	last := -1
+	for i := range toks {
+		if toks[i].start < sp.End {
+			last = i
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	// The qualifier may open the next clause ("identical, except for ...").
+	for q := last + 1; q < len(toks) && q-last <= 4; q++ {
+		if c := toks[q].clause; c != toks[last].clause && (last+1 >= len(toks) || c != toks[last+1].clause) {
+			break
+		}
+		switch toks[q].word {
+		case "except", "modulo":
+			return true
+		case "up", "apart":
+			if q+1 < len(toks) && (toks[q+1].word == "to" && toks[q].word == "up" || toks[q+1].word == "from" && toks[q].word == "apart") {
+				return true
+			}
 		}
 	}
 	return false
