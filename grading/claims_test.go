@@ -680,3 +680,29 @@ func TestQualifiedIdentityIsNoMisconception(t *testing.T) {
 		t.Error("an unqualified identity: misconception not asserted")
 	}
 }
+
+// TestUnsupportedNameInWrongAnswer: in an answer that asserts a
+// misconception, a point named only by a bare name in a clause the
+// reference does not support is not covered; without the misconception, or
+// in a clause that speaks the reference's language, it is.
+func TestUnsupportedNameInWrongAnswer(t *testing.T) {
+	c := card([]string{"Offset noise", "offset noise"})
+	c.Answer = "Offset noise adds a small per-channel constant to the training noise, so the model can shift the mean brightness of an image."
+	c.Misconceptions = []decks.KeyPoint{{Label: "Offset noise shifts the timestep", Phrasings: []string{"offsetting the timestep index"}, Weight: 1}}
+	const wrong = "Offsetting the timestep index is what fixes dark images."
+	const named = "Offset noise works by shuffling the pixel order across video frames randomly."
+	r := Grade(c, named+" "+wrong)
+	if !r.Misconceptions[0].Asserted {
+		t.Fatalf("misconception not asserted: %+v", r.Misconceptions)
+	}
+	if p := point(t, r, "Offset noise"); p.Covered {
+		t.Errorf("unsupported name in a wrong answer: %+v, want not covered", p)
+	}
+	if p := point(t, Grade(c, named+" It helps with dark images."), "Offset noise"); !p.Covered {
+		t.Errorf("no misconception asserted: %+v, want covered", p)
+	}
+	supported := "Offset noise adds a per-channel constant to the training noise so the mean brightness can shift."
+	if p := point(t, Grade(c, supported+" "+wrong), "Offset noise"); !p.Covered {
+		t.Errorf("clause in the reference's words: %+v, want covered", p)
+	}
+}

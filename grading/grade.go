@@ -73,7 +73,10 @@
 // X back too. A point said and then taken back elsewhere (two or more of
 // its words inside a denial or dismissal) is missed rather than covered,
 // and a point whose only evidence lies in the clause of an asserted
-// misconception is not covered. Clauses end at punctuation, line breaks and linking words
+// misconception is not covered; nor, in an answer that asserts one, is a
+// point named only by bare names in clauses whose other words the
+// reference does not use (support.go). A misconception of identity
+// qualified by "up to", "except" or "modulo" is not asserted. Clauses end at punctuation, line breaks and linking words
 // (and, but, however, because, ...); "not only" does not negate. A key
 // point whose phrasing is itself negative ("no mode collapse",
 // "non-Markovian") is covered only when the answer negates it too, here also
@@ -250,6 +253,9 @@ func Grade(card *decks.Card, answer string) Result {
 		r.Misconceptions = append(r.Misconceptions, mr)
 	}
 	dropMisconceivedCover(r.Points, r.Misconceptions, a.toks, len(m.refs) == 0)
+	if anyAsserted(r.Misconceptions) {
+		dropUnsupportedNames(m, a, r.Points)
+	}
 	if isDump(answer, a.toks) && (len(m.refs) == 0 || contentWords(a.toks) >= minDumpWords) {
 		// Terms named in a bare list are mentioned, not explained.
 		r.KeywordDump = true
