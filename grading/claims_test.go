@@ -638,19 +638,24 @@ func TestBareNameInMisconceivedSentence(t *testing.T) {
 	}
 }
 
-// TestHardlyNegates: "hardly" and "scarcely" negate like "not".
+// TestHardlyNegates: "hardly" and "scarcely" negate like "not", and a "not"
+// right before a reporting aside ("as often claimed") reaches across it.
 func TestHardlyNegates(t *testing.T) {
 	c := builtinCard(t, "diffusion/ddpm-vs-ddim")
 	for _, answer := range []string{
 		"DDIM is hardly deterministic.",
 		"DDIM is scarcely deterministic.",
+		"DDIM is not, as often claimed, deterministic.",
+		"DDIM is not, as many believe, deterministic.",
 	} {
 		if p := point(t, Grade(c, answer), "DDIM: deterministic sampling"); p.Covered || !p.Contradicted {
 			t.Errorf("%q: %+v, want contradicted", answer, p)
 		}
 	}
-	if p := point(t, Grade(c, "DDIM is deterministic."), "DDIM: deterministic sampling"); !p.Covered {
-		t.Errorf("plain claim: %+v, want covered", p)
+	for _, answer := range []string{"DDIM is deterministic.", "DDIM is, as often claimed, deterministic.", "DDIM is not slow, as claimed, but deterministic."} {
+		if p := point(t, Grade(c, answer), "DDIM: deterministic sampling"); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
 	}
 }
 

@@ -13,7 +13,9 @@ package grading
 // "not just" do not negate. "non-" negates only the word it is attached to.
 // A negation reaches further across "or" ("never predicts the noise or the
 // clean image"), and a denial such as "ignored" or "unnecessary" after a
-// phrase negates it like "not" ("the neighbours are ignored").
+// phrase negates it like "not" ("the neighbours are ignored"). A "not" right
+// before a short reporting aside reaches across it ("DDIM is not, as often
+// claimed, deterministic").
 
 // negationWindow is how many words before a word a negation may stand;
 // each "or" between them lets it reach orReach words further.
@@ -26,6 +28,26 @@ const (
 // "the neighbours are ignored", "permutation invariance is unnecessary".
 var denials = setOf(`ignored discarded unused unnecessary unneeded irrelevant useless pointless myth misconception`)
 
+// asideStart returns the first token of the clause ending at token q when
+// that clause is a short reporting aside: "as", then at most three words,
+// one of them a reporting verb ("as often claimed", "as many believe", "as
+// is commonly said").
+func asideStart(toks []token, q int) (int, bool) {
+	s := q
+	for s > 0 && toks[s-1].clause == toks[q].clause {
+		s--
+	}
+	if toks[s].word != "as" || q-s > 4 || q == s {
+		return 0, false
+	}
+	for k := s + 1; k <= q; k++ {
+		if reportVerbs[toks[k].word] {
+			return s, true
+		}
+	}
+	return 0, false
+}
+
 // shortScope negations govern a noun phrase, not a verb phrase: "no
 // attention" but not "with no attention aggregates neighbours".
 var shortScope = setOf(`no without none nor neither lack lacks lacking`)
@@ -36,9 +58,18 @@ func (a *analysis) negatedBefore(p int) negKind {
 	toks := a.toks
 	found := negNone
 	extra := 0 // a negation reaches across "or": "never predicts the noise or the clean image"
+	cl, aside := toks[p].clause, false
 	for q := p - 1; q >= 0 && p-q <= negationWindow+extra; q-- {
-		if toks[q].clause != toks[p].clause {
-			break
+		if toks[q].clause != cl {
+			// "X is not, as often claimed, Y": a negation right before a
+			// reporting aside reaches across it.
+			s, ok := asideStart(toks, q)
+			if aside || !ok || s == 0 || toks[s-1].clause == toks[q].clause || toks[s-1].neg != negStrong {
+				break
+			}
+			aside, extra = true, extra+q-s+1
+			q = s - 1
+			cl = toks[q].clause
 		}
 		if toks[q].word == "or" {
 			extra += orReach
