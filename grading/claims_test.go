@@ -711,3 +711,14 @@ func TestUnsupportedNameInWrongAnswer(t *testing.T) {
 		t.Errorf("clause in the reference's words: %+v, want covered", p)
 	}
 }
+
+// TestRemovesTheNeedNegates: "removes the need for X" says X is not used.
+func TestRemovesTheNeedNegates(t *testing.T) {
+	c := builtinCard(t, "vla/world-models")
+	if p := point(t, Grade(c, "The map removes the need for video pretraining."), "Representation pretraining"); p.Covered {
+		t.Errorf("need removed: %+v, want not covered", p)
+	}
+	if p := point(t, Grade(c, "A VLA still needs video pretraining for its representations."), "Representation pretraining"); !p.Covered {
+		t.Errorf("need kept: %+v, want covered", p)
+	}
+}

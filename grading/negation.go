@@ -15,7 +15,7 @@ package grading
 // clean image"), and a denial such as "ignored" or "unnecessary" after a
 // phrase negates it like "not" ("the neighbours are ignored"). A "not" right
 // before a short reporting aside reaches across it ("DDIM is not, as often
-// claimed, deterministic").
+// claimed, deterministic"), and "removes the need for X" negates X.
 
 // negationWindow is how many words before a word a negation may stand;
 // each "or" between them lets it reach orReach words further.
@@ -46,6 +46,20 @@ func asideStart(toks []token, q int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// needRemovers take away the need for what follows: "removes the need for
+// video pretraining".
+var needRemovers = setOf(`remove removes removed removing eliminate eliminates eliminated eliminating obviate obviates obviated avoid avoids avoided`)
+
+// removesNeed reports whether the "need" at token q follows a remover,
+// directly or across "the".
+func removesNeed(toks []token, q int) bool {
+	k := q - 1
+	if k >= 0 && toks[k].word == "the" {
+		k--
+	}
+	return k >= 0 && needRemovers[toks[k].word]
 }
 
 // shortScope negations govern a noun phrase, not a verb phrase: "no
@@ -92,6 +106,10 @@ func (a *analysis) negatedBefore(p int) negKind {
 			}
 		case negWeak:
 			found = negWeak
+		}
+		// "removes the need for X", "obviates the need for X"
+		if toks[q].word == "need" && q+1 < p && toks[q+1].word == "for" && removesNeed(toks, q) {
+			return negStrong
 		}
 		// "has nothing to do with X"
 		if toks[q].word == "with" && q >= 3 && toks[q-1].word == "do" && toks[q-2].word == "to" && toks[q-3].word == "nothing" {
