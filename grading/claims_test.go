@@ -722,3 +722,38 @@ func TestRemovesTheNeedNegates(t *testing.T) {
 		t.Errorf("need kept: %+v, want covered", p)
 	}
 }
+
+// TestClosingDenialForms: denials worded with a dropped "'s" ("that's a
+// myth"), a hedge before "not the case", a back reference ("They are
+// mistaken."), "Don't believe it.", "I don't buy that X", "no truth to the
+// idea that X" and "folklore" deny the claim; a negated claim followed by
+// "that's a common misconception" keeps its negation.
+func TestClosingDenialForms(t *testing.T) {
+	c := builtinCard(t, "diffusion/ddpm-vs-ddim")
+	const label = "DDIM: deterministic sampling"
+	for _, answer := range []string{
+		"DDIM is deterministic. That's a myth.",
+		"DDIM is deterministic, but that's wrong.",
+		"DDIM is deterministic - that is simply not the case.",
+		"Some argue DDIM is deterministic. They are mistaken.",
+		"You will read that DDIM is deterministic. Don't believe it.",
+		"I don't buy that DDIM is deterministic.",
+		"There is no truth to the idea that DDIM is deterministic.",
+		"The notion that DDIM is deterministic is just folklore.",
+		"DDIM is not deterministic - that's a common misconception.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	for _, answer := range []string{
+		"DDIM is deterministic. They are faster too.",
+		"DDIM is deterministic. That's why inversion works.",
+		"DDIM is deterministic, and it is not a myth.",
+		"DDIM is deterministic. What's wrong with DDPM is its speed.",
+	} {
+		if p := point(t, Grade(c, answer), label); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+}
