@@ -726,7 +726,9 @@ func TestRemovesTheNeedNegates(t *testing.T) {
 // TestClosingDenialForms: denials worded with a dropped "'s" ("that's a
 // myth"), a hedge before "not the case", a back reference ("They are
 // mistaken."), "Don't believe it.", "I don't buy that X", "no truth to the
-// idea that X" and "folklore" deny the claim; a negated claim followed by
+// idea that X", "folklore", "Myth: X", "one might expect X, but", "it is
+// tempting to say X, but", "..., incorrectly.", "a common mistake is
+// assuming X", "They're wrong." and "which it is not" deny the claim; a negated claim followed by
 // "that's a common misconception" keeps its negation.
 func TestClosingDenialForms(t *testing.T) {
 	c := builtinCard(t, "diffusion/ddpm-vs-ddim")
@@ -741,6 +743,14 @@ func TestClosingDenialForms(t *testing.T) {
 		"There is no truth to the idea that DDIM is deterministic.",
 		"The notion that DDIM is deterministic is just folklore.",
 		"DDIM is not deterministic - that's a common misconception.",
+		"Myth: DDIM is deterministic.",
+		"A popular myth: DDIM is deterministic.",
+		"One might expect that DDIM is deterministic, but it samples with noise.",
+		"It is tempting to say DDIM is deterministic, but it samples with noise.",
+		"DDIM is sometimes claimed to be deterministic, incorrectly.",
+		"A common mistake is assuming DDIM is deterministic.",
+		"DDIM is deterministic, people say. They're wrong.",
+		"Blogs claim DDIM is deterministic, which it is not.",
 	} {
 		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
 			t.Errorf("%q: %+v, want contradicted", answer, p)

@@ -22,7 +22,8 @@ import (
 // after the claim ("which is false", "does not hold") reaches back to the
 // start of the sentence or to the last contrast word. A sentence that is
 // only a frame ("That is a myth.", "Not true.", "They are mistaken.", "Don't
-// believe it.") denies the sentence before it; "that's" may come with its
+// believe it.", "They're wrong.") denies the sentence before it; "Myth: X"
+// and "A common misconception: X" deny what follows the colon; "that's" may come with its
 // 's dropped. A negated claim followed by a frame that names a belief ("...
 // does not predict the noise - that's a common misconception") keeps its
 // negation: the frame names the belief the negation corrects. A belief reported in order to be corrected ("it's a common belief
@@ -74,7 +75,7 @@ var pronounSubjects = setOf(`which this that it what both`)
 var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
 has have had turned proved proven never nobody noone become becomes became supposedly allegedly purportedly supposed alleged
-so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute`)
+so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute theyre`)
 	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords, backRefs} {
 		for w := range set {
 			m[w] = true
@@ -229,6 +230,20 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			i = end - 1
 		}
 	}
+}
+
+// ingReports are report verbs in -ing form: "a common mistake is assuming X".
+var ingReports = setOf(`assuming thinking believing saying claiming supposing expecting`)
+
+// headsSentence reports whether only articles and belief adjectives come
+// before token i in its sentence ("A popular myth: X").
+func headsSentence(w *sentWords, i int) bool {
+	for k := w.s0; k < i; k++ {
+		if !articles[w.at(k)] && !beliefAdjectives[w.at(k)] {
+			return false
+		}
+	}
+	return true
 }
 
 // beliefFalsity are the falseWords that name a wrong belief rather than
@@ -438,9 +453,12 @@ var genericSubjects = setOf(`people many some most everyone others folks tutoria
 // start of a sentence ("people often say that", "it is often claimed
 // that"), or s0 when there is none.
 func reportFrame(w *sentWords, s0, s1 int) int {
+	if k := s0 + 1 + btoi(w.at(s0+1) == "is" || w.at(s0+1) == "s"); w.at(s0) == "it" && w.at(k) == "tempting" && w.at(k+1) == "to" && reportVerbs[w.at(k+2)] {
+		return k + 3 + btoi(w.at(k+3) == "that") // "It is tempting to say X, but ..."
+	}
 	k := s0
-	for k < s1 && k < s0+3 && !genericSubjects[w.at(k)] {
-		k++
+	for k < s1 && k < s0+3 && !genericSubjects[w.at(k)] && !(k == s0 && w.at(k) == "1") {
+		k++ // "one" is read as the number 1
 	}
 	if k := s0; (w.at(k) == "i" || w.at(k) == "we") && (w.at(k+1) == "used" && w.at(k+2) == "to" || w.at(k+1) == "once" || w.at(k+1) == "originally" ||
 		w.at(k+1) == "initially") {
@@ -455,7 +473,7 @@ func reportFrame(w *sentWords, s0, s1 int) int {
 		}
 		return k + 1 + btoi(w.at(k+1) == "that")
 	}
-	if !genericSubjects[w.at(k)] {
+	if !genericSubjects[w.at(k)] && !(k == s0 && w.at(k) == "1") {
 		return s0
 	}
 	k++
@@ -750,6 +768,10 @@ func prefixFrame(w *sentWords, i int) int {
 		}
 	case falseWords[w.at(i)] && w.at(i+1) == "that":
 		return i + 2
+	case (beliefFalsity[w.at(i)] || w.at(i) == "mistake") && i+1 < w.s1 && w.toks[i+1].clause != w.toks[i].clause && headsSentence(w, i):
+		return i + 1 // "Myth: X", "A common misconception: X"
+	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && ingReports[w.at(i+2)]:
+		return that(i + 3) // "a common mistake is assuming X"
 	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "that":
 		return i + 3 // "a common misconception is that X"
 	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "to" && reportVerbs[w.at(i+3)]:
@@ -797,6 +819,19 @@ func prefixFrame(w *sentWords, i int) int {
 // hold"), or i when there is none. The frame must end its sentence or be
 // followed by a contrast.
 func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
+	if w.at(i) == "which" {
+		// "..., which it is not", "which they aren't"
+		q := i + 1
+		if pronounSubjects[w.at(q)] || backRefs[w.at(q)] {
+			q++
+		}
+		if (w.at(q) == "is" || w.at(q) == "are" || w.at(q) == "does" || w.at(q) == "do") && w.at(q+1) == "not" && q+2 == s1 {
+			return q + 2
+		}
+		if contracted[w.at(q)] && q+1 == s1 {
+			return q + 1
+		}
+	}
 	k := i
 	if pronounSubjects[w.at(k)] || w.at(k) == "the" || backRefs[w.at(k)] && i == w.s0 {
 		k++
@@ -887,6 +922,14 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 	case "false", "wrong", "untrue":
 		if k == i && (i == 0 || toks[i].clause != toks[i-1].clause) {
 			end = k + 1 // "— false", "(wrong)"
+		}
+	case "theyre":
+		if k == i && i == w.s0 && falseWords[w.at(k+1)] {
+			end = k + 2 // "They're wrong."
+		}
+	default:
+		if wronglyWords[word] && k == i && i+1 == s1 && i > 0 && toks[i].clause != toks[i-1].clause {
+			end = k + 1 // "X is sometimes claimed, incorrectly."
 		}
 	case "not":
 		if k == i && (w.at(k+1) == "true" || w.at(k+1) == "so" || w.at(k+1) == "really") {
