@@ -767,3 +767,26 @@ func TestClosingDenialForms(t *testing.T) {
 		}
 	}
 }
+
+// TestComparisonIsNoIdentity: a sentence that compares two things ("FiLM is
+// cheaper than cross-attention") does not assert that one is the other.
+func TestComparisonIsNoIdentity(t *testing.T) {
+	c := builtinCard(t, "vla/film")
+	asserted := func(answer string) bool {
+		for _, mc := range Grade(c, answer).Misconceptions {
+			if mc.Label == "FiLM is cross-attention" {
+				return mc.Asserted
+			}
+		}
+		t.Fatal("no misconception 'FiLM is cross-attention'")
+		return false
+	}
+	for _, answer := range []string{"FiLM is cheaper than cross-attention.", "FiLM, unlike cross-attention, only scales and shifts channels."} {
+		if asserted(answer) {
+			t.Errorf("%q: misconception asserted", answer)
+		}
+	}
+	if !asserted("FiLM is basically cross-attention over the instruction.") {
+		t.Error("an identity: misconception not asserted")
+	}
+}

@@ -76,7 +76,8 @@
 // misconception is not covered; nor, in an answer that asserts one, is a
 // point named only by bare names in clauses whose other words the
 // reference does not use (support.go). A misconception of identity
-// qualified by "up to", "except" or "modulo" is not asserted. Clauses end at punctuation, line breaks and linking words
+// qualified by "up to", "except" or "modulo", or matched across a word of
+// comparison ("FiLM is cheaper than cross-attention"), is not asserted. Clauses end at punctuation, line breaks and linking words
 // (and, but, however, because, ...); "not only" does not negate. A key
 // point whose phrasing is itself negative ("no mode collapse",
 // "non-Markovian") is covered only when the answer negates it too, here also
@@ -243,8 +244,8 @@ func Grade(card *decks.Card, answer string) Result {
 	}
 	for i := range m.miscs {
 		v := a.matchPoint(&m.miscs[i])
-		if v.covered && qualifiedAll(a.toks, v.spans) {
-			v.covered = false // "the same objective up to a weighting"
+		if v.covered && (qualifiedAll(a.toks, v.spans) || comparedAll(a.toks, v.spans)) {
+			v.covered = false // "the same objective up to a weighting", "FiLM is cheaper than cross-attention"
 		}
 		mr := MisconceptionResult{Label: m.miscs[i].label, Weight: m.miscs[i].weight, Asserted: v.covered}
 		if v.covered {
@@ -550,6 +551,33 @@ func qualifiedAll(toks []token, spans []Span) bool {
 	}
 	return true
 }
+
+// comparedAll reports whether every span has a word of comparison between
+// its words: "FiLM is cheaper than cross-attention" compares FiLM with
+// cross-attention and does not say that FiLM is cross-attention ("rather
+// than" and "other than" set nothing side by side).
+func comparedAll(toks []token, spans []Span) bool {
+	if len(spans) == 0 {
+		return false
+	}
+	for _, sp := range spans {
+		found := false
+		for i := range toks {
+			if toks[i].start > sp.Start && toks[i].end < sp.End && comparisonWords[toks[i].word] &&
+				!(toks[i].word == "than" && i > 0 && (toks[i-1].word == "rather" || toks[i-1].word == "other")) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// comparisonWords set two things side by side.
+var comparisonWords = setOf(`than unlike versus vs compared whereas while`)
 
 // qualifiedAfter reports whether the clause of the span's last word goes on
 // with "up to", "except", "apart from" or "modulo".
