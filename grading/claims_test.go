@@ -790,3 +790,36 @@ func TestComparisonIsNoIdentity(t *testing.T) {
 		t.Error("an identity: misconception not asserted")
 	}
 }
+
+// TestOrderedMisconceptions: misconceptions that swap two roles are written
+// as ordered phrasings, so a correct answer that names the roles the other
+// way round does not assert them.
+func TestOrderedMisconceptions(t *testing.T) {
+	for _, tc := range []struct {
+		card, label, answer string
+		want                bool
+	}{
+		{"diffusion/cross-attention-conditioning", "The text provides the queries", "Keys and values come from the text, queries from the image latents.", false},
+		{"diffusion/cross-attention-conditioning", "The text provides the queries", "The text provides the queries and the image gives the keys and values.", true},
+		{"diffusion/classifier-free-guidance", "Higher guidance increases diversity", "Less guidance gives more diversity, more guidance gives sharper prompt adherence.", false},
+		{"diffusion/classifier-free-guidance", "Higher guidance increases diversity", "More guidance gives more diversity.", true},
+		{"gnn/gcn-graphsage-gat", "GAT weights are set by node degree", "GCN weights come from the degrees, while GAT learns attention weights.", false},
+		{"gnn/gcn-graphsage-gat", "GAT weights are set by node degree", "GAT weights come from the node degrees.", true},
+		{"vla/film", "FiLM is cross-attention", "Cross-attention attends to the words, whereas FiLM only scales and shifts channels.", false},
+		{"vla/film", "FiLM is cross-attention", "FiLM attends to the words of the instruction.", true},
+	} {
+		c := builtinCard(t, tc.card)
+		got, found := false, false
+		for _, mc := range Grade(c, tc.answer).Misconceptions {
+			if mc.Label == tc.label {
+				got, found = mc.Asserted, true
+			}
+		}
+		if !found {
+			t.Fatalf("%s: no misconception %q", tc.card, tc.label)
+		}
+		if got != tc.want {
+			t.Errorf("%s: %q: asserted %v, want %v", tc.card, tc.answer, got, tc.want)
+		}
+	}
+}
