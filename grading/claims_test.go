@@ -823,3 +823,35 @@ func TestOrderedMisconceptions(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoSubjectsAreNoMisconception: a misconception matched over words said
+// of two compared subjects ("GCN normalises by degree and GAT learns
+// attention") is not asserted, unless the misconception itself compares
+// them ("GANs are more diverse than diffusion").
+func TestTwoSubjectsAreNoMisconception(t *testing.T) {
+	for _, tc := range []struct {
+		card, label, answer string
+		want                bool
+	}{
+		{"gnn/gcn-graphsage-gat", "GCN learns a weight per neighbour", "GCN normalises by degree and GAT learns attention.", false},
+		{"gnn/gcn-graphsage-gat", "GCN learns a weight per neighbour", "GCN learns attention.", true},
+		{"diffusion/diffusion-vs-gan-vae", "GANs cover modes better than diffusion", "GANs are more diverse than diffusion.", true},
+		{"diffusion/diffusion-vs-gan-vae", "Diffusion samples in one step", "GANs generate in a single forward pass, while diffusion needs many steps.", false},
+		{"diffusion/diffusion-vs-gan-vae", "Diffusion samples in one step", "GANs are faster than diffusion.", false},
+		{"diffusion/diffusion-vs-gan-vae", "Diffusion samples in one step", "Diffusion is as fast as a GAN.", true},
+	} {
+		c := builtinCard(t, tc.card)
+		got, found := false, false
+		for _, mc := range Grade(c, tc.answer).Misconceptions {
+			if mc.Label == tc.label {
+				got, found = mc.Asserted, true
+			}
+		}
+		if !found {
+			t.Fatalf("%s: no misconception %q", tc.card, tc.label)
+		}
+		if got != tc.want {
+			t.Errorf("%s: %q: asserted %v, want %v", tc.card, tc.answer, got, tc.want)
+		}
+	}
+}

@@ -76,8 +76,10 @@
 // misconception is not covered; nor, in an answer that asserts one, is a
 // point named only by bare names in clauses whose other words the
 // reference does not use (support.go). A misconception of identity
-// qualified by "up to", "except" or "modulo", or matched across a word of
-// comparison ("FiLM is cheaper than cross-attention"), is not asserted. Clauses end at punctuation, line breaks and linking words
+// qualified by "up to", "except" or "modulo" is not asserted, nor is one
+// matched across a word of comparison ("FiLM is cheaper than
+// cross-attention") or over two compared subjects ("GCN normalises by degree
+// and GAT learns attention") unless it is itself a comparison. Clauses end at punctuation, line breaks and linking words
 // (and, but, however, because, ...); "not only" does not negate. A key
 // point whose phrasing is itself negative ("no mode collapse",
 // "non-Markovian") is covered only when the answer negates it too, here also
@@ -244,7 +246,8 @@ func Grade(card *decks.Card, answer string) Result {
 	}
 	for i := range m.miscs {
 		v := a.matchPoint(&m.miscs[i])
-		if v.covered && (qualifiedAll(a.toks, v.spans) || comparedAll(a.toks, v.spans)) {
+		if v.covered && (qualifiedAll(a.toks, v.spans) ||
+			(comparedAll(a.toks, v.spans) || a.twoSubjectsAll(v.spans)) && !m.comparesItself(card.Misconceptions[i])) {
 			v.covered = false // "the same objective up to a weighting", "FiLM is cheaper than cross-attention"
 		}
 		mr := MisconceptionResult{Label: m.miscs[i].label, Weight: m.miscs[i].weight, Asserted: v.covered}
@@ -574,6 +577,59 @@ func comparedAll(toks []token, spans []Span) bool {
 		}
 	}
 	return true
+}
+
+// twoSubjectsAll reports whether every span names two different compared
+// subjects: "GCN normalises by degree and GAT learns attention" says
+// nothing of GCN learning attention.
+func (a *analysis) twoSubjectsAll(spans []Span) bool {
+	if len(spans) == 0 || len(a.mentions) == 0 {
+		return false
+	}
+	for _, sp := range spans {
+		first := -1
+		two := false
+		for _, mn := range a.mentions {
+			if a.toks[mn.first].start < sp.Start || a.toks[mn.last].end > sp.End {
+				continue
+			}
+			if first < 0 {
+				first = mn.subject
+			} else if mn.subject != first {
+				two = true
+			}
+		}
+		if !two {
+			return false
+		}
+	}
+	return true
+}
+
+// comparesItself reports whether a misconception is itself a comparison:
+// one of its phrasings has a word of comparison or names two compared
+// subjects ("GANs are more diverse than diffusion"). Such a misconception
+// is asserted across a comparison.
+func (m *cardMatcher) comparesItself(kp decks.KeyPoint) bool {
+	for _, ph := range kp.Phrasings {
+		a := m.analyzePooled(ph)
+		subj := -1
+		for i := range a.toks {
+			if comparisonWords[a.toks[i].word] {
+				a.release()
+				return true
+			}
+		}
+		for _, mn := range a.mentions {
+			if subj >= 0 && mn.subject != subj {
+				a.release()
+				return true
+			}
+			subj = mn.subject
+		}
+		a.release()
+	}
+	return false
 }
 
 // comparisonWords set two things side by side.
