@@ -855,3 +855,16 @@ func TestTwoSubjectsAreNoMisconception(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherSideOfComparison: a negative point's word on the far side of
+// "than" ("far better than autoregressive discrete tokens") does not
+// contradict it.
+func TestOtherSideOfComparison(t *testing.T) {
+	c := card([]string{"Continuous actions", "no discretization"})
+	if p := point(t, Grade(c, "Continuous chunks suit dexterous control far better than discrete tokens."), "Continuous actions"); p.Contradicted {
+		t.Errorf("discrete as the worse choice: %+v, want not contradicted", p)
+	}
+	if p := point(t, Grade(c, "The actions are discrete tokens."), "Continuous actions"); !p.Contradicted {
+		t.Errorf("discrete actions: %+v, want contradicted", p)
+	}
+}
