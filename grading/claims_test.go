@@ -868,3 +868,13 @@ func TestOtherSideOfComparison(t *testing.T) {
 		t.Errorf("discrete actions: %+v, want contradicted", p)
 	}
 }
+
+// TestShortNetworkName: "the attention network" names GAT (graph attention
+// network) in a comparison of GCN, GraphSAGE and GAT.
+func TestShortNetworkName(t *testing.T) {
+	c := builtinCard(t, "gnn/gcn-graphsage-gat")
+	answer := "In a graph convolutional network the coefficients are fixed by the degrees. The attention network scores every edge with a learned function and normalises with softmax."
+	if p := point(t, Grade(c, answer), "GAT: attention per edge × heads"); !p.Covered {
+		t.Errorf("attention network: %+v, want covered", p)
+	}
+}
