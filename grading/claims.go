@@ -342,6 +342,9 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 					return true
 				}
 				good = append(good, sp)
+			} else if pm.variants[i].neg && a.afterThan(lo) {
+				// "far better than autoregressive discrete tokens" names
+				// discrete tokens as the worse choice: no evidence either way.
 			} else if len(bad) < 4*maxSpans {
 				bad = append(bad, sp)
 				negated = true
@@ -373,6 +376,17 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 	}
 	ev := mergeSpans(append(bad, anti...))
 	return pointVerdict{contradicted: true, negated: negated, antonymOnly: len(bad) == 0, evidence: ev, spans: ev}
+}
+
+// afterThan reports whether "than" stands at most three words before token
+// lo in its clause: the words are the other side of a comparison.
+func (a *analysis) afterThan(lo int32) bool {
+	for q := lo - 1; q >= 0 && q >= lo-3 && a.toks[q].clause == a.toks[lo].clause; q-- {
+		if a.toks[q].word == "than" {
+			return true
+		}
+	}
+	return false
 }
 
 // oppositeEffect reports whether the clause of a match on tokens lo..hi, or

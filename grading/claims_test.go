@@ -637,3 +637,244 @@ func TestBareNameInMisconceivedSentence(t *testing.T) {
 		t.Errorf("said apart, after a coordinator: %+v, want covered", p)
 	}
 }
+
+// TestHardlyNegates: "hardly" and "scarcely" negate like "not", and a "not"
+// right before a reporting aside ("as often claimed") reaches across it.
+func TestHardlyNegates(t *testing.T) {
+	c := builtinCard(t, "diffusion/ddpm-vs-ddim")
+	for _, answer := range []string{
+		"DDIM is hardly deterministic.",
+		"DDIM is scarcely deterministic.",
+		"DDIM is not, as often claimed, deterministic.",
+		"DDIM is not, as many believe, deterministic.",
+	} {
+		if p := point(t, Grade(c, answer), "DDIM: deterministic sampling"); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	for _, answer := range []string{"DDIM is deterministic.", "DDIM is, as often claimed, deterministic.", "DDIM is not slow, as claimed, but deterministic."} {
+		if p := point(t, Grade(c, answer), "DDIM: deterministic sampling"); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+}
+
+// TestQualifiedIdentityIsNoMisconception: an identity taken back to a
+// likeness by "up to", "except" or "apart from" does not assert that the
+// targets give identical training.
+func TestQualifiedIdentityIsNoMisconception(t *testing.T) {
+	c := builtinCard(t, "diffusion/prediction-target")
+	asserted := func(answer string) bool {
+		for _, mc := range Grade(c, answer).Misconceptions {
+			if mc.Label == "The targets give identical training" {
+				return mc.Asserted
+			}
+		}
+		t.Fatal("no misconception 'The targets give identical training'")
+		return false
+	}
+	for _, answer := range []string{
+		"Any one target determines the others, so they are the same objective up to a per-timestep weighting.",
+		"The targets give the same objective except for the weighting over timesteps.",
+	} {
+		if asserted(answer) {
+			t.Errorf("%q: misconception asserted", answer)
+		}
+	}
+	if !asserted("All the targets give the same objective.") {
+		t.Error("an unqualified identity: misconception not asserted")
+	}
+}
+
+// TestUnsupportedNameInWrongAnswer: in an answer that asserts a
+// misconception, a point named only by a bare name in a clause the
+// reference does not support is not covered; without the misconception, or
+// in a clause that speaks the reference's language, it is.
+func TestUnsupportedNameInWrongAnswer(t *testing.T) {
+	c := card([]string{"Offset noise", "offset noise"})
+	c.Answer = "Offset noise adds a small per-channel constant to the training noise, so the model can shift the mean brightness of an image."
+	c.Misconceptions = []decks.KeyPoint{{Label: "Offset noise shifts the timestep", Phrasings: []string{"offsetting the timestep index"}, Weight: 1}}
+	const wrong = "Offsetting the timestep index is what fixes dark images."
+	const named = "Offset noise works by shuffling the pixel order across video frames randomly."
+	r := Grade(c, named+" "+wrong)
+	if !r.Misconceptions[0].Asserted {
+		t.Fatalf("misconception not asserted: %+v", r.Misconceptions)
+	}
+	if p := point(t, r, "Offset noise"); p.Covered {
+		t.Errorf("unsupported name in a wrong answer: %+v, want not covered", p)
+	}
+	if p := point(t, Grade(c, named+" It helps with dark images."), "Offset noise"); !p.Covered {
+		t.Errorf("no misconception asserted: %+v, want covered", p)
+	}
+	supported := "Offset noise adds a per-channel constant to the training noise so the mean brightness can shift."
+	if p := point(t, Grade(c, supported+" "+wrong), "Offset noise"); !p.Covered {
+		t.Errorf("clause in the reference's words: %+v, want covered", p)
+	}
+}
+
+// TestRemovesTheNeedNegates: "removes the need for X" says X is not used.
+func TestRemovesTheNeedNegates(t *testing.T) {
+	c := builtinCard(t, "vla/world-models")
+	if p := point(t, Grade(c, "The map removes the need for video pretraining."), "Representation pretraining"); p.Covered {
+		t.Errorf("need removed: %+v, want not covered", p)
+	}
+	if p := point(t, Grade(c, "A VLA still needs video pretraining for its representations."), "Representation pretraining"); !p.Covered {
+		t.Errorf("need kept: %+v, want covered", p)
+	}
+}
+
+// TestClosingDenialForms: denials worded with a dropped "'s" ("that's a
+// myth"), a hedge before "not the case", a back reference ("They are
+// mistaken."), "Don't believe it.", "I don't buy that X", "no truth to the
+// idea that X", "folklore", "Myth: X", "one might expect X, but", "it is
+// tempting to say X, but", "..., incorrectly.", "a common mistake is
+// assuming X", "They're wrong." and "which it is not" deny the claim; a negated claim followed by
+// "that's a common misconception" keeps its negation.
+func TestClosingDenialForms(t *testing.T) {
+	c := builtinCard(t, "diffusion/ddpm-vs-ddim")
+	const label = "DDIM: deterministic sampling"
+	for _, answer := range []string{
+		"DDIM is deterministic. That's a myth.",
+		"DDIM is deterministic, but that's wrong.",
+		"DDIM is deterministic - that is simply not the case.",
+		"Some argue DDIM is deterministic. They are mistaken.",
+		"You will read that DDIM is deterministic. Don't believe it.",
+		"I don't buy that DDIM is deterministic.",
+		"There is no truth to the idea that DDIM is deterministic.",
+		"The notion that DDIM is deterministic is just folklore.",
+		"DDIM is not deterministic - that's a common misconception.",
+		"Myth: DDIM is deterministic.",
+		"A popular myth: DDIM is deterministic.",
+		"One might expect that DDIM is deterministic, but it samples with noise.",
+		"It is tempting to say DDIM is deterministic, but it samples with noise.",
+		"DDIM is sometimes claimed to be deterministic, incorrectly.",
+		"A common mistake is assuming DDIM is deterministic.",
+		"DDIM is deterministic, people say. They're wrong.",
+		"Blogs claim DDIM is deterministic, which it is not.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	for _, answer := range []string{
+		"DDIM is deterministic. They are faster too.",
+		"DDIM is deterministic. That's why inversion works.",
+		"DDIM is deterministic, and it is not a myth.",
+		"DDIM is deterministic. What's wrong with DDPM is its speed.",
+	} {
+		if p := point(t, Grade(c, answer), label); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+}
+
+// TestComparisonIsNoIdentity: a sentence that compares two things ("FiLM is
+// cheaper than cross-attention") does not assert that one is the other.
+func TestComparisonIsNoIdentity(t *testing.T) {
+	c := builtinCard(t, "vla/film")
+	asserted := func(answer string) bool {
+		for _, mc := range Grade(c, answer).Misconceptions {
+			if mc.Label == "FiLM is cross-attention" {
+				return mc.Asserted
+			}
+		}
+		t.Fatal("no misconception 'FiLM is cross-attention'")
+		return false
+	}
+	for _, answer := range []string{"FiLM is cheaper than cross-attention.", "FiLM, unlike cross-attention, only scales and shifts channels."} {
+		if asserted(answer) {
+			t.Errorf("%q: misconception asserted", answer)
+		}
+	}
+	if !asserted("FiLM is basically cross-attention over the instruction.") {
+		t.Error("an identity: misconception not asserted")
+	}
+}
+
+// TestOrderedMisconceptions: misconceptions that swap two roles are written
+// as ordered phrasings, so a correct answer that names the roles the other
+// way round does not assert them.
+func TestOrderedMisconceptions(t *testing.T) {
+	for _, tc := range []struct {
+		card, label, answer string
+		want                bool
+	}{
+		{"diffusion/cross-attention-conditioning", "The text provides the queries", "Keys and values come from the text, queries from the image latents.", false},
+		{"diffusion/cross-attention-conditioning", "The text provides the queries", "The text provides the queries and the image gives the keys and values.", true},
+		{"diffusion/classifier-free-guidance", "Higher guidance increases diversity", "Less guidance gives more diversity, more guidance gives sharper prompt adherence.", false},
+		{"diffusion/classifier-free-guidance", "Higher guidance increases diversity", "More guidance gives more diversity.", true},
+		{"gnn/gcn-graphsage-gat", "GAT weights are set by node degree", "GCN weights come from the degrees, while GAT learns attention weights.", false},
+		{"gnn/gcn-graphsage-gat", "GAT weights are set by node degree", "GAT weights come from the node degrees.", true},
+		{"vla/film", "FiLM is cross-attention", "Cross-attention attends to the words, whereas FiLM only scales and shifts channels.", false},
+		{"vla/film", "FiLM is cross-attention", "FiLM attends to the words of the instruction.", true},
+	} {
+		c := builtinCard(t, tc.card)
+		got, found := false, false
+		for _, mc := range Grade(c, tc.answer).Misconceptions {
+			if mc.Label == tc.label {
+				got, found = mc.Asserted, true
+			}
+		}
+		if !found {
+			t.Fatalf("%s: no misconception %q", tc.card, tc.label)
+		}
+		if got != tc.want {
+			t.Errorf("%s: %q: asserted %v, want %v", tc.card, tc.answer, got, tc.want)
+		}
+	}
+}
+
+// TestTwoSubjectsAreNoMisconception: a misconception matched over words said
+// of two compared subjects ("GCN normalises by degree and GAT learns
+// attention") is not asserted, unless the misconception itself compares
+// them ("GANs are more diverse than diffusion").
+func TestTwoSubjectsAreNoMisconception(t *testing.T) {
+	for _, tc := range []struct {
+		card, label, answer string
+		want                bool
+	}{
+		{"gnn/gcn-graphsage-gat", "GCN learns a weight per neighbour", "GCN normalises by degree and GAT learns attention.", false},
+		{"gnn/gcn-graphsage-gat", "GCN learns a weight per neighbour", "GCN learns attention.", true},
+		{"diffusion/diffusion-vs-gan-vae", "GANs cover modes better than diffusion", "GANs are more diverse than diffusion.", true},
+		{"diffusion/diffusion-vs-gan-vae", "Diffusion samples in one step", "GANs generate in a single forward pass, while diffusion needs many steps.", false},
+		{"diffusion/diffusion-vs-gan-vae", "Diffusion samples in one step", "GANs are faster than diffusion.", false},
+		{"diffusion/diffusion-vs-gan-vae", "Diffusion samples in one step", "Diffusion is as fast as a GAN.", true},
+	} {
+		c := builtinCard(t, tc.card)
+		got, found := false, false
+		for _, mc := range Grade(c, tc.answer).Misconceptions {
+			if mc.Label == tc.label {
+				got, found = mc.Asserted, true
+			}
+		}
+		if !found {
+			t.Fatalf("%s: no misconception %q", tc.card, tc.label)
+		}
+		if got != tc.want {
+			t.Errorf("%s: %q: asserted %v, want %v", tc.card, tc.answer, got, tc.want)
+		}
+	}
+}
+
+// TestOtherSideOfComparison: a negative point's word on the far side of
+// "than" ("far better than autoregressive discrete tokens") does not
+// contradict it.
+func TestOtherSideOfComparison(t *testing.T) {
+	c := card([]string{"Continuous actions", "no discretization"})
+	if p := point(t, Grade(c, "Continuous chunks suit dexterous control far better than discrete tokens."), "Continuous actions"); p.Contradicted {
+		t.Errorf("discrete as the worse choice: %+v, want not contradicted", p)
+	}
+	if p := point(t, Grade(c, "The actions are discrete tokens."), "Continuous actions"); !p.Contradicted {
+		t.Errorf("discrete actions: %+v, want contradicted", p)
+	}
+}
+
+// TestShortNetworkName: "the attention network" names GAT (graph attention
+// network) in a comparison of GCN, GraphSAGE and GAT.
+func TestShortNetworkName(t *testing.T) {
+	c := builtinCard(t, "gnn/gcn-graphsage-gat")
+	answer := "In a graph convolutional network the coefficients are fixed by the degrees. The attention network scores every edge with a learned function and normalises with softmax."
+	if p := point(t, Grade(c, answer), "GAT: attention per edge × heads"); !p.Covered {
+		t.Errorf("attention network: %+v, want covered", p)
+	}
+}

@@ -21,8 +21,12 @@ import (
 // instead, in fact); "contrary to" only to the end of its clause. A frame
 // after the claim ("which is false", "does not hold") reaches back to the
 // start of the sentence or to the last contrast word. A sentence that is
-// only a frame ("That is a myth.", "Not true.") denies the sentence before
-// it. A belief reported in order to be corrected ("it's a common belief
+// only a frame ("That is a myth.", "Not true.", "They are mistaken.", "Don't
+// believe it.", "They're wrong.") denies the sentence before it; "Myth: X"
+// and "A common misconception: X" deny what follows the colon; "that's" may come with its
+// 's dropped. A negated claim followed by a frame that names a belief ("...
+// does not predict the noise - that's a common misconception") keeps its
+// negation: the frame names the belief the negation corrects. A belief reported in order to be corrected ("it's a common belief
 // that X, but ...", "textbooks say X; in practice ...") is denied like
 // "people say X, but ...", and a frame after the claim may name it ("that
 // description is outdated", "this distinction no longer holds").
@@ -43,7 +47,7 @@ const (
 // falseWords say that what they are said of is false.
 var falseWords = setOf(`false wrong incorrect untrue myth misconception nonsense fiction fallacy misleading mistaken bogus
 misreading misunderstanding overstated exaggerated outdated debunked inaccurate oversimplification hype disproved refuted
-backwards unfounded baseless overblown legend mistake illusion exaggeration overstatement`)
+backwards unfounded baseless overblown legend mistake illusion exaggeration overstatement folklore`)
 
 // wronglyWords are adverbs of a false report ("people wrongly claim").
 var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wrongfully naively`)
@@ -71,8 +75,8 @@ var pronounSubjects = setOf(`which this that it what both`)
 var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
 has have had turned proved proven never nobody noone become becomes became supposedly allegedly purportedly supposed alleged
-so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute`)
-	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords} {
+so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute theyre`)
+	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords, backRefs} {
 		for w := range set {
 			m[w] = true
 		}
@@ -162,7 +166,7 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			continue
 		}
 		// Frames after the claim.
-		if end := postfixFrame(w, toks, i, s1); end > i {
+		if end := postfixFrame(w, toks, i, s1); end > i && !namesCorrectedBelief(toks, s0, i, end) {
 			for k := i; k < end; k++ {
 				marks[k] |= denyFrame
 			}
@@ -226,6 +230,49 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			i = end - 1
 		}
 	}
+}
+
+// ingReports are report verbs in -ing form: "a common mistake is assuming X".
+var ingReports = setOf(`assuming thinking believing saying claiming supposing expecting`)
+
+// headsSentence reports whether only articles and belief adjectives come
+// before token i in its sentence ("A popular myth: X").
+func headsSentence(w *sentWords, i int) bool {
+	for k := w.s0; k < i; k++ {
+		if !articles[w.at(k)] && !beliefAdjectives[w.at(k)] {
+			return false
+		}
+	}
+	return true
+}
+
+// beliefFalsity are the falseWords that name a wrong belief rather than
+// judge a statement.
+var beliefFalsity = setOf(`myth myths misconception misconceptions legend folklore fallacy misunderstanding`)
+
+// namesCorrectedBelief reports whether a frame after a negated claim names
+// the belief the negation corrects: "the network does not predict the noise
+// - that's a common misconception" says the noise belief is the
+// misconception, not the negation. Such a frame is a popular belief's
+// ("common", "popular", "widespread", ...) and follows a claim with a
+// negation in it; so is a frame that calls something a myth or a
+// misconception, which names a belief ("X does not need Y - that's a myth").
+func namesCorrectedBelief(toks []token, s0, i, end int) bool {
+	popular := false
+	for k := i; k < end; k++ {
+		if beliefAdjectives[toks[k].word] || beliefFalsity[toks[k].word] {
+			popular = true
+		}
+	}
+	if !popular {
+		return false
+	}
+	for k := i - 1; k >= s0 && !contrastStops[toks[k].word]; k-- {
+		if toks[k].neg == negStrong {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseStart returns the first token of the clause of token i, not before
@@ -406,9 +453,12 @@ var genericSubjects = setOf(`people many some most everyone others folks tutoria
 // start of a sentence ("people often say that", "it is often claimed
 // that"), or s0 when there is none.
 func reportFrame(w *sentWords, s0, s1 int) int {
+	if k := s0 + 1 + btoi(w.at(s0+1) == "is" || w.at(s0+1) == "s"); w.at(s0) == "it" && w.at(k) == "tempting" && w.at(k+1) == "to" && reportVerbs[w.at(k+2)] {
+		return k + 3 + btoi(w.at(k+3) == "that") // "It is tempting to say X, but ..."
+	}
 	k := s0
-	for k < s1 && k < s0+3 && !genericSubjects[w.at(k)] {
-		k++
+	for k < s1 && k < s0+3 && !genericSubjects[w.at(k)] && !(k == s0 && w.at(k) == "1") {
+		k++ // "one" is read as the number 1
 	}
 	if k := s0; (w.at(k) == "i" || w.at(k) == "we") && (w.at(k+1) == "used" && w.at(k+2) == "to" || w.at(k+1) == "once" || w.at(k+1) == "originally" ||
 		w.at(k+1) == "initially") {
@@ -423,7 +473,7 @@ func reportFrame(w *sentWords, s0, s1 int) int {
 		}
 		return k + 1 + btoi(w.at(k+1) == "that")
 	}
-	if !genericSubjects[w.at(k)] {
+	if !genericSubjects[w.at(k)] && !(k == s0 && w.at(k) == "1") {
 		return s0
 	}
 	k++
@@ -619,7 +669,10 @@ func bareDisagreement(w *sentWords, s0, s1 int) bool {
 	case 2:
 		return w.at(s0) == "i" && w.at(s0+1) == "disagree"
 	case 3:
-		return w.at(s0) == "not" && w.at(s0+1) == "at" && w.at(s0+2) == "all"
+		return w.at(s0) == "not" && w.at(s0+1) == "at" && w.at(s0+2) == "all" ||
+			w.at(s0) == "dont" && w.at(s0+1) == "believe" && pronounSubjects[w.at(s0+2)] // "Don't believe it."
+	case 4:
+		return w.at(s0) == "do" && w.at(s0+1) == "not" && w.at(s0+2) == "believe" && pronounSubjects[w.at(s0+3)]
 	}
 	return false
 }
@@ -715,6 +768,10 @@ func prefixFrame(w *sentWords, i int) int {
 		}
 	case falseWords[w.at(i)] && w.at(i+1) == "that":
 		return i + 2
+	case (beliefFalsity[w.at(i)] || w.at(i) == "mistake") && i+1 < w.s1 && w.toks[i+1].clause != w.toks[i].clause && headsSentence(w, i):
+		return i + 1 // "Myth: X", "A common misconception: X"
+	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && ingReports[w.at(i+2)]:
+		return that(i + 3) // "a common mistake is assuming X"
 	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "that":
 		return i + 3 // "a common misconception is that X"
 	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "to" && reportVerbs[w.at(i+3)]:
@@ -726,6 +783,14 @@ func prefixFrame(w *sentWords, i int) int {
 	case (w.at(i) == "dont" || w.at(i) == "not" || w.at(i) == "never" || w.at(i) == "didnt" || w.at(i) == "doesnt") && reportVerbs[w.at(i+1)] &&
 		w.at(i+1) != "list" && w.at(i+1) != "mention" && w.at(i+1) != "cite":
 		return that(i + 2) // "do not believe that X", "never assume X"
+	case (w.at(i) == "dont" || w.at(i) == "didnt") && w.at(i+1) == "buy":
+		k := i + 2 // "I don't buy (the idea) that X"
+		if w.at(k) == "the" && (beliefNouns[w.at(k+1)] || claimNouns[w.at(k+1)]) {
+			k += 2
+		}
+		if w.at(k) == "that" {
+			return k + 1
+		}
 	case (w.at(i) == "nobody" || w.at(i) == "noone") && (reportVerbs[w.at(i+1)] || w.at(i+2) != "list" && reportVerbs[w.at(i+2)]):
 		if reportVerbs[w.at(i+1)] {
 			return that(i + 2) // "nobody thinks that X"
@@ -734,6 +799,9 @@ func prefixFrame(w *sentWords, i int) int {
 	case w.at(i) == "no" && (w.at(i+1) == "evidence" || w.at(i+1) == "truth" || w.at(i+1) == "reason") && (w.at(i+2) == "that" || w.at(i+2) == "to"):
 		if w.at(i+2) == "to" && reportVerbs[w.at(i+3)] {
 			return that(i + 4) // "no reason to believe that X"
+		}
+		if w.at(i+2) == "to" && w.at(i+3) == "the" && (beliefNouns[w.at(i+4)] || claimNouns[w.at(i+4)]) && w.at(i+5) == "that" {
+			return i + 6 // "no truth to the idea that X"
 		}
 		if w.at(i+2) == "that" {
 			return i + 3 // "no evidence that X"
@@ -751,8 +819,21 @@ func prefixFrame(w *sentWords, i int) int {
 // hold"), or i when there is none. The frame must end its sentence or be
 // followed by a contrast.
 func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
+	if w.at(i) == "which" {
+		// "..., which it is not", "which they aren't"
+		q := i + 1
+		if pronounSubjects[w.at(q)] || backRefs[w.at(q)] {
+			q++
+		}
+		if (w.at(q) == "is" || w.at(q) == "are" || w.at(q) == "does" || w.at(q) == "do") && w.at(q+1) == "not" && q+2 == s1 {
+			return q + 2
+		}
+		if contracted[w.at(q)] && q+1 == s1 {
+			return q + 1
+		}
+	}
 	k := i
-	if pronounSubjects[w.at(k)] || w.at(k) == "the" {
+	if pronounSubjects[w.at(k)] || w.at(k) == "the" || backRefs[w.at(k)] && i == w.s0 {
 		k++
 		// "that distinction no longer holds", "the usual description is
 		// outdated": a noun naming the claim may follow.
@@ -771,6 +852,9 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 	word := w.at(k)
 	if k == i && (word == "thats" || word == "its" || word == "whats") || k > i && w.at(k) == "s" {
 		word = "is" // "that's a myth"
+	} else if k == i+1 && (w.at(i) == "that" || w.at(i) == "it") &&
+		(articles[word] || hedges[word] || falseWords[word] || word == "not") {
+		word, k = "is", i // "that's a myth" with its 's dropped
 	}
 	switch word {
 	case "is", "are", "was", "were", "s", "isnt", "arent", "wasnt", "has", "have", "had", "turned", "proved", "proven":
@@ -796,6 +880,10 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			k += 2 // "proved to be wrong"
 		}
 		for hedges[w.at(k)] {
+			k++
+		}
+		if !neg && w.at(k) == "not" {
+			neg = true // "that is simply not the case"
 			k++
 		}
 		switch {
@@ -834,6 +922,14 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 	case "false", "wrong", "untrue":
 		if k == i && (i == 0 || toks[i].clause != toks[i-1].clause) {
 			end = k + 1 // "— false", "(wrong)"
+		}
+	case "theyre":
+		if k == i && i == w.s0 && falseWords[w.at(k+1)] {
+			end = k + 2 // "They're wrong."
+		}
+	default:
+		if wronglyWords[word] && k == i && i+1 == s1 && i > 0 && toks[i].clause != toks[i-1].clause {
+			end = k + 1 // "X is sometimes claimed, incorrectly."
 		}
 	case "not":
 		if k == i && (w.at(k+1) == "true" || w.at(k+1) == "so" || w.at(k+1) == "really") {

@@ -73,7 +73,13 @@
 // X back too. A point said and then taken back elsewhere (two or more of
 // its words inside a denial or dismissal) is missed rather than covered,
 // and a point whose only evidence lies in the clause of an asserted
-// misconception is not covered. Clauses end at punctuation, line breaks and linking words
+// misconception is not covered; nor, in an answer that asserts one, is a
+// point named only by bare names in clauses whose other words the
+// reference does not use (support.go). A misconception of identity
+// qualified by "up to", "except" or "modulo" is not asserted, nor is one
+// matched across a word of comparison ("FiLM is cheaper than
+// cross-attention") or over two compared subjects ("GCN normalises by degree
+// and GAT learns attention") unless it is itself a comparison. Clauses end at punctuation, line breaks and linking words
 // (and, but, however, because, ...); "not only" does not negate. A key
 // point whose phrasing is itself negative ("no mode collapse",
 // "non-Markovian") is covered only when the answer negates it too, here also
@@ -240,6 +246,10 @@ func Grade(card *decks.Card, answer string) Result {
 	}
 	for i := range m.miscs {
 		v := a.matchPoint(&m.miscs[i])
+		if v.covered && (qualifiedAll(a.toks, v.spans) ||
+			(comparedAll(a.toks, v.spans) || a.twoSubjectsAll(v.spans)) && !m.comparesItself(card.Misconceptions[i])) {
+			v.covered = false // "the same objective up to a weighting", "FiLM is cheaper than cross-attention"
+		}
 		mr := MisconceptionResult{Label: m.miscs[i].label, Weight: m.miscs[i].weight, Asserted: v.covered}
 		if v.covered {
 			mr.Spans = v.spans
@@ -247,6 +257,9 @@ func Grade(card *decks.Card, answer string) Result {
 		r.Misconceptions = append(r.Misconceptions, mr)
 	}
 	dropMisconceivedCover(r.Points, r.Misconceptions, a.toks, len(m.refs) == 0)
+	if anyAsserted(r.Misconceptions) {
+		dropUnsupportedNames(m, a, r.Points)
+	}
 	if isDump(answer, a.toks) && (len(m.refs) == 0 || contentWords(a.toks) >= minDumpWords) {
 		// Terms named in a bare list are mentioned, not explained.
 		r.KeywordDump = true
@@ -521,6 +534,131 @@ func linkedToWrong(toks []token, sp Span, wrong []Span) bool {
 		}
 		if sameSent && linked {
 			return true
+		}
+	}
+	return false
+}
+
+// qualifiedAll reports whether every span is followed in its clause by a
+// qualifier that takes an identity back to a likeness: "the same objective
+// up to a per-timestep weighting", "identical except for the weighting",
+// "equivalent modulo a scale". A misconception stated so is not asserted.
+func qualifiedAll(toks []token, spans []Span) bool {
+	if len(spans) == 0 {
+		return false
+	}
+	for _, sp := range spans {
+		if !qualifiedAfter(toks, sp) {
+			return false
+		}
+	}
+	return true
+}
+
+// comparedAll reports whether every span has a word of comparison between
+// its words: "FiLM is cheaper than cross-attention" compares FiLM with
+// cross-attention and does not say that FiLM is cross-attention ("rather
+// than" and "other than" set nothing side by side).
+func comparedAll(toks []token, spans []Span) bool {
+	if len(spans) == 0 {
+		return false
+	}
+	for _, sp := range spans {
+		found := false
+		for i := range toks {
+			if toks[i].start > sp.Start && toks[i].end < sp.End && comparisonWords[toks[i].word] &&
+				!(toks[i].word == "than" && i > 0 && (toks[i-1].word == "rather" || toks[i-1].word == "other")) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// twoSubjectsAll reports whether every span names two different compared
+// subjects: "GCN normalises by degree and GAT learns attention" says
+// nothing of GCN learning attention.
+func (a *analysis) twoSubjectsAll(spans []Span) bool {
+	if len(spans) == 0 || len(a.mentions) == 0 {
+		return false
+	}
+	for _, sp := range spans {
+		first := -1
+		two := false
+		for _, mn := range a.mentions {
+			if a.toks[mn.first].start < sp.Start || a.toks[mn.last].end > sp.End {
+				continue
+			}
+			if first < 0 {
+				first = mn.subject
+			} else if mn.subject != first {
+				two = true
+			}
+		}
+		if !two {
+			return false
+		}
+	}
+	return true
+}
+
+// comparesItself reports whether a misconception is itself a comparison:
+// one of its phrasings has a word of comparison or names two compared
+// subjects ("GANs are more diverse than diffusion"). Such a misconception
+// is asserted across a comparison.
+func (m *cardMatcher) comparesItself(kp decks.KeyPoint) bool {
+	for _, ph := range kp.Phrasings {
+		a := m.analyzePooled(ph)
+		subj := -1
+		for i := range a.toks {
+			if comparisonWords[a.toks[i].word] {
+				a.release()
+				return true
+			}
+		}
+		for _, mn := range a.mentions {
+			if subj >= 0 && mn.subject != subj {
+				a.release()
+				return true
+			}
+			subj = mn.subject
+		}
+		a.release()
+	}
+	return false
+}
+
+// comparisonWords set two things side by side.
+var comparisonWords = setOf(`than unlike versus vs compared whereas while`)
+
+// qualifiedAfter reports whether the clause of the span's last word goes on
+// with "up to", "except", "apart from" or "modulo".
+func qualifiedAfter(toks []token, sp Span) bool {
+	last := -1
+	for i := range toks {
+		if toks[i].start < sp.End {
+			last = i
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	// The qualifier may open the next clause ("identical, except for ...").
+	for q := last + 1; q < len(toks) && q-last <= 4; q++ {
+		if c := toks[q].clause; c != toks[last].clause && (last+1 >= len(toks) || c != toks[last+1].clause) {
+			break
+		}
+		switch toks[q].word {
+		case "except", "modulo":
+			return true
+		case "up", "apart":
+			if q+1 < len(toks) && (toks[q+1].word == "to" && toks[q].word == "up" || toks[q+1].word == "from" && toks[q].word == "apart") {
+				return true
+			}
 		}
 	}
 	return false

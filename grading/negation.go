@@ -13,7 +13,9 @@ package grading
 // "not just" do not negate. "non-" negates only the word it is attached to.
 // A negation reaches further across "or" ("never predicts the noise or the
 // clean image"), and a denial such as "ignored" or "unnecessary" after a
-// phrase negates it like "not" ("the neighbours are ignored").
+// phrase negates it like "not" ("the neighbours are ignored"). A "not" right
+// before a short reporting aside reaches across it ("DDIM is not, as often
+// claimed, deterministic"), and "removes the need for X" negates X.
 
 // negationWindow is how many words before a word a negation may stand;
 // each "or" between them lets it reach orReach words further.
@@ -26,6 +28,40 @@ const (
 // "the neighbours are ignored", "permutation invariance is unnecessary".
 var denials = setOf(`ignored discarded unused unnecessary unneeded irrelevant useless pointless myth misconception`)
 
+// asideStart returns the first token of the clause ending at token q when
+// that clause is a short reporting aside: "as", then at most three words,
+// one of them a reporting verb ("as often claimed", "as many believe", "as
+// is commonly said").
+func asideStart(toks []token, q int) (int, bool) {
+	s := q
+	for s > 0 && toks[s-1].clause == toks[q].clause {
+		s--
+	}
+	if toks[s].word != "as" || q-s > 4 || q == s {
+		return 0, false
+	}
+	for k := s + 1; k <= q; k++ {
+		if reportVerbs[toks[k].word] {
+			return s, true
+		}
+	}
+	return 0, false
+}
+
+// needRemovers take away the need for what follows: "removes the need for
+// video pretraining".
+var needRemovers = setOf(`remove removes removed removing eliminate eliminates eliminated eliminating obviate obviates obviated avoid avoids avoided`)
+
+// removesNeed reports whether the "need" at token q follows a remover,
+// directly or across "the".
+func removesNeed(toks []token, q int) bool {
+	k := q - 1
+	if k >= 0 && toks[k].word == "the" {
+		k--
+	}
+	return k >= 0 && needRemovers[toks[k].word]
+}
+
 // shortScope negations govern a noun phrase, not a verb phrase: "no
 // attention" but not "with no attention aggregates neighbours".
 var shortScope = setOf(`no without none nor neither lack lacks lacking`)
@@ -36,9 +72,18 @@ func (a *analysis) negatedBefore(p int) negKind {
 	toks := a.toks
 	found := negNone
 	extra := 0 // a negation reaches across "or": "never predicts the noise or the clean image"
+	cl, aside := toks[p].clause, false
 	for q := p - 1; q >= 0 && p-q <= negationWindow+extra; q-- {
-		if toks[q].clause != toks[p].clause {
-			break
+		if toks[q].clause != cl {
+			// "X is not, as often claimed, Y": a negation right before a
+			// reporting aside reaches across it.
+			s, ok := asideStart(toks, q)
+			if aside || !ok || s == 0 || toks[s-1].clause == toks[q].clause || toks[s-1].neg != negStrong {
+				break
+			}
+			aside, extra = true, extra+q-s+1
+			q = s - 1
+			cl = toks[q].clause
 		}
 		if toks[q].word == "or" {
 			extra += orReach
@@ -46,7 +91,7 @@ func (a *analysis) negatedBefore(p int) negKind {
 		if a.deny != nil && a.deny[q]&denyFrame != 0 {
 			continue // "not" of "it is not true that" belongs to its frame
 		}
-		switch toks[q].neg {
+		switch negOf(&toks[q]) {
 		case negStrong:
 			if toks[q].word == "not" && q+1 < len(toks) && negationExemptNext[toks[q+1].word] {
 				continue
@@ -61,6 +106,10 @@ func (a *analysis) negatedBefore(p int) negKind {
 			}
 		case negWeak:
 			found = negWeak
+		}
+		// "removes the need for X", "obviates the need for X"
+		if toks[q].word == "need" && q+1 < p && toks[q+1].word == "for" && removesNeed(toks, q) {
+			return negStrong
 		}
 		// "has nothing to do with X"
 		if toks[q].word == "with" && q >= 3 && toks[q-1].word == "do" && toks[q-2].word == "to" && toks[q-3].word == "nothing" {
@@ -89,10 +138,10 @@ func (a *analysis) negatedAfter(last int) negKind {
 		if t.clause != toks[last].clause || a.deny != nil && a.deny[q]&denyFrame != 0 {
 			break
 		}
-		if (t.neg != negNone || denials[t.word]) && skipped > 0 && !sawAux && !contracted[t.word] {
+		if (negOf(t) != negNone || denials[t.word]) && skipped > 0 && !sawAux && !contracted[t.word] {
 			return negNone // "attention weights nobody uses": too far to tell
 		}
-		switch t.neg {
+		switch negOf(t) {
 		case negStrong:
 			switch t.word {
 			case "not":
@@ -129,6 +178,18 @@ func (a *analysis) negatedAfter(last int) negKind {
 		}
 	}
 	return negNone
+}
+
+// adverbNegations negate like "not" though the tables do not list them
+// among the negations: "the solver hardly matters", "scarcely helps".
+var adverbNegations = setOf(`hardly scarcely`)
+
+// negOf is the negation a token carries, adverbNegations included.
+func negOf(t *token) negKind {
+	if t.neg == negNone && adverbNegations[t.word] {
+		return negStrong
+	}
+	return t.neg
 }
 
 // articles may stand between an auxiliary and a denial.

@@ -3,6 +3,7 @@ package grading
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -108,7 +109,42 @@ func (m *cardMatcher) compileSubjects(question string) {
 		}
 		return
 	}
+	m.dropSharedAlts()
 	m.dropSubjectNames()
+}
+
+// dropSharedAlts removes a way of naming a subject that names another
+// subject too ("convolutional network" for both GCN and R-GCN), as long as
+// the subject keeps another.
+func (m *cardMatcher) dropSharedAlts() {
+	key := func(seq []int32) string {
+		var b strings.Builder
+		for _, id := range seq {
+			b.WriteString(strconv.Itoa(int(id)))
+			b.WriteByte(' ')
+		}
+		return b.String()
+	}
+	owners := map[string]map[int]bool{}
+	for k, alts := range m.subjects {
+		for _, seq := range alts {
+			if owners[key(seq)] == nil {
+				owners[key(seq)] = map[int]bool{}
+			}
+			owners[key(seq)][k] = true
+		}
+	}
+	for k, alts := range m.subjects {
+		var kept [][]int32
+		for _, seq := range alts {
+			if len(owners[key(seq)]) == 1 {
+				kept = append(kept, seq)
+			}
+		}
+		if len(kept) > 0 && len(kept) < len(alts) {
+			m.subjects[k] = kept // a subject keeps its names when all are shared
+		}
+	}
 }
 
 // subjectAlts returns the ways an answer may name a compared subject: the
@@ -126,13 +162,21 @@ func (m *cardMatcher) subjectAlts(t token) [][]int32 {
 	}
 	for _, exp := range abbreviations[t.word] {
 		var seq []int32
+		var words []string
 		for _, et := range tokenize(exp) {
 			if !et.stop {
 				seq = append(seq, m.intern(et))
+				words = append(words, et.word)
 			}
 		}
 		if len(seq) > 0 {
 			alts = append(alts, seq)
+		}
+		// "the attention network" for a graph attention network: the last
+		// two words of a longer name ending in "network", unless they are
+		// the generic "neural network".
+		if n := len(seq); n >= 3 && words[n-1] == "network" && words[n-2] != "neural" {
+			alts = append(alts, seq[n-2:])
 		}
 	}
 	return alts
