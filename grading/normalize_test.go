@@ -20,3 +20,33 @@ func TestBritishSpellingTerms(t *testing.T) {
 		}
 	}
 }
+
+// A linking word after a bare "no" starts a new clause, so the "no" negates
+// nothing after it; after "not" it keeps the clause ("not because of X").
+func TestBareNoClause(t *testing.T) {
+	for _, tc := range []struct {
+		text, word string
+		same       bool
+	}{
+		{"no because the circuit is open", "circuit", false},
+		{"i chose no since the circuit is open", "circuit", false},
+		{"it is not because of depth", "depth", true},
+	} {
+		toks := tokenize(tc.text)
+		var neg, w *token
+		for i := range toks {
+			if toks[i].neg == negStrong && neg == nil {
+				neg = &toks[i]
+			}
+			if toks[i].word == tc.word {
+				w = &toks[i]
+			}
+		}
+		if neg == nil || w == nil {
+			t.Fatalf("%q: no negation or no %q", tc.text, tc.word)
+		}
+		if got := neg.clause == w.clause; got != tc.same {
+			t.Errorf("%q: %s in the negation's clause = %v, want %v", tc.text, tc.word, got, tc.same)
+		}
+	}
+}

@@ -308,24 +308,11 @@ func scoreOfShare(share, total float64) int {
 }
 
 // saidNegated reports whether token i is said negated: in the scope of a
-// negation or of a denial, not both, and not after a bare "no" that answers
-// the question ("No because the circuit is open" asserts that the circuit
-// is open).
+// negation or of a denial, not both. A bare "no" that answers the question
+// negates nothing after it ("No because the circuit is open" asserts that
+// the circuit is open): the linking word starts a new clause (appendParts).
 func (a *analysis) saidNegated(i int) bool {
-	neg := a.negatedBefore(i) == negStrong && !a.afterBareNo(i)
-	return neg != (a.deny[i]&denyScope != 0)
-}
-
-// afterBareNo reports whether the negation before token i is a "no" that
-// a linking word follows ("no because ...", "no, since ...").
-func (a *analysis) afterBareNo(i int) bool {
-	toks := a.toks
-	for q := i - 1; q >= 0 && toks[q].clause == toks[i].clause; q-- {
-		if toks[q].neg == negStrong {
-			return (toks[q].word == "no" || toks[q].word == "nope") && q+1 < len(toks) && clauseWords[toks[q+1].word]
-		}
-	}
-	return false
+	return (a.negatedBefore(i) == negStrong) != (a.deny[i]&denyScope != 0)
 }
 
 // innerNegated reports whether token i stands in the scope of a verb
