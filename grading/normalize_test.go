@@ -50,3 +50,23 @@ func TestBareNoClause(t *testing.T) {
 		}
 	}
 }
+
+// A group whose first member an earlier group holds joins that group, and
+// a member that is another group's key stays with it: no chain or cycle of
+// keys forms.
+func TestThesaurusGroupsMerge(t *testing.T) {
+	th := parseThesaurus("[synonyms]\nfaster, quicker\nquick, fast, rapid\ncost, price\nexpensive, costly\n")
+	for _, tc := range []struct{ term, want string }{
+		{"quick", "fast"}, {"rapid", "fast"}, {"fast", "fast"},
+		{"cost", "cost"}, {"price", "cost"}, {"expens", "expens"},
+	} {
+		if got := th.canonOf(tc.term); got != tc.want {
+			t.Errorf("%s: canonical %q, want %q", tc.term, got, tc.want)
+		}
+	}
+	for k, v := range th.canon {
+		if _, ok := th.canon[v]; ok {
+			t.Errorf("chain %s -> %s -> %s", k, v, th.canon[v])
+		}
+	}
+}
