@@ -452,7 +452,10 @@ func appendParts(toks []token, sep string, sent, clause *int32, start, end int, 
 		tight = isTightSep(sep)
 		join = !sb && !cb && isJoinSep(sep)
 	}
-	if parts[0].clauseWord && len(toks) > 0 && toks[len(toks)-1].neg != negStrong { // "not because of X" keeps X in scope
+	if parts[0].clauseWord && len(toks) > 0 && (toks[len(toks)-1].neg != negStrong || toks[len(toks)-1].word == "no") {
+		// "not because of X" keeps X in the negation's scope; a bare "no"
+		// answers the question and negates nothing after it ("No because
+		// the circuit is open").
 		*clause++
 	}
 	for k, p := range parts {

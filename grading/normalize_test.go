@@ -20,3 +20,53 @@ func TestBritishSpellingTerms(t *testing.T) {
 		}
 	}
 }
+
+// A linking word after a bare "no" starts a new clause, so the "no" negates
+// nothing after it; after "not" it keeps the clause ("not because of X").
+func TestBareNoClause(t *testing.T) {
+	for _, tc := range []struct {
+		text, word string
+		same       bool
+	}{
+		{"no because the circuit is open", "circuit", false},
+		{"i chose no since the circuit is open", "circuit", false},
+		{"it is not because of depth", "depth", true},
+	} {
+		toks := tokenize(tc.text)
+		var neg, w *token
+		for i := range toks {
+			if toks[i].neg == negStrong && neg == nil {
+				neg = &toks[i]
+			}
+			if toks[i].word == tc.word {
+				w = &toks[i]
+			}
+		}
+		if neg == nil || w == nil {
+			t.Fatalf("%q: no negation or no %q", tc.text, tc.word)
+		}
+		if got := neg.clause == w.clause; got != tc.same {
+			t.Errorf("%q: %s in the negation's clause = %v, want %v", tc.text, tc.word, got, tc.same)
+		}
+	}
+}
+
+// A group whose first member an earlier group holds joins that group, and
+// a member that is another group's key stays with it: no chain or cycle of
+// keys forms.
+func TestThesaurusGroupsMerge(t *testing.T) {
+	th := parseThesaurus("[synonyms]\nfaster, quicker\nquick, fast, rapid\ncost, price\nexpensive, costly\n")
+	for _, tc := range []struct{ term, want string }{
+		{"quick", "fast"}, {"rapid", "fast"}, {"fast", "fast"},
+		{"cost", "cost"}, {"price", "cost"}, {"expens", "expens"},
+	} {
+		if got := th.canonOf(tc.term); got != tc.want {
+			t.Errorf("%s: canonical %q, want %q", tc.term, got, tc.want)
+		}
+	}
+	for k, v := range th.canon {
+		if _, ok := th.canon[v]; ok {
+			t.Errorf("chain %s -> %s -> %s", k, v, th.canon[v])
+		}
+	}
+}

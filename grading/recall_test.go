@@ -132,6 +132,9 @@ func TestRecallVariants(t *testing.T) {
 		{"fed back into the next step", "the output feeds back into the next step", true},
 		{"sends messages", "each neighbour sent a message", true},
 		{"left side", "leave it aside", false}, // "left" is no form of "leave" here
+		{"the boat sinks", "the boat sank", true},
+		{"the bulb shines", "the bulb shone", true},
+		{"it gets hotter", "it got hotter", true},
 		// an un- word said with "not"
 		{"unseen nodes", "it can embed nodes it never saw", true},
 		{"unseen nodes", "nodes that were not seen during training", true},

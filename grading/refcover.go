@@ -12,7 +12,8 @@ import (
 // answer says. Every content word of the reference is a term with a weight:
 // 1, or questionWeight for a word that only repeats the question. A term
 // counts when the answer has it (after the usual normalisation: stems,
-// thesaurus, abbreviations, typos) with the reference's polarity: a word
+// thesaurus, its multi-word synonyms too ("light up" for "shine"),
+// abbreviations, typos) with the reference's polarity: a word
 // the reference negates ("a node that has no children") must be negated in
 // the answer too, and a word the reference asserts must not be; a term
 // said with the other polarity, or swapped for its antonym, counts against
@@ -58,6 +59,7 @@ type refTerm struct {
 	echo    bool // only repeats the question
 	subject int  // in a comparison, the subject the reference says it of, or -1
 	anti    []int32
+	phrases [][]string // the thesaurus's multi-word synonyms of the word ("light up" for "shine")
 }
 
 // refBag is one reference answer as weighted terms.
@@ -116,6 +118,7 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 					rt.anti = append(rt.anti, m.internTerm(seq[0]))
 				}
 			}
+			rt.phrases = thesaurus().phrases[t.term]
 			seen[id] = len(bag.terms)
 			bag.terms = append(bag.terms, rt)
 			bag.total += w
@@ -244,6 +247,18 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 					}
 				}
 			}
+			if !agree && !disagree {
+				for _, seq := range rt.phrases {
+					if i := a.phraseAt(seq); i >= 0 {
+						if a.saidNegated(i) == rt.negated || rt.either {
+							agree = true
+						} else {
+							disagree = true
+						}
+						break
+					}
+				}
+			}
 			if !agree && !disagree && a.partialMatch(m.terms[rt.id]) {
 				found += partialCredit * rt.weight // "insulate" for "insulator"
 				continue
@@ -271,6 +286,31 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 		}
 	}
 	return math.Max(0, math.Min(1, best)), bestTotal
+}
+
+// phraseAt returns the index of the first token of the first occurrence
+// of a term sequence in the answer, function words between its terms
+// allowed, or -1.
+func (a *analysis) phraseAt(seq []string) int {
+	toks := a.toks
+	for i := range toks {
+		if toks[i].term != seq[0] || toks[i].stop {
+			continue
+		}
+		j, k := i+1, 1
+		for ; k < len(seq) && j < len(toks) && toks[j].sent == toks[i].sent; j++ {
+			switch {
+			case toks[j].term == seq[k] && !toks[j].stop:
+				k++
+			case !toks[j].stop:
+				j = len(toks) // another content word: no match here
+			}
+		}
+		if k == len(seq) {
+			return i
+		}
+	}
+	return -1
 }
 
 // openingVerdict reads the bare "yes" or "no" a text opens with: +1, -1,
@@ -308,24 +348,11 @@ func scoreOfShare(share, total float64) int {
 }
 
 // saidNegated reports whether token i is said negated: in the scope of a
-// negation or of a denial, not both, and not after a bare "no" that answers
-// the question ("No because the circuit is open" asserts that the circuit
-// is open).
+// negation or of a denial, not both. A bare "no" that answers the question
+// negates nothing after it ("No because the circuit is open" asserts that
+// the circuit is open): the linking word starts a new clause (appendParts).
 func (a *analysis) saidNegated(i int) bool {
-	neg := a.negatedBefore(i) == negStrong && !a.afterBareNo(i)
-	return neg != (a.deny[i]&denyScope != 0)
-}
-
-// afterBareNo reports whether the negation before token i is a "no" that
-// a linking word follows ("no because ...", "no, since ...").
-func (a *analysis) afterBareNo(i int) bool {
-	toks := a.toks
-	for q := i - 1; q >= 0 && toks[q].clause == toks[i].clause; q-- {
-		if toks[q].neg == negStrong {
-			return (toks[q].word == "no" || toks[q].word == "nope") && q+1 < len(toks) && clauseWords[toks[q+1].word]
-		}
-	}
-	return false
+	return (a.negatedBefore(i) == negStrong) != (a.deny[i]&denyScope != 0)
 }
 
 // innerNegated reports whether token i stands in the scope of a verb

@@ -125,3 +125,18 @@ func TestDerivedEitherPolarity(t *testing.T) {
 		}
 	}
 }
+
+// A multi-word synonym in the answer counts for the reference word of its
+// group ("light up" for "shine"), with its own polarity.
+func TestDerivedPhraseSynonym(t *testing.T) {
+	c := derivedCard("What happens to the bulb when the switch is closed?", "The bulb will shine.")
+	said := Grade(c, "The bulb will light up.").Score
+	bare := Grade(c, "The bulb will do something.").Score
+	denied := Grade(c, "The bulb will not light up.").Score
+	if said <= bare {
+		t.Errorf("'light up' for 'shine': %d, not above %d without it", said, bare)
+	}
+	if denied >= said {
+		t.Errorf("'not light up' for 'shine': %d, not below %d", denied, said)
+	}
+}

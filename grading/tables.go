@@ -145,6 +145,10 @@ var irregularForms = map[string]string{
 	"dreamt": "dream", "leapt": "leap", "learnt": "learn", "swept": "sweep", "slept": "sleep", "wept": "weep",
 	"withheld": "withhold", "upheld": "uphold", "overdrawn": "overdraw", "forbade": "forbid", "forbidden": "forbid",
 	"foresaw": "foresee", "foreseen": "foresee", "overseen": "oversee", "oversaw": "oversee",
+	"sank": "sink", "sunk": "sink", "shrank": "shrink", "shrunk": "shrink", "got": "get", "gotten": "get",
+	"shone": "shine", "said": "say", "heard": "hear", "stood": "stand", "struck": "strike", "dug": "dig",
+	"swung": "swing", "sold": "sell", "paid": "pay", "hung": "hang", "swam": "swim", "sped": "speed",
+	"hidden": "hide", "bitten": "bite", "rode": "ride", "ridden": "ride", "fled": "flee", "bent": "bend",
 }
 
 // unPrefixed maps adjectives negated by "un-" to the word they negate: a

@@ -63,6 +63,7 @@ func parseThesaurus(text string) *thesaurusData {
 	}
 	section := ""
 	group := 0
+	keys := map[string]bool{} // the groups' keys
 	canonical := false
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
@@ -93,9 +94,16 @@ func parseThesaurus(text string) *thesaurusData {
 			}
 			key := "#g" + itoa(group)
 			if len(singles) > 0 {
-				key = singles[0]
+				// A first member that an earlier group already holds
+				// joins that group ("quick, fast, rapid" after "faster,
+				// quicker"), so no chain or cycle of keys forms.
+				// A later member that is already a member or the key of
+				// another group stays there ("costly" is "cost", which
+				// "cost, price" holds, so "expensive, costly" leaves it).
+				key = th.canonOf(singles[0])
+				keys[key] = true
 				for _, s := range singles[1:] {
-					if _, taken := th.canon[s]; !taken && s != key {
+					if _, taken := th.canon[s]; !taken && !keys[s] {
 						th.canon[s] = key
 					}
 				}
