@@ -222,21 +222,32 @@ func (s *Store) refreshIndex(old *index) (*index, error) {
 	return ix, nil
 }
 
-// updateIndex records in the index that session rec was just saved, its
-// file being written after the sessions directory had modification time
-// before. It appends the session's lines and the directory's new time to
-// the index (the last lines of an id win), so that a save costs a few
-// hundred bytes however long the history. When the index did not know the
-// directory as it was before (another process changed it and did not
-// update the index, or there is no index), the index is brought up to date
-// from the files and rewritten instead. Failures are ignored: the index is
-// rebuilt by the next reader that finds it stale.
-func (s *Store) updateIndex(rec *interview.Record, before int64) {
+// lockIndex takes the index lock, which every save holds from before it
+// reads the sessions directory's time until it has recorded its session in
+// the index and the side files: so the directory time a save writes there
+// ("after") is the time its own change made, never one that also covers
+// another process's save not yet recorded (which would make readers trust
+// files that lack that session). It returns whether the lock is held and
+// the function that releases it.
+func (s *Store) lockIndex() (bool, func()) {
 	l := flock.New(s.indexLockPath(), flock.SetPermissions(0o600))
 	if err := l.Lock(); err != nil {
-		return
+		return false, func() {}
 	}
-	defer l.Close()
+	return true, func() { l.Close() }
+}
+
+// updateIndex records in the index that session rec was just saved, its
+// file being written after the sessions directory had modification time
+// before; the caller holds the index lock (lockIndex) since it read before.
+// It appends the session's lines and the directory's new time to the index
+// (the last lines of an id win), so that a save costs a few hundred bytes
+// however long the history. When the index did not know the directory as
+// it was before (another process changed it and did not update the index,
+// or there is no index), the index is brought up to date from the files
+// and rewritten instead. Failures are ignored: the index is rebuilt by the
+// next reader that finds it stale.
+func (s *Store) updateIndex(rec *interview.Record, before int64) {
 	fi, err := os.Stat(s.JSONPath(rec.ID))
 	if err != nil {
 		return

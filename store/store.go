@@ -149,6 +149,11 @@ func (s *Store) Save(rec *interview.Record) error {
 		return fmt.Errorf("saving session: invalid id %q", rec.ID)
 	}
 	rec.SchemaVersion = interview.SchemaVersion
+	// No other save may change the directory between before and the index
+	// update (see lockIndex); without the lock the index is left stale, for
+	// the next reader to rebuild.
+	indexed, unlockIndex := s.lockIndex()
+	defer unlockIndex()
 	before, _ := s.dirMtime() // before this save touches the directory (lock file, record)
 	key := claimKey{rec.ID, rec.Started.UnixNano()}
 	id, ok := s.claims[key]
@@ -175,7 +180,9 @@ func (s *Store) Save(rec *interview.Record) error {
 		return fmt.Errorf("saving session %s: %w", id, err)
 	}
 	if rec.Ended.IsZero() {
-		s.updateIndex(rec, before)
+		if indexed {
+			s.updateIndex(rec, before)
+		}
 		return nil
 	}
 	if s.Render != nil {
@@ -184,7 +191,9 @@ func (s *Store) Save(rec *interview.Record) error {
 		}
 	}
 	s.unlock(id, true)
-	s.updateIndex(rec, before)
+	if indexed {
+		s.updateIndex(rec, before)
+	}
 	return nil
 }
 
@@ -211,6 +220,8 @@ func (s *Store) Abandon(id string) error {
 		return nil
 	}
 	rec.Abandoned = true
+	indexed, unlockIndex := s.lockIndex()
+	defer unlockIndex()
 	before, _ := s.dirMtime()
 	data, err := json.MarshalIndent(rec, "", "  ")
 	if err != nil {
@@ -220,7 +231,9 @@ func (s *Store) Abandon(id string) error {
 		return fmt.Errorf("abandoning session %s: %w", id, err)
 	}
 	s.unlock(id, true)
-	s.updateIndex(rec, before)
+	if indexed {
+		s.updateIndex(rec, before)
+	}
 	return nil
 }
 
