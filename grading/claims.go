@@ -311,8 +311,8 @@ func sortIDs(ids []int32) {
 // matches deny it, swap a word for its antonym, are said of another
 // compared subject, or say the opposite effect.
 func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
-	var good, bad, anti []Span
-	negated, retracted := false, false
+	var good, bad, anti, taken []Span
+	negated := false
 	for i := range pm.variants {
 		a.matchVariant(&pm.variants[i], func(sp Span, lo, hi int32, ok bool) bool {
 			if len(a.mentions) > 0 && a.nameAsEvidence(len(pm.variants[i].slots)) {
@@ -349,14 +349,14 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 				bad = append(bad, sp)
 				negated = true
 				if len(pm.variants[i].slots) >= 2 && (a.denied(lo, hi) || a.dismissed(lo, hi)) {
-					retracted = true
+					taken = append(taken, sp)
 				}
 			}
 			return len(good) < 4*maxSpans
 		})
 	}
 	if len(good) > 0 {
-		if retracted {
+		if takenBack(taken, good) {
 			// Said, and taken back elsewhere: "co-fine-tuning mixes robot
 			// and web data ... so mixing robot and web data is unnecessary".
 			return pointVerdict{}
@@ -376,6 +376,25 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 	}
 	ev := mergeSpans(append(bad, anti...))
 	return pointVerdict{contradicted: true, negated: negated, antonymOnly: len(bad) == 0, evidence: ev, spans: ev}
+}
+
+// takenBack reports whether some denied or dismissed match lies apart from
+// every asserting match: a window that overlaps an asserting one is the
+// same words read two ways, not a retraction.
+func takenBack(taken, good []Span) bool {
+	for _, t := range taken {
+		apart := true
+		for _, g := range good {
+			if t.Start < g.End && g.Start < t.End {
+				apart = false
+				break
+			}
+		}
+		if apart {
+			return true
+		}
+	}
+	return false
 }
 
 // afterThan reports whether "than" stands at most three words before token
