@@ -878,3 +878,21 @@ func TestShortNetworkName(t *testing.T) {
 		t.Errorf("attention network: %+v, want covered", p)
 	}
 }
+
+// TestCountVariableCounts: "k hops" is the variable right before what it
+// counts; "2^k hops" counts neither k nor two hops.
+func TestCountVariableCounts(t *testing.T) {
+	c := card([]string{"k hops", "k hops"}, []string{"Two hops", "two hops"})
+	r := Grade(c, "Every layer doubles the distance, so k layers reach 2^k hops.")
+	for _, p := range r.Points {
+		if p.Covered {
+			t.Errorf("%q covered by 2^k hops", p.Label)
+		}
+	}
+	r = Grade(c, "After k layers a node sees k hops; two layers see two hops.")
+	for _, p := range r.Points {
+		if !p.Covered {
+			t.Errorf("%q not covered", p.Label)
+		}
+	}
+}

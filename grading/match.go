@@ -95,7 +95,8 @@ func (a *analysis) matchVariant(v *variant, report func(sp Span, lo, hi int32, o
 // the word it counts.
 func (a *analysis) inOrder(v *variant, items []item, chosen []int32) bool {
 	for s := range v.slots {
-		if k := v.slots[s].after; k >= 0 && items[chosen[s]].first <= items[chosen[k]].last {
+		if k := v.slots[s].after; k >= 0 && (items[chosen[s]].first <= items[chosen[k]].last ||
+			v.slots[s].near && items[chosen[s]].first-items[chosen[k]].last > 2) {
 			return false
 		}
 	}

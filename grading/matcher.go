@@ -83,6 +83,7 @@ type slot struct {
 	alts    [][]int32
 	negated bool  // the word follows the phrasing's negation ("no [mode collapse]")
 	after   int32 // a slot that must come earlier in the answer (the number of "1000 steps"), or -1
+	near    bool  // and at most one word before this one (the variable of "k hops")
 }
 
 // typoEntry is a vocabulary word the typo matcher compares answer words to.
@@ -512,6 +513,10 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 		s := slot{negated: words[i].negated, after: -1}
 		if k := len(v.slots) - 1; k >= 0 && words[i-1].t.number && !words[i].t.number && countsNext(toks, words[i-1].t, words[i].t) {
 			s.after = int32(k) // "1000 steps": the number first
+		} else if k >= 0 && countVariables[words[i-1].t.word] && !words[i].t.number && countsNext(toks, words[i-1].t, words[i].t) {
+			// "k hops": the variable right before what it counts, not
+			// "k layers reach 2^k hops".
+			s.after, s.near = int32(k), true
 		}
 		if n, alts := m.synonymAt(words, i); n > 0 {
 			s.alts = alts
@@ -791,6 +796,21 @@ func (m *cardMatcher) bareID(id int32) int32 {
 	}
 	m.bare[id] = b
 	return b
+}
+
+// exponent reports whether token i of an answer is a number raised to a
+// count variable, or that variable ("2^k", "2^{L}"): neither counts
+// anything by itself ("2^k hops" are not "two hops" nor "k hops").
+func exponent(answer string, toks []token, i int) bool {
+	t := &toks[i]
+	if t.number && i+1 < len(toks) {
+		return toks[i+1].tightPrev && countVariables[toks[i+1].word] && t.end < len(answer) && answer[t.end] == '^'
+	}
+	if i == 0 || !t.tightPrev || !toks[i-1].number || !countVariables[t.word] {
+		return false
+	}
+	p := toks[i-1].end
+	return p < len(answer) && answer[p] == '^'
 }
 
 // countVariables are the letters that stand for a count in a compound
