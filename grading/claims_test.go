@@ -911,3 +911,17 @@ func TestNearWordsAreNoTypos(t *testing.T) {
 		t.Errorf("a misspelling of latent: %+v, want covered", p)
 	}
 }
+
+// TestNonPrefixJoined: "non-edges" written as one word keeps its second
+// part; a bare "sampling" is no "sample non-edges".
+func TestNonPrefixJoined(t *testing.T) {
+	c := card([]string{"Negatives", "sample non-edges"})
+	if p := point(t, Grade(c, "We train with neighbour sampling on mini-batches."), "Negatives"); p.Covered {
+		t.Errorf("bare sampling: %+v, want not covered", p)
+	}
+	for _, answer := range []string{"We sample non-edges as negatives.", "We sample nonedges as negatives."} {
+		if p := point(t, Grade(c, answer), "Negatives"); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+}

@@ -351,7 +351,7 @@ func (m *cardMatcher) compilePhrasing(p string) []variant {
 	spelled := expansionTokens(toks)
 	for i := 0; i+1 < len(toks) && i < 6; i++ {
 		a, b := toks[i], toks[i+1]
-		if !b.joinPrev || a.stop || b.stop || a.neg == negStrong || b.neg == negStrong || a.start == b.start {
+		if !b.joinPrev || a.stop || b.stop || a.neg == negStrong || b.neg != negNone || a.start == b.start {
 			continue
 		}
 		if spelled[i] && spelled[i+1] {
@@ -364,6 +364,7 @@ func (m *cardMatcher) compilePhrasing(p string) []variant {
 		j := a
 		j.end = b.end
 		j.word, j.term, j.number = parts[0].word, parts[0].term, parts[0].number
+		j.neg = parts[0].neg // "non" + "edges" is the word "nonedges": no negation left over
 		joined := append(append(slices.Clone(toks[:i]), j), toks[i+2:]...)
 		if v, ok := m.compileTokens(joined); ok {
 			out = append(out, v)
