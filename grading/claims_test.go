@@ -925,3 +925,17 @@ func TestNonPrefixJoined(t *testing.T) {
 		}
 	}
 }
+
+// TestFormulaStaysTogether: "1 + epsilon" is a formula, not a count of
+// noise (ε reads as noise): "1 layer, noise" is no match.
+func TestFormulaStaysTogether(t *testing.T) {
+	c := card([]string{"Self weight", "1 + epsilon"})
+	if p := point(t, Grade(c, "With 1 layer, noise dominates."), "Self weight"); p.Covered {
+		t.Errorf("1 ... noise: %+v, want not covered", p)
+	}
+	for _, answer := range []string{"GIN scales the centre by 1 + ε.", "GIN multiplies the node by 1 plus epsilon."} {
+		if p := point(t, Grade(c, answer), "Self weight"); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+}

@@ -26,6 +26,7 @@ type cardMatcher struct {
 	noSyn    bool             // while compiling: substitute none
 	orderAt  int              // while compiling: byte offset of the phrasing's order word, or -1
 	orderInv string           // while compiling: the word that says the order the other way round
+	phrase   string           // while compiling: the phrasing its tokens index
 	subjects [][][]int32      // alternatives of each compared subject ("GCN", "RT-1")
 	ids      map[string]int32 // matching term -> id
 	bare     map[int32]int32  // term id -> id of the term with no subscript after it (bareID)
@@ -83,7 +84,7 @@ type slot struct {
 	alts    [][]int32
 	negated bool  // the word follows the phrasing's negation ("no [mode collapse]")
 	after   int32 // a slot that must come earlier in the answer (the number of "1000 steps"), or -1
-	near    bool  // and at most one word before this one (the variable of "k hops")
+	near    bool  // and at most one function word before this one ("k hops", "1 + epsilon")
 }
 
 // typoEntry is a vocabulary word the typo matcher compares answer words to.
@@ -326,6 +327,8 @@ func (m *cardMatcher) compilePhrasing(p string) []variant {
 		return nil
 	}
 	var out []variant
+	m.phrase = p
+	defer func() { m.phrase = "" }()
 	m.synUsed = false
 	m.orderAt, m.orderInv = orderWord(p, toks)
 	if v, ok := m.compileTokens(toks); ok {
@@ -512,7 +515,11 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 	for i := 0; i < len(words); {
 		slotStarts = append(slotStarts, words[i].t.start)
 		s := slot{negated: words[i].negated, after: -1}
-		if k := len(v.slots) - 1; k >= 0 && words[i-1].t.number && !words[i].t.number && countsNext(toks, words[i-1].t, words[i].t) {
+		if k := len(v.slots) - 1; k >= 0 && words[i-1].t.number && m.operatorBetween(words[i-1].t, words[i].t) {
+			// "1 + epsilon" is a formula: its terms stand together, in
+			// order, not "1 layer, noise".
+			s.after, s.near = int32(k), true
+		} else if k >= 0 && words[i-1].t.number && !words[i].t.number && countsNext(toks, words[i-1].t, words[i].t) {
 			s.after = int32(k) // "1000 steps": the number first
 		} else if k >= 0 && countVariables[words[i-1].t.word] && !words[i].t.number && countsNext(toks, words[i-1].t, words[i].t) {
 			// "k hops": the variable right before what it counts, not
@@ -639,6 +646,17 @@ func countsNext(toks []token, n, w token) bool {
 		}
 	}
 	return between <= 1 && !w.tightPrev && len(w.word) > 1
+}
+
+// operatorBetween reports whether only an arithmetic operator stands
+// between tokens a and b of the phrasing being compiled ("1 + epsilon", not
+// "a_1 * ... * a_t").
+func (m *cardMatcher) operatorBetween(a, b token) bool {
+	if a.end > b.start || b.start > len(m.phrase) {
+		return false
+	}
+	op := strings.TrimSpace(m.phrase[a.end:b.start])
+	return op == "+" || op == "*" || op == "·" || op == "×"
 }
 
 // maxGap is how many other tokens may stand between the words of a match of
