@@ -939,3 +939,21 @@ func TestFormulaStaysTogether(t *testing.T) {
 		}
 	}
 }
+
+// TestDumpAssertsNoMisconception: a bare list of terms claims nothing, so
+// the misconception its words happen to match is not asserted; the same
+// words in a sentence are.
+func TestDumpAssertsNoMisconception(t *testing.T) {
+	c := card([]string{"Readout", "graph readout"}, []string{"Link prediction", "link prediction"})
+	c.Misconceptions = []decks.KeyPoint{{Label: "Node tasks need a readout", Weight: 1, Phrasings: []string{"node tasks readout"}}}
+	dump := Grade(c, "Node tasks, readout, link prediction, graph classification, pooling, embeddings, MLP, softmax.")
+	if !dump.KeywordDump {
+		t.Fatalf("not read as a list: %+v", dump)
+	}
+	if dump.Misconceptions[0].Asserted {
+		t.Errorf("a list of terms asserts %q", dump.Misconceptions[0].Label)
+	}
+	if r := Grade(c, "Node tasks always need a graph readout before the classifier."); !r.Misconceptions[0].Asserted {
+		t.Errorf("a sentence does not assert %q", r.Misconceptions[0].Label)
+	}
+}

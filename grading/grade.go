@@ -8,7 +8,8 @@
 // (named in a bare list of terms: 30% of its weight), contradicted (the
 // answer says its opposite: it earns nothing and costs half its weight), or
 // missed. Each misconception of the card (Card.Misconceptions) is asserted
-// or not; an asserted one is flagged wrong and costs 1.5 times its weight
+// or not (an answer that reads as a bare list of terms asserts none); an
+// asserted one is flagged wrong and costs 1.5 times its weight
 // (misconceptionPenalty); an answer asserting two or more keeps only half
 // the credit of the points it covers (severalWrongCredit). The score
 // is the weighted share of the points, less the penalties, 0–100 (ScoreOf),
@@ -256,11 +257,20 @@ func Grade(card *decks.Card, answer string) Result {
 		}
 		r.Misconceptions = append(r.Misconceptions, mr)
 	}
+	dump := isDump(answer, a.toks) && (len(m.refs) == 0 || contentWords(a.toks) >= minDumpWords)
+	if dump {
+		// A bare list of terms claims nothing, right or wrong: "node
+		// classification, link prediction, graph classification, readout"
+		// does not say node tasks need a readout.
+		for i := range r.Misconceptions {
+			r.Misconceptions[i].Asserted, r.Misconceptions[i].Spans = false, nil
+		}
+	}
 	dropMisconceivedCover(r.Points, r.Misconceptions, a.toks, len(m.refs) == 0)
 	if anyAsserted(r.Misconceptions) {
 		dropUnsupportedNames(m, a, r.Points)
 	}
-	if isDump(answer, a.toks) && (len(m.refs) == 0 || contentWords(a.toks) >= minDumpWords) {
+	if dump {
 		// Terms named in a bare list are mentioned, not explained.
 		r.KeywordDump = true
 		for i := range r.Points {
