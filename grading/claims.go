@@ -134,14 +134,21 @@ func (a *analysis) denied(lo, hi int32) bool {
 }
 
 // dismissed reports whether a word of tokens lo..hi is the subject of a
-// predicate that dismisses it ("X is unnecessary", "X is no longer needed").
+// predicate that dismisses it ("X is unnecessary", "X is no longer needed"),
+// unless the match holds the dismissing word itself: a phrasing that says
+// it ("redundant pixels" for "neighbouring pixels are redundant") is
+// asserted by it.
 func (a *analysis) dismissed(lo, hi int32) bool {
+	found := false
 	for q := lo; q <= hi; q++ {
+		if dismissWords[a.toks[q].word] {
+			return false
+		}
 		if a.deny[q]&denyPred != 0 {
-			return true
+			found = true
 		}
 	}
-	return false
+	return found
 }
 
 // contrastedSubject reports whether a match starting at token lo is

@@ -957,3 +957,17 @@ func TestDumpAssertsNoMisconception(t *testing.T) {
 		t.Errorf("a sentence does not assert %q", r.Misconceptions[0].Label)
 	}
 }
+
+// TestDismissWordInPhrasing: a phrasing that holds the dismissing word is
+// asserted by it; other phrasings are still taken back by it.
+func TestDismissWordInPhrasing(t *testing.T) {
+	c := card([]string{"Resolution", "redundant pixels"}, []string{"Attention", "attention layers"})
+	r := Grade(c, "At higher resolution neighbouring pixels are redundant, so the same schedule leaves more signal.")
+	if p := point(t, r, "Resolution"); !p.Covered {
+		t.Errorf("redundant pixels: %+v, want covered", p)
+	}
+	r = Grade(c, "The attention layers are redundant.")
+	if p := point(t, r, "Attention"); p.Covered {
+		t.Errorf("attention layers dismissed: %+v, want not covered", p)
+	}
+}
