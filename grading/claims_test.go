@@ -971,3 +971,25 @@ func TestDismissWordInPhrasing(t *testing.T) {
 		t.Errorf("attention layers dismissed: %+v, want not covered", p)
 	}
 }
+
+// TestHeadingAndAppositiveDenials: a falsity word heading the sentence
+// ("Wrong: X") or in apposition after it ("X — a widespread
+// misconception") denies X; a frame followed by its reason still denies
+// what came before it.
+func TestHeadingAndAppositiveDenials(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	x := "each node aggregates information from its neighbours"
+	for _, answer := range []string{
+		"Wrong: " + x + ".",
+		"Each node aggregates information from its neighbours — a widespread misconception.",
+		"Each node aggregates information from its neighbours: a common misunderstanding.",
+		"The notion that " + x + " has been disproven.",
+	} {
+		if p := point(t, Grade(c, answer), "Aggregate information from neighbours"); p.Covered {
+			t.Errorf("%q: %+v, want not covered", answer, p)
+		}
+	}
+	if p := point(t, Grade(c, "A widespread misconception is that nodes ignore their neighbours; in fact "+x+"."), "Aggregate information from neighbours"); !p.Covered {
+		t.Errorf("the corrected claim: %+v, want covered", p)
+	}
+}
