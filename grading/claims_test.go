@@ -981,6 +981,7 @@ func TestHeadingAndAppositiveDenials(t *testing.T) {
 	x := "each node aggregates information from its neighbours"
 	for _, answer := range []string{
 		"Wrong: " + x + ".",
+		"It's a myth: " + x + ".",
 		"Each node aggregates information from its neighbours — a widespread misconception.",
 		"Each node aggregates information from its neighbours: a common misunderstanding.",
 		"The notion that " + x + " has been disproven.",

@@ -243,6 +243,8 @@ func headsSentence(w *sentWords, i int) bool {
 		k++
 	} else if (w.at(k) == "it" || w.at(k) == "that") && (w.at(k+1) == "is" || w.at(k+1) == "s") {
 		k += 2
+	} else if (w.at(k) == "it" || w.at(k) == "that") && articles[w.at(k+1)] {
+		k++ // "It's a myth:" with its 's dropped
 	}
 	for ; k < i; k++ {
 		if !articles[w.at(k)] && !beliefAdjectives[w.at(k)] {
