@@ -982,6 +982,8 @@ func TestHeadingAndAppositiveDenials(t *testing.T) {
 	for _, answer := range []string{
 		"Wrong: " + x + ".",
 		"It's a myth: " + x + ".",
+		"A common error is believing " + x + ".",
+		"Incorrectly, some papers state that " + x + ".",
 		"Each node aggregates information from its neighbours — a widespread misconception.",
 		"Each node aggregates information from its neighbours: a common misunderstanding.",
 		"The notion that " + x + " has been disproven.",

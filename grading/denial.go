@@ -75,7 +75,7 @@ var pronounSubjects = setOf(`which this that it what both`)
 var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
 has have had turned proved proven never nobody noone become becomes became supposedly allegedly purportedly supposed alleged
-so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute theyre a an`)
+so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute theyre a an error`)
 	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords, backRefs} {
 		for w := range set {
 			m[w] = true
@@ -771,6 +771,9 @@ func prefixFrame(w *sentWords, i int) int {
 		if w.at(k) == "be" || w.at(k) == "is" || w.at(k) == "are" {
 			k++
 		}
+		for n := 0; n < 2 && i == w.s0 && (genericSubjects[w.at(k)] || w.at(k) == "papers" || w.at(k) == "authors"); n++ {
+			k++ // "Incorrectly, some papers state that X"
+		}
 		if reportVerbs[w.at(k)] {
 			return that(k + 1)
 		}
@@ -779,8 +782,10 @@ func prefixFrame(w *sentWords, i int) int {
 	case (beliefFalsity[w.at(i)] || w.at(i) == "mistake" || w.at(i) == "wrong" || w.at(i) == "false") && i+1 < w.s1 &&
 		w.toks[i+1].clause != w.toks[i].clause && headsSentence(w, i):
 		return i + 1 // "Myth: X", "A common misconception: X", "It's a myth: X", "Wrong: X"
-	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && ingReports[w.at(i+2)]:
-		return that(i + 3) // "a common mistake is assuming X"
+	case (falseWords[w.at(i)] || w.at(i) == "error") && (w.at(i+1) == "is" || w.at(i+1) == "was") && ingReports[w.at(i+2)]:
+		return that(i + 3) // "a common mistake is assuming X", "a common error is believing X"
+	case w.at(i) == "error" && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "to" && reportVerbs[w.at(i+3)]:
+		return that(i + 4) // "a common error is to think X"
 	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "that":
 		return i + 3 // "a common misconception is that X"
 	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "to" && reportVerbs[w.at(i+3)]:
