@@ -996,3 +996,19 @@ func TestHeadingAndAppositiveDenials(t *testing.T) {
 		t.Errorf("the corrected claim: %+v, want covered", p)
 	}
 }
+
+// TestFormerLatter: "the former" and "the latter" name the first and the
+// second of the two subjects named before them.
+func TestFormerLatter(t *testing.T) {
+	c := builtinCard(t, "diffusion/ddpm-vs-ddim")
+	r := Grade(c, "Compare DDPM and DDIM. The former is deterministic and needs only 50 steps; the latter adds noise at every step and needs 1000.")
+	for _, p := range r.Points {
+		if p.Covered {
+			t.Errorf("swapped by former/latter, yet %q covered", p.Label)
+		}
+	}
+	r = Grade(c, "Compare DDPM and DDIM. The former adds noise at every step and needs about 1000 steps.")
+	if p := point(t, r, "DDPM: ~1000 slow steps"); !p.Covered {
+		t.Errorf("the former is DDPM: %+v, want covered", p)
+	}
+}

@@ -115,7 +115,9 @@
 // nearest to it is the label's; said of another subject it contradicts the
 // point. A subject named after "unlike", "than", "vs", "instead of" or "the
 // same ... as" is the one compared against, and a contrast naming the other
-// subject states its property ("50 steps instead of DDPM's 1000"). A
+// subject states its property ("50 steps instead of DDPM's 1000"). "The
+// former" and "the latter" name the first and the second of the last two
+// subjects named before them. A
 // sentence that names no subject is about the one the sentence before is
 // about (named first there). A subject is named by its word, one-word
 // synonyms or its abbreviation's expansion, not by a thesaurus phrase for
