@@ -133,6 +133,30 @@ func (a *analysis) denied(lo, hi int32) bool {
 	return false
 }
 
+// negatedIn reports whether a word of tokens lo..hi is negated.
+func (a *analysis) negatedIn(lo, hi int32) bool {
+	for q := lo; q <= hi; q++ {
+		if a.negatedBefore(int(q)) != negNone {
+			return true
+		}
+	}
+	return false
+}
+
+// wideDenial reports whether the denied stretch around token lo spans more
+// than two clauses.
+func (a *analysis) wideDenial(lo int32) bool {
+	toks := a.toks
+	first, last := int(lo), int(lo)
+	for first > 0 && a.deny[first-1]&denyScope != 0 && toks[first-1].sent == toks[lo].sent {
+		first--
+	}
+	for last+1 < len(toks) && a.deny[last+1]&denyScope != 0 && toks[last+1].sent == toks[lo].sent {
+		last++
+	}
+	return toks[last].clause-toks[first].clause >= 2
+}
+
 // dismissed reports whether a word of tokens lo..hi is the subject of a
 // predicate that dismisses it ("X is unnecessary", "X is no longer needed"),
 // unless the match holds the dismissing word itself: a phrasing that says
@@ -324,6 +348,13 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 		a.matchVariant(&pm.variants[i], func(sp Span, lo, hi int32, ok bool) bool {
 			if len(a.mentions) > 0 && a.nameAsEvidence(len(pm.variants[i].slots)) {
 				return true // "edge-level tasks predict ..." is no link prediction
+			}
+			if ok && pm.variants[i].neg && a.denied(lo, hi) && !a.negatedIn(lo, hi) && a.wideDenial(lo) {
+				// "People distinguish X, which uses a teacher, from Y,
+				// which needs none; that distinction is false": a denial
+				// over several clauses does not say "no teacher" of each
+				// word in them.
+				return true
 			}
 			if ok && !pm.variants[i].neg && a.dismissed(lo, hi) {
 				ok = false // "aggregating over neighbours is unnecessary"

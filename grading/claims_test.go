@@ -1012,3 +1012,17 @@ func TestFormerLatter(t *testing.T) {
 		t.Errorf("the former is DDPM: %+v, want covered", p)
 	}
 }
+
+// TestWideDenialNoAbsence: a denial over several clauses does not turn
+// each plain word in them into the absence a negative phrasing states; a
+// denial of one claim still does.
+func TestWideDenialNoAbsence(t *testing.T) {
+	c := card([]string{"No teacher", "no teacher"})
+	wide := "People distinguish consistency distillation, which takes one solver step with a pretrained model as teacher, from consistency training, which supposedly needs no teacher; that distinction is false."
+	if p := point(t, Grade(c, wide), "No teacher"); p.Covered {
+		t.Errorf("wide denial: %+v, want not covered", p)
+	}
+	if p := point(t, Grade(c, "It is a myth that consistency training needs a teacher."), "No teacher"); !p.Covered {
+		t.Errorf("denied need of a teacher: %+v, want covered", p)
+	}
+}

@@ -84,7 +84,9 @@
 // (and, but, however, because, ...); "not only" does not negate. A key
 // point whose phrasing is itself negative ("no mode collapse",
 // "non-Markovian") is covered only when the answer negates it too, here also
-// by "avoids", "prevents" or "-free". A point is contradicted when its only
+// by "avoids", "prevents" or "-free" (or denies it plainly: "it is a myth
+// that it needs a teacher", but not through a denial spanning several
+// clauses). A point is contradicted when its only
 // matches are negated or denied, when a phrasing matches with one word
 // swapped for its antonym in the thesaurus (deterministic/stochastic,
 // faster/slower, same/different, reuses/retrained: "DDIM is stochastic"),
