@@ -984,6 +984,7 @@ func TestHeadingAndAppositiveDenials(t *testing.T) {
 		"It's a myth: " + x + ".",
 		"A common error is believing " + x + ".",
 		"Incorrectly, some papers state that " + x + ".",
+		"Naively, " + x + ", but that is not how it works.",
 		"Each node aggregates information from its neighbours — a widespread misconception.",
 		"Each node aggregates information from its neighbours: a common misunderstanding.",
 		"The notion that " + x + " has been disproven.",

@@ -915,6 +915,8 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			end = k + 2
 		case neg && w.at(k) == "what" && (w.at(k+1) == "happens" || w.at(k+1) == "happen" || w.at(k+1) == "happened"):
 			end = k + 2 // "that is not what happens"
+		case neg && w.at(k) == "how" && (w.at(k+1) == "it" || w.at(k+1) == "they") && (w.at(k+2) == "works" || w.at(k+2) == "work"):
+			end = k + 3 // "that is not how it works"
 		}
 	case "does", "do", "did":
 		if w.at(k+1) == "not" && (w.at(k+2) == "hold" || w.at(k+2) == "apply") {
