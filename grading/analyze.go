@@ -90,6 +90,9 @@ func (m *cardMatcher) analyzeInto(a *analysis, answer string, typos bool) *analy
 	for i := range toks {
 		t := &toks[i]
 		a.tid[i] = -1
+		if exponent(answer, toks, i) {
+			continue // "2^k hops" are not "k hops"
+		}
 		if id, ok := m.ids[t.term]; ok {
 			a.tid[i] = id
 			hits = append(hits, hit{id, occ{int32(i), int32(i)}})

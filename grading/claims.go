@@ -133,15 +133,46 @@ func (a *analysis) denied(lo, hi int32) bool {
 	return false
 }
 
-// dismissed reports whether a word of tokens lo..hi is the subject of a
-// predicate that dismisses it ("X is unnecessary", "X is no longer needed").
-func (a *analysis) dismissed(lo, hi int32) bool {
+// negatedIn reports whether a word of tokens lo..hi is negated.
+func (a *analysis) negatedIn(lo, hi int32) bool {
 	for q := lo; q <= hi; q++ {
-		if a.deny[q]&denyPred != 0 {
+		if a.negatedBefore(int(q)) != negNone {
 			return true
 		}
 	}
 	return false
+}
+
+// wideDenial reports whether the denied stretch around token lo spans more
+// than two clauses.
+func (a *analysis) wideDenial(lo int32) bool {
+	toks := a.toks
+	first, last := int(lo), int(lo)
+	for first > 0 && a.deny[first-1]&denyScope != 0 && toks[first-1].sent == toks[lo].sent {
+		first--
+	}
+	for last+1 < len(toks) && a.deny[last+1]&denyScope != 0 && toks[last+1].sent == toks[lo].sent {
+		last++
+	}
+	return toks[last].clause-toks[first].clause >= 2
+}
+
+// dismissed reports whether a word of tokens lo..hi is the subject of a
+// predicate that dismisses it ("X is unnecessary", "X is no longer needed"),
+// unless the match holds the dismissing word itself: a phrasing that says
+// it ("redundant pixels" for "neighbouring pixels are redundant") is
+// asserted by it.
+func (a *analysis) dismissed(lo, hi int32) bool {
+	found := false
+	for q := lo; q <= hi; q++ {
+		if dismissWords[a.toks[q].word] {
+			return false
+		}
+		if a.deny[q]&denyPred != 0 {
+			found = true
+		}
+	}
+	return found
 }
 
 // contrastedSubject reports whether a match starting at token lo is
@@ -311,12 +342,19 @@ func sortIDs(ids []int32) {
 // matches deny it, swap a word for its antonym, are said of another
 // compared subject, or say the opposite effect.
 func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
-	var good, bad, anti []Span
-	negated, retracted := false, false
+	var good, bad, anti, taken []Span
+	negated := false
 	for i := range pm.variants {
 		a.matchVariant(&pm.variants[i], func(sp Span, lo, hi int32, ok bool) bool {
 			if len(a.mentions) > 0 && a.nameAsEvidence(len(pm.variants[i].slots)) {
 				return true // "edge-level tasks predict ..." is no link prediction
+			}
+			if ok && pm.variants[i].neg && a.denied(lo, hi) && !a.negatedIn(lo, hi) && a.wideDenial(lo) {
+				// "People distinguish X, which uses a teacher, from Y,
+				// which needs none; that distinction is false": a denial
+				// over several clauses does not say "no teacher" of each
+				// word in them.
+				return true
 			}
 			if ok && !pm.variants[i].neg && a.dismissed(lo, hi) {
 				ok = false // "aggregating over neighbours is unnecessary"
@@ -349,14 +387,14 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 				bad = append(bad, sp)
 				negated = true
 				if len(pm.variants[i].slots) >= 2 && (a.denied(lo, hi) || a.dismissed(lo, hi)) {
-					retracted = true
+					taken = append(taken, sp)
 				}
 			}
 			return len(good) < 4*maxSpans
 		})
 	}
 	if len(good) > 0 {
-		if retracted {
+		if takenBack(taken, good) {
 			// Said, and taken back elsewhere: "co-fine-tuning mixes robot
 			// and web data ... so mixing robot and web data is unnecessary".
 			return pointVerdict{}
@@ -376,6 +414,25 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 	}
 	ev := mergeSpans(append(bad, anti...))
 	return pointVerdict{contradicted: true, negated: negated, antonymOnly: len(bad) == 0, evidence: ev, spans: ev}
+}
+
+// takenBack reports whether some denied or dismissed match lies apart from
+// every asserting match: a window that overlaps an asserting one is the
+// same words read two ways, not a retraction.
+func takenBack(taken, good []Span) bool {
+	for _, t := range taken {
+		apart := true
+		for _, g := range good {
+			if t.Start < g.End && g.Start < t.End {
+				apart = false
+				break
+			}
+		}
+		if apart {
+			return true
+		}
+	}
+	return false
 }
 
 // afterThan reports whether "than" stands at most three words before token

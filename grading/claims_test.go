@@ -878,3 +878,152 @@ func TestShortNetworkName(t *testing.T) {
 		t.Errorf("attention network: %+v, want covered", p)
 	}
 }
+
+// TestCountVariableCounts: "k hops" is the variable right before what it
+// counts; "2^k hops" counts neither k nor two hops.
+func TestCountVariableCounts(t *testing.T) {
+	c := card([]string{"k hops", "k hops"}, []string{"Two hops", "two hops"})
+	r := Grade(c, "Every layer doubles the distance, so k layers reach 2^k hops.")
+	for _, p := range r.Points {
+		if p.Covered {
+			t.Errorf("%q covered by 2^k hops", p.Label)
+		}
+	}
+	r = Grade(c, "After k layers a node sees k hops; two layers see two hops.")
+	for _, p := range r.Points {
+		if !p.Covered {
+			t.Errorf("%q not covered", p.Label)
+		}
+	}
+}
+
+// TestNearWordsAreNoTypos: an ordinary word close to a domain word is not
+// read as its typo, while a misspelling still is.
+func TestNearWordsAreNoTypos(t *testing.T) {
+	c := card([]string{"Latent", "latent"}, []string{"Sequences", "sequences"}, []string{"Prediction", "prediction"})
+	r := Grade(c, "Latency matters in production, and the sentences are long.")
+	for _, p := range r.Points {
+		if p.Covered {
+			t.Errorf("%q covered by an ordinary word", p.Label)
+		}
+	}
+	if p := point(t, Grade(c, "It works in the latnet space."), "Latent"); !p.Covered {
+		t.Errorf("a misspelling of latent: %+v, want covered", p)
+	}
+}
+
+// TestNonPrefixJoined: "non-edges" written as one word keeps its second
+// part; a bare "sampling" is no "sample non-edges".
+func TestNonPrefixJoined(t *testing.T) {
+	c := card([]string{"Negatives", "sample non-edges"})
+	if p := point(t, Grade(c, "We train with neighbour sampling on mini-batches."), "Negatives"); p.Covered {
+		t.Errorf("bare sampling: %+v, want not covered", p)
+	}
+	for _, answer := range []string{"We sample non-edges as negatives.", "We sample nonedges as negatives."} {
+		if p := point(t, Grade(c, answer), "Negatives"); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+}
+
+// TestFormulaStaysTogether: "1 + epsilon" is a formula, not a count of
+// noise (ε reads as noise): "1 layer, noise" is no match.
+func TestFormulaStaysTogether(t *testing.T) {
+	c := card([]string{"Self weight", "1 + epsilon"})
+	if p := point(t, Grade(c, "With 1 layer, noise dominates."), "Self weight"); p.Covered {
+		t.Errorf("1 ... noise: %+v, want not covered", p)
+	}
+	for _, answer := range []string{"GIN scales the centre by 1 + ε.", "GIN multiplies the node by 1 plus epsilon."} {
+		if p := point(t, Grade(c, answer), "Self weight"); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+}
+
+// TestDumpAssertsNoMisconception: a bare list of terms claims nothing, so
+// the misconception its words happen to match is not asserted; the same
+// words in a sentence are.
+func TestDumpAssertsNoMisconception(t *testing.T) {
+	c := card([]string{"Readout", "graph readout"}, []string{"Link prediction", "link prediction"})
+	c.Misconceptions = []decks.KeyPoint{{Label: "Node tasks need a readout", Weight: 1, Phrasings: []string{"node tasks readout"}}}
+	dump := Grade(c, "Node tasks, readout, link prediction, graph classification, pooling, embeddings, MLP, softmax.")
+	if !dump.KeywordDump {
+		t.Fatalf("not read as a list: %+v", dump)
+	}
+	if dump.Misconceptions[0].Asserted {
+		t.Errorf("a list of terms asserts %q", dump.Misconceptions[0].Label)
+	}
+	if r := Grade(c, "Node tasks always need a graph readout before the classifier."); !r.Misconceptions[0].Asserted {
+		t.Errorf("a sentence does not assert %q", r.Misconceptions[0].Label)
+	}
+}
+
+// TestDismissWordInPhrasing: a phrasing that holds the dismissing word is
+// asserted by it; other phrasings are still taken back by it.
+func TestDismissWordInPhrasing(t *testing.T) {
+	c := card([]string{"Resolution", "redundant pixels"}, []string{"Attention", "attention layers"})
+	r := Grade(c, "At higher resolution neighbouring pixels are redundant, so the same schedule leaves more signal.")
+	if p := point(t, r, "Resolution"); !p.Covered {
+		t.Errorf("redundant pixels: %+v, want covered", p)
+	}
+	r = Grade(c, "The attention layers are redundant.")
+	if p := point(t, r, "Attention"); p.Covered {
+		t.Errorf("attention layers dismissed: %+v, want not covered", p)
+	}
+}
+
+// TestHeadingAndAppositiveDenials: a falsity word heading the sentence
+// ("Wrong: X") or in apposition after it ("X — a widespread
+// misconception") denies X; a frame followed by its reason still denies
+// what came before it.
+func TestHeadingAndAppositiveDenials(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	x := "each node aggregates information from its neighbours"
+	for _, answer := range []string{
+		"Wrong: " + x + ".",
+		"It's a myth: " + x + ".",
+		"A common error is believing " + x + ".",
+		"Incorrectly, some papers state that " + x + ".",
+		"Naively, " + x + ", but that is not how it works.",
+		"Each node aggregates information from its neighbours — a widespread misconception.",
+		"Each node aggregates information from its neighbours: a common misunderstanding.",
+		"The notion that " + x + " has been disproven.",
+	} {
+		if p := point(t, Grade(c, answer), "Aggregate information from neighbours"); p.Covered {
+			t.Errorf("%q: %+v, want not covered", answer, p)
+		}
+	}
+	if p := point(t, Grade(c, "A widespread misconception is that nodes ignore their neighbours; in fact "+x+"."), "Aggregate information from neighbours"); !p.Covered {
+		t.Errorf("the corrected claim: %+v, want covered", p)
+	}
+}
+
+// TestFormerLatter: "the former" and "the latter" name the first and the
+// second of the two subjects named before them.
+func TestFormerLatter(t *testing.T) {
+	c := builtinCard(t, "diffusion/ddpm-vs-ddim")
+	r := Grade(c, "Compare DDPM and DDIM. The former is deterministic and needs only 50 steps; the latter adds noise at every step and needs 1000.")
+	for _, p := range r.Points {
+		if p.Covered {
+			t.Errorf("swapped by former/latter, yet %q covered", p.Label)
+		}
+	}
+	r = Grade(c, "Compare DDPM and DDIM. The former adds noise at every step and needs about 1000 steps.")
+	if p := point(t, r, "DDPM: ~1000 slow steps"); !p.Covered {
+		t.Errorf("the former is DDPM: %+v, want covered", p)
+	}
+}
+
+// TestWideDenialNoAbsence: a denial over several clauses does not turn
+// each plain word in them into the absence a negative phrasing states; a
+// denial of one claim still does.
+func TestWideDenialNoAbsence(t *testing.T) {
+	c := card([]string{"No teacher", "no teacher"})
+	wide := "People distinguish consistency distillation, which takes one solver step with a pretrained model as teacher, from consistency training, which supposedly needs no teacher; that distinction is false."
+	if p := point(t, Grade(c, wide), "No teacher"); p.Covered {
+		t.Errorf("wide denial: %+v, want not covered", p)
+	}
+	if p := point(t, Grade(c, "It is a myth that consistency training needs a teacher."), "No teacher"); !p.Covered {
+		t.Errorf("denied need of a teacher: %+v, want covered", p)
+	}
+}

@@ -47,7 +47,7 @@ const (
 // falseWords say that what they are said of is false.
 var falseWords = setOf(`false wrong incorrect untrue myth misconception nonsense fiction fallacy misleading mistaken bogus
 misreading misunderstanding overstated exaggerated outdated debunked inaccurate oversimplification hype disproved refuted
-backwards unfounded baseless overblown legend mistake illusion exaggeration overstatement folklore`)
+backwards unfounded baseless overblown legend mistake illusion exaggeration overstatement folklore disproven misconceived`)
 
 // wronglyWords are adverbs of a false report ("people wrongly claim").
 var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wrongfully naively`)
@@ -75,7 +75,7 @@ var pronounSubjects = setOf(`which this that it what both`)
 var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
 has have had turned proved proven never nobody noone become becomes became supposedly allegedly purportedly supposed alleged
-so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute theyre`)
+so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute theyre a an error`)
 	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords, backRefs} {
 		for w := range set {
 			m[w] = true
@@ -236,9 +236,17 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 var ingReports = setOf(`assuming thinking believing saying claiming supposing expecting`)
 
 // headsSentence reports whether only articles and belief adjectives come
-// before token i in its sentence ("A popular myth: X").
+// before token i in its sentence ("A popular myth: X", "It's a myth: X").
 func headsSentence(w *sentWords, i int) bool {
-	for k := w.s0; k < i; k++ {
+	k := w.s0
+	if w.at(k) == "its" || w.at(k) == "thats" {
+		k++
+	} else if (w.at(k) == "it" || w.at(k) == "that") && (w.at(k+1) == "is" || w.at(k+1) == "s") {
+		k += 2
+	} else if (w.at(k) == "it" || w.at(k) == "that") && articles[w.at(k+1)] {
+		k++ // "It's a myth:" with its 's dropped
+	}
+	for ; k < i; k++ {
 		if !articles[w.at(k)] && !beliefAdjectives[w.at(k)] {
 			return false
 		}
@@ -763,15 +771,21 @@ func prefixFrame(w *sentWords, i int) int {
 		if w.at(k) == "be" || w.at(k) == "is" || w.at(k) == "are" {
 			k++
 		}
+		for n := 0; n < 2 && i == w.s0 && (genericSubjects[w.at(k)] || w.at(k) == "papers" || w.at(k) == "authors"); n++ {
+			k++ // "Incorrectly, some papers state that X"
+		}
 		if reportVerbs[w.at(k)] {
 			return that(k + 1)
 		}
 	case falseWords[w.at(i)] && w.at(i+1) == "that":
 		return i + 2
-	case (beliefFalsity[w.at(i)] || w.at(i) == "mistake") && i+1 < w.s1 && w.toks[i+1].clause != w.toks[i].clause && headsSentence(w, i):
-		return i + 1 // "Myth: X", "A common misconception: X"
-	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && ingReports[w.at(i+2)]:
-		return that(i + 3) // "a common mistake is assuming X"
+	case (beliefFalsity[w.at(i)] || w.at(i) == "mistake" || w.at(i) == "wrong" || w.at(i) == "false") && i+1 < w.s1 &&
+		w.toks[i+1].clause != w.toks[i].clause && headsSentence(w, i):
+		return i + 1 // "Myth: X", "A common misconception: X", "It's a myth: X", "Wrong: X"
+	case (falseWords[w.at(i)] || w.at(i) == "error") && (w.at(i+1) == "is" || w.at(i+1) == "was") && ingReports[w.at(i+2)]:
+		return that(i + 3) // "a common mistake is assuming X", "a common error is believing X"
+	case w.at(i) == "error" && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "to" && reportVerbs[w.at(i+3)]:
+		return that(i + 4) // "a common error is to think X"
 	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "that":
 		return i + 3 // "a common misconception is that X"
 	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "to" && reportVerbs[w.at(i+3)]:
@@ -901,6 +915,8 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			end = k + 2
 		case neg && w.at(k) == "what" && (w.at(k+1) == "happens" || w.at(k+1) == "happen" || w.at(k+1) == "happened"):
 			end = k + 2 // "that is not what happens"
+		case neg && w.at(k) == "how" && (w.at(k+1) == "it" || w.at(k+1) == "they") && (w.at(k+2) == "works" || w.at(k+2) == "work"):
+			end = k + 3 // "that is not how it works"
 		}
 	case "does", "do", "did":
 		if w.at(k+1) == "not" && (w.at(k+2) == "hold" || w.at(k+2) == "apply") {
@@ -950,8 +966,25 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			end = i + 4
 		}
 	}
+	if end < 0 && i > w.s0 && toks[i].clause != toks[i-1].clause {
+		// "X — a widespread misconception.", "X: a common misunderstanding."
+		q := i
+		if articles[w.at(q)] {
+			q++
+		}
+		for n := 0; n < 2 && beliefAdjectives[w.at(q)]; n++ {
+			q++
+		}
+		if beliefFalsity[w.at(q)] && q+1 == s1 {
+			end = q + 1
+		}
+	}
 	if end < 0 {
 		return i
+	}
+	if headsSentence(w, i) && falseWords[w.at(end-1)] && end < s1 && toks[end].clause != toks[end-1].clause &&
+		!contrastStops[toks[end].word] && !reasonWords[toks[end].word] && toks[end].word != "and" {
+		return i // "It's a myth: X", "Wrong: X" head what follows (prefixFrame)
 	}
 	for n := 0; n < 2 && end < s1 && trailers[toks[end].word] && toks[end].clause == toks[end-1].clause; n++ {
 		end++ // "this no longer holds in practice"
@@ -965,6 +998,10 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 	}
 	return end
 }
+
+// reasonWords open a clause that gives the reason for what came before:
+// "that description is outdated, since ..." is no heading.
+var reasonWords = setOf(`since because as given for so which`)
 
 // qualifierAt reports whether the words from k on qualify the frame or
 // predicate before them rather than extend the claim: "for larger models",

@@ -8,7 +8,8 @@
 // (named in a bare list of terms: 30% of its weight), contradicted (the
 // answer says its opposite: it earns nothing and costs half its weight), or
 // missed. Each misconception of the card (Card.Misconceptions) is asserted
-// or not; an asserted one is flagged wrong and costs 1.5 times its weight
+// or not (an answer that reads as a bare list of terms asserts none); an
+// asserted one is flagged wrong and costs 1.5 times its weight
 // (misconceptionPenalty); an answer asserting two or more keeps only half
 // the credit of the points it covers (severalWrongCredit). The score
 // is the weighted share of the points, less the penalties, 0–100 (ScoreOf),
@@ -83,7 +84,9 @@
 // (and, but, however, because, ...); "not only" does not negate. A key
 // point whose phrasing is itself negative ("no mode collapse",
 // "non-Markovian") is covered only when the answer negates it too, here also
-// by "avoids", "prevents" or "-free". A point is contradicted when its only
+// by "avoids", "prevents" or "-free" (or denies it plainly: "it is a myth
+// that it needs a teacher", but not through a denial spanning several
+// clauses). A point is contradicted when its only
 // matches are negated or denied, when a phrasing matches with one word
 // swapped for its antonym in the thesaurus (deterministic/stochastic,
 // faster/slower, same/different, reuses/retrained: "DDIM is stochastic"),
@@ -114,7 +117,9 @@
 // nearest to it is the label's; said of another subject it contradicts the
 // point. A subject named after "unlike", "than", "vs", "instead of" or "the
 // same ... as" is the one compared against, and a contrast naming the other
-// subject states its property ("50 steps instead of DDPM's 1000"). A
+// subject states its property ("50 steps instead of DDPM's 1000"). "The
+// former" and "the latter" name the first and the second of the last two
+// subjects named before them. A
 // sentence that names no subject is about the one the sentence before is
 // about (named first there). A subject is named by its word, one-word
 // synonyms or its abbreviation's expansion, not by a thesaurus phrase for
@@ -256,11 +261,20 @@ func Grade(card *decks.Card, answer string) Result {
 		}
 		r.Misconceptions = append(r.Misconceptions, mr)
 	}
+	dump := isDump(answer, a.toks) && (len(m.refs) == 0 || contentWords(a.toks) >= minDumpWords)
+	if dump {
+		// A bare list of terms claims nothing, right or wrong: "node
+		// classification, link prediction, graph classification, readout"
+		// does not say node tasks need a readout.
+		for i := range r.Misconceptions {
+			r.Misconceptions[i].Asserted, r.Misconceptions[i].Spans = false, nil
+		}
+	}
 	dropMisconceivedCover(r.Points, r.Misconceptions, a.toks, len(m.refs) == 0)
 	if anyAsserted(r.Misconceptions) {
 		dropUnsupportedNames(m, a, r.Points)
 	}
-	if isDump(answer, a.toks) && (len(m.refs) == 0 || contentWords(a.toks) >= minDumpWords) {
+	if dump {
 		// Terms named in a bare list are mentioned, not explained.
 		r.KeywordDump = true
 		for i := range r.Points {

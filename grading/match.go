@@ -95,7 +95,8 @@ func (a *analysis) matchVariant(v *variant, report func(sp Span, lo, hi int32, o
 // the word it counts.
 func (a *analysis) inOrder(v *variant, items []item, chosen []int32) bool {
 	for s := range v.slots {
-		if k := v.slots[s].after; k >= 0 && items[chosen[s]].first <= items[chosen[k]].last {
+		if k := v.slots[s].after; k >= 0 && (items[chosen[s]].first <= items[chosen[k]].last ||
+			v.slots[s].near && !a.adjacent(items[chosen[k]].last, items[chosen[s]].first)) {
 			return false
 		}
 	}
@@ -125,6 +126,19 @@ func (a *analysis) inOrder(v *variant, items []item, chosen []int32) bool {
 		if a.toks[q].word == v.inverse {
 			return true
 		}
+	}
+	return false
+}
+
+// adjacent reports whether tokens a < b stand next to each other, or with
+// one function word or operator word between ("1 plus epsilon").
+func (a *analysis) adjacent(x, y int32) bool {
+	switch y - x {
+	case 1:
+		return true
+	case 2:
+		w := a.toks[x+1].word
+		return a.toks[x+1].fn || a.toks[x+1].stop || w == "plus" || w == "times"
 	}
 	return false
 }

@@ -26,6 +26,7 @@ type cardMatcher struct {
 	noSyn    bool             // while compiling: substitute none
 	orderAt  int              // while compiling: byte offset of the phrasing's order word, or -1
 	orderInv string           // while compiling: the word that says the order the other way round
+	phrase   string           // while compiling: the phrasing its tokens index
 	subjects [][][]int32      // alternatives of each compared subject ("GCN", "RT-1")
 	ids      map[string]int32 // matching term -> id
 	bare     map[int32]int32  // term id -> id of the term with no subscript after it (bareID)
@@ -83,6 +84,7 @@ type slot struct {
 	alts    [][]int32
 	negated bool  // the word follows the phrasing's negation ("no [mode collapse]")
 	after   int32 // a slot that must come earlier in the answer (the number of "1000 steps"), or -1
+	near    bool  // and at most one function word before this one ("k hops", "1 + epsilon")
 }
 
 // typoEntry is a vocabulary word the typo matcher compares answer words to.
@@ -325,6 +327,8 @@ func (m *cardMatcher) compilePhrasing(p string) []variant {
 		return nil
 	}
 	var out []variant
+	m.phrase = p
+	defer func() { m.phrase = "" }()
 	m.synUsed = false
 	m.orderAt, m.orderInv = orderWord(p, toks)
 	if v, ok := m.compileTokens(toks); ok {
@@ -350,7 +354,7 @@ func (m *cardMatcher) compilePhrasing(p string) []variant {
 	spelled := expansionTokens(toks)
 	for i := 0; i+1 < len(toks) && i < 6; i++ {
 		a, b := toks[i], toks[i+1]
-		if !b.joinPrev || a.stop || b.stop || a.neg == negStrong || b.neg == negStrong || a.start == b.start {
+		if !b.joinPrev || a.stop || b.stop || a.neg == negStrong || b.neg != negNone || a.start == b.start {
 			continue
 		}
 		if spelled[i] && spelled[i+1] {
@@ -363,6 +367,7 @@ func (m *cardMatcher) compilePhrasing(p string) []variant {
 		j := a
 		j.end = b.end
 		j.word, j.term, j.number = parts[0].word, parts[0].term, parts[0].number
+		j.neg = parts[0].neg // "non" + "edges" is the word "nonedges": no negation left over
 		joined := append(append(slices.Clone(toks[:i]), j), toks[i+2:]...)
 		if v, ok := m.compileTokens(joined); ok {
 			out = append(out, v)
@@ -510,8 +515,16 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 	for i := 0; i < len(words); {
 		slotStarts = append(slotStarts, words[i].t.start)
 		s := slot{negated: words[i].negated, after: -1}
-		if k := len(v.slots) - 1; k >= 0 && words[i-1].t.number && !words[i].t.number && countsNext(toks, words[i-1].t, words[i].t) {
+		if k := len(v.slots) - 1; k >= 0 && words[i-1].t.number && m.operatorBetween(words[i-1].t, words[i].t) {
+			// "1 + epsilon" is a formula: its terms stand together, in
+			// order, not "1 layer, noise".
+			s.after, s.near = int32(k), true
+		} else if k >= 0 && words[i-1].t.number && !words[i].t.number && countsNext(toks, words[i-1].t, words[i].t) {
 			s.after = int32(k) // "1000 steps": the number first
+		} else if k >= 0 && countVariables[words[i-1].t.word] && !words[i].t.number && countsNext(toks, words[i-1].t, words[i].t) {
+			// "k hops": the variable right before what it counts, not
+			// "k layers reach 2^k hops".
+			s.after, s.near = int32(k), true
 		}
 		if n, alts := m.synonymAt(words, i); n > 0 {
 			s.alts = alts
@@ -633,6 +646,17 @@ func countsNext(toks []token, n, w token) bool {
 		}
 	}
 	return between <= 1 && !w.tightPrev && len(w.word) > 1
+}
+
+// operatorBetween reports whether only an arithmetic operator stands
+// between tokens a and b of the phrasing being compiled ("1 + epsilon", not
+// "a_1 * ... * a_t").
+func (m *cardMatcher) operatorBetween(a, b token) bool {
+	if a.end > b.start || b.start > len(m.phrase) {
+		return false
+	}
+	op := strings.TrimSpace(m.phrase[a.end:b.start])
+	return op == "+" || op == "*" || op == "·" || op == "×"
 }
 
 // maxGap is how many other tokens may stand between the words of a match of
@@ -791,6 +815,21 @@ func (m *cardMatcher) bareID(id int32) int32 {
 	}
 	m.bare[id] = b
 	return b
+}
+
+// exponent reports whether token i of an answer is a number raised to a
+// count variable, or that variable ("2^k", "2^{L}"): neither counts
+// anything by itself ("2^k hops" are not "two hops" nor "k hops").
+func exponent(answer string, toks []token, i int) bool {
+	t := &toks[i]
+	if t.number && i+1 < len(toks) {
+		return toks[i+1].tightPrev && countVariables[toks[i+1].word] && t.end < len(answer) && answer[t.end] == '^'
+	}
+	if i == 0 || !t.tightPrev || !toks[i-1].number || !countVariables[t.word] {
+		return false
+	}
+	p := toks[i-1].end
+	return p < len(answer) && answer[p] == '^'
 }
 
 // countVariables are the letters that stand for a count in a compound

@@ -314,6 +314,48 @@ func (a *analysis) findMentions(m *cardMatcher) {
 	slices.SortFunc(a.mentions, func(x, y mention) int {
 		return cmp.Or(cmp.Compare(x.first, y.first), cmp.Compare(x.last, y.last), cmp.Compare(x.subject, y.subject))
 	})
+	if len(a.mentions) >= 2 && a.formerLatter() {
+		slices.SortFunc(a.mentions, func(x, y mention) int {
+			return cmp.Or(cmp.Compare(x.first, y.first), cmp.Compare(x.last, y.last), cmp.Compare(x.subject, y.subject))
+		})
+	}
+}
+
+// formerLatter adds a mention for each "the former" and "the latter": the
+// first and the second of the last two subjects named before it ("DDPM and
+// DDIM. The former is stochastic"). It reports whether it added any.
+func (a *analysis) formerLatter() bool {
+	n := len(a.mentions)
+	added := false
+	for q := 1; q < len(a.toks); q++ {
+		w := a.toks[q].word
+		if w != "former" && w != "latter" || a.toks[q-1].word != "the" {
+			continue
+		}
+		second, first := -1, -1
+		for i := n - 1; i >= 0; i-- {
+			mn := a.mentions[i]
+			if mn.last >= int32(q) {
+				continue
+			}
+			if second < 0 {
+				second = mn.subject
+			} else if mn.subject != second {
+				first = mn.subject
+				break
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		s := first
+		if w == "latter" {
+			s = second
+		}
+		a.mentions = append(a.mentions, mention{int32(q), int32(q), s, false})
+		added = true
+	}
+	return added
 }
 
 // attributed reports whether the match on tokens lo..hi is said of subject

@@ -57,12 +57,22 @@ func editDistance(a, b string, limit int) int {
 	return min(prev[len(b)], limit+1)
 }
 
-// commonStems holds the stems of commonWords, so that "variants" (stem
-// "variant") is known as an ordinary word and not read as a typo.
+// commonStems holds the stems of commonWords and nearWords, so that
+// "variants" (stem "variant") is known as an ordinary word and not read as
+// a typo.
 var commonStems = sync.OnceValue(func() map[string]bool {
-	m := make(map[string]bool, len(commonWords))
+	m := make(map[string]bool, len(commonWords)+len(nearWords))
 	for w := range commonWords {
+		m[stem(w)] = true
+	}
+	for w := range nearWords {
 		m[stem(w)] = true
 	}
 	return m
 })
+
+// nearWords are words of their own that lie within typing errors of a
+// word of the domain: "production" is no typo of "prediction", "latency"
+// none of "latent", "sentences" none of "sequences", LLaVA none of LLaMA.
+var nearWords = setOf(`production productions induce induces induced latency latencies sentence sentences llava
+predication reduction reductions`)
