@@ -218,9 +218,9 @@ func gradeLabeledWith(t *testing.T, grade func(*decks.Card, string) Result) []gr
 const (
 	targetPearson     = 0.89 // held 0.892 (aim 0.90)
 	targetPrecision   = 0.85 // held 0.858 (aim 0.90)
-	targetRecall      = 0.85 // held 0.854 (aim 0.85)
+	targetRecall      = 0.85 // held 0.852 (aim 0.85)
 	targetGap         = 70   // held 76.4
-	targetFluentWrong = 15   // held 10.6 (aim ≤ 15)
+	targetFluentWrong = 15   // held 10.5 (aim ≤ 15)
 )
 
 // checkTarget fails the test when got is below target.
