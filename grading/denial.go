@@ -943,13 +943,13 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 		if k == i && i == w.s0 && falseWords[w.at(k+1)] {
 			end = k + 2 // "They're wrong."
 		}
-	default:
-		if wronglyWords[word] && k == i && i+1 == s1 && i > 0 && toks[i].clause != toks[i-1].clause {
-			end = k + 1 // "X is sometimes claimed, incorrectly."
-		}
 	case "not":
 		if k == i && (w.at(k+1) == "true" || w.at(k+1) == "so" || w.at(k+1) == "really") {
 			end = k + 2 // "Not true.", "Not really."
+		}
+	default:
+		if wronglyWords[word] && k == i && i+1 == s1 && i > 0 && toks[i].clause != toks[i-1].clause {
+			end = k + 1 // "X is sometimes claimed, incorrectly."
 		}
 	}
 	if end < 0 && k == i && i > 0 && (w.at(i-1) == "but" || w.at(i-1) == "yet") && (falseWords[word] || dismissWords[word]) {
