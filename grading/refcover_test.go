@@ -140,3 +140,23 @@ func TestDerivedPhraseSynonym(t *testing.T) {
 		t.Errorf("'not light up' for 'shine': %d, not below %d", denied, said)
 	}
 }
+
+// The reverse: a one-word synonym in the answer counts for the words of the
+// reference's multi-word synonym ("shine" for "light up"), and another
+// phrase of the group for it ("adjacent vertex" for "adjacent node").
+func TestDerivedPhraseInReference(t *testing.T) {
+	c := derivedCard("What happens to the bulb when the switch is closed?", "The bulb will light up.")
+	said := Grade(c, "The bulb will shine.").Score
+	bare := Grade(c, "The bulb will do something.").Score
+	denied := Grade(c, "The bulb will not shine.").Score
+	if said <= bare {
+		t.Errorf("'shine' for 'light up': %d, not above %d without it", said, bare)
+	}
+	if denied >= said {
+		t.Errorf("'not shine' for 'light up': %d, not below %d", denied, said)
+	}
+	g := derivedCard("Where does a node get its messages?", "From each adjacent node.")
+	if s, b := Grade(g, "From every neighbour."), Grade(g, "From every other."); s.Score <= b.Score {
+		t.Errorf("'neighbour' for 'adjacent node': %d, not above %d", s.Score, b.Score)
+	}
+}
