@@ -160,3 +160,19 @@ func TestDerivedPhraseInReference(t *testing.T) {
 		t.Errorf("'neighbour' for 'adjacent node': %d, not above %d", s.Score, b.Score)
 	}
 }
+
+// Phrasal synonyms of science words: "leave a mark" says "scratch", "dry up"
+// says "evaporate".
+func TestDerivedPhrasalSynonyms(t *testing.T) {
+	for _, c := range []struct{ q, ref, said, bare string }{
+		{"How does a scratch test tell which coin is harder?", "The harder coin will scratch the other.",
+			"The harder coin will leave a mark on the other.", "The harder coin will do something to the other."},
+		{"How did you separate the salt from the water?", "The water was evaporated, leaving the salt.",
+			"The water dried up, leaving the salt.", "The water went, leaving the salt."},
+	} {
+		card := derivedCard(c.q, c.ref)
+		if s, b := Grade(card, c.said).Score, Grade(card, c.bare).Score; s <= b {
+			t.Errorf("%q for %q: %d, not above %d", c.said, c.ref, s, b)
+		}
+	}
+}
