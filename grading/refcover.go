@@ -3,6 +3,7 @@ package grading
 import (
 	"math"
 	"slices"
+	"strings"
 )
 
 // Decks without key points: coverage of the whole reference.
@@ -60,6 +61,7 @@ type refTerm struct {
 	subject int  // in a comparison, the subject the reference says it of, or -1
 	anti    []int32
 	phrases [][]string // the thesaurus's multi-word synonyms of the word ("light up" for "shine")
+	alts    []int32    // a one-word synonym of the reference phrase the word stands in ("shine" for "light up")
 }
 
 // refBag is one reference answer as weighted terms.
@@ -85,6 +87,7 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 		toks := ra.toks
 		bag := refBag{verdict: openingVerdict(toks)}
 		seen := map[int32]int{}
+		inPhrase := refPhrases(toks)
 		for i, t := range toks {
 			if t.fn || t.stop || t.neg != negNone || len(t.word) < 2 && !t.number || t.math && len(t.word) < 3 {
 				continue
@@ -100,6 +103,7 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 				subj = ra.subjectOf(int32(i), int32(i))
 			}
 			if k, ok := seen[id]; ok {
+				m.addPhraseAlts(&bag.terms[k], inPhrase[i])
 				if bag.terms[k].negated != neg {
 					bag.terms[k].either = true
 				}
@@ -119,6 +123,7 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 				}
 			}
 			rt.phrases = thesaurus().phrases[t.term]
+			m.addPhraseAlts(&rt, inPhrase[i])
 			seen[id] = len(bag.terms)
 			bag.terms = append(bag.terms, rt)
 			bag.total += w
@@ -128,6 +133,59 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 		}
 	}
 	m.weighShared()
+}
+
+// refPhrases finds the thesaurus's multi-word synonyms in a reference
+// ("light up", "adjacent node"; function words between allowed, within a
+// sentence) and returns, for each token, the group key of the phrase it
+// stands in, or "".
+func refPhrases(toks []token) []string {
+	out := make([]string, len(toks))
+	th := thesaurus()
+	for i := range toks {
+		if toks[i].stop {
+			continue
+		}
+		for _, sp := range th.byFirst[toks[i].term] {
+			idx := []int{i}
+			for j, k := i+1, 1; k < len(sp.terms) && j < len(toks) && toks[j].sent == toks[i].sent; j++ {
+				switch {
+				case toks[j].term == sp.terms[k] && !toks[j].stop:
+					idx = append(idx, j)
+					k++
+				case !toks[j].stop:
+					j = len(toks)
+				}
+			}
+			if len(idx) < len(sp.terms) {
+				continue
+			}
+			for _, j := range idx {
+				out[j] = sp.key
+			}
+			break
+		}
+	}
+	return out
+}
+
+// addPhraseAlts lets a reference word that stands in a multi-word synonym
+// be said by its group: by the group's one-word member ("shine" for "light
+// up") or by another of its phrases ("connected node" for "adjacent node").
+func (m *cardMatcher) addPhraseAlts(rt *refTerm, key string) {
+	if key == "" {
+		return
+	}
+	if !strings.HasPrefix(key, "#") {
+		if id := m.internTerm(key); id != rt.id && !slices.Contains(rt.alts, id) {
+			rt.alts = append(rt.alts, id)
+		}
+	}
+	for _, seq := range thesaurus().phrases[key] {
+		if !slices.ContainsFunc(rt.phrases, func(p []string) bool { return slices.Equal(p, seq) }) {
+			rt.phrases = append(slices.Clip(rt.phrases), seq)
+		}
+	}
 }
 
 // weighShared weighs the terms of a card with several reference answers by
@@ -222,19 +280,25 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 		var found, echoed, against float64
 		for _, rt := range bag.terms {
 			agree, disagree := false, false
-			for _, o := range a.occ[rt.id] {
-				neg := a.saidNegated(int(o.first))
-				if rt.subject >= 0 {
-					if s := a.subjectOf(o.first, o.last); s >= 0 && s != rt.subject {
-						disagree = true // said of the other method
-						continue
-					}
+			for n := -1; n < len(rt.alts); n++ {
+				id := rt.id
+				if n >= 0 {
+					id = rt.alts[n]
 				}
-				switch {
-				case neg == rt.negated || rt.either:
-					agree = true
-				case rt.negated || a.deny[o.first]&denyScope != 0 || !a.innerNegated(int(o.first)):
-					disagree = true
+				for _, o := range a.occ[id] {
+					neg := a.saidNegated(int(o.first))
+					if rt.subject >= 0 {
+						if s := a.subjectOf(o.first, o.last); s >= 0 && s != rt.subject {
+							disagree = true // said of the other method
+							continue
+						}
+					}
+					switch {
+					case neg == rt.negated || rt.either:
+						agree = true
+					case rt.negated || a.deny[o.first]&denyScope != 0 || !a.innerNegated(int(o.first)):
+						disagree = true
+					}
 				}
 			}
 			for _, id := range rt.anti {

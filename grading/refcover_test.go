@@ -140,3 +140,39 @@ func TestDerivedPhraseSynonym(t *testing.T) {
 		t.Errorf("'not light up' for 'shine': %d, not below %d", denied, said)
 	}
 }
+
+// The reverse: a one-word synonym in the answer counts for the words of the
+// reference's multi-word synonym ("shine" for "light up"), and another
+// phrase of the group for it ("adjacent vertex" for "adjacent node").
+func TestDerivedPhraseInReference(t *testing.T) {
+	c := derivedCard("What happens to the bulb when the switch is closed?", "The bulb will light up.")
+	said := Grade(c, "The bulb will shine.").Score
+	bare := Grade(c, "The bulb will do something.").Score
+	denied := Grade(c, "The bulb will not shine.").Score
+	if said <= bare {
+		t.Errorf("'shine' for 'light up': %d, not above %d without it", said, bare)
+	}
+	if denied >= said {
+		t.Errorf("'not shine' for 'light up': %d, not below %d", denied, said)
+	}
+	g := derivedCard("Where does a node get its messages?", "From each adjacent node.")
+	if s, b := Grade(g, "From every neighbour."), Grade(g, "From every other."); s.Score <= b.Score {
+		t.Errorf("'neighbour' for 'adjacent node': %d, not above %d", s.Score, b.Score)
+	}
+}
+
+// Phrasal synonyms of science words: "leave a mark" says "scratch", "dry up"
+// says "evaporate".
+func TestDerivedPhrasalSynonyms(t *testing.T) {
+	for _, c := range []struct{ q, ref, said, bare string }{
+		{"How does a scratch test tell which coin is harder?", "The harder coin will scratch the other.",
+			"The harder coin will leave a mark on the other.", "The harder coin will do something to the other."},
+		{"How did you separate the salt from the water?", "The water was evaporated, leaving the salt.",
+			"The water dried up, leaving the salt.", "The water went, leaving the salt."},
+	} {
+		card := derivedCard(c.q, c.ref)
+		if s, b := Grade(card, c.said).Score, Grade(card, c.bare).Score; s <= b {
+			t.Errorf("%q for %q: %d, not above %d", c.said, c.ref, s, b)
+		}
+	}
+}

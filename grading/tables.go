@@ -121,8 +121,9 @@ var wordSynonyms = map[string]string{
 	"essential": "crucial", "codes": "latents",
 }
 
-// irregularForms maps the irregular past forms of verbs to the verb, for
-// the matching term only (stemming leaves "lost" and "lose" apart): "the
+// irregularForms maps the irregular past forms of verbs to the verb, and
+// irregular plurals to the singular ("goes", which the stemmer reads as
+// "goe", too), for the matching term only (stemming leaves "lost" and "lose" apart): "the
 // information is lost" matches "loses information", "nodes it never saw"
 // "unseen nodes". Forms that are also other words with another meaning
 // ("left", "meant", "lay", "found" as in "founded") are not listed.
@@ -149,6 +150,14 @@ var irregularForms = map[string]string{
 	"shone": "shine", "said": "say", "heard": "hear", "stood": "stand", "struck": "strike", "dug": "dig",
 	"swung": "swing", "sold": "sell", "paid": "pay", "hung": "hang", "swam": "swim", "sped": "speed",
 	"hidden": "hide", "bitten": "bite", "rode": "ride", "ridden": "ride", "fled": "flee", "bent": "bend",
+	"sat": "sit", "rang": "ring", "sang": "sing", "drank": "drink", "crept": "creep",
+	"lent": "lend", "overcame": "overcome", "spilt": "spill", "arose": "arise", "arisen": "arise",
+	"withdrew": "withdraw", "withdrawn": "withdraw", "rebuilt": "rebuild", "swollen": "swell",
+	// Irregular plurals, which the stemmer keeps apart from the singular.
+	"children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "men": "man",
+	"women": "woman", "matrices": "matrix", "indices": "index", "halves": "half", "shelves": "shelf",
+	"knives": "knife", "wolves": "wolf", "calves": "calf", "loaves": "loaf", "phenomena": "phenomenon",
+	"criteria": "criterion", "nuclei": "nucleus", "fungi": "fungus", "cacti": "cactus", "stimuli": "stimulus",
 }
 
 // unPrefixed maps adjectives negated by "un-" to the word they negate: a
