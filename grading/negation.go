@@ -1,5 +1,7 @@
 package grading
 
+import "strings"
+
 // Negation scope.
 //
 // A word of the answer is negated when a negation ("not", "no", "never",
@@ -70,6 +72,9 @@ var shortScope = setOf(`no without none nor neither lack lacks lacking`)
 // negStrong for "not", "without", ...; negWeak for "avoids", "free of", ...
 func (a *analysis) negatedBefore(p int) negKind {
 	toks := a.toks
+	if neg, ok := a.quantifiedSubject(p); ok {
+		return neg
+	}
 	found := negNone
 	extra := 0 // a negation reaches across "or": "never predicts the noise or the clean image"
 	cl, aside := toks[p].clause, false
@@ -183,6 +188,63 @@ func (a *analysis) negatedAfter(last int) negKind {
 // adverbNegations negate like "not" though the tables do not list them
 // among the negations: "the solver hardly matters", "scarcely helps".
 var adverbNegations = setOf(`hardly scarcely`)
+
+// subjectQuantifiers negate the clause they open as its subject: "none of
+// the tools could scratch topaz" says the tools could not scratch it,
+// "nobody saw it", "nothing happened", "neither the nail nor the penny
+// scratched it".
+var subjectQuantifiers = setOf(`none nobody nothing neither noone`)
+
+// quantifiedSubject reads the scope of a negative quantifier that opens
+// the clause of token p as its subject. The negation moves to the verb
+// group that follows the subject, as "not" before the verb would: words
+// of the subject's noun phrase ("tools" in "none of the tools") are said
+// positively, words from the verb on (within negationWindow of it) are
+// negated. ok is false when the clause does not open so, or when p is
+// beyond the verb group's reach (the usual rules then apply), or when the
+// quantifier opens a denial frame.
+func (a *analysis) quantifiedSubject(p int) (negKind, bool) {
+	toks := a.toks
+	cl := toks[p].clause
+	s := p
+	for s > 0 && toks[s-1].clause == cl && p-s < 16 {
+		s--
+	}
+	if s > 0 && toks[s-1].clause == cl {
+		return negNone, false
+	}
+	q := s
+	switch w := toks[q].word; {
+	case subjectQuantifiers[w]:
+	case w == "no" && q+1 < len(toks) && (toks[q+1].word == "one" || toks[q+1].word == "1"):
+		q++
+	default:
+		return negNone, false
+	}
+	if p <= q || a.deny != nil && a.deny[q]&denyFrame != 0 {
+		return negNone, false // "nobody claims that X" is a denial frame
+	}
+	// The verb group starts at the first auxiliary or verb form after the
+	// quantifier; "none" and "nothing" may be followed by it directly.
+	k := -1
+	for j := q + 1; j < len(toks) && toks[j].clause == cl; j++ {
+		t := &toks[j]
+		if t.aux || t.verb == verbFinite || t.verb == verbPast || contracted[t.word] ||
+			t.verb == verbNone && !t.fn && len(t.word) > 4 && strings.HasSuffix(t.word, "ed") {
+			k = j
+			break
+		}
+	}
+	switch {
+	case k < 0:
+		return negNone, false
+	case p < k:
+		return negNone, true // the subject: "tools" of "none of the tools"
+	case p-k < negationWindow:
+		return negStrong, true
+	}
+	return negNone, false
+}
 
 // negOf is the negation a token carries, adverbNegations included.
 func negOf(t *token) negKind {

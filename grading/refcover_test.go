@@ -1,6 +1,7 @@
 package grading
 
 import (
+	"slices"
 	"testing"
 
 	"grill/decks"
@@ -174,5 +175,34 @@ func TestDerivedPhrasalSynonyms(t *testing.T) {
 		if s, b := Grade(card, c.said).Score, Grade(card, c.bare).Score; s <= b {
 			t.Errorf("%q for %q: %d, not above %d", c.said, c.ref, s, b)
 		}
+	}
+}
+
+// A negative quantifier that opens a clause as its subject negates the verb
+// phrase after the subject, not the subject's noun: "none of the tools could
+// scratch topaz" says topaz could not be scratched, and the tools are there.
+func TestQuantifiedSubjectScope(t *testing.T) {
+	for _, tc := range []struct {
+		text     string
+		pos, neg []string
+	}{
+		{"None of the tools could scratch the topaz.", []string{"tools"}, []string{"scratch", "topaz"}},
+		{"Neither the nail nor the penny scratched the topaz.", []string{"nail", "penny"}, []string{"scratched"}},
+		{"Nothing happened to the magnet.", nil, []string{"happened", "magnet"}},
+		{"No one can see the light.", nil, []string{"see", "light"}},
+	} {
+		a := analyzeForTest(tc.text)
+		for i, tk := range a.toks {
+			if slices.Contains(tc.pos, tk.word) && a.saidNegated(i) {
+				t.Errorf("%q: %q read as negated", tc.text, tk.word)
+			}
+			if slices.Contains(tc.neg, tk.word) && !a.saidNegated(i) {
+				t.Errorf("%q: %q read as asserted", tc.text, tk.word)
+			}
+		}
+	}
+	c := derivedCard("Which tools scratched topaz?", "None of the tools could scratch topaz.")
+	if got, wrong := Grade(c, "The tools could not scratch it."), Grade(c, "The tools could scratch it."); got.Score <= wrong.Score {
+		t.Errorf("'could not scratch' scores %d, 'could scratch' %d; want higher", got.Score, wrong.Score)
 	}
 }
