@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Decks without key points: coverage of the whole reference.
@@ -62,6 +63,8 @@ type refTerm struct {
 	anti    []int32
 	phrases [][]string // the thesaurus's multi-word synonyms of the word ("light up" for "shine")
 	alts    []int32    // a one-word synonym of the reference phrase the word stands in ("shine" for "light up")
+	possess bool       // the word is "contain": an answer's possessive "have" says it too
+	possNeg bool       // the reference denies the possession ("does not contain", "contains no")
 }
 
 // refBag is one reference answer as weighted terms.
@@ -123,6 +126,8 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 				}
 			}
 			rt.phrases = thesaurus().phrases[t.term]
+			rt.possess = t.term == containTerm() && t.verb != verbPast && t.verb != verbIng // "contains", not "contained in" or "a path containing"
+			rt.possNeg = ra.possessionDenied(i)
 			m.addPhraseAlts(&rt, inPhrase[i])
 			seen[id] = len(bag.terms)
 			bag.terms = append(bag.terms, rt)
@@ -323,6 +328,15 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 					}
 				}
 			}
+			if !agree && !disagree && rt.possess {
+				if i := possessiveHave(a.toks); i >= 0 {
+					if a.possessionDenied(i) == rt.possNeg || rt.either {
+						agree = true // "did not have any vitamin C" for "contains little or no vitamin C"
+					} else {
+						disagree = true
+					}
+				}
+			}
 			if !agree && !disagree && a.partialMatch(m.terms[rt.id]) {
 				found += partialCredit * rt.weight // "insulate" for "insulator"
 				continue
@@ -350,6 +364,52 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 		}
 	}
 	return math.Max(0, math.Min(1, best)), bestTotal
+}
+
+// containTerm is the matching term of "contain".
+var containTerm = sync.OnceValue(func() string { return infoFor("contain").term })
+
+// possessiveHave returns the index of the first "have" of possession in
+// the text ("it has vitamin C", "did not have any"), or -1: a form of
+// "have" not followed by a participle, "been", "to" or "got", which make it
+// an auxiliary.
+func possessiveHave(toks []token) int {
+	for i := range toks {
+		switch toks[i].word {
+		case "have", "has", "had", "having":
+		default:
+			continue
+		}
+		if i+1 >= len(toks) || toks[i+1].clause != toks[i].clause {
+			continue
+		}
+		switch n := &toks[i+1]; {
+		case n.verb == verbPast || n.verb == verbIng, n.word == "been" || n.word == "to" || n.word == "got":
+			continue
+		case n.neg != negNone && n.word != "no":
+			continue // "has not scratched": an auxiliary
+		}
+		return i
+	}
+	return -1
+}
+
+// possessionDenied reports whether the possession verb at token i is
+// denied, by a negation of the verb ("did not have any") or of its object
+// ("has no vitamin C", "contains little or no sugar"), not both.
+func (a *analysis) possessionDenied(i int) bool {
+	object := false
+	for q := i + 1; q < len(a.toks) && q <= i+4 && a.toks[q].clause == a.toks[i].clause; q++ {
+		w := a.toks[q].word
+		if w == "no" || w == "none" {
+			object = true
+			break
+		}
+		if w != "little" && w != "or" && w != "few" && w != "very" {
+			break
+		}
+	}
+	return a.saidNegated(i) != object
 }
 
 // phraseAt returns the index of the first token of the first occurrence

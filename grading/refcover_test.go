@@ -206,3 +206,20 @@ func TestQuantifiedSubjectScope(t *testing.T) {
 		t.Errorf("'could not scratch' scores %d, 'could scratch' %d; want higher", got.Score, wrong.Score)
 	}
 }
+
+// A possessive "have" says what a reference's "contains" says, with the
+// possession's polarity: "did not have any vitamin C" and "has no vitamin
+// C" agree with "contains little or no vitamin C".
+func TestDerivedPossessiveHave(t *testing.T) {
+	c := derivedCard("Why did Fruitsnap not change the colour of the indophenol?",
+		"Fruitsnap contains little or no vitamin C.")
+	wrong := Grade(c, "It has vitamin C.").Score
+	for _, ans := range []string{"It did not have any vitamin C.", "It has no vitamin C."} {
+		if got := Grade(c, ans).Score; got < 70 || got <= wrong {
+			t.Errorf("%q scores %d (\"It has vitamin C.\" %d); want ≥ 70 and higher", ans, got, wrong)
+		}
+	}
+	if possessiveHave(tokenize("it has been scratched")) >= 0 {
+		t.Error("'has been' is an auxiliary, not possession")
+	}
+}
