@@ -21,7 +21,10 @@ import (
 // said with the other polarity, or swapped for its antonym, counts against
 // the answer (contraWeight of its weight), except a word the answer only
 // mentions inside a negated verb phrase ("not a complete circuit" for "the
-// circuit is open": innerNegated). A word the reference itself says with
+// circuit is open": innerNegated), and likewise an answer that asserts a
+// word the reference mentions only inside a negated verb phrase ("the
+// indophenol stays blue" for "does not change the colour of the
+// indophenol"). A word the reference itself says with
 // both polarities ("not pure sugar ... as much gas as the pure sugar") has
 // none to keep: either agrees. An answer that opens with the opposite
 // yes or no of a reference that opens with one ("Yes, ..." for "No, string
@@ -64,6 +67,7 @@ type refTerm struct {
 	phrases [][]string // the thesaurus's multi-word synonyms of the word ("light up" for "shine")
 	alts    []int32    // a one-word synonym of the reference phrase the word stands in ("shine" for "light up")
 	possess bool       // the word is "contain": an answer's possessive "have" says it too
+	inner   bool       // negated only as a word inside a negated verb phrase: asserting it is no evidence against
 	possNeg bool       // the reference denies the possession ("does not contain", "contains no")
 }
 
@@ -120,6 +124,7 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 				continue
 			}
 			rt := refTerm{id: id, weight: w, negated: neg, echo: qTerms[t.term], subject: subj}
+			rt.inner = neg && ra.innerNegated(i)
 			for _, seq := range antonymsOf(t.term) {
 				if len(seq) == 1 {
 					rt.anti = append(rt.anti, m.internTerm(seq[0]))
@@ -301,6 +306,7 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 					switch {
 					case neg == rt.negated || rt.either:
 						agree = true
+					case rt.inner:
 					case rt.negated || a.deny[o.first]&denyScope != 0 || !a.innerNegated(int(o.first)):
 						disagree = true
 					}

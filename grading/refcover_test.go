@@ -223,3 +223,16 @@ func TestDerivedPossessiveHave(t *testing.T) {
 		t.Error("'has been' is an auxiliary, not possession")
 	}
 }
+
+// A word the reference mentions only inside a negated verb phrase is not
+// denied: asserting it costs nothing ("the indophenol stayed blue" for
+// "Fruitsnap does not change the indophenol").
+func TestDerivedReferenceInnerNegation(t *testing.T) {
+	c := derivedCard("What happened when Fruitsnap was added?",
+		"Fruitsnap does not change the indophenol.")
+	with := Grade(c, "Fruitsnap did not change it, the indophenol stayed blue.").Score
+	without := Grade(c, "Fruitsnap did not change it.").Score
+	if with < without {
+		t.Errorf("naming the indophenol scores %d, leaving it out %d; want no lower", with, without)
+	}
+}
