@@ -236,3 +236,14 @@ func TestDerivedReferenceInnerNegation(t *testing.T) {
 		t.Errorf("naming the indophenol scores %d, leaving it out %d; want no lower", with, without)
 	}
 }
+
+// "Does not conduct" says "is an insulator", and "conducts" denies it.
+func TestDerivedInsulatorConductor(t *testing.T) {
+	c := derivedCard("Can you use a piece of string to close the gap in the circuit?",
+		"String is an insulator.")
+	right := Grade(c, "String does not conduct electricity.").Score
+	wrong := Grade(c, "String conducts electricity.").Score
+	if right < 50 || wrong >= right {
+		t.Errorf("'does not conduct' scores %d, 'conducts' %d; want ≥ 50 and higher", right, wrong)
+	}
+}
