@@ -153,6 +153,7 @@ func tokenizeInto(toks []token, text string) []token {
 			}
 			toks = appendParts(toks, text[sepStart:i], &sent, &clause, i, j, normalizeWord(text[i:j]))
 			toks = joinTimes(toks)
+			noLonger(toks, text[i:j])
 			i = j
 			sepStart = i
 			continue
@@ -160,6 +161,18 @@ func tokenizeInto(toks []token, text string) []token {
 		i += size
 	}
 	return toks
+}
+
+// noLonger reads the "longer" of "no longer" as part of the negation, not
+// as the comparative of "long": "B and C are no longer in a closed path"
+// negates the closed path as "not" would, and says nothing of length.
+func noLonger(toks []token, raw string) {
+	n := len(toks)
+	if n < 2 || !strings.EqualFold(raw, "longer") || toks[n-2].word != "no" || toks[n-2].clause != toks[n-1].clause {
+		return
+	}
+	t := &toks[n-1]
+	t.word, t.term, t.stop, t.fn, t.neg, t.verb, t.cls = "longer", "longer", true, true, negStrong, verbNone, 0
 }
 
 // joinTimes reads "26 times" and "26-fold" as written 26x: when the last

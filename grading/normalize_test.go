@@ -70,3 +70,25 @@ func TestThesaurusGroupsMerge(t *testing.T) {
 		}
 	}
 }
+
+// "No longer" negates like "not", and its "longer" is no comparative of
+// "long".
+func TestNoLonger(t *testing.T) {
+	a := analyzeForTest("B and C are no longer in a closed path with the battery")
+	for i, tk := range a.toks {
+		switch tk.word {
+		case "long":
+			t.Errorf("'no longer' read as the comparative of long (token %d)", i)
+		case "closed", "path":
+			if !a.saidNegated(i) {
+				t.Errorf("%q after 'no longer in a' read as asserted", tk.word)
+			}
+		}
+	}
+	c := derivedCard("Why did bulbs B and C go out?", "B and C are no longer in a closed path with the battery.")
+	right := Grade(c, "There is no closed path with the battery for B and C.").Score
+	wrong := Grade(c, "B and C are in a closed path with the battery.").Score
+	if right <= wrong {
+		t.Errorf("'no closed path' scores %d, 'in a closed path' %d; want higher", right, wrong)
+	}
+}
