@@ -336,7 +336,7 @@ func TestEvaluation(t *testing.T) {
 // targetDerivedPearson is the least held-out Pearson r of the labeled set
 // graded with the curated key points removed (the path every imported deck
 // takes).
-const targetDerivedPearson = 0.83 // held 0.832 (aim 0.80)
+const targetDerivedPearson = 0.83 // held 0.833 (aim 0.80)
 
 // TestEvaluationDerived grades the labeled set against the built-in cards
 // stripped of their curated key points and misconceptions, so that the score
