@@ -263,7 +263,7 @@ var (
 	}
 	semevalFloors = map[string][2]float64{
 		"sciEntsBank": {0.72, 0.755}, // held 0.7202, 0.759
-		"beetle":      {0.79, 0.85}, // held 0.794, 0.854
+		"beetle":      {0.79, 0.85},  // held 0.794, 0.854
 	}
 )
 
