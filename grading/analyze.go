@@ -163,10 +163,10 @@ func (m *cardMatcher) typoEligible(t *token) bool {
 	if t.number || t.stop || len(t.word) < 5 || len(m.typos) == 0 {
 		return false
 	}
-	if _, abbr := abbreviations[t.word]; abbr {
+	if t.lex&lexAbbrev != 0 {
 		return false
 	}
-	return !m.known[t.word] && !commonWords[t.word] && !commonStems()[t.term]
+	return !m.known[t.word] && t.lex&lexCommon == 0 && !commonStems()[t.term]
 }
 
 // typoIDs returns the vocabulary terms an answer word is a typo of. Results

@@ -165,7 +165,7 @@ func (a *analysis) wideDenial(lo int32) bool {
 func (a *analysis) dismissed(lo, hi int32) bool {
 	found := false
 	for q := lo; q <= hi; q++ {
-		if dismissWords[a.toks[q].word] {
+		if a.toks[q].lex&lexDismiss != 0 {
 			return false
 		}
 		if a.deny[q]&denyPred != 0 {

@@ -247,7 +247,7 @@ func headsSentence(w *sentWords, i int) bool {
 		k++ // "It's a myth:" with its 's dropped
 	}
 	for ; k < i; k++ {
-		if !articles[w.at(k)] && !beliefAdjectives[w.at(k)] {
+		if !articles[w.at(k)] && w.lexAt(k)&lexBeliefAdj == 0 {
 			return false
 		}
 	}
@@ -304,7 +304,7 @@ func backSubject(w *sentWords, c0, i int) bool {
 	for k < i && subjectFillers[w.at(k)] {
 		k++
 	}
-	if k >= i || !backRefs[w.at(k)] && w.at(k) != "it" && w.at(k) != "this" && w.at(k) != "that" && w.at(k) != "such" {
+	if k >= i || w.lexAt(k)&lexBackRef == 0 && w.at(k) != "it" && w.at(k) != "this" && w.at(k) != "that" && w.at(k) != "such" {
 		return false
 	}
 	return i-k <= 2
@@ -420,7 +420,7 @@ func dismissFrame(w *sentWords, toks []token, i, s1 int) int {
 		k++
 	}
 	switch {
-	case !neg && dismissWords[w.at(k)]:
+	case !neg && w.lexAt(k)&lexDismiss != 0:
 	case neg && neededWords[w.at(k)]:
 	case !neg && counterClaim(w, toks, k, s1):
 		// "those are solved problems", "a non-issue", "solutions to a
@@ -573,11 +573,11 @@ func beliefFrame(w *sentWords, s0, s1 int) int {
 		k++
 	}
 	adj := 0
-	for n := 0; n < 3 && beliefAdjectives[w.at(k)]; n++ {
+	for n := 0; n < 3 && w.lexAt(k)&lexBeliefAdj != 0; n++ {
 		k++
 		adj++
 	}
-	if !beliefNouns[w.at(k)] || adj == 0 && k > s0 && w.at(k-1) != "the" {
+	if w.lexAt(k)&lexBeliefNoun == 0 || adj == 0 && k > s0 && w.at(k-1) != "the" {
 		return s0
 	}
 	k++
@@ -678,9 +678,9 @@ func bareDisagreement(w *sentWords, s0, s1 int) bool {
 		return w.at(s0) == "i" && w.at(s0+1) == "disagree"
 	case 3:
 		return w.at(s0) == "not" && w.at(s0+1) == "at" && w.at(s0+2) == "all" ||
-			w.at(s0) == "dont" && w.at(s0+1) == "believe" && pronounSubjects[w.at(s0+2)] // "Don't believe it."
+			w.at(s0) == "dont" && w.at(s0+1) == "believe" && w.lexAt(s0+2)&lexPronounSubj != 0 // "Don't believe it."
 	case 4:
-		return w.at(s0) == "do" && w.at(s0+1) == "not" && w.at(s0+2) == "believe" && pronounSubjects[w.at(s0+3)]
+		return w.at(s0) == "do" && w.at(s0+1) == "not" && w.at(s0+2) == "believe" && w.lexAt(s0+3)&lexPronounSubj != 0
 	}
 	return false
 }
@@ -715,12 +715,12 @@ func shortDenial(w *sentWords, toks []token, k, s1 int) bool {
 	if e-q == 1 && (w.at(q) == "no" || w.at(q) == "nope") {
 		return true
 	}
-	if !pronounSubjects[w.at(q)] && !backRefs[w.at(q)] && w.at(q) != "thats" && w.at(q) != "its" {
+	if w.lexAt(q)&lexPronounSubj == 0 && w.lexAt(q)&lexBackRef == 0 && w.at(q) != "thats" && w.at(q) != "its" {
 		return false
 	}
 	rest := e - q - 1
 	switch {
-	case rest == 1 && contracted[w.at(q+1)]:
+	case rest == 1 && w.lexAt(q+1)&lexContracted != 0:
 		return true // "it isn't", "they don't"
 	case rest == 2 && (w.at(q+1) == "is" || w.at(q+1) == "does" || w.at(q+1) == "do" || w.at(q+1) == "are" || w.at(q+1) == "can" || w.at(q+1) == "s") &&
 		w.at(q+2) == "not":
@@ -752,10 +752,10 @@ func prefixFrame(w *sentWords, i int) int {
 		if w.at(k) == "the" || w.at(k) == "any" {
 			k++
 		}
-		for beliefAdjectives[w.at(k)] {
+		for w.lexAt(k)&lexBeliefAdj != 0 {
 			k++
 		}
-		if beliefNouns[w.at(k)] && w.at(k+1) == "that" {
+		if w.lexAt(k)&lexBeliefNoun != 0 && w.at(k+1) == "that" {
 			return k + 2
 		}
 	case w.at(i) == "not" && w.at(i+1) == "that" && i >= 1 && (w.at(i-1) == "it" || w.at(i-1) == "its" || w.at(i-1) == "s") && i <= 3 && w.at(i+4) != "":
@@ -799,7 +799,7 @@ func prefixFrame(w *sentWords, i int) int {
 		return that(i + 2) // "do not believe that X", "never assume X"
 	case (w.at(i) == "dont" || w.at(i) == "didnt") && w.at(i+1) == "buy":
 		k := i + 2 // "I don't buy (the idea) that X"
-		if w.at(k) == "the" && (beliefNouns[w.at(k+1)] || claimNouns[w.at(k+1)]) {
+		if w.at(k) == "the" && (w.lexAt(k+1)&lexBeliefNoun != 0 || w.lexAt(k+1)&lexClaimNoun != 0) {
 			k += 2
 		}
 		if w.at(k) == "that" {
@@ -814,7 +814,7 @@ func prefixFrame(w *sentWords, i int) int {
 		if w.at(i+2) == "to" && reportVerbs[w.at(i+3)] {
 			return that(i + 4) // "no reason to believe that X"
 		}
-		if w.at(i+2) == "to" && w.at(i+3) == "the" && (beliefNouns[w.at(i+4)] || claimNouns[w.at(i+4)]) && w.at(i+5) == "that" {
+		if w.at(i+2) == "to" && w.at(i+3) == "the" && (w.lexAt(i+4)&lexBeliefNoun != 0 || w.lexAt(i+4)&lexClaimNoun != 0) && w.at(i+5) == "that" {
 			return i + 6 // "no truth to the idea that X"
 		}
 		if w.at(i+2) == "that" {
@@ -836,25 +836,25 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 	if w.at(i) == "which" {
 		// "..., which it is not", "which they aren't"
 		q := i + 1
-		if pronounSubjects[w.at(q)] || backRefs[w.at(q)] {
+		if w.lexAt(q)&lexPronounSubj != 0 || w.lexAt(q)&lexBackRef != 0 {
 			q++
 		}
 		if (w.at(q) == "is" || w.at(q) == "are" || w.at(q) == "does" || w.at(q) == "do") && w.at(q+1) == "not" && q+2 == s1 {
 			return q + 2
 		}
-		if contracted[w.at(q)] && q+1 == s1 {
+		if w.lexAt(q)&lexContracted != 0 && q+1 == s1 {
 			return q + 1
 		}
 	}
 	k := i
-	if pronounSubjects[w.at(k)] || w.at(k) == "the" || backRefs[w.at(k)] && i == w.s0 {
+	if w.lexAt(k)&lexPronounSubj != 0 || w.at(k) == "the" || w.lexAt(k)&lexBackRef != 0 && i == w.s0 {
 		k++
 		// "that distinction no longer holds", "the usual description is
 		// outdated": a noun naming the claim may follow.
-		for n := 0; n < 2 && beliefAdjectives[w.at(k)]; n++ {
+		for n := 0; n < 2 && w.lexAt(k)&lexBeliefAdj != 0; n++ {
 			k++
 		}
-		if beliefNouns[w.at(k)] || claimNouns[w.at(k)] {
+		if w.lexAt(k)&lexBeliefNoun != 0 || w.lexAt(k)&lexClaimNoun != 0 {
 			k++
 		} else if w.at(i) == "the" {
 			return i
@@ -972,7 +972,7 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 		if articles[w.at(q)] {
 			q++
 		}
-		for n := 0; n < 2 && beliefAdjectives[w.at(q)]; n++ {
+		for n := 0; n < 2 && w.lexAt(q)&lexBeliefAdj != 0; n++ {
 			q++
 		}
 		if beliefFalsity[w.at(q)] && q+1 == s1 {

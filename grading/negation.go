@@ -143,7 +143,7 @@ func (a *analysis) negatedAfter(last int) negKind {
 		if t.clause != toks[last].clause || a.deny != nil && a.deny[q]&denyFrame != 0 {
 			break
 		}
-		if (negOf(t) != negNone || denials[t.word]) && skipped > 0 && !sawAux && !contracted[t.word] {
+		if (negOf(t) != negNone || t.lex&lexDenial != 0) && skipped > 0 && !sawAux && t.lex&lexContracted == 0 {
 			return negNone // "attention weights nobody uses": too far to tell
 		}
 		switch negOf(t) {
@@ -215,7 +215,7 @@ func (a *analysis) quantifiedSubject(p int) (negKind, bool) {
 	}
 	q := s
 	switch w := toks[q].word; {
-	case subjectQuantifiers[w]:
+	case toks[q].lex&lexSubjectQuant != 0:
 	case w == "no" && q+1 < len(toks) && (toks[q+1].word == "one" || toks[q+1].word == "1"):
 		q++
 	default:
@@ -229,7 +229,7 @@ func (a *analysis) quantifiedSubject(p int) (negKind, bool) {
 	k := -1
 	for j := q + 1; j < len(toks) && toks[j].clause == cl; j++ {
 		t := &toks[j]
-		if t.aux || t.verb == verbFinite || t.verb == verbPast || contracted[t.word] ||
+		if t.aux || t.verb == verbFinite || t.verb == verbPast || t.lex&lexContracted != 0 ||
 			t.verb == verbNone && !t.fn && len(t.word) > 4 && strings.HasSuffix(t.word, "ed") {
 			k = j
 			break
@@ -248,7 +248,7 @@ func (a *analysis) quantifiedSubject(p int) (negKind, bool) {
 
 // negOf is the negation a token carries, adverbNegations included.
 func negOf(t *token) negKind {
-	if t.neg == negNone && adverbNegations[t.word] {
+	if t.neg == negNone && t.lex&lexAdverbNeg != 0 {
 		return negStrong
 	}
 	return t.neg

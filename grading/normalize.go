@@ -38,6 +38,7 @@ type token struct {
 	verb       verbKind  // verb form (structure.go)
 	denyStart  bool      // may start a denial frame (denial.go)
 	cls        wordClass // word lists of structure.go
+	lex        lexClass  // word lists of the negation and denial rules (lexclass.go)
 	sent       int32     // sentence index
 	clause     int32     // clause index (negation scope)
 	tightPrev  bool      // joined to the previous token by nothing or _ ^ { } \ (x_0, ᾱ)
@@ -58,6 +59,7 @@ type wordInfo struct {
 	verb       verbKind  // as a verb form of the claim-structure lexicon
 	denyStart  bool      // may start a denial frame
 	cls        wordClass // word lists of the claim-structure rules
+	lex        lexClass  // lexOf(word)
 }
 
 var (
@@ -475,7 +477,7 @@ func appendParts(toks []token, sep string, sent, clause *int32, start, end int, 
 		t := token{
 			start: start, end: end,
 			word: p.word, term: p.term, stop: p.stop, fn: p.fn, neg: p.neg, aux: p.aux, number: p.number, math: p.math,
-			verb: p.verb, denyStart: p.denyStart, cls: p.cls,
+			verb: p.verb, denyStart: p.denyStart, cls: p.cls, lex: p.lex,
 			sent: *sent, clause: *clause,
 		}
 		if k == 0 {
@@ -768,6 +770,7 @@ func infoRaw(w string) wordInfo {
 		}
 	}
 	info.word = w
+	info.lex = lexOf(w)
 	info.math = mathWords[w]
 	info.verb = verbForms()[w] // after US spelling: "generalise" is "generalize"
 	if w != "" && isDigitByte(w[0]) {
