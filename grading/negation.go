@@ -70,7 +70,22 @@ var shortScope = setOf(`no without none nor neither lack lacks lacking`)
 
 // negatedBefore reports the strongest negation in scope before token p:
 // negStrong for "not", "without", ...; negWeak for "avoids", "free of", ...
+// It depends only on the tokens and their denial marks, which do not change
+// after analyzeInto, so each token's answer is memoised (a.negMemo).
 func (a *analysis) negatedBefore(p int) negKind {
+	if p < len(a.negMemo) {
+		if m := a.negMemo[p]; m != 0 {
+			return negKind(m - 1)
+		}
+		k := a.negatedBeforeUncached(p)
+		a.negMemo[p] = uint8(k) + 1
+		return k
+	}
+	return a.negatedBeforeUncached(p)
+}
+
+// negatedBeforeUncached is negatedBefore without the memo.
+func (a *analysis) negatedBeforeUncached(p int) negKind {
 	toks := a.toks
 	if neg, ok := a.quantifiedSubject(p); ok {
 		return neg
