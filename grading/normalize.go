@@ -174,7 +174,7 @@ func noLonger(toks []token, raw string) {
 		return
 	}
 	t := &toks[n-1]
-	t.word, t.term, t.stop, t.fn, t.neg, t.verb, t.cls = "longer", "longer", true, true, negStrong, verbNone, 0
+	t.word, t.term, t.stop, t.fn, t.neg, t.verb, t.cls, t.lex = "longer", "longer", true, true, negStrong, verbNone, 0, lexOf("longer")
 }
 
 // joinTimes reads "26 times" and "26-fold" as written 26x: when the last
@@ -193,7 +193,7 @@ func joinTimes(toks []token) []token {
 	if len(parts) != 1 {
 		return toks
 	}
-	p.word, p.term = parts[0].word, parts[0].term
+	p.word, p.term, p.lex = parts[0].word, parts[0].term, parts[0].lex
 	p.end = t.end
 	return toks[:n-1]
 }
