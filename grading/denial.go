@@ -243,11 +243,11 @@ func headsSentence(w *sentWords, i int) bool {
 		k++
 	} else if (w.at(k) == "it" || w.at(k) == "that") && (w.at(k+1) == "is" || w.at(k+1) == "s") {
 		k += 2
-	} else if (w.at(k) == "it" || w.at(k) == "that") && articles[w.at(k+1)] {
+	} else if (w.at(k) == "it" || w.at(k) == "that") && w.lexAt(k+1)&lexArticle != 0 {
 		k++ // "It's a myth:" with its 's dropped
 	}
 	for ; k < i; k++ {
-		if !articles[w.at(k)] && w.lexAt(k)&lexBeliefAdj == 0 {
+		if w.lexAt(k)&lexArticle == 0 && w.lexAt(k)&lexBeliefAdj == 0 {
 			return false
 		}
 	}
@@ -400,7 +400,7 @@ func dismissFrame(w *sentWords, toks []token, i, s1 int) int {
 	}
 	neg := w.at(k) == "isnt" || w.at(k) == "arent" || w.at(k) == "wasnt"
 	k++
-	for n := 0; n < 3 && (w.at(k) == "been" || w.at(k) == "become" || w.at(k) == "made" || w.at(k) == "rendered" || hedges[w.at(k)] ||
+	for n := 0; n < 3 && (w.at(k) == "been" || w.at(k) == "become" || w.at(k) == "made" || w.at(k) == "rendered" || w.lexAt(k)&lexHedge != 0 ||
 		w.at(k) == "now" || w.at(k) == "often" || w.at(k) == "usually" || w.at(k) == "generally" || w.at(k) == "entirely" || w.at(k) == "totally" ||
 		w.at(k) == "all" || w.at(k) == "both" || w.at(k) == "only" || w.at(k) == "merely"); n++ {
 		k++
@@ -413,7 +413,7 @@ func dismissFrame(w *sentWords, toks []token, i, s1 int) int {
 		neg = true
 		k += 2
 	}
-	for hedges[w.at(k)] || w.at(k) == "really" || w.at(k) == "strictly" || w.at(k) == "even" {
+	for w.lexAt(k)&lexHedge != 0 || w.at(k) == "really" || w.at(k) == "strictly" || w.at(k) == "even" {
 		k++
 	}
 	if w.at(k) == "a" || w.at(k) == "an" {
@@ -461,11 +461,11 @@ var genericSubjects = setOf(`people many some most everyone others folks tutoria
 // start of a sentence ("people often say that", "it is often claimed
 // that"), or s0 when there is none.
 func reportFrame(w *sentWords, s0, s1 int) int {
-	if k := s0 + 1 + btoi(w.at(s0+1) == "is" || w.at(s0+1) == "s"); w.at(s0) == "it" && w.at(k) == "tempting" && w.at(k+1) == "to" && reportVerbs[w.at(k+2)] {
+	if k := s0 + 1 + btoi(w.at(s0+1) == "is" || w.at(s0+1) == "s"); w.at(s0) == "it" && w.at(k) == "tempting" && w.at(k+1) == "to" && w.lexAt(k+2)&lexReportVerb != 0 {
 		return k + 3 + btoi(w.at(k+3) == "that") // "It is tempting to say X, but ..."
 	}
 	k := s0
-	for k < s1 && k < s0+3 && !genericSubjects[w.at(k)] && !(k == s0 && w.at(k) == "1") {
+	for k < s1 && k < s0+3 && w.lexAt(k)&lexGenericSubj == 0 && !(k == s0 && w.at(k) == "1") {
 		k++ // "one" is read as the number 1
 	}
 	if k := s0; (w.at(k) == "i" || w.at(k) == "we") && (w.at(k+1) == "used" && w.at(k+2) == "to" || w.at(k+1) == "once" || w.at(k+1) == "originally" ||
@@ -476,24 +476,24 @@ func reportFrame(w *sentWords, s0, s1 int) int {
 		} else {
 			k++
 		}
-		if !reportVerbs[w.at(k)] {
+		if w.lexAt(k)&lexReportVerb == 0 {
 			return s0
 		}
 		return k + 1 + btoi(w.at(k+1) == "that")
 	}
-	if !genericSubjects[w.at(k)] && !(k == s0 && w.at(k) == "1") {
+	if w.lexAt(k)&lexGenericSubj == 0 && !(k == s0 && w.at(k) == "1") {
 		return s0
 	}
 	k++
-	if !reportVerbs[w.at(k)] && k+1 < s1 && reportVerbs[w.at(k+1)] && (w.at(k-1) == "some" || w.at(k-1) == "many" || w.at(k-1) == "most") {
+	if w.lexAt(k)&lexReportVerb == 0 && k+1 < s1 && w.lexAt(k+1)&lexReportVerb != 0 && (w.at(k-1) == "some" || w.at(k-1) == "many" || w.at(k-1) == "most") {
 		k++ // "some sources claim", "many papers say"
 	}
-	for n := 0; n < 3 && (hedges[w.at(k)] || w.at(k) == "often" || w.at(k) == "commonly" || w.at(k) == "usually" || w.at(k) == "sometimes" ||
+	for n := 0; n < 3 && (w.lexAt(k)&lexHedge != 0 || w.at(k) == "often" || w.at(k) == "commonly" || w.at(k) == "usually" || w.at(k) == "sometimes" ||
 		w.at(k) == "is" || w.at(k) == "are" || w.at(k) == "s" || w.at(k) == "widely" || w.at(k) == "might" || w.at(k) == "may" || w.at(k) == "would" ||
 		w.at(k) == "could"); n++ {
 		k++
 	}
-	if !reportVerbs[w.at(k)] {
+	if w.lexAt(k)&lexReportVerb == 0 {
 		return s0
 	}
 	k++
@@ -535,7 +535,7 @@ func passiveReport(w *sentWords, toks []token, s0, s1 int) int {
 			continue
 		}
 		q++
-		if passiveVerbs[w.at(q)] || reportVerbs[w.at(q)] && strings.HasSuffix(w.at(q), "ed") || w.at(q) == "said" || w.at(q) == "thought" {
+		if passiveVerbs[w.at(q)] || w.lexAt(q)&lexReportVerb != 0 && strings.HasSuffix(w.at(q), "ed") || w.at(q) == "said" || w.at(q) == "thought" {
 			return q + 1
 		}
 	}
@@ -603,7 +603,7 @@ func beliefFrame(w *sentWords, s0, s1 int) int {
 func correctedAfter(toks []token, w *sentWords, end, s1 int) bool {
 	// "The idea that X is misguided": a verdict on the reported claim
 	// closing the sentence.
-	if k := s1 - 1; k > end && (claimFalseWords[w.at(k)] || falseWords[w.at(k)]) && (copulas[w.at(k-1)] || hedges[w.at(k-1)]) {
+	if k := s1 - 1; k > end && (claimFalseWords[w.at(k)] || w.lexAt(k)&lexFalse != 0) && (copulas[w.at(k-1)] || w.lexAt(k-1)&lexHedge != 0) {
 		return true
 	}
 	for k := end; k < s1; k++ {
@@ -766,35 +766,35 @@ func prefixFrame(w *sentWords, i int) int {
 		return i + 1 // "the supposed need to train with ..."
 	case w.at(i) == "so" && w.at(i+1) == "called":
 		return i + 2 // "the so-called price"
-	case wronglyWords[w.at(i)]:
+	case w.lexAt(i)&lexWrongly != 0:
 		k := i + 1
 		if w.at(k) == "be" || w.at(k) == "is" || w.at(k) == "are" {
 			k++
 		}
-		for n := 0; n < 2 && i == w.s0 && (genericSubjects[w.at(k)] || w.at(k) == "papers" || w.at(k) == "authors"); n++ {
+		for n := 0; n < 2 && i == w.s0 && (w.lexAt(k)&lexGenericSubj != 0 || w.at(k) == "papers" || w.at(k) == "authors"); n++ {
 			k++ // "Incorrectly, some papers state that X"
 		}
-		if reportVerbs[w.at(k)] {
+		if w.lexAt(k)&lexReportVerb != 0 {
 			return that(k + 1)
 		}
-	case falseWords[w.at(i)] && w.at(i+1) == "that":
+	case w.lexAt(i)&lexFalse != 0 && w.at(i+1) == "that":
 		return i + 2
-	case (beliefFalsity[w.at(i)] || w.at(i) == "mistake" || w.at(i) == "wrong" || w.at(i) == "false") && i+1 < w.s1 &&
+	case (w.lexAt(i)&lexBeliefFalsity != 0 || w.at(i) == "mistake" || w.at(i) == "wrong" || w.at(i) == "false") && i+1 < w.s1 &&
 		w.toks[i+1].clause != w.toks[i].clause && headsSentence(w, i):
 		return i + 1 // "Myth: X", "A common misconception: X", "It's a myth: X", "Wrong: X"
-	case (falseWords[w.at(i)] || w.at(i) == "error") && (w.at(i+1) == "is" || w.at(i+1) == "was") && ingReports[w.at(i+2)]:
+	case (w.lexAt(i)&lexFalse != 0 || w.at(i) == "error") && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.lexAt(i+2)&lexIngReport != 0:
 		return that(i + 3) // "a common mistake is assuming X", "a common error is believing X"
-	case w.at(i) == "error" && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "to" && reportVerbs[w.at(i+3)]:
+	case w.at(i) == "error" && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "to" && w.lexAt(i+3)&lexReportVerb != 0:
 		return that(i + 4) // "a common error is to think X"
-	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "that":
+	case w.lexAt(i)&lexFalse != 0 && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "that":
 		return i + 3 // "a common misconception is that X"
-	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "to" && reportVerbs[w.at(i+3)]:
+	case w.lexAt(i)&lexFalse != 0 && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "to" && w.lexAt(i+3)&lexReportVerb != 0:
 		return that(i + 4) // "a common mistake is to think X"
-	case falseWords[w.at(i)] && w.at(i+1) == "to" && reportVerbs[w.at(i+2)]:
+	case w.lexAt(i)&lexFalse != 0 && w.at(i+1) == "to" && w.lexAt(i+2)&lexReportVerb != 0:
 		return that(i + 3)
-	case w.at(i) == "mistake" && w.at(i+1) == "to" && reportVerbs[w.at(i+2)]:
+	case w.at(i) == "mistake" && w.at(i+1) == "to" && w.lexAt(i+2)&lexReportVerb != 0:
 		return that(i + 3)
-	case (w.at(i) == "dont" || w.at(i) == "not" || w.at(i) == "never" || w.at(i) == "didnt" || w.at(i) == "doesnt") && reportVerbs[w.at(i+1)] &&
+	case (w.at(i) == "dont" || w.at(i) == "not" || w.at(i) == "never" || w.at(i) == "didnt" || w.at(i) == "doesnt") && w.lexAt(i+1)&lexReportVerb != 0 &&
 		w.at(i+1) != "list" && w.at(i+1) != "mention" && w.at(i+1) != "cite":
 		return that(i + 2) // "do not believe that X", "never assume X"
 	case (w.at(i) == "dont" || w.at(i) == "didnt") && w.at(i+1) == "buy":
@@ -805,13 +805,13 @@ func prefixFrame(w *sentWords, i int) int {
 		if w.at(k) == "that" {
 			return k + 1
 		}
-	case (w.at(i) == "nobody" || w.at(i) == "noone") && (reportVerbs[w.at(i+1)] || w.at(i+2) != "list" && reportVerbs[w.at(i+2)]):
-		if reportVerbs[w.at(i+1)] {
+	case (w.at(i) == "nobody" || w.at(i) == "noone") && (w.lexAt(i+1)&lexReportVerb != 0 || w.at(i+2) != "list" && w.lexAt(i+2)&lexReportVerb != 0):
+		if w.lexAt(i+1)&lexReportVerb != 0 {
 			return that(i + 2) // "nobody thinks that X"
 		}
 		return that(i + 3) // "nobody seriously claims X"
 	case w.at(i) == "no" && (w.at(i+1) == "evidence" || w.at(i+1) == "truth" || w.at(i+1) == "reason") && (w.at(i+2) == "that" || w.at(i+2) == "to"):
-		if w.at(i+2) == "to" && reportVerbs[w.at(i+3)] {
+		if w.at(i+2) == "to" && w.lexAt(i+3)&lexReportVerb != 0 {
 			return that(i + 4) // "no reason to believe that X"
 		}
 		if w.at(i+2) == "to" && w.at(i+3) == "the" && (w.lexAt(i+4)&lexBeliefNoun != 0 || w.lexAt(i+4)&lexClaimNoun != 0) && w.at(i+5) == "that" {
@@ -893,7 +893,7 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 		if w.at(k) == "to" && w.at(k+1) == "be" {
 			k += 2 // "proved to be wrong"
 		}
-		for hedges[w.at(k)] {
+		for w.lexAt(k)&lexHedge != 0 {
 			k++
 		}
 		if !neg && w.at(k) == "not" {
@@ -901,7 +901,7 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			k++
 		}
 		switch {
-		case !neg && falseWords[w.at(k)]:
+		case !neg && w.lexAt(k)&lexFalse != 0:
 			end = k + 1
 			if w.at(end) == "that" || w.at(end) == "to" {
 				return i // "it is a myth that X": a frame before its claim
@@ -940,7 +940,7 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			end = k + 1 // "— false", "(wrong)"
 		}
 	case "theyre":
-		if k == i && i == w.s0 && falseWords[w.at(k+1)] {
+		if k == i && i == w.s0 && w.lexAt(k+1)&lexFalse != 0 {
 			end = k + 2 // "They're wrong."
 		}
 	case "not":
@@ -969,20 +969,20 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 	if end < 0 && i > w.s0 && toks[i].clause != toks[i-1].clause {
 		// "X — a widespread misconception.", "X: a common misunderstanding."
 		q := i
-		if articles[w.at(q)] {
+		if w.lexAt(q)&lexArticle != 0 {
 			q++
 		}
 		for n := 0; n < 2 && w.lexAt(q)&lexBeliefAdj != 0; n++ {
 			q++
 		}
-		if beliefFalsity[w.at(q)] && q+1 == s1 {
+		if w.lexAt(q)&lexBeliefFalsity != 0 && q+1 == s1 {
 			end = q + 1
 		}
 	}
 	if end < 0 {
 		return i
 	}
-	if headsSentence(w, i) && falseWords[w.at(end-1)] && end < s1 && toks[end].clause != toks[end-1].clause &&
+	if headsSentence(w, i) && w.lexAt(end-1)&lexFalse != 0 && end < s1 && toks[end].clause != toks[end-1].clause &&
 		!contrastStops[toks[end].word] && !reasonWords[toks[end].word] && toks[end].word != "and" {
 		return i // "It's a myth: X", "Wrong: X" head what follows (prefixFrame)
 	}

@@ -8,19 +8,27 @@ package grading
 type lexClass uint32
 
 const (
-	lexAdverbNeg    lexClass = 1 << iota // adverbNegations
-	lexSubjectQuant                      // subjectQuantifiers
-	lexContracted                        // contracted
-	lexDismiss                           // dismissWords
-	lexParticle                          // particles
-	lexCommon                            // commonWords
-	lexAbbrev                            // abbreviations
-	lexDenial                            // denials
-	lexPronounSubj                       // pronounSubjects
-	lexBackRef                           // backRefs
-	lexBeliefAdj                         // beliefAdjectives
-	lexBeliefNoun                        // beliefNouns
-	lexClaimNoun                         // claimNouns
+	lexAdverbNeg     lexClass = 1 << iota // adverbNegations
+	lexSubjectQuant                       // subjectQuantifiers
+	lexContracted                         // contracted
+	lexDismiss                            // dismissWords
+	lexParticle                           // particles
+	lexCommon                             // commonWords
+	lexAbbrev                             // abbreviations
+	lexDenial                             // denials
+	lexPronounSubj                        // pronounSubjects
+	lexBackRef                            // backRefs
+	lexBeliefAdj                          // beliefAdjectives
+	lexBeliefNoun                         // beliefNouns
+	lexClaimNoun                          // claimNouns
+	lexWrongly                            // wronglyWords
+	lexFalse                              // falseWords
+	lexBeliefFalsity                      // beliefFalsity
+	lexIngReport                          // ingReports
+	lexReportVerb                         // reportVerbs
+	lexGenericSubj                        // genericSubjects
+	lexHedge                              // hedges
+	lexArticle                            // articles
 )
 
 // lexOf returns the lexClass bits of a normalised word.
@@ -32,7 +40,9 @@ func lexOf(w string) lexClass {
 	}{{adverbNegations, lexAdverbNeg}, {subjectQuantifiers, lexSubjectQuant}, {contracted, lexContracted},
 		{dismissWords, lexDismiss}, {particles, lexParticle}, {commonWords, lexCommon}, {denials, lexDenial},
 		{pronounSubjects, lexPronounSubj}, {backRefs, lexBackRef}, {beliefAdjectives, lexBeliefAdj},
-		{beliefNouns, lexBeliefNoun}, {claimNouns, lexClaimNoun}} {
+		{beliefNouns, lexBeliefNoun}, {claimNouns, lexClaimNoun}, {wronglyWords, lexWrongly}, {falseWords, lexFalse},
+		{beliefFalsity, lexBeliefFalsity}, {ingReports, lexIngReport}, {reportVerbs, lexReportVerb},
+		{genericSubjects, lexGenericSubj}, {hedges, lexHedge}, {articles, lexArticle}} {
 		if x.set[w] {
 			c |= x.c
 		}

@@ -183,7 +183,7 @@ func (a *analysis) negatedAfter(last int) negKind {
 		case negWeak:
 			return negWeak
 		}
-		if denials[t.word] {
+		if t.lex&lexDenial != 0 {
 			return negStrong
 		}
 		switch {
