@@ -1,9 +1,11 @@
 package grading
 
 import (
+	"maps"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -63,9 +65,14 @@ type wordInfo struct {
 }
 
 var (
-	wordCacheMu sync.RWMutex
-	wordCache   = map[string][]wordInfo{} // raw written word -> its parts
-	folder      = cases.Fold()
+	wordCacheMu sync.Mutex
+	wordCache   = map[string][]wordInfo{} // raw written word -> its parts; guarded by wordCacheMu
+	// wordSnap is a read-only copy of wordCache as last published, read
+	// without a lock; wordLate counts the words added since and the look-ups
+	// that had to take the lock to find one, and decides when to publish.
+	wordSnap atomic.Pointer[map[string][]wordInfo]
+	wordLate int // guarded by wordCacheMu
+	folder   = cases.Fold()
 )
 
 // maxWordCache bounds the normalisation cache; beyond it words are
@@ -551,9 +558,18 @@ func isJoinSep(sep string) bool {
 // normalizeWord normalises one written word into one or more parts. The
 // result is cached; callers must not modify it.
 func normalizeWord(raw string) []wordInfo {
-	wordCacheMu.RLock()
+	if snap := wordSnap.Load(); snap != nil {
+		if v, ok := (*snap)[raw]; ok {
+			return v
+		}
+	}
+	wordCacheMu.Lock()
 	v, ok := wordCache[raw]
-	wordCacheMu.RUnlock()
+	if ok {
+		wordLate++
+		publishWordsLocked()
+	}
+	wordCacheMu.Unlock()
 	if ok {
 		return v
 	}
@@ -562,10 +578,25 @@ func normalizeWord(raw string) []wordInfo {
 		wordCacheMu.Lock()
 		if len(wordCache) < maxWordCache {
 			wordCache[strings.Clone(raw)] = parts
+			wordLate++
+			publishWordsLocked()
 		}
 		wordCacheMu.Unlock()
 	}
 	return parts
+}
+
+// publishWordsLocked copies wordCache to wordSnap once the words and
+// look-ups that missed the snapshot reach a quarter of the cache (and at
+// least 16), so that each copy is paid for by as many misses; wordCacheMu
+// is held.
+func publishWordsLocked() {
+	if wordLate < 16 || wordLate < len(wordCache)/4 {
+		return
+	}
+	snap := maps.Clone(wordCache)
+	wordSnap.Store(&snap)
+	wordLate = 0
 }
 
 func normalizeWordUncached(raw string) []wordInfo {
