@@ -471,8 +471,8 @@ func (a *analysis) oppositeEffect(pm *pointMatcher, lo, hi int32) (Span, bool) {
 		if toks[q].clause > endClause {
 			// A later clause counts when it refers back: "but each makes it worse".
 			if toks[q].clause != toks[q-1].clause {
-				if anaphors[toks[q].word] || clauseWords[toks[q].word] && q+1 < len(toks) &&
-					toks[q+1].clause == toks[q].clause && anaphors[toks[q+1].word] {
+				if toks[q].lex&lexAnaphor != 0 || toks[q].lex&lexClause != 0 && q+1 < len(toks) &&
+					toks[q+1].clause == toks[q].clause && toks[q+1].lex&lexAnaphor != 0 {
 					endClause = toks[q].clause
 				} else {
 					skip = toks[q].clause

@@ -155,7 +155,7 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			// "X are a leftover, and it is a myth that anyone still uses
 			// them": a denied claim about "them" denies what they name.
 			for k := end; k < last && k < end+6; k++ {
-				if backRefs[toks[k].word] {
+				if toks[k].lex&lexBackRef != 0 {
 					for q := i - 1; q >= s0 && !contrastStops[toks[q].word]; q-- {
 						marks[q] |= denyScope
 					}
@@ -268,7 +268,7 @@ var beliefFalsity = setOf(`myth myths misconception misconceptions legend folklo
 func namesCorrectedBelief(toks []token, s0, i, end int) bool {
 	popular := false
 	for k := i; k < end; k++ {
-		if beliefAdjectives[toks[k].word] || beliefFalsity[toks[k].word] {
+		if toks[k].lex&lexBeliefAdj != 0 || toks[k].lex&lexBeliefFalsity != 0 {
 			popular = true
 		}
 	}
@@ -360,7 +360,7 @@ var neededWords = setOf(`needed necessary required essential important useful re
 // used"), or i when there is none. The predicate must close its clause.
 func dismissFrame(w *sentWords, toks []token, i, s1 int) int {
 	k := i
-	if littleVerbs[w.at(k)] && i > 0 && toks[i-1].sent == toks[i].sent && !clauseWords[toks[i-1].word] && !clauseWords[toks[i].word] {
+	if w.lexAt(k)&lexLittleVerb != 0 && i > 0 && toks[i-1].sent == toks[i].sent && toks[i-1].lex&lexClause == 0 && toks[i].lex&lexClause == 0 {
 		// "prompting it to think step by step does little", "adds nothing"
 		q := k + 1
 		if w.at(q) == "very" || w.at(q) == "next" && w.at(q+1) == "to" {
@@ -603,7 +603,7 @@ func beliefFrame(w *sentWords, s0, s1 int) int {
 func correctedAfter(toks []token, w *sentWords, end, s1 int) bool {
 	// "The idea that X is misguided": a verdict on the reported claim
 	// closing the sentence.
-	if k := s1 - 1; k > end && (claimFalseWords[w.at(k)] || w.lexAt(k)&lexFalse != 0) && (copulas[w.at(k-1)] || w.lexAt(k-1)&lexHedge != 0) {
+	if k := s1 - 1; k > end && (claimFalseWords[w.at(k)] || w.lexAt(k)&lexFalse != 0) && (w.lexAt(k-1)&lexCopula != 0 || w.lexAt(k-1)&lexHedge != 0) {
 		return true
 	}
 	for k := end; k < s1; k++ {

@@ -29,6 +29,11 @@ const (
 	lexGenericSubj                        // genericSubjects
 	lexHedge                              // hedges
 	lexArticle                            // articles
+	lexAnaphor                            // anaphors
+	lexClause                             // clauseWords
+	lexLittleVerb                         // littleVerbs
+	lexEmptySubj                          // emptySubjects
+	lexCopula                             // copulas
 )
 
 // lexOf returns the lexClass bits of a normalised word.
@@ -42,7 +47,9 @@ func lexOf(w string) lexClass {
 		{pronounSubjects, lexPronounSubj}, {backRefs, lexBackRef}, {beliefAdjectives, lexBeliefAdj},
 		{beliefNouns, lexBeliefNoun}, {claimNouns, lexClaimNoun}, {wronglyWords, lexWrongly}, {falseWords, lexFalse},
 		{beliefFalsity, lexBeliefFalsity}, {ingReports, lexIngReport}, {reportVerbs, lexReportVerb},
-		{genericSubjects, lexGenericSubj}, {hedges, lexHedge}, {articles, lexArticle}} {
+		{genericSubjects, lexGenericSubj}, {hedges, lexHedge}, {articles, lexArticle},
+		{anaphors, lexAnaphor}, {clauseWords, lexClause}, {littleVerbs, lexLittleVerb}, {emptySubjects, lexEmptySubj},
+		{copulas, lexCopula}} {
 		if x.set[w] {
 			c |= x.c
 		}

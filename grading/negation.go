@@ -43,7 +43,7 @@ func asideStart(toks []token, q int) (int, bool) {
 		return 0, false
 	}
 	for k := s + 1; k <= q; k++ {
-		if reportVerbs[toks[k].word] {
+		if toks[k].lex&lexReportVerb != 0 {
 			return s, true
 		}
 	}
@@ -189,7 +189,7 @@ func (a *analysis) negatedAfter(last int) negKind {
 		switch {
 		case t.aux:
 			sawAux = true
-		case sawAux && articles[t.word]:
+		case sawAux && t.lex&lexArticle != 0:
 			// "over-smoothing is a myth"
 		case !sawAux && !t.fn && skipped < 2:
 			skipped++
