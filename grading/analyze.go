@@ -14,12 +14,14 @@ type occ struct {
 
 // analysis is an answer prepared for matching against one card.
 type analysis struct {
-	toks   []token
-	occ    [][]occ // by term id
-	tid    []int32 // term id of each token, -1 when not in the card's vocabulary
-	wpre   []int32 // gap weights of the tokens before each index (matchVariant)
-	deny   []uint8 // denial marks of each token (denial.go)
-	helpID int32   // the card's id of "help", or -1
+	toks []token
+	occ  [][]occ // by term id
+	tid  []int32 // term id of each token, -1 when not in the card's vocabulary
+	wpre []int32 // gap weights of the tokens before each index (matchVariant)
+	deny []uint8 // denial marks of each token (denial.go)
+	// negMemo holds negatedBefore of each token plus one, 0 until asked.
+	negMemo []uint8
+	helpID  int32 // the card's id of "help", or -1
 
 	mentions []mention // where the compared subjects are named
 	items    []item    // scratch for matchVariant
@@ -80,6 +82,7 @@ func (m *cardMatcher) analyzeInto(a *analysis, answer string, typos bool) *analy
 	defer a.findMentions(m)
 	toks := a.toks
 	a.deny = computeDenialsInto(resize(a.deny, len(toks)), toks)
+	a.negMemo = resize(a.negMemo, len(toks))
 	a.tid = resize(a.tid, len(toks))
 	a.wpre = resize(a.wpre, len(toks)+1)
 	for i := range toks {
@@ -163,10 +166,10 @@ func (m *cardMatcher) typoEligible(t *token) bool {
 	if t.number || t.stop || len(t.word) < 5 || len(m.typos) == 0 {
 		return false
 	}
-	if _, abbr := abbreviations[t.word]; abbr {
+	if t.lex&lexAbbrev != 0 {
 		return false
 	}
-	return !m.known[t.word] && !commonWords[t.word] && !commonStems()[t.term]
+	return !m.known[t.word] && t.lex&lexCommon == 0 && !commonStems()[t.term]
 }
 
 // typoIDs returns the vocabulary terms an answer word is a typo of. Results

@@ -165,7 +165,7 @@ func (a *analysis) wideDenial(lo int32) bool {
 func (a *analysis) dismissed(lo, hi int32) bool {
 	found := false
 	for q := lo; q <= hi; q++ {
-		if dismissWords[a.toks[q].word] {
+		if a.toks[q].lex&lexDismiss != 0 {
 			return false
 		}
 		if a.deny[q]&denyPred != 0 {
@@ -471,8 +471,8 @@ func (a *analysis) oppositeEffect(pm *pointMatcher, lo, hi int32) (Span, bool) {
 		if toks[q].clause > endClause {
 			// A later clause counts when it refers back: "but each makes it worse".
 			if toks[q].clause != toks[q-1].clause {
-				if anaphors[toks[q].word] || clauseWords[toks[q].word] && q+1 < len(toks) &&
-					toks[q+1].clause == toks[q].clause && anaphors[toks[q+1].word] {
+				if toks[q].lex&lexAnaphor != 0 || toks[q].lex&lexClause != 0 && q+1 < len(toks) &&
+					toks[q+1].clause == toks[q].clause && toks[q+1].lex&lexAnaphor != 0 {
 					endClause = toks[q].clause
 				} else {
 					skip = toks[q].clause

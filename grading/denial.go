@@ -155,7 +155,7 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			// "X are a leftover, and it is a myth that anyone still uses
 			// them": a denied claim about "them" denies what they name.
 			for k := end; k < last && k < end+6; k++ {
-				if backRefs[toks[k].word] {
+				if toks[k].lex&lexBackRef != 0 {
 					for q := i - 1; q >= s0 && !contrastStops[toks[q].word]; q-- {
 						marks[q] |= denyScope
 					}
@@ -243,11 +243,11 @@ func headsSentence(w *sentWords, i int) bool {
 		k++
 	} else if (w.at(k) == "it" || w.at(k) == "that") && (w.at(k+1) == "is" || w.at(k+1) == "s") {
 		k += 2
-	} else if (w.at(k) == "it" || w.at(k) == "that") && articles[w.at(k+1)] {
+	} else if (w.at(k) == "it" || w.at(k) == "that") && w.lexAt(k+1)&lexArticle != 0 {
 		k++ // "It's a myth:" with its 's dropped
 	}
 	for ; k < i; k++ {
-		if !articles[w.at(k)] && !beliefAdjectives[w.at(k)] {
+		if w.lexAt(k)&lexArticle == 0 && w.lexAt(k)&lexBeliefAdj == 0 {
 			return false
 		}
 	}
@@ -268,7 +268,7 @@ var beliefFalsity = setOf(`myth myths misconception misconceptions legend folklo
 func namesCorrectedBelief(toks []token, s0, i, end int) bool {
 	popular := false
 	for k := i; k < end; k++ {
-		if beliefAdjectives[toks[k].word] || beliefFalsity[toks[k].word] {
+		if toks[k].lex&lexBeliefAdj != 0 || toks[k].lex&lexBeliefFalsity != 0 {
 			popular = true
 		}
 	}
@@ -304,7 +304,7 @@ func backSubject(w *sentWords, c0, i int) bool {
 	for k < i && subjectFillers[w.at(k)] {
 		k++
 	}
-	if k >= i || !backRefs[w.at(k)] && w.at(k) != "it" && w.at(k) != "this" && w.at(k) != "that" && w.at(k) != "such" {
+	if k >= i || w.lexAt(k)&lexBackRef == 0 && w.at(k) != "it" && w.at(k) != "this" && w.at(k) != "that" && w.at(k) != "such" {
 		return false
 	}
 	return i-k <= 2
@@ -360,7 +360,7 @@ var neededWords = setOf(`needed necessary required essential important useful re
 // used"), or i when there is none. The predicate must close its clause.
 func dismissFrame(w *sentWords, toks []token, i, s1 int) int {
 	k := i
-	if littleVerbs[w.at(k)] && i > 0 && toks[i-1].sent == toks[i].sent && !clauseWords[toks[i-1].word] && !clauseWords[toks[i].word] {
+	if w.lexAt(k)&lexLittleVerb != 0 && i > 0 && toks[i-1].sent == toks[i].sent && toks[i-1].lex&lexClause == 0 && toks[i].lex&lexClause == 0 {
 		// "prompting it to think step by step does little", "adds nothing"
 		q := k + 1
 		if w.at(q) == "very" || w.at(q) == "next" && w.at(q+1) == "to" {
@@ -400,7 +400,7 @@ func dismissFrame(w *sentWords, toks []token, i, s1 int) int {
 	}
 	neg := w.at(k) == "isnt" || w.at(k) == "arent" || w.at(k) == "wasnt"
 	k++
-	for n := 0; n < 3 && (w.at(k) == "been" || w.at(k) == "become" || w.at(k) == "made" || w.at(k) == "rendered" || hedges[w.at(k)] ||
+	for n := 0; n < 3 && (w.at(k) == "been" || w.at(k) == "become" || w.at(k) == "made" || w.at(k) == "rendered" || w.lexAt(k)&lexHedge != 0 ||
 		w.at(k) == "now" || w.at(k) == "often" || w.at(k) == "usually" || w.at(k) == "generally" || w.at(k) == "entirely" || w.at(k) == "totally" ||
 		w.at(k) == "all" || w.at(k) == "both" || w.at(k) == "only" || w.at(k) == "merely"); n++ {
 		k++
@@ -413,14 +413,14 @@ func dismissFrame(w *sentWords, toks []token, i, s1 int) int {
 		neg = true
 		k += 2
 	}
-	for hedges[w.at(k)] || w.at(k) == "really" || w.at(k) == "strictly" || w.at(k) == "even" {
+	for w.lexAt(k)&lexHedge != 0 || w.at(k) == "really" || w.at(k) == "strictly" || w.at(k) == "even" {
 		k++
 	}
 	if w.at(k) == "a" || w.at(k) == "an" {
 		k++
 	}
 	switch {
-	case !neg && dismissWords[w.at(k)]:
+	case !neg && w.lexAt(k)&lexDismiss != 0:
 	case neg && neededWords[w.at(k)]:
 	case !neg && counterClaim(w, toks, k, s1):
 		// "those are solved problems", "a non-issue", "solutions to a
@@ -461,11 +461,11 @@ var genericSubjects = setOf(`people many some most everyone others folks tutoria
 // start of a sentence ("people often say that", "it is often claimed
 // that"), or s0 when there is none.
 func reportFrame(w *sentWords, s0, s1 int) int {
-	if k := s0 + 1 + btoi(w.at(s0+1) == "is" || w.at(s0+1) == "s"); w.at(s0) == "it" && w.at(k) == "tempting" && w.at(k+1) == "to" && reportVerbs[w.at(k+2)] {
+	if k := s0 + 1 + btoi(w.at(s0+1) == "is" || w.at(s0+1) == "s"); w.at(s0) == "it" && w.at(k) == "tempting" && w.at(k+1) == "to" && w.lexAt(k+2)&lexReportVerb != 0 {
 		return k + 3 + btoi(w.at(k+3) == "that") // "It is tempting to say X, but ..."
 	}
 	k := s0
-	for k < s1 && k < s0+3 && !genericSubjects[w.at(k)] && !(k == s0 && w.at(k) == "1") {
+	for k < s1 && k < s0+3 && w.lexAt(k)&lexGenericSubj == 0 && !(k == s0 && w.at(k) == "1") {
 		k++ // "one" is read as the number 1
 	}
 	if k := s0; (w.at(k) == "i" || w.at(k) == "we") && (w.at(k+1) == "used" && w.at(k+2) == "to" || w.at(k+1) == "once" || w.at(k+1) == "originally" ||
@@ -476,24 +476,24 @@ func reportFrame(w *sentWords, s0, s1 int) int {
 		} else {
 			k++
 		}
-		if !reportVerbs[w.at(k)] {
+		if w.lexAt(k)&lexReportVerb == 0 {
 			return s0
 		}
 		return k + 1 + btoi(w.at(k+1) == "that")
 	}
-	if !genericSubjects[w.at(k)] && !(k == s0 && w.at(k) == "1") {
+	if w.lexAt(k)&lexGenericSubj == 0 && !(k == s0 && w.at(k) == "1") {
 		return s0
 	}
 	k++
-	if !reportVerbs[w.at(k)] && k+1 < s1 && reportVerbs[w.at(k+1)] && (w.at(k-1) == "some" || w.at(k-1) == "many" || w.at(k-1) == "most") {
+	if w.lexAt(k)&lexReportVerb == 0 && k+1 < s1 && w.lexAt(k+1)&lexReportVerb != 0 && (w.at(k-1) == "some" || w.at(k-1) == "many" || w.at(k-1) == "most") {
 		k++ // "some sources claim", "many papers say"
 	}
-	for n := 0; n < 3 && (hedges[w.at(k)] || w.at(k) == "often" || w.at(k) == "commonly" || w.at(k) == "usually" || w.at(k) == "sometimes" ||
+	for n := 0; n < 3 && (w.lexAt(k)&lexHedge != 0 || w.at(k) == "often" || w.at(k) == "commonly" || w.at(k) == "usually" || w.at(k) == "sometimes" ||
 		w.at(k) == "is" || w.at(k) == "are" || w.at(k) == "s" || w.at(k) == "widely" || w.at(k) == "might" || w.at(k) == "may" || w.at(k) == "would" ||
 		w.at(k) == "could"); n++ {
 		k++
 	}
-	if !reportVerbs[w.at(k)] {
+	if w.lexAt(k)&lexReportVerb == 0 {
 		return s0
 	}
 	k++
@@ -535,7 +535,7 @@ func passiveReport(w *sentWords, toks []token, s0, s1 int) int {
 			continue
 		}
 		q++
-		if passiveVerbs[w.at(q)] || reportVerbs[w.at(q)] && strings.HasSuffix(w.at(q), "ed") || w.at(q) == "said" || w.at(q) == "thought" {
+		if passiveVerbs[w.at(q)] || w.lexAt(q)&lexReportVerb != 0 && strings.HasSuffix(w.at(q), "ed") || w.at(q) == "said" || w.at(q) == "thought" {
 			return q + 1
 		}
 	}
@@ -573,11 +573,11 @@ func beliefFrame(w *sentWords, s0, s1 int) int {
 		k++
 	}
 	adj := 0
-	for n := 0; n < 3 && beliefAdjectives[w.at(k)]; n++ {
+	for n := 0; n < 3 && w.lexAt(k)&lexBeliefAdj != 0; n++ {
 		k++
 		adj++
 	}
-	if !beliefNouns[w.at(k)] || adj == 0 && k > s0 && w.at(k-1) != "the" {
+	if w.lexAt(k)&lexBeliefNoun == 0 || adj == 0 && k > s0 && w.at(k-1) != "the" {
 		return s0
 	}
 	k++
@@ -603,7 +603,7 @@ func beliefFrame(w *sentWords, s0, s1 int) int {
 func correctedAfter(toks []token, w *sentWords, end, s1 int) bool {
 	// "The idea that X is misguided": a verdict on the reported claim
 	// closing the sentence.
-	if k := s1 - 1; k > end && (claimFalseWords[w.at(k)] || falseWords[w.at(k)]) && (copulas[w.at(k-1)] || hedges[w.at(k-1)]) {
+	if k := s1 - 1; k > end && (claimFalseWords[w.at(k)] || w.lexAt(k)&lexFalse != 0) && (w.lexAt(k-1)&lexCopula != 0 || w.lexAt(k-1)&lexHedge != 0) {
 		return true
 	}
 	for k := end; k < s1; k++ {
@@ -678,9 +678,9 @@ func bareDisagreement(w *sentWords, s0, s1 int) bool {
 		return w.at(s0) == "i" && w.at(s0+1) == "disagree"
 	case 3:
 		return w.at(s0) == "not" && w.at(s0+1) == "at" && w.at(s0+2) == "all" ||
-			w.at(s0) == "dont" && w.at(s0+1) == "believe" && pronounSubjects[w.at(s0+2)] // "Don't believe it."
+			w.at(s0) == "dont" && w.at(s0+1) == "believe" && w.lexAt(s0+2)&lexPronounSubj != 0 // "Don't believe it."
 	case 4:
-		return w.at(s0) == "do" && w.at(s0+1) == "not" && w.at(s0+2) == "believe" && pronounSubjects[w.at(s0+3)]
+		return w.at(s0) == "do" && w.at(s0+1) == "not" && w.at(s0+2) == "believe" && w.lexAt(s0+3)&lexPronounSubj != 0
 	}
 	return false
 }
@@ -715,12 +715,12 @@ func shortDenial(w *sentWords, toks []token, k, s1 int) bool {
 	if e-q == 1 && (w.at(q) == "no" || w.at(q) == "nope") {
 		return true
 	}
-	if !pronounSubjects[w.at(q)] && !backRefs[w.at(q)] && w.at(q) != "thats" && w.at(q) != "its" {
+	if w.lexAt(q)&lexPronounSubj == 0 && w.lexAt(q)&lexBackRef == 0 && w.at(q) != "thats" && w.at(q) != "its" {
 		return false
 	}
 	rest := e - q - 1
 	switch {
-	case rest == 1 && contracted[w.at(q+1)]:
+	case rest == 1 && w.lexAt(q+1)&lexContracted != 0:
 		return true // "it isn't", "they don't"
 	case rest == 2 && (w.at(q+1) == "is" || w.at(q+1) == "does" || w.at(q+1) == "do" || w.at(q+1) == "are" || w.at(q+1) == "can" || w.at(q+1) == "s") &&
 		w.at(q+2) == "not":
@@ -752,10 +752,10 @@ func prefixFrame(w *sentWords, i int) int {
 		if w.at(k) == "the" || w.at(k) == "any" {
 			k++
 		}
-		for beliefAdjectives[w.at(k)] {
+		for w.lexAt(k)&lexBeliefAdj != 0 {
 			k++
 		}
-		if beliefNouns[w.at(k)] && w.at(k+1) == "that" {
+		if w.lexAt(k)&lexBeliefNoun != 0 && w.at(k+1) == "that" {
 			return k + 2
 		}
 	case w.at(i) == "not" && w.at(i+1) == "that" && i >= 1 && (w.at(i-1) == "it" || w.at(i-1) == "its" || w.at(i-1) == "s") && i <= 3 && w.at(i+4) != "":
@@ -766,55 +766,55 @@ func prefixFrame(w *sentWords, i int) int {
 		return i + 1 // "the supposed need to train with ..."
 	case w.at(i) == "so" && w.at(i+1) == "called":
 		return i + 2 // "the so-called price"
-	case wronglyWords[w.at(i)]:
+	case w.lexAt(i)&lexWrongly != 0:
 		k := i + 1
 		if w.at(k) == "be" || w.at(k) == "is" || w.at(k) == "are" {
 			k++
 		}
-		for n := 0; n < 2 && i == w.s0 && (genericSubjects[w.at(k)] || w.at(k) == "papers" || w.at(k) == "authors"); n++ {
+		for n := 0; n < 2 && i == w.s0 && (w.lexAt(k)&lexGenericSubj != 0 || w.at(k) == "papers" || w.at(k) == "authors"); n++ {
 			k++ // "Incorrectly, some papers state that X"
 		}
-		if reportVerbs[w.at(k)] {
+		if w.lexAt(k)&lexReportVerb != 0 {
 			return that(k + 1)
 		}
-	case falseWords[w.at(i)] && w.at(i+1) == "that":
+	case w.lexAt(i)&lexFalse != 0 && w.at(i+1) == "that":
 		return i + 2
-	case (beliefFalsity[w.at(i)] || w.at(i) == "mistake" || w.at(i) == "wrong" || w.at(i) == "false") && i+1 < w.s1 &&
+	case (w.lexAt(i)&lexBeliefFalsity != 0 || w.at(i) == "mistake" || w.at(i) == "wrong" || w.at(i) == "false") && i+1 < w.s1 &&
 		w.toks[i+1].clause != w.toks[i].clause && headsSentence(w, i):
 		return i + 1 // "Myth: X", "A common misconception: X", "It's a myth: X", "Wrong: X"
-	case (falseWords[w.at(i)] || w.at(i) == "error") && (w.at(i+1) == "is" || w.at(i+1) == "was") && ingReports[w.at(i+2)]:
+	case (w.lexAt(i)&lexFalse != 0 || w.at(i) == "error") && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.lexAt(i+2)&lexIngReport != 0:
 		return that(i + 3) // "a common mistake is assuming X", "a common error is believing X"
-	case w.at(i) == "error" && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "to" && reportVerbs[w.at(i+3)]:
+	case w.at(i) == "error" && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "to" && w.lexAt(i+3)&lexReportVerb != 0:
 		return that(i + 4) // "a common error is to think X"
-	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "that":
+	case w.lexAt(i)&lexFalse != 0 && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "that":
 		return i + 3 // "a common misconception is that X"
-	case falseWords[w.at(i)] && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "to" && reportVerbs[w.at(i+3)]:
+	case w.lexAt(i)&lexFalse != 0 && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "to" && w.lexAt(i+3)&lexReportVerb != 0:
 		return that(i + 4) // "a common mistake is to think X"
-	case falseWords[w.at(i)] && w.at(i+1) == "to" && reportVerbs[w.at(i+2)]:
+	case w.lexAt(i)&lexFalse != 0 && w.at(i+1) == "to" && w.lexAt(i+2)&lexReportVerb != 0:
 		return that(i + 3)
-	case w.at(i) == "mistake" && w.at(i+1) == "to" && reportVerbs[w.at(i+2)]:
+	case w.at(i) == "mistake" && w.at(i+1) == "to" && w.lexAt(i+2)&lexReportVerb != 0:
 		return that(i + 3)
-	case (w.at(i) == "dont" || w.at(i) == "not" || w.at(i) == "never" || w.at(i) == "didnt" || w.at(i) == "doesnt") && reportVerbs[w.at(i+1)] &&
+	case (w.at(i) == "dont" || w.at(i) == "not" || w.at(i) == "never" || w.at(i) == "didnt" || w.at(i) == "doesnt") && w.lexAt(i+1)&lexReportVerb != 0 &&
 		w.at(i+1) != "list" && w.at(i+1) != "mention" && w.at(i+1) != "cite":
 		return that(i + 2) // "do not believe that X", "never assume X"
 	case (w.at(i) == "dont" || w.at(i) == "didnt") && w.at(i+1) == "buy":
 		k := i + 2 // "I don't buy (the idea) that X"
-		if w.at(k) == "the" && (beliefNouns[w.at(k+1)] || claimNouns[w.at(k+1)]) {
+		if w.at(k) == "the" && (w.lexAt(k+1)&lexBeliefNoun != 0 || w.lexAt(k+1)&lexClaimNoun != 0) {
 			k += 2
 		}
 		if w.at(k) == "that" {
 			return k + 1
 		}
-	case (w.at(i) == "nobody" || w.at(i) == "noone") && (reportVerbs[w.at(i+1)] || w.at(i+2) != "list" && reportVerbs[w.at(i+2)]):
-		if reportVerbs[w.at(i+1)] {
+	case (w.at(i) == "nobody" || w.at(i) == "noone") && (w.lexAt(i+1)&lexReportVerb != 0 || w.at(i+2) != "list" && w.lexAt(i+2)&lexReportVerb != 0):
+		if w.lexAt(i+1)&lexReportVerb != 0 {
 			return that(i + 2) // "nobody thinks that X"
 		}
 		return that(i + 3) // "nobody seriously claims X"
 	case w.at(i) == "no" && (w.at(i+1) == "evidence" || w.at(i+1) == "truth" || w.at(i+1) == "reason") && (w.at(i+2) == "that" || w.at(i+2) == "to"):
-		if w.at(i+2) == "to" && reportVerbs[w.at(i+3)] {
+		if w.at(i+2) == "to" && w.lexAt(i+3)&lexReportVerb != 0 {
 			return that(i + 4) // "no reason to believe that X"
 		}
-		if w.at(i+2) == "to" && w.at(i+3) == "the" && (beliefNouns[w.at(i+4)] || claimNouns[w.at(i+4)]) && w.at(i+5) == "that" {
+		if w.at(i+2) == "to" && w.at(i+3) == "the" && (w.lexAt(i+4)&lexBeliefNoun != 0 || w.lexAt(i+4)&lexClaimNoun != 0) && w.at(i+5) == "that" {
 			return i + 6 // "no truth to the idea that X"
 		}
 		if w.at(i+2) == "that" {
@@ -836,25 +836,25 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 	if w.at(i) == "which" {
 		// "..., which it is not", "which they aren't"
 		q := i + 1
-		if pronounSubjects[w.at(q)] || backRefs[w.at(q)] {
+		if w.lexAt(q)&lexPronounSubj != 0 || w.lexAt(q)&lexBackRef != 0 {
 			q++
 		}
 		if (w.at(q) == "is" || w.at(q) == "are" || w.at(q) == "does" || w.at(q) == "do") && w.at(q+1) == "not" && q+2 == s1 {
 			return q + 2
 		}
-		if contracted[w.at(q)] && q+1 == s1 {
+		if w.lexAt(q)&lexContracted != 0 && q+1 == s1 {
 			return q + 1
 		}
 	}
 	k := i
-	if pronounSubjects[w.at(k)] || w.at(k) == "the" || backRefs[w.at(k)] && i == w.s0 {
+	if w.lexAt(k)&lexPronounSubj != 0 || w.at(k) == "the" || w.lexAt(k)&lexBackRef != 0 && i == w.s0 {
 		k++
 		// "that distinction no longer holds", "the usual description is
 		// outdated": a noun naming the claim may follow.
-		for n := 0; n < 2 && beliefAdjectives[w.at(k)]; n++ {
+		for n := 0; n < 2 && w.lexAt(k)&lexBeliefAdj != 0; n++ {
 			k++
 		}
-		if beliefNouns[w.at(k)] || claimNouns[w.at(k)] {
+		if w.lexAt(k)&lexBeliefNoun != 0 || w.lexAt(k)&lexClaimNoun != 0 {
 			k++
 		} else if w.at(i) == "the" {
 			return i
@@ -893,7 +893,7 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 		if w.at(k) == "to" && w.at(k+1) == "be" {
 			k += 2 // "proved to be wrong"
 		}
-		for hedges[w.at(k)] {
+		for w.lexAt(k)&lexHedge != 0 {
 			k++
 		}
 		if !neg && w.at(k) == "not" {
@@ -901,7 +901,7 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			k++
 		}
 		switch {
-		case !neg && falseWords[w.at(k)]:
+		case !neg && w.lexAt(k)&lexFalse != 0:
 			end = k + 1
 			if w.at(end) == "that" || w.at(end) == "to" {
 				return i // "it is a myth that X": a frame before its claim
@@ -940,7 +940,7 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			end = k + 1 // "— false", "(wrong)"
 		}
 	case "theyre":
-		if k == i && i == w.s0 && falseWords[w.at(k+1)] {
+		if k == i && i == w.s0 && w.lexAt(k+1)&lexFalse != 0 {
 			end = k + 2 // "They're wrong."
 		}
 	case "not":
@@ -969,20 +969,20 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 	if end < 0 && i > w.s0 && toks[i].clause != toks[i-1].clause {
 		// "X — a widespread misconception.", "X: a common misunderstanding."
 		q := i
-		if articles[w.at(q)] {
+		if w.lexAt(q)&lexArticle != 0 {
 			q++
 		}
-		for n := 0; n < 2 && beliefAdjectives[w.at(q)]; n++ {
+		for n := 0; n < 2 && w.lexAt(q)&lexBeliefAdj != 0; n++ {
 			q++
 		}
-		if beliefFalsity[w.at(q)] && q+1 == s1 {
+		if w.lexAt(q)&lexBeliefFalsity != 0 && q+1 == s1 {
 			end = q + 1
 		}
 	}
 	if end < 0 {
 		return i
 	}
-	if headsSentence(w, i) && falseWords[w.at(end-1)] && end < s1 && toks[end].clause != toks[end-1].clause &&
+	if headsSentence(w, i) && w.lexAt(end-1)&lexFalse != 0 && end < s1 && toks[end].clause != toks[end-1].clause &&
 		!contrastStops[toks[end].word] && !reasonWords[toks[end].word] && toks[end].word != "and" {
 		return i // "It's a myth: X", "Wrong: X" head what follows (prefixFrame)
 	}

@@ -110,7 +110,7 @@ func emptyFramed(toks []token) map[int32]bool {
 			continue
 		}
 		j := i
-		if clauseWords[toks[j].word] && j+1 < len(toks) && toks[j+1].clause == toks[i].clause {
+		if toks[j].lex&lexClause != 0 && j+1 < len(toks) && toks[j+1].clause == toks[i].clause {
 			j++ // "and it is the Y"
 		}
 		w := toks[j].word
@@ -118,7 +118,7 @@ func emptyFramed(toks []token) map[int32]bool {
 		if j+1 < len(toks) && toks[j+1].clause == toks[i].clause {
 			next = toks[j+1].word
 		}
-		if (emptySubjects[w] || w == "there") && (copulas[next] || next == "get" || next == "got") ||
+		if (toks[j].lex&lexEmptySubj != 0 || w == "there") && (next != "" && toks[j+1].lex&lexCopula != 0 || next == "get" || next == "got") ||
 			w == "theres" || w == "thats" || w == "its" && next != "" && determiners[next] {
 			out[toks[i].clause] = true
 		}

@@ -154,7 +154,7 @@ func (a *analysis) appendSequences(items []item, alt []int32, s int32) []item {
 			next := int32(-1)
 			list := a.occ[id] // sorted by first
 			reach := cur + 2
-			if e == len(alt)-2 && len(list) > 0 && particles[a.toks[list[0].first].word] {
+			if e == len(alt)-2 && len(list) > 0 && a.toks[list[0].first].lex&lexParticle != 0 {
 				reach = cur + 4 // "add the vectors up", "tell the graphs apart"
 			}
 			k, _ := slices.BinarySearchFunc(list, cur+1, func(o occ, p int32) int { return cmp.Compare(o.first, p) })

@@ -366,7 +366,7 @@ func (m *cardMatcher) compilePhrasing(p string) []variant {
 		}
 		j := a
 		j.end = b.end
-		j.word, j.term, j.number = parts[0].word, parts[0].term, parts[0].number
+		j.word, j.term, j.number, j.lex = parts[0].word, parts[0].term, parts[0].number, parts[0].lex
 		j.neg = parts[0].neg // "non" + "edges" is the word "nonedges": no negation left over
 		joined := append(append(slices.Clone(toks[:i]), j), toks[i+2:]...)
 		if v, ok := m.compileTokens(joined); ok {
@@ -797,7 +797,7 @@ func (m *cardMatcher) groupAlts(seq []token, bound bool) [][]int32 {
 	}
 	if parts := normalizeWord(joined.String()); len(parts) == 1 {
 		j := seq[0]
-		j.word, j.term, j.number = parts[0].word, parts[0].term, parts[0].number
+		j.word, j.term, j.number, j.lex = parts[0].word, parts[0].term, parts[0].number, parts[0].lex
 		alts = append(alts, []int32{m.intern(j)})
 	}
 	return alts

@@ -43,7 +43,7 @@ func asideStart(toks []token, q int) (int, bool) {
 		return 0, false
 	}
 	for k := s + 1; k <= q; k++ {
-		if reportVerbs[toks[k].word] {
+		if toks[k].lex&lexReportVerb != 0 {
 			return s, true
 		}
 	}
@@ -70,7 +70,22 @@ var shortScope = setOf(`no without none nor neither lack lacks lacking`)
 
 // negatedBefore reports the strongest negation in scope before token p:
 // negStrong for "not", "without", ...; negWeak for "avoids", "free of", ...
+// It depends only on the tokens and their denial marks, which do not change
+// after analyzeInto, so each token's answer is memoised (a.negMemo).
 func (a *analysis) negatedBefore(p int) negKind {
+	if p < len(a.negMemo) {
+		if m := a.negMemo[p]; m != 0 {
+			return negKind(m - 1)
+		}
+		k := a.negatedBeforeUncached(p)
+		a.negMemo[p] = uint8(k) + 1
+		return k
+	}
+	return a.negatedBeforeUncached(p)
+}
+
+// negatedBeforeUncached is negatedBefore without the memo.
+func (a *analysis) negatedBeforeUncached(p int) negKind {
 	toks := a.toks
 	if neg, ok := a.quantifiedSubject(p); ok {
 		return neg
@@ -143,7 +158,7 @@ func (a *analysis) negatedAfter(last int) negKind {
 		if t.clause != toks[last].clause || a.deny != nil && a.deny[q]&denyFrame != 0 {
 			break
 		}
-		if (negOf(t) != negNone || denials[t.word]) && skipped > 0 && !sawAux && !contracted[t.word] {
+		if (negOf(t) != negNone || t.lex&lexDenial != 0) && skipped > 0 && !sawAux && t.lex&lexContracted == 0 {
 			return negNone // "attention weights nobody uses": too far to tell
 		}
 		switch negOf(t) {
@@ -168,13 +183,13 @@ func (a *analysis) negatedAfter(last int) negKind {
 		case negWeak:
 			return negWeak
 		}
-		if denials[t.word] {
+		if t.lex&lexDenial != 0 {
 			return negStrong
 		}
 		switch {
 		case t.aux:
 			sawAux = true
-		case sawAux && articles[t.word]:
+		case sawAux && t.lex&lexArticle != 0:
 			// "over-smoothing is a myth"
 		case !sawAux && !t.fn && skipped < 2:
 			skipped++
@@ -215,7 +230,7 @@ func (a *analysis) quantifiedSubject(p int) (negKind, bool) {
 	}
 	q := s
 	switch w := toks[q].word; {
-	case subjectQuantifiers[w]:
+	case toks[q].lex&lexSubjectQuant != 0:
 	case w == "no" && q+1 < len(toks) && (toks[q+1].word == "one" || toks[q+1].word == "1"):
 		q++
 	default:
@@ -229,7 +244,7 @@ func (a *analysis) quantifiedSubject(p int) (negKind, bool) {
 	k := -1
 	for j := q + 1; j < len(toks) && toks[j].clause == cl; j++ {
 		t := &toks[j]
-		if t.aux || t.verb == verbFinite || t.verb == verbPast || contracted[t.word] ||
+		if t.aux || t.verb == verbFinite || t.verb == verbPast || t.lex&lexContracted != 0 ||
 			t.verb == verbNone && !t.fn && len(t.word) > 4 && strings.HasSuffix(t.word, "ed") {
 			k = j
 			break
@@ -248,7 +263,7 @@ func (a *analysis) quantifiedSubject(p int) (negKind, bool) {
 
 // negOf is the negation a token carries, adverbNegations included.
 func negOf(t *token) negKind {
-	if t.neg == negNone && adverbNegations[t.word] {
+	if t.neg == negNone && t.lex&lexAdverbNeg != 0 {
 		return negStrong
 	}
 	return t.neg

@@ -1,9 +1,11 @@
 package grading
 
 import (
+	"maps"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,6 +40,7 @@ type token struct {
 	verb       verbKind  // verb form (structure.go)
 	denyStart  bool      // may start a denial frame (denial.go)
 	cls        wordClass // word lists of structure.go
+	lex        lexClass  // word lists of the negation and denial rules (lexclass.go)
 	sent       int32     // sentence index
 	clause     int32     // clause index (negation scope)
 	tightPrev  bool      // joined to the previous token by nothing or _ ^ { } \ (x_0, ᾱ)
@@ -58,12 +61,18 @@ type wordInfo struct {
 	verb       verbKind  // as a verb form of the claim-structure lexicon
 	denyStart  bool      // may start a denial frame
 	cls        wordClass // word lists of the claim-structure rules
+	lex        lexClass  // lexOf(word)
 }
 
 var (
-	wordCacheMu sync.RWMutex
-	wordCache   = map[string][]wordInfo{} // raw written word -> its parts
-	folder      = cases.Fold()
+	wordCacheMu sync.Mutex
+	wordCache   = map[string][]wordInfo{} // raw written word -> its parts; guarded by wordCacheMu
+	// wordSnap is a read-only copy of wordCache as last published, read
+	// without a lock; wordLate counts the words added since and the look-ups
+	// that had to take the lock to find one, and decides when to publish.
+	wordSnap atomic.Pointer[map[string][]wordInfo]
+	wordLate int // guarded by wordCacheMu
+	folder   = cases.Fold()
 )
 
 // maxWordCache bounds the normalisation cache; beyond it words are
@@ -172,7 +181,7 @@ func noLonger(toks []token, raw string) {
 		return
 	}
 	t := &toks[n-1]
-	t.word, t.term, t.stop, t.fn, t.neg, t.verb, t.cls = "longer", "longer", true, true, negStrong, verbNone, 0
+	t.word, t.term, t.stop, t.fn, t.neg, t.verb, t.cls, t.lex = "longer", "longer", true, true, negStrong, verbNone, 0, lexOf("longer")
 }
 
 // joinTimes reads "26 times" and "26-fold" as written 26x: when the last
@@ -191,7 +200,7 @@ func joinTimes(toks []token) []token {
 	if len(parts) != 1 {
 		return toks
 	}
-	p.word, p.term = parts[0].word, parts[0].term
+	p.word, p.term, p.lex = parts[0].word, parts[0].term, parts[0].lex
 	p.end = t.end
 	return toks[:n-1]
 }
@@ -475,7 +484,7 @@ func appendParts(toks []token, sep string, sent, clause *int32, start, end int, 
 		t := token{
 			start: start, end: end,
 			word: p.word, term: p.term, stop: p.stop, fn: p.fn, neg: p.neg, aux: p.aux, number: p.number, math: p.math,
-			verb: p.verb, denyStart: p.denyStart, cls: p.cls,
+			verb: p.verb, denyStart: p.denyStart, cls: p.cls, lex: p.lex,
 			sent: *sent, clause: *clause,
 		}
 		if k == 0 {
@@ -549,9 +558,18 @@ func isJoinSep(sep string) bool {
 // normalizeWord normalises one written word into one or more parts. The
 // result is cached; callers must not modify it.
 func normalizeWord(raw string) []wordInfo {
-	wordCacheMu.RLock()
+	if snap := wordSnap.Load(); snap != nil {
+		if v, ok := (*snap)[raw]; ok {
+			return v
+		}
+	}
+	wordCacheMu.Lock()
 	v, ok := wordCache[raw]
-	wordCacheMu.RUnlock()
+	if ok {
+		wordLate++
+		publishWordsLocked()
+	}
+	wordCacheMu.Unlock()
 	if ok {
 		return v
 	}
@@ -560,10 +578,25 @@ func normalizeWord(raw string) []wordInfo {
 		wordCacheMu.Lock()
 		if len(wordCache) < maxWordCache {
 			wordCache[strings.Clone(raw)] = parts
+			wordLate++
+			publishWordsLocked()
 		}
 		wordCacheMu.Unlock()
 	}
 	return parts
+}
+
+// publishWordsLocked copies wordCache to wordSnap once the words and
+// look-ups that missed the snapshot reach a quarter of the cache (and at
+// least 16), so that each copy is paid for by as many misses; wordCacheMu
+// is held.
+func publishWordsLocked() {
+	if wordLate < 16 || wordLate < len(wordCache)/4 {
+		return
+	}
+	snap := maps.Clone(wordCache)
+	wordSnap.Store(&snap)
+	wordLate = 0
 }
 
 func normalizeWordUncached(raw string) []wordInfo {
@@ -768,6 +801,7 @@ func infoRaw(w string) wordInfo {
 		}
 	}
 	info.word = w
+	info.lex = lexOf(w)
 	info.math = mathWords[w]
 	info.verb = verbForms()[w] // after US spelling: "generalise" is "generalize"
 	if w != "" && isDigitByte(w[0]) {

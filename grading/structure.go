@@ -3,6 +3,7 @@ package grading
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Claim structure: does a clause relate its terms by a predicate?
@@ -199,6 +200,18 @@ func ingForm(b string) string {
 	return b + "ing"
 }
 
+// mayRelate reports whether a separator may hold an arrow or a comparison
+// sign: one of = < > or a byte outside ASCII. Most separators are a space,
+// and this spares them the rune-by-rune search.
+func mayRelate(sep string) bool {
+	for i := 0; i < len(sep); i++ {
+		if c := sep[i]; c == '=' || c == '<' || c == '>' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
 // explainedClauses reports, by clause index, whether each clause of an
 // answer relates its terms by a predicate.
 func explainedClauses(text string, toks []token) []bool {
@@ -223,7 +236,7 @@ func explainedClauses(text string, toks []token) []bool {
 				continue
 			}
 			sep := text[toks[k-1].end:toks[k].start]
-			if strings.ContainsAny(sep, "→⇒=<>≈↦") || strings.Contains(sep, "->") {
+			if mayRelate(sep) && (strings.ContainsAny(sep, "→⇒=<>≈↦") || strings.Contains(sep, "->")) {
 				out[c] = true
 				out[toks[k-1].clause] = true
 				if strings.Contains(sep, "=") {
