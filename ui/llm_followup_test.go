@@ -21,7 +21,9 @@ func TestLLMFollowUpAskedForAMissedPoint(t *testing.T) {
 	h.waitFor("1/2", "Ctrl+S submit")
 	h.typeText("It is all about alpha, which drives it.")
 	h.ctrl(tcell.KeyCtrlS)
-	h.waitFor("review", "Follow-up: What role does beta play?")
+	// "(grader" is only in the verdict, not in the reply streaming in: the
+	// follow-up is asked once the session holds the verdict.
+	h.waitFor("review", "(grader", "Follow-up: What role does beta play?")
 	h.press('2')
 	h.waitFor("1/2", "follow-up", "What role does beta play?", "01:30 left")
 	h.typeText("beta weighs the neighbours, so it matters")
