@@ -663,15 +663,8 @@ func TestHardlyNegates(t *testing.T) {
 // likeness by "up to", "except" or "apart from" does not assert that the
 // targets give identical training.
 func TestQualifiedIdentityIsNoMisconception(t *testing.T) {
-	c := builtinCard(t, "diffusion/prediction-target")
 	asserted := func(answer string) bool {
-		for _, mc := range Grade(c, answer).Misconceptions {
-			if mc.Label == "The targets give identical training" {
-				return mc.Asserted
-			}
-		}
-		t.Fatal("no misconception 'The targets give identical training'")
-		return false
+		return misconceptionAsserted(t, "diffusion/prediction-target", "The targets give identical training", answer)
 	}
 	for _, answer := range []string{
 		"Any one target determines the others, so they are the same objective up to a per-timestep weighting.",
@@ -771,15 +764,8 @@ func TestClosingDenialForms(t *testing.T) {
 // TestComparisonIsNoIdentity: a sentence that compares two things ("FiLM is
 // cheaper than cross-attention") does not assert that one is the other.
 func TestComparisonIsNoIdentity(t *testing.T) {
-	c := builtinCard(t, "vla/film")
 	asserted := func(answer string) bool {
-		for _, mc := range Grade(c, answer).Misconceptions {
-			if mc.Label == "FiLM is cross-attention" {
-				return mc.Asserted
-			}
-		}
-		t.Fatal("no misconception 'FiLM is cross-attention'")
-		return false
+		return misconceptionAsserted(t, "vla/film", "FiLM is cross-attention", answer)
 	}
 	for _, answer := range []string{"FiLM is cheaper than cross-attention.", "FiLM, unlike cross-attention, only scales and shifts channels."} {
 		if asserted(answer) {
@@ -789,6 +775,20 @@ func TestComparisonIsNoIdentity(t *testing.T) {
 	if !asserted("FiLM is basically cross-attention over the instruction.") {
 		t.Error("an identity: misconception not asserted")
 	}
+}
+
+// misconceptionAsserted grades answer against built-in card id and reports
+// whether it asserts the misconception labelled label, failing the test
+// when the card has no such misconception.
+func misconceptionAsserted(t *testing.T, id, label, answer string) bool {
+	t.Helper()
+	for _, mc := range Grade(builtinCard(t, id), answer).Misconceptions {
+		if mc.Label == label {
+			return mc.Asserted
+		}
+	}
+	t.Fatalf("%s: no misconception %q", id, label)
+	return false
 }
 
 // TestOrderedMisconceptions: misconceptions that swap two roles are written
@@ -808,17 +808,7 @@ func TestOrderedMisconceptions(t *testing.T) {
 		{"vla/film", "FiLM is cross-attention", "Cross-attention attends to the words, whereas FiLM only scales and shifts channels.", false},
 		{"vla/film", "FiLM is cross-attention", "FiLM attends to the words of the instruction.", true},
 	} {
-		c := builtinCard(t, tc.card)
-		got, found := false, false
-		for _, mc := range Grade(c, tc.answer).Misconceptions {
-			if mc.Label == tc.label {
-				got, found = mc.Asserted, true
-			}
-		}
-		if !found {
-			t.Fatalf("%s: no misconception %q", tc.card, tc.label)
-		}
-		if got != tc.want {
+		if got := misconceptionAsserted(t, tc.card, tc.label, tc.answer); got != tc.want {
 			t.Errorf("%s: %q: asserted %v, want %v", tc.card, tc.answer, got, tc.want)
 		}
 	}
@@ -840,17 +830,7 @@ func TestTwoSubjectsAreNoMisconception(t *testing.T) {
 		{"diffusion/diffusion-vs-gan-vae", "Diffusion samples in one step", "GANs are faster than diffusion.", false},
 		{"diffusion/diffusion-vs-gan-vae", "Diffusion samples in one step", "Diffusion is as fast as a GAN.", true},
 	} {
-		c := builtinCard(t, tc.card)
-		got, found := false, false
-		for _, mc := range Grade(c, tc.answer).Misconceptions {
-			if mc.Label == tc.label {
-				got, found = mc.Asserted, true
-			}
-		}
-		if !found {
-			t.Fatalf("%s: no misconception %q", tc.card, tc.label)
-		}
-		if got != tc.want {
+		if got := misconceptionAsserted(t, tc.card, tc.label, tc.answer); got != tc.want {
 			t.Errorf("%s: %q: asserted %v, want %v", tc.card, tc.answer, got, tc.want)
 		}
 	}
