@@ -495,16 +495,8 @@ func parseCards(data []byte) (*cardsAgg, error) {
 		line, data, _ = bytes.Cut(data, []byte{'\n'})
 		n := splitTabs(line, f[:])
 		ok := true
-		num := func(b []byte) int64 {
-			v, k := atoi(b)
-			ok = ok && k
-			return v
-		}
-		flt := func(b []byte) float64 {
-			v, err := strconv.ParseFloat(string(b), 64)
-			ok = ok && err == nil
-			return v
-		}
+		num := func(b []byte) int64 { return fieldInt(b, &ok) }
+		flt := func(b []byte) float64 { return fieldFloat(b, &ok) }
 		switch {
 		case n == 4 && string(f[0]) == "base" && !sawBase:
 			sawBase = true

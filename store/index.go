@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -374,11 +375,7 @@ func parseIndex(data []byte) (*index, error) {
 		line, data, _ = bytes.Cut(data, []byte{'\n'})
 		n := splitTabs(line, f[:])
 		ok := true
-		num := func(b []byte) int64 {
-			v, k := atoi(b)
-			ok = ok && k
-			return v
-		}
+		num := func(b []byte) int64 { return fieldInt(b, &ok) }
 		switch {
 		case n == 2 && string(f[0]) == "dir":
 			ix.dirMtime = num(f[1])
@@ -426,6 +423,22 @@ func parseIndex(data []byte) (*index, error) {
 }
 
 // isBool reports whether b is "true" or "false".
+// fieldInt reads a decimal field of an index-like file, clearing *ok when
+// it is not one.
+func fieldInt(b []byte, ok *bool) int64 {
+	v, k := atoi(b)
+	*ok = *ok && k
+	return v
+}
+
+// fieldFloat reads a floating-point field of an index-like file, clearing
+// *ok when it is not one.
+func fieldFloat(b []byte, ok *bool) float64 {
+	v, err := strconv.ParseFloat(string(b), 64)
+	*ok = *ok && err == nil
+	return v
+}
+
 func isBool(b []byte) bool { return string(b) == "true" || string(b) == "false" }
 
 // splitTabs splits line at tabs into f, returning the number of fields, or
