@@ -142,3 +142,28 @@ func TestHomeStartsAnInterview(t *testing.T) {
 		t.Fatalf("plan %v is not easier first", rec.Plan)
 	}
 }
+
+// TestQuittingAnInterviewSaysSo: an interview ended with Ctrl+Q reads as an
+// interview cut short, and its scorecard of what was answered is one key
+// away.
+func TestQuittingAnInterviewSaysSo(t *testing.T) {
+	cfg := config(3)
+	cfg.Session.TimeLimit = time.Minute
+	h := start(t, Options{Library: followUpLibrary(), Config: cfg, SkipHome: true, Round: 50 * time.Second}, 80, 24)
+	h.waitFor("1/3", "interview 00:50 left")
+	h.typeText("alpha and beta")
+	h.ctrl(tcell.KeyCtrlS)
+	h.waitFor("2/3")
+	h.ctrl(tcell.KeyCtrlQ)
+	h.waitFor("End this session?")
+	h.key(tcell.KeyEnter)
+	screen := h.waitFor("Summary", "interview ended early · quit after 1 of 3", "s scorecard")
+	if strings.Contains(screen, "session ended early") {
+		t.Fatalf("an interview's summary reads as a practice session's:\n%s", screen)
+	}
+	h.press('s')
+	h.waitFor("Scorecard")
+	if rec := h.record(); rec.Scorecard == nil || rec.Ended.IsZero() {
+		t.Fatalf("quit interview kept no scorecard: %+v", rec.Scorecard)
+	}
+}

@@ -43,9 +43,13 @@ func newSummary(a *app, rec interview.Record) *summaryScreen {
 	header := tview.NewTextView().SetDynamicColors(true).SetWrap(false)
 	// How far the session got is the history's and the reports' own
 	// figure (Summary.CompletionText), so the three never disagree.
-	title := "session complete"
+	noun := "session"
+	if rec.Settings.Mode == interview.ModeInterview {
+		noun = "interview"
+	}
+	title := noun + " complete"
 	if done := interview.Summarize(rec.Digest()).CompletionText(); done != "complete" {
-		title = "session ended early · " + done
+		title = noun + " ended early · " + done
 	}
 	if rec.Settings.Mode == interview.ModeInterview && rec.Debrief {
 		title = fmt.Sprintf("interview over · %d of %d questions reached", len(rec.Questions), len(rec.Plan))
