@@ -74,6 +74,10 @@ func (s *Session) AskFeedback(ctx context.Context, client *llm.Client, i int, on
 func (s *Session) AskFeedbackAt(ctx context.Context, client *llm.Client, i, k int, onPreview func(preview string)) *LLMRecord {
 	s.mu.Lock()
 	card, q := s.cardAt(i, k), s.at(i, k).clone()
+	if s.asking == nil {
+		s.asking = map[[2]int]bool{}
+	}
+	s.asking[[2]int{i, k}] = true
 	s.mu.Unlock()
 	shown := ""
 	onDelta := func(text string) {

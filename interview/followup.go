@@ -8,6 +8,7 @@ import (
 
 	"grill/decks"
 	"grill/grading"
+	"grill/llm"
 )
 
 // DefaultFollowUpTime is the time allowed for a follow-up question that
@@ -170,4 +171,49 @@ func verdictFollowUp(l *LLMRecord) string {
 		return strings.TrimSpace(v.FollowUp)
 	}
 	return ""
+}
+
+// AwaitingLLM reports whether the answer under review has been rated and
+// waits for its LLM verdict, which may bring a follow-up question, before
+// the session moves on. GoOn moves on without it.
+func (s *Session) AwaitingLLM() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.waiting && s.phase() == Reviewing
+}
+
+// GoOn moves on from a rated answer that waits for its LLM verdict (see
+// AwaitingLLM), without the LLM's follow-up question; the verdict is still
+// recorded when it comes. It does nothing when no answer waits.
+func (s *Session) GoOn() {
+	s.mu.Lock()
+	if !s.waiting || s.phase() != Reviewing {
+		s.mu.Unlock()
+		return
+	}
+	s.waiting = false
+	s.advance(s.clock.Now())
+	s.unlockAndNotify()
+}
+
+// pos is the (question, follow-up) position of the current answer. The
+// caller holds the lock.
+func (s *Session) pos() [2]int { return [2]int{s.rec.Current, s.rec.FollowUp} }
+
+// llmFollowUpPossible reports whether the LLM's verdict on the current
+// answer, not yet in, could bring the next follow-up question: no written
+// follow-up is due, and a point the answer missed has none probing it. The
+// caller holds the lock.
+func (s *Session) llmFollowUpPossible() bool {
+	if s.rec.Debrief || s.rec.FollowUp > 0 || s.roundOver() {
+		return false
+	}
+	q := &s.rec.Questions[s.rec.Current]
+	card, policy := s.cards[s.rec.Current], s.rec.Settings.FollowUps
+	if q.LLM != nil || NextFollowUp(card, q, policy) != nil {
+		return false
+	}
+	probe := *q
+	probe.LLM = &LLMRecord{Verdict: &llm.Verdict{Valid: true, FollowUp: "?"}}
+	return NextFollowUp(card, &probe, policy) != nil
 }

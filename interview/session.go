@@ -88,6 +88,12 @@ type Session struct {
 	pointsFn func() *PointHistory // loads points when nil (Options.PointsFunc)
 	fcard    *decks.Card          // the card of the follow-up being asked or reviewed
 
+	// asking holds the (question, follow-up) positions whose LLM feedback
+	// is being asked for (AskFeedbackAt); waiting is set while a rated
+	// answer waits for its LLM verdict before moving on (AwaitingLLM).
+	asking  map[[2]int]bool
+	waiting bool
+
 	segStart   time.Time     // when the current question was (re)started
 	usedBefore time.Duration // time used on it before segStart
 	dirty      bool          // draft changed since the last OnChange
@@ -515,6 +521,15 @@ func (s *Session) Rate(r Rating) error {
 	q := s.cur()
 	q.Rating = r
 	q.RatedAt = now
+	if !s.waiting && s.asking[s.pos()] && s.llmFollowUpPossible() {
+		// Rated before the LLM's verdict came: the verdict may bring the
+		// follow-up question, so the session moves on when it arrives
+		// (SetLLMAt) or when the candidate goes on without it (GoOn).
+		s.waiting = true
+		s.unlockAndNotify()
+		return nil
+	}
+	s.waiting = false
 	s.advance(now)
 	s.unlockAndNotify()
 	return nil
@@ -569,6 +584,11 @@ func (s *Session) SetLLMAt(i, k int, rec *LLMRecord) error {
 		rec = &l
 	}
 	q.LLM = rec
+	delete(s.asking, [2]int{i, k})
+	if s.waiting && s.pos() == [2]int{i, k} && s.phase() == Reviewing {
+		s.waiting = false
+		s.advance(s.clock.Now())
+	}
 	s.unlockAndNotify()
 	return nil
 }

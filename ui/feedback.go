@@ -134,8 +134,15 @@ func (a *app) runFeedback(r *reviewScreen, client *llm.Client, injection []strin
 		})
 	})
 	a.onLoop(func() {
-		if a.cur == r {
-			r.showLLMRecord(rec, injection)
+		if a.cur != r {
+			return
+		}
+		r.showLLMRecord(rec, injection)
+		if r.waiting {
+			// Rated before the verdict came: the session has moved on
+			// with it (Session.SetLLMAt), to its follow-up if it asked one.
+			r.waiting = false
+			a.showNext()
 		}
 	})
 }

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/gdamore/tcell/v2"
 
+	"grill/internal/fakellm"
 	"grill/interview"
 )
 
@@ -35,4 +37,88 @@ func TestLLMFollowUpAskedForAMissedPoint(t *testing.T) {
 	if len(f) != 1 || f[0].Origin != interview.OriginLLM || f[0].Probes != "Beta" || f[0].Grade.Score != 100 {
 		t.Fatalf("LLM follow-up record: %+v", f)
 	}
+}
+
+// stalledVerdict returns a fake LLM whose verdict (alpha covered, beta
+// missing, a follow-up question on beta) is sent only once release is
+// closed.
+func stalledVerdict(t *testing.T, release <-chan struct{}) *fakellm.Server {
+	var srv *fakellm.Server
+	ready := make(chan struct{})
+	srv = newFakeLLM(t, func(w http.ResponseWriter, r *http.Request, n int, answer string) {
+		<-ready // srv is set
+		select {
+		case <-release:
+		case <-srv.Stop:
+			return
+		}
+		streamReply(w, verdictJSON("covered", "alpha", "missing", "", nil, 40,
+			"Alpha is there; beta is not.", "What role does beta play?"))
+	})
+	close(ready)
+	return srv
+}
+
+// A candidate who rates before the LLM's verdict has come still gets the
+// LLM's follow-up question: the review says it waits for it, and the
+// follow-up is asked when the verdict arrives.
+func TestRatingBeforeTheVerdictStillBringsTheLLMFollowUp(t *testing.T) {
+	release := make(chan struct{})
+	srv := stalledVerdict(t, release)
+	h := start(t, Options{Config: config(2), SkipHome: true, LLM: testLLM(t, srv.URL)}, 100, 30)
+	h.waitFor("1/2", "Ctrl+S submit")
+	h.typeText("It is all about alpha, which drives it.")
+	h.ctrl(tcell.KeyCtrlS)
+	h.waitFor("review", "Asking test-model")
+	h.press('2')
+	h.waitFor("Rated Hard", "waiting for the LLM's follow-up question", "Esc go on without it")
+	if rec := h.record(); rec.Questions[0].Rating != interview.Hard || len(rec.Questions) != 1 {
+		t.Fatalf("rating not recorded while waiting, or the session moved on: %+v", rec.Questions)
+	}
+	close(release)
+	h.waitFor("1/2", "follow-up", "What role does beta play?")
+	f := h.record().Questions[0].FollowUps
+	if len(f) != 1 || f[0].Origin != interview.OriginLLM || f[0].Probes != "Beta" {
+		t.Fatalf("LLM follow-up record: %+v", f)
+	}
+}
+
+// Esc goes on without the LLM's follow-up; the verdict is still recorded
+// when it comes, and no follow-up is asked for it afterwards.
+func TestGoingOnWithoutTheLLMFollowUp(t *testing.T) {
+	release := make(chan struct{})
+	srv := stalledVerdict(t, release)
+	h := start(t, Options{Config: config(2), SkipHome: true, LLM: testLLM(t, srv.URL)}, 100, 30)
+	h.waitFor("1/2", "Ctrl+S submit")
+	h.typeText("It is all about alpha, which drives it.")
+	h.ctrl(tcell.KeyCtrlS)
+	h.waitFor("review", "Asking test-model")
+	h.press('2')
+	h.waitFor("waiting for the LLM's follow-up question")
+	h.key(tcell.KeyEscape)
+	h.waitFor("2/2", "Ctrl+S submit")
+	close(release)
+	rec, l := h.llmOf(0)
+	if l.Verdict == nil || len(rec.Questions[0].FollowUps) != 0 || rec.Questions[0].Rating != interview.Hard {
+		t.Fatalf("after going on: verdict %+v, follow-ups %+v", l.Verdict, rec.Questions[0].FollowUps)
+	}
+	h.waitFor("2/2", "Ctrl+S submit")
+}
+
+// An answer that missed nothing has no follow-up to wait for: rating goes
+// on at once while the LLM is still busy.
+func TestRatingGoesOnAtOnceWhenNothingWasMissed(t *testing.T) {
+	release := make(chan struct{})
+	srv := stalledVerdict(t, release)
+	h := start(t, Options{Config: config(2), SkipHome: true, LLM: testLLM(t, srv.URL)}, 100, 30)
+	h.waitFor("1/2", "Ctrl+S submit")
+	h.typeText("Alpha drives beta, which weighs it.")
+	h.ctrl(tcell.KeyCtrlS)
+	h.waitFor("review", "Asking test-model")
+	h.press('3')
+	screen := h.waitFor("2/2", "Ctrl+S submit")
+	if strings.Contains(screen, "waiting for the LLM") {
+		t.Fatalf("waited with nothing missed:\n%s", screen)
+	}
+	close(release)
 }

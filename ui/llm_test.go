@@ -319,6 +319,10 @@ func TestLLMFeedbackLandsAfterMovingOn(t *testing.T) {
 	h.ctrl(tcell.KeyCtrlS)
 	h.waitFor("Asking test-model at", "LLM …")
 	h.press('3')
+	// Beta was missed: the verdict may ask about it, so the review waits
+	// for it until the candidate goes on without it.
+	h.waitFor("waiting for the LLM's follow-up question")
+	h.key(tcell.KeyEscape)
 	h.waitFor("2/2", "Ctrl+S submit")
 	h.typeText("typing on while the first feedback is out")
 	close(release)

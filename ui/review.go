@@ -47,6 +47,9 @@ type reviewScreen struct {
 	feedback  *tview.TextView // LLM feedback; shown once there is some
 	fb        feedbackPanel
 	panes     []tview.Primitive
+	// waiting is set while the rated answer waits for the LLM's verdict,
+	// which may bring a follow-up question (Session.AwaitingLLM).
+	waiting bool
 
 	qText  string
 	qWidth int
@@ -398,7 +401,14 @@ func (r *reviewScreen) capture(ev *tcell.EventKey) *tcell.EventKey {
 	case tcell.KeyTab, tcell.KeyBacktab:
 		r.cycle(ev.Key() == tcell.KeyTab)
 		return nil
-	case tcell.KeyEnter:
+	case tcell.KeyEnter, tcell.KeyEscape:
+		if r.waiting {
+			r.goOn()
+			return nil
+		}
+		if ev.Key() == tcell.KeyEscape {
+			return ev
+		}
 		// Enter accepts the suggested rating.
 		if r.q.Suggested != interview.NoRating {
 			r.rate(r.q.Suggested)
@@ -454,6 +464,23 @@ func (r *reviewScreen) rate(v interview.Rating) {
 	if err := r.sess.Rate(v); err != nil {
 		return
 	}
+	if r.sess.AwaitingLLM() {
+		// The LLM's verdict may bring a follow-up question: the screen
+		// stays until it comes (runFeedback) or the candidate goes on.
+		_, r.q = r.sess.Current()
+		r.waiting = true
+		r.keys.SetText(r.footer(r.keysWidth))
+		return
+	}
+	r.waiting = false
+	r.a.showNext()
+}
+
+// goOn leaves a rated answer that waits for the LLM's verdict, without
+// its follow-up question.
+func (r *reviewScreen) goOn() {
+	r.waiting = false
+	r.sess.GoOn()
 	r.a.showNext()
 }
 
@@ -494,6 +521,7 @@ func (r *reviewScreen) helpKeys() []string {
 		"Tab, Shift+Tab", "next or previous pane (scroll it with the arrows)",
 		"Enter", "accept the suggested rating and go on",
 		"1 2 3 4", "rate the answer Again, Hard, Good or Easy and go on",
+		"Esc", "after rating, while the LLM's verdict (and its follow-up question) is awaited: go on without it",
 		"Ctrl+Q", "end the session (asks first)",
 	}
 }
@@ -512,6 +540,13 @@ func (r *reviewScreen) footer(width int) string {
 		variants = []string{
 			" " + th.keys("↑↓", "key points", "Tab", "pane", "Esc", "back to the summary") + ro,
 			" " + th.keys("Esc", "back", "?", "keys") + ro,
+		}
+	} else if r.waiting {
+		rated := " " + th.bold("Rated "+r.q.Rating.Text()) + th.dim(" · ")
+		variants = []string{
+			rated + "waiting for the LLM's follow-up question… " + th.keys("Esc", "go on without it", "1-4", "re-rate and go on"),
+			rated + "waiting for the LLM's follow-up… " + th.keys("Esc", "go on without it"),
+			rated + "waiting for the LLM… " + th.keys("Esc", "go on"),
 		}
 	} else {
 		enter := " " + th.keys("Enter", r.q.Suggested.Text()) + th.dim(" · ")
