@@ -96,7 +96,8 @@ func (a *analysis) matchVariant(v *variant, report func(sp Span, lo, hi int32, o
 func (a *analysis) inOrder(v *variant, items []item, chosen []int32) bool {
 	for s := range v.slots {
 		if k := v.slots[s].after; k >= 0 && (items[chosen[s]].first <= items[chosen[k]].last ||
-			v.slots[s].near && !a.adjacent(items[chosen[k]].last, items[chosen[s]].first)) {
+			v.slots[s].near && !a.adjacent(items[chosen[k]].last, items[chosen[s]].first) ||
+			v.slots[s].op != 0 && a.otherOperation(items[chosen[k]].last, items[chosen[s]].first, v.slots[s].op)) {
 			return false
 		}
 	}
@@ -141,6 +142,37 @@ func (a *analysis) adjacent(x, y int32) bool {
 		return a.toks[x+1].fn || a.toks[x+1].stop || w == "plus" || w == "times"
 	}
 	return false
+}
+
+// otherOperation reports whether the answer writes an arithmetic operation
+// other than op between tokens x < y, and not op itself: "h * r" is no
+// "h + r", while "h_v^{(k-1)} + sum" and "head plus relation" are.
+func (a *analysis) otherOperation(x, y int32, op byte) bool {
+	other := false
+	for q := x; q < y; q++ {
+		if q > x {
+			switch operation(a.toks[q].word) {
+			case op:
+				return false
+			case 0:
+			default:
+				other = true
+			}
+		}
+		if a.toks[q].end > a.toks[q+1].start || a.toks[q+1].start > len(a.text) {
+			continue
+		}
+		for _, r := range a.text[a.toks[q].end:a.toks[q+1].start] {
+			switch operation(string(r)) {
+			case op:
+				return false
+			case 0:
+			default:
+				other = true
+			}
+		}
+	}
+	return other
 }
 
 // appendSequences appends the places where the terms of alt occur one after

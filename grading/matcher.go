@@ -85,6 +85,7 @@ type slot struct {
 	negated bool  // the word follows the phrasing's negation ("no [mode collapse]")
 	after   int32 // a slot that must come earlier in the answer (the number of "1000 steps"), or -1
 	near    bool  // and at most one function word before this one ("k hops", "1 + epsilon")
+	op      byte  // the operation written between that slot and this one ("h + r": '+'), or 0
 }
 
 // typoEntry is a vocabulary word the typo matcher compares answer words to.
@@ -515,10 +516,12 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 	for i := 0; i < len(words); {
 		slotStarts = append(slotStarts, words[i].t.start)
 		s := slot{negated: words[i].negated, after: -1}
-		if k := len(v.slots) - 1; k >= 0 && words[i-1].t.number && m.operatorBetween(words[i-1].t, words[i].t) {
-			// "1 + epsilon" is a formula: its terms stand together, in
-			// order, not "1 layer, noise".
-			s.after, s.near = int32(k), true
+		if k := len(v.slots) - 1; k >= 0 && m.operatorBetween(words[i-1].t, words[i].t) != 0 {
+			// "1 + epsilon", "h + r" are formulas: their terms stand in
+			// order, with no other operation between them ("h * r" is
+			// another formula); a number and its term stand together
+			// ("1 + epsilon", not "1 layer, noise").
+			s.after, s.near, s.op = int32(k), words[i-1].t.number, m.operatorBetween(words[i-1].t, words[i].t)
 		} else if k >= 0 && words[i-1].t.number && !words[i].t.number && countsNext(toks, words[i-1].t, words[i].t) {
 			s.after = int32(k) // "1000 steps": the number first
 		} else if k >= 0 && countVariables[words[i-1].t.word] && !words[i].t.number && countsNext(toks, words[i-1].t, words[i].t) {
@@ -648,15 +651,26 @@ func countsNext(toks []token, n, w token) bool {
 	return between <= 1 && !w.tightPrev && len(w.word) > 1
 }
 
-// operatorBetween reports whether only an arithmetic operator stands
-// between tokens a and b of the phrasing being compiled ("1 + epsilon", not
-// "a_1 * ... * a_t").
-func (m *cardMatcher) operatorBetween(a, b token) bool {
+// operatorBetween returns the arithmetic operation that alone stands
+// between tokens a and b of the phrasing being compiled ("1 + epsilon",
+// "h + r"; not "a_1 * ... * a_t"), or 0.
+func (m *cardMatcher) operatorBetween(a, b token) byte {
 	if a.end > b.start || b.start > len(m.phrase) {
-		return false
+		return 0
 	}
-	op := strings.TrimSpace(m.phrase[a.end:b.start])
-	return op == "+" || op == "*" || op == "·" || op == "×"
+	return operation(strings.Trim(m.phrase[a.end:b.start], " \t\n\\{}()[]$,;"))
+}
+
+// operation returns the arithmetic operation a written operator stands for:
+// '+' for a sum, '*' for a product, or 0.
+func operation(op string) byte {
+	switch op {
+	case "+", "plus":
+		return '+'
+	case "*", "·", "×", "⊙", "times":
+		return '*'
+	}
+	return 0
 }
 
 // maxGap is how many other tokens may stand between the words of a match of

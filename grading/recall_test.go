@@ -160,6 +160,15 @@ func TestRecallVariants(t *testing.T) {
 		{"1000 steps", "about 1k steps", true},
 		{"970,000 trajectories", "970k trajectories", true},
 		{"1000 steps", "1,5 steps", false},
+		// an operation between two terms of a formula is the formula's
+		{"h + r = t", "the head plus the relation vector should equal the tail, h + r = t", true},
+		{"h + r = t", "h_v + r_v = t", true},
+		{"h + r = t", "the head is multiplied by the relation, h * r = t", false},
+		{"h + r = t", "h × r = t", false},
+		{"head + relation", "the relation links a given head", false},
+		{"head + relation", "head plus relation is close to the tail", true},
+		{"gamma * h + beta", "gamma times h plus beta", true},
+		{"gamma * h + beta", "gamma + h * beta", false},
 		// a symbol's time index may go without saying; abar is alpha bar
 		{"sqrt(1-beta_t)", "the sample is scaled by sqrt(1 - beta)", true},
 		{"alpha_bar_T = 0", "make alpha bar at T = 0", true},
