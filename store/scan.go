@@ -11,24 +11,23 @@ import (
 	"grill/interview"
 )
 
-// scanDigest reads the digest of a session record from its JSON: the part
-// of the Record that summaries and schedules need (start and end, the
-// settings' topics, mode and retry_of, the length of the plan, whether an
-// interview's round is over, and of each question its card, topic, time
-// used, outcome, time, grader's and adjusted score, rating and the time
-// used on its follow-ups: an interview.Digest), and the schema version (nil
-// when absent). It is a
-// purpose-built scanner rather than encoding/json because the answers, key
-// point verdicts and LLM feedback that make up most of a record are not
-// needed to list sessions: it only checks that they are well-formed JSON
-// while skipping them, several times faster than decoding. It validates the
-// syntax of the whole document (truncation, stray bytes, bad escapes,
-// control characters in strings) and the types of the fields it reads. The
-// time used of a question, and of each of its follow-ups ("follow_ups",
-// records of their own), is read as seconds ("time_used_s", schema version
-// 3) or nanoseconds ("time_used", versions 1 and 2), the seconds winning,
-// as interview.QuestionRecord reads it. On error, the digest holds what was
-// read before it.
+// scanDigest reads the digest of a session record from its JSON: the part of
+// the Record that summaries and schedules need (start and end, the settings'
+// topics, mode and retry_of, the length of the plan, whether an interview's
+// round is over, and of each question its card, topic, time used, outcome,
+// time, grader's and adjusted score, rating and the time used on its
+// follow-ups: an interview.Digest), and the schema version (nil when
+// absent). It is a purpose-built scanner rather than encoding/json because
+// the answers, key point verdicts and LLM feedback that make up most of a
+// record are not needed to list sessions: it only checks that they are
+// well-formed JSON while skipping them, several times faster than decoding.
+// It validates the syntax of the whole document (truncation, stray bytes,
+// bad escapes, control characters in strings) and the types of the fields it
+// reads. The time used of a question, and of each of its follow-ups
+// ("follow_ups", records of their own), is read as seconds ("time_used_s",
+// schema version 3) or nanoseconds ("time_used", versions 1 and 2), the
+// seconds winning, as interview.QuestionRecord reads it. On error, the
+// digest holds what was read before it.
 func scanDigest(data []byte) (d *interview.Digest, version *int, err error) {
 	s := &jsonScanner{data: data}
 	d = new(interview.Digest)
