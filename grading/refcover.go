@@ -28,8 +28,11 @@ import (
 // both polarities ("not pure sugar ... as much gas as the pure sugar") has
 // none to keep: either agrees. An answer that opens with the opposite
 // yes or no of a reference that opens with one ("Yes, ..." for "No, string
-// is an insulator") loses verdictPenalty of its share; such a bare "no"
-// negates nothing after it ("No because the circuit is open": saidNegated).
+// is an insulator") loses verdictPenalty of its share, and so does one that
+// opens with another option letter than a reference that opens with one
+// ("B. Dry soil ..." for "A. Dry soil heats more quickly ...":
+// openingChoice); such a bare "no" negates nothing after it ("No because
+// the circuit is open": saidNegated).
 // With several reference answers a word they all say weighs more than one
 // only one of them says (weighShared). The found weight is divided by the
 // smaller of the reference's total and a length allowance of the
@@ -69,6 +72,8 @@ type refTerm struct {
 	possess bool       // the word is "contain": an answer's possessive "have" says it too
 	inner   bool       // negated only as a word inside a negated verb phrase: asserting it is no evidence against
 	possNeg bool       // the reference denies the possession ("does not contain", "contains no")
+	clause  int32      // the reference's clause and sentence where the word first stands
+	sent    int32
 }
 
 // refBag is one reference answer as weighted terms.
@@ -76,6 +81,7 @@ type refBag struct {
 	terms   []refTerm
 	total   float64
 	verdict int8 // +1 when the reference opens with a bare "yes", -1 with "no"
+	choice  byte // the option letter the reference opens with ("A. Dry soil heats ..."), or 0
 }
 
 // compileRefs builds the term bags of a card's reference answers.
@@ -92,7 +98,7 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 	for _, text := range refs {
 		ra := m.analyzeRef(plain(text))
 		toks := ra.toks
-		bag := refBag{verdict: openingVerdict(toks)}
+		bag := refBag{verdict: openingVerdict(toks), choice: openingChoice(toks)}
 		seen := map[int32]int{}
 		inPhrase := refPhrases(toks)
 		for i, t := range toks {
@@ -123,7 +129,7 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 				}
 				continue
 			}
-			rt := refTerm{id: id, weight: w, negated: neg, echo: qTerms[t.term], subject: subj}
+			rt := refTerm{id: id, weight: w, negated: neg, echo: qTerms[t.term], subject: subj, clause: t.clause, sent: t.sent}
 			rt.inner = neg && ra.innerNegated(i)
 			for _, seq := range antonymsOf(t.term) {
 				if len(seq) == 1 {
@@ -285,68 +291,17 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 	content += len(slices.Compact(other))
 	allow := lengthSlope*float64(content) + lengthBase
 	best, bestTotal := -1.0, 0.0
-	verdict := openingVerdict(a.toks)
+	verdict, choice := openingVerdict(a.toks), openingChoice(a.toks)
 	for _, bag := range refs {
 		var found, echoed, against float64
-		for _, rt := range bag.terms {
-			agree, disagree := false, false
-			for n := -1; n < len(rt.alts); n++ {
-				id := rt.id
-				if n >= 0 {
-					id = rt.alts[n]
-				}
-				for _, o := range a.occ[id] {
-					neg := a.saidNegated(int(o.first))
-					if rt.subject >= 0 {
-						if s := a.subjectOf(o.first, o.last); s >= 0 && s != rt.subject {
-							disagree = true // said of the other method
-							continue
-						}
-					}
-					switch {
-					case neg == rt.negated || rt.either:
-						agree = true
-					case rt.inner:
-					case rt.negated || a.deny[o.first]&denyScope != 0 || !a.innerNegated(int(o.first)):
-						disagree = true
-					}
-				}
-			}
-			for _, id := range rt.anti {
-				for _, o := range a.occ[id] {
-					neg := a.saidNegated(int(o.first))
-					if neg == rt.negated {
-						disagree = true
-					} else {
-						agree = true // "not stochastic" for "deterministic"
-					}
-				}
-			}
-			if !agree && !disagree {
-				for _, seq := range rt.phrases {
-					if i := a.phraseAt(seq); i >= 0 {
-						if a.saidNegated(i) == rt.negated || rt.either {
-							agree = true
-						} else {
-							disagree = true
-						}
-						break
-					}
-				}
-			}
-			if !agree && !disagree && rt.possess {
-				if i := possessiveHave(a.toks); i >= 0 {
-					if a.possessionDenied(i) == rt.possNeg || rt.either {
-						agree = true // "did not have any vitamin C" for "contains little or no vitamin C"
-					} else {
-						disagree = true
-					}
-				}
-			}
-			if !agree && !disagree && a.partialMatch(m.terms[rt.id]) {
+		for k := range bag.terms {
+			rt := &bag.terms[k]
+			st := a.termStatus(m, rt)
+			if st == termPartial {
 				found += partialCredit * rt.weight // "insulate" for "insulator"
 				continue
 			}
+			agree, disagree := st == termAgree, st == termDisagree
 			switch {
 			case agree && rt.echo:
 				echoed += rt.weight
@@ -361,6 +316,9 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 		if bag.verdict != 0 && verdict == -bag.verdict {
 			share -= verdictPenalty // "Yes, ..." to a reference that opens "No, ..."
 		}
+		if bag.choice != 0 && choice != 0 && choice != bag.choice {
+			share -= verdictPenalty // "B. ..." to a reference that opens "A. ..."
+		}
 		if precisionBlend > 0 && content > 0 {
 			prec := (found - contraWeight*against) / float64(content)
 			share = (1-precisionBlend)*share + precisionBlend*math.Min(1, prec)
@@ -370,6 +328,86 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 		}
 	}
 	return math.Max(0, math.Min(1, best)), bestTotal
+}
+
+// termSaid is how the answer says one reference term.
+type termSaid int8
+
+const (
+	termNone     termSaid = iota
+	termAgree             // said with the reference's polarity
+	termDisagree          // said with the other polarity, of the other subject, or as its antonym
+	termPartial           // only a word sharing a long prefix with it
+)
+
+// termStatus reads how the answer says reference term rt: agreeing,
+// disagreeing, only partly (a word sharing a long prefix), or not at all.
+// Agreement wins over disagreement.
+func (a *analysis) termStatus(m *cardMatcher, rt *refTerm) termSaid {
+	agree, disagree := false, false
+	for n := -1; n < len(rt.alts); n++ {
+		id := rt.id
+		if n >= 0 {
+			id = rt.alts[n]
+		}
+		for _, o := range a.occ[id] {
+			neg := a.saidNegated(int(o.first))
+			if rt.subject >= 0 {
+				if s := a.subjectOf(o.first, o.last); s >= 0 && s != rt.subject {
+					disagree = true // said of the other method
+					continue
+				}
+			}
+			switch {
+			case neg == rt.negated || rt.either:
+				agree = true
+			case rt.inner:
+			case rt.negated || a.deny[o.first]&denyScope != 0 || !a.innerNegated(int(o.first)):
+				disagree = true
+			}
+		}
+	}
+	for _, id := range rt.anti {
+		for _, o := range a.occ[id] {
+			neg := a.saidNegated(int(o.first))
+			if neg == rt.negated {
+				disagree = true
+			} else {
+				agree = true // "not stochastic" for "deterministic"
+			}
+		}
+	}
+	if !agree && !disagree {
+		for _, seq := range rt.phrases {
+			if i := a.phraseAt(seq); i >= 0 {
+				if a.saidNegated(i) == rt.negated || rt.either {
+					agree = true
+				} else {
+					disagree = true
+				}
+				break
+			}
+		}
+	}
+	if !agree && !disagree && rt.possess {
+		if i := possessiveHave(a.toks); i >= 0 {
+			if a.possessionDenied(i) == rt.possNeg || rt.either {
+				agree = true // "did not have any vitamin C" for "contains little or no vitamin C"
+			} else {
+				disagree = true
+			}
+		}
+	}
+	if !agree && !disagree && a.partialMatch(m.terms[rt.id]) {
+		return termPartial // "insulate" for "insulator"
+	}
+	switch {
+	case agree:
+		return termAgree
+	case disagree:
+		return termDisagree
+	}
+	return termNone
 }
 
 // containTerm is the matching term of "contain".
@@ -461,6 +499,18 @@ func openingVerdict(toks []token) int8 {
 		}
 	}
 	return 0
+}
+
+// openingChoice reads the option letter a text opens with, as an answer to
+// a multiple-choice question does ("A. Dry soil heats more quickly", "C)
+// because ..."): a letter a to e that ends its sentence or clause. It returns
+// the letter, or 0 when the text opens otherwise ("A magnet ...").
+func openingChoice(toks []token) byte {
+	if len(toks) < 2 || len(toks[0].word) != 1 || toks[0].word[0] < 'a' || toks[0].word[0] > 'e' ||
+		toks[1].clause == toks[0].clause {
+		return 0
+	}
+	return toks[0].word[0]
 }
 
 // verdictNext may follow a bare "no" in the same clause.

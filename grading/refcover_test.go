@@ -247,3 +247,35 @@ func TestDerivedInsulatorConductor(t *testing.T) {
 		t.Errorf("'does not conduct' scores %d, 'conducts' %d; want ≥ 50 and higher", right, wrong)
 	}
 }
+
+func TestOpeningChoice(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want byte
+	}{
+		{"A. Dry soil heats more quickly than water.", 'a'},
+		{"C. Because there is more black in it.", 'c'},
+		{"B) because line A is hotter", 'b'},
+		{"A, because it is hotter than B", 'a'},
+		{"A magnet sticks to iron.", 0},
+		{"A", 0},
+		{"F. the fifth option", 0},
+		{"I. think so", 0},
+	} {
+		if got := openingChoice(tokenize(tc.text)); got != tc.want {
+			t.Errorf("openingChoice(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// An answer that opens with another option letter than its reference
+// scores below the same answer with the reference's letter.
+func TestDerivedOtherChoice(t *testing.T) {
+	c := derivedCard("Which container had the dry soil, A or B? Explain how the graph helped you decide.",
+		"A. Dry soil heats more quickly and cools off more quickly than water.")
+	right := Grade(c, "A. Dry soil heats up faster than water.").Score
+	wrong := Grade(c, "B. Dry soil heats up faster than water.").Score
+	if wrong >= right {
+		t.Errorf("other option scores %d, same option %d; want lower", wrong, right)
+	}
+}
