@@ -80,15 +80,20 @@ type refTerm struct {
 type refBag struct {
 	terms   []refTerm
 	total   float64
-	verdict int8 // +1 when the reference opens with a bare "yes", -1 with "no"
-	choice  byte // the option letter the reference opens with ("A. Dry soil heats ..."), or 0
+	verdict int8   // +1 when the reference opens with a bare "yes", -1 with "no"
+	choice  byte   // the option letter the reference opens with ("A. Dry soil heats ..."), or 0
+	options uint32 // the letters the question offers as options (bit 0 for a), when choice is set
 }
 
 // compileRefs builds the term bags of a card's reference answers.
 func (m *cardMatcher) compileRefs(question string, refs []string) {
 	qTerms := map[string]bool{}
+	var letters uint32 // single letters of the question: its options ("A or B", "X or Y")
 	for _, t := range tokenize(question) {
 		qTerms[t.term] = true
+		if len(t.word) == 1 && t.word[0] >= 'a' && t.word[0] <= 'z' {
+			letters |= 1 << (t.word[0] - 'a')
+		}
 		for _, exp := range abbreviations[t.word] {
 			for _, et := range tokenize(exp) {
 				qTerms[et.term] = true
@@ -98,7 +103,10 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 	for _, text := range refs {
 		ra := m.analyzeRef(plain(text))
 		toks := ra.toks
-		bag := refBag{verdict: openingVerdict(toks), choice: openingChoice(toks)}
+		bag := refBag{verdict: openingVerdict(toks)}
+		if c := openingChoice(toks); c != 0 && letters&(1<<(c-'a')) != 0 {
+			bag.choice, bag.options = c, letters
+		}
 		seen := map[int32]int{}
 		inPhrase := refPhrases(toks)
 		for i, t := range toks {
@@ -316,7 +324,7 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 		if bag.verdict != 0 && verdict == -bag.verdict {
 			share -= verdictPenalty // "Yes, ..." to a reference that opens "No, ..."
 		}
-		if bag.choice != 0 && choice != 0 && choice != bag.choice {
+		if bag.choice != 0 && choice != 0 && choice != bag.choice && bag.options&(1<<(choice-'a')) != 0 {
 			share -= verdictPenalty // "B. ..." to a reference that opens "A. ..."
 		}
 		if precisionBlend > 0 && content > 0 {
@@ -503,10 +511,12 @@ func openingVerdict(toks []token) int8 {
 
 // openingChoice reads the option letter a text opens with, as an answer to
 // a multiple-choice question does ("A. Dry soil heats more quickly", "C)
-// because ..."): a letter a to e that ends its sentence or clause. It returns
-// the letter, or 0 when the text opens otherwise ("A magnet ...").
+// because ...", "X, cup X is heavier"): a single letter that ends its
+// sentence or clause. It returns the letter, or 0 when the text opens
+// otherwise ("A magnet ..."). The letter counts as an option only where the
+// question names it (compileRefs).
 func openingChoice(toks []token) byte {
-	if len(toks) < 2 || len(toks[0].word) != 1 || toks[0].word[0] < 'a' || toks[0].word[0] > 'e' ||
+	if len(toks) < 2 || len(toks[0].word) != 1 || toks[0].word[0] < 'a' || toks[0].word[0] > 'z' ||
 		toks[1].clause == toks[0].clause {
 		return 0
 	}

@@ -259,8 +259,8 @@ func TestOpeningChoice(t *testing.T) {
 		{"A, because it is hotter than B", 'a'},
 		{"A magnet sticks to iron.", 0},
 		{"A", 0},
-		{"F. the fifth option", 0},
-		{"I. think so", 0},
+		{"X, cup X is heavier.", 'x'},
+		{"I think so", 0},
 	} {
 		if got := openingChoice(tokenize(tc.text)); got != tc.want {
 			t.Errorf("openingChoice(%q) = %q, want %q", tc.text, got, tc.want)
@@ -277,5 +277,9 @@ func TestDerivedOtherChoice(t *testing.T) {
 	wrong := Grade(c, "B. Dry soil heats up faster than water.").Score
 	if wrong >= right {
 		t.Errorf("other option scores %d, same option %d; want lower", wrong, right)
+	}
+	// A letter the question does not offer is no option.
+	if other := Grade(c, "D. Dry soil heats up faster than water.").Score; other != right {
+		t.Errorf("a letter the question does not offer scores %d, the right option %d; want the same", other, right)
 	}
 }
