@@ -493,7 +493,9 @@ func (a *analysis) phraseAt(seq []string) int {
 // or 0 when it opens otherwise. "No" counts when it stands alone in its
 // clause ("No, string is an insulator", "No because ...") or before a
 // pronoun or article ("no it cannot"), not when it determines a noun ("no
-// electricity flows").
+// electricity flows"). An opening "agree" or "disagree", with or without
+// "I" and a negation before it ("Agree.", "I agree with Sarah", "I do not
+// agree"), is a yes or a no too.
 func openingVerdict(toks []token) int8 {
 	if len(toks) == 0 {
 		return 0
@@ -504,6 +506,23 @@ func openingVerdict(toks []token) int8 {
 	case "no", "nope":
 		if len(toks) == 1 || toks[1].clause != toks[0].clause || verdictNext[toks[1].word] {
 			return -1
+		}
+	}
+	i, v := 0, int8(1)
+	if toks[0].word == "i" {
+		i++
+	}
+	for ; i < len(toks) && i < 4 && toks[i].clause == toks[0].clause && (toks[i].aux || toks[i].neg == negStrong); i++ {
+		if toks[i].neg == negStrong {
+			v = -v // "I do not agree"
+		}
+	}
+	if i < len(toks) && toks[i].clause == toks[0].clause {
+		switch toks[i].word {
+		case "agree":
+			return v
+		case "disagree":
+			return -v
 		}
 	}
 	return 0

@@ -23,6 +23,12 @@ func TestOpeningVerdict(t *testing.T) {
 		{"Yes. The circuit is closed.", 1},
 		{"yes it will", 1},
 		{"No electricity can flow through string.", 0},
+		{"Agree. Vibrations are movements.", 1},
+		{"I agree with Sarah because vibrations make sound.", 1},
+		{"I disagree.", -1},
+		{"I do not agree, because ...", -1},
+		{"I don't agree", -1},
+		{"Scientists agree that vibrations make sound.", 0},
 		{"String is an insulator.", 0},
 		{"", 0},
 	} {
