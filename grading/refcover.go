@@ -31,8 +31,11 @@ import (
 // is an insulator") loses verdictPenalty of its share, and so does one that
 // opens with another option letter than a reference that opens with one
 // ("B. Dry soil ..." for "A. Dry soil heats more quickly ...":
-// openingChoice); such a bare "no" negates nothing after it ("No because
-// the circuit is open": saidNegated).
+// openingChoice), or with another of the question's alternatives than a
+// reference that names one in a sentence of its own ("Lead - ..." for
+// "Copper. It conducts ..." to "copper or lead?": openingPick); such a bare
+// "no" negates nothing after it ("No because the circuit is open":
+// saidNegated).
 // With several reference answers a word they all say weighs more than one
 // only one of them says (weighShared). The found weight is divided by the
 // smaller of the reference's total and a length allowance of the
@@ -83,6 +86,12 @@ type refBag struct {
 	verdict int8   // +1 when the reference opens with a bare "yes", -1 with "no"
 	choice  byte   // the option letter the reference opens with ("A. Dry soil heats ..."), or 0
 	options uint32 // the letters the question offers as options (bit 0 for a), when choice is set
+	// pick holds the terms of a reference that opens by naming one of the
+	// question's alternatives in a sentence of its own ("Sammy's. Different
+	// materials ..."), and question the question's terms, to tell an
+	// answer that opens with another ("Nathaniel - ...").
+	pick     []string
+	question map[string]bool
 }
 
 // compileRefs builds the term bags of a card's reference answers.
@@ -106,6 +115,9 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 		bag := refBag{verdict: openingVerdict(toks)}
 		if c := openingChoice(toks); c != 0 && letters&(1<<(c-'a')) != 0 {
 			bag.choice, bag.options = c, letters
+		}
+		if p := openingPick(toks, true); len(p) > 0 && allIn(p, qTerms) {
+			bag.pick, bag.question = p, qTerms
 		}
 		seen := map[int32]int{}
 		inPhrase := refPhrases(toks)
@@ -299,7 +311,7 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 	content += len(slices.Compact(other))
 	allow := lengthSlope*float64(content) + lengthBase
 	best, bestTotal := -1.0, 0.0
-	verdict, choice := openingVerdict(a.toks), openingChoice(a.toks)
+	verdict, choice, pick := openingVerdict(a.toks), openingChoice(a.toks), openingPick(a.toks, false)
 	for _, bag := range refs {
 		var found, echoed, against float64
 		for k := range bag.terms {
@@ -326,6 +338,11 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 		}
 		if bag.choice != 0 && choice != 0 && choice != bag.choice && bag.options&(1<<(choice-'a')) != 0 {
 			share -= verdictPenalty // "B. ..." to a reference that opens "A. ..."
+		}
+		if len(bag.pick) > 0 && len(pick) > 0 && allIn(pick, bag.question) && !slices.ContainsFunc(pick, func(t string) bool {
+			return slices.Contains(bag.pick, t)
+		}) {
+			share -= verdictPenalty // "Nathaniel - ..." to a reference that opens "Sammy's."
 		}
 		if precisionBlend > 0 && content > 0 {
 			prec := (found - contraWeight*against) / float64(content)
@@ -540,6 +557,44 @@ func openingChoice(toks []token) byte {
 		return 0
 	}
 	return toks[0].word[0]
+}
+
+// maxPick is the most content words an opening pick may have.
+const maxPick = 2
+
+// openingPick returns the terms of the content words of a text's opening
+// clause when it has one or two and is followed by a clause break ("Sammy's
+// - because ...", "Nathaniel, because ...") or, with sentence set, by a
+// sentence break ("Sammy's. Different materials ..."); otherwise nil.
+func openingPick(toks []token, sentence bool) []string {
+	var out []string
+	for i := range toks {
+		t := &toks[i]
+		if t.clause != toks[0].clause || sentence && t.sent != toks[0].sent {
+			if sentence && t.sent == toks[0].sent {
+				return nil
+			}
+			return out
+		}
+		if t.fn || t.stop || t.neg != negNone || len(t.word) < 2 && !t.number {
+			continue
+		}
+		if len(out) == maxPick {
+			return nil
+		}
+		out = append(out, t.term)
+	}
+	return nil // the whole text: no opening
+}
+
+// allIn reports whether every term is in set.
+func allIn(terms []string, set map[string]bool) bool {
+	for _, t := range terms {
+		if !set[t] {
+			return false
+		}
+	}
+	return true
 }
 
 // verdictNext may follow a bare "no" in the same clause.

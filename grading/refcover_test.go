@@ -289,3 +289,45 @@ func TestDerivedOtherChoice(t *testing.T) {
 		t.Errorf("a letter the question does not offer scores %d, the right option %d; want the same", other, right)
 	}
 }
+
+func TestOpeningPick(t *testing.T) {
+	for _, tc := range []struct {
+		text     string
+		sentence bool
+		want     []string
+	}{
+		{"Copper. It conducts better.", true, []string{"copper"}},
+		{"Copper wire. It conducts better.", true, []string{"copper", "wire"}},
+		{"Copper, because it conducts better.", true, nil}, // no sentence of its own
+		{"Copper, because it conducts better.", false, []string{"copper"}},
+		{"Lead - it conducts better", false, []string{"lead"}},
+		{"The copper wire is better because it conducts.", false, nil},
+		{"Copper", false, nil},
+	} {
+		got := openingPick(tokenize(tc.text), tc.sentence)
+		var want []string
+		for _, w := range tc.want {
+			want = append(want, infoFor(w).term)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("openingPick(%q, %v) = %q, want %q", tc.text, tc.sentence, got, want)
+		}
+	}
+}
+
+// An answer that opens by naming another of the question's alternatives
+// than its reference does scores below the same answer naming the
+// reference's.
+func TestDerivedOtherPick(t *testing.T) {
+	c := derivedCard("Which metal would you use for the wire, copper or lead? Why?",
+		"Copper. It conducts electricity much better than lead and bends without breaking.")
+	right := Grade(c, "Copper - it conducts electricity better and bends easily.").Score
+	wrong := Grade(c, "Lead - it conducts electricity better and bends easily.").Score
+	if wrong >= right {
+		t.Errorf("other alternative scores %d, the reference's %d; want lower", wrong, right)
+	}
+	// A word the question does not name is no alternative.
+	if other := Grade(c, "Honestly - it conducts electricity better and bends easily.").Score; other <= wrong {
+		t.Errorf("an opening the question does not name scores %d, the other alternative %d; want higher", other, wrong)
+	}
+}
