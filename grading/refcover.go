@@ -10,8 +10,10 @@ import (
 // Decks without key points: coverage of the whole reference.
 //
 // A card with no curated key points is scored by how much of its reference
-// answer (and of each Also accepted alternative; the best one counts) the
-// answer says. Every content word of the reference is a term with a weight:
+// answer (and of each Also accepted alternative) the answer says: the best
+// one's share, blended with the mean share over all of them (refMix), so
+// that an answer the alternatives agree on ranks above one that matches a
+// single alternative's wording as closely. Every content word of the reference is a term with a weight:
 // 1, or questionWeight for a word that only repeats the question. A term
 // counts when the answer has it (after the usual normalisation: stems,
 // thesaurus, its multi-word synonyms too ("light up" for "shine"),
@@ -59,6 +61,7 @@ var (
 	precisionBlend = 0.0  // share of the answer's own words found in the reference, blended in
 	sharedBoost    = 0.8  // with several reference answers: weight for a word all of them say (weighShared)
 	verdictPenalty = 0.5  // share taken off an answer whose opening yes or no is the reference's opposite (openingVerdict)
+	refMix         = 0.4  // with several reference answers: share of the mean coverage over all of them, beside the best one's
 )
 
 // refTerm is one content word of a reference.
@@ -310,7 +313,7 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 	slices.Sort(other)
 	content += len(slices.Compact(other))
 	allow := lengthSlope*float64(content) + lengthBase
-	best, bestTotal := -1.0, 0.0
+	best, bestTotal, sum := -1.0, 0.0, 0.0
 	verdict, choice, pick := openingVerdict(a.toks), openingChoice(a.toks), openingPick(a.toks, false)
 	for _, bag := range refs {
 		var found, echoed, against float64
@@ -351,6 +354,10 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 		if share > best {
 			best, bestTotal = share, bag.total
 		}
+		sum += share
+	}
+	if len(refs) > 1 {
+		best = (1-refMix)*best + refMix*sum/float64(len(refs))
 	}
 	return math.Max(0, math.Min(1, best)), bestTotal
 }

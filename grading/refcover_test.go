@@ -331,3 +331,24 @@ func TestDerivedOtherPick(t *testing.T) {
 		t.Errorf("an opening the question does not name scores %d, the other alternative %d; want higher", other, wrong)
 	}
 }
+
+// With several reference answers, the mean share over all of them counts
+// beside the best one's: an answer that says what the alternatives share
+// gains on one that matches a single alternative's wording.
+func TestDerivedRefMix(t *testing.T) {
+	c := derivedCard("Why does the bulb light?", "The bulb sits in a closed path with the battery, so current flows through its filament.")
+	c.AlsoAccepted = []string{"Current flows because the circuit through the bulb is closed and nothing breaks it.",
+		"A closed circuit joins the bulb to both battery terminals, letting current flow."}
+	gap := func() int {
+		clearMatchers()
+		return Grade(c, "Current flows, it is closed.").Score - Grade(c, "The filament sits in a path.").Score
+	}
+	saved := refMix
+	defer func() { refMix = saved; clearMatchers() }()
+	refMix = 0
+	best := gap()
+	refMix = saved
+	if mixed := gap(); mixed <= best {
+		t.Errorf("shared answer's lead over a single alternative's wording: %d with the mean share, %d with the best alone; want larger", mixed, best)
+	}
+}
