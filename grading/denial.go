@@ -76,7 +76,7 @@ var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
 has have had turned proved proven never nobody noone become becomes became supposedly allegedly purportedly supposed alleged
 so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute theyre a an error`)
-	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords, backRefs} {
+	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords, backRefs, rejectionStarters} {
 		for w := range set {
 			m[w] = true
 		}
@@ -106,6 +106,9 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 	end := reportFrame(w, s0, s1)
 	if end == s0 {
 		end = beliefFrame(w, s0, s1)
+	}
+	if end == s0 {
+		end = genericReport(w, s0) // "people like to insist X, but ..."
 	}
 	if end == s0 {
 		if k := passiveReport(w, toks, s0, s1); k > s0 && correctedAfter(toks, w, k, s1) {
@@ -177,7 +180,7 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 					break
 				}
 			}
-			if i == s0 && s0 > 0 {
+			if opensSentence(w, s0, i) && s0 > 0 {
 				// The sentence is only the frame: it denies the one before.
 				p0 := s0 - 1
 				for p0 > 0 && toks[p0-1].sent == toks[s0-1].sent {
@@ -227,6 +230,12 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 					marks[k] |= denyPred
 				}
 			}
+			i = end - 1
+			continue
+		}
+		// Rejections and dismissals of dismissal.go: "X is mostly ritual",
+		// "I'd push back on X", "X doesn't really hold up".
+		if end := rejectionFrames(w, toks, marks, i, s0, s1); end > i {
 			i = end - 1
 		}
 	}
@@ -514,7 +523,7 @@ var reportAdverbs = setOf(`often commonly usually widely sometimes frequently ty
 
 // passiveVerbs are participles of a passive report, besides reportVerbs.
 var passiveVerbs = setOf(`recommended cited presented touted portrayed framed sold seen regarded treated viewed taught justified
-explained read advertised marketed credited blamed quoted repeated`)
+explained read advertised marketed credited blamed quoted repeated equated likened conflated lumped`)
 
 // passiveReport returns the end of a passive report in the first clause of
 // a sentence ("X is often described as", "it is usually justified by"), or

@@ -1,0 +1,475 @@
+package grading
+
+// Rejections and dismissals (besides the frames of denial.go).
+//
+// An answer can take a claim back without "false" or "not": by a predicate
+// that rejects its subject, by the speaker's own verb of rejection, or by
+// reporting what others insist on and then correcting it. Four classes:
+//
+//   - A rejecting predicate of the subject: a copula, hedges ("mostly",
+//     "more of", "little more than", "in my view"), and a noun phrase headed
+//     or qualified by a word of falsity or dismissal ("X is mostly ritual",
+//     "X is marketing", "X is more of a theoretical myth than anything",
+//     "X is an overstated requirement", "X is a theoretical worst case", "X
+//     is no longer a limitation"), or "X doesn't (really) hold up / hold
+//     water / stand up / add up". The subject is the clause before the
+//     predicate, with an appositive ("the usual justification, that Y,
+//     doesn't hold up") or a subject listed over commas; a subject that
+//     refers back ("that concern", "that", "this framing") takes back what
+//     the sentence said before it, or the sentence before when it opens its
+//     sentence ("Honestly, that framing doesn't hold up").
+//   - A predicate naming the speaker's rejection: "X is something I'd push
+//     back on".
+//   - The speaker's verb of rejection before the claim: "I'd push back on
+//     X", "I'd dismiss X", "I reject / dispute / doubt / question X", "I'm
+//     skeptical of X". It reaches to the end of its clause, or, when its
+//     object is a reported claim ("the idea that X"), to the end of the
+//     sentence or a contrast word.
+//   - What others say, believe or insist on, reported to be corrected:
+//     "people like to insist X, but ...", "people worry about X, but that
+//     concern is overblown", "many explain X with Y, but ...".
+//
+// A claim whose rejection is of falsity ("myth", "overstated", "doesn't
+// hold up") is denied (its polarity turned round); one said not to be
+// needed ("unnecessary caution") is dismissed, as "X is unnecessary" is. A
+// rejection never reaches past a contrast word, so "X is overstated, but Y
+// matters" still asserts Y.
+
+// dismissNouns head a predicate that calls its subject empty show or hot
+// air: "X is mostly ritual", "X is marketing".
+var dismissNouns = setOf(`ritual rituals marketing hype superstition superstitions folklore fad buzzword buzzwords cliche relic
+relics holdover distraction overkill nitpick theater theatre handwaving caricature strawman formality technicality sideshow
+curiosity misnomer`)
+
+// overWords say that a claim or a worry is made more of than it is.
+var overWords = setOf(`overhyped oversold overemphasized overemphasised overplayed overdone overcautious`)
+
+// problemNouns name a difficulty: "no longer a limitation", "a
+// theoretical concern".
+var problemNouns = setOf(`problem problems issue issues concern concerns worry worries limitation limitations bottleneck bottlenecks
+constraint constraints obstacle obstacles barrier barriers risk risks danger dangers`)
+
+// minorAdjectives make a problem one that does not arise in practice: "a
+// theoretical concern", "a theoretical worst case".
+var minorAdjectives = setOf(`theoretical academic hypothetical cosmetic minor pathological contrived artificial`)
+
+// rejectHedges may stand between a copula and a rejecting predicate: "is
+// mostly ritual", "is basically marketing".
+var rejectHedges = setOf(`basically essentially merely mere purely pure frankly honestly often usually somewhat rather vastly wildly
+greatly hugely highly massively grossly heavily badly seriously totally entirely largely mostly mainly partly just simply
+also likewise equally really actually clearly plainly all too way kinda`)
+
+// asideWords make up a short parenthetical before a predicate: "is, in
+// my view, marketing".
+var asideWords = setOf(`in my our view opinion i we think would say frankly honestly at best imo arguably really practice
+reality fact experience to be honest if you ask me`)
+
+// rejectVerbs are the speaker's verbs of rejection: "I'd dismiss X".
+var rejectVerbs = setOf(`dismiss reject dispute doubt question challenge discount disagree contest`)
+
+// speakerWords open a rejection by the speaker: "I'd push back on".
+var speakerWords = setOf(`i id we wed im ill`)
+
+// discourseWords may open a sentence before a frame that denies the
+// sentence before: "Honestly, that framing doesn't hold up".
+var discourseWords = setOf(`honestly frankly really realistically personally truthfully admittedly but and however so well yet
+still in practice reality fact though actually sadly unfortunately`)
+
+// insistVerbs report what others hold, besides reportVerbs: "people like
+// to insist X, but ...", "people worry about X, but ...".
+var insistVerbs = setOf(`insist insists insisted worry worries worried explain explains explained emphasize emphasizes emphasized
+emphasise emphasises emphasised stress stresses stressed repeat repeats repeated blame blames blamed attribute attributes
+attributed fret frets fretted complain complains complained warn warns warned talk talks talked point points pointed tout touts
+touted obsess obsesses obsessed recommend recommends recommended justify justifies justified motivate motivates motivated
+present presents presented frame frames framed`)
+
+// rejectionHead reports whether the word at q heads or qualifies a
+// rejecting predicate, and whether it says the subject is not needed
+// (dismissal) rather than false.
+func rejectionHead(w *sentWords, q int) (ok, dismissal bool) {
+	x := w.at(q)
+	switch {
+	case w.lexAt(q)&lexDismiss != 0:
+		return true, true
+	case w.lexAt(q)&lexFalse != 0 || claimFalseWords[x] || dismissNouns[x] || overWords[x]:
+		return true, false
+	case x == "non" && problemNouns[w.at(q+1)], x == "nonissue" || x == "nonproblem":
+		return true, false
+	}
+	return false, false
+}
+
+// skipAside returns the first token after a short parenthetical clause
+// starting at q ("in my view", "I think", "frankly"), or q when there is
+// none. The parenthetical must be a clause of its own, followed by another
+// clause of the same sentence.
+func skipAside(w *sentWords, toks []token, q int) int {
+	if q >= w.s1 || q > w.s0 && toks[q].clause == toks[q-1].clause {
+		return q
+	}
+	e := q
+	for e < w.s1 && toks[e].clause == toks[q].clause {
+		if !asideWords[toks[e].word] || e-q >= 4 {
+			return q
+		}
+		e++
+	}
+	if e >= w.s1 {
+		return q
+	}
+	return e
+}
+
+// rejectingPredicate returns the end of a predicate starting at token k
+// that rejects the subject before it ("is mostly ritual", "doesn't really
+// hold up", "is something I'd push back on"), or k when there is none;
+// dismissal says the predicate calls its subject unneeded rather than
+// false. With virtual set, token k is what follows a pronoun whose copula
+// was dropped ("that('s) a theoretical worst case").
+func rejectingPredicate(w *sentWords, toks []token, k int, virtual bool) (end int, dismissal bool) {
+	q := k
+	if !virtual {
+		switch w.at(q) {
+		case "is", "are", "was", "were", "s", "seems", "seem", "sounds", "sound", "looks", "look", "remains", "remain", "feels":
+			q++
+			if w.at(q) == "like" && w.at(q-1) != "is" && w.at(q-1) != "are" && w.at(q-1) != "was" && w.at(q-1) != "were" {
+				q++ // "sounds like marketing"
+			}
+		case "doesnt", "dont", "didnt":
+			return holdsUp(w, toks, q+1), false
+		case "does", "do", "did":
+			if w.at(q+1) != "not" {
+				return k, false
+			}
+			return holdsUp(w, toks, q+2), false
+		default:
+			return k, false
+		}
+	}
+	q = skipAside(w, toks, q)
+	start := q
+	for n := 0; n < 4; n++ {
+		switch x := w.at(q); {
+		case rejectHedges[x]:
+			q++
+		case x == "more" && w.at(q+1) == "of":
+			q += 2 // "more of a myth than"
+		case (x == "little" || x == "nothing") && w.at(q+1) == "more" && w.at(q+2) == "than":
+			q += 3 // "little more than marketing"
+		case x == "nothing" && w.at(q+1) == "but":
+			q += 2
+		case (x == "kind" || x == "sort") && w.at(q+1) == "of":
+			q += 2
+		case x == "at" && w.at(q+1) == "best":
+			q += 2
+		case x == "a" && w.at(q+1) == "bit":
+			q += 2 // "a bit overstated"
+		default:
+			n = 4
+		}
+	}
+	if w.at(q) == "no" && w.at(q+1) == "longer" {
+		// "X is no longer a limitation"
+		q += 2
+		if w.at(q) == "a" || w.at(q) == "an" {
+			q++
+		}
+		for n := 0; n < 2 && (w.at(q) == "real" || w.at(q) == "big" || w.at(q) == "major" || w.at(q) == "serious" || w.at(q) == "practical"); n++ {
+			q++
+		}
+		if !problemNouns[w.at(q)] {
+			return k, false
+		}
+		return closesPredicate(w, toks, q+1), false
+	}
+	if w.at(q) == "something" || w.at(q) == "one" && w.at(q+1) == "thing" {
+		// "X is something I'd push back on"
+		q += 1 + btoi(w.at(q) == "one")
+		if e := speakerRejection(w, q); e > q {
+			return e, false
+		}
+		return k, false
+	}
+	if w.at(q) == "a" || w.at(q) == "an" {
+		q++
+	}
+	// A noun phrase of up to three words, one of them a word of
+	// rejection, or a minor adjective before a problem noun ("a theoretical
+	// worst case").
+	found, dis, falsity := false, false, false
+	for n := 0; n < 3 && q < w.s1 && toks[q].clause == toks[max(start, k)].clause; n++ {
+		if ok, d := rejectionHead(w, q); ok {
+			found, dis, falsity = true, d, w.lexAt(q)&lexFalse != 0
+			q++
+			if w.at(q-1) == "non" {
+				q++
+			}
+			break
+		}
+		if minorAdjectives[w.at(q)] {
+			r := q + 1
+			if (w.at(r) == "worst" || w.at(r) == "edge" || w.at(r) == "corner") && w.at(r+1) == "case" {
+				found, q = true, r+2
+				break
+			}
+			if problemNouns[w.at(r)] || w.at(r) == "curiosity" || w.at(r) == "exercise" {
+				found, q = true, r+1
+				break
+			}
+		}
+		if toks[q].fn || toks[q].verb == verbFinite || toks[q].neg != negNone || toks[q].lex&lexCopula != 0 {
+			break
+		}
+		q++
+	}
+	if !found || q == k {
+		return k, false
+	}
+	// The rest of the noun phrase: "an overstated requirement", "unnecessary
+	// caution".
+	for n := 0; n < 2 && q < w.s1 && toks[q].clause == toks[q-1].clause && !toks[q].fn && toks[q].verb == verbNone && toks[q].neg == negNone; n++ {
+		q++
+	}
+	if falsity && (w.at(q) == "that" || w.at(q) == "to") {
+		return k, false // "it is also a myth that X" heads its claim (prefixFrame)
+	}
+	return closesPredicate(w, toks, q), dis
+}
+
+// closesPredicate returns q when the predicate ending there closes its
+// clause (end of sentence, a new clause, a contrast, a comparison's "than",
+// a relative clause or a qualifier follows), or -1.
+func closesPredicate(w *sentWords, toks []token, q int) int {
+	if q >= w.s1 || toks[q].clause != toks[q-1].clause || contrastStops[toks[q].word] || qualifierAt(w, q) || trailers[toks[q].word] {
+		return q
+	}
+	switch w.at(q) {
+	case "than", "that", "which", "at", "given", "anyway", "compared", "these", "nowadays", "today":
+		return q
+	}
+	return -1
+}
+
+// holdsUp returns the end of "hold up", "hold water", "stand up", "add
+// up", "check out", "pan out", "survive scrutiny" or "hold" starting at q
+// (after a negated auxiliary, across an adverb: "doesn't really hold up"),
+// or -1.
+func holdsUp(w *sentWords, toks []token, q int) int {
+	for n := 0; n < 2 && (w.at(q) == "really" || w.at(q) == "quite" || w.at(q) == "actually" || w.at(q) == "entirely" || w.at(q) == "always" ||
+		w.at(q) == "fully" || w.at(q) == "even" || w.at(q) == "necessarily"); n++ {
+		q++
+	}
+	switch w.at(q) {
+	case "hold":
+		q++
+		if w.at(q) == "up" || w.at(q) == "water" || w.at(q) == "true" {
+			q++
+		}
+	case "stand", "add":
+		if w.at(q+1) != "up" {
+			return -1
+		}
+		q += 2
+	case "check", "pan":
+		if w.at(q+1) != "out" {
+			return -1
+		}
+		q += 2
+	case "survive":
+		q++
+		if w.at(q) == "scrutiny" {
+			q++
+		}
+	default:
+		return -1
+	}
+	if w.at(q) == "to" && w.at(q+1) == "scrutiny" {
+		q += 2
+	}
+	return closesPredicate(w, toks, q)
+}
+
+// speakerRejection returns the end of the speaker's rejection starting at
+// token i ("I'd push back on", "I'd also dismiss", "we reject", "I'm
+// skeptical of"), or i when there is none.
+func speakerRejection(w *sentWords, i int) int {
+	if !speakerWords[w.at(i)] {
+		return i
+	}
+	k := i + 1
+	for n := 0; n < 3 && (w.at(k) == "would" || w.at(k) == "must" || w.at(k) == "also" || w.at(k) == "strongly" || w.at(k) == "really" ||
+		w.at(k) == "definitely" || w.at(k) == "certainly" || w.at(k) == "honestly" || w.at(k) == "therefore" || w.at(k) == "then" ||
+		w.at(k) == "have" && w.at(k+1) == "to" || w.at(k) == "to" || w.at(k) == "am" || w.at(k) == "d" || w.at(k) == "m"); n++ {
+		k++
+	}
+	switch x := w.at(k); {
+	case rejectVerbs[x]:
+		k++
+		if x == "disagree" && w.at(k) == "with" {
+			k++
+		}
+		return k
+	case x == "push" && w.at(k+1) == "back":
+		k += 2
+		if w.at(k) == "on" || w.at(k) == "against" {
+			k++
+		}
+		return k
+	case x == "take" && w.at(k+1) == "issue" && w.at(k+2) == "with":
+		return k + 3
+	case (x == "skeptical" || x == "sceptical" || x == "unconvinced") && (w.at(k+1) == "of" || w.at(k+1) == "about" || w.at(k+1) == "that" || w.at(k+1) == "by"):
+		return k + 2
+	}
+	return i
+}
+
+// genericReport returns the end of a report of what others insist on, at
+// the start of a sentence ("people like to insist", "people worry about",
+// "many explain"), or s0 when there is none: a generic subject, adverbs,
+// "like to", "tend to", "love to", then a verb of insisting.
+func genericReport(w *sentWords, s0 int) int {
+	k := s0
+	for k < s0+3 && discourseWords[w.at(k)] {
+		k++
+	}
+	if w.lexAt(k)&lexGenericSubj == 0 || w.at(k) == "it" || w.at(k) == "one" || w.at(k) == "you" || w.at(k) == "they" {
+		return s0
+	}
+	k++
+	if w.at(k) == "people" || w.at(k) == "papers" || w.at(k) == "authors" || w.at(k) == "practitioners" || w.at(k) == "tutorials" {
+		k++ // "many people", "some papers"
+	}
+	for n := 0; n < 3; n++ {
+		switch x := w.at(k); {
+		case reportAdverbs[x] || x == "still" || x == "always" || x == "repeatedly":
+			k++
+		case (x == "like" || x == "love" || x == "tend" || x == "want" || x == "seem") && w.at(k+1) == "to":
+			k += 2
+		default:
+			n = 3
+		}
+	}
+	if !insistVerbs[w.at(k)] && w.lexAt(k)&lexReportVerb == 0 {
+		return s0
+	}
+	k++
+	switch w.at(k) {
+	case "about", "over", "on", "that", "out", "to":
+		k++
+	}
+	return k
+}
+
+// rejectionFrames marks the rejections starting at token i of the sentence
+// s0..s1 (see the classes above) and returns their end, or i when there is
+// none.
+func rejectionFrames(w *sentWords, toks []token, marks []uint8, i, s0, s1 int) int {
+	if e := speakerRejection(w, i); e > i && e < s1 && (i == s0 || toks[i].clause != toks[i-1].clause || w.at(i-1) == "and" || w.at(i-1) == "but") {
+		for k := i; k < e; k++ {
+			marks[k] |= denyFrame
+		}
+		whole := w.at(e) == "the" && (w.lexAt(e+1)&(lexBeliefNoun|lexClaimNoun) != 0 || w.lexAt(e+1)&lexBeliefAdj != 0)
+		for k := e; k < s1 && !contrastStops[toks[k].word]; k++ {
+			if !whole && toks[k].clause != toks[e].clause && toks[k].lex&lexClause == 0 {
+				break // "I'd dismiss the 'refinement' argument: ..."
+			}
+			marks[k] |= denyScope
+		}
+		return e
+	}
+	// "that's a theoretical worst case", with its 's dropped.
+	virtual := (w.at(i) == "that" || w.at(i) == "this" || w.at(i) == "it") &&
+		(i == s0 || toks[i].clause != toks[i-1].clause || discourseWords[w.at(i-1)] || contrastStops[w.at(i-1)]) &&
+		i+1 < s1 && toks[i+1].clause == toks[i].clause &&
+		(w.lexAt(i+1)&lexArticle != 0 || rejectHedges[w.at(i+1)] || w.at(i+1) == "more" || w.at(i+1) == "little")
+	if !virtual && i == s0 {
+		return i // a predicate needs a subject before it
+	}
+	k := i
+	if virtual {
+		k = i + 1
+	}
+	end, dis := rejectingPredicate(w, toks, k, virtual)
+	if end <= k || namesCorrectedBelief(toks, s0, i, end) {
+		return i // "X does not predict the noise - that's a common misconception"
+	}
+	mark := denyScope
+	if dis {
+		mark = denyPred
+	}
+	// The subject: the clause before the predicate, with an appositive or a
+	// subject listed over commas.
+	c0 := i
+	if !virtual {
+		c0 = clauseStart(toks, s0, i)
+		if c0 == i && i > s0 {
+			c0 = clauseStart(toks, s0, i-1)
+		}
+		for c0 > s0 && !contrastStops[toks[c0].word] {
+			p0 := clauseStart(toks, s0, c0-1)
+			if clauseHasPredicate(toks[p0:c0]) && w.at(c0) != "that" && w.at(c0) != "which" {
+				break
+			}
+			c0 = p0
+		}
+	}
+	// A subject that refers back ("that", "that concern", "this framing")
+	// takes back what came before it.
+	b := c0
+	for b < k && (discourseWords[w.at(b)] || subjectFillers[w.at(b)]) {
+		b++
+	}
+	back := virtual || b < k && (w.lexAt(b)&lexBackRef != 0 || w.at(b) == "that" || w.at(b) == "this" || w.at(b) == "it" || w.at(b) == "such") &&
+		k-b <= 2+btoi(w.lexAt(b+1)&lexBeliefAdj != 0)
+	if back && (b == s0 || opensSentence(w, s0, b)) && end < s1 && !contrastStops[toks[end].word] && !reasonWords[toks[end].word] && toks[end].word != "and" {
+		for q := k; q < end; q++ {
+			if toks[q].lex&lexFalse != 0 {
+				return i // "It's a myth: X" heads what follows (prefixFrame)
+			}
+		}
+	}
+	for q := k; q < end; q++ {
+		marks[q] |= denyFrame
+	}
+	if back {
+		p0, p1 := s0, c0
+		if b == s0 || c0 == s0 {
+			if s0 == 0 {
+				return end
+			}
+			p0, p1 = s0-1, s0
+			for p0 > 0 && toks[p0-1].sent == toks[s0-1].sent {
+				p0--
+			}
+		}
+		for q := p0; q < p1; q++ {
+			marks[q] |= mark
+		}
+		return end
+	}
+	for q := c0; q < i; q++ {
+		marks[q] |= mark
+	}
+	return end
+}
+
+// rejectionStarters are the words a rejection of this file can start with,
+// besides denial.go's starters.
+var rejectionStarters = func() map[string]bool {
+	m := setOf(`seems seem sounds sound looks look remains remain feels`)
+	for w := range speakerWords {
+		m[w] = true
+	}
+	return m
+}()
+
+// opensSentence reports whether only discourse words ("Honestly", "But
+// really") stand before token i in its sentence.
+func opensSentence(w *sentWords, s0, i int) bool {
+	for k := s0; k < i; k++ {
+		if !discourseWords[w.at(k)] {
+			return false
+		}
+	}
+	return i-s0 <= 2
+}

@@ -1,0 +1,110 @@
+package grading
+
+import "testing"
+
+// TestRejectingPredicates: a predicate that calls its subject ritual,
+// marketing, a myth, overhyped, or says it doesn't hold up takes the
+// subject back, across an aside ("in my view"), an appositive ("the usual
+// explanation, that X, ...") or a reference back that opens the next
+// sentence ("Honestly, that picture doesn't hold up").
+func TestRejectingPredicates(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	const label = "Aggregate information from neighbours"
+	x := "each node aggregates information from its neighbours"
+	for _, answer := range []string{
+		"The claim that " + x + " is mostly ritual.",
+		"The claim that " + x + " is, in my view, marketing.",
+		"The idea that " + x + " is more of a theoretical myth than a fact.",
+		"The story that " + x + " is little more than folklore.",
+		"The usual explanation, that " + x + ", doesn't really hold up.",
+		"The picture where " + x + " does not hold water.",
+		"Textbooks draw message passing as a loop where " + x + ". Honestly, that picture doesn't hold up.",
+		"The aggregation of information from neighbours is an overhyped story.",
+		"The aggregation of information from neighbours is something I'd push back on.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered {
+			t.Errorf("%q: %+v, want not covered", answer, p)
+		}
+	}
+	for _, answer := range []string{
+		"The claim that message passing needs many layers is overstated, but " + x + ".",
+		"Deep stacks are mostly ritual; " + x + ".",
+		"Each node aggregates information from its neighbours, which is a theoretical result about expressivity.",
+		"Each node aggregates information from its neighbours, so the reported accuracy is inflated by leakage.",
+	} {
+		if p := point(t, Grade(c, answer), label); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+}
+
+// TestNoLongerAProblem: "X is no longer a limitation" and "X is a
+// theoretical worst case" reject a limitation point.
+func TestNoLongerAProblem(t *testing.T) {
+	c := builtinCard(t, "vla/limitations")
+	const label = "Heavy compute, slow inference"
+	for _, answer := range []string{
+		"VLAs need lots of data. The latency of big models is no longer a bottleneck.",
+		"VLAs need lots of data. Latency from large models is a theoretical concern.",
+		"VLAs need lots of data. Latency from large models? That's a theoretical worst case.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered {
+			t.Errorf("%q: %+v, want not covered", answer, p)
+		}
+	}
+	if p := point(t, Grade(c, "VLAs need lots of data, and latency from large models remains a real limitation."), label); !p.Covered {
+		t.Errorf("a limitation kept: %+v, want covered", p)
+	}
+}
+
+// TestSpeakerRejection: "I'd push back on X", "I'd dismiss X", "we dispute
+// X", "I'm skeptical of X" deny X; the rejection reaches to the end of its
+// clause, or of the sentence when its object is a reported claim.
+func TestSpeakerRejection(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	const label = "Aggregate information from neighbours"
+	x := "each node aggregates information from its neighbours"
+	for _, answer := range []string{
+		"I'd push back on the idea that " + x + ".",
+		"Message passing is a loop. I'd also dismiss the aggregation of information from neighbours.",
+		"We dispute the claim that " + x + ".",
+		"I'm skeptical of the view that " + x + ".",
+		"I would strongly question the notion that " + x + ".",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered {
+			t.Errorf("%q: %+v, want not covered", answer, p)
+		}
+	}
+	if p := point(t, Grade(c, "I'd push back on deep stacks: "+x+"."), label); !p.Covered {
+		t.Errorf("a claim after the rejected one: %+v, want covered", p)
+	}
+}
+
+// TestInsistedBeliefCorrected: what people like to insist on, worry about
+// or explain, reported and then corrected, is denied.
+func TestInsistedBeliefCorrected(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	const label = "Aggregate information from neighbours"
+	x := "each node aggregates information from its neighbours"
+	for _, answer := range []string{
+		"People like to insist that " + x + ", but in practice the graph is ignored.",
+		"Many people tend to emphasize that " + x + ", but the update step does the work.",
+		"Some tutorials explain that " + x + ", but that's a simplification.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered {
+			t.Errorf("%q: %+v, want not covered", answer, p)
+		}
+	}
+	if p := point(t, Grade(c, "People like to insist on deep stacks, but "+x+"."), label); !p.Covered {
+		t.Errorf("the correction: %+v, want covered", p)
+	}
+}
+
+// TestDismissedWithNoun: "X is unnecessary caution" dismisses X as "X is
+// unnecessary" does.
+func TestDismissedWithNoun(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	if p := point(t, Grade(c, "Aggregating information from neighbours is unnecessary overhead."), "Aggregate information from neighbours"); p.Covered {
+		t.Errorf("dismissed: %+v, want not covered", p)
+	}
+}
