@@ -108,3 +108,27 @@ func TestDismissedWithNoun(t *testing.T) {
 		t.Errorf("dismissed: %+v, want not covered", p)
 	}
 }
+
+// TestClippedVerbsInNotes: a note typed with clipped verbs ("cond on obs",
+// "exec first Ta", "enc img", "replanned") relates its terms; the same
+// words as a bare list stay a list.
+func TestClippedVerbsInNotes(t *testing.T) {
+	c := builtinCard(t, "vla/diffusion-policy")
+	note := "diffuses action chunk, cond on obs history via FiLM, exec first few actions, replanned each cycle, " +
+		"stable train, scales to high-dim seqs, DDIM ~10 steps"
+	if r := Grade(c, note); r.KeywordDump {
+		t.Errorf("note read as a keyword dump: %+v", r)
+	}
+	for _, note := range []string{
+		"enc img to tokens, concat with text, pred action tokens",
+		"agg nbr msgs, upd each node with an MLP",
+	} {
+		if d := dumpDegree(note, tokenize(note)); d >= dumpThreshold {
+			t.Errorf("%q: dump degree %.2f, want < %.2f", note, d, dumpThreshold)
+		}
+	}
+	list := "cond, obs, exec, enc, img, pred, tokens, FiLM, DDIM, receding horizon"
+	if d := dumpDegree(list, tokenize(list)); d < dumpThreshold {
+		t.Errorf("%q: dump degree %.2f, want a list", list, d)
+	}
+}

@@ -1,6 +1,7 @@
 package grading
 
 import (
+	"maps"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -158,8 +159,26 @@ var verbForms = sync.OnceValue(func() map[string]verbKind {
 			m[w] = verbFinite
 		}
 	}
+	// "replan", "renoise", "reweighted": a verb with "re-" is a verb.
+	for w, k := range maps.Clone(m) {
+		if len(w) >= 4 && !strings.HasPrefix(w, "re") && (!nounLike[w] && k != verbNounLike || k == verbPast || k == verbIng) {
+			if _, ok := m["re"+w]; !ok {
+				m["re"+w] = k
+			}
+		}
+	}
+	for w := range abbreviatedVerbs {
+		if _, ok := m[w]; !ok {
+			m[w] = verbBase
+		}
+	}
 	return m
 })
+
+// abbreviatedVerbs are verbs clipped in notes typed against the clock:
+// "cond on obs", "exec first Ta", "pred noise -> subtract", "enc img ->
+// tokens". Like a base form, one relates the words after it.
+var abbreviatedVerbs = setOf(`cond exec pred enc concat agg upd init proj recon calc interp regr denoi tokenise`)
 
 type verbKind uint8
 
