@@ -39,7 +39,7 @@ package grading
 // air: "X is mostly ritual", "X is marketing".
 var dismissNouns = setOf(`ritual rituals marketing hype superstition superstitions folklore fad buzzword buzzwords cliche relic
 relics holdover distraction overkill nitpick theater theatre handwaving caricature strawman formality technicality sideshow
-curiosity misnomer`)
+curiosity misnomer stretch trope tropes bunk rubbish garbage hogwash baloney cargo fairy wishful anecdotal cosmetic`)
 
 // overWords say that a claim or a worry is made more of than it is.
 var overWords = setOf(`overhyped oversold overemphasized overemphasised overplayed overdone overcautious`)
@@ -52,6 +52,17 @@ constraint constraints obstacle obstacles barrier barriers risk risks danger dan
 // minorAdjectives make a problem one that does not arise in practice: "a
 // theoretical concern", "a theoretical worst case".
 var minorAdjectives = setOf(`theoretical academic hypothetical cosmetic minor pathological contrived artificial`)
+
+// hedgedHeads reject their subject after a hedge that limits it: "X is
+// mostly theoretical", "purely academic".
+var hedgedHeads = setOf(`theoretical academic hypothetical speculative`)
+
+// limitingHedges limit what follows them: "mostly theoretical".
+var limitingHedges = setOf(`mostly largely purely merely only entirely basically essentially`)
+
+// supportWords, negated, say a claim lacks grounds: "is not supported by
+// the evidence", "isn't borne out".
+var supportWords = setOf(`supported backed borne substantiated justified warranted grounded`)
 
 // rejectHedges may stand between a copula and a rejecting predicate: "is
 // mostly ritual", "is basically marketing".
@@ -130,11 +141,22 @@ func rejectingPredicate(w *sentWords, toks []token, k int, virtual bool) (end in
 	q := k
 	if !virtual {
 		switch w.at(q) {
-		case "is", "are", "was", "were", "s", "seems", "seem", "sounds", "sound", "looks", "look", "remains", "remain", "feels":
+		case "is", "are", "was", "were", "s", "isnt", "arent", "wasnt", "seems", "seem", "sounds", "sound", "looks", "look", "remains", "remain", "feels":
 			q++
 			if w.at(q) == "like" && w.at(q-1) != "is" && w.at(q-1) != "are" && w.at(q-1) != "was" && w.at(q-1) != "were" {
 				q++ // "sounds like marketing"
 			}
+		case "falls", "fall", "fell", "breaks", "break", "broke":
+			// "the idea that X falls apart": only of a claim
+			if (w.at(q+1) == "apart" || w.at(q+1) == "down") && claimSubject(w, q) {
+				return closesPredicate(w, toks, q+2), false
+			}
+			return k, false
+		case "misses", "miss", "missed":
+			if w.at(q+1) == "the" && (w.at(q+2) == "point" || w.at(q+2) == "mark") && claimSubject(w, q) {
+				return closesPredicate(w, toks, q+3), false
+			}
+			return k, false
 		case "doesnt", "dont", "didnt":
 			return holdsUp(w, toks, q+1), false
 		case "does", "do", "did":
@@ -148,9 +170,11 @@ func rejectingPredicate(w *sentWords, toks []token, k int, virtual bool) (end in
 	}
 	q = skipAside(w, toks, q)
 	start := q
+	limited := false
 	for n := 0; n < 4; n++ {
 		switch x := w.at(q); {
-		case rejectHedges[x]:
+		case rejectHedges[x] || x == "only":
+			limited = limited || limitingHedges[x]
 			q++
 		case x == "more" && w.at(q+1) == "of":
 			q += 2 // "more of a myth than"
@@ -167,6 +191,22 @@ func rejectingPredicate(w *sentWords, toks []token, k int, virtual bool) (end in
 		default:
 			n = 4
 		}
+	}
+	switch {
+	case limited && hedgedHeads[w.at(q)]:
+		return closesPredicate(w, toks, q+1), false // "is mostly theoretical"
+	case w.at(q) == "old" && w.at(q+1) == "news", w.at(q) == "beside" && w.at(q+1) == "the" && w.at(q+2) == "point":
+		return closesPredicate(w, toks, q+2+btoi(w.at(q) == "beside")), false
+	case (w.at(q) == "not" || w.at(k) == "isnt" || w.at(k) == "arent" || w.at(k) == "wasnt") && supportWords[w.at(q+btoi(w.at(q) == "not"))]:
+		// "is not supported by the evidence", "isn't borne out"
+		q += 1 + btoi(w.at(q) == "not")
+		if w.at(q) == "out" || w.at(q) == "up" {
+			q++
+		}
+		if w.at(q) == "by" {
+			return q, false
+		}
+		return closesPredicate(w, toks, q), false
 	}
 	if w.at(q) == "no" && w.at(q+1) == "longer" {
 		// "X is no longer a limitation"
@@ -227,13 +267,26 @@ func rejectingPredicate(w *sentWords, toks []token, k int, virtual bool) (end in
 	}
 	// The rest of the noun phrase: "an overstated requirement", "unnecessary
 	// caution".
-	for n := 0; n < 2 && q < w.s1 && toks[q].clause == toks[q-1].clause && !toks[q].fn && toks[q].verb == verbNone && toks[q].neg == negNone; n++ {
+	for n := 0; n < 2 && q < w.s1 && toks[q].clause == toks[q-1].clause && !toks[q].fn && (toks[q].verb == verbNone || toks[q].verb == verbIng) &&
+		toks[q].neg == negNone; n++ {
 		q++
 	}
 	if falsity && (w.at(q) == "that" || w.at(q) == "to") {
 		return k, false // "it is also a myth that X" heads its claim (prefixFrame)
 	}
 	return closesPredicate(w, toks, q), dis
+}
+
+// claimSubject reports whether the sentence before token k names a claim
+// as its subject: "the idea that X", "this argument".
+func claimSubject(w *sentWords, k int) bool {
+	for q := k - 1; q >= w.s0; q-- {
+		if w.lexAt(q)&(lexBeliefNoun|lexClaimNoun) != 0 && (q == w.s0 || w.lexAt(q-1)&(lexArticle|lexBeliefAdj|lexBackRef) != 0 ||
+			w.at(q-1) == "that" || w.at(q-1) == "this") {
+			return true
+		}
+	}
+	return false
 }
 
 // closesPredicate returns q when the predicate ending there closes its
@@ -244,7 +297,7 @@ func closesPredicate(w *sentWords, toks []token, q int) int {
 		return q
 	}
 	switch w.at(q) {
-	case "than", "that", "which", "at", "given", "anyway", "compared", "these", "nowadays", "today":
+	case "than", "that", "which", "at", "given", "anyway", "compared", "these", "nowadays", "today", "on", "under", "when", "once", "upon":
 		return q
 	}
 	return -1
@@ -317,6 +370,11 @@ func speakerRejection(w *sentWords, i int) int {
 		return k
 	case x == "take" && w.at(k+1) == "issue" && w.at(k+2) == "with":
 		return k + 3
+	case x == "argue" && w.at(k+1) == "against":
+		return k + 2
+	case (x == "not" || x == "never") && (w.at(k+1) == "convinced" || w.at(k+1) == "persuaded" || w.at(k+1) == "sold") &&
+		(w.at(k+2) == "that" || w.at(k+2) == "by" || w.at(k+2) == "of" || w.at(k+2) == "on"):
+		return k + 3 // "I'm not convinced that X"
 	case (x == "skeptical" || x == "sceptical" || x == "unconvinced") && (w.at(k+1) == "of" || w.at(k+1) == "about" || w.at(k+1) == "that" || w.at(k+1) == "by"):
 		return k + 2
 	}
@@ -332,7 +390,22 @@ func genericReport(w *sentWords, s0 int) int {
 	for k < s0+3 && discourseWords[w.at(k)] {
 		k++
 	}
-	if w.lexAt(k)&lexGenericSubj == 0 || w.at(k) == "it" || w.at(k) == "one" || w.at(k) == "you" || w.at(k) == "they" {
+	if w.lexAt(k)&lexBeliefAdj != 0 && w.lexAt(k+1)&lexBeliefNoun != 0 && (w.at(k+2) == "says" || w.at(k+2) == "holds" || w.at(k+2) == "suggests") {
+		return k + 3 + btoi(w.at(k+3) == "that") // "common wisdom says X"
+	}
+	if w.at(k) == "you" || w.at(k) == "we" || w.at(k) == "one" {
+		// "you often hear that X", "you'll read that X"
+		q := k + 1
+		for n := 0; n < 2 && (reportAdverbs[w.at(q)] || w.at(q) == "will" || w.at(q) == "ll" || w.at(q) == "may" || w.at(q) == "might" ||
+			w.at(q) == "still" || w.at(q) == "always"); n++ {
+			q++
+		}
+		if w.at(q) == "hear" || w.at(q) == "heard" || w.at(q) == "read" {
+			return q + 1 + btoi(w.at(q+1) == "that")
+		}
+		return s0
+	}
+	if w.lexAt(k)&lexGenericSubj == 0 || w.at(k) == "it" || w.at(k) == "one" || w.at(k) == "they" {
 		return s0
 	}
 	k++
@@ -345,11 +418,22 @@ func genericReport(w *sentWords, s0 int) int {
 			k++
 		case (x == "like" || x == "love" || x == "tend" || x == "want" || x == "seem") && w.at(k+1) == "to":
 			k += 2
+		case x == "will" || x == "would" || x == "might" || x == "may" || x == "keep" || x == "keeps" || x == "kept":
+			k++
 		default:
 			n = 3
 		}
 	}
-	if !insistVerbs[w.at(k)] && w.lexAt(k)&lexReportVerb == 0 {
+	switch x := w.at(k); {
+	case x == "tell" || x == "told" || x == "tells":
+		k++ // "textbooks will tell you that X"
+		if w.at(k) == "you" || w.at(k) == "us" || w.at(k) == "me" {
+			k++
+		}
+		return k + btoi(w.at(k) == "that")
+	case (w.at(k-1) == "keep" || w.at(k-1) == "keeps" || w.at(k-1) == "kept") && (ingReports[x] || x == "repeating" || x == "insisting" || x == "stressing"):
+		// "everyone keeps repeating that X"
+	case !insistVerbs[x] && w.lexAt(k)&lexReportVerb == 0:
 		return s0
 	}
 	k++
@@ -377,6 +461,34 @@ func rejectionFrames(w *sentWords, toks []token, marks []uint8, i, s0, s1 int) i
 		}
 		return e
 	}
+	if w.at(i) == "so" && w.at(i-1) == "or" {
+		// "X - or so people like to think"
+		if e := genericReport(&sentWords{toks, i + 1, s1}, i+1); e > i+1 && (e >= s1 || toks[e].clause != toks[e-1].clause) {
+			for q := i; q < e; q++ {
+				marks[q] |= denyFrame
+			}
+			for q := i - 2; q >= s0 && !contrastStops[toks[q].word]; q-- {
+				marks[q] |= denyScope
+			}
+			return e
+		}
+	}
+	if speakerWords[w.at(i)] && (i == s0 || toks[i].clause != toks[i-1].clause) {
+		// "X. I'd call that a myth."
+		k := i + 1
+		for k < s1 && k < i+3 && (w.at(k) == "would" || w.at(k) == "d" || w.at(k) == "also" || w.at(k) == "just" || w.at(k) == "honestly") {
+			k++
+		}
+		if (w.at(k) == "call" || w.at(k) == "consider") && (w.at(k+1) == "that" || w.at(k+1) == "this" || w.at(k+1) == "it") {
+			if end, _ := rejectingPredicate(w, toks, k+2, true); end > k+2 && (end >= s1 || toks[end].clause == toks[end-1].clause || contrastStops[toks[end].word]) {
+				for q := i; q < end; q++ {
+					marks[q] |= denyFrame
+				}
+				denyBefore(toks, marks, s0, i, denyScope)
+				return end
+			}
+		}
+	}
 	// "that's a theoretical worst case", with its 's dropped.
 	virtual := (w.at(i) == "that" || w.at(i) == "this" || w.at(i) == "it") &&
 		(i == s0 || toks[i].clause != toks[i-1].clause || discourseWords[w.at(i-1)] || contrastStops[w.at(i-1)]) &&
@@ -390,6 +502,12 @@ func rejectionFrames(w *sentWords, toks []token, marks []uint8, i, s0, s1 int) i
 		k = i + 1
 	}
 	end, dis := rejectingPredicate(w, toks, k, virtual)
+	if end <= k && !virtual && toks[k].lex&lexCopula != 0 && w.at(k+1) == "what" {
+		// "X is what people like to claim, but ..."
+		if e := genericReport(&sentWords{toks, k + 2, s1}, k+2); e > k+2 && correctedAfter(toks, w, e, s1) {
+			end = e
+		}
+	}
 	if end <= k || namesCorrectedBelief(toks, s0, i, end) {
 		return i // "X does not predict the noise - that's a common misconception"
 	}
@@ -432,19 +550,7 @@ func rejectionFrames(w *sentWords, toks []token, marks []uint8, i, s0, s1 int) i
 		marks[q] |= denyFrame
 	}
 	if back {
-		p0, p1 := s0, c0
-		if b == s0 || c0 == s0 {
-			if s0 == 0 {
-				return end
-			}
-			p0, p1 = s0-1, s0
-			for p0 > 0 && toks[p0-1].sent == toks[s0-1].sent {
-				p0--
-			}
-		}
-		for q := p0; q < p1; q++ {
-			marks[q] |= mark
-		}
+		denyBefore(toks, marks, s0, c0, mark)
 		return end
 	}
 	for q := c0; q < i; q++ {
@@ -456,7 +562,7 @@ func rejectionFrames(w *sentWords, toks []token, marks []uint8, i, s0, s1 int) i
 // rejectionStarters are the words a rejection of this file can start with,
 // besides denial.go's starters.
 var rejectionStarters = func() map[string]bool {
-	m := setOf(`seems seem sounds sound looks look remains remain feels`)
+	m := setOf(`seems seem sounds sound looks look remains remain feels falls fall fell breaks break broke misses miss missed`)
 	for w := range speakerWords {
 		m[w] = true
 	}
@@ -472,4 +578,23 @@ func opensSentence(w *sentWords, s0, i int) bool {
 		}
 	}
 	return i-s0 <= 2
+}
+
+// denyBefore marks what a reference back at token c0 takes back: the
+// sentence before it up to c0, or the sentence before when c0 opens its
+// sentence.
+func denyBefore(toks []token, marks []uint8, s0, c0 int, mark uint8) {
+	p0, p1 := s0, c0
+	if c0 == s0 {
+		if s0 == 0 {
+			return
+		}
+		p0, p1 = s0-1, s0
+		for p0 > 0 && toks[p0-1].sent == toks[s0-1].sent {
+			p0--
+		}
+	}
+	for q := p0; q < p1; q++ {
+		marks[q] |= mark
+	}
 }

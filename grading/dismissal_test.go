@@ -21,6 +21,15 @@ func TestRejectingPredicates(t *testing.T) {
 		"Textbooks draw message passing as a loop where " + x + ". Honestly, that picture doesn't hold up.",
 		"The aggregation of information from neighbours is an overhyped story.",
 		"The aggregation of information from neighbours is something I'd push back on.",
+		"The claim that " + x + " is wishful thinking.",
+		"The claim that " + x + " is mostly theoretical.",
+		"The claim that " + x + " is old news.",
+		"The claim that " + x + " is not supported by the evidence.",
+		"The idea that " + x + " falls apart on inspection.",
+		"The argument that " + x + " misses the point.",
+		x + "? That's a fairy tale.",
+		x + ". I'd call that a myth.",
+		x + " - or so people like to think.",
 	} {
 		if p := point(t, Grade(c, answer), label); p.Covered {
 			t.Errorf("%q: %+v, want not covered", answer, p)
@@ -31,6 +40,9 @@ func TestRejectingPredicates(t *testing.T) {
 		"Deep stacks are mostly ritual; " + x + ".",
 		"Each node aggregates information from its neighbours, which is a theoretical result about expressivity.",
 		"Each node aggregates information from its neighbours, so the reported accuracy is inflated by leakage.",
+		"The accuracy breaks down for deep stacks, since " + x + ".",
+		x + ", and the gain is mostly theoretical for small graphs.",
+		"I'd call it message passing: " + x + ".",
 	} {
 		if p := point(t, Grade(c, answer), label); !p.Covered {
 			t.Errorf("%q: %+v, want covered", answer, p)
@@ -70,6 +82,8 @@ func TestSpeakerRejection(t *testing.T) {
 		"We dispute the claim that " + x + ".",
 		"I'm skeptical of the view that " + x + ".",
 		"I would strongly question the notion that " + x + ".",
+		"I'd argue against the idea that " + x + ".",
+		"I'm not convinced that " + x + ".",
 	} {
 		if p := point(t, Grade(c, answer), label); p.Covered {
 			t.Errorf("%q: %+v, want not covered", answer, p)
@@ -90,13 +104,23 @@ func TestInsistedBeliefCorrected(t *testing.T) {
 		"People like to insist that " + x + ", but in practice the graph is ignored.",
 		"Many people tend to emphasize that " + x + ", but the update step does the work.",
 		"Some tutorials explain that " + x + ", but that's a simplification.",
+		"Everyone keeps repeating that " + x + ", but the graph is ignored.",
+		"You often hear that " + x + ", but the graph is ignored.",
+		"Textbooks will tell you that " + x + ", but the graph is ignored.",
+		"Common wisdom says " + x + ", but the graph is ignored.",
+		x + " is what people like to claim, but the graph is ignored.",
 	} {
 		if p := point(t, Grade(c, answer), label); p.Covered {
 			t.Errorf("%q: %+v, want not covered", answer, p)
 		}
 	}
-	if p := point(t, Grade(c, "People like to insist on deep stacks, but "+x+"."), label); !p.Covered {
-		t.Errorf("the correction: %+v, want covered", p)
+	for _, answer := range []string{
+		"People like to insist on deep stacks, but " + x + ".",
+		"Textbooks will tell you that " + x + ", and they are right.",
+	} {
+		if p := point(t, Grade(c, answer), label); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
 	}
 }
 
