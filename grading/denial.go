@@ -804,7 +804,7 @@ func prefixFrame(w *sentWords, i int) int {
 	case w.at(i) == "mistake" && w.at(i+1) == "to" && w.lexAt(i+2)&lexReportVerb != 0:
 		return that(i + 3)
 	case (w.at(i) == "dont" || w.at(i) == "not" || w.at(i) == "never" || w.at(i) == "didnt" || w.at(i) == "doesnt") && w.lexAt(i+1)&lexReportVerb != 0 &&
-		w.at(i+1) != "list" && w.at(i+1) != "mention" && w.at(i+1) != "cite":
+		w.at(i+1) != "list" && w.at(i+1) != "mention" && w.at(i+1) != "cite" && !relativeBefore(w, i):
 		return that(i + 2) // "do not believe that X", "never assume X"
 	case (w.at(i) == "dont" || w.at(i) == "didnt") && w.at(i+1) == "buy":
 		k := i + 2 // "I don't buy (the idea) that X"

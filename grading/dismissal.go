@@ -598,3 +598,15 @@ func denyBefore(toks []token, marks []uint8, s0, c0 int, mark uint8) {
 		marks[q] |= mark
 	}
 }
+
+// relativeBefore reports whether a relative pronoun, across an auxiliary,
+// is the subject of the negation at token i: "a scheme that doesn't assume
+// a node order", "which does not consider edge types" say what a thing
+// does not do, and deny nothing after them.
+func relativeBefore(w *sentWords, i int) bool {
+	k := i - 1
+	if w.at(i) == "not" && (w.at(k) == "does" || w.at(k) == "do" || w.at(k) == "did") {
+		k--
+	}
+	return w.at(k) == "that" || w.at(k) == "which" || w.at(k) == "who"
+}

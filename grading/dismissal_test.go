@@ -156,3 +156,23 @@ func TestClippedVerbsInNotes(t *testing.T) {
 		t.Errorf("%q: dump degree %.2f, want a list", list, d)
 	}
 }
+
+// TestRelativeClauseIsNoDenial: "a scheme that doesn't assume a node
+// order" says what the scheme does not do; it denies nothing after it, as
+// "don't assume that X" does.
+func TestRelativeClauseIsNoDenial(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	const label = "Aggregate information from neighbours"
+	x := "each node aggregates information from its neighbours"
+	for _, answer := range []string{
+		"Message passing is a scheme that doesn't assume a node order: " + x + ".",
+		"Message passing, which does not consider edge types, means " + x + ".",
+	} {
+		if p := point(t, Grade(c, answer), label); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+	if p := point(t, Grade(c, "Don't assume that "+x+"."), label); p.Covered {
+		t.Errorf("denied: %+v, want not covered", p)
+	}
+}
