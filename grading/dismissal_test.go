@@ -176,3 +176,28 @@ func TestRelativeClauseIsNoDenial(t *testing.T) {
 		t.Errorf("denied: %+v, want not covered", p)
 	}
 }
+
+// TestLabelledNotes: a note of labelled fields ("Fwd: ... Rev: ...", "GCN -
+// ... GAT - ...", "pros: ...; cons: ...") relates the words after each
+// label; one heading over a bare list, or fields labelled "key terms" and
+// "concepts", stay a list.
+func TestLabelledNotes(t *testing.T) {
+	for _, note := range []string{
+		"Fwd: add noise per beta_t. Rev: learned denoiser. Obj: MSE(eps, eps_theta). Sampler: ancestral, 1000 steps.",
+		"GCN - fixed degree norm weights. SAGE - sample + agg, concat self. GAT - learned attn per edge, multi-head.",
+		"pros: multimodal, stable; cons: slow sampling, many steps",
+	} {
+		if d := dumpDegree(note, tokenize(note)); d >= dumpThreshold {
+			t.Errorf("%q: dump degree %.2f, want < %.2f", note, d, dumpThreshold)
+		}
+	}
+	for _, list := range []string{
+		"Key terms: message passing, aggregation, update, neighbours, GCN.",
+		"Key terms: message passing, aggregation. Concepts: update, neighbours, GCN.",
+		"GCN, GAT: attention, degree, weights, heads",
+	} {
+		if d := dumpDegree(list, tokenize(list)); d < dumpThreshold {
+			t.Errorf("%q: dump degree %.2f, want a list", list, d)
+		}
+	}
+}

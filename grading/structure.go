@@ -271,7 +271,66 @@ func explainedClauses(text string, toks []token) []bool {
 		}
 	}
 	markStructuredLines(text, toks, out)
+	markLabelledNotes(text, toks, out)
 	return out
+}
+
+// metaLabels head a list of terms rather than a note about a subject:
+// "Key terms: ...".
+var metaLabels = setOf(`term terms keyword keywords word words concept concepts topic topics buzzword buzzwords tag tags
+idea ideas`)
+
+// markLabelledNotes marks as explained the notes of an answer written as
+// labelled fields, each sentence a short label, a colon or a dash, and
+// what it says of the label: "Fwd: add noise per beta_t. Rev: learned
+// denoiser. Obj: MSE on eps.", "GCN - fixed degree weights. GAT - learned
+// attention per edge.", "pros: multimodal, stable; cons: slow sampling".
+// The label relates the words after it; it takes two labelled fields with
+// at least two content words each, so that one heading over a bare list
+// ("Key terms: a, b, c") stays a list.
+func markLabelledNotes(text string, toks []token, out []bool) {
+	if !strings.ContainsAny(text, ":-—–") {
+		return
+	}
+	type field struct{ from, to int }
+	var fields []field
+	for s0 := 0; s0 < len(toks); {
+		s1 := s0
+		for s1 < len(toks) && toks[s1].sent == toks[s0].sent {
+			s1++
+		}
+		for j := s0 + 1; j < s1 && j <= s0+3; j++ {
+			if toks[j].clause == toks[j-1].clause {
+				continue
+			}
+			if toks[j-1].end > toks[j].start || toks[j].start > len(text) || metaLabels[toks[j-1].word] {
+				break
+			}
+			sep := text[toks[j-1].end:toks[j].start]
+			if !strings.Contains(sep, ":") && !strings.ContainsAny(sep, "—–") && !strings.Contains(sep, " - ") {
+				break
+			}
+			content := 0
+			for k := j; k < s1; k++ {
+				if !toks[k].fn && !toks[k].number && len(toks[k].word) > 1 {
+					content++
+				}
+			}
+			if content >= 2 {
+				fields = append(fields, field{j, s1})
+			}
+			break
+		}
+		s0 = s1
+	}
+	if len(fields) < 2 {
+		return
+	}
+	for _, f := range fields {
+		for k := f.from; k < f.to; k++ {
+			out[toks[k].clause] = true
+		}
+	}
 }
 
 // markStructuredLines marks as explained the clauses of Markdown list items
