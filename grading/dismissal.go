@@ -60,6 +60,11 @@ var hedgedHeads = setOf(`theoretical academic hypothetical speculative`)
 // limitingHedges limit what follows them: "mostly theoretical".
 var limitingHedges = setOf(`mostly largely purely merely only entirely basically essentially`)
 
+// abandonedWords say a claim was given up: "the view that X has been
+// abandoned".
+var abandonedWords = setOf(`abandoned replaced superseded overturned discarded dropped retired rejected discredited dismissed
+refuted falsified`)
+
 // supportWords, negated, say a claim lacks grounds: "is not supported by
 // the evidence", "isn't borne out".
 var supportWords = setOf(`supported backed borne substantiated justified warranted grounded`)
@@ -146,6 +151,35 @@ func rejectingPredicate(w *sentWords, toks []token, k int, virtual bool) (end in
 			if w.at(q) == "like" && w.at(q-1) != "is" && w.at(q-1) != "are" && w.at(q-1) != "was" && w.at(q-1) != "were" {
 				q++ // "sounds like marketing"
 			}
+		case "has", "have", "had":
+			// "has been shown to be false", "has long been abandoned"
+			q++
+			if w.at(q) == "long" || w.at(q) == "since" || w.at(q) == "largely" || w.at(q) == "mostly" || w.at(q) == "now" {
+				q++
+			}
+			if w.at(q) != "been" {
+				return k, false
+			}
+			q++
+			if abandonedWords[w.at(q)] && claimSubject(w, k) {
+				return closesPredicate(w, toks, q+1), false
+			}
+			if w.at(q) == "shown" || w.at(q) == "proven" || w.at(q) == "proved" || w.at(q) == "found" || w.at(q) == "demonstrated" {
+				q++
+				if w.at(q) == "to" && w.at(q+1) == "be" {
+					q += 2
+				}
+			}
+		case "turns", "turned", "proves", "proved":
+			// "turns out to be wrong", "proved to be a myth"
+			q++
+			if w.at(q) == "out" {
+				q++
+			}
+			if w.at(q) != "to" || w.at(q+1) != "be" {
+				return k, false
+			}
+			q += 2
 		case "falls", "fall", "fell", "breaks", "break", "broke":
 			// "the idea that X falls apart": only of a claim
 			if (w.at(q+1) == "apart" || w.at(q+1) == "down") && claimSubject(w, q) {
@@ -208,6 +242,12 @@ func rejectingPredicate(w *sentWords, toks []token, k int, virtual bool) (end in
 		}
 		return closesPredicate(w, toks, q), false
 	}
+	if abandonedWords[w.at(q)] && w.at(k) != "has" && w.at(k) != "have" && w.at(k) != "had" && claimSubject(w, k) {
+		return closesPredicate(w, toks, q+1), false // "the old view that X was abandoned"
+	}
+	if w.at(q) == "no" && w.at(q+1) == "longer" && (w.at(q+2) == "held" || w.at(q+2) == "accepted" || w.at(q+2) == "believed") && claimSubject(w, k) {
+		return closesPredicate(w, toks, q+3), false // "the view that X is no longer held"
+	}
 	if w.at(q) == "no" && w.at(q+1) == "longer" {
 		// "X is no longer a limitation"
 		q += 2
@@ -237,7 +277,8 @@ func rejectingPredicate(w *sentWords, toks []token, k int, virtual bool) (end in
 	// rejection, or a minor adjective before a problem noun ("a theoretical
 	// worst case").
 	found, dis, falsity := false, false, false
-	for n := 0; n < 3 && q < w.s1 && toks[q].clause == toks[max(start, k)].clause; n++ {
+	cl := toks[min(max(start, k), w.s1-1)].clause
+	for n := 0; n < 3 && q < w.s1 && toks[q].clause == cl; n++ {
 		if ok, d := rejectionHead(w, q); ok {
 			found, dis, falsity = true, d, w.lexAt(q)&lexFalse != 0
 			q++
@@ -245,6 +286,15 @@ func rejectingPredicate(w *sentWords, toks []token, k int, virtual bool) (end in
 				q++
 			}
 			break
+		}
+		if w.at(q) == "half" && w.at(q+1) == "truth" {
+			found, q = true, q+2 // "a half-truth"
+			break
+		}
+		if w.at(q+1) == "but" && w.lexAt(q+2)&lexFalse != 0 && !toks[q].fn {
+			q += 2 // "a popular but mistaken view"
+			cl = toks[q].clause
+			continue
 		}
 		if minorAdjectives[w.at(q)] {
 			r := q + 1
@@ -297,8 +347,12 @@ func closesPredicate(w *sentWords, toks []token, q int) int {
 		return q
 	}
 	switch w.at(q) {
-	case "than", "that", "which", "at", "given", "anyway", "compared", "these", "nowadays", "today", "on", "under", "when", "once", "upon":
+	case "than", "that", "which", "at", "given", "anyway", "compared", "these", "nowadays", "today", "on", "under", "when", "once", "upon",
+		"by", "after", "long", "ago":
 		return q
+	}
+	if w.at(q+1) == "ago" {
+		return q // "years ago"
 	}
 	return -1
 }
@@ -489,6 +543,25 @@ func rejectionFrames(w *sentWords, toks []token, marks []uint8, i, s0, s1 int) i
 			}
 		}
 	}
+	if (w.at(i) == "a" || w.at(i) == "an") && i > s0 && toks[i].clause != toks[i-1].clause {
+		// "X - a claim that does not survive scrutiny"
+		q := i + 1
+		for n := 0; n < 2 && w.lexAt(q)&lexBeliefAdj != 0; n++ {
+			q++
+		}
+		if w.lexAt(q)&(lexBeliefNoun|lexClaimNoun) != 0 && (w.at(q+1) == "that" || w.at(q+1) == "which") {
+			if end, _ := rejectingPredicate(w, toks, q+2, false); end > q+2 {
+				for k := i; k < end; k++ {
+					marks[k] |= denyFrame
+				}
+				for k := i - 1; k >= s0 && !contrastStops[toks[k].word]; k-- {
+					marks[k] |= denyScope
+				}
+				return end
+			}
+		}
+		return i
+	}
 	// "that's a theoretical worst case", with its 's dropped.
 	virtual := (w.at(i) == "that" || w.at(i) == "this" || w.at(i) == "it") &&
 		(i == s0 || toks[i].clause != toks[i-1].clause || discourseWords[w.at(i-1)] || contrastStops[w.at(i-1)]) &&
@@ -562,7 +635,8 @@ func rejectionFrames(w *sentWords, toks []token, marks []uint8, i, s0, s1 int) i
 // rejectionStarters are the words a rejection of this file can start with,
 // besides denial.go's starters.
 var rejectionStarters = func() map[string]bool {
-	m := setOf(`seems seem sounds sound looks look remains remain feels falls fall fell breaks break broke misses miss missed`)
+	m := setOf(`seems seem sounds sound looks look remains remain feels falls fall fell breaks break broke misses miss missed
+turns proves a an`)
 	for w := range speakerWords {
 		m[w] = true
 	}

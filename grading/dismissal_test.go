@@ -30,6 +30,15 @@ func TestRejectingPredicates(t *testing.T) {
 		x + "? That's a fairy tale.",
 		x + ". I'd call that a myth.",
 		x + " - or so people like to think.",
+		"Aggregating information from neighbours has been shown to be a myth.",
+		"Aggregating information from neighbours turns out to be a myth.",
+		"The notion that " + x + " has long been abandoned.",
+		"The view that " + x + " is no longer held.",
+		"The idea that " + x + " was abandoned years ago.",
+		"The story that " + x + " is a half-truth at best.",
+		"Aggregating information from neighbours is a popular but mistaken idea.",
+		x + " — a claim that does not survive scrutiny.",
+		x + ", an idea which has been debunked.",
 	} {
 		if p := point(t, Grade(c, answer), label); p.Covered {
 			t.Errorf("%q: %+v, want not covered", answer, p)
@@ -43,6 +52,10 @@ func TestRejectingPredicates(t *testing.T) {
 		"The accuracy breaks down for deep stacks, since " + x + ".",
 		x + ", and the gain is mostly theoretical for small graphs.",
 		"I'd call it message passing: " + x + ".",
+		x + "; the EMA has been dropped in newer models.",
+		x + ", and the model has been shown to be robust.",
+		x + ", a process that does not need labels.",
+		x + " — an idea that works well in practice.",
 	} {
 		if p := point(t, Grade(c, answer), label); !p.Covered {
 			t.Errorf("%q: %+v, want covered", answer, p)
