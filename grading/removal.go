@@ -21,6 +21,14 @@ var removalPhrases = [][2]string{{"away", "with"}, {"dispense", "with"}, {"dispe
 	{"dispensing", "with"}, {"leave", "out"}, {"leaves", "out"}, {"leaving", "out"}, {"left", "out"}, {"cut", "out"},
 	{"cuts", "out"}, {"cutting", "out"}, {"throw", "away"}, {"throws", "away"}, {"throwing", "away"}, {"threw", "away"}}
 
+// needNouns name a need that a verb of removal takes away: "drops the need
+// for a teacher".
+var needNouns = setOf(`need needs requirement requirements necessity`)
+
+// absentWords, as the predicate after a phrase, say it is not needed: "a
+// teacher is optional", "the teacher becomes unnecessary".
+var absentWords = setOf(`optional unnecessary unneeded superfluous dispensable redundant obsolete`)
+
 // removalCompounds are nouns that a removal verb before them names rather
 // than takes away: "skip connections", "drop path".
 var removalCompounds = setOf(`connection connections gram grams path paths layer layers`)
@@ -31,10 +39,16 @@ var removalCompounds = setOf(`connection connections gram grams path paths layer
 // teacher", "does away with any retraining").
 func (a *analysis) removedBefore(p int) bool {
 	toks := a.toks
-	for q := p - 1; q >= 0 && p-q <= 3 && toks[q].clause == toks[p].clause; q-- {
+	reach := 3
+	for q := p - 1; q >= 0 && p-q <= reach && toks[q].clause == toks[p].clause; q-- {
 		w := toks[q].word
 		if removalVerbs[w] {
 			return !(q == p-1 && removalCompounds[toks[p].word])
+		}
+		if (w == "for" || w == "of") && q > 0 && needNouns[toks[q-1].word] {
+			reach = p - q + 4 // "drops the need for a teacher"
+			q--
+			continue
 		}
 		if q > 0 && toks[q-1].clause == toks[q].clause {
 			for _, ph := range removalPhrases {
@@ -58,6 +72,8 @@ func (a *analysis) removedAfter(last int) bool {
 	q := last + 1
 	for n := 0; n < 3 && q < len(toks) && toks[q].clause == toks[last].clause &&
 		(toks[q].aux || toks[q].word == "get" || toks[q].word == "gets" || toks[q].word == "got" || toks[q].word == "simply" ||
+			toks[q].word == "becomes" || toks[q].word == "become" || toks[q].word == "became" ||
+			toks[q].word == "completely" || toks[q].word == "purely" ||
 			toks[q].word == "just" || toks[q].word == "entirely"); n++ {
 		q++
 	}
@@ -65,7 +81,7 @@ func (a *analysis) removedAfter(last int) bool {
 		return false
 	}
 	w := toks[q].word
-	if removalVerbs[w] && (toks[q].verb == verbPast || w == "forgone" || w == "cut") {
+	if removalVerbs[w] && (toks[q].verb == verbPast || w == "forgone" || w == "cut") || absentWords[w] {
 		return true
 	}
 	return q+1 < len(toks) && toks[q+1].clause == toks[q].clause && (w == "done" && toks[q+1].word == "away" ||

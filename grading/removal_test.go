@@ -15,13 +15,22 @@ func TestRemovalCoversAbsence(t *testing.T) {
 		"Consistency training dispenses with a teacher.",
 		"In consistency training the teacher is simply dropped.",
 		"In consistency training the teacher gets left out.",
+		"Consistency training drops the need for a teacher.",
+		"Consistency training bypasses the need for a pretrained teacher.",
+		"In consistency training a teacher is optional.",
+		"The teacher becomes unnecessary in consistency training.",
 	} {
 		if p := point(t, Grade(c, answer), "No teacher"); !p.Covered {
 			t.Errorf("%q: %+v, want covered", answer, p)
 		}
 	}
-	if p := point(t, Grade(c, "Consistency training uses a teacher and keeps it for every step."), "No teacher"); p.Covered {
-		t.Errorf("a teacher used: %+v, want not covered", p)
+	for _, answer := range []string{
+		"Consistency training uses a teacher and keeps it for every step.",
+		"Consistency training replaces the data with a teacher at every step.",
+	} {
+		if p := point(t, Grade(c, answer), "No teacher"); p.Covered {
+			t.Errorf("%q: %+v, want not covered", answer, p)
+		}
 	}
 	pos := card([]string{"Uses a teacher", "uses a teacher"})
 	if p := point(t, Grade(pos, "Distillation uses a teacher; consistency training skips it, and you can skip the teacher at test time."), "Uses a teacher"); !p.Covered {
