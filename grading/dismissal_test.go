@@ -214,3 +214,20 @@ func TestLabelledNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestClippedWordsMatch: clipped words of notes match the words they clip
+// ("enc img" the phrasing "encode the image", "action seq" "action
+// sequence", "exec" "execute").
+func TestClippedWordsMatch(t *testing.T) {
+	for _, c := range []struct{ phrasing, answer string }{
+		{"encode the image", "ViT: enc img -> patch tokens, then the LM reads them"},
+		{"denoise an action sequence", "the policy denoises an action seq over 16 steps, conditioned on the image"},
+		{"execute the first actions", "it will exec the first actions of each chunk and then replans"},
+		{"language features", "FiLM layers take lang feats from the sentence encoder and scale the maps"},
+	} {
+		r := Grade(card([]string{"point", c.phrasing}), c.answer)
+		if !r.Points[0].Covered {
+			t.Errorf("%q: %+v, want %q covered", c.answer, r.Points[0], c.phrasing)
+		}
+	}
+}

@@ -48,7 +48,7 @@ subtract suffer sum supervise support suppress take teach tend tie tokenize trai
 treat turn underfit underperform update use vary weigh weight work worsen write yield zero
 compress penalize peak squeeze cluster coarsen feed label score go come fix rank sort belong outperform beat let
 note consist count drive explode saturate vanish ground tune broadcast attach assume behave imply train
-inherit double triple halve follow pick choose ask answer place put
+inherit double triple halve follow pick choose ask answer place put execute
 say think know believe guess feel find tell try want look mean seem appear happen
 `
 
