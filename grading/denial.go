@@ -114,7 +114,7 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 		if k := passiveReport(w, toks, s0, s1); k > s0 && correctedAfter(toks, w, k, s1) {
 			// "X is often described as Y, but ...": X and Y are what others
 			// say, up to the correction.
-			for q := s0; q < s1 && !contrastStops[toks[q].word]; q++ {
+			for q := s0; q < s1 && !contrastAt(toks, q); q++ {
 				marks[q] |= denyScope
 			}
 		}
@@ -124,7 +124,7 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 		for k := s0; k < end; k++ {
 			marks[k] |= denyFrame
 		}
-		for k := end; k < s1 && !contrastStops[toks[k].word]; k++ {
+		for k := end; k < s1 && !contrastAt(toks, k); k++ {
 			marks[k] |= denyScope
 		}
 	}
@@ -143,7 +143,7 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			}
 			last := s1
 			for k := end; k < s1; k++ {
-				if contrastStops[toks[k].word] || toks[k].word == "fact" && w.at(k-1) == "in" {
+				if contrastAt(toks, k) || toks[k].word == "fact" && w.at(k-1) == "in" {
 					last = k
 					break
 				}
@@ -159,7 +159,7 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			// them": a denied claim about "them" denies what they name.
 			for k := end; k < last && k < end+6; k++ {
 				if toks[k].lex&lexBackRef != 0 {
-					for q := i - 1; q >= s0 && !contrastStops[toks[q].word]; q-- {
+					for q := i - 1; q >= s0 && !contrastAt(toks, q); q-- {
 						marks[q] |= denyScope
 					}
 					break
@@ -175,7 +175,7 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			}
 			start := s0
 			for k := i - 1; k >= s0; k-- {
-				if contrastStops[toks[k].word] && k < i-1 {
+				if contrastAt(toks, k) && k < i-1 {
 					start = k + 1
 					break
 				}

@@ -507,7 +507,7 @@ func rejectionFrames(w *sentWords, toks []token, marks []uint8, i, s0, s1 int) i
 			marks[k] |= denyFrame
 		}
 		whole := w.at(e) == "the" && (w.lexAt(e+1)&(lexBeliefNoun|lexClaimNoun) != 0 || w.lexAt(e+1)&lexBeliefAdj != 0)
-		for k := e; k < s1 && !contrastStops[toks[k].word]; k++ {
+		for k := e; k < s1 && !contrastAt(toks, k); k++ {
 			if !whole && toks[k].clause != toks[e].clause && toks[k].lex&lexClause == 0 {
 				break // "I'd dismiss the 'refinement' argument: ..."
 			}
@@ -521,7 +521,7 @@ func rejectionFrames(w *sentWords, toks []token, marks []uint8, i, s0, s1 int) i
 			for q := i; q < e; q++ {
 				marks[q] |= denyFrame
 			}
-			for q := i - 2; q >= s0 && !contrastStops[toks[q].word]; q-- {
+			for q := i - 2; q >= s0 && !contrastAt(toks, q); q-- {
 				marks[q] |= denyScope
 			}
 			return e
@@ -554,7 +554,7 @@ func rejectionFrames(w *sentWords, toks []token, marks []uint8, i, s0, s1 int) i
 				for k := i; k < end; k++ {
 					marks[k] |= denyFrame
 				}
-				for k := i - 1; k >= s0 && !contrastStops[toks[k].word]; k-- {
+				for k := i - 1; k >= s0 && !contrastAt(toks, k); k-- {
 					marks[k] |= denyScope
 				}
 				return end
@@ -596,7 +596,7 @@ func rejectionFrames(w *sentWords, toks []token, marks []uint8, i, s0, s1 int) i
 		if c0 == i && i > s0 {
 			c0 = clauseStart(toks, s0, i-1)
 		}
-		for c0 > s0 && !contrastStops[toks[c0].word] {
+		for c0 > s0 && !contrastAt(toks, c0) {
 			p0 := clauseStart(toks, s0, c0-1)
 			if clauseHasPredicate(toks[p0:c0]) && w.at(c0) != "that" && w.at(c0) != "which" {
 				break
@@ -683,4 +683,20 @@ func relativeBefore(w *sentWords, i int) bool {
 		k--
 	}
 	return w.at(k) == "that" || w.at(k) == "which" || w.at(k) == "who"
+}
+
+// contrastAt reports whether token k is a contrast word that ends the
+// reach of a denial: "instead" and "rather" only as adverbs, not in
+// "instead of" and "rather than", which stay inside the claim denied
+// ("some say its objective is a regression instead of a min-max game,
+// but ...").
+func contrastAt(toks []token, k int) bool {
+	if !contrastStops[toks[k].word] {
+		return false
+	}
+	if k+1 < len(toks) && toks[k+1].clause == toks[k].clause &&
+		(toks[k].word == "instead" && toks[k+1].word == "of" || toks[k].word == "rather" && toks[k+1].word == "than") {
+		return false
+	}
+	return true
 }

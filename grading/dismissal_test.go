@@ -231,3 +231,17 @@ func TestClippedWordsMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestInsteadOfStaysInDenial: "instead of" and "rather than" inside a
+// reported claim stay in its denial; "instead" as an adverb ends it.
+func TestInsteadOfStaysInDenial(t *testing.T) {
+	c := card([]string{"No min-max", "no min-max"})
+	r := Grade(c, "Some say diffusion wins because its loss is a plain regression instead of a min-max game, but GAN instability is a solved problem nowadays.")
+	if p := point(t, r, "No min-max"); p.Covered {
+		t.Errorf("reported and corrected: %+v, want not covered", p)
+	}
+	r = Grade(c, "Some say diffusion wins by scale, but it wins because its loss is a plain regression instead of a min-max game.")
+	if p := point(t, r, "No min-max"); !p.Covered {
+		t.Errorf("the correction: %+v, want covered", p)
+	}
+}
