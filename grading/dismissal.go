@@ -60,6 +60,10 @@ var hedgedHeads = setOf(`theoretical academic hypothetical speculative`)
 // limitingHedges limit what follows them: "mostly theoretical".
 var limitingHedges = setOf(`mostly largely purely merely only entirely basically essentially`)
 
+// optionalWords say their subject may be left out: "X is optional", "a
+// luxury".
+var optionalWords = setOf(`optional luxury bonus`)
+
 // abandonedWords say a claim was given up: "the view that X has been
 // abandoned".
 var abandonedWords = setOf(`abandoned replaced superseded overturned discarded dropped retired rejected discredited dismissed
@@ -248,6 +252,17 @@ func rejectingPredicate(w *sentWords, toks []token, k int, virtual bool) (end in
 	if w.at(q) == "no" && w.at(q+1) == "longer" && (w.at(q+2) == "held" || w.at(q+2) == "accepted" || w.at(q+2) == "believed") && claimSubject(w, k) {
 		return closesPredicate(w, toks, q+3), false // "the view that X is no longer held"
 	}
+	if w.at(q) == "no" && w.at(q+1) != "longer" {
+		// "one-to-many relations are no problem (either)"
+		q++
+		for n := 0; n < 2 && (w.at(q) == "real" || w.at(q) == "big" || w.at(q) == "major" || w.at(q) == "serious" || w.at(q) == "practical"); n++ {
+			q++
+		}
+		if !problemNouns[w.at(q)] {
+			return k, false
+		}
+		return closesPredicate(w, toks, q+1), false
+	}
 	if w.at(q) == "no" && w.at(q+1) == "longer" {
 		// "X is no longer a limitation"
 		q += 2
@@ -285,6 +300,12 @@ func rejectingPredicate(w *sentWords, toks []token, k int, virtual bool) (end in
 			if w.at(q-1) == "non" {
 				q++
 			}
+			break
+		}
+		if w.at(q) == "nice" && w.at(q+1) == "to" && w.at(q+2) == "have" || optionalWords[w.at(q)] {
+			// "a nice-to-have rather than a requirement", "optional"
+			found, dis = true, true
+			q += 1 + 2*btoi(w.at(q) == "nice")
 			break
 		}
 		if w.at(q) == "half" && w.at(q+1) == "truth" {
@@ -348,7 +369,7 @@ func closesPredicate(w *sentWords, toks []token, q int) int {
 	}
 	switch w.at(q) {
 	case "than", "that", "which", "at", "given", "anyway", "compared", "these", "nowadays", "today", "on", "under", "when", "once", "upon",
-		"by", "after", "long", "ago":
+		"by", "after", "long", "ago", "rather", "either":
 		return q
 	}
 	if w.at(q+1) == "ago" {

@@ -137,12 +137,27 @@ func TestInsistedBeliefCorrected(t *testing.T) {
 	}
 }
 
-// TestDismissedWithNoun: "X is unnecessary caution" dismisses X as "X is
-// unnecessary" does.
+// TestDismissedWithNoun: "X is unnecessary caution", "X is a nice-to-have
+// rather than a requirement", "X is optional" dismiss X as "X is
+// unnecessary" does; "X is no problem" rejects a limitation.
 func TestDismissedWithNoun(t *testing.T) {
 	c := builtinCard(t, "gnn/message-passing")
-	if p := point(t, Grade(c, "Aggregating information from neighbours is unnecessary overhead."), "Aggregate information from neighbours"); p.Covered {
-		t.Errorf("dismissed: %+v, want not covered", p)
+	for _, answer := range []string{
+		"Aggregating information from neighbours is unnecessary overhead.",
+		"Aggregating information from neighbours is a nice-to-have rather than a requirement.",
+		"Aggregating information from neighbours is optional.",
+	} {
+		if p := point(t, Grade(c, answer), "Aggregate information from neighbours"); p.Covered {
+			t.Errorf("%q: %+v, want not covered", answer, p)
+		}
+	}
+	if p := point(t, Grade(c, "Each node aggregates information from its neighbours. Attention is optional."), "Aggregate information from neighbours"); !p.Covered {
+		t.Errorf("something else optional: %+v, want covered", p)
+	}
+	lim := builtinCard(t, "gnn/transe-kg-embeddings")
+	r := Grade(lim, "TransE represents each relation as a vector r so that h + r ≈ t. One-to-many relations are no problem either, since several tails can all be close to h + r.")
+	if p := point(t, r, "Fails on one-to-many relations"); p.Covered {
+		t.Errorf("a limitation said to be no problem: %+v, want not covered", p)
 	}
 }
 
