@@ -548,6 +548,16 @@ func rejectionFrames(w *sentWords, toks []token, marks []uint8, i, s0, s1 int) i
 			return e
 		}
 	}
+	if e := notAbout(w, i); e > i && (i == s0 || toks[i].clause != toks[i-1].clause || discourseWords[w.at(i-1)]) {
+		// "It is not really about the averaging or the depth - ..."
+		for q := i; q < e; q++ {
+			marks[q] |= denyFrame
+		}
+		for q := e; q < s1 && !contrastAt(toks, q) && (q == e || toks[q].clause == toks[q-1].clause || toks[q].lex&lexClause != 0); q++ {
+			marks[q] |= denyScope
+		}
+		return e
+	}
 	if speakerWords[w.at(i)] && (i == s0 || toks[i].clause != toks[i-1].clause) {
 		// "X. I'd call that a myth."
 		k := i + 1
@@ -720,4 +730,32 @@ func contrastAt(toks []token, k int) bool {
 		return false
 	}
 	return true
+}
+
+// notAbout returns the end of "it is not (really) about" starting at token
+// i, which denies that what follows is what matters ("it's not about the
+// depth"), or i when there is none. "Not only about" adds rather than
+// denies.
+func notAbout(w *sentWords, i int) int {
+	if w.at(i) != "it" && w.at(i) != "this" && w.at(i) != "that" && w.at(i) != "its" {
+		return i
+	}
+	k := i + 1
+	switch {
+	case (w.at(i) == "its" || w.at(i) == "it" || w.at(i) == "that") && w.at(k) == "not":
+		k++ // "it's not about", its 's dropped
+	case w.at(k) == "isnt" || w.at(k) == "wasnt":
+		k++
+	case (w.at(k) == "is" || w.at(k) == "was" || w.at(k) == "s") && w.at(k+1) == "not":
+		k += 2
+	default:
+		return i
+	}
+	if w.at(k) == "really" || w.at(k) == "actually" || w.at(k) == "primarily" || w.at(k) == "mainly" || w.at(k) == "so" || w.at(k) == "much" {
+		k++
+	}
+	if w.at(k) != "about" || w.at(k+1) == "" {
+		return i
+	}
+	return k + 1
 }

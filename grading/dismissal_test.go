@@ -260,3 +260,28 @@ func TestInsteadOfStaysInDenial(t *testing.T) {
 		t.Errorf("the correction: %+v, want covered", p)
 	}
 }
+
+// TestNotAbout: "it is not (really) about X" denies X as what matters, to
+// the end of its clause; "not only about" adds.
+func TestNotAbout(t *testing.T) {
+	c := builtinCard(t, "gnn/message-passing")
+	const label = "Aggregate information from neighbours"
+	x := "each node aggregates information from its neighbours"
+	for _, answer := range []string{
+		"It is not really about the fact that " + x + ".",
+		"Honestly, it's not about how " + x + "; it comes from depth.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered {
+			t.Errorf("%q: %+v, want not covered", answer, p)
+		}
+	}
+	for _, answer := range []string{
+		"It's not about depth - " + x + ".",
+		"It is not only about the fact that " + x + ".",
+		x + ". It is not about attention, it is about the update.",
+	} {
+		if p := point(t, Grade(c, answer), label); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+}
