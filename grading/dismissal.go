@@ -461,9 +461,15 @@ func speakerRejection(w *sentWords, i int) int {
 // "many explain"), or s0 when there is none: a generic subject, adverbs,
 // "like to", "tend to", "love to", then a verb of insisting.
 func genericReport(w *sentWords, s0 int) int {
+	if e := appearanceFrame(w, s0); e > s0 {
+		return e
+	}
 	k := s0
 	for k < s0+3 && discourseWords[w.at(k)] {
 		k++
+	}
+	if e := appearanceFrame(w, k); e > k {
+		return e
 	}
 	if w.lexAt(k)&lexBeliefAdj != 0 && w.lexAt(k+1)&lexBeliefNoun != 0 && (w.at(k+2) == "says" || w.at(k+2) == "holds" || w.at(k+2) == "suggests") {
 		return k + 3 + btoi(w.at(k+3) == "that") // "common wisdom says X"
@@ -758,4 +764,90 @@ func notAbout(w *sentWords, i int) int {
 		return i
 	}
 	return k + 1
+}
+
+// appearanceWords open a sentence with how things seem or are said to be,
+// which a correction may follow: "in theory", "on paper", "at first
+// glance", "according to the textbooks".
+var appearanceOpeners = [][]string{{"in", "theory"}, {"in", "principle"}, {"on", "paper"}, {"at", "first", "glance"},
+	{"at", "first", "sight"}, {"on", "the", "surface"}, {"superficially"}, {"naively"}}
+
+// sayers are who an answer reports a view of with "according to": "the
+// textbooks", "conventional wisdom", "the hype".
+var sayers = setOf(`textbooks textbook tutorials tutorial folklore wisdom hype marketing blogs lore legend people most many`)
+
+// recipeNouns name advice that may be reported to be corrected: "the usual
+// advice is to X", "the textbook answer is that X".
+var recipeNouns = setOf(`answer answers advice recipe recipes line explanation account story view claim rule`)
+
+// appearanceFrame returns the end of an opener at token k that reports how
+// things seem or are said to be ("in theory", "on paper", "at first
+// glance", "according to the textbooks", "you'd think", "one would
+// expect", "conventional wisdom has it that", "the usual advice is to"), or
+// k when there is none. The caller requires a correction after it.
+func appearanceFrame(w *sentWords, k int) int {
+	for _, o := range appearanceOpeners {
+		q := k
+		for _, x := range o {
+			if w.at(q) != x {
+				q = -1
+				break
+			}
+			q++
+		}
+		if q > k {
+			if w.at(q) == "one" || w.at(q) == "1" || w.at(q) == "you" || w.at(q) == "we" {
+				// "naively one would expect that X"
+				if e := wouldThink(w, q+1); e > q+1 {
+					return e
+				}
+			}
+			return q
+		}
+	}
+	switch {
+	case w.at(k) == "according" && w.at(k+1) == "to":
+		q := k + 2
+		if w.lexAt(q)&lexArticle != 0 {
+			q++
+		}
+		for n := 0; n < 2 && w.lexAt(q)&lexBeliefAdj != 0; n++ {
+			q++
+		}
+		if sayers[w.at(q)] || w.lexAt(q)&lexBeliefNoun != 0 {
+			return q + 1
+		}
+	case w.at(k) == "youd" || w.at(k) == "wed":
+		return wouldThink(w, k+1) // "you'd think X"
+	case w.at(k) == "you" || w.at(k) == "one" || w.at(k) == "1" || w.at(k) == "we":
+		if w.at(k+1) == "would" || w.at(k+1) == "might" || w.at(k+1) == "could" {
+			return wouldThink(w, k+2) // "one would expect that X"
+		}
+	case w.lexAt(k)&lexBeliefAdj != 0 && w.at(k+1) == "wisdom" && (w.at(k+2) == "has" || w.at(k+2) == "had") && w.at(k+3) == "it":
+		return k + 4 + btoi(w.at(k+4) == "that") // "conventional wisdom has it that X"
+	}
+	q := k
+	if w.at(q) == "the" {
+		q++
+	}
+	adj := 0
+	for n := 0; n < 2 && w.lexAt(q)&lexBeliefAdj != 0; n++ {
+		q++
+		adj++
+	}
+	if adj > 0 && (recipeNouns[w.at(q)] || w.lexAt(q)&lexClaimNoun != 0) && (w.at(q+1) == "is" || w.at(q+1) == "was") &&
+		(w.at(q+2) == "that" || w.at(q+2) == "to") {
+		return q + 3 // "the usual advice is to X", "the textbook answer is that X"
+	}
+	return k
+}
+
+// wouldThink returns the end of a verb of belief at token k ("think",
+// "expect", "assume", "guess", "imagine") and an optional "that", or k.
+func wouldThink(w *sentWords, k int) int {
+	switch w.at(k) {
+	case "think", "expect", "assume", "guess", "imagine", "believe", "suppose":
+		return k + 1 + btoi(w.at(k+1) == "that")
+	}
+	return k
 }
