@@ -4,36 +4,41 @@ package grading
 //
 // An answer can take a claim back without "false" or "not": by a predicate
 // that rejects its subject, by the speaker's own verb of rejection, or by
-// reporting what others insist on and then correcting it. Four classes:
+// reporting what others hold and then correcting it (reports.go). The
+// classes here:
 //
 //   - A rejecting predicate of the subject: a copula, hedges ("mostly",
 //     "more of", "little more than", "in my view"), and a noun phrase headed
 //     or qualified by a word of falsity or dismissal ("X is mostly ritual",
 //     "X is marketing", "X is more of a theoretical myth than anything",
 //     "X is an overstated requirement", "X is a theoretical worst case", "X
-//     is no longer a limitation"), or "X doesn't (really) hold up / hold
-//     water / stand up / add up". The subject is the clause before the
+//     is no longer a limitation", "X is no problem", "X is a nice-to-have",
+//     "X is mostly theoretical"), "X doesn't (really) hold up / hold water /
+//     stand up / add up", "X has been shown to be a myth", "X turns out to
+//     be wrong", "X is not supported by the evidence", and of a claim only
+//     ("the idea that X ...") "falls apart", "misses the point", "has been
+//     abandoned", "is no longer held". The subject is the clause before the
 //     predicate, with an appositive ("the usual justification, that Y,
 //     doesn't hold up") or a subject listed over commas; a subject that
 //     refers back ("that concern", "that", "this framing") takes back what
 //     the sentence said before it, or the sentence before when it opens its
-//     sentence ("Honestly, that framing doesn't hold up").
+//     sentence ("Honestly, that framing doesn't hold up"). An appositive
+//     after the claim may carry the predicate: "X - a claim that does not
+//     survive scrutiny".
 //   - A predicate naming the speaker's rejection: "X is something I'd push
-//     back on".
+//     back on", "X. I'd call that a myth."
 //   - The speaker's verb of rejection before the claim: "I'd push back on
 //     X", "I'd dismiss X", "I reject / dispute / doubt / question X", "I'm
-//     skeptical of X". It reaches to the end of its clause, or, when its
-//     object is a reported claim ("the idea that X"), to the end of the
-//     sentence or a contrast word.
-//   - What others say, believe or insist on, reported to be corrected:
-//     "people like to insist X, but ...", "people worry about X, but that
-//     concern is overblown", "many explain X with Y, but ...".
+//     skeptical of X", "I'm not convinced that X". It reaches to the end of
+//     its clause, or, when its object is a reported claim ("the idea that
+//     X"), to the end of the sentence or a contrast word.
+//   - "It is not (really) about X": X is not what matters.
 //
 // A claim whose rejection is of falsity ("myth", "overstated", "doesn't
 // hold up") is denied (its polarity turned round); one said not to be
-// needed ("unnecessary caution") is dismissed, as "X is unnecessary" is. A
-// rejection never reaches past a contrast word, so "X is overstated, but Y
-// matters" still asserts Y.
+// needed ("unnecessary caution", "optional") is dismissed, as "X is
+// unnecessary" is. A rejection never reaches past a contrast word, so "X
+// is overstated, but Y matters" still asserts Y.
 
 // dismissNouns head a predicate that calls its subject empty show or hot
 // air: "X is mostly ritual", "X is marketing".
@@ -94,14 +99,6 @@ var speakerWords = setOf(`i id we wed im ill`)
 // sentence before: "Honestly, that framing doesn't hold up".
 var discourseWords = setOf(`honestly frankly really realistically personally truthfully admittedly but and however so well yet
 still in practice reality fact though actually sadly unfortunately`)
-
-// insistVerbs report what others hold, besides reportVerbs: "people like
-// to insist X, but ...", "people worry about X, but ...".
-var insistVerbs = setOf(`insist insists insisted worry worries worried explain explains explained emphasize emphasizes emphasized
-emphasise emphasises emphasised stress stresses stressed repeat repeats repeated blame blames blamed attribute attributes
-attributed fret frets fretted complain complains complained warn warns warned talk talks talked point points pointed tout touts
-touted obsess obsesses obsessed recommend recommends recommended justify justifies justified motivate motivates motivated
-present presents presented frame frames framed`)
 
 // rejectionHead reports whether the word at q heads or qualifies a
 // rejecting predicate, and whether it says the subject is not needed
@@ -456,75 +453,6 @@ func speakerRejection(w *sentWords, i int) int {
 	return i
 }
 
-// genericReport returns the end of a report of what others insist on, at
-// the start of a sentence ("people like to insist", "people worry about",
-// "many explain"), or s0 when there is none: a generic subject, adverbs,
-// "like to", "tend to", "love to", then a verb of insisting.
-func genericReport(w *sentWords, s0 int) int {
-	if e := appearanceFrame(w, s0); e > s0 {
-		return e
-	}
-	k := s0
-	for k < s0+3 && discourseWords[w.at(k)] {
-		k++
-	}
-	if e := appearanceFrame(w, k); e > k {
-		return e
-	}
-	if w.lexAt(k)&lexBeliefAdj != 0 && w.lexAt(k+1)&lexBeliefNoun != 0 && (w.at(k+2) == "says" || w.at(k+2) == "holds" || w.at(k+2) == "suggests") {
-		return k + 3 + btoi(w.at(k+3) == "that") // "common wisdom says X"
-	}
-	if w.at(k) == "you" || w.at(k) == "we" || w.at(k) == "one" {
-		// "you often hear that X", "you'll read that X"
-		q := k + 1
-		for n := 0; n < 2 && (reportAdverbs[w.at(q)] || w.at(q) == "will" || w.at(q) == "ll" || w.at(q) == "may" || w.at(q) == "might" ||
-			w.at(q) == "still" || w.at(q) == "always"); n++ {
-			q++
-		}
-		if w.at(q) == "hear" || w.at(q) == "heard" || w.at(q) == "read" {
-			return q + 1 + btoi(w.at(q+1) == "that")
-		}
-		return s0
-	}
-	if w.lexAt(k)&lexGenericSubj == 0 || w.at(k) == "it" || w.at(k) == "one" || w.at(k) == "they" {
-		return s0
-	}
-	k++
-	if w.at(k) == "people" || w.at(k) == "papers" || w.at(k) == "authors" || w.at(k) == "practitioners" || w.at(k) == "tutorials" {
-		k++ // "many people", "some papers"
-	}
-	for n := 0; n < 3; n++ {
-		switch x := w.at(k); {
-		case reportAdverbs[x] || x == "still" || x == "always" || x == "repeatedly":
-			k++
-		case (x == "like" || x == "love" || x == "tend" || x == "want" || x == "seem") && w.at(k+1) == "to":
-			k += 2
-		case x == "will" || x == "would" || x == "might" || x == "may" || x == "keep" || x == "keeps" || x == "kept":
-			k++
-		default:
-			n = 3
-		}
-	}
-	switch x := w.at(k); {
-	case x == "tell" || x == "told" || x == "tells":
-		k++ // "textbooks will tell you that X"
-		if w.at(k) == "you" || w.at(k) == "us" || w.at(k) == "me" {
-			k++
-		}
-		return k + btoi(w.at(k) == "that")
-	case (w.at(k-1) == "keep" || w.at(k-1) == "keeps" || w.at(k-1) == "kept") && (ingReports[x] || x == "repeating" || x == "insisting" || x == "stressing"):
-		// "everyone keeps repeating that X"
-	case !insistVerbs[x] && w.lexAt(k)&lexReportVerb == 0:
-		return s0
-	}
-	k++
-	switch w.at(k) {
-	case "about", "over", "on", "that", "out", "to":
-		k++
-	}
-	return k
-}
-
 // rejectionFrames marks the rejections starting at token i of the sentence
 // s0..s1 (see the classes above) and returns their end, or i when there is
 // none.
@@ -764,90 +692,4 @@ func notAbout(w *sentWords, i int) int {
 		return i
 	}
 	return k + 1
-}
-
-// appearanceWords open a sentence with how things seem or are said to be,
-// which a correction may follow: "in theory", "on paper", "at first
-// glance", "according to the textbooks".
-var appearanceOpeners = [][]string{{"in", "theory"}, {"in", "principle"}, {"on", "paper"}, {"at", "first", "glance"},
-	{"at", "first", "sight"}, {"on", "the", "surface"}, {"superficially"}, {"naively"}}
-
-// sayers are who an answer reports a view of with "according to": "the
-// textbooks", "conventional wisdom", "the hype".
-var sayers = setOf(`textbooks textbook tutorials tutorial folklore wisdom hype marketing blogs lore legend people most many`)
-
-// recipeNouns name advice that may be reported to be corrected: "the usual
-// advice is to X", "the textbook answer is that X".
-var recipeNouns = setOf(`answer answers advice recipe recipes line explanation account story view claim rule`)
-
-// appearanceFrame returns the end of an opener at token k that reports how
-// things seem or are said to be ("in theory", "on paper", "at first
-// glance", "according to the textbooks", "you'd think", "one would
-// expect", "conventional wisdom has it that", "the usual advice is to"), or
-// k when there is none. The caller requires a correction after it.
-func appearanceFrame(w *sentWords, k int) int {
-	for _, o := range appearanceOpeners {
-		q := k
-		for _, x := range o {
-			if w.at(q) != x {
-				q = -1
-				break
-			}
-			q++
-		}
-		if q > k {
-			if w.at(q) == "one" || w.at(q) == "1" || w.at(q) == "you" || w.at(q) == "we" {
-				// "naively one would expect that X"
-				if e := wouldThink(w, q+1); e > q+1 {
-					return e
-				}
-			}
-			return q
-		}
-	}
-	switch {
-	case w.at(k) == "according" && w.at(k+1) == "to":
-		q := k + 2
-		if w.lexAt(q)&lexArticle != 0 {
-			q++
-		}
-		for n := 0; n < 2 && w.lexAt(q)&lexBeliefAdj != 0; n++ {
-			q++
-		}
-		if sayers[w.at(q)] || w.lexAt(q)&lexBeliefNoun != 0 {
-			return q + 1
-		}
-	case w.at(k) == "youd" || w.at(k) == "wed":
-		return wouldThink(w, k+1) // "you'd think X"
-	case w.at(k) == "you" || w.at(k) == "one" || w.at(k) == "1" || w.at(k) == "we":
-		if w.at(k+1) == "would" || w.at(k+1) == "might" || w.at(k+1) == "could" {
-			return wouldThink(w, k+2) // "one would expect that X"
-		}
-	case w.lexAt(k)&lexBeliefAdj != 0 && w.at(k+1) == "wisdom" && (w.at(k+2) == "has" || w.at(k+2) == "had") && w.at(k+3) == "it":
-		return k + 4 + btoi(w.at(k+4) == "that") // "conventional wisdom has it that X"
-	}
-	q := k
-	if w.at(q) == "the" {
-		q++
-	}
-	adj := 0
-	for n := 0; n < 2 && w.lexAt(q)&lexBeliefAdj != 0; n++ {
-		q++
-		adj++
-	}
-	if adj > 0 && (recipeNouns[w.at(q)] || w.lexAt(q)&lexClaimNoun != 0) && (w.at(q+1) == "is" || w.at(q+1) == "was") &&
-		(w.at(q+2) == "that" || w.at(q+2) == "to") {
-		return q + 3 // "the usual advice is to X", "the textbook answer is that X"
-	}
-	return k
-}
-
-// wouldThink returns the end of a verb of belief at token k ("think",
-// "expect", "assume", "guess", "imagine") and an optional "that", or k.
-func wouldThink(w *sentWords, k int) int {
-	switch w.at(k) {
-	case "think", "expect", "assume", "guess", "imagine", "believe", "suppose":
-		return k + 1 + btoi(w.at(k+1) == "that")
-	}
-	return k
 }

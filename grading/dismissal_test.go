@@ -107,47 +107,6 @@ func TestSpeakerRejection(t *testing.T) {
 	}
 }
 
-// TestInsistedBeliefCorrected: what people like to insist on, worry about
-// or explain, reported and then corrected, is denied.
-func TestInsistedBeliefCorrected(t *testing.T) {
-	c := builtinCard(t, "gnn/message-passing")
-	const label = "Aggregate information from neighbours"
-	x := "each node aggregates information from its neighbours"
-	for _, answer := range []string{
-		"People like to insist that " + x + ", but in practice the graph is ignored.",
-		"Many people tend to emphasize that " + x + ", but the update step does the work.",
-		"Some tutorials explain that " + x + ", but that's a simplification.",
-		"Everyone keeps repeating that " + x + ", but the graph is ignored.",
-		"You often hear that " + x + ", but the graph is ignored.",
-		"Textbooks will tell you that " + x + ", but the graph is ignored.",
-		"Common wisdom says " + x + ", but the graph is ignored.",
-		x + " is what people like to claim, but the graph is ignored.",
-		"In theory " + x + ", but in practice the graph is ignored.",
-		"On paper " + x + "; in practice the graph is ignored.",
-		"At first glance " + x + ", but the graph is ignored.",
-		"According to the textbooks, " + x + ", but in practice the graph is ignored.",
-		"You'd think " + x + ", but the graph is ignored.",
-		"Naively one would expect that " + x + ", but the graph is ignored.",
-		"Conventional wisdom has it that " + x + ", but the graph is ignored.",
-		"The textbook answer is that " + x + ", but in practice the graph is ignored.",
-	} {
-		if p := point(t, Grade(c, answer), label); p.Covered {
-			t.Errorf("%q: %+v, want not covered", answer, p)
-		}
-	}
-	for _, answer := range []string{
-		"People like to insist on deep stacks, but " + x + ".",
-		"Textbooks will tell you that " + x + ", and they are right.",
-		"In theory and in practice, " + x + ".",
-		"According to Gilmer et al., " + x + ".",
-		"In theory " + x + ", and in practice too.",
-	} {
-		if p := point(t, Grade(c, answer), label); !p.Covered {
-			t.Errorf("%q: %+v, want covered", answer, p)
-		}
-	}
-}
-
 // TestDismissedWithNoun: "X is unnecessary caution", "X is a nice-to-have
 // rather than a requirement", "X is optional" dismiss X as "X is
 // unnecessary" does; "X is no problem" rejects a limitation.
@@ -172,30 +131,6 @@ func TestDismissedWithNoun(t *testing.T) {
 	}
 }
 
-// TestClippedVerbsInNotes: a note typed with clipped verbs ("cond on obs",
-// "exec first Ta", "enc img", "replanned") relates its terms; the same
-// words as a bare list stay a list.
-func TestClippedVerbsInNotes(t *testing.T) {
-	c := builtinCard(t, "vla/diffusion-policy")
-	note := "diffuses action chunk, cond on obs history via FiLM, exec first few actions, replanned each cycle, " +
-		"stable train, scales to high-dim seqs, DDIM ~10 steps"
-	if r := Grade(c, note); r.KeywordDump {
-		t.Errorf("note read as a keyword dump: %+v", r)
-	}
-	for _, note := range []string{
-		"enc img to tokens, concat with text, pred action tokens",
-		"agg nbr msgs, upd each node with an MLP",
-	} {
-		if d := dumpDegree(note, tokenize(note)); d >= dumpThreshold {
-			t.Errorf("%q: dump degree %.2f, want < %.2f", note, d, dumpThreshold)
-		}
-	}
-	list := "cond, obs, exec, enc, img, pred, tokens, FiLM, DDIM, receding horizon"
-	if d := dumpDegree(list, tokenize(list)); d < dumpThreshold {
-		t.Errorf("%q: dump degree %.2f, want a list", list, d)
-	}
-}
-
 // TestRelativeClauseIsNoDenial: "a scheme that doesn't assume a node
 // order" says what the scheme does not do; it denies nothing after it, as
 // "don't assume that X" does.
@@ -213,48 +148,6 @@ func TestRelativeClauseIsNoDenial(t *testing.T) {
 	}
 	if p := point(t, Grade(c, "Don't assume that "+x+"."), label); p.Covered {
 		t.Errorf("denied: %+v, want not covered", p)
-	}
-}
-
-// TestLabelledNotes: a note of labelled fields ("Fwd: ... Rev: ...", "GCN -
-// ... GAT - ...", "pros: ...; cons: ...") relates the words after each
-// label; one heading over a bare list, or fields labelled "key terms" and
-// "concepts", stay a list.
-func TestLabelledNotes(t *testing.T) {
-	for _, note := range []string{
-		"Fwd: add noise per beta_t. Rev: learned denoiser. Obj: MSE(eps, eps_theta). Sampler: ancestral, 1000 steps.",
-		"GCN - fixed degree norm weights. SAGE - sample + agg, concat self. GAT - learned attn per edge, multi-head.",
-		"pros: multimodal, stable; cons: slow sampling, many steps",
-	} {
-		if d := dumpDegree(note, tokenize(note)); d >= dumpThreshold {
-			t.Errorf("%q: dump degree %.2f, want < %.2f", note, d, dumpThreshold)
-		}
-	}
-	for _, list := range []string{
-		"Key terms: message passing, aggregation, update, neighbours, GCN.",
-		"Key terms: message passing, aggregation. Concepts: update, neighbours, GCN.",
-		"GCN, GAT: attention, degree, weights, heads",
-	} {
-		if d := dumpDegree(list, tokenize(list)); d < dumpThreshold {
-			t.Errorf("%q: dump degree %.2f, want a list", list, d)
-		}
-	}
-}
-
-// TestClippedWordsMatch: clipped words of notes match the words they clip
-// ("enc img" the phrasing "encode the image", "action seq" "action
-// sequence", "exec" "execute").
-func TestClippedWordsMatch(t *testing.T) {
-	for _, c := range []struct{ phrasing, answer string }{
-		{"encode the image", "ViT: enc img -> patch tokens, then the LM reads them"},
-		{"denoise an action sequence", "the policy denoises an action seq over 16 steps, conditioned on the image"},
-		{"execute the first actions", "it will exec the first actions of each chunk and then replans"},
-		{"language features", "FiLM layers take lang feats from the sentence encoder and scale the maps"},
-	} {
-		r := Grade(card([]string{"point", c.phrasing}), c.answer)
-		if !r.Points[0].Covered {
-			t.Errorf("%q: %+v, want %q covered", c.answer, r.Points[0], c.phrasing)
-		}
 	}
 }
 
