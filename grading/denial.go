@@ -190,8 +190,12 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 					marks[k] |= denyScope
 				}
 			}
+			mark := denyScope
+			if degreeFrame(toks, i, end) {
+				mark = denyPred // "mode collapse is overstated": less than claimed, not its opposite
+			}
 			for k := start; k < i; k++ {
-				marks[k] |= denyScope
+				marks[k] |= mark
 			}
 			i = end - 1
 			continue

@@ -106,8 +106,8 @@ still in practice reality fact though actually sadly unfortunately`)
 func rejectionHead(w *sentWords, q int) (ok, dismissal bool) {
 	x := w.at(q)
 	switch {
-	case w.lexAt(q)&lexDismiss != 0:
-		return true, true
+	case w.lexAt(q)&lexDismiss != 0 || degreeWords[x] || overWords[x]:
+		return true, true // "unnecessary caution", "an overstated requirement"
 	case w.lexAt(q)&lexFalse != 0 || claimFalseWords[x] || dismissNouns[x] || overWords[x]:
 		return true, false
 	case x == "non" && problemNouns[w.at(q+1)], x == "nonissue" || x == "nonproblem":
@@ -692,4 +692,23 @@ func notAbout(w *sentWords, i int) int {
 		return i
 	}
 	return k + 1
+}
+
+// degreeWords say that a claim or a worry is made more of than it is,
+// not that its opposite holds.
+var degreeWords = setOf(`overstated exaggerated overblown overrated overhyped oversold overemphasized overplayed exaggeration
+overstatement`)
+
+// degreeFrame reports whether the frame of tokens i..end-1 says its claim
+// is overstated rather than false.
+func degreeFrame(toks []token, i, end int) bool {
+	for k := i; k < end; k++ {
+		if degreeWords[toks[k].word] {
+			return true
+		}
+		if toks[k].lex&lexFalse != 0 {
+			return false
+		}
+	}
+	return false
 }

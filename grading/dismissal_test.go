@@ -189,3 +189,25 @@ func TestNotAbout(t *testing.T) {
 		}
 	}
 }
+
+// TestOverstatedIsNoOpposite: "X is overstated" says X is made more of
+// than it is, not that its opposite holds: it takes back X without
+// asserting "no X".
+func TestOverstatedIsNoOpposite(t *testing.T) {
+	neg := card([]string{"No mode collapse", "no mode collapse"})
+	pos := card([]string{"Mode collapse", "mode collapse"})
+	for _, answer := range []string{
+		"GANs are unstable. Mode collapse is overstated as a GAN weakness.",
+		"GANs are unstable. The mode collapse is an overstated problem.",
+	} {
+		if p := point(t, Grade(neg, answer), "No mode collapse"); p.Covered {
+			t.Errorf("%q: %+v, want 'no mode collapse' not covered", answer, p)
+		}
+		if p := point(t, Grade(pos, answer), "Mode collapse"); p.Covered {
+			t.Errorf("%q: %+v, want 'mode collapse' not covered", answer, p)
+		}
+	}
+	if p := point(t, Grade(neg, "GANs are unstable. It is a myth that diffusion suffers mode collapse."), "No mode collapse"); !p.Covered {
+		t.Errorf("a myth: %+v, want 'no mode collapse' covered", p)
+	}
+}
