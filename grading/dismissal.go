@@ -67,7 +67,7 @@ var limitingHedges = setOf(`mostly largely purely merely only entirely basically
 
 // optionalWords say their subject may be left out: "X is optional", "a
 // luxury".
-var optionalWords = setOf(`optional luxury bonus`)
+var optionalWords = setOf(`optional luxury`)
 
 // abandonedWords say a claim was given up: "the view that X has been
 // abandoned".

@@ -124,6 +124,10 @@ func TestDismissedWithNoun(t *testing.T) {
 	if p := point(t, Grade(c, "Each node aggregates information from its neighbours. Attention is optional."), "Aggregate information from neighbours"); !p.Covered {
 		t.Errorf("something else optional: %+v, want covered", p)
 	}
+	fast := card([]string{"Faster sampling", "faster sampling"})
+	if p := point(t, Grade(fast, "DDIM skips steps, and the faster sampling is a welcome bonus."), "Faster sampling"); !p.Covered {
+		t.Errorf("a bonus is no dismissal: %+v, want covered", p)
+	}
 	lim := builtinCard(t, "gnn/transe-kg-embeddings")
 	r := Grade(lim, "TransE represents each relation as a vector r so that h + r ≈ t. One-to-many relations are no problem either, since several tails can all be close to h + r.")
 	if p := point(t, r, "Fails on one-to-many relations"); p.Covered {
