@@ -67,3 +67,27 @@ func TestClippedWordsMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestContrastedNotes: opposite properties set against each other across
+// "vs" relate their sides ("stochastic, 1000 steps (DDPM) vs
+// deterministic, 50 steps (DDIM)"); names alone, or a bare pair of
+// opposites in a list, stay a list.
+func TestContrastedNotes(t *testing.T) {
+	for _, note := range []string{
+		"stochastic, 1000 steps (DDPM) vs deterministic, 50 steps, same model (DDIM)",
+		"fixed weights (GCN) vs learned attn (GAT)",
+	} {
+		if d := dumpDegree(note, tokenize(note)); d >= dumpThreshold {
+			t.Errorf("%q: dump degree %.2f, want < %.2f", note, d, dumpThreshold)
+		}
+	}
+	for _, list := range []string{
+		"GCN vs GAT vs GraphSAGE, attention, degree",
+		"stochastic vs deterministic, DDPM, DDIM, 1000 steps, 50 steps",
+		"DDPM vs DDIM, stochastic, deterministic, steps",
+	} {
+		if d := dumpDegree(list, tokenize(list)); d < dumpThreshold {
+			t.Errorf("%q: dump degree %.2f, want a list", list, d)
+		}
+	}
+}

@@ -272,7 +272,57 @@ func explainedClauses(text string, toks []token) []bool {
 	}
 	markStructuredLines(text, toks, out)
 	markLabelledNotes(text, toks, out)
+	markContrastedNotes(toks, out)
 	return out
+}
+
+// markContrastedNotes marks as explained the clauses of a sentence that
+// sets opposite properties against each other across "vs" or "versus":
+// "stochastic, 1000 steps (DDPM) vs deterministic, 50 steps (DDIM)", "fixed
+// weights (GCN) vs learned attention (GAT)". A pair of antonyms of the
+// shared thesaurus, one on each side, each side with two content words or
+// more, is what relates them; names alone ("GCN vs GAT") or a bare pair
+// ("stochastic vs deterministic, DDPM, DDIM") relate nothing.
+func markContrastedNotes(toks []token, out []bool) {
+	for s0 := 0; s0 < len(toks); {
+		s1 := s0
+		for s1 < len(toks) && toks[s1].sent == toks[s0].sent {
+			s1++
+		}
+		for j := s0 + 1; j < s1-1; j++ {
+			if toks[j].word != "vs" && toks[j].word != "versus" {
+				continue
+			}
+			if antonymAcross(toks[s0:j], toks[j+1:s1]) && contentWords(toks[s0:j]) >= 2 && contentWords(toks[j+1:s1]) >= 2 {
+				for k := s0; k < s1; k++ {
+					out[toks[k].clause] = true
+				}
+			}
+			break
+		}
+		s0 = s1
+	}
+}
+
+// antonymAcross reports whether a word of left has a one-word antonym in
+// right.
+func antonymAcross(left, right []token) bool {
+	for _, l := range left {
+		if l.fn || l.number {
+			continue
+		}
+		for _, seq := range antonymsOf(l.term) {
+			if len(seq) != 1 {
+				continue
+			}
+			for _, r := range right {
+				if r.term == seq[0] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // metaLabels head a list of terms rather than a note about a subject:
