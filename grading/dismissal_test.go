@@ -20,6 +20,7 @@ func TestRejectingPredicates(t *testing.T) {
 		"The picture where " + x + " does not hold water.",
 		"Textbooks draw message passing as a loop where " + x + ". Honestly, that picture doesn't hold up.",
 		"The aggregation of information from neighbours is an overhyped story.",
+		"Aggregating information from neighbours is a theoretical myth.",
 		"The aggregation of information from neighbours is something I'd push back on.",
 		"The claim that " + x + " is wishful thinking.",
 		"The claim that " + x + " is mostly theoretical.",
@@ -47,6 +48,7 @@ func TestRejectingPredicates(t *testing.T) {
 	for _, answer := range []string{
 		"The claim that message passing needs many layers is overstated, but " + x + ".",
 		"Deep stacks are mostly ritual; " + x + ".",
+		"Deep stacks are a theoretical myth, but " + x + ".",
 		"Each node aggregates information from its neighbours, which is a theoretical result about expressivity.",
 		"Each node aggregates information from its neighbours, so the reported accuracy is inflated by leakage.",
 		"The accuracy breaks down for deep stacks, since " + x + ".",
