@@ -76,7 +76,7 @@ var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
 has have had turned proved proven never nobody noone become becomes became supposedly allegedly purportedly supposed alleged
 so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute theyre a an error`)
-	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords, backRefs} {
+	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords, backRefs, rejectionStarters} {
 		for w := range set {
 			m[w] = true
 		}
@@ -108,10 +108,13 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 		end = beliefFrame(w, s0, s1)
 	}
 	if end == s0 {
+		end = genericReport(w, s0) // "people like to insist X, but ..."
+	}
+	if end == s0 {
 		if k := passiveReport(w, toks, s0, s1); k > s0 && correctedAfter(toks, w, k, s1) {
 			// "X is often described as Y, but ...": X and Y are what others
 			// say, up to the correction.
-			for q := s0; q < s1 && !contrastStops[toks[q].word]; q++ {
+			for q := s0; q < s1 && !contrastAt(toks, q); q++ {
 				marks[q] |= denyScope
 			}
 		}
@@ -121,7 +124,7 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 		for k := s0; k < end; k++ {
 			marks[k] |= denyFrame
 		}
-		for k := end; k < s1 && !contrastStops[toks[k].word]; k++ {
+		for k := end; k < s1 && !contrastAt(toks, k); k++ {
 			marks[k] |= denyScope
 		}
 	}
@@ -140,7 +143,7 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			}
 			last := s1
 			for k := end; k < s1; k++ {
-				if contrastStops[toks[k].word] || toks[k].word == "fact" && w.at(k-1) == "in" {
+				if contrastAt(toks, k) || toks[k].word == "fact" && w.at(k-1) == "in" {
 					last = k
 					break
 				}
@@ -156,7 +159,7 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			// them": a denied claim about "them" denies what they name.
 			for k := end; k < last && k < end+6; k++ {
 				if toks[k].lex&lexBackRef != 0 {
-					for q := i - 1; q >= s0 && !contrastStops[toks[q].word]; q-- {
+					for q := i - 1; q >= s0 && !contrastAt(toks, q); q-- {
 						marks[q] |= denyScope
 					}
 					break
@@ -172,12 +175,12 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			}
 			start := s0
 			for k := i - 1; k >= s0; k-- {
-				if contrastStops[toks[k].word] && k < i-1 {
+				if contrastAt(toks, k) && k < i-1 {
 					start = k + 1
 					break
 				}
 			}
-			if i == s0 && s0 > 0 {
+			if opensSentence(w, s0, i) && s0 > 0 {
 				// The sentence is only the frame: it denies the one before.
 				p0 := s0 - 1
 				for p0 > 0 && toks[p0-1].sent == toks[s0-1].sent {
@@ -187,8 +190,12 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 					marks[k] |= denyScope
 				}
 			}
+			mark := denyScope
+			if degreeFrame(toks, i, end) {
+				mark = denyPred // "mode collapse is overstated": less than claimed, not its opposite
+			}
 			for k := start; k < i; k++ {
-				marks[k] |= denyScope
+				marks[k] |= mark
 			}
 			i = end - 1
 			continue
@@ -227,6 +234,12 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 					marks[k] |= denyPred
 				}
 			}
+			i = end - 1
+			continue
+		}
+		// Rejections and dismissals of dismissal.go: "X is mostly ritual",
+		// "I'd push back on X", "X doesn't really hold up".
+		if end := rejectionFrames(w, toks, marks, i, s0, s1); end > i {
 			i = end - 1
 		}
 	}
@@ -514,7 +527,7 @@ var reportAdverbs = setOf(`often commonly usually widely sometimes frequently ty
 
 // passiveVerbs are participles of a passive report, besides reportVerbs.
 var passiveVerbs = setOf(`recommended cited presented touted portrayed framed sold seen regarded treated viewed taught justified
-explained read advertised marketed credited blamed quoted repeated`)
+explained read advertised marketed credited blamed quoted repeated equated likened conflated lumped`)
 
 // passiveReport returns the end of a passive report in the first clause of
 // a sentence ("X is often described as", "it is usually justified by"), or
@@ -795,7 +808,7 @@ func prefixFrame(w *sentWords, i int) int {
 	case w.at(i) == "mistake" && w.at(i+1) == "to" && w.lexAt(i+2)&lexReportVerb != 0:
 		return that(i + 3)
 	case (w.at(i) == "dont" || w.at(i) == "not" || w.at(i) == "never" || w.at(i) == "didnt" || w.at(i) == "doesnt") && w.lexAt(i+1)&lexReportVerb != 0 &&
-		w.at(i+1) != "list" && w.at(i+1) != "mention" && w.at(i+1) != "cite":
+		w.at(i+1) != "list" && w.at(i+1) != "mention" && w.at(i+1) != "cite" && !relativeBefore(w, i):
 		return that(i + 2) // "do not believe that X", "never assume X"
 	case (w.at(i) == "dont" || w.at(i) == "didnt") && w.at(i+1) == "buy":
 		k := i + 2 // "I don't buy (the idea) that X"

@@ -236,6 +236,9 @@ func (a *analysis) polarityOK(v *variant, items []item, chosen []int32, hi int) 
 	ok := true
 	for s, j := range chosen {
 		k := a.negatedBefore(int(items[j].first))
+		if k == negNone && v.slots[s].negated && a.removedBefore(int(items[j].first)) {
+			k = negWeak // "skips the teacher" (removal.go)
+		}
 		if v.slots[s].negated {
 			if k == negNone {
 				needAfter = true
@@ -244,7 +247,7 @@ func (a *analysis) polarityOK(v *variant, items []item, chosen []int32, hi int) 
 			ok = false
 		}
 	}
-	ok = ok && (!needAfter || a.negatedAfter(hi) != negNone)
+	ok = ok && (!needAfter || a.negatedAfter(hi) != negNone || a.removedAfter(hi))
 	return ok != denied
 }
 

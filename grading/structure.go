@@ -1,6 +1,7 @@
 package grading
 
 import (
+	"maps"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -47,7 +48,7 @@ subtract suffer sum supervise support suppress take teach tend tie tokenize trai
 treat turn underfit underperform update use vary weigh weight work worsen write yield zero
 compress penalize peak squeeze cluster coarsen feed label score go come fix rank sort belong outperform beat let
 note consist count drive explode saturate vanish ground tune broadcast attach assume behave imply train
-inherit double triple halve follow pick choose ask answer place put
+inherit double triple halve follow pick choose ask answer place put execute
 say think know believe guess feel find tell try want look mean seem appear happen
 `
 
@@ -158,8 +159,26 @@ var verbForms = sync.OnceValue(func() map[string]verbKind {
 			m[w] = verbFinite
 		}
 	}
+	// "replan", "renoise", "reweighted": a verb with "re-" is a verb.
+	for w, k := range maps.Clone(m) {
+		if len(w) >= 4 && !strings.HasPrefix(w, "re") && (!nounLike[w] && k != verbNounLike || k == verbPast || k == verbIng) {
+			if _, ok := m["re"+w]; !ok {
+				m["re"+w] = k
+			}
+		}
+	}
+	for w := range abbreviatedVerbs {
+		if _, ok := m[w]; !ok {
+			m[w] = verbBase
+		}
+	}
 	return m
 })
+
+// abbreviatedVerbs are verbs clipped in notes typed against the clock:
+// "cond on obs", "exec first Ta", "pred noise -> subtract", "enc img ->
+// tokens". Like a base form, one relates the words after it.
+var abbreviatedVerbs = setOf(`cond exec pred enc concat agg upd init proj recon calc interp regr denoi tokenise`)
 
 type verbKind uint8
 
@@ -252,7 +271,116 @@ func explainedClauses(text string, toks []token) []bool {
 		}
 	}
 	markStructuredLines(text, toks, out)
+	markLabelledNotes(text, toks, out)
+	markContrastedNotes(toks, out)
 	return out
+}
+
+// markContrastedNotes marks as explained the clauses of a sentence that
+// sets opposite properties against each other across "vs" or "versus":
+// "stochastic, 1000 steps (DDPM) vs deterministic, 50 steps (DDIM)", "fixed
+// weights (GCN) vs learned attention (GAT)". A pair of antonyms of the
+// shared thesaurus, one on each side, each side with two content words or
+// more, is what relates them; names alone ("GCN vs GAT") or a bare pair
+// ("stochastic vs deterministic, DDPM, DDIM") relate nothing.
+func markContrastedNotes(toks []token, out []bool) {
+	for s0 := 0; s0 < len(toks); {
+		s1 := s0
+		for s1 < len(toks) && toks[s1].sent == toks[s0].sent {
+			s1++
+		}
+		for j := s0 + 1; j < s1-1; j++ {
+			if toks[j].word != "vs" && toks[j].word != "versus" {
+				continue
+			}
+			if antonymAcross(toks[s0:j], toks[j+1:s1]) && contentWords(toks[s0:j]) >= 2 && contentWords(toks[j+1:s1]) >= 2 {
+				for k := s0; k < s1; k++ {
+					out[toks[k].clause] = true
+				}
+			}
+			break
+		}
+		s0 = s1
+	}
+}
+
+// antonymAcross reports whether a word of left has a one-word antonym in
+// right.
+func antonymAcross(left, right []token) bool {
+	for _, l := range left {
+		if l.fn || l.number {
+			continue
+		}
+		for _, seq := range antonymsOf(l.term) {
+			if len(seq) != 1 {
+				continue
+			}
+			for _, r := range right {
+				if r.term == seq[0] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// metaLabels head a list of terms rather than a note about a subject:
+// "Key terms: ...".
+var metaLabels = setOf(`term terms keyword keywords word words concept concepts topic topics buzzword buzzwords tag tags
+idea ideas`)
+
+// markLabelledNotes marks as explained the notes of an answer written as
+// labelled fields, each sentence a short label, a colon or a dash, and
+// what it says of the label: "Fwd: add noise per beta_t. Rev: learned
+// denoiser. Obj: MSE on eps.", "GCN - fixed degree weights. GAT - learned
+// attention per edge.", "pros: multimodal, stable; cons: slow sampling".
+// The label relates the words after it; it takes two labelled fields with
+// at least two content words each, so that one heading over a bare list
+// ("Key terms: a, b, c") stays a list.
+func markLabelledNotes(text string, toks []token, out []bool) {
+	if !strings.ContainsAny(text, ":-—–") {
+		return
+	}
+	type field struct{ from, to int }
+	var fields []field
+	for s0 := 0; s0 < len(toks); {
+		s1 := s0
+		for s1 < len(toks) && toks[s1].sent == toks[s0].sent {
+			s1++
+		}
+		for j := s0 + 1; j < s1 && j <= s0+3; j++ {
+			if toks[j].clause == toks[j-1].clause {
+				continue
+			}
+			if toks[j-1].end > toks[j].start || toks[j].start > len(text) || metaLabels[toks[j-1].word] {
+				break
+			}
+			sep := text[toks[j-1].end:toks[j].start]
+			if !strings.Contains(sep, ":") && !strings.ContainsAny(sep, "—–") && !strings.Contains(sep, " - ") {
+				break
+			}
+			content := 0
+			for k := j; k < s1; k++ {
+				if !toks[k].fn && !toks[k].number && len(toks[k].word) > 1 {
+					content++
+				}
+			}
+			if content >= 2 {
+				fields = append(fields, field{j, s1})
+			}
+			break
+		}
+		s0 = s1
+	}
+	if len(fields) < 2 {
+		return
+	}
+	for _, f := range fields {
+		for k := f.from; k < f.to; k++ {
+			out[toks[k].clause] = true
+		}
+	}
 }
 
 // markStructuredLines marks as explained the clauses of Markdown list items

@@ -106,6 +106,11 @@ var wordSynonyms = map[string]string{
 	"expectation": "expectation", "expected": "expectation", "mathbb": "",
 	"whilst": "while", "amongst": "among", "learnt": "learned",
 	"sotas": "sota", "nns": "nn",
+	// clipped words of notes typed against the clock ("enc img", "exec
+	// first Ta", "action seq")
+	"enc": "encode", "dec": "decode", "exec": "execute", "upd": "update", "proj": "project", "recon": "reconstruct",
+	"seq": "sequence", "seqs": "sequences", "feat": "feature", "feats": "features", "lang": "language",
+	"traj": "trajectory", "trajs": "trajectories",
 	// plain-English names of the same thing
 	"vertex": "node", "vertices": "nodes", "vertexes": "nodes",
 	"param": "parameter", "params": "parameters",
