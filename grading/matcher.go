@@ -35,6 +35,7 @@ type cardMatcher struct {
 	prefixes map[string]bool  // first halves of vocabulary words, for "over smoothing"
 	typos    []typoEntry      // vocabulary words long enough to allow typos
 	known    map[string]bool  // words of the card and common English: never typos
+	facts    *cardFacts       // numbers and names of a card with key points (consistency.go)
 	typoMemo sync.Map         // answer word -> []int32, memoised typo look-ups
 	memoSize int64
 	memoMu   sync.Mutex
@@ -261,6 +262,7 @@ func compileCard(card *decks.Card) *cardMatcher {
 		}
 		m.compileRefs(card.Question, append([]string{card.Answer}, card.AlsoAccepted...))
 	} else {
+		m.facts = compileFacts(card)
 		// Curated key points: the reference coverage is blended in (refBlend).
 		m.blending = true
 		m.compileRefs(card.Question, append([]string{card.Answer}, card.AlsoAccepted...))

@@ -1,0 +1,374 @@
+package grading
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"grill/decks"
+)
+
+// Consistency of a named point with what the answer says of it.
+//
+// A fluent wrong answer names the right things and says something else of
+// them. Matching finds the name; these checks read what the clause around
+// it says, and take the cover back where it disagrees with the card:
+//
+//   - A wrong quantity. A point whose label states a number ("DDIM 10–50×
+//     faster", "256 bins per dimension") is not covered by a clause that
+//     gives a number of its own, written in digits, that the card nowhere
+//     gives and that lies outside the label's range: "the speed-up is about
+//     2×" names the speed-up and gets its size wrong.
+//   - A name read as a word. A word the card writes in capitals as a name
+//     ("FAST" tokenization) is not the ordinary word of a point's phrasing
+//     ("trains faster"): an answer's "FAST goes further: it trains" says
+//     nothing of training speed.
+//   - A limitation said to be no limitation. A point that states a failure
+//     ("Fails on regular graphs", "Reflections: blind to chirality") is
+//     contradicted when each clause naming it calls the case easy ("regular
+//     graphs are actually the easy case") or says the model tells it apart
+//     ("it tells mirror-image molecules apart").
+//
+// Each check only takes evidence away; a point keeps its cover when another
+// of its spans is not in question.
+
+// cardFacts is what the consistency checks need of a card, compiled with
+// its matcher.
+type cardFacts struct {
+	numbers []float64       // every number the card's reference answers, labels and phrasings give
+	names   map[string]bool // words the card writes in capitals as names ("fast" for FAST), lower case
+	// per key point: the numbers of its label (a quantity point has some),
+	// and whether its label or phrasings write a name in capitals.
+	labelNums [][]float64
+	capsIn    []map[string]bool
+	limit     []bool // the point states a limitation (isLimitation)
+}
+
+// compileFacts gathers a card's numbers and capitalised names.
+func compileFacts(card *decks.Card) *cardFacts {
+	f := &cardFacts{names: map[string]bool{}}
+	texts := []string{plain(card.Answer), card.Question}
+	for _, alt := range card.AlsoAccepted {
+		texts = append(texts, plain(alt))
+	}
+	for _, kp := range card.KeyPoints {
+		texts = append(texts, kp.Label)
+		texts = append(texts, kp.Phrasings...)
+	}
+	for _, t := range texts {
+		f.numbers = append(f.numbers, numberValues(t, tokenize(t), false)...)
+	}
+	for _, t := range []string{card.Question, plain(card.Answer)} {
+		for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if lw := strings.ToLower(w); capsName(w) && commonWords[lw] && abbreviations[lw] == nil {
+				f.names[lw] = true // FAST, not MLP
+			}
+		}
+	}
+	for _, kp := range card.KeyPoints {
+		f.labelNums = append(f.labelNums, numberValues(kp.Label, tokenize(kp.Label), true))
+		caps := map[string]bool{}
+		for _, t := range append([]string{kp.Label}, kp.Phrasings...) {
+			for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }) {
+				if capsName(w) {
+					caps[strings.ToLower(w)] = true
+				}
+			}
+		}
+		f.capsIn = append(f.capsIn, caps)
+		f.limit = append(f.limit, isLimitation(kp.Label))
+	}
+	return f
+}
+
+// capsName reports whether a written word is a name in capitals: three or
+// more letters, all upper case ("FAST", not "GNNs").
+func capsName(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
+
+// numberValues returns the values of the numbers of text (tokenized as
+// toks): a run of number tokens joined tightly is one decimal ("0.02"), a
+// trailing "x" of a factor is dropped ("2×"), and "3x3" gives 3 and 3. With
+// digits set, only numbers written in digits count ("one" does not), and not
+// those written tight against a word (the 1 of x_{t-1}).
+func numberValues(text string, toks []token, digits bool) []float64 {
+	var out []float64
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].number {
+			continue
+		}
+		j := i
+		w := toks[i].word
+		for j+1 < len(toks) && toks[j+1].number && toks[j+1].tightPrev {
+			j++
+			w += "." + toks[j].word
+		}
+		first := i
+		i = j
+		if digits && (toks[first].start >= len(text) || text[toks[first].start] < '0' || text[toks[first].start] > '9' ||
+			first > 0 && !toks[first-1].number && attached(text, toks[first-1], toks[first])) {
+			continue // "x_{t-1}", "T−1": an index, not a quantity
+		}
+		for _, p := range strings.Split(strings.TrimSuffix(w, "x"), "x") {
+			if v, err := strconv.ParseFloat(p, 64); err == nil {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// attached reports whether token b follows token a with no space between
+// them.
+func attached(text string, a, b token) bool {
+	if a.end > b.start || b.start > len(text) {
+		return true
+	}
+	return !strings.ContainsAny(text[a.end:b.start], " \t\n")
+}
+
+// checkConsistency takes back the covers the checks above dispute. It is
+// called on a card with curated key points, after matching.
+func checkConsistency(m *cardMatcher, a *analysis, answer string, points []PointResult) {
+	f := m.facts
+	if f == nil {
+		return
+	}
+	for i := range points {
+		p := &points[i]
+		if !p.Covered || len(p.Spans) == 0 || i >= len(f.labelNums) {
+			continue
+		}
+		disputed := func(sp Span) bool {
+			return len(f.labelNums[i]) > 0 && a.wrongQuantity(answer, sp, f.labelNums[i], f.numbers) ||
+				a.nameAsWord(answer, sp, f.names, f.capsIn[i])
+		}
+		if slices.ContainsFunc(p.Spans, disputed) {
+			kept := p.Spans[:0:0]
+			for _, sp := range p.Spans {
+				if !disputed(sp) {
+					kept = append(kept, sp)
+				}
+			}
+			if len(kept) == 0 {
+				p.Covered, p.Spans = false, nil
+				continue
+			}
+			p.Spans = kept
+		}
+		if f.limit[i] && a.limitationEasyAll(p.Spans) {
+			p.Covered, p.Contradicted, p.Evidence = false, true, p.Spans
+		}
+	}
+}
+
+// spanTokens returns the first and last token of span sp, or -1, -1.
+func (a *analysis) spanTokens(sp Span) (int, int) {
+	lo, hi := -1, -1
+	for k := range a.toks {
+		if a.toks[k].start >= sp.Start && a.toks[k].end <= sp.End {
+			if lo < 0 {
+				lo = k
+			}
+			hi = k
+		}
+	}
+	return lo, hi
+}
+
+// wrongQuantity reports whether the clause of span sp gives a number in
+// digits that the card does not give and that lies outside the range of
+// the point's label numbers.
+func (a *analysis) wrongQuantity(answer string, sp Span, label, card []float64) bool {
+	lo, hi := a.spanTokens(sp)
+	if lo < 0 {
+		return false
+	}
+	s, e := lo, hi
+	for s > 0 && a.toks[s-1].clause == a.toks[lo].clause {
+		s--
+	}
+	for e+1 < len(a.toks) && a.toks[e+1].clause == a.toks[hi].clause {
+		e++
+	}
+	minL, maxL := label[0], label[0]
+	for _, v := range label {
+		minL, maxL = min(minL, v), max(maxL, v)
+	}
+	for _, v := range numberValues(answer, a.toks[s:e+1], true) {
+		if v >= minL && v <= maxL {
+			continue
+		}
+		known := false
+		for _, c := range card {
+			if c == v {
+				known = true
+				break
+			}
+		}
+		if !known {
+			return true
+		}
+	}
+	return false
+}
+
+// nameAsWord reports whether span sp holds a word written in capitals that
+// the card uses as a name, when the point's own label and phrasings never
+// write it so: the name is read as the ordinary word.
+func (a *analysis) nameAsWord(answer string, sp Span, names, caps map[string]bool) bool {
+	if len(names) == 0 {
+		return false
+	}
+	for k := range a.toks {
+		t := &a.toks[k]
+		if t.start < sp.Start || t.end > sp.End || t.end > len(answer) {
+			continue
+		}
+		w := answer[t.start:t.end]
+		if capsName(w) && names[strings.ToLower(w)] && !caps[strings.ToLower(w)] && !a.wordAlso(answer, sp, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordAlso reports whether span sp holds, besides the name at token k, the
+// same term written as a word: "FAST trained 5x faster" says "faster".
+func (a *analysis) wordAlso(answer string, sp Span, k int) bool {
+	for j := range a.toks {
+		t := &a.toks[j]
+		if j != k && t.start >= sp.Start && t.end <= sp.End && t.term == a.toks[k].term && !capsName(answer[t.start:t.end]) {
+			return true
+		}
+	}
+	return false
+}
+
+// easeWords, after the name of a limitation in its clause, say it is no
+// limitation: "regular graphs are the easy case".
+var easeWords = setOf(`easy easier easiest trivial trivially straightforward unproblematic`)
+
+// tellWords before the name, with "apart" after it, say the model tells
+// the cases apart ("it tells mirror images apart"); distinguishWords say so
+// alone ("it distinguishes enantiomers").
+var (
+	tellWords        = setOf(`tells tell told`)
+	distinguishWords = setOf(`distinguishes distinguish distinguished`)
+)
+
+// limitationEasyAll reports whether every span of a limitation point is in
+// a clause that calls it easy or says it is told apart, not negated.
+func (a *analysis) limitationEasyAll(spans []Span) bool {
+	for _, sp := range spans {
+		lo, hi := a.spanTokens(sp)
+		if lo < 0 || !a.limitationEasy(lo, hi) {
+			return false
+		}
+	}
+	return true
+}
+
+// limitationEasy reports whether the match on tokens lo..hi is said to be
+// easy (an ease word after it in its clause) or told apart (a telling verb
+// at most three words before it, "apart" after it), with no negation in the
+// clause.
+func (a *analysis) limitationEasy(lo, hi int) bool {
+	toks := a.toks
+	c := toks[lo].clause
+	s, e := lo, hi
+	for s > 0 && toks[s-1].clause == c {
+		s--
+	}
+	for e+1 < len(toks) && toks[e+1].clause == toks[hi].clause {
+		e++
+	}
+	for q := s; q <= e; q++ {
+		if toks[q].neg != negNone || a.deny[q] != 0 || weakWords[toks[q].word] || limitationWords[toks[q].word] {
+			return false
+		}
+	}
+	for q := hi + 1; q <= e; q++ {
+		if easeWords[toks[q].word] {
+			return true
+		}
+	}
+	told := false
+	for q := lo - 1; q >= s && q >= lo-3; q-- {
+		if distinguishWords[toks[q].word] {
+			return true
+		}
+		if tellWords[toks[q].word] {
+			told = true
+		}
+	}
+	if told {
+		for q := hi + 1; q <= e; q++ {
+			if toks[q].word == "apart" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listedIntoWrong reports whether the evidence sp stands in a list of
+// terms that is the subject of an asserted wrong claim: its clause, and
+// every clause after it up to the one where the wrong span starts, in one
+// sentence, relate nothing ("So the perception, planning and control
+// modules are all kept": the "and" joins names, not claims).
+func listedIntoWrong(toks []token, sp Span, wrong []Span) bool {
+	lo := -1
+	for k := range toks {
+		if toks[k].start >= sp.Start && toks[k].end <= sp.End {
+			lo = k
+			break
+		}
+	}
+	if lo < 0 {
+		return false
+	}
+	for _, q := range wrong {
+		if q.Start < sp.End {
+			continue
+		}
+		w := -1
+		for k := lo; k < len(toks); k++ {
+			if toks[k].start >= q.Start {
+				w = k
+				break
+			}
+		}
+		if w < 0 || toks[w].sent != toks[lo].sent || toks[w].clause == toks[lo].clause {
+			continue
+		}
+		ok := true
+		for s := lo; s < len(toks) && toks[s].clause < toks[w].clause && ok; {
+			b := s
+			for b > 0 && toks[b-1].clause == toks[s].clause {
+				b--
+			}
+			e := s
+			for e < len(toks) && toks[e].clause == toks[s].clause {
+				e++
+			}
+			if clauseHasPredicate(toks[b:e]) {
+				ok = false
+			}
+			s = e
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,120 @@
+package grading
+
+import (
+	"testing"
+
+	"grill/decks"
+)
+
+// pointVerdictOf grades answer on c and returns the verdict of its key point
+// labelled label.
+func pointVerdictOf(t *testing.T, c *decks.Card, label, answer string) PointResult {
+	t.Helper()
+	r := Grade(c, answer)
+	for _, p := range r.Points {
+		if p.Label == label {
+			return p
+		}
+	}
+	t.Fatalf("no key point %q", label)
+	return PointResult{}
+}
+
+func TestConsistencyWrongQuantity(t *testing.T) {
+	c := &decks.Card{ID: "t/ddim", Question: "How does DDIM differ from DDPM?",
+		Answer: "DDIM skips steps and is 10–50× faster than DDPM's 1000 steps, with 20 to 50 steps.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "DDIM 10–50× faster", Phrasings: []string{"speed-up", "faster sampling"}, Weight: 1},
+			{Label: "Skips steps", Phrasings: []string{"skips steps"}, Weight: 1},
+		}}
+	for _, tc := range []struct {
+		answer string
+		want   bool
+	}{
+		{"DDIM skips steps, and the speed-up is about 2× over DDPM.", false},             // a number the card never gives
+		{"DDIM skips steps, and the speed-up is about 20× over DDPM.", true},             // inside the label's range
+		{"DDIM skips steps, and the speed-up is large: 50 steps instead of 1000.", true}, // numbers the card gives
+		{"DDIM skips steps, and the speed-up comes from x_{t-1} being skipped.", true},   // an index, not a quantity
+		{"DDIM skips steps, and the speed-up is considerable.", true},
+	} {
+		if got := pointVerdictOf(t, c, "DDIM 10–50× faster", tc.answer).Covered; got != tc.want {
+			t.Errorf("%q: covered = %v, want %v", tc.answer, got, tc.want)
+		}
+	}
+	// A point whose label states no number is not held to one.
+	if !pointVerdictOf(t, c, "Skips steps", "DDIM skips steps, 3 of them at a time, so it is quick.").Covered {
+		t.Error("a number beside a point without one took its cover back")
+	}
+}
+
+func TestConsistencyNameAsWord(t *testing.T) {
+	c := &decks.Card{ID: "t/fast", Question: "How does FAST tokenize action chunks?",
+		Answer: "FAST applies a DCT to each action dimension and compresses with BPE; π0-FAST trains up to 5x faster.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "Faster training", Phrasings: []string{"trains faster", "5x faster training"}, Weight: 1},
+			{Label: "DCT along time", Phrasings: []string{"DCT"}, Weight: 1},
+		}}
+	for _, tc := range []struct {
+		answer string
+		want   bool
+	}{
+		{"The DCT is applied along time, but FAST goes further: it trains a small codebook.", false},
+		{"The DCT is applied along time, and a model using FAST trains about five times faster.", true},
+		{"The DCT is applied along time; FAST trained about 5x faster than the diffusion model.", true},
+	} {
+		if got := pointVerdictOf(t, c, "Faster training", tc.answer).Covered; got != tc.want {
+			t.Errorf("%q: covered = %v, want %v", tc.answer, got, tc.want)
+		}
+	}
+	// A name the point itself writes in capitals is a name there too.
+	c2 := &decks.Card{ID: "t/fast2", Question: "What does FAST do?",
+		Answer:    "FAST compresses action chunks.",
+		KeyPoints: []decks.KeyPoint{{Label: "FAST compresses chunks", Phrasings: []string{"FAST compresses"}, Weight: 1}}}
+	if !pointVerdictOf(t, c2, "FAST compresses chunks", "In short, FAST compresses the action chunks a lot.").Covered {
+		t.Error("a name the point writes in capitals was read as the ordinary word")
+	}
+}
+
+func TestConsistencyLimitationEasy(t *testing.T) {
+	c := &decks.Card{ID: "t/wl", Question: "How expressive are message-passing GNNs?",
+		Answer: "They are at most as powerful as 1-WL, and 1-WL fails on regular graphs. Reflections make them blind to chirality.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "Fails on regular graphs", Phrasings: []string{"regular graphs"}, Weight: 1},
+			{Label: "Reflections: blind to chirality", Phrasings: []string{"mirror images", "chirality"}, Weight: 1},
+		}}
+	for _, tc := range []struct {
+		label, answer  string
+		covered, contr bool
+	}{
+		{"Fails on regular graphs", "Message passing is strong. Regular graphs are actually the easy case for it.", false, true},
+		{"Fails on regular graphs", "Message passing is weak here: regular graphs are a hard case for it.", true, false},
+		{"Fails on regular graphs", "Message passing cannot separate regular graphs, which all look alike.", true, false},
+		{"Reflections: blind to chirality", "The model uses distances, so it also tells mirror images apart.", false, true},
+		{"Reflections: blind to chirality", "The model uses distances, so it cannot tell mirror images apart.", true, false},
+	} {
+		p := pointVerdictOf(t, c, tc.label, tc.answer)
+		if p.Covered != tc.covered || p.Contradicted != tc.contr {
+			t.Errorf("%q: covered %v contradicted %v, want %v %v", tc.answer, p.Covered, p.Contradicted, tc.covered, tc.contr)
+		}
+	}
+}
+
+func TestListedIntoWrong(t *testing.T) {
+	c := &decks.Card{ID: "t/vla", Question: "What is the key innovation of VLA models?",
+		Answer: "VLAs map images and instructions to actions end to end, replacing the modular perception, planning and control pipeline.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "Replaces modular pipeline", Phrasings: []string{"perception, planning", "modular"}, Weight: 1},
+			{Label: "End to end", Phrasings: []string{"end-to-end"}, Weight: 1},
+		},
+		Misconceptions: []decks.KeyPoint{
+			{Label: "Classical modules execute the plan", Phrasings: []string{"modules are all kept"}, Weight: 1},
+		}}
+	// The list of module names is the subject of the wrong claim.
+	if pointVerdictOf(t, c, "Replaces modular pipeline", "A language model writes the plan. So the perception, planning and control modules are all kept.").Covered {
+		t.Error("names listed as the subject of a wrong claim covered the point")
+	}
+	// A claim of its own before the "and" stands apart from the wrong one.
+	if !pointVerdictOf(t, c, "Replaces modular pipeline", "It learns end to end and drops perception, planning, and the modules are all kept as a fallback.").Covered {
+		t.Error("a claim joined by 'and' lost its cover to the wrong claim beside it")
+	}
+}
