@@ -14,6 +14,7 @@ type occ struct {
 
 // analysis is an answer prepared for matching against one card.
 type analysis struct {
+	text string // the text analysed
 	toks []token
 	occ  [][]occ // by term id
 	tid  []int32 // term id of each token, -1 when not in the card's vocabulary
@@ -75,6 +76,7 @@ func (a *analysis) release() {
 
 // analyzeInto is analyzeText reusing a's buffers.
 func (m *cardMatcher) analyzeInto(a *analysis, answer string, typos bool) *analysis {
+	a.text = answer
 	a.toks = tokenizeInto(a.toks[:0], answer)
 	a.occ = resize(a.occ, len(m.ids))
 	a.helpID = m.helpID

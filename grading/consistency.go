@@ -24,11 +24,21 @@ import (
 //     ("FAST" tokenization) is not the ordinary word of a point's phrasing
 //     ("trains faster"): an answer's "FAST goes further: it trains" says
 //     nothing of training speed.
+//   - A word read as a name. A one-word phrasing written as a name
+//     ("RotatE") is not matched by an ordinary word that shares its stem
+//     ("a rotation-free scaling").
 //   - A limitation said to be no limitation. A point that states a failure
 //     ("Fails on regular graphs", "Reflections: blind to chirality") is
-//     contradicted when each clause naming it calls the case easy ("regular
-//     graphs are actually the easy case") or says the model tells it apart
-//     ("it tells mirror-image molecules apart").
+//     contradicted when each clause naming it calls the case easy or fine
+//     ("regular graphs are actually the easy case", "one-to-many relations
+//     are fine"), a strength ("its strength is symmetric relations"), or
+//     says the model tells it apart ("it tells mirror-image molecules
+//     apart").
+//   - Another operator. A phrasing that writes an arithmetic operator
+//     between its words ("h + r ≈ t") is matched only where the answer
+//     writes that operator or its word ("h plus r") between the matched
+//     words: "h * r = t" multiplies, and "the relation links a given head"
+//     states no formula (checked while matching: writesOperator).
 //
 // Each check only takes evidence away; a point keeps its cover when another
 // of its spans is not in question.
@@ -42,7 +52,12 @@ type cardFacts struct {
 	// and whether its label or phrasings write a name in capitals.
 	labelNums [][]float64
 	capsIn    []map[string]bool
-	limit     []bool // the point states a limitation (isLimitation)
+	limit     []bool   // the point states a limitation (isLimitation)
+	ops       []string // per key point: the arithmetic operators its label and phrasings write
+	// nameOnly: per key point, the terms of its one-word phrasings written
+	// as a name with a capital inside ("RotatE"), mapped to the name in
+	// lower case, that no other one-word phrasing of it gives.
+	nameOnly []map[string]string
 }
 
 // compileFacts gathers a card's numbers and capitalised names.
@@ -78,6 +93,12 @@ func compileFacts(card *decks.Card) *cardFacts {
 		}
 		f.capsIn = append(f.capsIn, caps)
 		f.limit = append(f.limit, isLimitation(kp.Label))
+		ops := ""
+		for _, t := range append([]string{kp.Label}, kp.Phrasings...) {
+			ops += formulaOps(t, tokenize(t))
+		}
+		f.ops = append(f.ops, ops)
+		f.nameOnly = append(f.nameOnly, namePhrasings(kp.Phrasings))
 	}
 	return f
 }
@@ -150,7 +171,9 @@ func checkConsistency(m *cardMatcher, a *analysis, answer string, points []Point
 		}
 		disputed := func(sp Span) bool {
 			return len(f.labelNums[i]) > 0 && a.wrongQuantity(answer, sp, f.labelNums[i], f.numbers) ||
-				a.nameAsWord(answer, sp, f.names, f.capsIn[i])
+				a.nameAsWord(answer, sp, f.names, f.capsIn[i]) ||
+				f.ops[i] != "" && a.otherOperator(answer, sp, f.ops[i]) ||
+				len(f.nameOnly[i]) > 0 && a.wordForName(answer, sp, f.nameOnly[i])
 		}
 		if slices.ContainsFunc(p.Spans, disputed) {
 			kept := p.Spans[:0:0]
@@ -258,6 +281,10 @@ func (a *analysis) wordAlso(answer string, sp Span, k int) bool {
 // limitation: "regular graphs are the easy case".
 var easeWords = setOf(`easy easier easiest trivial trivially straightforward unproblematic`)
 
+// strengthWords before the name of a limitation say it is a strength: "its
+// strength is symmetric relations", "it excels at long tasks".
+var strengthWords = setOf(`strength strengths excels excel`)
+
 // tellWords before the name, with "apart" after it, say the model tells
 // the cases apart ("it tells mirror images apart"); distinguishWords say so
 // alone ("it distinguishes enantiomers").
@@ -298,13 +325,13 @@ func (a *analysis) limitationEasy(lo, hi int) bool {
 		}
 	}
 	for q := hi + 1; q <= e; q++ {
-		if easeWords[toks[q].word] {
+		if easeWords[toks[q].word] || toks[q].word == "fine" && predicative(toks, q, hi) {
 			return true
 		}
 	}
 	told := false
 	for q := lo - 1; q >= s && q >= lo-3; q-- {
-		if distinguishWords[toks[q].word] {
+		if distinguishWords[toks[q].word] || strengthWords[toks[q].word] {
 			return true
 		}
 		if tellWords[toks[q].word] {
@@ -367,6 +394,160 @@ func listedIntoWrong(toks []token, sp Span, wrong []Span) bool {
 			s = e
 		}
 		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// arithmeticOps are the operators a formula phrasing keeps apart ("h + r ≈
+// t" is not "h * r = t"); normalisation drops them.
+const arithmeticOps = "+-−*×·/⊙∘"
+
+// formulaOps returns the arithmetic operators written between two tokens
+// of text: a minus only when spaced or written "−", since a hyphen joins
+// words ("one-to-many").
+func formulaOps(text string, toks []token) string {
+	var b strings.Builder
+	for k := 1; k < len(toks); k++ {
+		if toks[k-1].end > toks[k].start || toks[k].start > len(text) {
+			continue
+		}
+		sep := text[toks[k-1].end:toks[k].start]
+		sep = strings.ReplaceAll(strings.ReplaceAll(sep, "->", ""), "→", "")
+		for _, r := range sep {
+			if !strings.ContainsRune(arithmeticOps, r) {
+				continue
+			}
+			if r == '-' && !strings.Contains(sep, " ") {
+				continue
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// otherOperator reports whether span sp writes an operator between its
+// words and none of those the point's label and phrasings write: "h * r =
+// t" for "h + r ≈ t".
+func (a *analysis) otherOperator(answer string, sp Span, ops string) bool {
+	lo, hi := a.spanTokens(sp)
+	if lo < 0 || hi == lo {
+		return false
+	}
+	got := formulaOps(answer, a.toks[lo:hi+1])
+	if got == "" {
+		return false
+	}
+	minus := func(r rune) bool { return r == '-' || r == '−' }
+	for _, r := range got {
+		for _, o := range ops {
+			if r == o || minus(r) && minus(o) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// namePhrasings returns, for the one-word phrasings written as a name with
+// a capital inside ("RotatE", "DistMult"), their term mapped to the name in
+// lower case, unless another one-word phrasing gives the same term.
+func namePhrasings(phrasings []string) map[string]string {
+	var out map[string]string
+	plain := map[string]bool{}
+	for _, p := range phrasings {
+		toks := tokenize(p)
+		if len(toks) != 1 || strings.ContainsAny(p, " -_") {
+			continue
+		}
+		if innerCapital(p) {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[toks[0].term] = strings.ToLower(p)
+		} else {
+			plain[toks[0].term] = true
+		}
+	}
+	for t := range out {
+		if plain[t] {
+			delete(out, t)
+		}
+	}
+	return out
+}
+
+// innerCapital reports whether a word has a capital letter after a lower
+// case one ("RotatE", "DistMult", "GraphSAGE"), as a name does.
+func innerCapital(w string) bool {
+	lower := false
+	for _, r := range w {
+		switch {
+		case unicode.IsLower(r):
+			lower = true
+		case unicode.IsUpper(r) && lower:
+			return true
+		}
+	}
+	return false
+}
+
+// wordForName reports whether span sp is one word that shares its term with
+// a name the point gives ("rotation" for RotatE) without being that name.
+func (a *analysis) wordForName(answer string, sp Span, names map[string]string) bool {
+	lo, hi := a.spanTokens(sp)
+	if lo < 0 || hi != lo {
+		return false
+	}
+	t := &a.toks[lo]
+	name, ok := names[t.term]
+	return ok && t.end <= len(answer) && strings.ToLower(answer[t.start:t.end]) != name
+}
+
+// predicative reports whether the word at q follows a copula, with at most
+// one word between, after token from: "one-to-many relations are fine",
+// "they are perfectly fine", not "fine manipulation".
+func predicative(toks []token, q, from int) bool {
+	for k := q - 1; k > from && k >= q-2; k-- {
+		switch toks[k].word {
+		case "is", "are", "was", "were", "be", "s", "remain", "remains":
+			return true
+		}
+	}
+	return false
+}
+
+// operatorWords say an arithmetic operator in words.
+var operatorWords = map[string]string{"plus": "+", "minus": "-−", "times": "*×·", "over": "/", "divided": "/"}
+
+// writesOperator reports whether the answer writes, in the clauses of
+// tokens lo..hi, one of the operators ops or its word: a formula phrasing ("h + r ≈
+// t") is matched by "h + r = t" or "h plus r", not by "h * r = t" nor by its
+// letters in a sentence.
+func (a *analysis) writesOperator(lo, hi int32, ops string) bool {
+	if a.text == "" || hi <= lo {
+		return true
+	}
+	s, e := int(lo), int(hi)
+	for s > 0 && a.toks[s-1].clause == a.toks[lo].clause {
+		s--
+	}
+	for e+1 < len(a.toks) && a.toks[e+1].clause == a.toks[hi].clause {
+		e++
+	}
+	got := formulaOps(a.text, a.toks[s:e+1])
+	minus := func(r rune) bool { return r == '-' || r == '−' }
+	for _, r := range got {
+		for _, o := range ops {
+			if r == o || minus(r) && minus(o) {
+				return true
+			}
+		}
+	}
+	for q := s; q <= e; q++ {
+		if w, ok := operatorWords[a.toks[q].word]; ok && strings.ContainsAny(w, ops) {
 			return true
 		}
 	}

@@ -118,3 +118,70 @@ func TestListedIntoWrong(t *testing.T) {
 		t.Error("a claim joined by 'and' lost its cover to the wrong claim beside it")
 	}
 }
+
+func TestFormulaOperators(t *testing.T) {
+	c := &decks.Card{ID: "t/transe", Question: "How does TransE embed a knowledge graph?",
+		Answer: "TransE models a relation as a translation, h + r ≈ t.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "Relation as translation h + r ≈ t", Phrasings: []string{"h + r = t", "head + relation"}, Weight: 1},
+			{Label: "Margin loss", Phrasings: []string{"margin loss"}, Weight: 1},
+		}}
+	for _, tc := range []struct {
+		answer string
+		want   bool
+	}{
+		{"TransE trains with a margin loss so that h + r = t for true triples.", true},
+		{"TransE trains with a margin loss so that h plus r equals t.", true},
+		{"TransE trains with a margin loss so that the head + relation lands on the tail.", true},
+		{"TransE trains with a margin loss so that h * r = t for true triples.", false}, // another operator
+		{"TransE trains with a margin loss; the relation links a given head to a tail.", false},
+	} {
+		if got := pointVerdictOf(t, c, "Relation as translation h + r ≈ t", tc.answer).Covered; got != tc.want {
+			t.Errorf("%q: covered = %v, want %v", tc.answer, got, tc.want)
+		}
+	}
+}
+
+func TestConsistencyWordForName(t *testing.T) {
+	c := &decks.Card{ID: "t/kg", Question: "Which relations can TransE not model?",
+		Answer: "Successors such as RotatE and DistMult address its gaps.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "Successors: RotatE, DistMult", Phrasings: []string{"RotatE", "DistMult"}, Weight: 1},
+			{Label: "Symmetric relations fail", Phrasings: []string{"symmetric relations"}, Weight: 1},
+		}}
+	if pointVerdictOf(t, c, "Successors: RotatE, DistMult", "TransE is a rotation-free scaling of the head vector.").Covered {
+		t.Error("the word 'rotation' was read as the name RotatE")
+	}
+	if !pointVerdictOf(t, c, "Successors: RotatE, DistMult", "TransE was followed by RotatE, which rotates in the complex plane.").Covered {
+		t.Error("the name RotatE did not cover its point")
+	}
+}
+
+func TestConsistencyLimitationStrength(t *testing.T) {
+	c := &decks.Card{ID: "t/transe2", Question: "Which relations can TransE not model?",
+		Answer: "TransE fails on one-to-many relations and on symmetric relations.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "Fails on one-to-many relations", Phrasings: []string{"one-to-many"}, Weight: 1},
+			{Label: "Fails on symmetric relations", Phrasings: []string{"symmetric relations"}, Weight: 1},
+		}}
+	for _, tc := range []struct {
+		label, answer  string
+		covered, contr bool
+	}{
+		{"Fails on one-to-many relations", "Translations are simple. One-to-many relations are fine, since tails can differ.", false, true},
+		{"Fails on symmetric relations", "Translations are simple. Its strength is symmetric relations like sibling_of.", false, true},
+		{"Fails on one-to-many relations", "Translations are simple, but one-to-many relations collapse the tails.", true, false},
+	} {
+		p := pointVerdictOf(t, c, tc.label, tc.answer)
+		if p.Covered != tc.covered || p.Contradicted != tc.contr {
+			t.Errorf("%q: covered %v contradicted %v, want %v %v", tc.answer, p.Covered, p.Contradicted, tc.covered, tc.contr)
+		}
+	}
+	// "fine" names a limitation's absence only as a predicate: "256 bins
+	// limit precision for fine manipulation" says the limitation.
+	c2 := &decks.Card{ID: "t/vla", Question: "What are the limitations of VLAs?", Answer: "Discretisation limits precision.",
+		KeyPoints: []decks.KeyPoint{{Label: "Discretisation limits precision", Phrasings: []string{"256 bins", "precision"}, Weight: 1}}}
+	if p := pointVerdictOf(t, c2, "Discretisation limits precision", "Its 256 bins per dimension cap the precision for fine manipulation."); !p.Covered {
+		t.Error("'fine manipulation' took back a limitation")
+	}
+}

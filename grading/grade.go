@@ -58,9 +58,12 @@
 // something the card contradicts (consistency.go): a number the card never
 // gives, for a point whose label states one ("the speed-up is about 2×"
 // against "DDIM 10–50× faster"); a name the card writes in capitals read as
-// an ordinary word ("FAST goes further" is no "trains faster"); a
-// limitation called easy or told apart ("regular graphs are the easy case"
-// contradicts "Fails on regular graphs").
+// an ordinary word ("FAST goes further" is no "trains faster"), or an
+// ordinary word read as a name a phrasing gives ("rotation" is no RotatE);
+// a limitation called easy, fine, a strength or told apart ("regular graphs
+// are the easy case" contradicts "Fails on regular graphs"). A phrasing
+// that writes an arithmetic operator ("h + r ≈ t") is matched only where
+// the answer writes that operator or its word, not another ("h * r = t").
 //
 // # Claims: negation, denial, antonyms
 //

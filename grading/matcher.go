@@ -76,6 +76,9 @@ type variant struct {
 	// ("one-to-many" for "Fails on one-to-many relations"), so a negated
 	// capability asserts it ("it cannot model one-to-many").
 	limitation bool
+	// ops: the arithmetic operators the phrasing writes between its words
+	// ("h + r ≈ t"); a match must write one of them (consistency.go).
+	ops string
 }
 
 // slot is one content word of a phrasing. Each alternative is a sequence of
@@ -290,6 +293,11 @@ func (m *cardMatcher) compilePoint(kp decks.KeyPoint, keyPoint bool) pointMatche
 	limit := keyPoint && isLimitation(kp.Label)
 	for _, p := range kp.Phrasings {
 		vs := m.compilePhrasing(p)
+		if ops := formulaOps(p, tokenize(p)); ops != "" {
+			for i := range vs {
+				vs[i].ops = ops
+			}
+		}
 		if limit && limitationPhrasing(p) {
 			for i := range vs {
 				vs[i].limitation = true // a negated capability asserts it (claims.go)
