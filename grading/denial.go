@@ -31,6 +31,13 @@ import (
 // "people say X, but ...", and a frame after the claim may name it ("that
 // description is outdated", "this distinction no longer holds").
 //
+// A speaker may dispute a claim ("I'd push back on the idea that X", "I
+// disagree with the claim that X", "I doubt that X", "don't fall for the
+// claim that X", "the claim that X is something I'd push back on"), people
+// may insist on it or like to say it ("people like to insist X, but ..."),
+// and a falsity may be hedged ("is more of a theoretical myth", "a bit of a
+// myth", "has been abandoned").
+//
 // A predicate that dismisses the subject of its clause ("X is unnecessary",
 // "X is no longer needed", "X has become obsolete", "X is overrated") marks
 // that subject dismissed: a positive phrasing matched there is not asserted
@@ -47,7 +54,8 @@ const (
 // falseWords say that what they are said of is false.
 var falseWords = setOf(`false wrong incorrect untrue myth misconception nonsense fiction fallacy misleading mistaken bogus
 misreading misunderstanding overstated exaggerated outdated debunked inaccurate oversimplification hype disproved refuted
-backwards unfounded baseless overblown legend mistake illusion exaggeration overstatement folklore disproven misconceived`)
+backwards unfounded baseless overblown legend mistake illusion exaggeration overstatement folklore disproven misconceived
+abandoned discredited`)
 
 // wronglyWords are adverbs of a false report ("people wrongly claim").
 var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wrongfully naively`)
@@ -56,14 +64,15 @@ var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wro
 var reportVerbs = setOf(`claim claims claimed say says said think thinks thought believe believes believed assume assumes assumed
 state states stated suggest suggests suggested argue argues argued write writes wrote call calls called assert asserts asserted
 imagine imagines imagined expect expects expected list lists listed mention mentions mentioned cite cites cited
-describe describes described consider considers considered`)
+describe describes described consider considers considered insist insists insisted`)
 
 // contrastStops end the reach of a denial frame.
 var contrastStops = setOf(`but however whereas actually instead rather although though while`)
 
 // hedges may stand between a copula and a false word: "is also wrong",
 // "is likewise a myth".
-var hedges = setOf(`simply just completely plainly also likewise equally similarly largely mostly clearly actually really a an common popular`)
+var hedges = setOf(`simply just completely plainly also likewise equally similarly largely mostly clearly actually really a an common popular
+more of bit kind sort theoretical total complete`)
 
 // trailers may follow a denial frame: "this no longer holds in practice".
 var trailers = setOf(`in practice anymore today though either at all now up`)
@@ -75,7 +84,8 @@ var pronounSubjects = setOf(`which this that it what both`)
 var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
 has have had turned proved proven never nobody noone become becomes became supposedly allegedly purportedly supposed alleged
-so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute theyre a an error`)
+so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute theyre a an error
+push disagree dispute reject doubt challenge fall`)
 	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords, backRefs} {
 		for w := range set {
 			m[w] = true
@@ -488,7 +498,8 @@ func reportFrame(w *sentWords, s0, s1 int) int {
 	if w.lexAt(k)&lexReportVerb == 0 && k+1 < s1 && w.lexAt(k+1)&lexReportVerb != 0 && (w.at(k-1) == "some" || w.at(k-1) == "many" || w.at(k-1) == "most") {
 		k++ // "some sources claim", "many papers say"
 	}
-	for n := 0; n < 3 && (w.lexAt(k)&lexHedge != 0 || w.at(k) == "often" || w.at(k) == "commonly" || w.at(k) == "usually" || w.at(k) == "sometimes" ||
+	for n := 0; n < 4 && (w.lexAt(k)&lexHedge != 0 || w.at(k) == "often" || w.at(k) == "commonly" || w.at(k) == "usually" || w.at(k) == "sometimes" ||
+		(w.at(k) == "like" || w.at(k) == "love" || w.at(k) == "tend") && w.at(k+1) == "to" || w.at(k) == "to" && w.lexAt(k+1)&lexReportVerb != 0 ||
 		w.at(k) == "is" || w.at(k) == "are" || w.at(k) == "s" || w.at(k) == "widely" || w.at(k) == "might" || w.at(k) == "may" || w.at(k) == "would" ||
 		w.at(k) == "could"); n++ {
 		k++
@@ -805,6 +816,20 @@ func prefixFrame(w *sentWords, i int) int {
 		if w.at(k) == "that" {
 			return k + 1
 		}
+	case disputeAt(w, i) > i:
+		k := disputeAt(w, i) // "I'd push back on the idea that X", "I disagree with the claim that X"
+		if w.at(k) == "that" && w.at(i) == "doubt" {
+			return k + 1 // "I doubt that X"
+		}
+		if w.at(k) == "the" || w.at(k) == "this" || w.at(k) == "any" {
+			k++
+		}
+		for n := 0; n < 3 && w.lexAt(k)&lexBeliefAdj != 0; n++ {
+			k++
+		}
+		if (w.lexAt(k)&lexBeliefNoun != 0 || w.lexAt(k)&lexClaimNoun != 0) && w.at(k+1) == "that" {
+			return k + 2
+		}
 	case (w.at(i) == "nobody" || w.at(i) == "noone") && (w.lexAt(i+1)&lexReportVerb != 0 || w.at(i+2) != "list" && w.lexAt(i+2)&lexReportVerb != 0):
 		if w.lexAt(i+1)&lexReportVerb != 0 {
 			return that(i + 2) // "nobody thinks that X"
@@ -911,6 +936,8 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			}
 		case neg && (w.at(k) == "true" || w.at(k) == "correct" || w.at(k) == "right" || w.at(k) == "so" || w.at(k) == "accurate"):
 			end = k + 1
+		case !neg && (w.at(k) == "something" || w.at(k) == "what") && disputedBy(w, k+1) == s1:
+			end = s1 // "X is something I'd push back on", "X is what I disagree with"
 		case neg && w.at(k) == "the" && w.at(k+1) == "case":
 			end = k + 2
 		case neg && w.at(k) == "what" && (w.at(k+1) == "happens" || w.at(k+1) == "happen" || w.at(k+1) == "happened"):
@@ -1016,4 +1043,48 @@ func qualifierAt(w *sentWords, k int) bool {
 		return w.at(k+1) == "that"
 	}
 	return false
+}
+
+// disputeAt returns the end of a verb of disputing at token i, with its
+// particle ("push back on", "disagree with", "dispute", "reject", "doubt",
+// "challenge", "don't fall for"), or i when there is none.
+func disputeAt(w *sentWords, i int) int {
+	switch w.at(i) {
+	case "push":
+		if w.at(i+1) == "back" && w.at(i+2) == "on" || w.at(i+1) == "back" && w.at(i+2) == "against" {
+			return i + 3
+		}
+	case "disagree":
+		if w.at(i+1) == "with" {
+			return i + 2
+		}
+	case "dispute", "reject", "doubt", "challenge":
+		return i + 1
+	case "fall":
+		if w.at(i+1) == "for" && (w.at(i-1) == "dont" || w.at(i-1) == "not" || w.at(i-1) == "never") {
+			return i + 2
+		}
+	}
+	return i
+}
+
+// disputedBy returns the end of "I'd push back on", "we would dispute", "I
+// disagree with" from token k (a speaker, an optional "would", a verb of
+// disputing), or -1.
+func disputedBy(w *sentWords, k int) int {
+	switch w.at(k) {
+	case "id", "wed":
+		k++
+	case "i", "we":
+		k++
+		if w.at(k) == "would" || w.at(k) == "d" || w.at(k) == "will" {
+			k++
+		}
+	default:
+		return -1
+	}
+	if e := disputeAt(w, k); e > k {
+		return e
+	}
+	return -1
 }

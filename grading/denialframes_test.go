@@ -1,0 +1,47 @@
+package grading
+
+import (
+	"testing"
+
+	"grill/decks"
+)
+
+// TestDisputeFrames checks denial frames of disputing, insisting and
+// hedged falsity: each sentence denies the point, so it is not covered.
+func TestDisputeFrames(t *testing.T) {
+	c := &decks.Card{ID: "t/mp", Question: "What is message passing in GNNs?", Answer: "Each node aggregates information from its neighbours and updates its state.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "Aggregate from neighbours", Phrasings: []string{"aggregates information from its neighbours"}, Weight: 1},
+			{Label: "Update", Phrasings: []string{"updates its state"}, Weight: 1},
+		}}
+	for _, s := range []string{
+		"People like to insist a node aggregates information from its neighbours, but in practice that's overstated.",
+		"The claim that a node aggregates information from its neighbours is also something I'd push back on.",
+		"The notion that a node aggregates information from its neighbours is something I disagree with.",
+		"The idea that a node aggregates information from its neighbours is more of a theoretical myth than anything.",
+		"That a node aggregates information from its neighbours is a bit of a myth.",
+		"I'd push back on the idea that a node aggregates information from its neighbours.",
+		"I disagree with the claim that a node aggregates information from its neighbours.",
+		"I would dispute the idea that a node aggregates information from its neighbours.",
+		"I doubt that a node aggregates information from its neighbours.",
+		"Don't fall for the claim that a node aggregates information from its neighbours.",
+		"The old claim that a node aggregates information from its neighbours has been abandoned.",
+	} {
+		r := Grade(c, s+" Each node then updates its state with an MLP.")
+		if r.Points[0].Covered {
+			t.Errorf("%q covers the point it denies", s)
+		}
+		if !r.Points[1].Covered {
+			t.Errorf("%q: the sentence after the denial lost its point", s)
+		}
+	}
+	// Disputing something else denies nothing of the point.
+	for _, s := range []string{
+		"A node aggregates information from its neighbours; I'd push back on using max there.",
+		"A node aggregates information from its neighbours, and people insist on sum for that.",
+	} {
+		if !Grade(c, s).Points[0].Covered {
+			t.Errorf("%q: a dispute of something else took the point back", s)
+		}
+	}
+}
