@@ -213,12 +213,33 @@ func (a *analysis) nameAsEvidence(n int) bool {
 	for _, j := range a.chosen[:n] {
 		it := a.items[j]
 		for _, mn := range a.mentions {
-			if mn.first <= it.first && it.last <= mn.last && mn.last > mn.first && a.toks[mn.last].wordPrev {
+			if mn.first <= it.first && it.last <= mn.last && mn.last > mn.first && a.toks[mn.last].wordPrev &&
+				!a.namesWhole(n, mn) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// namesWhole reports whether the items of the match being reported cover
+// every token of the compound name mn: a phrasing that writes the name
+// itself ("cluster-gcn is unbiased") names the subject, and its words are
+// evidence.
+func (a *analysis) namesWhole(n int, mn mention) bool {
+	for q := mn.first; q <= mn.last; q++ {
+		covered := false
+		for _, j := range a.chosen[:n] {
+			if it := a.items[j]; it.first <= q && q <= it.last {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			return false
+		}
+	}
+	return true
 }
 
 // pointVerdict is the outcome of matching one key point.

@@ -185,3 +185,23 @@ func TestConsistencyLimitationStrength(t *testing.T) {
 		t.Error("'fine manipulation' took back a limitation")
 	}
 }
+
+// TestCompoundNameInPhrasing checks that a phrasing which writes a compared
+// subject's compound name ("cluster-gcn is unbiased") is matched by that
+// name, while a word of the name alone is still no evidence.
+func TestCompoundNameInPhrasing(t *testing.T) {
+	c := &decks.Card{ID: "t/scale", Question: "How do Cluster-GCN and GraphSAINT scale GNN training?",
+		Answer: "Cluster-GCN partitions the graph with METIS; GraphSAINT samples subgraphs and normalises.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "Cluster-GCN: METIS partitions as batches", Phrasings: []string{"METIS", "partitions as batches"}, Weight: 1},
+			{Label: "GraphSAINT: subgraph sampling", Phrasings: []string{"subgraph sampling", "samples subgraphs"}, Weight: 1},
+		},
+		Misconceptions: []decks.KeyPoint{{Label: "Cluster-GCN is unbiased", Phrasings: []string{"cluster-gcn is unbiased"}, Weight: 1}}}
+	r := Grade(c, "Cluster-GCN uses METIS partitions as batches. Cluster-GCN goes further and is exactly unbiased. GraphSAINT samples subgraphs.")
+	if !r.Misconceptions[0].Asserted {
+		t.Error("a misconception naming the compound subject was not asserted by its name")
+	}
+	if !r.Points[0].Covered || !r.Points[1].Covered {
+		t.Errorf("points lost: %+v", r.Points)
+	}
+}
