@@ -35,8 +35,10 @@ import (
 // disagree with the claim that X", "I doubt that X", "don't fall for the
 // claim that X", "the claim that X is something I'd push back on"), people
 // may insist on it or like to say it ("people like to insist X, but ..."),
-// and a falsity may be hedged ("is more of a theoretical myth", "a bit of a
-// myth", "has been abandoned").
+// few may still believe it ("few experts still believe X"), and a falsity
+// may be hedged ("is more of a theoretical myth", "a bit of a myth", "has
+// been abandoned", "doesn't really hold up", "is no longer considered
+// accurate", "is usually misunderstood").
 //
 // A predicate that dismisses the subject of its clause ("X is unnecessary",
 // "X is no longer needed", "X has become obsolete", "X is overrated") marks
@@ -55,7 +57,7 @@ const (
 var falseWords = setOf(`false wrong incorrect untrue myth misconception nonsense fiction fallacy misleading mistaken bogus
 misreading misunderstanding overstated exaggerated outdated debunked inaccurate oversimplification hype disproved refuted
 backwards unfounded baseless overblown legend mistake illusion exaggeration overstatement folklore disproven misconceived
-abandoned discredited`)
+abandoned discredited misread misunderstood misinterpreted misrepresented overhyped`)
 
 // wronglyWords are adverbs of a false report ("people wrongly claim").
 var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wrongfully naively`)
@@ -72,7 +74,7 @@ var contrastStops = setOf(`but however whereas actually instead rather although 
 // hedges may stand between a copula and a false word: "is also wrong",
 // "is likewise a myth".
 var hedges = setOf(`simply just completely plainly also likewise equally similarly largely mostly clearly actually really a an common popular
-more of bit kind sort theoretical total complete`)
+more of bit kind sort theoretical total complete often usually widely commonly frequently`)
 
 // trailers may follow a denial frame: "this no longer holds in practice".
 var trailers = setOf(`in practice anymore today though either at all now up`)
@@ -85,7 +87,7 @@ var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
 has have had turned proved proven never nobody noone become becomes became supposedly allegedly purportedly supposed alleged
 so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute theyre a an error
-push disagree dispute reject doubt challenge fall`)
+push disagree dispute reject doubt challenge fall few`)
 	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords, backRefs} {
 		for w := range set {
 			m[w] = true
@@ -830,6 +832,8 @@ func prefixFrame(w *sentWords, i int) int {
 		if (w.lexAt(k)&lexBeliefNoun != 0 || w.lexAt(k)&lexClaimNoun != 0) && w.at(k+1) == "that" {
 			return k + 2
 		}
+	case w.at(i) == "few" && (i == w.s0 || w.at(i-1) == "very") && fewReport(w, i+1) > i:
+		return that(fewReport(w, i+1)) // "few experts still believe X"
 	case (w.at(i) == "nobody" || w.at(i) == "noone") && (w.lexAt(i+1)&lexReportVerb != 0 || w.at(i+2) != "list" && w.lexAt(i+2)&lexReportVerb != 0):
 		if w.lexAt(i+1)&lexReportVerb != 0 {
 			return that(i + 2) // "nobody thinks that X"
@@ -915,6 +919,12 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			neg = true // "is far from true"
 			k += 2
 		}
+		if neg && (w.at(k) == "considered" || w.at(k) == "regarded" || w.at(k) == "deemed" || w.at(k) == "seen" || w.at(k) == "thought") {
+			k++ // "is no longer considered accurate"
+			if w.at(k) == "as" {
+				k++
+			}
+		}
 		if w.at(k) == "to" && w.at(k+1) == "be" {
 			k += 2 // "proved to be wrong"
 		}
@@ -946,8 +956,15 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			end = k + 3 // "that is not how it works"
 		}
 	case "does", "do", "did":
-		if w.at(k+1) == "not" && (w.at(k+2) == "hold" || w.at(k+2) == "apply") {
-			end = k + 3
+		q := k + 2
+		if w.at(q) == "really" || w.at(q) == "quite" || w.at(q) == "always" || w.at(q) == "entirely" {
+			q++ // "does not quite hold"
+		}
+		if w.at(k+1) == "not" && (w.at(q) == "hold" || w.at(q) == "apply") {
+			end = q + 1
+			if w.at(end) == "up" {
+				end++
+			}
 		}
 	case "no":
 		if k == i && k+1 == s1 && i > 0 && toks[i].sent != toks[i-1].sent {
@@ -959,8 +976,12 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			end = k + 3 // "this no longer holds"
 		}
 	case "doesnt", "dont", "didnt":
-		if w.at(k+1) == "hold" || w.at(k+1) == "apply" {
-			end = k + 2 // "this doesn't hold (up)"
+		q := k + 1
+		if w.at(q) == "really" || w.at(q) == "quite" || w.at(q) == "always" || w.at(q) == "entirely" {
+			q++ // "this doesn't really hold up"
+		}
+		if w.at(q) == "hold" || w.at(q) == "apply" {
+			end = q + 1 // "this doesn't hold (up)"
 		}
 	case "false", "wrong", "untrue":
 		if k == i && (i == 0 || toks[i].clause != toks[i-1].clause) {
@@ -1085,6 +1106,22 @@ func disputedBy(w *sentWords, k int) int {
 	}
 	if e := disputeAt(w, k); e > k {
 		return e
+	}
+	return -1
+}
+
+// fewReport returns the end of "experts still believe", "people today
+// think" after "few" at token k: at most two words (a noun, "still",
+// "today", "now", "seriously") and a report verb; or -1.
+func fewReport(w *sentWords, k int) int {
+	for n := 0; n < 3; n++ {
+		if w.lexAt(k)&lexReportVerb != 0 {
+			return k + 1
+		}
+		if w.at(k) == "" {
+			return -1
+		}
+		k++
 	}
 	return -1
 }

@@ -26,6 +26,12 @@ func TestDisputeFrames(t *testing.T) {
 		"I doubt that a node aggregates information from its neighbours.",
 		"Don't fall for the claim that a node aggregates information from its neighbours.",
 		"The old claim that a node aggregates information from its neighbours has been abandoned.",
+		"The usual claim, that a node aggregates information from its neighbours, doesn't really hold up.",
+		"That a node aggregates information from its neighbours does not quite hold.",
+		"The claim that a node aggregates information from its neighbours is usually misunderstood.",
+		"The idea that a node aggregates information from its neighbours is overhyped.",
+		"A node aggregating information from its neighbours is no longer considered accurate.",
+		"Few experts still believe a node aggregates information from its neighbours.",
 	} {
 		r := Grade(c, s+" Each node then updates its state with an MLP.")
 		if r.Points[0].Covered {
