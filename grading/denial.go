@@ -38,7 +38,11 @@ import (
 // few may still believe it ("few experts still believe X"), and a falsity
 // may be hedged ("is more of a theoretical myth", "a bit of a myth", "has
 // been abandoned", "doesn't really hold up", "is no longer considered
-// accurate", "is usually misunderstood").
+// accurate", "is usually misunderstood"). A verdict opening a sentence
+// denies the sentence before even when more follows ("X. That isn't how it
+// works: Y", "X. Honestly, that framing doesn't hold up: Y"), and a claim
+// named before the noun that a speaker disputes is denied ("I'd dismiss the
+// 'iterative refinement' argument").
 //
 // A predicate that dismisses the subject of its clause ("X is unnecessary",
 // "X is no longer needed", "X has become obsolete", "X is overrated") marks
@@ -87,7 +91,7 @@ var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
 has have had turned proved proven never nobody noone become becomes became supposedly allegedly purportedly supposed alleged
 so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute theyre a an error
-push disagree dispute reject doubt challenge fall few`)
+push disagree dispute reject doubt challenge fall few dismiss`)
 	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords, backRefs} {
 		for w := range set {
 			m[w] = true
@@ -115,6 +119,17 @@ func computeDenialsInto(marks []uint8, toks []token) []uint8 {
 func denySentence(toks []token, marks []uint8, s0, s1 int) {
 	w := &sentWords{toks, s0, s1}
 	denyBeforeShortDenial(toks, marks, w, s0, s1)
+	if s0 > 0 && openingDenial(w, toks, s0, s1) {
+		// "X. That isn't how it works: Y": the verdict denies X.
+		p0 := s0 - 1
+		for p0 > 0 && toks[p0-1].sent == toks[s0-1].sent {
+			p0--
+		}
+		for q := s0 - 1; q >= p0 && !(contrastStops[toks[q].word] && q < s0-1); q-- {
+			marks[q] |= denyScope
+		}
+	}
+	npClaim(w, toks, marks, s0, s1)
 	end := reportFrame(w, s0, s1)
 	if end == s0 {
 		end = beliefFrame(w, s0, s1)
@@ -743,7 +758,54 @@ func shortDenial(w *sentWords, toks []token, k, s1 int) bool {
 	case rest == 4 && w.at(q+1) == "is" && w.at(q+2) == "not" && w.at(q+3) == "the" && w.at(q+4) == "case":
 		return true
 	}
+	// "that isn't how it works", "this is not what happens", "that's not
+	// true": a verdict on what came before.
+	r := q + 1
+	switch {
+	case w.at(r) == "isnt" || w.at(r) == "arent":
+		r++
+	case (w.at(r) == "is" || w.at(r) == "s" || w.at(r) == "are") && w.at(r+1) == "not":
+		r += 2
+	case w.at(q) == "thats" && w.at(r) == "not":
+		r++
+	default:
+		return false
+	}
+	switch {
+	case r+1 == e && (w.at(r) == "true" || w.at(r) == "right" || w.at(r) == "correct" || w.at(r) == "accurate" || w.at(r) == "so"):
+		return true
+	case r+3 == e && w.at(r) == "how" && (w.at(r+1) == "it" || w.at(r+1) == "they") && (w.at(r+2) == "works" || w.at(r+2) == "work"):
+		return true
+	case r+2 == e && w.at(r) == "what" && (w.at(r+1) == "happens" || w.at(r+1) == "happened"):
+		return true
+	}
 	return false
+}
+
+// discourseWords may open a sentence before a verdict on the one before:
+// "Honestly, that framing doesn't hold up".
+var discourseWords = setOf(`honestly frankly but however actually really well still yet so`)
+
+// openingDenial reports whether the first clause of the sentence s0..s1,
+// after discourse words, is a verdict on the sentence before ("That isn't
+// how it works: ...", "Honestly that framing doesn't hold up: ..."), with
+// more of the sentence after it.
+func openingDenial(w *sentWords, toks []token, s0, s1 int) bool {
+	q := s0
+	for q < s1 && discourseWords[toks[q].word] {
+		q++
+	}
+	if q >= s1 {
+		return false
+	}
+	e := q
+	for e < s1 && toks[e].clause == toks[q].clause {
+		e++
+	}
+	if e >= s1 {
+		return false // the whole sentence: the rules above handle it
+	}
+	return shortDenial(w, toks, q, s1) || (w.lexAt(q)&lexBackRef != 0 || w.lexAt(q)&lexPronounSubj != 0) && postfixFrame(w, toks, q, e) == e
 }
 
 // prefixFrame returns the end (exclusive) of a denial frame that starts at
@@ -1079,7 +1141,7 @@ func disputeAt(w *sentWords, i int) int {
 		if w.at(i+1) == "with" {
 			return i + 2
 		}
-	case "dispute", "reject", "doubt", "challenge":
+	case "dispute", "reject", "doubt", "challenge", "dismiss":
 		return i + 1
 	case "fall":
 		if w.at(i+1) == "for" && (w.at(i-1) == "dont" || w.at(i-1) == "not" || w.at(i-1) == "never") {
@@ -1124,4 +1186,24 @@ func fewReport(w *sentWords, k int) int {
 		k++
 	}
 	return -1
+}
+
+// npClaim marks denied the words naming a claim between a verb of
+// disputing and the noun that calls it a claim: "I'd dismiss the 'iterative
+// refinement' argument", "we reject the over-smoothing explanation".
+func npClaim(w *sentWords, toks []token, marks []uint8, s0, s1 int) {
+	for i := s0; i < s1; i++ {
+		k := disputeAt(w, i)
+		if k == i || w.at(k) != "the" {
+			continue
+		}
+		for e := k + 2; e < s1 && e <= k+6; e++ {
+			if w.lexAt(e)&lexBeliefNoun != 0 || w.lexAt(e)&lexClaimNoun != 0 {
+				for q := k + 1; q < e; q++ {
+					marks[q] |= denyScope
+				}
+				break
+			}
+		}
+	}
 }

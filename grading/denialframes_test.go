@@ -32,6 +32,9 @@ func TestDisputeFrames(t *testing.T) {
 		"The idea that a node aggregates information from its neighbours is overhyped.",
 		"A node aggregating information from its neighbours is no longer considered accurate.",
 		"Few experts still believe a node aggregates information from its neighbours.",
+		"I'd also dismiss the \"aggregates information from its neighbours\" argument: a node does something else.",
+		"A common explanation is that a node aggregates information from its neighbours. That isn't how it works: it copies one neighbour.",
+		"There's a lot of talk about how a node aggregates information from its neighbours. Honestly that framing doesn't hold up: it copies one neighbour.",
 	} {
 		r := Grade(c, s+" Each node then updates its state with an MLP.")
 		if r.Points[0].Covered {
@@ -45,6 +48,7 @@ func TestDisputeFrames(t *testing.T) {
 	for _, s := range []string{
 		"A node aggregates information from its neighbours; I'd push back on using max there.",
 		"A node aggregates information from its neighbours, and people insist on sum for that.",
+		"A node aggregates information from its neighbours. That isn't how max pooling works: it keeps one value.",
 	} {
 		if !Grade(c, s).Points[0].Covered {
 			t.Errorf("%q: a dispute of something else took the point back", s)
