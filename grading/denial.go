@@ -35,14 +35,17 @@ import (
 // disagree with the claim that X", "I doubt that X", "don't fall for the
 // claim that X", "the claim that X is something I'd push back on"), people
 // may insist on it or like to say it ("people like to insist X, but ..."),
-// few may still believe it ("few experts still believe X"), and a falsity
-// may be hedged ("is more of a theoretical myth", "a bit of a myth", "has
-// been abandoned", "doesn't really hold up", "is no longer considered
-// accurate", "is usually misunderstood"). A verdict opening a sentence
-// denies the sentence before even when more follows ("X. That isn't how it
-// works: Y", "X. Honestly, that framing doesn't hold up: Y"), and a claim
-// named before the noun that a speaker disputes is denied ("I'd dismiss the
-// 'iterative refinement' argument").
+// few may still believe it ("few experts still believe X"), people may
+// explain something by it ("people explain X with Y, but ..."), it may be
+// equated with something ("X is sometimes equated with Y, but ..."), and a
+// falsity may be hedged ("is more of a theoretical myth", "a bit of a
+// myth", "has been abandoned", "doesn't really hold up", "is no longer
+// considered accurate", "is usually misunderstood", "is, in my view,
+// marketing"). A verdict opening a sentence denies the sentence before
+// even when more follows ("X. That isn't how it works: Y", "X. Honestly,
+// that framing doesn't hold up: Y"), and a claim named before the noun a
+// speaker disputes is denied ("I'd dismiss the 'iterative refinement'
+// argument").
 //
 // A predicate that dismisses the subject of its clause ("X is unnecessary",
 // "X is no longer needed", "X has become obsolete", "X is overrated") marks
@@ -61,7 +64,7 @@ const (
 var falseWords = setOf(`false wrong incorrect untrue myth misconception nonsense fiction fallacy misleading mistaken bogus
 misreading misunderstanding overstated exaggerated outdated debunked inaccurate oversimplification hype disproved refuted
 backwards unfounded baseless overblown legend mistake illusion exaggeration overstatement folklore disproven misconceived
-abandoned discredited misread misunderstood misinterpreted misrepresented overhyped`)
+abandoned discredited misread misunderstood misinterpreted misrepresented overhyped marketing`)
 
 // wronglyWords are adverbs of a false report ("people wrongly claim").
 var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wrongfully naively`)
@@ -70,7 +73,8 @@ var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wro
 var reportVerbs = setOf(`claim claims claimed say says said think thinks thought believe believes believed assume assumes assumed
 state states stated suggest suggests suggested argue argues argued write writes wrote call calls called assert asserts asserted
 imagine imagines imagined expect expects expected list lists listed mention mentions mentioned cite cites cited
-describe describes described consider considers considered insist insists insisted`)
+describe describes described consider considers considered insist insists insisted explain explains explained
+attribute attributes attributed blame blames blamed`)
 
 // contrastStops end the reach of a denial frame.
 var contrastStops = setOf(`but however whereas actually instead rather although though while`)
@@ -542,7 +546,7 @@ var reportAdverbs = setOf(`often commonly usually widely sometimes frequently ty
 
 // passiveVerbs are participles of a passive report, besides reportVerbs.
 var passiveVerbs = setOf(`recommended cited presented touted portrayed framed sold seen regarded treated viewed taught justified
-explained read advertised marketed credited blamed quoted repeated`)
+explained read advertised marketed credited blamed quoted repeated equated conflated identified likened compared`)
 
 // passiveReport returns the end of a passive report in the first clause of
 // a sentence ("X is often described as", "it is usually justified by"), or
@@ -990,7 +994,10 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 		if w.at(k) == "to" && w.at(k+1) == "be" {
 			k += 2 // "proved to be wrong"
 		}
-		for w.lexAt(k)&lexHedge != 0 {
+		for w.lexAt(k)&lexHedge != 0 || w.at(k) == "in" && w.at(k+1) == "my" && (w.at(k+2) == "view" || w.at(k+2) == "opinion") {
+			if w.at(k) == "in" {
+				k += 2 // "is, in my view, marketing"
+			}
 			k++
 		}
 		if !neg && w.at(k) == "not" {

@@ -35,6 +35,9 @@ func TestDisputeFrames(t *testing.T) {
 		"I'd also dismiss the \"aggregates information from its neighbours\" argument: a node does something else.",
 		"A common explanation is that a node aggregates information from its neighbours. That isn't how it works: it copies one neighbour.",
 		"There's a lot of talk about how a node aggregates information from its neighbours. Honestly that framing doesn't hold up: it copies one neighbour.",
+		"People explain message passing as a node that aggregates information from its neighbours, but that's a theoretical picture.",
+		"Message passing is sometimes equated with a node that aggregates information from its neighbours, but they aren't the same.",
+		"The claim that a node aggregates information from its neighbours is, in my view, marketing.",
 	} {
 		r := Grade(c, s+" Each node then updates its state with an MLP.")
 		if r.Points[0].Covered {
