@@ -41,7 +41,10 @@ import (
 // falsity may be hedged ("is more of a theoretical myth", "a bit of a
 // myth", "has been abandoned", "doesn't really hold up", "is no longer
 // considered accurate", "is usually misunderstood", "is, in my view,
-// marketing"). A verdict opening a sentence denies the sentence before
+// marketing"). So do "X, supposedly", "X - at least that is the myth",
+// "everyone repeats that X, but ...", "the standard account says X, but
+// ...", "Another misconception: X", "Not true: X", "nor is it true that X"
+// and "despite the common claim that X" (to the end of its clause). A verdict opening a sentence denies the sentence before
 // even when more follows ("X. That isn't how it works: Y", "X. Honestly,
 // that framing doesn't hold up: Y"), and a claim named before the noun a
 // speaker disputes is denied ("I'd dismiss the 'iterative refinement'
@@ -74,7 +77,7 @@ var reportVerbs = setOf(`claim claims claimed say says said think thinks thought
 state states stated suggest suggests suggested argue argues argued write writes wrote call calls called assert asserts asserted
 imagine imagines imagined expect expects expected list lists listed mention mentions mentioned cite cites cited
 describe describes described consider considers considered insist insists insisted explain explains explained
-attribute attributes attributed blame blames blamed`)
+attribute attributes attributed blame blames blamed repeat repeats repeated`)
 
 // contrastStops end the reach of a denial frame.
 var contrastStops = setOf(`but however whereas actually instead rather although though while`)
@@ -95,7 +98,7 @@ var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
 has have had turned proved proven never nobody noone become becomes became supposedly allegedly purportedly supposed alleged
 so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute theyre a an error
-push disagree dispute reject doubt challenge fall few dismiss`)
+push disagree dispute reject doubt challenge fall few dismiss despite nor at`)
 	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords, backRefs} {
 		for w := range set {
 			m[w] = true
@@ -278,7 +281,7 @@ func headsSentence(w *sentWords, i int) bool {
 		k++ // "It's a myth:" with its 's dropped
 	}
 	for ; k < i; k++ {
-		if w.lexAt(k)&lexArticle == 0 && w.lexAt(k)&lexBeliefAdj == 0 {
+		if w.lexAt(k)&lexArticle == 0 && w.lexAt(k)&lexBeliefAdj == 0 && w.at(k) != "another" {
 			return false
 		}
 	}
@@ -478,7 +481,7 @@ func dismissFrame(w *sentWords, toks []token, i, s1 int) int {
 
 // clauseFrames deny only to the end of their clause: "which supposedly
 // needs no teacher; ...", "the so-called price, that ...".
-var clauseFrames = setOf(`supposedly allegedly purportedly supposed alleged so`)
+var clauseFrames = setOf(`supposedly allegedly purportedly supposed alleged so despite`)
 
 // backRefs in a denied claim refer to what the sentence named before the
 // frame.
@@ -486,7 +489,7 @@ var backRefs = setOf(`them they these those`)
 
 // genericSubjects report a belief without holding it: "people say",
 // "many tutorials claim", "it is often said".
-var genericSubjects = setOf(`people many some most everyone others folks tutorials blogs textbooks one it they you`)
+var genericSubjects = setOf(`people many some most everyone everybody others folks tutorials blogs textbooks one it they you`)
 
 // reportFrame returns the end of a report of what others believe at the
 // start of a sentence ("people often say that", "it is often claimed
@@ -618,6 +621,9 @@ func beliefFrame(w *sentWords, s0, s1 int) int {
 		k++ // "the usual story is that"
 	case w.at(k) == "holds" || w.at(k) == "says" || w.at(k) == "goes":
 		k++ // "a popular view holds that"
+		if w.at(k) != "that" && k < s1 && w.toks[k].clause == w.toks[k-1].clause && (w.at(k-1) == "says" || w.at(k-1) == "holds") {
+			return k // "the standard account says X"
+		}
 	}
 	if w.at(k) != "that" {
 		return s0
@@ -839,7 +845,7 @@ func prefixFrame(w *sentWords, i int) int {
 		}
 	case w.at(i) == "not" && w.at(i+1) == "that" && i >= 1 && (w.at(i-1) == "it" || w.at(i-1) == "its" || w.at(i-1) == "s") && i <= 3 && w.at(i+4) != "":
 		return i + 2 // "It's not that X; rather Y"
-	case w.at(i) == "supposedly" || w.at(i) == "allegedly" || w.at(i) == "purportedly":
+	case (w.at(i) == "supposedly" || w.at(i) == "allegedly" || w.at(i) == "purportedly") && i+1 < w.s1 && w.toks[i+1].clause == w.toks[i].clause:
 		return i + 1 // "which supposedly needs no teacher"
 	case (w.at(i) == "supposed" || w.at(i) == "alleged") && i > 0 && (w.at(i-1) == "the" || w.at(i-1) == "a" || w.at(i-1) == "this" || w.at(i-1) == "its"):
 		return i + 1 // "the supposed need to train with ..."
@@ -917,6 +923,18 @@ func prefixFrame(w *sentWords, i int) int {
 		}
 	case (w.at(i) == "not" || w.at(i) == "isnt") && (w.at(i+1) == "true" || w.at(i+1) == "correct") && w.at(i+2) == "that":
 		return i + 3
+	case w.at(i) == "not" && (w.at(i+1) == "true" || w.at(i+1) == "so") && i == w.s0 && i+2 < w.s1 && w.toks[i+2].clause != w.toks[i+1].clause:
+		return i + 2 // "Not true: X"
+	case w.at(i) == "nor" && w.at(i+1) == "is" && w.at(i+2) == "it" && (w.at(i+3) == "true" || w.at(i+3) == "the") && (w.at(i+4) == "that" || w.at(i+4) == "case" && w.at(i+5) == "that"):
+		return i + 5 + btoi(w.at(i+4) == "case") // "nor is it true that X"
+	case w.at(i) == "despite" && (w.at(i+1) == "the" || w.at(i+1) == "a"):
+		k := i + 2 // "despite the common claim that X": to the end of its clause
+		for n := 0; n < 3 && w.lexAt(k)&lexBeliefAdj != 0; n++ {
+			k++
+		}
+		if (w.lexAt(k)&lexBeliefNoun != 0 || w.lexAt(k)&lexClaimNoun != 0) && w.at(k+1) == "that" {
+			return k + 2
+		}
 	case (w.at(i) == "not" || w.at(i) == "isnt") && w.at(i+1) == "the" && w.at(i+2) == "case" && w.at(i+3) == "that":
 		return i + 4
 	}
@@ -994,7 +1012,8 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 		if w.at(k) == "to" && w.at(k+1) == "be" {
 			k += 2 // "proved to be wrong"
 		}
-		for w.lexAt(k)&lexHedge != 0 || w.at(k) == "in" && w.at(k+1) == "my" && (w.at(k+2) == "view" || w.at(k+2) == "opinion") {
+		for w.lexAt(k)&lexHedge != 0 || w.at(k) == "the" && w.lexAt(k+1)&lexFalse != 0 ||
+			w.at(k) == "in" && w.at(k+1) == "my" && (w.at(k+2) == "view" || w.at(k+2) == "opinion") {
 			if w.at(k) == "in" {
 				k += 2 // "is, in my view, marketing"
 			}
@@ -1067,6 +1086,15 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 	default:
 		if wronglyWords[word] && k == i && i+1 == s1 && i > 0 && toks[i].clause != toks[i-1].clause {
 			end = k + 1 // "X is sometimes claimed, incorrectly."
+		}
+		if (word == "supposedly" || word == "allegedly" || word == "purportedly") && k == i && i+1 == s1 && i > 0 && toks[i].clause != toks[i-1].clause {
+			end = k + 1 // "X, supposedly."
+		}
+		if word == "at" && w.at(k+1) == "least" && k == i && i > 0 && toks[i].clause != toks[i-1].clause {
+			// "X - at least that is the myth", "at least so the story goes"
+			if e := postfixFrame(w, toks, k+2, s1); e > k+2 && e == s1 {
+				end = e
+			}
 		}
 	}
 	if end < 0 && k == i && i > 0 && (w.at(i-1) == "but" || w.at(i-1) == "yet") && (falseWords[word] || dismissWords[word]) {

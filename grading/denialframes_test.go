@@ -38,6 +38,14 @@ func TestDisputeFrames(t *testing.T) {
 		"People explain message passing as a node that aggregates information from its neighbours, but that's a theoretical picture.",
 		"Message passing is sometimes equated with a node that aggregates information from its neighbours, but they aren't the same.",
 		"The claim that a node aggregates information from its neighbours is, in my view, marketing.",
+		"A node aggregates information from its neighbours, supposedly.",
+		"A node aggregates information from its neighbours - at least that is the myth.",
+		"Everyone repeats that a node aggregates information from its neighbours, but it simply isn't so.",
+		"The standard account says a node aggregates information from its neighbours, but the account is wrong.",
+		"Another misconception: a node aggregates information from its neighbours.",
+		"Not true: a node aggregates information from its neighbours.",
+		"Nor is it true that a node aggregates information from its neighbours.",
+		"Despite the common claim that a node aggregates information from its neighbours, this does not happen.",
 	} {
 		r := Grade(c, s+" Each node then updates its state with an MLP.")
 		if r.Points[0].Covered {
@@ -52,6 +60,7 @@ func TestDisputeFrames(t *testing.T) {
 		"A node aggregates information from its neighbours; I'd push back on using max there.",
 		"A node aggregates information from its neighbours, and people insist on sum for that.",
 		"A node aggregates information from its neighbours. That isn't how max pooling works: it keeps one value.",
+		"A node aggregates information from its neighbours, despite the common claim that max pooling is enough.",
 	} {
 		if !Grade(c, s).Points[0].Covered {
 			t.Errorf("%q: a dispute of something else took the point back", s)
