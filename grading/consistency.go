@@ -34,6 +34,10 @@ import (
 //     are fine"), a strength ("its strength is symmetric relations"), or
 //     says the model tells it apart ("it tells mirror-image molecules
 //     apart").
+//   - The other direction. A point whose phrasings move toward something
+//     ("toward the conditional") or away from it ("away from
+//     unconditional") is not covered by a clause that moves the other way
+//     ("away from the conditional output towards the unconditional one").
 //   - Another operator. A phrasing that writes an arithmetic operator
 //     between its words ("h + r ≈ t") is matched only where the answer
 //     writes that operator or its word ("h plus r") between the matched
@@ -58,6 +62,9 @@ type cardFacts struct {
 	// as a name with a capital inside ("RotatE"), mapped to the name in
 	// lower case, that no other one-word phrasing of it gives.
 	nameOnly []map[string]string
+	// toward, away: per key point, the terms its phrasings move toward
+	// ("toward the conditional") and away from ("away from unconditional").
+	toward, away []map[string]bool
 }
 
 // compileFacts gathers a card's numbers and capitalised names.
@@ -99,6 +106,8 @@ func compileFacts(card *decks.Card) *cardFacts {
 		}
 		f.ops = append(f.ops, ops)
 		f.nameOnly = append(f.nameOnly, namePhrasings(kp.Phrasings))
+		to, from := directions(append([]string{kp.Label}, kp.Phrasings...))
+		f.toward, f.away = append(f.toward, to), append(f.away, from)
 	}
 	return f
 }
@@ -173,7 +182,8 @@ func checkConsistency(m *cardMatcher, a *analysis, answer string, points []Point
 			return len(f.labelNums[i]) > 0 && a.wrongQuantity(answer, sp, f.labelNums[i], f.numbers) ||
 				a.nameAsWord(answer, sp, f.names, f.capsIn[i]) ||
 				f.ops[i] != "" && a.otherOperator(answer, sp, f.ops[i]) ||
-				len(f.nameOnly[i]) > 0 && a.wordForName(answer, sp, f.nameOnly[i])
+				len(f.nameOnly[i]) > 0 && a.wordForName(answer, sp, f.nameOnly[i]) ||
+				(len(f.toward[i]) > 0 || len(f.away[i]) > 0) && a.otherDirection(sp, f.toward[i], f.away[i])
 		}
 		if slices.ContainsFunc(p.Spans, disputed) {
 			kept := p.Spans[:0:0]
@@ -548,6 +558,88 @@ func (a *analysis) writesOperator(lo, hi int32, ops string) bool {
 	}
 	for q := s; q <= e; q++ {
 		if w, ok := operatorWords[a.toks[q].word]; ok && strings.ContainsAny(w, ops) {
+			return true
+		}
+	}
+	return false
+}
+
+// directedTerm returns the first content term after token k within its
+// clause ("toward the conditional" gives conditional), or "".
+func directedTerm(toks []token, k int) string {
+	for q := k; q < len(toks) && q <= k+3 && toks[q].clause == toks[k-1].clause; q++ {
+		if !toks[q].stop && !toks[q].fn {
+			return toks[q].term
+		}
+	}
+	return ""
+}
+
+// directionAt reports the direction word at token k: +1 for "toward(s)",
+// -1 for "away from", with the index of the word after it.
+func directionAt(toks []token, k int) (int, int) {
+	switch {
+	case toks[k].word == "toward" || toks[k].word == "towards":
+		return 1, k + 1
+	case toks[k].word == "away" && k+1 < len(toks) && toks[k+1].word == "from":
+		return -1, k + 2
+	}
+	return 0, k
+}
+
+// directions returns the terms texts move toward and away from.
+func directions(texts []string) (toward, away map[string]bool) {
+	for _, t := range texts {
+		toks := tokenize(t)
+		for k := range toks {
+			d, n := directionAt(toks, k)
+			if d == 0 || n >= len(toks) {
+				continue
+			}
+			term := directedTerm(toks, n)
+			if term == "" {
+				continue
+			}
+			if d > 0 {
+				if toward == nil {
+					toward = map[string]bool{}
+				}
+				toward[term] = true
+			} else {
+				if away == nil {
+					away = map[string]bool{}
+				}
+				away[term] = true
+			}
+		}
+	}
+	return toward, away
+}
+
+// otherDirection reports whether the clause of span sp moves toward what
+// the point moves away from, or away from what it moves toward: "push the
+// prediction away from the conditional output towards the unconditional
+// one" against "toward the conditional, away from unconditional".
+func (a *analysis) otherDirection(sp Span, toward, away map[string]bool) bool {
+	lo, hi := a.spanTokens(sp)
+	if lo < 0 {
+		return false
+	}
+	toks := a.toks
+	s, e := lo, hi
+	for s > 0 && toks[s-1].clause == toks[lo].clause {
+		s--
+	}
+	for e+1 < len(toks) && toks[e+1].clause == toks[hi].clause {
+		e++
+	}
+	for k := s; k <= e; k++ {
+		d, n := directionAt(toks, k)
+		if d == 0 || n > e || a.negatedBefore(k) != negNone {
+			continue
+		}
+		term := directedTerm(toks, n)
+		if d > 0 && away[term] && !toward[term] || d < 0 && toward[term] && !away[term] {
 			return true
 		}
 	}

@@ -205,3 +205,24 @@ func TestCompoundNameInPhrasing(t *testing.T) {
 		t.Errorf("points lost: %+v", r.Points)
 	}
 }
+
+func TestConsistencyDirection(t *testing.T) {
+	c := &decks.Card{ID: "t/cfg", Question: "Explain classifier-free guidance.",
+		Answer: "CFG extrapolates from the unconditional prediction toward the conditional one.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "Extrapolate conditional minus unconditional", Phrasings: []string{"conditional and unconditional", "away from unconditional", "toward the conditional"}, Weight: 1},
+			{Label: "Two forward passes", Phrasings: []string{"two forward passes"}, Weight: 1},
+		}}
+	for _, tc := range []struct {
+		answer string
+		want   bool
+	}{
+		{"It needs two forward passes and pushes the prediction away from the unconditional output towards the conditional one.", true},
+		{"It needs two forward passes and pushes the prediction away from the conditional output towards the unconditional one.", false},
+		{"It needs two forward passes, conditional and unconditional, and does not move towards the unconditional one.", true},
+	} {
+		if got := pointVerdictOf(t, c, "Extrapolate conditional minus unconditional", tc.answer).Covered; got != tc.want {
+			t.Errorf("%q: covered = %v, want %v", tc.answer, got, tc.want)
+		}
+	}
+}

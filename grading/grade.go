@@ -61,7 +61,9 @@
 // an ordinary word ("FAST goes further" is no "trains faster"), or an
 // ordinary word read as a name a phrasing gives ("rotation" is no RotatE);
 // a limitation called easy, fine, a strength or told apart ("regular graphs
-// are the easy case" contradicts "Fails on regular graphs"). A phrasing
+// are the easy case" contradicts "Fails on regular graphs"); a direction
+// the other way round ("away from the conditional, towards the
+// unconditional" against "toward the conditional"). A phrasing
 // that writes an arithmetic operator ("h + r ≈ t") is matched only where
 // the answer writes that operator or its word, not another ("h * r = t").
 //
