@@ -38,6 +38,11 @@ import (
 //     ("toward the conditional") or away from it ("away from
 //     unconditional") is not covered by a clause that moves the other way
 //     ("away from the conditional output towards the unconditional one").
+//   - A comparison turned round. Where the reference compares ("classification
+//     is more stable than regression"), a point that uses the comparison's
+//     adjective is not covered in a sentence that says the adjective of
+//     the loser ("continuous regression is the stable option, the one that
+//     captures multimodal action distributions").
 //   - Another operator. A phrasing that writes an arithmetic operator
 //     between its words ("h + r ≈ t") is matched only where the answer
 //     writes that operator or its word ("h plus r") between the matched
@@ -65,6 +70,16 @@ type cardFacts struct {
 	// toward, away: per key point, the terms its phrasings move toward
 	// ("toward the conditional") and away from ("away from unconditional").
 	toward, away []map[string]bool
+	// comparisons the reference makes ("classification more stable than
+	// regression"), and per key point whether its label or phrasings use
+	// each one's adjective.
+	comps   []comparison
+	compUse [][]bool
+}
+
+// comparison is "winner <adjective>-er than loser", by terms.
+type comparison struct {
+	adj, winner, loser string
 }
 
 // compileFacts gathers a card's numbers and capitalised names.
@@ -88,6 +103,9 @@ func compileFacts(card *decks.Card) *cardFacts {
 			}
 		}
 	}
+	for _, alt := range append([]string{plain(card.Answer)}, card.AlsoAccepted...) {
+		f.comps = append(f.comps, comparisonsIn(tokenize(plain(alt)))...)
+	}
 	for _, kp := range card.KeyPoints {
 		f.labelNums = append(f.labelNums, numberValues(kp.Label, tokenize(kp.Label), true))
 		caps := map[string]bool{}
@@ -108,6 +126,17 @@ func compileFacts(card *decks.Card) *cardFacts {
 		f.nameOnly = append(f.nameOnly, namePhrasings(kp.Phrasings))
 		to, from := directions(append([]string{kp.Label}, kp.Phrasings...))
 		f.toward, f.away = append(f.toward, to), append(f.away, from)
+		use := make([]bool, len(f.comps))
+		for _, t := range append([]string{kp.Label}, kp.Phrasings...) {
+			for _, tk := range tokenize(t) {
+				for c := range f.comps {
+					if tk.term == f.comps[c].adj {
+						use[c] = true
+					}
+				}
+			}
+		}
+		f.compUse = append(f.compUse, use)
 	}
 	return f
 }
@@ -183,7 +212,8 @@ func checkConsistency(m *cardMatcher, a *analysis, answer string, points []Point
 				a.nameAsWord(answer, sp, f.names, f.capsIn[i]) ||
 				f.ops[i] != "" && a.otherOperator(answer, sp, f.ops[i]) ||
 				len(f.nameOnly[i]) > 0 && a.wordForName(answer, sp, f.nameOnly[i]) ||
-				(len(f.toward[i]) > 0 || len(f.away[i]) > 0) && a.otherDirection(sp, f.toward[i], f.away[i])
+				(len(f.toward[i]) > 0 || len(f.away[i]) > 0) && a.otherDirection(sp, f.toward[i], f.away[i]) ||
+				len(f.comps) > 0 && a.reversedComparison(sp, f.comps, f.compUse[i])
 		}
 		if slices.ContainsFunc(p.Spans, disputed) {
 			kept := p.Spans[:0:0]
@@ -641,6 +671,108 @@ func (a *analysis) otherDirection(sp Span, toward, away map[string]bool) bool {
 		term := directedTerm(toks, n)
 		if d > 0 && away[term] && !toward[term] || d < 0 && toward[term] && !away[term] {
 			return true
+		}
+	}
+	return false
+}
+
+// lessWords turn a comparison round: "less stable", "fewer modes".
+var lessWords = setOf(`less fewer`)
+
+// comparativeAt returns the adjective term of a comparison at token k
+// ("more stable", "faster", "less stable": the adjective, and whether the
+// comparison is turned round by less or fewer), or "".
+func comparativeAt(toks []token, k int) (string, bool) {
+	t := &toks[k]
+	if (t.word == "more" || lessWords[t.word]) && k+1 < len(toks) && !toks[k+1].stop && !toks[k+1].fn && toks[k+1].clause == t.clause {
+		return toks[k+1].term, lessWords[t.word]
+	}
+	if t.cls&clsComparative != 0 && t.word != "more" && !lessWords[t.word] && !t.fn {
+		return t.term, false
+	}
+	return "", false
+}
+
+// contentBefore returns the nearest content term before token k in its
+// clause, or "".
+func contentBefore(toks []token, k int) string {
+	for q := k - 1; q >= 0 && toks[q].clause == toks[k].clause; q-- {
+		if !toks[q].stop && !toks[q].fn && !toks[q].aux && toks[q].cls&clsComparative == 0 {
+			return toks[q].term
+		}
+	}
+	return ""
+}
+
+// comparisonsIn returns the comparisons of a reference: an adjective of
+// comparison, "than" at most two words after it, the content word before it
+// in its clause (the winner) and the first content word after "than" (the
+// loser).
+func comparisonsIn(toks []token) []comparison {
+	var out []comparison
+	for k := range toks {
+		adj, less := comparativeAt(toks, k)
+		if adj == "" || less {
+			continue
+		}
+		for q := k + 1; q < len(toks) && q <= k+3 && toks[q].clause == toks[k].clause; q++ {
+			if toks[q].word != "than" {
+				continue
+			}
+			win := contentBefore(toks, k)
+			lose := ""
+			for r := q + 1; r < len(toks) && r <= q+3; r++ {
+				if !toks[r].stop && !toks[r].fn {
+					lose = toks[r].term
+					break
+				}
+			}
+			if win != "" && lose != "" && win != lose && win != adj {
+				out = append(out, comparison{adj, win, lose})
+			}
+			break
+		}
+	}
+	return out
+}
+
+// reversedComparison reports whether the sentence of span sp says of the
+// loser of a comparison the reference makes what the reference says of the
+// winner ("continuous regression is the stable option" against
+// "classification more stable than regression"), for a point whose label or
+// phrasings use the comparison's adjective: the loser named first in a
+// clause, the adjective after it, no winner between, not negated; "less" or
+// "fewer" turns it round.
+func (a *analysis) reversedComparison(sp Span, comps []comparison, use []bool) bool {
+	lo, _ := a.spanTokens(sp)
+	if lo < 0 {
+		return false
+	}
+	toks := a.toks
+	sent := toks[lo].sent
+	s := lo
+	for s > 0 && toks[s-1].sent == sent {
+		s--
+	}
+	for c, cmpn := range comps {
+		if c >= len(use) || !use[c] {
+			continue
+		}
+		loser := -1
+		for k := s; k < len(toks) && toks[k].sent == sent; k++ {
+			switch {
+			case toks[k].term == cmpn.loser && (k == 0 || toks[k-1].word != "than"):
+				if loser < 0 || toks[loser].clause != toks[k].clause {
+					loser = k
+				}
+			case toks[k].term == cmpn.winner && loser >= 0 && toks[k].clause == toks[loser].clause:
+				loser = -1 // both named: a comparison of its own
+			case toks[k].term == cmpn.adj && loser >= 0 && toks[k].clause == toks[loser].clause:
+				less := k > 0 && lessWords[toks[k-1].word]
+				if !less && a.negatedBefore(k) == negNone && a.deny[k] == 0 {
+					return true
+				}
+			}
 		}
 	}
 	return false

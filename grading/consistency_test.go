@@ -226,3 +226,25 @@ func TestConsistencyDirection(t *testing.T) {
 		}
 	}
 }
+
+func TestConsistencyReversedComparison(t *testing.T) {
+	c := &decks.Card{ID: "t/act", Question: "How are robot actions represented for a transformer?",
+		Answer: "Actions are binned into 256 values per dimension. Why discretize: classification is more stable than regression, and it captures multimodal action distributions.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "Why: multimodal, stable", Phrasings: []string{"multimodal action distributions", "more stable than regression"}, Weight: 1},
+			{Label: "256 bins", Phrasings: []string{"256 bins"}, Weight: 1},
+		}}
+	for _, tc := range []struct {
+		answer string
+		want   bool
+	}{
+		{"Actions use 256 bins. Classification is the stable option and the one that captures multimodal action distributions.", true},
+		{"Actions use 256 bins. Continuous regression is the stable option and the one that captures multimodal action distributions.", false},
+		{"Actions use 256 bins. Regression is less stable, while classification captures multimodal action distributions.", true},
+		{"Actions use 256 bins. Classification is more stable than regression and captures multimodal action distributions.", true},
+	} {
+		if got := pointVerdictOf(t, c, "Why: multimodal, stable", tc.answer).Covered; got != tc.want {
+			t.Errorf("%q: covered = %v, want %v", tc.answer, got, tc.want)
+		}
+	}
+}

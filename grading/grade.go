@@ -63,7 +63,9 @@
 // a limitation called easy, fine, a strength or told apart ("regular graphs
 // are the easy case" contradicts "Fails on regular graphs"); a direction
 // the other way round ("away from the conditional, towards the
-// unconditional" against "toward the conditional"). A phrasing
+// unconditional" against "toward the conditional"); a comparison of the
+// reference turned round ("regression is the stable option" where the
+// reference says classification is more stable than regression). A phrasing
 // that writes an arithmetic operator ("h + r ≈ t") is matched only where
 // the answer writes that operator or its word, not another ("h * r = t").
 //
