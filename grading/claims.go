@@ -39,15 +39,17 @@ represent represents express expresses distinguish distinguishes tell solve solv
 generalizes generalises scale scales transfer transfers work works`)
 
 // isLimitation reports whether a key point's label states a failure or
-// limit ("Fails on one-to-many relations", "CLIP score weak on composition").
+// limit ("Fails on one-to-many relations", "CLIP score weak on composition"),
+// or opens with an absence ("No new motor skills from web data"): "it can
+// learn new physical skills" says the opposite.
 func isLimitation(label string) bool {
 	_, rest, ok := strings.Cut(label, ":")
 	if !ok {
 		rest = label
 	}
-	for _, t := range tokenize(rest) {
-		if limitationWords[t.word] {
-			return true
+	for i, t := range tokenize(rest) {
+		if limitationWords[t.word] || i == 0 && t.word == "no" {
+			return true // "No new motor skills from web data": an absence is a limit
 		}
 	}
 	return false

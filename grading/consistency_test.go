@@ -248,3 +248,21 @@ func TestConsistencyReversedComparison(t *testing.T) {
 		}
 	}
 }
+
+// TestAbsenceLabelIsLimitation checks that a point stating an absence ("No
+// new motor skills from web data") is contradicted by an answer that says
+// the capability is there, and covered by one that says it is lacking.
+func TestAbsenceLabelIsLimitation(t *testing.T) {
+	c := &decks.Card{ID: "t/lim", Question: "What are the limitations of VLAs?",
+		Answer: "VLAs need a lot of robot data, and web data adds no new motor skills.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "No new motor skills from web data", Phrasings: []string{"no new motor skills", "physical skills"}, Weight: 1},
+			{Label: "Data hungry", Phrasings: []string{"lot of robot data"}, Weight: 1},
+		}}
+	if p := pointVerdictOf(t, c, "No new motor skills from web data", "They need a lot of robot data. VLAs can learn new physical skills from web data."); p.Covered || !p.Contradicted {
+		t.Errorf("a capability asserted covered the absence: %+v", p)
+	}
+	if p := pointVerdictOf(t, c, "No new motor skills from web data", "They need a lot of robot data, and web data cannot teach them new physical skills."); !p.Covered {
+		t.Errorf("a lacking capability did not cover the absence: %+v", p)
+	}
+}
