@@ -51,8 +51,10 @@ import (
 // argument").
 //
 // A predicate that dismisses the subject of its clause ("X is unnecessary",
-// "X is no longer needed", "X has become obsolete", "X is overrated") marks
-// that subject dismissed: a positive phrasing matched there is not asserted
+// "X is no longer needed", "X has become obsolete", "X is overrated", "X is
+// a minor detail", "X is beside the point", "X is rarely needed", "X is
+// mostly ritual", "X is a theoretical curiosity"; "nobody relies on X
+// anymore" likewise) marks that subject dismissed: a positive phrasing matched there is not asserted
 // (claims.go), while a phrasing about an absence ("no retraining") is
 // unaffected, since "retraining is unnecessary" says it.
 
@@ -369,6 +371,14 @@ func counterClaim(w *sentWords, toks []token, k, s1 int) bool {
 	case w.at(k) == "red" && w.at(k+1) == "herring":
 		return true
 	case w.at(k) == "thing" && w.at(k+1) == "of" && w.at(k+2) == "the" && w.at(k+3) == "past":
+		return true
+	case w.at(k) == "beside" && w.at(k+1) == "the" && w.at(k+2) == "point":
+		return true
+	case (w.at(k) == "minor" || w.at(k) == "mere" || w.at(k) == "theoretical" || w.at(k) == "sampling" || w.at(k) == "implementation") &&
+		(w.at(k+1) == "detail" || w.at(k+1) == "details" || w.at(k+1) == "curiosity" || w.at(k+1) == "footnote"),
+		w.at(k) == "detail" || w.at(k) == "curiosity" || w.at(k) == "footnote" || w.at(k) == "ritual":
+		return true // "a minor detail", "a theoretical curiosity", "mostly ritual"
+	case w.at(k) == "rarely" && (w.at(k+1) == "needed" || w.at(k+1) == "necessary" || w.at(k+1) == "used" || w.at(k+1) == "useful"):
 		return true
 	case w.at(k) == "solutions" || w.at(k) == "solution" || w.at(k) == "fixes" || w.at(k) == "fix" || w.at(k) == "remedies" || w.at(k) == "answers":
 		// "... to a problem that (in practice) does not exist"
@@ -906,6 +916,8 @@ func prefixFrame(w *sentWords, i int) int {
 		}
 	case w.at(i) == "few" && (i == w.s0 || w.at(i-1) == "very") && fewReport(w, i+1) > i:
 		return that(fewReport(w, i+1)) // "few experts still believe X"
+	case (w.at(i) == "nobody" || w.at(i) == "noone") && (w.at(i+1) == "uses" || w.at(i+1) == "needs" || w.at(i+1) == "relies" && w.at(i+2) == "on"):
+		return i + 2 + btoi(w.at(i+1) == "relies") // "nobody relies on X anymore"
 	case (w.at(i) == "nobody" || w.at(i) == "noone") && (w.lexAt(i+1)&lexReportVerb != 0 || w.at(i+2) != "list" && w.lexAt(i+2)&lexReportVerb != 0):
 		if w.lexAt(i+1)&lexReportVerb != 0 {
 			return that(i + 2) // "nobody thinks that X"

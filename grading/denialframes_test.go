@@ -67,3 +67,27 @@ func TestDisputeFrames(t *testing.T) {
 		}
 	}
 }
+
+// TestDismissalPredicates checks predicates that dismiss what their clause
+// names: it is not covered.
+func TestDismissalPredicates(t *testing.T) {
+	c := &decks.Card{ID: "t/mp2", Question: "What is message passing in GNNs?", Answer: "Each node aggregates information from its neighbours and updates its state.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "Aggregate from neighbours", Phrasings: []string{"aggregating information from its neighbours"}, Weight: 1},
+			{Label: "Update", Phrasings: []string{"updates its state"}, Weight: 1},
+		}}
+	for _, s := range []string{
+		"A node aggregating information from its neighbours is a minor detail.",
+		"A node aggregating information from its neighbours is beside the point.",
+		"A node aggregating information from its neighbours is rarely needed.",
+		"A node aggregating information from its neighbours is mostly ritual.",
+		"A node aggregating information from its neighbours is a theoretical curiosity.",
+		"A node aggregating information from its neighbours is just a sampling detail.",
+		"Nobody relies on a node aggregating information from its neighbours anymore.",
+	} {
+		r := Grade(c, s+" Each node then updates its state with an MLP.")
+		if r.Points[0].Covered {
+			t.Errorf("%q covers the point it dismisses", s)
+		}
+	}
+}
