@@ -14,7 +14,7 @@ type occ struct {
 
 // analysis is an answer prepared for matching against one card.
 type analysis struct {
-	text string // the answer
+	text string // the text analysed
 	toks []token
 	occ  [][]occ // by term id
 	tid  []int32 // term id of each token, -1 when not in the card's vocabulary

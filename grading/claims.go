@@ -43,15 +43,17 @@ represent represents express expresses distinguish distinguishes tell solve solv
 generalizes generalises scale scales transfer transfers work works`)
 
 // isLimitation reports whether a key point's label states a failure or
-// limit ("Fails on one-to-many relations", "CLIP score weak on composition").
+// limit ("Fails on one-to-many relations", "CLIP score weak on composition"),
+// or opens with an absence ("No new motor skills from web data"): "it can
+// learn new physical skills" says the opposite.
 func isLimitation(label string) bool {
 	_, rest, ok := strings.Cut(label, ":")
 	if !ok {
 		rest = label
 	}
-	for _, t := range tokenize(rest) {
-		if limitationWords[t.word] {
-			return true
+	for i, t := range tokenize(rest) {
+		if limitationWords[t.word] || i == 0 && t.word == "no" {
+			return true // "No new motor skills from web data": an absence is a limit
 		}
 	}
 	return false
@@ -250,12 +252,33 @@ func (a *analysis) nameAsEvidence(n int) bool {
 	for _, j := range a.chosen[:n] {
 		it := a.items[j]
 		for _, mn := range a.mentions {
-			if mn.first <= it.first && it.last <= mn.last && mn.last > mn.first && a.toks[mn.last].wordPrev {
+			if mn.first <= it.first && it.last <= mn.last && mn.last > mn.first && a.toks[mn.last].wordPrev &&
+				!a.namesWhole(n, mn) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// namesWhole reports whether the items of the match being reported cover
+// every token of the compound name mn: a phrasing that writes the name
+// itself ("cluster-gcn is unbiased") names the subject, and its words are
+// evidence.
+func (a *analysis) namesWhole(n int, mn mention) bool {
+	for q := mn.first; q <= mn.last; q++ {
+		covered := false
+		for _, j := range a.chosen[:n] {
+			if it := a.items[j]; it.first <= q && q <= it.last {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			return false
+		}
+	}
+	return true
 }
 
 // pointVerdict is the outcome of matching one key point.
@@ -385,6 +408,9 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 		a.matchVariant(&pm.variants[i], func(sp Span, lo, hi int32, ok bool) bool {
 			if len(a.mentions) > 0 && a.nameAsEvidence(len(pm.variants[i].slots)) {
 				return true // "edge-level tasks predict ..." is no link prediction
+			}
+			if pm.variants[i].ops != "" && !a.writesOperator(lo, hi, pm.variants[i].ops) {
+				return true // "h * r = t" is no "h + r ≈ t"
 			}
 			if ok && pm.variants[i].neg && a.denied(lo, hi) && !a.negatedIn(lo, hi) && a.wideDenial(lo) {
 				// "People distinguish X, which uses a teacher, from Y,

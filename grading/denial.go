@@ -31,9 +31,30 @@ import (
 // "people say X, but ...", and a frame after the claim may name it ("that
 // description is outdated", "this distinction no longer holds").
 //
+// A speaker may dispute a claim ("I'd push back on the idea that X", "I
+// disagree with the claim that X", "I doubt that X", "don't fall for the
+// claim that X", "the claim that X is something I'd push back on"), people
+// may insist on it or like to say it ("people like to insist X, but ..."),
+// few may still believe it ("few experts still believe X"), people may
+// explain something by it ("people explain X with Y, but ..."), it may be
+// equated with something ("X is sometimes equated with Y, but ..."), and a
+// falsity may be hedged ("is more of a theoretical myth", "a bit of a
+// myth", "has been abandoned", "doesn't really hold up", "is no longer
+// considered accurate", "is usually misunderstood", "is, in my view,
+// marketing"). So do "X, supposedly", "X - at least that is the myth",
+// "everyone repeats that X, but ...", "the standard account says X, but
+// ...", "Another misconception: X", "Not true: X", "nor is it true that X"
+// and "despite the common claim that X" (to the end of its clause). A verdict opening a sentence denies the sentence before
+// even when more follows ("X. That isn't how it works: Y", "X. Honestly,
+// that framing doesn't hold up: Y"), and a claim named before the noun a
+// speaker disputes is denied ("I'd dismiss the 'iterative refinement'
+// argument").
+//
 // A predicate that dismisses the subject of its clause ("X is unnecessary",
-// "X is no longer needed", "X has become obsolete", "X is overrated") marks
-// that subject dismissed: a positive phrasing matched there is not asserted
+// "X is no longer needed", "X has become obsolete", "X is overrated", "X is
+// a minor detail", "X is beside the point", "X is rarely needed", "X is
+// mostly ritual", "X is a theoretical curiosity"; "nobody relies on X
+// anymore" likewise) marks that subject dismissed: a positive phrasing matched there is not asserted
 // (claims.go), while a phrasing about an absence ("no retraining") is
 // unaffected, since "retraining is unnecessary" says it.
 
@@ -47,7 +68,8 @@ const (
 // falseWords say that what they are said of is false.
 var falseWords = setOf(`false wrong incorrect untrue myth misconception nonsense fiction fallacy misleading mistaken bogus
 misreading misunderstanding overstated exaggerated outdated debunked inaccurate oversimplification hype disproved refuted
-backwards unfounded baseless overblown legend mistake illusion exaggeration overstatement folklore disproven misconceived`)
+backwards unfounded baseless overblown legend mistake illusion exaggeration overstatement folklore disproven misconceived
+abandoned discredited misread misunderstood misinterpreted misrepresented overhyped marketing`)
 
 // wronglyWords are adverbs of a false report ("people wrongly claim").
 var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wrongfully naively`)
@@ -56,14 +78,16 @@ var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wro
 var reportVerbs = setOf(`claim claims claimed say says said think thinks thought believe believes believed assume assumes assumed
 state states stated suggest suggests suggested argue argues argued write writes wrote call calls called assert asserts asserted
 imagine imagines imagined expect expects expected list lists listed mention mentions mentioned cite cites cited
-describe describes described consider considers considered`)
+describe describes described consider considers considered insist insists insisted explain explains explained
+attribute attributes attributed blame blames blamed repeat repeats repeated`)
 
 // contrastStops end the reach of a denial frame.
 var contrastStops = setOf(`but however whereas actually instead rather although though while`)
 
 // hedges may stand between a copula and a false word: "is also wrong",
 // "is likewise a myth".
-var hedges = setOf(`simply just completely plainly also likewise equally similarly largely mostly clearly actually really a an common popular`)
+var hedges = setOf(`simply just completely plainly also likewise equally similarly largely mostly clearly actually really a an common popular
+more of bit kind sort theoretical total complete often usually widely commonly frequently`)
 
 // trailers may follow a denial frame: "this no longer holds in practice".
 var trailers = setOf(`in practice anymore today though either at all now up`)
@@ -75,7 +99,8 @@ var pronounSubjects = setOf(`which this that it what both`)
 var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
 has have had turned proved proven never nobody noone become becomes became supposedly allegedly purportedly supposed alleged
-so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute theyre a an error`)
+so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute theyre a an error
+push disagree dispute reject doubt challenge fall few dismiss despite nor at`)
 	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords, backRefs, rejectionStarters} {
 		for w := range set {
 			m[w] = true
@@ -103,6 +128,17 @@ func computeDenialsInto(marks []uint8, toks []token) []uint8 {
 func denySentence(toks []token, marks []uint8, s0, s1 int) {
 	w := &sentWords{toks, s0, s1}
 	denyBeforeShortDenial(toks, marks, w, s0, s1)
+	if s0 > 0 && openingDenial(w, toks, s0, s1) {
+		// "X. That isn't how it works: Y": the verdict denies X.
+		p0 := s0 - 1
+		for p0 > 0 && toks[p0-1].sent == toks[s0-1].sent {
+			p0--
+		}
+		for q := s0 - 1; q >= p0 && !(contrastStops[toks[q].word] && q < s0-1); q-- {
+			marks[q] |= denyScope
+		}
+	}
+	npClaim(w, toks, marks, s0, s1)
 	end := reportFrame(w, s0, s1)
 	if end == s0 {
 		end = beliefFrame(w, s0, s1)
@@ -260,7 +296,7 @@ func headsSentence(w *sentWords, i int) bool {
 		k++ // "It's a myth:" with its 's dropped
 	}
 	for ; k < i; k++ {
-		if w.lexAt(k)&lexArticle == 0 && w.lexAt(k)&lexBeliefAdj == 0 {
+		if w.lexAt(k)&lexArticle == 0 && w.lexAt(k)&lexBeliefAdj == 0 && w.at(k) != "another" {
 			return false
 		}
 	}
@@ -348,6 +384,14 @@ func counterClaim(w *sentWords, toks []token, k, s1 int) bool {
 	case w.at(k) == "red" && w.at(k+1) == "herring":
 		return true
 	case w.at(k) == "thing" && w.at(k+1) == "of" && w.at(k+2) == "the" && w.at(k+3) == "past":
+		return true
+	case w.at(k) == "beside" && w.at(k+1) == "the" && w.at(k+2) == "point":
+		return true
+	case (w.at(k) == "minor" || w.at(k) == "mere" || w.at(k) == "theoretical" || w.at(k) == "sampling" || w.at(k) == "implementation") &&
+		(w.at(k+1) == "detail" || w.at(k+1) == "details" || w.at(k+1) == "curiosity" || w.at(k+1) == "footnote"),
+		w.at(k) == "detail" || w.at(k) == "curiosity" || w.at(k) == "footnote" || w.at(k) == "ritual":
+		return true // "a minor detail", "a theoretical curiosity", "mostly ritual"
+	case w.at(k) == "rarely" && (w.at(k+1) == "needed" || w.at(k+1) == "necessary" || w.at(k+1) == "used" || w.at(k+1) == "useful"):
 		return true
 	case w.at(k) == "solutions" || w.at(k) == "solution" || w.at(k) == "fixes" || w.at(k) == "fix" || w.at(k) == "remedies" || w.at(k) == "answers":
 		// "... to a problem that (in practice) does not exist"
@@ -460,7 +504,7 @@ func dismissFrame(w *sentWords, toks []token, i, s1 int) int {
 
 // clauseFrames deny only to the end of their clause: "which supposedly
 // needs no teacher; ...", "the so-called price, that ...".
-var clauseFrames = setOf(`supposedly allegedly purportedly supposed alleged so`)
+var clauseFrames = setOf(`supposedly allegedly purportedly supposed alleged so despite`)
 
 // backRefs in a denied claim refer to what the sentence named before the
 // frame.
@@ -468,7 +512,7 @@ var backRefs = setOf(`them they these those`)
 
 // genericSubjects report a belief without holding it: "people say",
 // "many tutorials claim", "it is often said".
-var genericSubjects = setOf(`people many some most everyone others folks tutorials blogs textbooks one it they you`)
+var genericSubjects = setOf(`people many some most everyone everybody others folks tutorials blogs textbooks one it they you`)
 
 // reportFrame returns the end of a report of what others believe at the
 // start of a sentence ("people often say that", "it is often claimed
@@ -501,7 +545,8 @@ func reportFrame(w *sentWords, s0, s1 int) int {
 	if w.lexAt(k)&lexReportVerb == 0 && k+1 < s1 && w.lexAt(k+1)&lexReportVerb != 0 && (w.at(k-1) == "some" || w.at(k-1) == "many" || w.at(k-1) == "most") {
 		k++ // "some sources claim", "many papers say"
 	}
-	for n := 0; n < 3 && (w.lexAt(k)&lexHedge != 0 || w.at(k) == "often" || w.at(k) == "commonly" || w.at(k) == "usually" || w.at(k) == "sometimes" ||
+	for n := 0; n < 4 && (w.lexAt(k)&lexHedge != 0 || w.at(k) == "often" || w.at(k) == "commonly" || w.at(k) == "usually" || w.at(k) == "sometimes" ||
+		(w.at(k) == "like" || w.at(k) == "love" || w.at(k) == "tend") && w.at(k+1) == "to" || w.at(k) == "to" && w.lexAt(k+1)&lexReportVerb != 0 ||
 		w.at(k) == "is" || w.at(k) == "are" || w.at(k) == "s" || w.at(k) == "widely" || w.at(k) == "might" || w.at(k) == "may" || w.at(k) == "would" ||
 		w.at(k) == "could"); n++ {
 		k++
@@ -527,7 +572,7 @@ var reportAdverbs = setOf(`often commonly usually widely sometimes frequently ty
 
 // passiveVerbs are participles of a passive report, besides reportVerbs.
 var passiveVerbs = setOf(`recommended cited presented touted portrayed framed sold seen regarded treated viewed taught justified
-explained read advertised marketed credited blamed quoted repeated equated likened conflated lumped`)
+explained read advertised marketed credited blamed quoted repeated equated likened conflated lumped identified compared`)
 
 // passiveReport returns the end of a passive report in the first clause of
 // a sentence ("X is often described as", "it is usually justified by"), or
@@ -599,6 +644,9 @@ func beliefFrame(w *sentWords, s0, s1 int) int {
 		k++ // "the usual story is that"
 	case w.at(k) == "holds" || w.at(k) == "says" || w.at(k) == "goes":
 		k++ // "a popular view holds that"
+		if w.at(k) != "that" && k < s1 && w.toks[k].clause == w.toks[k-1].clause && (w.at(k-1) == "says" || w.at(k-1) == "holds") {
+			return k // "the standard account says X"
+		}
 	}
 	if w.at(k) != "that" {
 		return s0
@@ -743,7 +791,54 @@ func shortDenial(w *sentWords, toks []token, k, s1 int) bool {
 	case rest == 4 && w.at(q+1) == "is" && w.at(q+2) == "not" && w.at(q+3) == "the" && w.at(q+4) == "case":
 		return true
 	}
+	// "that isn't how it works", "this is not what happens", "that's not
+	// true": a verdict on what came before.
+	r := q + 1
+	switch {
+	case w.at(r) == "isnt" || w.at(r) == "arent":
+		r++
+	case (w.at(r) == "is" || w.at(r) == "s" || w.at(r) == "are") && w.at(r+1) == "not":
+		r += 2
+	case w.at(q) == "thats" && w.at(r) == "not":
+		r++
+	default:
+		return false
+	}
+	switch {
+	case r+1 == e && (w.at(r) == "true" || w.at(r) == "right" || w.at(r) == "correct" || w.at(r) == "accurate" || w.at(r) == "so"):
+		return true
+	case r+3 == e && w.at(r) == "how" && (w.at(r+1) == "it" || w.at(r+1) == "they") && (w.at(r+2) == "works" || w.at(r+2) == "work"):
+		return true
+	case r+2 == e && w.at(r) == "what" && (w.at(r+1) == "happens" || w.at(r+1) == "happened"):
+		return true
+	}
 	return false
+}
+
+// openingDiscourseWords may open a sentence before a verdict on the one before:
+// "Honestly, that framing doesn't hold up".
+var openingDiscourseWords = setOf(`honestly frankly but however actually really well still yet so`)
+
+// openingDenial reports whether the first clause of the sentence s0..s1,
+// after discourse words, is a verdict on the sentence before ("That isn't
+// how it works: ...", "Honestly that framing doesn't hold up: ..."), with
+// more of the sentence after it.
+func openingDenial(w *sentWords, toks []token, s0, s1 int) bool {
+	q := s0
+	for q < s1 && openingDiscourseWords[toks[q].word] {
+		q++
+	}
+	if q >= s1 {
+		return false
+	}
+	e := q
+	for e < s1 && toks[e].clause == toks[q].clause {
+		e++
+	}
+	if e >= s1 {
+		return false // the whole sentence: the rules above handle it
+	}
+	return shortDenial(w, toks, q, s1) || (w.lexAt(q)&lexBackRef != 0 || w.lexAt(q)&lexPronounSubj != 0) && postfixFrame(w, toks, q, e) == e
 }
 
 // prefixFrame returns the end (exclusive) of a denial frame that starts at
@@ -773,7 +868,7 @@ func prefixFrame(w *sentWords, i int) int {
 		}
 	case w.at(i) == "not" && w.at(i+1) == "that" && i >= 1 && (w.at(i-1) == "it" || w.at(i-1) == "its" || w.at(i-1) == "s") && i <= 3 && w.at(i+4) != "":
 		return i + 2 // "It's not that X; rather Y"
-	case w.at(i) == "supposedly" || w.at(i) == "allegedly" || w.at(i) == "purportedly":
+	case (w.at(i) == "supposedly" || w.at(i) == "allegedly" || w.at(i) == "purportedly") && i+1 < w.s1 && w.toks[i+1].clause == w.toks[i].clause:
 		return i + 1 // "which supposedly needs no teacher"
 	case (w.at(i) == "supposed" || w.at(i) == "alleged") && i > 0 && (w.at(i-1) == "the" || w.at(i-1) == "a" || w.at(i-1) == "this" || w.at(i-1) == "its"):
 		return i + 1 // "the supposed need to train with ..."
@@ -818,6 +913,24 @@ func prefixFrame(w *sentWords, i int) int {
 		if w.at(k) == "that" {
 			return k + 1
 		}
+	case disputeAt(w, i) > i:
+		k := disputeAt(w, i) // "I'd push back on the idea that X", "I disagree with the claim that X"
+		if w.at(k) == "that" && w.at(i) == "doubt" {
+			return k + 1 // "I doubt that X"
+		}
+		if w.at(k) == "the" || w.at(k) == "this" || w.at(k) == "any" {
+			k++
+		}
+		for n := 0; n < 3 && w.lexAt(k)&lexBeliefAdj != 0; n++ {
+			k++
+		}
+		if (w.lexAt(k)&lexBeliefNoun != 0 || w.lexAt(k)&lexClaimNoun != 0) && w.at(k+1) == "that" {
+			return k + 2
+		}
+	case w.at(i) == "few" && (i == w.s0 || w.at(i-1) == "very") && fewReport(w, i+1) > i:
+		return that(fewReport(w, i+1)) // "few experts still believe X"
+	case (w.at(i) == "nobody" || w.at(i) == "noone") && (w.at(i+1) == "uses" || w.at(i+1) == "needs" || w.at(i+1) == "relies" && w.at(i+2) == "on"):
+		return i + 2 + btoi(w.at(i+1) == "relies") // "nobody relies on X anymore"
 	case (w.at(i) == "nobody" || w.at(i) == "noone") && (w.lexAt(i+1)&lexReportVerb != 0 || w.at(i+2) != "list" && w.lexAt(i+2)&lexReportVerb != 0):
 		if w.lexAt(i+1)&lexReportVerb != 0 {
 			return that(i + 2) // "nobody thinks that X"
@@ -835,6 +948,18 @@ func prefixFrame(w *sentWords, i int) int {
 		}
 	case (w.at(i) == "not" || w.at(i) == "isnt") && (w.at(i+1) == "true" || w.at(i+1) == "correct") && w.at(i+2) == "that":
 		return i + 3
+	case w.at(i) == "not" && (w.at(i+1) == "true" || w.at(i+1) == "so") && i == w.s0 && i+2 < w.s1 && w.toks[i+2].clause != w.toks[i+1].clause:
+		return i + 2 // "Not true: X"
+	case w.at(i) == "nor" && w.at(i+1) == "is" && w.at(i+2) == "it" && (w.at(i+3) == "true" || w.at(i+3) == "the") && (w.at(i+4) == "that" || w.at(i+4) == "case" && w.at(i+5) == "that"):
+		return i + 5 + btoi(w.at(i+4) == "case") // "nor is it true that X"
+	case w.at(i) == "despite" && (w.at(i+1) == "the" || w.at(i+1) == "a"):
+		k := i + 2 // "despite the common claim that X": to the end of its clause
+		for n := 0; n < 3 && w.lexAt(k)&lexBeliefAdj != 0; n++ {
+			k++
+		}
+		if (w.lexAt(k)&lexBeliefNoun != 0 || w.lexAt(k)&lexClaimNoun != 0) && w.at(k+1) == "that" {
+			return k + 2
+		}
 	case (w.at(i) == "not" || w.at(i) == "isnt") && w.at(i+1) == "the" && w.at(i+2) == "case" && w.at(i+3) == "that":
 		return i + 4
 	}
@@ -903,10 +1028,20 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			neg = true // "is far from true"
 			k += 2
 		}
+		if neg && (w.at(k) == "considered" || w.at(k) == "regarded" || w.at(k) == "deemed" || w.at(k) == "seen" || w.at(k) == "thought") {
+			k++ // "is no longer considered accurate"
+			if w.at(k) == "as" {
+				k++
+			}
+		}
 		if w.at(k) == "to" && w.at(k+1) == "be" {
 			k += 2 // "proved to be wrong"
 		}
-		for w.lexAt(k)&lexHedge != 0 {
+		for w.lexAt(k)&lexHedge != 0 || w.at(k) == "the" && w.lexAt(k+1)&lexFalse != 0 ||
+			w.at(k) == "in" && w.at(k+1) == "my" && (w.at(k+2) == "view" || w.at(k+2) == "opinion") {
+			if w.at(k) == "in" {
+				k += 2 // "is, in my view, marketing"
+			}
 			k++
 		}
 		if !neg && w.at(k) == "not" {
@@ -924,6 +1059,8 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			}
 		case neg && (w.at(k) == "true" || w.at(k) == "correct" || w.at(k) == "right" || w.at(k) == "so" || w.at(k) == "accurate"):
 			end = k + 1
+		case !neg && (w.at(k) == "something" || w.at(k) == "what") && disputedBy(w, k+1) == s1:
+			end = s1 // "X is something I'd push back on", "X is what I disagree with"
 		case neg && w.at(k) == "the" && w.at(k+1) == "case":
 			end = k + 2
 		case neg && w.at(k) == "what" && (w.at(k+1) == "happens" || w.at(k+1) == "happen" || w.at(k+1) == "happened"):
@@ -932,8 +1069,15 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			end = k + 3 // "that is not how it works"
 		}
 	case "does", "do", "did":
-		if w.at(k+1) == "not" && (w.at(k+2) == "hold" || w.at(k+2) == "apply") {
-			end = k + 3
+		q := k + 2
+		if w.at(q) == "really" || w.at(q) == "quite" || w.at(q) == "always" || w.at(q) == "entirely" {
+			q++ // "does not quite hold"
+		}
+		if w.at(k+1) == "not" && (w.at(q) == "hold" || w.at(q) == "apply") {
+			end = q + 1
+			if w.at(end) == "up" {
+				end++
+			}
 		}
 	case "no":
 		if k == i && k+1 == s1 && i > 0 && toks[i].sent != toks[i-1].sent {
@@ -945,8 +1089,12 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			end = k + 3 // "this no longer holds"
 		}
 	case "doesnt", "dont", "didnt":
-		if w.at(k+1) == "hold" || w.at(k+1) == "apply" {
-			end = k + 2 // "this doesn't hold (up)"
+		q := k + 1
+		if w.at(q) == "really" || w.at(q) == "quite" || w.at(q) == "always" || w.at(q) == "entirely" {
+			q++ // "this doesn't really hold up"
+		}
+		if w.at(q) == "hold" || w.at(q) == "apply" {
+			end = q + 1 // "this doesn't hold (up)"
 		}
 	case "false", "wrong", "untrue":
 		if k == i && (i == 0 || toks[i].clause != toks[i-1].clause) {
@@ -963,6 +1111,15 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 	default:
 		if wronglyWords[word] && k == i && i+1 == s1 && i > 0 && toks[i].clause != toks[i-1].clause {
 			end = k + 1 // "X is sometimes claimed, incorrectly."
+		}
+		if (word == "supposedly" || word == "allegedly" || word == "purportedly") && k == i && i+1 == s1 && i > 0 && toks[i].clause != toks[i-1].clause {
+			end = k + 1 // "X, supposedly."
+		}
+		if word == "at" && w.at(k+1) == "least" && k == i && i > 0 && toks[i].clause != toks[i-1].clause {
+			// "X - at least that is the myth", "at least so the story goes"
+			if e := postfixFrame(w, toks, k+2, s1); e > k+2 && e == s1 {
+				end = e
+			}
 		}
 	}
 	if end < 0 && k == i && i > 0 && (w.at(i-1) == "but" || w.at(i-1) == "yet") && (falseWords[word] || dismissWords[word]) {
@@ -1029,4 +1186,84 @@ func qualifierAt(w *sentWords, k int) bool {
 		return w.at(k+1) == "that"
 	}
 	return false
+}
+
+// disputeAt returns the end of a verb of disputing at token i, with its
+// particle ("push back on", "disagree with", "dispute", "reject", "doubt",
+// "challenge", "don't fall for"), or i when there is none.
+func disputeAt(w *sentWords, i int) int {
+	switch w.at(i) {
+	case "push":
+		if w.at(i+1) == "back" && w.at(i+2) == "on" || w.at(i+1) == "back" && w.at(i+2) == "against" {
+			return i + 3
+		}
+	case "disagree":
+		if w.at(i+1) == "with" {
+			return i + 2
+		}
+	case "dispute", "reject", "doubt", "challenge", "dismiss":
+		return i + 1
+	case "fall":
+		if w.at(i+1) == "for" && (w.at(i-1) == "dont" || w.at(i-1) == "not" || w.at(i-1) == "never") {
+			return i + 2
+		}
+	}
+	return i
+}
+
+// disputedBy returns the end of "I'd push back on", "we would dispute", "I
+// disagree with" from token k (a speaker, an optional "would", a verb of
+// disputing), or -1.
+func disputedBy(w *sentWords, k int) int {
+	switch w.at(k) {
+	case "id", "wed":
+		k++
+	case "i", "we":
+		k++
+		if w.at(k) == "would" || w.at(k) == "d" || w.at(k) == "will" {
+			k++
+		}
+	default:
+		return -1
+	}
+	if e := disputeAt(w, k); e > k {
+		return e
+	}
+	return -1
+}
+
+// fewReport returns the end of "experts still believe", "people today
+// think" after "few" at token k: at most two words (a noun, "still",
+// "today", "now", "seriously") and a report verb; or -1.
+func fewReport(w *sentWords, k int) int {
+	for n := 0; n < 3; n++ {
+		if w.lexAt(k)&lexReportVerb != 0 {
+			return k + 1
+		}
+		if w.at(k) == "" {
+			return -1
+		}
+		k++
+	}
+	return -1
+}
+
+// npClaim marks denied the words naming a claim between a verb of
+// disputing and the noun that calls it a claim: "I'd dismiss the 'iterative
+// refinement' argument", "we reject the over-smoothing explanation".
+func npClaim(w *sentWords, toks []token, marks []uint8, s0, s1 int) {
+	for i := s0; i < s1; i++ {
+		k := disputeAt(w, i)
+		if k == i || w.at(k) != "the" {
+			continue
+		}
+		for e := k + 2; e < s1 && e <= k+6; e++ {
+			if w.lexAt(e)&lexBeliefNoun != 0 || w.lexAt(e)&lexClaimNoun != 0 {
+				for q := k + 1; q < e; q++ {
+					marks[q] |= denyScope
+				}
+				break
+			}
+		}
+	}
 }

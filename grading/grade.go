@@ -52,6 +52,23 @@
 // minus remote"), or for before/after the other way round with the inverse
 // word between ("the sum before the MLP" says "MLP after the sum").
 //
+// # Consistency
+//
+// A point named by its words is not covered where the clause naming it says
+// something the card contradicts (consistency.go): a number the card never
+// gives, for a point whose label states one ("the speed-up is about 2×"
+// against "DDIM 10–50× faster"); a name the card writes in capitals read as
+// an ordinary word ("FAST goes further" is no "trains faster"), or an
+// ordinary word read as a name a phrasing gives ("rotation" is no RotatE);
+// a limitation called easy, fine, a strength or told apart ("regular graphs
+// are the easy case" contradicts "Fails on regular graphs"); a direction
+// the other way round ("away from the conditional, towards the
+// unconditional" against "toward the conditional"); a comparison of the
+// reference turned round ("regression is the stable option" where the
+// reference says classification is more stable than regression). A phrasing
+// that writes an arithmetic operator ("h + r ≈ t") is matched only where
+// the answer writes that operator or its word, not another ("h * r = t").
+//
 // # Claims: negation, denial, antonyms
 //
 // A key point is covered only by a clause that asserts it (claims.go). A
@@ -249,6 +266,7 @@ func Grade(card *decks.Card, answer string) Result {
 			p.Spans, p.Evidence = kept, kept
 		}
 	}
+	checkConsistency(m, a, answer, r.Points)
 	for i := range m.miscs {
 		v := a.matchPoint(&m.miscs[i])
 		if v.covered && (qualifiedAll(a.toks, v.spans) ||
@@ -359,8 +377,10 @@ func contentWords(toks []token) int {
 // clause. Evidence of three or more words, or a claim joined by "and",
 // "but", ... ("DDIM is slower, and it reuses the same trained model"), is
 // kept: raters credit the right half of a sentence that also says something
-// wrong. Derived points, short by nature, are dropped only by shared words
-// or clause.
+// wrong. A bare name in a list of names that is the subject of the wrong
+// claim ("so the perception, planning and control modules are all kept")
+// is linked to it across the list's "and" (listedIntoWrong). Derived
+// points, short by nature, are dropped only by shared words or clause.
 func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult, toks []token, curated bool) {
 	var wrong []Span
 	clauses := map[int32]bool{}
@@ -384,7 +404,7 @@ func dropMisconceivedCover(points []PointResult, miscs []MisconceptionResult, to
 		}
 		kept := p.Spans[:0:0]
 		for _, sp := range p.Spans {
-			if !overlapsAny(sp, wrong) && !clauses[clauseAt(toks, sp.Start)] && !(curated && bareSpan(toks, sp) && linkedToWrong(toks, sp, wrong)) {
+			if !overlapsAny(sp, wrong) && !clauses[clauseAt(toks, sp.Start)] && !(curated && bareSpan(toks, sp) && (linkedToWrong(toks, sp, wrong) || listedIntoWrong(toks, sp, wrong))) {
 				kept = append(kept, sp)
 			}
 		}

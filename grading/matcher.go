@@ -35,6 +35,7 @@ type cardMatcher struct {
 	prefixes map[string]bool  // first halves of vocabulary words, for "over smoothing"
 	typos    []typoEntry      // vocabulary words long enough to allow typos
 	known    map[string]bool  // words of the card and common English: never typos
+	facts    *cardFacts       // numbers and names of a card with key points (consistency.go)
 	typoMemo sync.Map         // answer word -> []int32, memoised typo look-ups
 	memoSize int64
 	memoMu   sync.Mutex
@@ -75,6 +76,9 @@ type variant struct {
 	// ("one-to-many" for "Fails on one-to-many relations"), so a negated
 	// capability asserts it ("it cannot model one-to-many").
 	limitation bool
+	// ops: the arithmetic operators the phrasing writes between its words
+	// ("h + r ≈ t"); a match must write one of them (consistency.go).
+	ops string
 }
 
 // slot is one content word of a phrasing. Each alternative is a sequence of
@@ -262,6 +266,7 @@ func compileCard(card *decks.Card) *cardMatcher {
 		}
 		m.compileRefs(card.Question, append([]string{card.Answer}, card.AlsoAccepted...))
 	} else {
+		m.facts = compileFacts(card)
 		// Curated key points: the reference coverage is blended in (refBlend).
 		m.blending = true
 		m.compileRefs(card.Question, append([]string{card.Answer}, card.AlsoAccepted...))
@@ -289,6 +294,11 @@ func (m *cardMatcher) compilePoint(kp decks.KeyPoint, keyPoint bool) pointMatche
 	limit := keyPoint && isLimitation(kp.Label)
 	for _, p := range kp.Phrasings {
 		vs := m.compilePhrasing(p)
+		if ops := formulaOps(p, tokenize(p)); ops != "" {
+			for i := range vs {
+				vs[i].ops = ops
+			}
+		}
 		if limit && limitationPhrasing(p) {
 			for i := range vs {
 				vs[i].limitation = true // a negated capability asserts it (claims.go)
