@@ -409,9 +409,6 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 			if len(a.mentions) > 0 && a.nameAsEvidence(len(pm.variants[i].slots)) {
 				return true // "edge-level tasks predict ..." is no link prediction
 			}
-			if pm.variants[i].ops != "" && !a.writesOperator(lo, hi, pm.variants[i].ops) {
-				return true // "h * r = t" is no "h + r ≈ t"
-			}
 			if ok && pm.variants[i].neg && a.denied(lo, hi) && !a.negatedIn(lo, hi) && a.wideDenial(lo) {
 				// "People distinguish X, which uses a teacher, from Y,
 				// which needs none; that distinction is false": a denial

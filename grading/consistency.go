@@ -43,11 +43,6 @@ import (
 //     adjective is not covered in a sentence that says the adjective of
 //     the loser ("continuous regression is the stable option, the one that
 //     captures multimodal action distributions").
-//   - Another operator. A phrasing that writes an arithmetic operator
-//     between its words ("h + r ≈ t") is matched only where the answer
-//     writes that operator or its word ("h plus r") between the matched
-//     words: "h * r = t" multiplies, and "the relation links a given head"
-//     states no formula (checked while matching: writesOperator).
 //
 // Each check only takes evidence away; a point keeps its cover when another
 // of its spans is not in question.
@@ -61,8 +56,7 @@ type cardFacts struct {
 	// and whether its label or phrasings write a name in capitals.
 	labelNums [][]float64
 	capsIn    []map[string]bool
-	limit     []bool   // the point states a limitation (isLimitation)
-	ops       []string // per key point: the arithmetic operators its label and phrasings write
+	limit     []bool // the point states a limitation (isLimitation)
 	// nameOnly: per key point, the terms of its one-word phrasings written
 	// as a name with a capital inside ("RotatE"), mapped to the name in
 	// lower case, that no other one-word phrasing of it gives.
@@ -118,11 +112,6 @@ func compileFacts(card *decks.Card) *cardFacts {
 		}
 		f.capsIn = append(f.capsIn, caps)
 		f.limit = append(f.limit, isLimitation(kp.Label))
-		ops := ""
-		for _, t := range append([]string{kp.Label}, kp.Phrasings...) {
-			ops += formulaOps(t, tokenize(t))
-		}
-		f.ops = append(f.ops, ops)
 		f.nameOnly = append(f.nameOnly, namePhrasings(kp.Phrasings))
 		to, from := directions(append([]string{kp.Label}, kp.Phrasings...))
 		f.toward, f.away = append(f.toward, to), append(f.away, from)
@@ -210,7 +199,6 @@ func checkConsistency(m *cardMatcher, a *analysis, answer string, points []Point
 		disputed := func(sp Span) bool {
 			return len(f.labelNums[i]) > 0 && a.wrongQuantity(answer, sp, f.labelNums[i], f.numbers) ||
 				a.nameAsWord(answer, sp, f.names, f.capsIn[i]) ||
-				f.ops[i] != "" && a.otherOperator(answer, sp, f.ops[i]) ||
 				len(f.nameOnly[i]) > 0 && a.wordForName(answer, sp, f.nameOnly[i]) ||
 				(len(f.toward[i]) > 0 || len(f.away[i]) > 0) && a.otherDirection(sp, f.toward[i], f.away[i]) ||
 				len(f.comps) > 0 && a.reversedComparison(sp, f.comps, f.compUse[i])
@@ -440,57 +428,6 @@ func listedIntoWrong(toks []token, sp Span, wrong []Span) bool {
 	return false
 }
 
-// arithmeticOps are the operators a formula phrasing keeps apart ("h + r ≈
-// t" is not "h * r = t"); normalisation drops them.
-const arithmeticOps = "+-−*×·/⊙∘"
-
-// formulaOps returns the arithmetic operators written between two tokens
-// of text: a minus only when spaced or written "−", since a hyphen joins
-// words ("one-to-many").
-func formulaOps(text string, toks []token) string {
-	var b strings.Builder
-	for k := 1; k < len(toks); k++ {
-		if toks[k-1].end > toks[k].start || toks[k].start > len(text) {
-			continue
-		}
-		sep := text[toks[k-1].end:toks[k].start]
-		sep = strings.ReplaceAll(strings.ReplaceAll(sep, "->", ""), "→", "")
-		for _, r := range sep {
-			if !strings.ContainsRune(arithmeticOps, r) {
-				continue
-			}
-			if r == '-' && !strings.Contains(sep, " ") {
-				continue
-			}
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// otherOperator reports whether span sp writes an operator between its
-// words and none of those the point's label and phrasings write: "h * r =
-// t" for "h + r ≈ t".
-func (a *analysis) otherOperator(answer string, sp Span, ops string) bool {
-	lo, hi := a.spanTokens(sp)
-	if lo < 0 || hi == lo {
-		return false
-	}
-	got := formulaOps(answer, a.toks[lo:hi+1])
-	if got == "" {
-		return false
-	}
-	minus := func(r rune) bool { return r == '-' || r == '−' }
-	for _, r := range got {
-		for _, o := range ops {
-			if r == o || minus(r) && minus(o) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // namePhrasings returns, for the one-word phrasings written as a name with
 // a capital inside ("RotatE", "DistMult"), their term mapped to the name in
 // lower case, unless another one-word phrasing gives the same term.
@@ -553,41 +490,6 @@ func predicative(toks []token, q, from int) bool {
 	for k := q - 1; k > from && k >= q-2; k-- {
 		switch toks[k].word {
 		case "is", "are", "was", "were", "be", "s", "remain", "remains":
-			return true
-		}
-	}
-	return false
-}
-
-// operatorWords say an arithmetic operator in words.
-var operatorWords = map[string]string{"plus": "+", "minus": "-−", "times": "*×·", "over": "/", "divided": "/"}
-
-// writesOperator reports whether the answer writes, in the clauses of
-// tokens lo..hi, one of the operators ops or its word: a formula phrasing ("h + r ≈
-// t") is matched by "h + r = t" or "h plus r", not by "h * r = t" nor by its
-// letters in a sentence.
-func (a *analysis) writesOperator(lo, hi int32, ops string) bool {
-	if a.text == "" || hi <= lo {
-		return true
-	}
-	s, e := int(lo), int(hi)
-	for s > 0 && a.toks[s-1].clause == a.toks[lo].clause {
-		s--
-	}
-	for e+1 < len(a.toks) && a.toks[e+1].clause == a.toks[hi].clause {
-		e++
-	}
-	got := formulaOps(a.text, a.toks[s:e+1])
-	minus := func(r rune) bool { return r == '-' || r == '−' }
-	for _, r := range got {
-		for _, o := range ops {
-			if r == o || minus(r) && minus(o) {
-				return true
-			}
-		}
-	}
-	for q := s; q <= e; q++ {
-		if w, ok := operatorWords[a.toks[q].word]; ok && strings.ContainsAny(w, ops) {
 			return true
 		}
 	}

@@ -119,29 +119,6 @@ func TestListedIntoWrong(t *testing.T) {
 	}
 }
 
-func TestFormulaOperators(t *testing.T) {
-	c := &decks.Card{ID: "t/transe", Question: "How does TransE embed a knowledge graph?",
-		Answer: "TransE models a relation as a translation, h + r ≈ t.",
-		KeyPoints: []decks.KeyPoint{
-			{Label: "Relation as translation h + r ≈ t", Phrasings: []string{"h + r = t", "head + relation"}, Weight: 1},
-			{Label: "Margin loss", Phrasings: []string{"margin loss"}, Weight: 1},
-		}}
-	for _, tc := range []struct {
-		answer string
-		want   bool
-	}{
-		{"TransE trains with a margin loss so that h + r = t for true triples.", true},
-		{"TransE trains with a margin loss so that h plus r equals t.", true},
-		{"TransE trains with a margin loss so that the head + relation lands on the tail.", true},
-		{"TransE trains with a margin loss so that h * r = t for true triples.", false}, // another operator
-		{"TransE trains with a margin loss; the relation links a given head to a tail.", false},
-	} {
-		if got := pointVerdictOf(t, c, "Relation as translation h + r ≈ t", tc.answer).Covered; got != tc.want {
-			t.Errorf("%q: covered = %v, want %v", tc.answer, got, tc.want)
-		}
-	}
-}
-
 func TestConsistencyWordForName(t *testing.T) {
 	c := &decks.Card{ID: "t/kg", Question: "Which relations can TransE not model?",
 		Answer: "Successors such as RotatE and DistMult address its gaps.",

@@ -50,7 +50,10 @@
 // an arrow or a spaced minus sign) matches only with its two sides in that
 // order, the word itself not needed ("remote - neighbour" is not "neighbour
 // minus remote"), or for before/after the other way round with the inverse
-// word between ("the sum before the MLP" says "MLP after the sum").
+// word between ("the sum before the MLP" says "MLP after the sum"). The
+// terms of a formula ("h + r ≈ t", "1 − beta") keep their order and match
+// only with no other operation between them ("h * r = t" and "h - r" are no
+// translation; "head plus relation" is).
 //
 // # Consistency
 //
@@ -65,9 +68,7 @@
 // the other way round ("away from the conditional, towards the
 // unconditional" against "toward the conditional"); a comparison of the
 // reference turned round ("regression is the stable option" where the
-// reference says classification is more stable than regression). A phrasing
-// that writes an arithmetic operator ("h + r ≈ t") is matched only where
-// the answer writes that operator or its word, not another ("h * r = t").
+// reference says classification is more stable than regression).
 //
 // # Claims: negation, denial, antonyms
 //

@@ -3,6 +3,7 @@ package grading
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // item is one occurrence of one slot of a variant in the answer.
@@ -132,21 +133,22 @@ func (a *analysis) inOrder(v *variant, items []item, chosen []int32) bool {
 }
 
 // adjacent reports whether tokens a < b stand next to each other, or with
-// one function word or operator word between ("1 plus epsilon").
+// one function word or operator word between ("1 plus epsilon", "1 minus
+// beta").
 func (a *analysis) adjacent(x, y int32) bool {
 	switch y - x {
 	case 1:
 		return true
 	case 2:
-		w := a.toks[x+1].word
-		return a.toks[x+1].fn || a.toks[x+1].stop || w == "plus" || w == "times"
+		return a.toks[x+1].fn || a.toks[x+1].stop || operation(a.toks[x+1].word) != 0
 	}
 	return false
 }
 
 // otherOperation reports whether the answer writes an arithmetic operation
-// other than op between tokens x < y, and not op itself: "h * r" is no
-// "h + r", while "h_v^{(k-1)} + sum" and "head plus relation" are.
+// other than op between tokens x < y, and not op itself: "h * r" and "h -
+// r" are no "h + r", while "h_v^{(k-1)} + sum" and "head plus relation"
+// are. A hyphen between words ("k-1", "one-to-many") is no minus.
 func (a *analysis) otherOperation(x, y int32, op byte) bool {
 	other := false
 	for q := x; q < y; q++ {
@@ -162,7 +164,12 @@ func (a *analysis) otherOperation(x, y int32, op byte) bool {
 		if a.toks[q].end > a.toks[q+1].start || a.toks[q+1].start > len(a.text) {
 			continue
 		}
-		for _, r := range a.text[a.toks[q].end:a.toks[q+1].start] {
+		sep := a.text[a.toks[q].end:a.toks[q+1].start]
+		hyphen := !strings.ContainsAny(sep, " \t\n")
+		for _, r := range sep {
+			if r == '-' && hyphen {
+				continue
+			}
 			switch operation(string(r)) {
 			case op:
 				return false

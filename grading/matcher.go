@@ -76,9 +76,6 @@ type variant struct {
 	// ("one-to-many" for "Fails on one-to-many relations"), so a negated
 	// capability asserts it ("it cannot model one-to-many").
 	limitation bool
-	// ops: the arithmetic operators the phrasing writes between its words
-	// ("h + r ≈ t"); a match must write one of them (consistency.go).
-	ops string
 }
 
 // slot is one content word of a phrasing. Each alternative is a sequence of
@@ -294,11 +291,6 @@ func (m *cardMatcher) compilePoint(kp decks.KeyPoint, keyPoint bool) pointMatche
 	limit := keyPoint && isLimitation(kp.Label)
 	for _, p := range kp.Phrasings {
 		vs := m.compilePhrasing(p)
-		if ops := formulaOps(p, tokenize(p)); ops != "" {
-			for i := range vs {
-				vs[i].ops = ops
-			}
-		}
 		if limit && limitationPhrasing(p) {
 			for i := range vs {
 				vs[i].limitation = true // a negated capability asserts it (claims.go)
@@ -663,22 +655,34 @@ func countsNext(toks []token, n, w token) bool {
 
 // operatorBetween returns the arithmetic operation that alone stands
 // between tokens a and b of the phrasing being compiled ("1 + epsilon",
-// "h + r"; not "a_1 * ... * a_t"), or 0.
+// "h + r", "1 − beta"; not "a_1 * ... * a_t", nor the hyphen of
+// "x0-prediction"), or 0.
 func (m *cardMatcher) operatorBetween(a, b token) byte {
 	if a.end > b.start || b.start > len(m.phrase) {
 		return 0
 	}
-	return operation(strings.Trim(m.phrase[a.end:b.start], " \t\n\\{}()[]$,;"))
+	sep := m.phrase[a.end:b.start]
+	op := strings.Trim(sep, " \t\n\\{}()[]$,;")
+	if op == "-" && !strings.ContainsAny(sep, " \t\n") {
+		return 0 // a hyphen joins words
+	}
+	return operation(op)
 }
 
 // operation returns the arithmetic operation a written operator stands for:
-// '+' for a sum, '*' for a product, or 0.
+// '+' for a sum, '*' for a product, '-' for a difference, '/' for a
+// quotient, or 0. A minus sign is a difference only where written apart
+// (the caller checks).
 func operation(op string) byte {
 	switch op {
 	case "+", "plus":
 		return '+'
 	case "*", "·", "×", "⊙", "times":
 		return '*'
+	case "-", "−", "minus":
+		return '-'
+	case "/", "÷":
+		return '/'
 	}
 	return 0
 }

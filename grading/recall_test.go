@@ -1,6 +1,10 @@
 package grading
 
-import "testing"
+import (
+	"testing"
+
+	"grill/decks"
+)
 
 // TestRecallVariants checks the ways an answer may word a key point that
 // the matcher accepts beyond stems and spelling: function words between a
@@ -169,6 +173,13 @@ func TestRecallVariants(t *testing.T) {
 		{"head + relation", "head plus relation is close to the tail", true},
 		{"gamma * h + beta", "gamma times h plus beta", true},
 		{"gamma * h + beta", "gamma + h * beta", false},
+		{"h + r = t", "h - r = t", false},
+		{"head + relation", "the head at t-1 plus relation", true}, {"head + relation", "the head at t-1 relation", true}, // a hyphen is no minus
+		{"SNR + 1", "weight by SNR - 1", false},
+		{"1 − beta_t", "scale by 1 minus beta_t", true},
+		{"1 − beta_t", "scale by 1 + beta_t", false},
+		{"alpha/sigma", "the ratio alpha/sigma", true},
+		{"alpha/sigma", "the product alpha * sigma", false},
 		// a symbol's time index may go without saying; abar is alpha bar
 		{"sqrt(1-beta_t)", "the sample is scaled by sqrt(1 - beta)", true},
 		{"alpha_bar_T = 0", "make alpha bar at T = 0", true},
@@ -194,5 +205,30 @@ func TestUnPrefixNoEvidenceAgainst(t *testing.T) {
 	r = Grade(card([]string{"point", "unseen nodes"}), "It cannot handle unseen nodes at all.")
 	if !r.Points[0].Contradicted {
 		t.Error("a negated 'unseen nodes' should still contradict the point")
+	}
+}
+
+// TestFormulaOperators: a formula phrasing is matched only with its own
+// operation between its terms (matcher.go: slot.op).
+func TestFormulaOperators(t *testing.T) {
+	c := &decks.Card{ID: "t/transe", Question: "How does TransE embed a knowledge graph?",
+		Answer: "TransE models a relation as a translation, h + r ≈ t.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "Relation as translation h + r ≈ t", Phrasings: []string{"h + r = t", "head + relation"}, Weight: 1},
+			{Label: "Margin loss", Phrasings: []string{"margin loss"}, Weight: 1},
+		}}
+	for _, tc := range []struct {
+		answer string
+		want   bool
+	}{
+		{"TransE trains with a margin loss so that h + r = t for true triples.", true},
+		{"TransE trains with a margin loss so that h plus r equals t.", true},
+		{"TransE trains with a margin loss so that the head + relation lands on the tail.", true},
+		{"TransE trains with a margin loss so that h * r = t for true triples.", false}, // another operator
+		{"TransE trains with a margin loss; the relation links a given head to a tail.", false},
+	} {
+		if got := pointVerdictOf(t, c, "Relation as translation h + r ≈ t", tc.answer).Covered; got != tc.want {
+			t.Errorf("%q: covered = %v, want %v", tc.answer, got, tc.want)
+		}
 	}
 }
