@@ -19,9 +19,8 @@ import "strings"
 //     said to make things worse ("residual connections, DropEdge: each makes
 //     it worse"), or not to help;
 //   - for a limitation ("Fails on one-to-many relations"), what it fails on
-//     said to be handled or a strength ("it handles long tasks",
-//     "one-to-many relations are fine", "its strength is symmetric
-//     relations").
+//     said to be handled ("it handles long tasks"); said to be easy or a
+//     strength, see consistency.go.
 //
 // A point with both asserting and contradicting evidence is covered: the
 // answer said it. But when the contradicting evidence is a phrasing of two
@@ -127,39 +126,6 @@ func (a *analysis) capabilityAsserted(lo, hi int32) bool {
 		}
 	}
 	return true
-}
-
-// strengthWords, said of what a limitation point fails on, make it a
-// strength: "its strength is symmetric relations", "one-to-many relations
-// are fine", "long-horizon tasks work well".
-var strengthWords = setOf(`fine strength strengths strong strongest good great excellent excels excel well natural
-naturally ideal suited easy easily trivial trivially`)
-
-// strengthAsserted reports whether a match on tokens lo..hi of what a
-// limitation point fails on is said to be a strength: a word of strength at
-// most four words from it in its clause, neither negated nor in a denial,
-// with no word of weakness, limitation or negation in the clause.
-func (a *analysis) strengthAsserted(lo, hi int32) bool {
-	toks := a.toks
-	c := toks[lo].clause
-	found := false
-	for q := int(lo) - 1; q >= 0 && toks[q].clause == c; q-- {
-		if weakWords[toks[q].word] || limitationWords[toks[q].word] || toks[q].neg != negNone {
-			return false
-		}
-		if strengthWords[toks[q].word] && q >= int(lo)-4 {
-			found = true
-		}
-	}
-	for q := int(hi) + 1; q < len(toks) && toks[q].clause == toks[hi].clause; q++ {
-		if weakWords[toks[q].word] || limitationWords[toks[q].word] || toks[q].neg != negNone {
-			return false
-		}
-		if strengthWords[toks[q].word] && q <= int(hi)+4 {
-			found = true
-		}
-	}
-	return found && !a.denied(lo, hi)
 }
 
 // denied reports whether a word of tokens lo..hi is inside a denial frame.
@@ -419,7 +385,7 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 			if ok && !pm.variants[i].neg && a.dismissed(lo, hi) {
 				ok = false // "aggregating over neighbours is unnecessary"
 			}
-			if ok && pm.variants[i].limitation && (a.capabilityAsserted(lo, hi) || a.strengthAsserted(lo, hi)) {
+			if ok && pm.variants[i].limitation && a.capabilityAsserted(lo, hi) {
 				if len(bad) < 4*maxSpans {
 					bad = append(bad, sp) // "it handles arbitrarily long tasks", "one-to-many relations are fine"
 				}

@@ -305,13 +305,13 @@ func (a *analysis) wordAlso(answer string, sp Span, k int) bool {
 	return false
 }
 
-// easeWords, after the name of a limitation in its clause, say it is no
-// limitation: "regular graphs are the easy case".
-var easeWords = setOf(`easy easier easiest trivial trivially straightforward unproblematic`)
-
-// limitStrengthWords before the name of a limitation say it is a strength: "its
-// strength is symmetric relations", "it excels at long tasks".
-var limitStrengthWords = setOf(`strength strengths excels excel`)
+// strengthWords, at most four words from the name of a limitation in its
+// clause, say it is no limitation but easy or a strength: "regular graphs
+// are the easy case", "its strength is symmetric relations", "long-horizon
+// tasks work well". "fine" says so only as a predicate ("one-to-many
+// relations are fine", not "fine manipulation").
+var strengthWords = setOf(`strength strengths strong strongest good great excellent excels excel well natural naturally
+ideal suited easy easier easiest easily trivial trivially straightforward unproblematic`)
 
 // tellWords before the name, with "apart" after it, say the model tells
 // the cases apart ("it tells mirror images apart"); distinguishWords say so
@@ -334,9 +334,10 @@ func (a *analysis) limitationEasyAll(spans []Span) bool {
 }
 
 // limitationEasy reports whether the match on tokens lo..hi is said to be
-// easy (an ease word after it in its clause) or told apart (a telling verb
-// at most three words before it, "apart" after it), with no negation in the
-// clause.
+// easy or a strength (a strength word at most four words from it in its
+// clause) or told apart (a telling verb at most three words before it,
+// "apart" after it), with no negation, denial, weakness or limitation word
+// in the clause.
 func (a *analysis) limitationEasy(lo, hi int) bool {
 	toks := a.toks
 	c := toks[lo].clause
@@ -352,14 +353,19 @@ func (a *analysis) limitationEasy(lo, hi int) bool {
 			return false
 		}
 	}
-	for q := hi + 1; q <= e; q++ {
-		if easeWords[toks[q].word] || toks[q].word == "fine" && predicative(toks, q, hi) {
+	for q := hi + 1; q <= e && q <= hi+4; q++ {
+		if strengthWords[toks[q].word] || toks[q].word == "fine" && predicative(toks, q, hi) {
+			return true
+		}
+	}
+	for q := lo - 1; q >= s && q >= lo-4; q-- {
+		if strengthWords[toks[q].word] {
 			return true
 		}
 	}
 	told := false
 	for q := lo - 1; q >= s && q >= lo-3; q-- {
-		if distinguishWords[toks[q].word] || limitStrengthWords[toks[q].word] {
+		if distinguishWords[toks[q].word] {
 			return true
 		}
 		if tellWords[toks[q].word] {
