@@ -128,16 +128,6 @@ func computeDenialsInto(marks []uint8, toks []token) []uint8 {
 func denySentence(toks []token, marks []uint8, s0, s1 int) {
 	w := &sentWords{toks, s0, s1}
 	denyBeforeShortDenial(toks, marks, w, s0, s1)
-	if s0 > 0 && openingDenial(w, toks, s0, s1) {
-		// "X. That isn't how it works: Y": the verdict denies X.
-		p0 := s0 - 1
-		for p0 > 0 && toks[p0-1].sent == toks[s0-1].sent {
-			p0--
-		}
-		for q := s0 - 1; q >= p0 && !(contrastStops[toks[q].word] && q < s0-1); q-- {
-			marks[q] |= denyScope
-		}
-	}
 	npClaim(w, toks, marks, s0, s1)
 	end := reportFrame(w, s0, s1)
 	if end == s0 {
@@ -698,17 +688,19 @@ func correctedAfter(toks []token, w *sentWords, end, s1 int) bool {
 // denyBeforeShortDenial marks denied what a bare denial closing the
 // sentence answers: "nodes aggregate their neighbours; in practice they
 // don't", and, when the sentence is only the denial ("Hardly.", "I
-// disagree.", "It doesn't."), the sentence before.
+// disagree.", "It doesn't.") or opens with it and goes on ("That isn't how
+// it works: Y", "Honestly, that's wrong: Y"), the sentence before.
 func denyBeforeShortDenial(toks []token, marks []uint8, w *sentWords, s0, s1 int) {
 	// The last clause, if it is short enough to be a bare denial.
 	k := s1 - 1
 	for k > s0 && k > s1-8 && toks[k].clause == toks[k-1].clause {
 		k--
 	}
-	if k > s0 && toks[k].clause == toks[k-1].clause {
-		return
+	short := !(k > s0 && toks[k].clause == toks[k-1].clause) && (shortDenial(w, toks, k, s1) || k == s0 && bareDisagreement(w, s0, s1))
+	if !short && s0 > 0 && openingShortDenial(w, toks, s0, s1) {
+		k, short = s0, true
 	}
-	if !shortDenial(w, toks, k, s1) && !(k == s0 && bareDisagreement(w, s0, s1)) {
+	if !short {
 		return
 	}
 	p0, p1 := s0, k
@@ -760,6 +752,37 @@ func (s *sentWords) at(i int) string {
 	return s.toks[i].word
 }
 
+// openingShortDenial reports whether the sentence s0..s1 opens, after at
+// most two discourse words, with a short denial or a verdict of falsity on
+// what came before, and goes on after it: "That isn't how it works: it
+// copies one neighbour", "Honestly, that is wrong: ..." ("It's a myth: X"
+// heads what follows instead).
+func openingShortDenial(w *sentWords, toks []token, s0, s1 int) bool {
+	q := s0
+	for q < s1 && q-s0 < 2 && discourseWords[w.at(q)] {
+		q++
+	}
+	if q >= s1 {
+		return false
+	}
+	e := q
+	for e < s1 && toks[e].clause == toks[q].clause {
+		e++
+	}
+	if e >= s1 {
+		return false // the whole sentence: denyBeforeShortDenial's last clause
+	}
+	v := q + 1
+	if (w.at(q) == "that" || w.at(q) == "this") && (w.at(v) == "is" || w.at(v) == "s") {
+		v++
+	}
+	if (w.at(q) == "that" || w.at(q) == "this" || w.at(q) == "thats") && v+1 == e &&
+		(w.at(v) == "wrong" || w.at(v) == "false" || w.at(v) == "incorrect" || w.at(v) == "untrue") {
+		return true
+	}
+	return shortDenial(w, toks, q, s1)
+}
+
 // shortDenial reports whether the clause starting at token k is only a
 // pronoun and a negated auxiliary: "it isn't", "they don't", "it does not",
 // "that's not the case", "no".
@@ -769,8 +792,7 @@ func shortDenial(w *sentWords, toks []token, k, s1 int) bool {
 		e++
 	}
 	q := k
-	for q < e && (w.at(q) == "but" || w.at(q) == "and" || w.at(q) == "actually" || w.at(q) == "really" || w.at(q) == "in" &&
-		(w.at(q+1) == "practice" || w.at(q+1) == "reality" || w.at(q+1) == "fact") || w.at(q) == "practice" || w.at(q) == "reality" || w.at(q) == "fact") {
+	for q < e && discourseWords[w.at(q)] {
 		q++
 	}
 	if e-q == 1 && (w.at(q) == "no" || w.at(q) == "nope") {
@@ -813,32 +835,6 @@ func shortDenial(w *sentWords, toks []token, k, s1 int) bool {
 		return true
 	}
 	return false
-}
-
-// openingDiscourseWords may open a sentence before a verdict on the one before:
-// "Honestly, that framing doesn't hold up".
-var openingDiscourseWords = setOf(`honestly frankly but however actually really well still yet so`)
-
-// openingDenial reports whether the first clause of the sentence s0..s1,
-// after discourse words, is a verdict on the sentence before ("That isn't
-// how it works: ...", "Honestly that framing doesn't hold up: ..."), with
-// more of the sentence after it.
-func openingDenial(w *sentWords, toks []token, s0, s1 int) bool {
-	q := s0
-	for q < s1 && openingDiscourseWords[toks[q].word] {
-		q++
-	}
-	if q >= s1 {
-		return false
-	}
-	e := q
-	for e < s1 && toks[e].clause == toks[q].clause {
-		e++
-	}
-	if e >= s1 {
-		return false // the whole sentence: the rules above handle it
-	}
-	return shortDenial(w, toks, q, s1) || (w.lexAt(q)&lexBackRef != 0 || w.lexAt(q)&lexPronounSubj != 0) && postfixFrame(w, toks, q, e) == e
 }
 
 // prefixFrame returns the end (exclusive) of a denial frame that starts at

@@ -35,6 +35,10 @@ func TestDisputeFrames(t *testing.T) {
 		"I'd also dismiss the \"aggregates information from its neighbours\" argument: a node does something else.",
 		"A common explanation is that a node aggregates information from its neighbours. That isn't how it works: it copies one neighbour.",
 		"There's a lot of talk about how a node aggregates information from its neighbours. Honestly that framing doesn't hold up: it copies one neighbour.",
+		"A node aggregates information from its neighbours. That isn't how it works: it copies one neighbour.",
+		"A node aggregates information from its neighbours. Honestly, that framing doesn't hold up: it copies one neighbour.",
+		"A node aggregates information from its neighbours. But that's not true: it copies one neighbour.",
+		"A node aggregates information from its neighbours. That is wrong: it copies one neighbour.",
 		"People explain message passing as a node that aggregates information from its neighbours, but that's a theoretical picture.",
 		"Message passing is sometimes equated with a node that aggregates information from its neighbours, but they aren't the same.",
 		"The claim that a node aggregates information from its neighbours is, in my view, marketing.",
@@ -60,6 +64,8 @@ func TestDisputeFrames(t *testing.T) {
 		"A node aggregates information from its neighbours; I'd push back on using max there.",
 		"A node aggregates information from its neighbours, and people insist on sum for that.",
 		"A node aggregates information from its neighbours. That isn't how max pooling works: it keeps one value.",
+		"A node aggregates information from its neighbours. That is how it works: it sums them.",
+		"A node aggregates information from its neighbours. That framing holds up: it sums them.",
 		"A node aggregates information from its neighbours, despite the common claim that max pooling is enough.",
 	} {
 		if !Grade(c, s).Points[0].Covered {

@@ -95,8 +95,9 @@ var rejectVerbs = setOf(`dismiss reject dispute doubt question challenge discoun
 // speakerWords open a rejection by the speaker: "I'd push back on".
 var speakerWords = setOf(`i id we wed im ill`)
 
-// discourseWords may open a sentence before a frame that denies the
-// sentence before: "Honestly, that framing doesn't hold up".
+// discourseWords may open a sentence or a clause before a frame or a
+// short denial of what came before: "Honestly, that framing doesn't hold
+// up", "But really, that isn't how it works", "in practice they don't".
 var discourseWords = setOf(`honestly frankly really realistically personally truthfully admittedly but and however so well yet
 still in practice reality fact though actually sadly unfortunately`)
 
