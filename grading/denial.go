@@ -100,7 +100,7 @@ var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
 has have had turned proved proven never nobody noone become becomes became supposedly allegedly purportedly supposed alleged
 so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute theyre a an error
-push disagree dispute reject doubt challenge fall few dismiss despite nor at`)
+few despite nor at`)
 	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords, backRefs, rejectionStarters} {
 		for w := range set {
 			m[w] = true
@@ -128,7 +128,6 @@ func computeDenialsInto(marks []uint8, toks []token) []uint8 {
 func denySentence(toks []token, marks []uint8, s0, s1 int) {
 	w := &sentWords{toks, s0, s1}
 	denyBeforeShortDenial(toks, marks, w, s0, s1)
-	npClaim(w, toks, marks, s0, s1)
 	end := reportFrame(w, s0, s1)
 	if end == s0 {
 		end = beliefFrame(w, s0, s1)
@@ -909,20 +908,6 @@ func prefixFrame(w *sentWords, i int) int {
 		if w.at(k) == "that" {
 			return k + 1
 		}
-	case disputeAt(w, i) > i:
-		k := disputeAt(w, i) // "I'd push back on the idea that X", "I disagree with the claim that X"
-		if w.at(k) == "that" && w.at(i) == "doubt" {
-			return k + 1 // "I doubt that X"
-		}
-		if w.at(k) == "the" || w.at(k) == "this" || w.at(k) == "any" {
-			k++
-		}
-		for n := 0; n < 3 && w.lexAt(k)&lexBeliefAdj != 0; n++ {
-			k++
-		}
-		if (w.lexAt(k)&lexBeliefNoun != 0 || w.lexAt(k)&lexClaimNoun != 0) && w.at(k+1) == "that" {
-			return k + 2
-		}
 	case w.at(i) == "few" && (i == w.s0 || w.at(i-1) == "very") && fewReport(w, i+1) > i:
 		return that(fewReport(w, i+1)) // "few experts still believe X"
 	case (w.at(i) == "nobody" || w.at(i) == "noone") && (w.at(i+1) == "uses" || w.at(i+1) == "needs" || w.at(i+1) == "relies" && w.at(i+2) == "on"):
@@ -1055,8 +1040,6 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			}
 		case neg && (w.at(k) == "true" || w.at(k) == "correct" || w.at(k) == "right" || w.at(k) == "so" || w.at(k) == "accurate"):
 			end = k + 1
-		case !neg && (w.at(k) == "something" || w.at(k) == "what") && disputedBy(w, k+1) == s1:
-			end = s1 // "X is something I'd push back on", "X is what I disagree with"
 		case neg && w.at(k) == "the" && w.at(k+1) == "case":
 			end = k + 2
 		case neg && w.at(k) == "what" && (w.at(k+1) == "happens" || w.at(k+1) == "happen" || w.at(k+1) == "happened"):
@@ -1184,50 +1167,6 @@ func qualifierAt(w *sentWords, k int) bool {
 	return false
 }
 
-// disputeAt returns the end of a verb of disputing at token i, with its
-// particle ("push back on", "disagree with", "dispute", "reject", "doubt",
-// "challenge", "don't fall for"), or i when there is none.
-func disputeAt(w *sentWords, i int) int {
-	switch w.at(i) {
-	case "push":
-		if w.at(i+1) == "back" && w.at(i+2) == "on" || w.at(i+1) == "back" && w.at(i+2) == "against" {
-			return i + 3
-		}
-	case "disagree":
-		if w.at(i+1) == "with" {
-			return i + 2
-		}
-	case "dispute", "reject", "doubt", "challenge", "dismiss":
-		return i + 1
-	case "fall":
-		if w.at(i+1) == "for" && (w.at(i-1) == "dont" || w.at(i-1) == "not" || w.at(i-1) == "never") {
-			return i + 2
-		}
-	}
-	return i
-}
-
-// disputedBy returns the end of "I'd push back on", "we would dispute", "I
-// disagree with" from token k (a speaker, an optional "would", a verb of
-// disputing), or -1.
-func disputedBy(w *sentWords, k int) int {
-	switch w.at(k) {
-	case "id", "wed":
-		k++
-	case "i", "we":
-		k++
-		if w.at(k) == "would" || w.at(k) == "d" || w.at(k) == "will" {
-			k++
-		}
-	default:
-		return -1
-	}
-	if e := disputeAt(w, k); e > k {
-		return e
-	}
-	return -1
-}
-
 // fewReport returns the end of "experts still believe", "people today
 // think" after "few" at token k: at most two words (a noun, "still",
 // "today", "now", "seriously") and a report verb; or -1.
@@ -1242,24 +1181,4 @@ func fewReport(w *sentWords, k int) int {
 		k++
 	}
 	return -1
-}
-
-// npClaim marks denied the words naming a claim between a verb of
-// disputing and the noun that calls it a claim: "I'd dismiss the 'iterative
-// refinement' argument", "we reject the over-smoothing explanation".
-func npClaim(w *sentWords, toks []token, marks []uint8, s0, s1 int) {
-	for i := s0; i < s1; i++ {
-		k := disputeAt(w, i)
-		if k == i || w.at(k) != "the" {
-			continue
-		}
-		for e := k + 2; e < s1 && e <= k+6; e++ {
-			if w.lexAt(e)&lexBeliefNoun != 0 || w.lexAt(e)&lexClaimNoun != 0 {
-				for q := k + 1; q < e; q++ {
-					marks[q] |= denyScope
-				}
-				break
-			}
-		}
-	}
 }

@@ -417,8 +417,11 @@ func holdsUp(w *sentWords, toks []token, q int) int {
 
 // speakerRejection returns the end of the speaker's rejection starting at
 // token i ("I'd push back on", "I'd also dismiss", "we reject", "I'm
-// skeptical of"), or i when there is none.
+// skeptical of", "don't fall for"), or i when there is none.
 func speakerRejection(w *sentWords, i int) int {
+	if (w.at(i) == "dont" || w.at(i) == "never") && w.at(i+1) == "fall" && w.at(i+2) == "for" {
+		return i + 3 // "Don't fall for the claim that X"
+	}
 	if !speakerWords[w.at(i)] {
 		return i
 	}
@@ -463,6 +466,18 @@ func rejectionFrames(w *sentWords, toks []token, marks []uint8, i, s0, s1 int) i
 			marks[k] |= denyFrame
 		}
 		whole := w.at(e) == "the" && (w.lexAt(e+1)&(lexBeliefNoun|lexClaimNoun) != 0 || w.lexAt(e+1)&lexBeliefAdj != 0)
+		if !whole && w.at(e) == "the" {
+			// "I'd dismiss the 'iterative refinement' argument": the claim
+			// is named before the noun that calls it one.
+			for n := e + 2; n < s1 && n <= e+6; n++ {
+				if w.lexAt(n)&(lexBeliefNoun|lexClaimNoun) != 0 {
+					for k := e + 1; k < n; k++ {
+						marks[k] |= denyScope
+					}
+					return e
+				}
+			}
+		}
 		for k := e; k < s1 && !contrastAt(toks, k); k++ {
 			if !whole && toks[k].clause != toks[e].clause && toks[k].lex&lexClause == 0 {
 				break // "I'd dismiss the 'refinement' argument: ..."
