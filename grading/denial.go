@@ -374,14 +374,6 @@ func counterClaim(w *sentWords, toks []token, k, s1 int) bool {
 		return true
 	case w.at(k) == "thing" && w.at(k+1) == "of" && w.at(k+2) == "the" && w.at(k+3) == "past":
 		return true
-	case w.at(k) == "beside" && w.at(k+1) == "the" && w.at(k+2) == "point":
-		return true
-	case (w.at(k) == "minor" || w.at(k) == "mere" || w.at(k) == "theoretical" || w.at(k) == "sampling" || w.at(k) == "implementation") &&
-		(w.at(k+1) == "detail" || w.at(k+1) == "details" || w.at(k+1) == "curiosity" || w.at(k+1) == "footnote"),
-		w.at(k) == "detail" || w.at(k) == "curiosity" || w.at(k) == "footnote" || w.at(k) == "ritual":
-		return true // "a minor detail", "a theoretical curiosity", "mostly ritual"
-	case w.at(k) == "rarely" && (w.at(k+1) == "needed" || w.at(k+1) == "necessary" || w.at(k+1) == "used" || w.at(k+1) == "useful"):
-		return true
 	case w.at(k) == "solutions" || w.at(k) == "solution" || w.at(k) == "fixes" || w.at(k) == "fix" || w.at(k) == "remedies" || w.at(k) == "answers":
 		// "... to a problem that (in practice) does not exist"
 		for q := k + 1; q < s1 && q < k+12 && toks[q].clause == toks[k].clause; q++ {

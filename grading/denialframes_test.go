@@ -90,10 +90,19 @@ func TestDismissalPredicates(t *testing.T) {
 		"A node aggregating information from its neighbours is a theoretical curiosity.",
 		"A node aggregating information from its neighbours is just a sampling detail.",
 		"Nobody relies on a node aggregating information from its neighbours anymore.",
+		"A node aggregating information from its neighbours is a mere footnote.",
 	} {
 		r := Grade(c, s+" Each node then updates its state with an MLP.")
 		if r.Points[0].Covered {
 			t.Errorf("%q covers the point it dismisses", s)
+		}
+	}
+	for _, s := range []string{
+		"A node aggregating information from its neighbours is an important detail.",
+		"A node aggregating information from its neighbours is often needed.",
+	} {
+		if !Grade(c, s).Points[0].Covered {
+			t.Errorf("%q: no dismissal, yet the point is not covered", s)
 		}
 	}
 }

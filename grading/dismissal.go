@@ -58,6 +58,14 @@ constraint constraints obstacle obstacles barrier barriers risk risks danger dan
 // theoretical concern", "a theoretical worst case".
 var minorAdjectives = setOf(`theoretical academic hypothetical cosmetic minor pathological contrived artificial`)
 
+// minorNouns call their subject a side matter, bare or after a minor
+// adjective or a detailQualifier: "a detail", "a minor detail", "just a
+// sampling detail", "a mere footnote" (not "an important detail").
+var (
+	minorNouns       = setOf(`detail details footnote footnotes`)
+	detailQualifiers = setOf(`mere small sampling implementation technical`)
+)
+
 // hedgedHeads reject their subject after a hedge that limits it: "X is
 // mostly theoretical", "purely academic".
 var hedgedHeads = setOf(`theoretical academic hypothetical speculative`)
@@ -233,6 +241,8 @@ func rejectingPredicate(w *sentWords, toks []token, k int, virtual bool) (end in
 		return closesPredicate(w, toks, q+1), false // "is mostly theoretical"
 	case w.at(q) == "old" && w.at(q+1) == "news", w.at(q) == "beside" && w.at(q+1) == "the" && w.at(q+2) == "point":
 		return closesPredicate(w, toks, q+2+btoi(w.at(q) == "beside")), false
+	case w.at(q) == "rarely" && (w.at(q+1) == "needed" || w.at(q+1) == "necessary" || w.at(q+1) == "used" || w.at(q+1) == "useful"):
+		return closesPredicate(w, toks, q+2), true // "X is rarely needed"
 	case (w.at(q) == "not" || w.at(k) == "isnt" || w.at(k) == "arent" || w.at(k) == "wasnt") && supportWords[w.at(q+btoi(w.at(q) == "not"))]:
 		// "is not supported by the evidence", "isn't borne out"
 		q += 1 + btoi(w.at(q) == "not")
@@ -304,6 +314,11 @@ func rejectingPredicate(w *sentWords, toks []token, k int, virtual bool) (end in
 			// "a nice-to-have rather than a requirement", "optional"
 			found, dis = true, true
 			q += 1 + 2*btoi(w.at(q) == "nice")
+			break
+		}
+		if minorNouns[w.at(q)] && (n == 0 || minorAdjectives[w.at(q-1)] || detailQualifiers[w.at(q-1)]) {
+			found, dis = true, true // "a minor detail", "just a sampling detail"
+			q++
 			break
 		}
 		if w.at(q) == "half" && w.at(q+1) == "truth" {
