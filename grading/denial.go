@@ -69,7 +69,7 @@ const (
 var falseWords = setOf(`false wrong incorrect untrue myth misconception nonsense fiction fallacy misleading mistaken bogus
 misreading misunderstanding overstated exaggerated outdated debunked inaccurate oversimplification hype disproved refuted
 backwards unfounded baseless overblown legend mistake illusion exaggeration overstatement folklore disproven misconceived
-abandoned discredited misread misunderstood misinterpreted misrepresented overhyped marketing`)
+misread misunderstood misinterpreted misrepresented`)
 
 // wronglyWords are adverbs of a false report ("people wrongly claim").
 var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wrongfully naively`)
@@ -78,16 +78,14 @@ var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wro
 var reportVerbs = setOf(`claim claims claimed say says said think thinks thought believe believes believed assume assumes assumed
 state states stated suggest suggests suggested argue argues argued write writes wrote call calls called assert asserts asserted
 imagine imagines imagined expect expects expected list lists listed mention mentions mentioned cite cites cited
-describe describes described consider considers considered insist insists insisted explain explains explained
-attribute attributes attributed blame blames blamed repeat repeats repeated`)
+describe describes described consider considers considered`)
 
 // contrastStops end the reach of a denial frame.
 var contrastStops = setOf(`but however whereas actually instead rather although though while`)
 
 // hedges may stand between a copula and a false word: "is also wrong",
 // "is likewise a myth".
-var hedges = setOf(`simply just completely plainly also likewise equally similarly largely mostly clearly actually really a an common popular
-more of bit kind sort theoretical total complete often usually widely commonly frequently`)
+var hedges = setOf(`simply just completely plainly also likewise equally similarly largely mostly clearly actually really a an common popular`)
 
 // trailers may follow a denial frame: "this no longer holds in practice".
 var trailers = setOf(`in practice anymore today though either at all now up`)
@@ -526,8 +524,7 @@ func reportFrame(w *sentWords, s0, s1 int) int {
 	if w.lexAt(k)&lexReportVerb == 0 && k+1 < s1 && w.lexAt(k+1)&lexReportVerb != 0 && (w.at(k-1) == "some" || w.at(k-1) == "many" || w.at(k-1) == "most") {
 		k++ // "some sources claim", "many papers say"
 	}
-	for n := 0; n < 4 && (w.lexAt(k)&lexHedge != 0 || w.at(k) == "often" || w.at(k) == "commonly" || w.at(k) == "usually" || w.at(k) == "sometimes" ||
-		(w.at(k) == "like" || w.at(k) == "love" || w.at(k) == "tend") && w.at(k+1) == "to" || w.at(k) == "to" && w.lexAt(k+1)&lexReportVerb != 0 ||
+	for n := 0; n < 3 && (w.lexAt(k)&lexHedge != 0 || w.at(k) == "often" || w.at(k) == "commonly" || w.at(k) == "usually" || w.at(k) == "sometimes" ||
 		w.at(k) == "is" || w.at(k) == "are" || w.at(k) == "s" || w.at(k) == "widely" || w.at(k) == "might" || w.at(k) == "may" || w.at(k) == "would" ||
 		w.at(k) == "could"); n++ {
 		k++
@@ -1010,11 +1007,7 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 		if w.at(k) == "to" && w.at(k+1) == "be" {
 			k += 2 // "proved to be wrong"
 		}
-		for w.lexAt(k)&lexHedge != 0 || w.at(k) == "the" && w.lexAt(k+1)&lexFalse != 0 ||
-			w.at(k) == "in" && w.at(k+1) == "my" && (w.at(k+2) == "view" || w.at(k+2) == "opinion") {
-			if w.at(k) == "in" {
-				k += 2 // "is, in my view, marketing"
-			}
+		for w.lexAt(k)&lexHedge != 0 || w.at(k) == "the" && w.lexAt(k+1)&lexFalse != 0 {
 			k++
 		}
 		if !neg && w.at(k) == "not" {
@@ -1040,15 +1033,8 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			end = k + 3 // "that is not how it works"
 		}
 	case "does", "do", "did":
-		q := k + 2
-		if w.at(q) == "really" || w.at(q) == "quite" || w.at(q) == "always" || w.at(q) == "entirely" {
-			q++ // "does not quite hold"
-		}
-		if w.at(k+1) == "not" && (w.at(q) == "hold" || w.at(q) == "apply") {
-			end = q + 1
-			if w.at(end) == "up" {
-				end++
-			}
+		if w.at(k+1) == "not" && (w.at(k+2) == "hold" || w.at(k+2) == "apply") {
+			end = k + 3
 		}
 	case "no":
 		if k == i && k+1 == s1 && i > 0 && toks[i].sent != toks[i-1].sent {
@@ -1060,12 +1046,8 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			end = k + 3 // "this no longer holds"
 		}
 	case "doesnt", "dont", "didnt":
-		q := k + 1
-		if w.at(q) == "really" || w.at(q) == "quite" || w.at(q) == "always" || w.at(q) == "entirely" {
-			q++ // "this doesn't really hold up"
-		}
-		if w.at(q) == "hold" || w.at(q) == "apply" {
-			end = q + 1 // "this doesn't hold (up)"
+		if w.at(k+1) == "hold" || w.at(k+1) == "apply" {
+			end = k + 2 // "this doesn't hold (up)"
 		}
 	case "false", "wrong", "untrue":
 		if k == i && (i == 0 || toks[i].clause != toks[i-1].clause) {
