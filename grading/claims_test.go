@@ -397,35 +397,6 @@ func TestLimitationCapabilityAsserted(t *testing.T) {
 	}
 }
 
-// TestLimitationStrengthAsserted: what a limitation point fails on, said to
-// be a strength ("one-to-many relations are fine", "its strength is
-// symmetric relations", "regular graphs are the easy case"), contradicts
-// the point; said with a word of weakness in its clause, or with the
-// strength in another clause, it does not (consistency.go: strengthWords).
-func TestLimitationStrengthAsserted(t *testing.T) {
-	c := &decks.Card{ID: "t/lim3", Question: "What are TransE's limits?", KeyPoints: []decks.KeyPoint{
-		{Label: "Fails on one-to-many relations", Phrasings: []string{"one-to-many"}, Weight: 1},
-		{Label: "Fails on symmetric relations", Phrasings: []string{"symmetric relations"}, Weight: 1},
-	}}
-	for _, tc := range []struct {
-		answer, label    string
-		covered, against bool
-	}{
-		{"One-to-many relations are fine, since tails can use other dimensions.", "Fails on one-to-many relations", false, true},
-		{"Its strength is symmetric relations like sibling_of.", "Fails on symmetric relations", false, true},
-		{"Symmetric relations are the easy case.", "Fails on symmetric relations", false, true},
-		{"TransE is well suited to symmetric relations.", "Fails on symmetric relations", false, true},
-		{"Symmetric relations are straightforward for it.", "Fails on symmetric relations", false, true},
-		{"It is good at chains but weak on one-to-many relations.", "Fails on one-to-many relations", true, false},
-		{"It trains well, but one-to-many relations collapse the tails.", "Fails on one-to-many relations", true, false},
-	} {
-		p := point(t, Grade(c, tc.answer), tc.label)
-		if p.Covered != tc.covered || p.Contradicted != tc.against {
-			t.Errorf("%q: %+v, want covered %v contradicted %v", tc.answer, p, tc.covered, tc.against)
-		}
-	}
-}
-
 // TestDoubtedAndDismissedClaims: "supposedly X", "the supposed X", "the
 // so-called X", "X is often repeated but overrated", "the gain from X is
 // negligible" do not assert X; a negligible cost said of something else

@@ -6,20 +6,6 @@ import (
 	"grill/decks"
 )
 
-// pointVerdictOf grades answer on c and returns the verdict of its key point
-// labelled label.
-func pointVerdictOf(t *testing.T, c *decks.Card, label, answer string) PointResult {
-	t.Helper()
-	r := Grade(c, answer)
-	for _, p := range r.Points {
-		if p.Label == label {
-			return p
-		}
-	}
-	t.Fatalf("no key point %q", label)
-	return PointResult{}
-}
-
 func TestConsistencyWrongQuantity(t *testing.T) {
 	c := &decks.Card{ID: "t/ddim", Question: "How does DDIM differ from DDPM?",
 		Answer: "DDIM skips steps and is 10–50× faster than DDPM's 1000 steps, with 20 to 50 steps.",
@@ -37,12 +23,12 @@ func TestConsistencyWrongQuantity(t *testing.T) {
 		{"DDIM skips steps, and the speed-up comes from x_{t-1} being skipped.", true},   // an index, not a quantity
 		{"DDIM skips steps, and the speed-up is considerable.", true},
 	} {
-		if got := pointVerdictOf(t, c, "DDIM 10–50× faster", tc.answer).Covered; got != tc.want {
+		if got := point(t, Grade(c, tc.answer), "DDIM 10–50× faster").Covered; got != tc.want {
 			t.Errorf("%q: covered = %v, want %v", tc.answer, got, tc.want)
 		}
 	}
 	// A point whose label states no number is not held to one.
-	if !pointVerdictOf(t, c, "Skips steps", "DDIM skips steps, 3 of them at a time, so it is quick.").Covered {
+	if !point(t, Grade(c, "DDIM skips steps, 3 of them at a time, so it is quick."), "Skips steps").Covered {
 		t.Error("a number beside a point without one took its cover back")
 	}
 }
@@ -62,7 +48,7 @@ func TestConsistencyNameAsWord(t *testing.T) {
 		{"The DCT is applied along time, and a model using FAST trains about five times faster.", true},
 		{"The DCT is applied along time; FAST trained about 5x faster than the diffusion model.", true},
 	} {
-		if got := pointVerdictOf(t, c, "Faster training", tc.answer).Covered; got != tc.want {
+		if got := point(t, Grade(c, tc.answer), "Faster training").Covered; got != tc.want {
 			t.Errorf("%q: covered = %v, want %v", tc.answer, got, tc.want)
 		}
 	}
@@ -70,7 +56,7 @@ func TestConsistencyNameAsWord(t *testing.T) {
 	c2 := &decks.Card{ID: "t/fast2", Question: "What does FAST do?",
 		Answer:    "FAST compresses action chunks.",
 		KeyPoints: []decks.KeyPoint{{Label: "FAST compresses chunks", Phrasings: []string{"FAST compresses"}, Weight: 1}}}
-	if !pointVerdictOf(t, c2, "FAST compresses chunks", "In short, FAST compresses the action chunks a lot.").Covered {
+	if !point(t, Grade(c2, "In short, FAST compresses the action chunks a lot."), "FAST compresses chunks").Covered {
 		t.Error("a name the point writes in capitals was read as the ordinary word")
 	}
 }
@@ -92,7 +78,7 @@ func TestConsistencyLimitationEasy(t *testing.T) {
 		{"Reflections: blind to chirality", "The model uses distances, so it also tells mirror images apart.", false, true},
 		{"Reflections: blind to chirality", "The model uses distances, so it cannot tell mirror images apart.", true, false},
 	} {
-		p := pointVerdictOf(t, c, tc.label, tc.answer)
+		p := point(t, Grade(c, tc.answer), tc.label)
 		if p.Covered != tc.covered || p.Contradicted != tc.contr {
 			t.Errorf("%q: covered %v contradicted %v, want %v %v", tc.answer, p.Covered, p.Contradicted, tc.covered, tc.contr)
 		}
@@ -110,11 +96,11 @@ func TestListedIntoWrong(t *testing.T) {
 			{Label: "Classical modules execute the plan", Phrasings: []string{"modules are all kept"}, Weight: 1},
 		}}
 	// The list of module names is the subject of the wrong claim.
-	if pointVerdictOf(t, c, "Replaces modular pipeline", "A language model writes the plan. So the perception, planning and control modules are all kept.").Covered {
+	if point(t, Grade(c, "A language model writes the plan. So the perception, planning and control modules are all kept."), "Replaces modular pipeline").Covered {
 		t.Error("names listed as the subject of a wrong claim covered the point")
 	}
 	// A claim of its own before the "and" stands apart from the wrong one.
-	if !pointVerdictOf(t, c, "Replaces modular pipeline", "It learns end to end and drops perception, planning, and the modules are all kept as a fallback.").Covered {
+	if !point(t, Grade(c, "It learns end to end and drops perception, planning, and the modules are all kept as a fallback."), "Replaces modular pipeline").Covered {
 		t.Error("a claim joined by 'and' lost its cover to the wrong claim beside it")
 	}
 }
@@ -126,39 +112,49 @@ func TestConsistencyWordForName(t *testing.T) {
 			{Label: "Successors: RotatE, DistMult", Phrasings: []string{"RotatE", "DistMult"}, Weight: 1},
 			{Label: "Symmetric relations fail", Phrasings: []string{"symmetric relations"}, Weight: 1},
 		}}
-	if pointVerdictOf(t, c, "Successors: RotatE, DistMult", "TransE is a rotation-free scaling of the head vector.").Covered {
+	if point(t, Grade(c, "TransE is a rotation-free scaling of the head vector."), "Successors: RotatE, DistMult").Covered {
 		t.Error("the word 'rotation' was read as the name RotatE")
 	}
-	if !pointVerdictOf(t, c, "Successors: RotatE, DistMult", "TransE was followed by RotatE, which rotates in the complex plane.").Covered {
+	if !point(t, Grade(c, "TransE was followed by RotatE, which rotates in the complex plane."), "Successors: RotatE, DistMult").Covered {
 		t.Error("the name RotatE did not cover its point")
 	}
 }
 
-func TestConsistencyLimitationStrength(t *testing.T) {
-	c := &decks.Card{ID: "t/transe2", Question: "Which relations can TransE not model?",
-		Answer: "TransE fails on one-to-many relations and on symmetric relations.",
-		KeyPoints: []decks.KeyPoint{
-			{Label: "Fails on one-to-many relations", Phrasings: []string{"one-to-many"}, Weight: 1},
-			{Label: "Fails on symmetric relations", Phrasings: []string{"symmetric relations"}, Weight: 1},
-		}}
+// TestLimitationStrengthAsserted: what a limitation point fails on, said to
+// be a strength ("one-to-many relations are fine", "its strength is
+// symmetric relations", "regular graphs are the easy case"), contradicts
+// the point; said with a word of weakness in its clause, or with the
+// strength in another clause, it does not (consistency.go: strengthWords).
+func TestLimitationStrengthAsserted(t *testing.T) {
+	c := &decks.Card{ID: "t/lim3", Question: "What are TransE's limits?", KeyPoints: []decks.KeyPoint{
+		{Label: "Fails on one-to-many relations", Phrasings: []string{"one-to-many"}, Weight: 1},
+		{Label: "Fails on symmetric relations", Phrasings: []string{"symmetric relations"}, Weight: 1},
+	}}
 	for _, tc := range []struct {
-		label, answer  string
-		covered, contr bool
+		answer, label    string
+		covered, against bool
 	}{
-		{"Fails on one-to-many relations", "Translations are simple. One-to-many relations are fine, since tails can differ.", false, true},
-		{"Fails on symmetric relations", "Translations are simple. Its strength is symmetric relations like sibling_of.", false, true},
-		{"Fails on one-to-many relations", "Translations are simple, but one-to-many relations collapse the tails.", true, false},
+		{"One-to-many relations are fine, since tails can use other dimensions.", "Fails on one-to-many relations", false, true},
+		{"Its strength is symmetric relations like sibling_of.", "Fails on symmetric relations", false, true},
+		{"Symmetric relations are the easy case.", "Fails on symmetric relations", false, true},
+		{"TransE is well suited to symmetric relations.", "Fails on symmetric relations", false, true},
+		{"Symmetric relations are straightforward for it.", "Fails on symmetric relations", false, true},
+		{"It is good at chains but weak on one-to-many relations.", "Fails on one-to-many relations", true, false},
+		{"It trains well, but one-to-many relations collapse the tails.", "Fails on one-to-many relations", true, false},
+		{"Translations are simple. One-to-many relations are fine, since tails can differ.", "Fails on one-to-many relations", false, true},
+		{"Translations are simple. Its strength is symmetric relations like sibling_of.", "Fails on symmetric relations", false, true},
+		{"Translations are simple, but one-to-many relations collapse the tails.", "Fails on one-to-many relations", true, false},
 	} {
-		p := pointVerdictOf(t, c, tc.label, tc.answer)
-		if p.Covered != tc.covered || p.Contradicted != tc.contr {
-			t.Errorf("%q: covered %v contradicted %v, want %v %v", tc.answer, p.Covered, p.Contradicted, tc.covered, tc.contr)
+		p := point(t, Grade(c, tc.answer), tc.label)
+		if p.Covered != tc.covered || p.Contradicted != tc.against {
+			t.Errorf("%q: %+v, want covered %v contradicted %v", tc.answer, p, tc.covered, tc.against)
 		}
 	}
 	// "fine" names a limitation's absence only as a predicate: "256 bins
 	// limit precision for fine manipulation" says the limitation.
 	c2 := &decks.Card{ID: "t/vla", Question: "What are the limitations of VLAs?", Answer: "Discretisation limits precision.",
 		KeyPoints: []decks.KeyPoint{{Label: "Discretisation limits precision", Phrasings: []string{"256 bins", "precision"}, Weight: 1}}}
-	if p := pointVerdictOf(t, c2, "Discretisation limits precision", "Its 256 bins per dimension cap the precision for fine manipulation."); !p.Covered {
+	if p := point(t, Grade(c2, "Its 256 bins per dimension cap the precision for fine manipulation."), "Discretisation limits precision"); !p.Covered {
 		t.Error("'fine manipulation' took back a limitation")
 	}
 }
@@ -198,7 +194,7 @@ func TestConsistencyDirection(t *testing.T) {
 		{"It needs two forward passes and pushes the prediction away from the conditional output towards the unconditional one.", false},
 		{"It needs two forward passes, conditional and unconditional, and does not move towards the unconditional one.", true},
 	} {
-		if got := pointVerdictOf(t, c, "Extrapolate conditional minus unconditional", tc.answer).Covered; got != tc.want {
+		if got := point(t, Grade(c, tc.answer), "Extrapolate conditional minus unconditional").Covered; got != tc.want {
 			t.Errorf("%q: covered = %v, want %v", tc.answer, got, tc.want)
 		}
 	}
@@ -220,7 +216,7 @@ func TestConsistencyReversedComparison(t *testing.T) {
 		{"Actions use 256 bins. Regression is less stable, while classification captures multimodal action distributions.", true},
 		{"Actions use 256 bins. Classification is more stable than regression and captures multimodal action distributions.", true},
 	} {
-		if got := pointVerdictOf(t, c, "Why: multimodal, stable", tc.answer).Covered; got != tc.want {
+		if got := point(t, Grade(c, tc.answer), "Why: multimodal, stable").Covered; got != tc.want {
 			t.Errorf("%q: covered = %v, want %v", tc.answer, got, tc.want)
 		}
 	}
@@ -236,10 +232,10 @@ func TestAbsenceLabelIsLimitation(t *testing.T) {
 			{Label: "No new motor skills from web data", Phrasings: []string{"no new motor skills", "physical skills"}, Weight: 1},
 			{Label: "Data hungry", Phrasings: []string{"lot of robot data"}, Weight: 1},
 		}}
-	if p := pointVerdictOf(t, c, "No new motor skills from web data", "They need a lot of robot data. VLAs can learn new physical skills from web data."); p.Covered || !p.Contradicted {
+	if p := point(t, Grade(c, "They need a lot of robot data. VLAs can learn new physical skills from web data."), "No new motor skills from web data"); p.Covered || !p.Contradicted {
 		t.Errorf("a capability asserted covered the absence: %+v", p)
 	}
-	if p := pointVerdictOf(t, c, "No new motor skills from web data", "They need a lot of robot data, and web data cannot teach them new physical skills."); !p.Covered {
+	if p := point(t, Grade(c, "They need a lot of robot data, and web data cannot teach them new physical skills."), "No new motor skills from web data"); !p.Covered {
 		t.Errorf("a lacking capability did not cover the absence: %+v", p)
 	}
 }

@@ -227,7 +227,7 @@ func TestFormulaOperators(t *testing.T) {
 		{"TransE trains with a margin loss so that h * r = t for true triples.", false}, // another operator
 		{"TransE trains with a margin loss; the relation links a given head to a tail.", false},
 	} {
-		if got := pointVerdictOf(t, c, "Relation as translation h + r ≈ t", tc.answer).Covered; got != tc.want {
+		if got := point(t, Grade(c, tc.answer), "Relation as translation h + r ≈ t").Covered; got != tc.want {
 			t.Errorf("%q: covered = %v, want %v", tc.answer, got, tc.want)
 		}
 	}
