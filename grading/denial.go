@@ -31,31 +31,19 @@ import (
 // "people say X, but ...", and a frame after the claim may name it ("that
 // description is outdated", "this distinction no longer holds").
 //
-// A speaker may dispute a claim ("I'd push back on the idea that X", "I
-// disagree with the claim that X", "I doubt that X", "don't fall for the
-// claim that X", "the claim that X is something I'd push back on"), people
-// may insist on it or like to say it ("people like to insist X, but ..."),
-// few may still believe it ("few experts still believe X"), people may
-// explain something by it ("people explain X with Y, but ..."), it may be
-// equated with something ("X is sometimes equated with Y, but ..."), and a
-// falsity may be hedged ("is more of a theoretical myth", "a bit of a
-// myth", "has been abandoned", "doesn't really hold up", "is no longer
-// considered accurate", "is usually misunderstood", "is, in my view,
-// marketing"). So do "X, supposedly", "X - at least that is the myth",
-// "everyone repeats that X, but ...", "the standard account says X, but
-// ...", "Another misconception: X", "Not true: X", "nor is it true that X"
-// and "despite the common claim that X" (to the end of its clause). A verdict opening a sentence denies the sentence before
-// even when more follows ("X. That isn't how it works: Y", "X. Honestly,
-// that framing doesn't hold up: Y"), and a claim named before the noun a
-// speaker disputes is denied ("I'd dismiss the 'iterative refinement'
-// argument").
+// Further frames: "few experts still believe X", "nobody relies on X
+// anymore", "X is no longer considered accurate", "X is usually
+// misunderstood", "X, supposedly", "X - at least that is the myth", "Another
+// misconception: X", "Not true: X", "nor is it true that X", "despite the
+// common claim that X" (to the end of its clause). A sentence that opens
+// with a short denial and goes on denies the sentence before ("X. That
+// isn't how it works: Y"). The speaker's disputes, rejecting predicates
+// and reports corrected are read by dismissal.go and reports.go.
 //
 // A predicate that dismisses the subject of its clause ("X is unnecessary",
-// "X is no longer needed", "X has become obsolete", "X is overrated", "X is
-// a minor detail", "X is beside the point", "X is rarely needed", "X is
-// mostly ritual", "X is a theoretical curiosity"; "nobody relies on X
-// anymore" likewise) marks that subject dismissed: a positive phrasing matched there is not asserted
-// (claims.go), while a phrasing about an absence ("no retraining") is
+// "X is no longer needed", "X has become obsolete", "X is overrated"; see
+// also dismissal.go) marks that subject dismissed: a positive phrasing
+// matched there is not asserted (claims.go), while a phrasing about an absence ("no retraining") is
 // unaffected, since "retraining is unnecessary" says it.
 
 // denial marks of one token.

@@ -29,15 +29,17 @@ package grading
 //     back on", "X. I'd call that a myth."
 //   - The speaker's verb of rejection before the claim: "I'd push back on
 //     X", "I'd dismiss X", "I reject / dispute / doubt / question X", "I'm
-//     skeptical of X", "I'm not convinced that X". It reaches to the end of
-//     its clause, or, when its object is a reported claim ("the idea that
-//     X"), to the end of the sentence or a contrast word.
+//     skeptical of X", "I'm not convinced that X", "don't fall for X". It
+//     reaches to the end of its clause, or, when its object is a reported
+//     claim ("the idea that X"), to the end of the sentence or a contrast
+//     word; a claim named before the noun that calls it one is rejected
+//     alone ("I'd dismiss the 'iterative refinement' argument").
 //   - "It is not (really) about X": X is not what matters.
 //
 // A claim whose rejection is of falsity ("myth", "overstated", "doesn't
 // hold up") is denied (its polarity turned round); one said not to be
-// needed ("unnecessary caution", "optional") is dismissed, as "X is
-// unnecessary" is. A rejection never reaches past a contrast word, so "X
+// needed or minor ("unnecessary caution", "optional", "a minor detail",
+// "rarely needed") is dismissed, as "X is unnecessary" is. A rejection never reaches past a contrast word, so "X
 // is overstated, but Y matters" still asserts Y.
 
 // dismissNouns head a predicate that calls its subject empty show or hot

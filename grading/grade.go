@@ -70,7 +70,7 @@
 // reference turned round ("regression is the stable option" where the
 // reference says classification is more stable than regression).
 //
-// # Claims: negation, denial, antonyms
+// # Claims: negation, denial, dismissal, antonyms
 //
 // A key point is covered only by a clause that asserts it (claims.go). A
 // word is negated when a negation ("not", "no", "never", "without",
@@ -79,47 +79,80 @@
 // it in the same clause ("no" and "without" at most three; each "or"
 // between them reaches three words further), or when the phrase is
 // followed, across auxiliaries, by a negation or a denial ("mode collapse is
-// not an issue", "the neighbours are ignored", "own features play no
-// role"). A claim is denied by a frame (denial.go): "it is a myth that X",
-// "it is not true that X", "people wrongly claim X", "contrary to X", "X,
-// which is false", "X does not hold", "X. That is a myth.", "people often
-// say X, but ...", "it's a common belief that X, but that distinction no
-// longer holds", "X is often described as Y, but ...", "supposedly X",
-// "many believe X; it isn't", "X? Hardly.". A predicate that dismisses its
-// subject ("X is unnecessary", "X is no longer needed", "X is overrated",
-// "X, Y and Z are solutions to a problem that does not exist", or "... but
-// in practice they are unnecessary" of what the sentence named before) takes
-// X back too. A point said and then taken back elsewhere (two or more of
-// its words inside a denial or dismissal) is missed rather than covered,
-// and a point whose only evidence lies in the clause of an asserted
+// not an issue", "the neighbours are ignored"). Clauses end at punctuation,
+// line breaks and linking words (and, but, however, because, ...); "not
+// only" does not negate.
+//
+// An answer may take a claim back without negating it. Each class of
+// wording is read by one rule:
+//
+//   - a denial frame (denial.go), before or after the claim: "it is a myth
+//     that X", "contrary to X", "X, which is false", "X does not hold",
+//     "supposedly X", "Not true: X", "few still believe X"; a sentence that
+//     is only a verdict, or opens with one and goes on, denies the sentence
+//     before ("X? Hardly.", "X. That isn't how it works: Y");
+//   - a report corrected (reports.go): what people say, insist on or explain,
+//     or how things seem, then corrected ("people often say X, but ...",
+//     "in theory X, but in practice ...");
+//   - a rejection (dismissal.go): a predicate that rejects its subject ("X
+//     is overstated", "X doesn't really hold up", "X is, in my view,
+//     marketing"), the speaker's own ("I'd push back on X", "I'm not
+//     convinced that X"), or either said of a subject that refers back
+//     ("Honestly, that framing doesn't hold up");
+//   - a dismissal: a predicate that says its subject is not needed or does
+//     not matter ("X is unnecessary", "X is optional", "X is a minor
+//     detail", "it is not about X").
+//
+// A denied claim has its polarity turned round; an overstated, dismissed
+// or rejected-as-minor one is only not asserted. These readings stop at a
+// contrast word ("X is overstated, but Y matters" asserts Y). A point said
+// and then taken back elsewhere (two or more of its words inside a denial
+// or dismissal) is missed rather than covered.
+//
+// A point about an absence ("no mode collapse", "non-Markovian", "no
+// teacher") is covered only when the answer negates it too, or says it
+// with "avoids", "prevents", "-free", a verb of removal ("skips / drops /
+// does away with the teacher"), a removed need ("bypasses the need for a
+// teacher"), a predicate of absence ("the teacher is optional") or a plain
+// denial ("it is a myth that it needs a teacher"; not a denial spanning
+// several clauses). A point whose label states a limitation ("Fails on
+// one-to-many relations") or opens with an absence ("No new motor skills
+// from web data") is asserted by a negated capability ("it cannot model
+// one-to-many relations") and contradicted by the capability said ("it can
+// learn new physical skills") or by the case called easy or a strength.
+//
+// A point is contradicted when its only matches are negated or denied, when
+// a phrasing matches with one word swapped for its antonym in the thesaurus
+// (deterministic/stochastic, faster/slower, same/different,
+// reuses/retrained: "DDIM is stochastic"), when, in a comparison, it is said
+// of the other method, or when the clause says the opposite effect of a
+// remedy ("residual connections and DropEdge, but each makes it worse").
+// Its Evidence holds the words.
+//
+// A point whose only evidence lies in the clause of an asserted
 // misconception is not covered; nor, in an answer that asserts one, is a
 // point named only by bare names in clauses whose other words the
-// reference does not use (support.go). A misconception of identity
-// qualified by "up to", "except" or "modulo" is not asserted, nor is one
-// matched across a word of comparison ("FiLM is cheaper than
-// cross-attention") or over two compared subjects ("GCN normalises by degree
-// and GAT learns attention") unless it is itself a comparison. Clauses end at punctuation, line breaks and linking words
-// (and, but, however, because, ...); "not only" does not negate. A key
-// point whose phrasing is itself negative ("no mode collapse",
-// "non-Markovian") is covered only when the answer negates it too, here also
-// by "avoids", "prevents" or "-free" (or denies it plainly: "it is a myth
-// that it needs a teacher", but not through a denial spanning several
-// clauses). A point is contradicted when its only
-// matches are negated or denied, when a phrasing matches with one word
-// swapped for its antonym in the thesaurus (deterministic/stochastic,
-// faster/slower, same/different, reuses/retrained: "DDIM is stochastic"),
-// when, in a comparison, it is said of the other method, or when the clause
-// says the opposite effect of a remedy ("residual connections and DropEdge,
-// but each makes it worse"). Its Evidence holds the words.
+// reference does not use (support.go), or by names listed as the subject
+// of the wrong claim ("the perception, planning and control modules are
+// all kept"). A misconception of identity qualified by "up to", "except"
+// or "modulo" is not asserted, nor is one matched across a word of
+// comparison ("FiLM is cheaper than cross-attention") or over two compared
+// subjects ("GCN normalises by degree and GAT learns attention") unless it
+// is itself a comparison.
 //
 // # Explained or listed
 //
 // An answer that lists terms without explaining them names key points but
 // does not cover them. Each clause is read for a predicate relating its
 // terms (structure.go): a verb said of something, a telegraphic note
-// ("keeps VLM knowledge, avoids forgetting"), a comparison with "than", an
-// arrow or formula ("A → B", "512×512×3 → 64×64×4"), a list item under a
-// heading. Bare terms, terms joined by commas and terms padded with empty
+// ("keeps VLM knowledge, avoids forgetting"), with clipped words read as
+// the words they clip ("enc img to tokens", "agg nbr msgs"), a comparison
+// with "than", an arrow or formula ("A → B", "512×512×3 → 64×64×4"), a list
+// item under a heading, a note written as labelled fields ("Fwd: add noise
+// per beta_t. Rev: learned denoiser.", "pros: multimodal; cons: slow"),
+// and opposite properties set against each other across "vs" ("stochastic,
+// 1000 steps (DDPM) vs deterministic, 50 steps (DDIM)"). Bare terms, terms
+// joined by commas, names alone across "vs" and terms padded with empty
 // frames ("it is the X and it is the Y", "there is the X", "we have X")
 // relate nothing. When most of the answer's words relate nothing (see
 // dumpDegree), each key point it names is Listed, not Covered, and counts
