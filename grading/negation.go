@@ -125,8 +125,8 @@ func (a *analysis) negatedBeforePhrase(p int) (negKind, bool) {
 // negatedBeforeUncached is negatedBefore without the memo.
 func (a *analysis) negatedBeforeUncached(p int) (negKind, bool) {
 	toks := a.toks
-	if neg, ok := a.quantifiedSubject(p); ok {
-		return neg, false
+	if neg, ok, phrase := a.quantifiedSubject(p); ok {
+		return neg, phrase
 	}
 	found := negNone
 	extra := 0 // a negation reaches across "or": "never predicts the noise or the clean image"
@@ -223,17 +223,13 @@ var emptyHeads = setOf(`something anything thing`)
 func (a *analysis) phraseNegated(p int) bool {
 	toks := a.toks
 	cl := toks[p].clause
-	if scopeStops[toks[p].word] || subjectStarts[toks[p].word] {
+	if a.scopeStop(p) {
 		return false
 	}
 	for q := p - 1; q >= 0 && p-q <= scopeMax && toks[q].clause == cl; q-- {
 		t := &toks[q]
-		if scopeStops[t.word] || subjectStarts[t.word] {
-			// "X is not something that Y" reads on into Y.
-			if (t.word != "that" && t.word != "which") || q == 0 || !emptyHeads[toks[q-1].word] {
-				return false
-			}
-			continue
+		if a.scopeStop(q) {
+			return false
 		}
 		if negOf(t) != negStrong {
 			continue
@@ -245,6 +241,17 @@ func (a *analysis) phraseNegated(p int) bool {
 		return a.phraseFrom(q, p, !shortScope[t.word])
 	}
 	return false
+}
+
+// scopeStop reports whether token q ends the phrase of a negation before
+// it: a word of scopeStops or subjectStarts, except "that" or "which"
+// after an empty head ("X is not something that Y" reads on into Y).
+func (a *analysis) scopeStop(q int) bool {
+	t := &a.toks[q]
+	if !scopeStops[t.word] && !subjectStarts[t.word] {
+		return false
+	}
+	return (t.word != "that" && t.word != "which") || q == 0 || !emptyHeads[a.toks[q-1].word]
 }
 
 // adjunctStarts reports whether an adjunct of purpose or time that the
@@ -367,15 +374,21 @@ var adverbNegations = setOf(`hardly scarcely`)
 // scratched it".
 var subjectQuantifiers = setOf(`none nobody nothing neither noone`)
 
-// quantifiedSubject reads the scope of a negative quantifier that opens
-// the clause of token p as its subject. The negation moves to the verb
-// group that follows the subject, as "not" before the verb would: words
-// of the subject's noun phrase ("tools" in "none of the tools") are said
-// positively, words from the verb on (within negationWindow of it) are
-// negated. ok is false when the clause does not open so, or when p is
-// beyond the verb group's reach (the usual rules then apply), or when the
-// quantifier opens a denial frame.
-func (a *analysis) quantifiedSubject(p int) (negKind, bool) {
+// quantifiedSubject reads the scope of a negative quantifier or a "no"
+// that opens the clause of token p as its subject. The negation moves to
+// the verb group that follows the subject, as "not" before the verb would,
+// and reaches as far as a negated verb does (phraseFrom): "nothing in the
+// vision backbone depends on the text", "no layer of the backbone ever
+// depends on the language instruction". The words of a quantifier's noun
+// phrase ("tools" in "none of the tools", "vision backbone" in "nothing in
+// the vision backbone") are said of nothing: they are negated for a key
+// point's match, but phrase is set, so that the coverage of a whole
+// reference, which compares words one by one, reads them as said; those of
+// "no X" keep the usual rules ("no teacher is used" says no teacher). ok is
+// false when the clause does not open so, or when p is beyond the verb
+// group's reach (the usual rules then apply), or when the quantifier opens
+// a denial frame.
+func (a *analysis) quantifiedSubject(p int) (neg negKind, ok, phrase bool) {
 	toks := a.toks
 	cl := toks[p].clause
 	s := p
@@ -383,18 +396,20 @@ func (a *analysis) quantifiedSubject(p int) (negKind, bool) {
 		s--
 	}
 	if s > 0 && toks[s-1].clause == cl {
-		return negNone, false
+		return negNone, false, false
 	}
-	q := s
+	q, det := s, false
 	switch w := toks[q].word; {
 	case toks[q].lex&lexSubjectQuant != 0:
 	case w == "no" && q+1 < len(toks) && (toks[q+1].word == "one" || toks[q+1].word == "1"):
 		q++
+	case w == "no" && q+1 < len(toks) && toks[q+1].clause == cl && !toks[q+1].fn && toks[q+1].neg == negNone:
+		det = true // "no layer of the backbone ever depends on ..."
 	default:
-		return negNone, false
+		return negNone, false, false
 	}
 	if p <= q || a.deny != nil && a.deny[q]&denyFrame != 0 {
-		return negNone, false // "nobody claims that X" is a denial frame
+		return negNone, false, false // "nobody claims that X" is a denial frame
 	}
 	// The verb group starts at the first auxiliary or verb form after the
 	// quantifier; "none" and "nothing" may be followed by it directly.
@@ -409,13 +424,28 @@ func (a *analysis) quantifiedSubject(p int) (negKind, bool) {
 	}
 	switch {
 	case k < 0:
-		return negNone, false
+		return negNone, false, false
+	case p < k && det:
+		return negNone, false, false // "no teacher": the usual rules
 	case p < k:
-		return negNone, true // the subject: "tools" of "none of the tools"
+		return negStrong, true, true // the quantifier's noun phrase
 	case p-k < negationWindow:
-		return negStrong, true
+		return negStrong, true, false
+	case a.phraseFrom(k-1, p, true) && !a.stopBetween(k, p):
+		return negStrong, true, true
 	}
-	return negNone, false
+	return negNone, false, false
+}
+
+// stopBetween reports whether a token after k, up to p, ends the phrase
+// of a negation (scopeStop).
+func (a *analysis) stopBetween(k, p int) bool {
+	for j := k + 1; j <= p; j++ {
+		if a.scopeStop(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // negOf is the negation a token carries, adverbNegations included.

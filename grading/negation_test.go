@@ -124,3 +124,34 @@ func TestLackingCapabilityAcrossPhrase(t *testing.T) {
 		t.Errorf("%q: %+v, want covered", answer, p)
 	}
 }
+
+// TestNegativeSubjectNegatesPredicate: a clause whose subject is a
+// negative quantifier or "no X" denies its predicate as far as a negated
+// verb reaches, and says nothing of the quantifier's noun phrase; the
+// coverage of a whole reference still reads that noun phrase as said.
+func TestNegativeSubjectNegatesPredicate(t *testing.T) {
+	for _, c := range []struct{ phrasing, answer string }{
+		{"vision backbone", "Nothing in the vision backbone depends on the text."},
+		{"language instruction", "No layer of the vision backbone ever depends on the language instruction at any point."},
+		{"node pairs", "Nobody ever builds the full dense matrix of all the node pairs in memory."},
+	} {
+		if v := verdict(t, c.phrasing, c.answer); v != "contradicted" {
+			t.Errorf("%q in %q: %s, want contradicted", c.phrasing, c.answer, v)
+		}
+	}
+	for _, c := range []struct{ phrasing, answer string }{
+		{"scratched the glass", "None of the tools could scratch topaz, but the nail scratched the glass."},
+		{"learns from its own outputs", "No teacher is needed when the student learns from its own outputs."},
+		{"image features", "No layer of the backbone depends on the language only on the image features."},
+	} {
+		if v := verdict(t, c.phrasing, c.answer); v != "covered" {
+			t.Errorf("%q in %q: %s, want covered", c.phrasing, c.answer, v)
+		}
+	}
+	a := matcherFor(card([]string{"point", "tools"})).analyzeText("None of the tools could scratch topaz.", true)
+	for i, tk := range a.toks {
+		if tk.word == "tools" && (a.negatedBefore(i) != negStrong || a.saidNegated(i)) {
+			t.Errorf("tools: negatedBefore %v, saidNegated %v; want negStrong, false", a.negatedBefore(i), a.saidNegated(i))
+		}
+	}
+}
