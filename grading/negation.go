@@ -200,6 +200,13 @@ where when whenever while if unless until whether because since so than as like 
 // token hasn't appeared after a fixed time you restart the episode".
 var subjectStarts = setOf(`i you we they he she there`)
 
+// variationVerbs, negated, state an invariance: "the sum does not change
+// under a random reordering of the nodes" says the reordering happens and
+// the sum stays, "latency doesn't grow with the number of action values".
+// Their phrase is not negated beyond the window.
+var variationVerbs = setOf(`depend depends depended change changes changed vary varies varied grow grows grew differ differs
+matter matters affect affects`)
+
 // unsureVerbs, negated, say what the speaker does not know, not what is
 // false: "I don't remember the details of ChebNet".
 var unsureVerbs = setOf(`remember recall know knew sure certain`)
@@ -285,7 +292,7 @@ func (a *analysis) phraseFrom(q, p int, verbal bool) bool {
 	object := false // past the verb group
 	for j := q + 1; j <= p; j++ {
 		t := &toks[j]
-		if unsureVerbs[t.word] && !object {
+		if (unsureVerbs[t.word] || variationVerbs[t.word]) && !object {
 			return false
 		}
 		predicate := t.aux || t.verb == verbFinite || t.lex&lexContracted != 0

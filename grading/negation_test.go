@@ -26,6 +26,7 @@ func TestNegatedVerbReachesItsPhrases(t *testing.T) {
 		{"upsampling half", "There is no path from the downsampling half of the network to the upsampling half."},
 		{"upsampling half", "Without any path from the downsampling half of the network to the upsampling half, detail is lost."},
 		{"gaussian paths", "Flow matching has no relation to the noise schedule of DDPM or to Gaussian paths."},
+		{"distillation step", "It trains without a pretrained diffusion teacher model or a separate distillation step."},
 	} {
 		if v := verdict(t, c.phrasing, c.answer); v != "contradicted" {
 			t.Errorf("%q in %q: %s, want contradicted", c.phrasing, c.answer, v)
@@ -41,6 +42,8 @@ func TestNegatedVerbReachesItsPhrases(t *testing.T) {
 func TestNegationScopeStops(t *testing.T) {
 	for _, c := range []struct{ phrasing, answer string }{
 		// contrast and clause breaks
+		{"deterministic", "DDIM is not stochastic in its sampling steps but deterministic."},
+		{"residual", "It never predicts the clean image from the noisy input, only the residual."},
 		{"inner product decoder", "It does not reconstruct the node features of the graph, but the edges with an inner-product decoder."},
 		{"inner product decoder", "It never reconstructs the node features of the graph; it uses an inner-product decoder."},
 		{"inner product decoder", "It does not reconstruct the node features of the graph, only edges, through an inner-product decoder."},
@@ -152,6 +155,19 @@ func TestNegativeSubjectNegatesPredicate(t *testing.T) {
 	for i, tk := range a.toks {
 		if tk.word == "tools" && (a.negatedBefore(i) != negStrong || a.saidNegated(i)) {
 			t.Errorf("tools: negatedBefore %v, saidNegated %v; want negStrong, false", a.negatedBefore(i), a.saidNegated(i))
+		}
+	}
+}
+
+// TestNegatedVariationStatesInvariance: "does not change under X" says X
+// happens and nothing changes: X is not negated beyond the window.
+func TestNegatedVariationStatesInvariance(t *testing.T) {
+	for _, answer := range []string{
+		"The sum does not change under a random reordering of the input nodes.",
+		"The readout never depends on any particular reordering of the input nodes.",
+	} {
+		if v := verdict(t, "reordering of the input nodes", answer); v != "covered" {
+			t.Errorf("%q: %s, want covered", answer, v)
 		}
 	}
 }
