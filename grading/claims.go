@@ -78,12 +78,17 @@ func limitationPhrasing(p string) bool {
 
 // capabilityNegated reports whether a negated match on tokens lo..hi is a
 // lacking capability: not denied, with a capability word in the four words
-// before it in its clause.
+// before it in its clause, or further back within the phrase of the
+// negation that governs it ("doesn't transfer well to the robots of a
+// different embodiment").
 func (a *analysis) capabilityNegated(lo, hi int32) bool {
 	toks := a.toks
-	for q := int(lo) - 1; q >= 0 && q >= int(lo)-4 && toks[q].clause == toks[lo].clause; q-- {
+	for q := int(lo) - 1; q >= 0 && q >= int(lo)-scopeMax && toks[q].clause == toks[lo].clause; q-- {
 		if capabilityWords[toks[q].word] {
 			return true
+		}
+		if q < int(lo)-4 && negOf(&toks[q]) == negStrong {
+			return false // the negation governing the match: no capability word between
 		}
 	}
 	return false

@@ -77,7 +77,10 @@
 // "neither", "nor", "lacks", any "n't" form, "instead of", "rather than",
 // "nothing to do with", the prefix "non-") stands at most four words before
 // it in the same clause ("no" and "without" at most three; each "or"
-// between them reaches three words further), or when the phrase is
+// between them reaches three words further; beyond that, a negated verb
+// reaches its object and the phrases attached to it, a negative
+// determiner its noun phrase, up to a contrast, a subordinate clause or a
+// new predicate: negation.go), or when the phrase is
 // followed, across auxiliaries, by a negation or a denial ("mode collapse is
 // not an issue", "the neighbours are ignored"). Clauses end at punctuation,
 // line breaks and linking words (and, but, however, because, ...); "not

@@ -18,6 +18,18 @@ import "strings"
 // phrase negates it like "not" ("the neighbours are ignored"). A "not" right
 // before a short reporting aside reaches across it ("DDIM is not, as often
 // claimed, deterministic"), and "removes the need for X" negates X.
+//
+// Beyond that window a negation reaches as far as the grammar of its clause
+// carries it (phraseNegated): a negated verb its object and the phrases
+// attached to it ("does not reconstruct the edges with an inner-product
+// decoder"), a negative determiner or "without" its noun phrase and the
+// prepositional phrases attached to it ("there is no path from the
+// downsampling half to the upsampling half"), up to a contrast or
+// restriction ("only", "just"), a subordinate clause, a comparison, a new
+// subject or predicate, and adjuncts of purpose or time ("does not need a
+// teacher to distil the model"). The coverage of a whole reference
+// (refcover.go) compares words one by one and reads only the window
+// (negatedNear).
 
 // negationWindow is how many words before a word a negation may stand;
 // each "or" between them lets it reach orReach words further.
@@ -73,22 +85,48 @@ var shortScope = setOf(`no without none nor neither lack lacks lacking`)
 // It depends only on the tokens and their denial marks, which do not change
 // after analyzeInto, so each token's answer is memoised (a.negMemo).
 func (a *analysis) negatedBefore(p int) negKind {
+	k, _ := a.negatedBeforePhrase(p)
+	return k
+}
+
+// negatedNear is negatedBefore less the reach of phraseNegated: the
+// negations of the words near the token only. The coverage of a whole
+// reference (refcover.go) compares words one by one, and a word that a
+// negated verb reaches only as its argument ("is not connected to the
+// positive battery terminal") is no evidence against the argument.
+func (a *analysis) negatedNear(p int) negKind {
+	if k, phrase := a.negatedBeforePhrase(p); !phrase {
+		return k
+	}
+	return negNone
+}
+
+// phraseMemo marks a memoised negation found by phraseNegated.
+const phraseMemo = 0x10
+
+// negatedBeforePhrase is negatedBefore, and whether the negation reaches p
+// only through the phrase it governs (phraseNegated).
+func (a *analysis) negatedBeforePhrase(p int) (negKind, bool) {
 	if p < len(a.negMemo) {
 		if m := a.negMemo[p]; m != 0 {
-			return negKind(m - 1)
+			return negKind(m&^phraseMemo - 1), m&phraseMemo != 0
 		}
-		k := a.negatedBeforeUncached(p)
-		a.negMemo[p] = uint8(k) + 1
-		return k
+		k, phrase := a.negatedBeforeUncached(p)
+		m := uint8(k) + 1
+		if phrase {
+			m |= phraseMemo
+		}
+		a.negMemo[p] = m
+		return k, phrase
 	}
 	return a.negatedBeforeUncached(p)
 }
 
 // negatedBeforeUncached is negatedBefore without the memo.
-func (a *analysis) negatedBeforeUncached(p int) negKind {
+func (a *analysis) negatedBeforeUncached(p int) (negKind, bool) {
 	toks := a.toks
-	if neg, ok := a.quantifiedSubject(p); ok {
-		return neg
+	if neg, ok, phrase := a.quantifiedSubject(p); ok {
+		return neg, phrase
 	}
 	found := negNone
 	extra := 0 // a negation reaches across "or": "never predicts the noise or the clean image"
@@ -119,29 +157,162 @@ func (a *analysis) negatedBeforeUncached(p int) negKind {
 			if shortScope[toks[q].word] && p-q > 3+extra {
 				continue
 			}
-			return negStrong
+			return negStrong, false
 		case negPrefix:
 			if q == p-1 && toks[p].joinPrev {
-				return negStrong
+				return negStrong, false
 			}
 		case negWeak:
 			found = negWeak
 		}
 		// "removes the need for X", "obviates the need for X"
 		if toks[q].word == "need" && q+1 < p && toks[q+1].word == "for" && removesNeed(toks, q) {
-			return negStrong
+			return negStrong, false
 		}
 		// "has nothing to do with X"
 		if toks[q].word == "with" && q >= 3 && toks[q-1].word == "do" && toks[q-2].word == "to" && toks[q-3].word == "nothing" {
-			return negStrong
+			return negStrong, false
 		}
 		// "instead of X", "rather than X"
 		if q+1 < len(toks) && (toks[q].word == "instead" && toks[q+1].word == "of" ||
 			toks[q].word == "rather" && toks[q+1].word == "than") {
-			return negStrong
+			return negStrong, false
 		}
 	}
-	return found
+	if found == negNone && a.phraseNegated(p) {
+		return negStrong, true
+	}
+	return found, false
+}
+
+// scopeMax bounds the phrase a negation governs, in words from the
+// negation: a clause typed without punctuation may run on.
+const scopeMax = 14
+
+// scopeStops end the phrase a negation governs inside its clause: a
+// restriction or contrast ("does not use X, only Y"; "not X but only Y";
+// "instead", "rather"), a word that opens a clause of its own (relative
+// pronouns, subordinators), a comparison ("than", "as", "like").
+var scopeStops = setOf(`only just merely solely simply instead rather but except also even that which who whom whose
+where when whenever while if unless until whether because since so than as like unlike what how why compared`)
+
+// subjectStarts open a clause of their own inside a run-on clause: "if the
+// token hasn't appeared after a fixed time you restart the episode".
+var subjectStarts = setOf(`i you we they he she there`)
+
+// variationVerbs, negated, state an invariance: "the sum does not change
+// under a random reordering of the nodes" says the reordering happens and
+// the sum stays, "latency doesn't grow with the number of action values".
+// Their phrase is not negated beyond the window.
+var variationVerbs = setOf(`depend depends depended change changes changed vary varies varied grow grows grew differ differs
+matter matters affect affects`)
+
+// unsureVerbs, negated, say what the speaker does not know, not what is
+// false: "I don't remember the details of ChebNet".
+var unsureVerbs = setOf(`remember recall know knew sure certain`)
+
+// emptyHeads stand for the claim a relative clause after them makes: "X is
+// not something that the model learns" denies that the model learns X.
+var emptyHeads = setOf(`something anything thing`)
+
+// phraseNegated reports whether token p lies in the phrase a negation
+// before it in its clause governs, by the grammar of the clause rather
+// than by distance: a negated verb ("not", "never", any "n't" form)
+// reaches its object and the phrases attached to it ("does not reconstruct
+// the edges with an inner-product decoder"), a negative determiner or
+// preposition ("no", "without", "none", "nor") its noun phrase and the
+// prepositional phrases attached to it ("there is no path from the
+// downsampling half to the upsampling half"). The phrase ends at the end
+// of the clause, at a word of scopeStops, and where a new predicate
+// starts: for a negated verb an auxiliary or finite verb after its object
+// has begun, for a negated noun phrase any auxiliary or finite verb ("with
+// no attention aggregates neighbours" negates no aggregation).
+func (a *analysis) phraseNegated(p int) bool {
+	toks := a.toks
+	cl := toks[p].clause
+	if a.scopeStop(p) {
+		return false
+	}
+	for q := p - 1; q >= 0 && p-q <= scopeMax && toks[q].clause == cl; q-- {
+		t := &toks[q]
+		if a.scopeStop(q) {
+			return false
+		}
+		if negOf(t) != negStrong {
+			continue
+		}
+		if t.word == "not" && q+1 < len(toks) && negationExemptNext[toks[q+1].word] ||
+			a.deny != nil && a.deny[q]&denyFrame != 0 {
+			return false
+		}
+		return a.phraseFrom(q, p, !shortScope[t.word])
+	}
+	return false
+}
+
+// scopeStop reports whether token q ends the phrase of a negation before
+// it: a word of scopeStops or subjectStarts, except "that" or "which"
+// after an empty head ("X is not something that Y" reads on into Y).
+func (a *analysis) scopeStop(q int) bool {
+	t := &a.toks[q]
+	if !scopeStops[t.word] && !subjectStarts[t.word] {
+		return false
+	}
+	return (t.word != "that" && t.word != "which") || q == 0 || !emptyHeads[a.toks[q-1].word]
+}
+
+// adjunctStarts reports whether an adjunct of purpose or time that the
+// negation does not reach starts at token j: "does not need a teacher to
+// distil the model" still distils the model, "does not need retraining
+// for fast sampling" still samples fast, "never sees the clean image
+// during sampling" still samples.
+func adjunctStarts(toks []token, j int) bool {
+	switch toks[j].word {
+	case "for", "during":
+		return true
+	case "to":
+		// "to distil the model": a verb, or a word the lexicon does not
+		// know followed by the article of its object.
+		return j+1 < len(toks) && (toks[j+1].verb == verbBase ||
+			toks[j+1].verb == verbNone && !toks[j+1].fn && j+2 < len(toks) && toks[j+2].lex&lexArticle != 0)
+	}
+	return false
+}
+
+// phraseFrom reports whether the words after the negation at token q, up
+// to token p, continue the phrase it governs: for a verbal negation the
+// verb group, then its object and the phrases attached to it; for a
+// nominal one the noun phrase and its prepositional phrases. A relative
+// clause after an empty head ("something that") carries the negation on.
+func (a *analysis) phraseFrom(q, p int, verbal bool) bool {
+	toks := a.toks
+	if !verbal && toks[q].word == "without" && q+1 < len(toks) && toks[q+1].verb == verbIng {
+		verbal = true // "without going through the steps"
+	}
+	object := false // past the verb group
+	for j := q + 1; j <= p; j++ {
+		t := &toks[j]
+		if (unsureVerbs[t.word] || variationVerbs[t.word]) && !object {
+			return false
+		}
+		predicate := t.aux || t.verb == verbFinite || t.lex&lexContracted != 0
+		switch {
+		case object && adjunctStarts(toks, j):
+			return false
+		case (t.word == "that" || t.word == "which") && emptyHeads[toks[j-1].word]:
+			object = false // the relative clause's own verb group follows
+		case predicate && object:
+			return false
+		case !verbal && (t.word == "by" || t.verb == verbIng):
+			// "without spherical harmonics by canonicalising the molecule":
+			// a means or a gerund after the noun phrase is the clause's,
+			// not the noun's.
+			return false
+		case !predicate && t.verb != verbBase && t.verb != verbPast && t.verb != verbIng && t.lex&lexAdverbNeg == 0:
+			object = true
+		}
+	}
+	return true
 }
 
 // negatedAfter reports a negation that follows the phrase ending at token
@@ -210,15 +381,21 @@ var adverbNegations = setOf(`hardly scarcely`)
 // scratched it".
 var subjectQuantifiers = setOf(`none nobody nothing neither noone`)
 
-// quantifiedSubject reads the scope of a negative quantifier that opens
-// the clause of token p as its subject. The negation moves to the verb
-// group that follows the subject, as "not" before the verb would: words
-// of the subject's noun phrase ("tools" in "none of the tools") are said
-// positively, words from the verb on (within negationWindow of it) are
-// negated. ok is false when the clause does not open so, or when p is
-// beyond the verb group's reach (the usual rules then apply), or when the
-// quantifier opens a denial frame.
-func (a *analysis) quantifiedSubject(p int) (negKind, bool) {
+// quantifiedSubject reads the scope of a negative quantifier or a "no"
+// that opens the clause of token p as its subject. The negation moves to
+// the verb group that follows the subject, as "not" before the verb would,
+// and reaches as far as a negated verb does (phraseFrom): "nothing in the
+// vision backbone depends on the text", "no layer of the backbone ever
+// depends on the language instruction". The words of a quantifier's noun
+// phrase ("tools" in "none of the tools", "vision backbone" in "nothing in
+// the vision backbone") are said of nothing: they are negated for a key
+// point's match, but phrase is set, so that the coverage of a whole
+// reference, which compares words one by one, reads them as said; those of
+// "no X" keep the usual rules ("no teacher is used" says no teacher). ok is
+// false when the clause does not open so, or when p is beyond the verb
+// group's reach (the usual rules then apply), or when the quantifier opens
+// a denial frame.
+func (a *analysis) quantifiedSubject(p int) (neg negKind, ok, phrase bool) {
 	toks := a.toks
 	cl := toks[p].clause
 	s := p
@@ -226,18 +403,20 @@ func (a *analysis) quantifiedSubject(p int) (negKind, bool) {
 		s--
 	}
 	if s > 0 && toks[s-1].clause == cl {
-		return negNone, false
+		return negNone, false, false
 	}
-	q := s
+	q, det := s, false
 	switch w := toks[q].word; {
 	case toks[q].lex&lexSubjectQuant != 0:
 	case w == "no" && q+1 < len(toks) && (toks[q+1].word == "one" || toks[q+1].word == "1"):
 		q++
+	case w == "no" && q+1 < len(toks) && toks[q+1].clause == cl && !toks[q+1].fn && toks[q+1].neg == negNone:
+		det = true // "no layer of the backbone ever depends on ..."
 	default:
-		return negNone, false
+		return negNone, false, false
 	}
 	if p <= q || a.deny != nil && a.deny[q]&denyFrame != 0 {
-		return negNone, false // "nobody claims that X" is a denial frame
+		return negNone, false, false // "nobody claims that X" is a denial frame
 	}
 	// The verb group starts at the first auxiliary or verb form after the
 	// quantifier; "none" and "nothing" may be followed by it directly.
@@ -252,13 +431,28 @@ func (a *analysis) quantifiedSubject(p int) (negKind, bool) {
 	}
 	switch {
 	case k < 0:
-		return negNone, false
+		return negNone, false, false
+	case p < k && det:
+		return negNone, false, false // "no teacher": the usual rules
 	case p < k:
-		return negNone, true // the subject: "tools" of "none of the tools"
+		return negStrong, true, true // the quantifier's noun phrase
 	case p-k < negationWindow:
-		return negStrong, true
+		return negStrong, true, false
+	case a.phraseFrom(k-1, p, true) && !a.stopBetween(k, p):
+		return negStrong, true, true
 	}
-	return negNone, false
+	return negNone, false, false
+}
+
+// stopBetween reports whether a token after k, up to p, ends the phrase
+// of a negation (scopeStop).
+func (a *analysis) stopBetween(k, p int) bool {
+	for j := k + 1; j <= p; j++ {
+		if a.scopeStop(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // negOf is the negation a token carries, adverbNegations included.

@@ -623,7 +623,7 @@ func scoreOfShare(share, total float64) int {
 // negates nothing after it ("No because the circuit is open" asserts that
 // the circuit is open): the linking word starts a new clause (appendParts).
 func (a *analysis) saidNegated(i int) bool {
-	return (a.negatedBefore(i) == negStrong) != (a.deny[i]&denyScope != 0)
+	return (a.negatedNear(i) == negStrong) != (a.deny[i]&denyScope != 0)
 }
 
 // innerNegated reports whether token i stands in the scope of a verb
