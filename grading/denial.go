@@ -679,15 +679,9 @@ func denyBeforeShortDenial(toks []token, marks []uint8, w *sentWords, s0, s1 int
 	if !short {
 		return
 	}
-	p0, p1 := s0, k
-	if k == s0 {
-		if s0 == 0 {
-			return
-		}
-		p0, p1 = s0-1, s0
-		for p0 > 0 && toks[p0-1].sent == toks[s0-1].sent {
-			p0--
-		}
+	p0, p1, ok := verdictReach(toks, s0, k)
+	if !ok {
+		return
 	}
 	for q := p1 - 1; q >= p0; q-- {
 		if contrastStops[toks[q].word] && q < p1-1 {

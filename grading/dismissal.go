@@ -264,10 +264,7 @@ func rejectingPredicate(w *sentWords, toks []token, k int, virtual bool) (end in
 	}
 	if w.at(q) == "no" && w.at(q+1) != "longer" {
 		// "one-to-many relations are no problem (either)"
-		q++
-		for n := 0; n < 2 && (w.at(q) == "real" || w.at(q) == "big" || w.at(q) == "major" || w.at(q) == "serious" || w.at(q) == "practical"); n++ {
-			q++
-		}
+		q = skipIntensifiers(w, q+1)
 		if !problemNouns[w.at(q)] {
 			return k, false
 		}
@@ -279,9 +276,7 @@ func rejectingPredicate(w *sentWords, toks []token, k int, virtual bool) (end in
 		if w.at(q) == "a" || w.at(q) == "an" {
 			q++
 		}
-		for n := 0; n < 2 && (w.at(q) == "real" || w.at(q) == "big" || w.at(q) == "major" || w.at(q) == "serious" || w.at(q) == "practical"); n++ {
-			q++
-		}
+		q = skipIntensifiers(w, q)
 		if !problemNouns[w.at(q)] {
 			return k, false
 		}
@@ -656,19 +651,43 @@ func opensSentence(w *sentWords, s0, i int) bool {
 // sentence before it up to c0, or the sentence before when c0 opens its
 // sentence.
 func denyBefore(toks []token, marks []uint8, s0, c0 int, mark uint8) {
-	p0, p1 := s0, c0
-	if c0 == s0 {
-		if s0 == 0 {
-			return
-		}
-		p0, p1 = s0-1, s0
-		for p0 > 0 && toks[p0-1].sent == toks[s0-1].sent {
-			p0--
-		}
+	p0, p1, ok := verdictReach(toks, s0, c0)
+	if !ok {
+		return
 	}
 	for q := p0; q < p1; q++ {
 		marks[q] |= mark
 	}
+}
+
+// problemIntensifiers may stand before a problem noun: "no real problem",
+// "no longer a major limitation".
+var problemIntensifiers = setOf(`real big major serious practical`)
+
+// skipIntensifiers returns the index after at most two problemIntensifiers
+// from q.
+func skipIntensifiers(w *sentWords, q int) int {
+	for n := 0; n < 2 && problemIntensifiers[w.at(q)]; n++ {
+		q++
+	}
+	return q
+}
+
+// verdictReach returns the tokens p0..p1-1 that a verdict at token c0 of the
+// sentence starting at s0 speaks of: the sentence up to c0, or, when c0
+// opens its sentence, the whole sentence before (false when there is none).
+func verdictReach(toks []token, s0, c0 int) (p0, p1 int, ok bool) {
+	if c0 > s0 {
+		return s0, c0, true
+	}
+	if s0 == 0 {
+		return 0, 0, false
+	}
+	p0 = s0 - 1
+	for p0 > 0 && toks[p0-1].sent == toks[s0-1].sent {
+		p0--
+	}
+	return p0, s0, true
 }
 
 // relativeBefore reports whether a relative pronoun, across an auxiliary,
