@@ -59,10 +59,10 @@ func stalledVerdict(t *testing.T, release <-chan struct{}) *fakellm.Server {
 	return srv
 }
 
-// A candidate who rates before the LLM's verdict has come still gets the
-// LLM's follow-up question: the review says it waits for it, and the
-// follow-up is asked when the verdict arrives.
-func TestRatingBeforeTheVerdictStillBringsTheLLMFollowUp(t *testing.T) {
+// rateBeforeTheVerdict answers the first question missing the point Beta
+// and rates it Hard while the LLM's verdict is held back until release is
+// closed.
+func rateBeforeTheVerdict(t *testing.T) (*harness, chan struct{}) {
 	release := make(chan struct{})
 	srv := stalledVerdict(t, release)
 	h := start(t, Options{Config: config(2), SkipHome: true, LLM: testLLM(t, srv.URL)}, 100, 30)
@@ -71,6 +71,14 @@ func TestRatingBeforeTheVerdictStillBringsTheLLMFollowUp(t *testing.T) {
 	h.ctrl(tcell.KeyCtrlS)
 	h.waitFor("review", "Asking test-model")
 	h.press('2')
+	return h, release
+}
+
+// A candidate who rates before the LLM's verdict has come still gets the
+// LLM's follow-up question: the review says it waits for it, and the
+// follow-up is asked when the verdict arrives.
+func TestRatingBeforeTheVerdictStillBringsTheLLMFollowUp(t *testing.T) {
+	h, release := rateBeforeTheVerdict(t)
 	h.waitFor("Rated Hard", "waiting for the LLM's follow-up question", "Esc go on without it")
 	if rec := h.record(); rec.Questions[0].Rating != interview.Hard || len(rec.Questions) != 1 {
 		t.Fatalf("rating not recorded while waiting, or the session moved on: %+v", rec.Questions)
@@ -86,14 +94,7 @@ func TestRatingBeforeTheVerdictStillBringsTheLLMFollowUp(t *testing.T) {
 // Esc goes on without the LLM's follow-up; the verdict is still recorded
 // when it comes, and no follow-up is asked for it afterwards.
 func TestGoingOnWithoutTheLLMFollowUp(t *testing.T) {
-	release := make(chan struct{})
-	srv := stalledVerdict(t, release)
-	h := start(t, Options{Config: config(2), SkipHome: true, LLM: testLLM(t, srv.URL)}, 100, 30)
-	h.waitFor("1/2", "Ctrl+S submit")
-	h.typeText("It is all about alpha, which drives it.")
-	h.ctrl(tcell.KeyCtrlS)
-	h.waitFor("review", "Asking test-model")
-	h.press('2')
+	h, release := rateBeforeTheVerdict(t)
 	h.waitFor("waiting for the LLM's follow-up question")
 	h.key(tcell.KeyEscape)
 	h.waitFor("2/2", "Ctrl+S submit")
