@@ -84,7 +84,9 @@ func TestRatingBeforeTheVerdictStillBringsTheLLMFollowUp(t *testing.T) {
 		t.Fatalf("rating not recorded while waiting, or the session moved on: %+v", rec.Questions)
 	}
 	close(release)
-	h.waitFor("1/2", "follow-up", "What role does beta play?")
+	// "01:30 left" is the follow-up question's own clock: the review,
+	// whose footer also says "follow-up", has gone.
+	h.waitFor("1/2", "What role does beta play?", "01:30 left")
 	f := h.record().Questions[0].FollowUps
 	if len(f) != 1 || f[0].Origin != interview.OriginLLM || f[0].Probes != "Beta" {
 		t.Fatalf("LLM follow-up record: %+v", f)
