@@ -102,6 +102,9 @@ func (m *cardMatcher) compileSubjects(question string) {
 		}
 		m.points[i].subject = k
 	}
+	if len(m.subjects) >= 1 {
+		m.addQuestionNames(question, index)
+	}
 	if len(m.subjects) < 2 {
 		m.subjects = nil
 		for i := range m.points {
@@ -191,6 +194,100 @@ func genericPrefix(toks []token) bool {
 		}
 	}
 	return true
+}
+
+// addQuestionNames adds, as compared subjects without points of their own,
+// the names the question sets beside a labelled subject: in "How do
+// DeepWalk and node2vec learn node embeddings?" with a point "node2vec:
+// biased walks", DeepWalk is a subject too, so "DeepWalk is the one with
+// biased walks" is said of DeepWalk, not of node2vec. A name counts when
+// it is written with several capitals or a capital and a digit, stands
+// next to a labelled subject across "and", "or", "vs", "versus" or a
+// comma, shares no word with a labelled subject ("CLIP" beside "CLIP
+// score") and is no example (at most four words after "such", "like" or
+// "e.g.": "graph transformers such as Graphormer and GraphGPS").
+// index maps the labelled subjects' keys.
+func (m *cardMatcher) addQuestionNames(question string, index map[string]int) {
+	words := strings.Fields(question)
+	clean := make([]string, len(words))
+	keys := make([]string, len(words))
+	var toks [][]token
+	for i, w := range words {
+		clean[i] = strings.Trim(w, ".,;:?!()'\"")
+		var ts []token
+		var terms []string
+		for _, t := range tokenize(clean[i]) {
+			if !t.stop {
+				ts = append(ts, t)
+				terms = append(terms, t.term)
+			}
+		}
+		toks = append(toks, ts)
+		keys[i] = strings.Join(terms, " ")
+	}
+	labelled := func(i int) bool {
+		if i < 0 || i >= len(words) || keys[i] == "" {
+			return false
+		}
+		_, ok := index[keys[i]]
+		return ok
+	}
+	joins := func(w string) bool {
+		switch strings.ToLower(w) {
+		case "and", "or", "vs", "vs.", "versus":
+			return true
+		}
+		return false
+	}
+	labelTerms := map[string]bool{}
+	for k := range index {
+		for _, t := range strings.Fields(k) {
+			labelTerms[t] = true
+		}
+	}
+	for i, w := range clean {
+		if len(toks[i]) == 0 || len(toks[i]) > 3 || labelled(i) || !capitalName(w) {
+			continue
+		}
+		if slices.ContainsFunc(toks[i], func(t token) bool { return labelTerms[t.term] }) {
+			continue
+		}
+		example := false
+		for q := max(0, i-4); q < i; q++ {
+			example = example || strings.EqualFold(clean[q], "such") || strings.EqualFold(clean[q], "like") || strings.EqualFold(clean[q], "e.g")
+		}
+		if example {
+			continue
+		}
+		beside := i >= 2 && joins(words[i-1]) && labelled(i-2) ||
+			i >= 1 && strings.HasSuffix(words[i-1], ",") && labelled(i-1) ||
+			i+2 < len(words) && joins(words[i+1]) && labelled(i+2) ||
+			i+1 < len(words) && strings.HasSuffix(words[i], ",") && labelled(i+1)
+		if !beside {
+			continue
+		}
+		index[keys[i]] = len(m.subjects)
+		if len(toks[i]) == 1 {
+			m.subjects = append(m.subjects, m.subjectAlts(toks[i][0]))
+		} else {
+			m.subjects = append(m.subjects, m.groupAlts(toks[i], false))
+		}
+	}
+}
+
+// capitalName reports whether a written word is a name with several
+// capitals or with a capital and a digit (DeepWalk, GCN, RT-1).
+func capitalName(w string) bool {
+	upper, digit := 0, false
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			upper++
+		}
+		if unicode.IsDigit(r) {
+			digit = true
+		}
+	}
+	return upper >= 2 || upper >= 1 && digit
 }
 
 // compileQuestionSubjects finds the compared subjects of a card without
