@@ -43,6 +43,10 @@ import (
 //     adjective is not covered in a sentence that says the adjective of
 //     the loser ("continuous regression is the stable option, the one that
 //     captures multimodal action distributions").
+//   - A point taken away. A verb of removal before or after a positive
+//     point's words ("it removed the wrist camera and proprioception", "the
+//     wrist camera was dropped") says the method does without it; only a
+//     point about an absence ("no teacher") is covered so (removal.go).
 //
 // Each check only takes evidence away; a point keeps its cover when another
 // of its spans is not in question.
@@ -201,7 +205,8 @@ func checkConsistency(m *cardMatcher, a *analysis, answer string, points []Point
 				a.nameAsWord(answer, sp, f.names, f.capsIn[i]) ||
 				len(f.nameOnly[i]) > 0 && a.wordForName(answer, sp, f.nameOnly[i]) ||
 				(len(f.toward[i]) > 0 || len(f.away[i]) > 0) && a.otherDirection(sp, f.toward[i], f.away[i]) ||
-				len(f.comps) > 0 && a.reversedComparison(sp, f.comps, f.compUse[i])
+				len(f.comps) > 0 && a.reversedComparison(sp, f.comps, f.compUse[i]) ||
+				!m.aboutAbsence(i) && a.removedSpan(sp)
 		}
 		if slices.ContainsFunc(p.Spans, disputed) {
 			kept := p.Spans[:0:0]
@@ -684,4 +689,23 @@ func (a *analysis) reversedComparison(sp Span, comps []comparison, use []bool) b
 		}
 	}
 	return false
+}
+
+// aboutAbsence reports whether key point i has a phrasing about an absence
+// ("no teacher"), which a verb of removal covers (removal.go).
+func (m *cardMatcher) aboutAbsence(i int) bool {
+	for _, v := range m.points[i].variants {
+		if v.neg {
+			return true
+		}
+	}
+	return m.points[i].anyPolarity
+}
+
+// removedSpan reports whether a verb of removal takes away the words of
+// span sp, before them ("leaves out the node's own embedding", "removed
+// the wrist camera") or after them ("the wrist camera is dropped").
+func (a *analysis) removedSpan(sp Span) bool {
+	lo, hi := a.spanTokens(sp)
+	return lo >= 0 && (a.removedBefore(lo) || a.removedAfter(hi))
 }

@@ -68,7 +68,9 @@
 // the other way round ("away from the conditional, towards the
 // unconditional" against "toward the conditional"); a comparison of the
 // reference turned round ("regression is the stable option" where the
-// reference says classification is more stable than regression).
+// reference says classification is more stable than regression); a
+// positive point's words taken away by a verb of removal ("it removed the
+// wrist camera").
 //
 // # Claims: negation, denial, dismissal, antonyms
 //
