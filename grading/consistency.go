@@ -47,6 +47,12 @@ import (
 //     point's words ("it removed the wrist camera and proprioception", "the
 //     wrist camera was dropped") says the method does without it; only a
 //     point about an absence ("no teacher") is covered so (removal.go).
+//   - Roles swapped between sibling points. A point named only by words
+//     of its own label ("wrist camera" for "Wrist camera for fine
+//     manipulation") is not covered by a clause that says two or more
+//     words of a sibling point's label (one sharing a word with it: "Third-
+//     person camera for scene context") and none of its own: "the wrist
+//     camera gives the scene context".
 //
 // Each check only takes evidence away; a point keeps its cover when another
 // of its spans is not in question.
@@ -73,6 +79,9 @@ type cardFacts struct {
 	// each one's adjective.
 	comps   []comparison
 	compUse [][]bool
+	// labelOwn, labelAll: per key point, the content terms of its label
+	// that no other label uses, and all of them (roleSwapped)
+	labelOwn, labelAll []map[string]bool
 }
 
 // comparison is "winner <adjective>-er than loser", by terms.
@@ -104,6 +113,7 @@ func compileFacts(card *decks.Card) *cardFacts {
 	for _, alt := range append([]string{plain(card.Answer)}, card.AlsoAccepted...) {
 		f.comps = append(f.comps, comparisonsIn(tokenize(plain(alt)))...)
 	}
+	f.labelOwn, f.labelAll = labelTerms(card.KeyPoints)
 	for _, kp := range card.KeyPoints {
 		f.labelNums = append(f.labelNums, numberValues(kp.Label, tokenize(kp.Label), true))
 		caps := map[string]bool{}
@@ -206,7 +216,8 @@ func checkConsistency(m *cardMatcher, a *analysis, answer string, points []Point
 				len(f.nameOnly[i]) > 0 && a.wordForName(answer, sp, f.nameOnly[i]) ||
 				(len(f.toward[i]) > 0 || len(f.away[i]) > 0) && a.otherDirection(sp, f.toward[i], f.away[i]) ||
 				len(f.comps) > 0 && a.reversedComparison(sp, f.comps, f.compUse[i]) ||
-				!m.aboutAbsence(i) && a.removedSpan(sp)
+				!m.aboutAbsence(i) && a.removedSpan(sp) ||
+				a.roleSwapped(sp, i, f.labelOwn, f.labelAll)
 		}
 		if slices.ContainsFunc(p.Spans, disputed) {
 			kept := p.Spans[:0:0]
@@ -708,4 +719,104 @@ func (m *cardMatcher) aboutAbsence(i int) bool {
 func (a *analysis) removedSpan(sp Span) bool {
 	lo, hi := a.spanTokens(sp)
 	return lo >= 0 && (a.removedBefore(lo) || a.removedAfter(hi))
+}
+
+// labelTerms returns, per key point, the content terms of its label that
+// no other label of the card uses, and all its content terms.
+func labelTerms(kps []decks.KeyPoint) (own, all []map[string]bool) {
+	own = make([]map[string]bool, len(kps))
+	all = make([]map[string]bool, len(kps))
+	count := map[string]int{}
+	for i, kp := range kps {
+		own[i], all[i] = map[string]bool{}, map[string]bool{}
+		for _, t := range tokenize(kp.Label) {
+			if t.fn || t.stop || t.number || len(t.word) < 3 {
+				continue
+			}
+			c := canonTerm(t.term)
+			if !all[i][c] {
+				all[i][c], own[i][c] = true, true
+				count[c]++
+			}
+		}
+	}
+	for i := range own {
+		for c := range own[i] {
+			if count[c] > 1 {
+				delete(own[i], c)
+			}
+		}
+	}
+	return own, all
+}
+
+// roleSwapped reports whether span sp names point i by words of its own
+// label only ("wrist camera" for "Wrist camera for fine manipulation") in
+// a clause that gives it two or more words of the label of a sibling point
+// (one whose label shares a word with point i's: "Third-person camera for
+// scene context") and none of its own: "the wrist camera gives the scene
+// context" swaps the two cameras' roles.
+func (a *analysis) roleSwapped(sp Span, i int, own, all []map[string]bool) bool {
+	if i >= len(own) || !bareSpan(a.toks, sp) {
+		return false
+	}
+	lo, hi := a.spanTokens(sp)
+	if lo < 0 {
+		return false
+	}
+	named := false
+	for k := lo; k <= hi; k++ {
+		t := &a.toks[k]
+		if t.number {
+			return false // "4 hops" is a quantity, not a name
+		}
+		if t.fn || t.stop {
+			continue
+		}
+		if !all[i][canonTerm(t.term)] {
+			return false
+		}
+		named = true
+	}
+	if !named {
+		return false
+	}
+	c := a.toks[lo].clause
+	hits := make([]int, len(own))
+	seen := map[string]bool{}
+	for k := range a.toks {
+		t := &a.toks[k]
+		if t.clause != c || t.fn || t.stop || k >= lo && k <= hi {
+			continue
+		}
+		term := canonTerm(t.term)
+		if own[i][term] {
+			return false
+		}
+		if seen[term] {
+			continue
+		}
+		seen[term] = true
+		for j := range own {
+			if j != i && own[j][term] {
+				hits[j]++
+			}
+		}
+	}
+	for j, n := range hits {
+		if n >= 2 && siblings(all[i], all[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// siblings reports whether two labels share a content term.
+func siblings(x, y map[string]bool) bool {
+	for t := range x {
+		if y[t] {
+			return true
+		}
+	}
+	return false
 }

@@ -70,7 +70,10 @@
 // reference turned round ("regression is the stable option" where the
 // reference says classification is more stable than regression); a
 // positive point's words taken away by a verb of removal ("it removed the
-// wrist camera").
+// wrist camera"); a point named by its label's words in a clause that gives
+// it a sibling point's role ("the wrist camera gives the scene context"
+// against "Wrist camera for fine manipulation" and "Third-person camera for
+// scene context").
 //
 // # Claims: negation, denial, dismissal, antonyms
 //
