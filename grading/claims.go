@@ -98,6 +98,10 @@ func (a *analysis) capabilityNegated(lo, hi int32) bool {
 // long tasks poorly".
 var weakWords = setOf(`poorly badly struggle struggles struggling barely hardly rarely limited`)
 
+// lackingWords say a capability is lacking by themselves: "cannot learn",
+// "is unable to", "fails to".
+var lackingWords = setOf(`cannot cant couldnt unable fail fails failed`)
+
 // capabilityAsserted reports whether a match on tokens lo..hi of what a
 // limitation point fails on is said to be handled: a capability word in the
 // four words before it in its clause, not negated, with no word of weakness
@@ -105,15 +109,23 @@ var weakWords = setOf(`poorly badly struggle struggles struggling barely hardly 
 func (a *analysis) capabilityAsserted(lo, hi int32) bool {
 	toks := a.toks
 	found := false
+	// Inside a denial, a negated capability is asserted: "it is a myth that
+	// VLAs cannot learn new motor skills" says they can.
+	denied := a.deny[lo]&denyScope != 0
 	for q := int(lo) - 1; q >= 0 && q >= int(lo)-4 && toks[q].clause == toks[lo].clause; q-- {
-		if capabilityWords[toks[q].word] && toks[q].word != "cannot" && toks[q].word != "unable" &&
-			toks[q].word != "fail" && toks[q].word != "fails" && toks[q].word != "failed" {
-			if a.negatedBefore(q) != negNone || a.deny[q]&(denyScope|denyPred) != 0 {
+		inDenial := denied && a.deny[q]&denyScope != 0
+		lacking := lackingWords[toks[q].word]
+		switch {
+		case lacking && inDenial:
+			found = true // "it is a myth that VLAs cannot learn new motor skills"
+			continue
+		case capabilityWords[toks[q].word] && !lacking:
+			if (a.negatedBefore(q) != negNone) != inDenial || a.deny[q]&denyPred != 0 {
 				return false
 			}
 			found = true
 		}
-		if toks[q].neg != negNone {
+		if toks[q].neg != negNone && !inDenial {
 			return false
 		}
 	}
@@ -121,7 +133,7 @@ func (a *analysis) capabilityAsserted(lo, hi int32) bool {
 		return false
 	}
 	for q := int(lo) - 1; q >= 0 && toks[q].clause == toks[lo].clause; q-- {
-		if weakWords[toks[q].word] || limitationWords[toks[q].word] {
+		if (weakWords[toks[q].word] || limitationWords[toks[q].word]) && !(denied && a.deny[q]&denyScope != 0) {
 			return false
 		}
 	}

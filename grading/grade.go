@@ -127,7 +127,9 @@
 // one-to-many relations") or opens with an absence ("No new motor skills
 // from web data") is asserted by a negated capability ("it cannot model
 // one-to-many relations") and contradicted by the capability said ("it can
-// learn new physical skills") or by the case called easy or a strength.
+// learn new physical skills"), by a lacking capability denied ("it is a
+// myth that VLAs cannot learn new motor skills") or by the case called easy
+// or a strength.
 //
 // A point is contradicted when its only matches are negated or denied, when
 // a phrasing matches with one word swapped for its antonym in the thesaurus
