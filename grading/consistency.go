@@ -1,6 +1,7 @@
 package grading
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -80,8 +81,10 @@ type cardFacts struct {
 	comps   []comparison
 	compUse [][]bool
 	// labelOwn, labelAll: per key point, the content terms of its label
-	// that no other label uses, and all of them (roleSwapped)
+	// that no other label uses, and all of them; sibling: the points whose
+	// label shares a term with it and has terms of its own (roleSwapped)
 	labelOwn, labelAll []map[string]bool
+	sibling            [][]int
 }
 
 // comparison is "winner <adjective>-er than loser", by terms.
@@ -114,6 +117,14 @@ func compileFacts(card *decks.Card) *cardFacts {
 		f.comps = append(f.comps, comparisonsIn(tokenize(plain(alt)))...)
 	}
 	f.labelOwn, f.labelAll = labelTerms(card.KeyPoints)
+	f.sibling = make([][]int, len(card.KeyPoints))
+	for i := range f.sibling {
+		for j := range f.sibling {
+			if j != i && len(f.labelOwn[j]) > 0 && siblings(f.labelAll[i], f.labelAll[j]) {
+				f.sibling[i] = append(f.sibling[i], j)
+			}
+		}
+	}
 	for _, kp := range card.KeyPoints {
 		f.labelNums = append(f.labelNums, numberValues(kp.Label, tokenize(kp.Label), true))
 		caps := map[string]bool{}
@@ -217,7 +228,7 @@ func checkConsistency(m *cardMatcher, a *analysis, answer string, points []Point
 				(len(f.toward[i]) > 0 || len(f.away[i]) > 0) && a.otherDirection(sp, f.toward[i], f.away[i]) ||
 				len(f.comps) > 0 && a.reversedComparison(sp, f.comps, f.compUse[i]) ||
 				!m.aboutAbsence(i) && a.removedSpan(sp) ||
-				a.roleSwapped(sp, i, f.labelOwn, f.labelAll)
+				len(f.sibling[i]) > 0 && a.roleSwapped(sp, i, f.sibling[i], f.labelOwn, f.labelAll)
 		}
 		if slices.ContainsFunc(p.Spans, disputed) {
 			kept := p.Spans[:0:0]
@@ -240,9 +251,12 @@ func checkConsistency(m *cardMatcher, a *analysis, answer string, points []Point
 
 // spanTokens returns the first and last token of span sp, or -1, -1.
 func (a *analysis) spanTokens(sp Span) (int, int) {
+	// Tokens are in text order: the first at or after sp.Start, then on
+	// while they end inside the span.
+	k, _ := slices.BinarySearchFunc(a.toks, sp.Start, func(t token, start int) int { return cmp.Compare(t.start, start) })
 	lo, hi := -1, -1
-	for k := range a.toks {
-		if a.toks[k].start >= sp.Start && a.toks[k].end <= sp.End {
+	for ; k < len(a.toks) && a.toks[k].start < sp.End; k++ {
+		if a.toks[k].end <= sp.End {
 			if lo < 0 {
 				lo = k
 			}
@@ -756,8 +770,8 @@ func labelTerms(kps []decks.KeyPoint) (own, all []map[string]bool) {
 // (one whose label shares a word with point i's: "Third-person camera for
 // scene context") and none of its own: "the wrist camera gives the scene
 // context" swaps the two cameras' roles.
-func (a *analysis) roleSwapped(sp Span, i int, own, all []map[string]bool) bool {
-	if i >= len(own) || !bareSpan(a.toks, sp) {
+func (a *analysis) roleSwapped(sp Span, i int, sibling []int, own, all []map[string]bool) bool {
+	if i >= len(own) {
 		return false
 	}
 	lo, hi := a.spanTokens(sp)
@@ -778,33 +792,37 @@ func (a *analysis) roleSwapped(sp Span, i int, own, all []map[string]bool) bool 
 		}
 		named = true
 	}
-	if !named {
+	if !named || !bareSpan(a.toks, sp) {
 		return false
 	}
 	c := a.toks[lo].clause
-	hits := make([]int, len(own))
-	seen := map[string]bool{}
-	for k := range a.toks {
-		t := &a.toks[k]
-		if t.clause != c || t.fn || t.stop || k >= lo && k <= hi {
-			continue
-		}
-		term := canonTerm(t.term)
-		if own[i][term] {
+	first := lo
+	for first > 0 && a.toks[first-1].clause == c {
+		first--
+	}
+	last := hi
+	for last+1 < len(a.toks) && a.toks[last+1].clause == c {
+		last++
+	}
+	for k := first; k <= last; k++ {
+		if t := &a.toks[k]; !t.fn && !t.stop && (k < lo || k > hi) && own[i][canonTerm(t.term)] {
 			return false
 		}
-		if seen[term] {
-			continue
-		}
-		seen[term] = true
-		for j := range own {
-			if j != i && own[j][term] {
-				hits[j]++
+	}
+	for _, j := range sibling {
+		var hit [2]string // distinct terms of point j's label in the clause
+		n := 0
+		for k := first; k <= last && n < 2; k++ {
+			t := &a.toks[k]
+			if t.fn || t.stop || k >= lo && k <= hi {
+				continue
+			}
+			if term := canonTerm(t.term); own[j][term] && (n == 0 || hit[0] != term) {
+				hit[n] = term
+				n++
 			}
 		}
-	}
-	for j, n := range hits {
-		if n >= 2 && siblings(all[i], all[j]) {
+		if n >= 2 {
 			return true
 		}
 	}
