@@ -8,6 +8,17 @@ import (
 	"grill/decks"
 )
 
+// wantCovered grades each answer against card c and checks that the point
+// label is covered (want) or not.
+func wantCovered(t *testing.T, c *decks.Card, label string, want bool, answers ...string) {
+	t.Helper()
+	for _, answer := range answers {
+		if p := point(t, Grade(c, answer), label); p.Covered != want {
+			t.Errorf("%q: %+v, want covered %v", answer, p, want)
+		}
+	}
+}
+
 // point returns the verdict on the key point labelled label.
 func point(t *testing.T, r Result, label string) PointResult {
 	t.Helper()
@@ -330,16 +341,12 @@ func TestSentenceLevelDenials(t *testing.T) {
 			t.Errorf("%q: %+v, want contradicted", answer, p)
 		}
 	}
-	for _, answer := range []string{
+	wantCovered(t, c, label, true,
 		"Each node aggregates information from its neighbours, but this is expensive on large graphs.",
 		"It's a common belief that message passing is slow, but each node simply aggregates information from its neighbours.",
 		"Each node aggregates information from its neighbours, so a separate global pooling step is unnecessary.",
 		"Each node aggregates information from its neighbours; the ordering of neighbours is irrelevant.",
-	} {
-		if p := point(t, Grade(c, answer), label); !p.Covered {
-			t.Errorf("%q: %+v, want covered", answer, p)
-		}
-	}
+	)
 	dd := builtinCard(t, "diffusion/ddpm-vs-ddim")
 	if p := point(t, Grade(dd, "DDIM reuses the DDPM-trained model: retraining is unnecessary."), "Same marginals, same trained model"); !p.Covered {
 		t.Errorf("\"retraining is unnecessary\" said of DDIM: %+v, want covered", p)
@@ -364,14 +371,10 @@ func TestDismissedByReferenceAndCounterClaims(t *testing.T) {
 			t.Errorf("%q: %+v, want contradicted", answer, p)
 		}
 	}
-	for _, answer := range []string{
+	wantCovered(t, c, label, true,
 		"Jumping knowledge and DropEdge help; they are cheap.",
 		"Jumping knowledge and DropEdge help, and tuning them is unnecessary.",
-	} {
-		if p := point(t, Grade(c, answer), label); !p.Covered {
-			t.Errorf("%q: %+v, want covered", answer, p)
-		}
-	}
+	)
 }
 
 // TestLimitationCapabilityAsserted: what a limitation point fails on, said
@@ -415,14 +418,10 @@ func TestDoubtedAndDismissedClaims(t *testing.T) {
 			t.Errorf("%q: %+v, want contradicted", answer, p)
 		}
 	}
-	for _, answer := range []string{
+	wantCovered(t, c, label, true,
 		"Each node aggregates information from neighbours, so the extra cost is negligible.",
 		"Each node aggregates information from its neighbours, so it is not supposed to see the whole graph.",
-	} {
-		if p := point(t, Grade(c, answer), label); !p.Covered {
-			t.Errorf("%q: %+v, want covered", answer, p)
-		}
-	}
+	)
 }
 
 // TestPassiveReportsAndNamedClaims: "X is often read as Y, but ..." reports
@@ -440,14 +439,10 @@ func TestPassiveReportsAndNamedClaims(t *testing.T) {
 			t.Errorf("%q: %+v, want contradicted", answer, p)
 		}
 	}
-	for _, answer := range []string{
+	wantCovered(t, c, label, true,
 		"Each node aggregates information from its neighbours, which is often described as message passing.",
 		"Message passing is often described as aggregating information from neighbours, and that is right.",
-	} {
-		if p := point(t, Grade(c, answer), label); !p.Covered {
-			t.Errorf("%q: %+v, want covered", answer, p)
-		}
-	}
+	)
 }
 
 // TestTakenBack: a point said and then taken back by a denial or a
@@ -593,16 +588,12 @@ func TestMoreDenialForms(t *testing.T) {
 			t.Errorf("%q: %+v, want contradicted", answer, p)
 		}
 	}
-	for _, answer := range []string{
+	wantCovered(t, c, label, true,
 		"Each node aggregates information from its neighbours; the order of the neighbours doesn't matter.",
 		"Each node aggregates information from its neighbours, but a plain MLP doesn't.",
 		"It's not that simple: each node aggregates information from its neighbours in every layer.",
 		"Each node aggregates information from its neighbours, and the order adds nothing.",
-	} {
-		if p := point(t, Grade(c, answer), label); !p.Covered {
-			t.Errorf("%q: %+v, want covered", answer, p)
-		}
-	}
+	)
 }
 
 // TestLimitationCompoundPhrasing: a limitation's phrasing with a hyphenated
@@ -749,16 +740,12 @@ func TestClosingDenialForms(t *testing.T) {
 			t.Errorf("%q: %+v, want contradicted", answer, p)
 		}
 	}
-	for _, answer := range []string{
+	wantCovered(t, c, label, true,
 		"DDIM is deterministic. They are faster too.",
 		"DDIM is deterministic. That's why inversion works.",
 		"DDIM is deterministic, and it is not a myth.",
 		"DDIM is deterministic. What's wrong with DDPM is its speed.",
-	} {
-		if p := point(t, Grade(c, answer), label); !p.Covered {
-			t.Errorf("%q: %+v, want covered", answer, p)
-		}
-	}
+	)
 }
 
 // TestComparisonIsNoIdentity: a sentence that compares two things ("FiLM is

@@ -11,58 +11,50 @@ func TestRejectingPredicates(t *testing.T) {
 	c := builtinCard(t, "gnn/message-passing")
 	const label = "Aggregate information from neighbours"
 	x := "each node aggregates information from its neighbours"
-	for _, answer := range []string{
-		"The claim that " + x + " is mostly ritual.",
-		"The claim that " + x + " is, in my view, marketing.",
-		"The idea that " + x + " is more of a theoretical myth than a fact.",
-		"The story that " + x + " is little more than folklore.",
-		"The usual explanation, that " + x + ", doesn't really hold up.",
-		"The picture where " + x + " does not hold water.",
-		"Textbooks draw message passing as a loop where " + x + ". Honestly, that picture doesn't hold up.",
+	wantCovered(t, c, label, false,
+		"The claim that "+x+" is mostly ritual.",
+		"The claim that "+x+" is, in my view, marketing.",
+		"The idea that "+x+" is more of a theoretical myth than a fact.",
+		"The story that "+x+" is little more than folklore.",
+		"The usual explanation, that "+x+", doesn't really hold up.",
+		"The picture where "+x+" does not hold water.",
+		"Textbooks draw message passing as a loop where "+x+". Honestly, that picture doesn't hold up.",
 		"The aggregation of information from neighbours is an overhyped story.",
 		"Aggregating information from neighbours is a theoretical myth.",
 		"The aggregation of information from neighbours is something I'd push back on.",
-		"The claim that " + x + " is wishful thinking.",
-		"The claim that " + x + " is mostly theoretical.",
-		"The claim that " + x + " is old news.",
-		"The claim that " + x + " is not supported by the evidence.",
-		"The idea that " + x + " falls apart on inspection.",
-		"The argument that " + x + " misses the point.",
-		x + "? That's a fairy tale.",
-		x + ". I'd call that a myth.",
-		x + " - or so people like to think.",
+		"The claim that "+x+" is wishful thinking.",
+		"The claim that "+x+" is mostly theoretical.",
+		"The claim that "+x+" is old news.",
+		"The claim that "+x+" is not supported by the evidence.",
+		"The idea that "+x+" falls apart on inspection.",
+		"The argument that "+x+" misses the point.",
+		x+"? That's a fairy tale.",
+		x+". I'd call that a myth.",
+		x+" - or so people like to think.",
 		"Aggregating information from neighbours has been shown to be a myth.",
 		"Aggregating information from neighbours turns out to be a myth.",
-		"The notion that " + x + " has long been abandoned.",
-		"The view that " + x + " is no longer held.",
-		"The idea that " + x + " was abandoned years ago.",
-		"The story that " + x + " is a half-truth at best.",
+		"The notion that "+x+" has long been abandoned.",
+		"The view that "+x+" is no longer held.",
+		"The idea that "+x+" was abandoned years ago.",
+		"The story that "+x+" is a half-truth at best.",
 		"Aggregating information from neighbours is a popular but mistaken idea.",
-		x + " — a claim that does not survive scrutiny.",
-		x + ", an idea which has been debunked.",
-	} {
-		if p := point(t, Grade(c, answer), label); p.Covered {
-			t.Errorf("%q: %+v, want not covered", answer, p)
-		}
-	}
-	for _, answer := range []string{
-		"The claim that message passing needs many layers is overstated, but " + x + ".",
-		"Deep stacks are mostly ritual; " + x + ".",
-		"Deep stacks are a theoretical myth, but " + x + ".",
+		x+" — a claim that does not survive scrutiny.",
+		x+", an idea which has been debunked.",
+	)
+	wantCovered(t, c, label, true,
+		"The claim that message passing needs many layers is overstated, but "+x+".",
+		"Deep stacks are mostly ritual; "+x+".",
+		"Deep stacks are a theoretical myth, but "+x+".",
 		"Each node aggregates information from its neighbours, which is a theoretical result about expressivity.",
 		"Each node aggregates information from its neighbours, so the reported accuracy is inflated by leakage.",
-		"The accuracy breaks down for deep stacks, since " + x + ".",
-		x + ", and the gain is mostly theoretical for small graphs.",
-		"I'd call it message passing: " + x + ".",
-		x + "; the EMA has been dropped in newer models.",
-		x + ", and the model has been shown to be robust.",
-		x + ", a process that does not need labels.",
-		x + " — an idea that works well in practice.",
-	} {
-		if p := point(t, Grade(c, answer), label); !p.Covered {
-			t.Errorf("%q: %+v, want covered", answer, p)
-		}
-	}
+		"The accuracy breaks down for deep stacks, since "+x+".",
+		x+", and the gain is mostly theoretical for small graphs.",
+		"I'd call it message passing: "+x+".",
+		x+"; the EMA has been dropped in newer models.",
+		x+", and the model has been shown to be robust.",
+		x+", a process that does not need labels.",
+		x+" — an idea that works well in practice.",
+	)
 }
 
 // TestNoLongerAProblem: "X is no longer a limitation" and "X is a
@@ -70,15 +62,11 @@ func TestRejectingPredicates(t *testing.T) {
 func TestNoLongerAProblem(t *testing.T) {
 	c := builtinCard(t, "vla/limitations")
 	const label = "Heavy compute, slow inference"
-	for _, answer := range []string{
+	wantCovered(t, c, label, false,
 		"VLAs need lots of data. The latency of big models is no longer a bottleneck.",
 		"VLAs need lots of data. Latency from large models is a theoretical concern.",
 		"VLAs need lots of data. Latency from large models? That's a theoretical worst case.",
-	} {
-		if p := point(t, Grade(c, answer), label); p.Covered {
-			t.Errorf("%q: %+v, want not covered", answer, p)
-		}
-	}
+	)
 	if p := point(t, Grade(c, "VLAs need lots of data, and latency from large models remains a real limitation."), label); !p.Covered {
 		t.Errorf("a limitation kept: %+v, want covered", p)
 	}
@@ -91,19 +79,15 @@ func TestSpeakerRejection(t *testing.T) {
 	c := builtinCard(t, "gnn/message-passing")
 	const label = "Aggregate information from neighbours"
 	x := "each node aggregates information from its neighbours"
-	for _, answer := range []string{
-		"I'd push back on the idea that " + x + ".",
+	wantCovered(t, c, label, false,
+		"I'd push back on the idea that "+x+".",
 		"Message passing is a loop. I'd also dismiss the aggregation of information from neighbours.",
-		"We dispute the claim that " + x + ".",
-		"I'm skeptical of the view that " + x + ".",
-		"I would strongly question the notion that " + x + ".",
-		"I'd argue against the idea that " + x + ".",
-		"I'm not convinced that " + x + ".",
-	} {
-		if p := point(t, Grade(c, answer), label); p.Covered {
-			t.Errorf("%q: %+v, want not covered", answer, p)
-		}
-	}
+		"We dispute the claim that "+x+".",
+		"I'm skeptical of the view that "+x+".",
+		"I would strongly question the notion that "+x+".",
+		"I'd argue against the idea that "+x+".",
+		"I'm not convinced that "+x+".",
+	)
 	if p := point(t, Grade(c, "I'd push back on deep stacks: "+x+"."), label); !p.Covered {
 		t.Errorf("a claim after the rejected one: %+v, want covered", p)
 	}
@@ -144,14 +128,10 @@ func TestRelativeClauseIsNoDenial(t *testing.T) {
 	c := builtinCard(t, "gnn/message-passing")
 	const label = "Aggregate information from neighbours"
 	x := "each node aggregates information from its neighbours"
-	for _, answer := range []string{
-		"Message passing is a scheme that doesn't assume a node order: " + x + ".",
-		"Message passing, which does not consider edge types, means " + x + ".",
-	} {
-		if p := point(t, Grade(c, answer), label); !p.Covered {
-			t.Errorf("%q: %+v, want covered", answer, p)
-		}
-	}
+	wantCovered(t, c, label, true,
+		"Message passing is a scheme that doesn't assume a node order: "+x+".",
+		"Message passing, which does not consider edge types, means "+x+".",
+	)
 	if p := point(t, Grade(c, "Don't assume that "+x+"."), label); p.Covered {
 		t.Errorf("denied: %+v, want not covered", p)
 	}
@@ -177,23 +157,15 @@ func TestNotAbout(t *testing.T) {
 	c := builtinCard(t, "gnn/message-passing")
 	const label = "Aggregate information from neighbours"
 	x := "each node aggregates information from its neighbours"
-	for _, answer := range []string{
-		"It is not really about the fact that " + x + ".",
-		"Honestly, it's not about how " + x + "; it comes from depth.",
-	} {
-		if p := point(t, Grade(c, answer), label); p.Covered {
-			t.Errorf("%q: %+v, want not covered", answer, p)
-		}
-	}
-	for _, answer := range []string{
-		"It's not about depth - " + x + ".",
-		"It is not only about the fact that " + x + ".",
-		x + ". It is not about attention, it is about the update.",
-	} {
-		if p := point(t, Grade(c, answer), label); !p.Covered {
-			t.Errorf("%q: %+v, want covered", answer, p)
-		}
-	}
+	wantCovered(t, c, label, false,
+		"It is not really about the fact that "+x+".",
+		"Honestly, it's not about how "+x+"; it comes from depth.",
+	)
+	wantCovered(t, c, label, true,
+		"It's not about depth - "+x+".",
+		"It is not only about the fact that "+x+".",
+		x+". It is not about attention, it is about the update.",
+	)
 }
 
 // TestOverstatedIsNoOpposite: "X is overstated" says X is made more of
