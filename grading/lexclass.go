@@ -5,7 +5,7 @@ package grading
 // them with a bit test filled once when its word is normalised (infoRaw)
 // rather than a map look-up per question. It is a function of the
 // normalised word only: lexOf(t.word) == t.lex for every token.
-type lexClass uint32
+type lexClass uint64
 
 const (
 	lexAdverbNeg     lexClass = 1 << iota // adverbNegations
@@ -34,6 +34,11 @@ const (
 	lexLittleVerb                         // littleVerbs
 	lexEmptySubj                          // emptySubjects
 	lexCopula                             // copulas
+	lexScopeStop                          // scopeStops
+	lexSubjectStart                       // subjectStarts
+	lexEmptyHead                          // emptyHeads
+	lexUnsureVerb                         // unsureVerbs
+	lexVariationVerb                      // variationVerbs
 )
 
 // lexOf returns the lexClass bits of a normalised word.
@@ -49,7 +54,8 @@ func lexOf(w string) lexClass {
 		{beliefFalsity, lexBeliefFalsity}, {ingReports, lexIngReport}, {reportVerbs, lexReportVerb},
 		{genericSubjects, lexGenericSubj}, {hedges, lexHedge}, {articles, lexArticle},
 		{anaphors, lexAnaphor}, {clauseWords, lexClause}, {littleVerbs, lexLittleVerb}, {emptySubjects, lexEmptySubj},
-		{copulas, lexCopula}} {
+		{copulas, lexCopula}, {scopeStops, lexScopeStop}, {subjectStarts, lexSubjectStart}, {emptyHeads, lexEmptyHead},
+		{unsureVerbs, lexUnsureVerb}, {variationVerbs, lexVariationVerb}} {
 		if x.set[w] {
 			c |= x.c
 		}

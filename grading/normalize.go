@@ -134,6 +134,10 @@ func tokenizeInto(toks []token, text string) []token {
 		if isWordRune(r) {
 			j := i + size
 			for j < len(text) {
+				if c := text[j]; c < utf8.RuneSelf && isWordRune(rune(c)) {
+					j++ // an ASCII letter or digit: the common case
+					continue
+				}
 				r2, s2 := utf8.DecodeRuneInString(text[j:])
 				if isWordRune(r2) && !isGreek(r2) {
 					if _, sym := symbolWord(r2); !sym {
@@ -141,7 +145,7 @@ func tokenizeInto(toks []token, text string) []token {
 						continue
 					}
 				}
-				if unicode.Is(unicode.Mn, r2) || unicode.Is(unicode.Me, r2) {
+				if r2 >= utf8.RuneSelf && (unicode.Is(unicode.Mn, r2) || unicode.Is(unicode.Me, r2)) {
 					j += s2
 					continue
 				}
