@@ -222,7 +222,7 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			// listed over clauses without a predicate of their own.
 			for c0 > s0 {
 				p0 := clauseStart(toks, s0, c0-1)
-				if clauseHasPredicate(toks[p0:c0]) || contrastStops[toks[c0].word] {
+				if clauseHasPredicate(toks[p0:c0]) || toks[c0].lex&lexContrastStop != 0 {
 					break
 				}
 				c0 = p0
@@ -299,7 +299,7 @@ func namesCorrectedBelief(toks []token, s0, i, end int) bool {
 	if !popular {
 		return false
 	}
-	for k := i - 1; k >= s0 && !contrastStops[toks[k].word]; k-- {
+	for k := i - 1; k >= s0 && toks[k].lex&lexContrastStop == 0; k-- {
 		if toks[k].neg == negStrong {
 			return true
 		}
@@ -325,7 +325,7 @@ var subjectFillers = setOf(`but however yet so and in practice reality fact toda
 // one content word after a pronoun or demonstrative.
 func backSubject(w *sentWords, c0, i int) bool {
 	k := c0
-	for k < i && subjectFillers[w.at(k)] {
+	for k < i && w.lexAt(k)&lexSubjectFiller != 0 {
 		k++
 	}
 	if k >= i || w.lexAt(k)&lexBackRef == 0 && w.at(k) != "it" && w.at(k) != "this" && w.at(k) != "that" && w.at(k) != "such" {
@@ -412,7 +412,7 @@ func dismissFrame(w *sentWords, toks []token, i, s1 int) int {
 		if w.at(q) != "matter" || i == 0 || toks[i-1].clause != toks[i].clause {
 			return i
 		}
-		if q+1 < s1 && toks[q+1].clause == toks[q].clause && !qualifierAt(w, q+1) && !trailers[w.at(q+1)] {
+		if q+1 < s1 && toks[q+1].clause == toks[q].clause && !qualifierAt(w, q+1) && w.lexAt(q+1)&lexTrailer == 0 {
 			return i
 		}
 		return q + 1
@@ -458,12 +458,12 @@ func dismissFrame(w *sentWords, toks []token, i, s1 int) int {
 		return i
 	}
 	end := k + 1
-	for n := 0; n < 3 && end < s1 && trailers[toks[end].word] && !qualifierAt(w, end) && toks[end].clause == toks[end-1].clause; n++ {
+	for n := 0; n < 3 && end < s1 && toks[end].lex&lexTrailer != 0 && !qualifierAt(w, end) && toks[end].clause == toks[end-1].clause; n++ {
 		end++ // "is unnecessary anymore"
 	}
 	// "is unnecessary in practice", "for GCNs", "now that ...": the rest
 	// of the clause only qualifies the predicate.
-	if end < s1 && toks[end].clause == toks[k].clause && !contrastStops[toks[end].word] && !qualifierAt(w, end) {
+	if end < s1 && toks[end].clause == toks[k].clause && toks[end].lex&lexContrastStop == 0 && !qualifierAt(w, end) {
 		return i
 	}
 	return end
@@ -555,7 +555,7 @@ func passiveReport(w *sentWords, toks []token, s0, s1 int) int {
 		if w.at(q) == "been" {
 			q++
 		}
-		if !reportAdverbs[w.at(q)] {
+		if w.lexAt(q)&lexReportAdverb == 0 {
 			continue
 		}
 		q++
@@ -630,7 +630,7 @@ func beliefFrame(w *sentWords, s0, s1 int) int {
 func correctedAfter(toks []token, w *sentWords, end, s1 int) bool {
 	// "The idea that X is misguided": a verdict on the reported claim
 	// closing the sentence.
-	if k := s1 - 1; k > end && (claimFalseWords[w.at(k)] || w.lexAt(k)&lexFalse != 0) && (w.lexAt(k-1)&lexCopula != 0 || w.lexAt(k-1)&lexHedge != 0) {
+	if k := s1 - 1; k > end && (w.lexAt(k)&lexClaimFalse != 0 || w.lexAt(k)&lexFalse != 0) && (w.lexAt(k-1)&lexCopula != 0 || w.lexAt(k-1)&lexHedge != 0) {
 		return true
 	}
 	for k := end; k < s1; k++ {
@@ -684,7 +684,7 @@ func denyBeforeShortDenial(toks []token, marks []uint8, w *sentWords, s0, s1 int
 		return
 	}
 	for q := p1 - 1; q >= p0; q-- {
-		if contrastStops[toks[q].word] && q < p1-1 {
+		if toks[q].lex&lexContrastStop != 0 && q < p1-1 {
 			break
 		}
 		marks[q] |= denyScope
@@ -729,7 +729,7 @@ func (s *sentWords) at(i int) string {
 // heads what follows instead).
 func openingShortDenial(w *sentWords, toks []token, s0, s1 int) bool {
 	q := s0
-	for q < s1 && q-s0 < 2 && discourseWords[w.at(q)] {
+	for q < s1 && q-s0 < 2 && w.lexAt(q)&lexDiscourse != 0 {
 		q++
 	}
 	if q >= s1 {
@@ -762,7 +762,7 @@ func shortDenial(w *sentWords, toks []token, k, s1 int) bool {
 		e++
 	}
 	q := k
-	for q < e && discourseWords[w.at(q)] {
+	for q < e && w.lexAt(q)&lexDiscourse != 0 {
 		q++
 	}
 	if e-q == 1 && (w.at(q) == "no" || w.at(q) == "nope") {
@@ -1088,16 +1088,16 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 		return i
 	}
 	if headsSentence(w, i) && w.lexAt(end-1)&lexFalse != 0 && end < s1 && toks[end].clause != toks[end-1].clause &&
-		!contrastStops[toks[end].word] && !reasonWords[toks[end].word] && toks[end].word != "and" {
+		toks[end].lex&lexContrastStop == 0 && toks[end].lex&lexReason == 0 && toks[end].word != "and" {
 		return i // "It's a myth: X", "Wrong: X" head what follows (prefixFrame)
 	}
-	for n := 0; n < 2 && end < s1 && trailers[toks[end].word] && toks[end].clause == toks[end-1].clause; n++ {
+	for n := 0; n < 2 && end < s1 && toks[end].lex&lexTrailer != 0 && toks[end].clause == toks[end-1].clause; n++ {
 		end++ // "this no longer holds in practice"
 	}
 	// The frame must close the claim: nothing but a contrast, or a
 	// qualifier of the frame ("no longer holds for larger models"), may
 	// follow it in the sentence.
-	if end < s1 && !contrastStops[toks[end].word] && toks[end].clause == toks[end-1].clause && toks[end].word != "and" &&
+	if end < s1 && toks[end].lex&lexContrastStop == 0 && toks[end].clause == toks[end-1].clause && toks[end].word != "and" &&
 		!qualifierAt(w, end) {
 		return i
 	}
