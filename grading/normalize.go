@@ -134,7 +134,7 @@ func tokenizeInto(toks []token, text string) []token {
 		if isWordRune(r) {
 			j := i + size
 			for j < len(text) {
-				if c := text[j]; c < utf8.RuneSelf && isWordRune(rune(c)) {
+				if isASCIIAlnum(text[j]) {
 					j++ // an ASCII letter or digit: the common case
 					continue
 				}
@@ -219,6 +219,12 @@ func symbolWord(r rune) (string, bool) {
 }
 
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+// isASCIIAlnum reports whether b is an ASCII letter or digit: a word byte
+// that is a whole rune.
+func isASCIIAlnum(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
 
 func isWordByte(b byte) bool {
 	return isDigitByte(b) || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= utf8.RuneSelf
