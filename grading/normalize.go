@@ -596,6 +596,19 @@ func normalizeWord(raw string) []wordInfo {
 	return parts
 }
 
+// normalizeJoined is normalizeWord(x + y), the two words joined in buf
+// (returned for reuse), without building the joined string when the
+// published snapshot holds it.
+func normalizeJoined(buf []byte, x, y string) ([]wordInfo, []byte) {
+	buf = append(append(buf[:0], x...), y...)
+	if snap := wordSnap.Load(); snap != nil {
+		if v, ok := (*snap)[string(buf)]; ok {
+			return v, buf
+		}
+	}
+	return normalizeWord(string(buf)), buf
+}
+
 // publishWordsLocked copies wordCache to wordSnap once the words and
 // look-ups that missed the snapshot reach a quarter of the cache (and at
 // least 16), so that each copy is paid for by as many misses; wordCacheMu
