@@ -28,10 +28,13 @@ type analysis struct {
 	items    []item    // scratch for matchVariant
 	chosen   []int32   // scratch for matchVariant
 
-	hits        []hit   // scratch for analyzeInto
-	joined      []byte  // scratch for analyzeInto: two written words joined
-	start, next []int32 // scratch for setOccurrences
-	backing     []occ   // the occurrences, by term (setOccurrences)
+	hits   []hit  // scratch for analyzeInto
+	joined []byte // scratch for analyzeInto: two written words joined
+
+	otherTerms  []string // scratch for refShareOf: terms outside the card's vocabulary
+	seenTerms   []bool   // scratch for refShareOf: card terms seen, by id
+	start, next []int32  // scratch for setOccurrences
+	backing     []occ    // the occurrences, by term (setOccurrences)
 }
 
 // resize returns s with length n and every element zero, reusing its

@@ -34,8 +34,10 @@ func genericReport(w *sentWords, s0 int) int {
 	for k < s0+3 && w.lexAt(k)&lexDiscourse != 0 {
 		k++
 	}
-	if e := appearanceFrame(w, k); e > k {
-		return e
+	if k > s0 { // at s0 it was tried above
+		if e := appearanceFrame(w, k); e > k {
+			return e
+		}
 	}
 	if w.lexAt(k)&lexBeliefAdj != 0 && w.lexAt(k+1)&lexBeliefNoun != 0 && (w.at(k+2) == "says" || w.at(k+2) == "holds" || w.at(k+2) == "suggests") {
 		return k + 3 + btoi(w.at(k+3) == "that") // "common wisdom says X"
