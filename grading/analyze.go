@@ -31,10 +31,11 @@ type analysis struct {
 	hits   []hit  // scratch for analyzeInto
 	joined []byte // scratch for analyzeInto: two written words joined
 
-	otherTerms  []string // scratch for refShareOf: terms outside the card's vocabulary
-	seenTerms   []bool   // scratch for refShareOf: card terms seen, by id
-	start, next []int32  // scratch for setOccurrences
-	backing     []occ    // the occurrences, by term (setOccurrences)
+	start, next []int32 // scratch for setOccurrences
+	backing     []occ   // the occurrences, by term (setOccurrences)
+
+	otherTerms []string // scratch for refShareOf: terms outside the card's vocabulary
+	seenTerms  []bool   // scratch for refShareOf: card terms seen, by id
 }
 
 // resize returns s with length n and every element zero, reusing its

@@ -470,7 +470,7 @@ func appendParts(toks []token, sep string, sent, clause *int32, start, end int, 
 	}
 	tight, join, nospace := false, false, false
 	if len(toks) > 0 {
-		nospace = !strings.ContainsAny(sep, " \t\n\r") && len(sep) <= 2 && (sep == "" || strings.Trim(sep, "-_^{}\\") == "")
+		nospace = len(sep) <= 2 && !strings.ContainsAny(sep, " \t\n\r") && (sep == "" || strings.Trim(sep, "-_^{}\\") == "")
 		sb, cb := separatorBreaks(sep)
 		if sb && abbreviationPeriod(sep) && periodAbbreviations[toks[len(toks)-1].word] {
 			sb, cb = false, true // "e.g. GINE", "Xu et al. show": no sentence ends
