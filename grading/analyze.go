@@ -28,9 +28,14 @@ type analysis struct {
 	items    []item    // scratch for matchVariant
 	chosen   []int32   // scratch for matchVariant
 
-	hits        []hit   // scratch for analyzeInto
+	hits   []hit  // scratch for analyzeInto
+	joined []byte // scratch for analyzeInto: two written words joined
+
 	start, next []int32 // scratch for setOccurrences
 	backing     []occ   // the occurrences, by term (setOccurrences)
+
+	otherTerms []string // scratch for refShareOf: terms outside the card's vocabulary
+	seenTerms  []bool   // scratch for refShareOf: card terms seen, by id
 }
 
 // resize returns s with length n and every element zero, reusing its
@@ -113,7 +118,8 @@ func (m *cardMatcher) analyzeInto(a *analysis, answer string, typos bool) *analy
 			hits = append(hits, hit{m.numID, occ{int32(i), int32(i)}})
 		}
 		if i+1 < len(toks) && toks[i+1].joinPrev && !t.stop && !toks[i+1].stop && t.start != toks[i+1].start && m.prefixes[t.word] {
-			parts := normalizeWord(t.word + toks[i+1].word)
+			var parts []wordInfo
+			parts, a.joined = normalizeJoined(a.joined, t.word, toks[i+1].word)
 			if len(parts) == 1 {
 				if id, ok := m.ids[parts[0].term]; ok {
 					hits = append(hits, hit{id, occ{int32(i), int32(i + 1)}})

@@ -1,7 +1,6 @@
 package grading
 
 import (
-	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -253,7 +252,7 @@ func checkConsistency(m *cardMatcher, a *analysis, answer string, points []Point
 func (a *analysis) spanTokens(sp Span) (int, int) {
 	// Tokens are in text order: the first at or after sp.Start, then on
 	// while they end inside the span.
-	k, _ := slices.BinarySearchFunc(a.toks, sp.Start, func(t token, start int) int { return cmp.Compare(t.start, start) })
+	k := firstTokenFrom(a.toks, sp.Start)
 	lo, hi := -1, -1
 	for ; k < len(a.toks) && a.toks[k].start < sp.End; k++ {
 		if a.toks[k].end <= sp.End {

@@ -222,7 +222,7 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 			// listed over clauses without a predicate of their own.
 			for c0 > s0 {
 				p0 := clauseStart(toks, s0, c0-1)
-				if clauseHasPredicate(toks[p0:c0]) || contrastStops[toks[c0].word] {
+				if clauseHasPredicate(toks[p0:c0]) || toks[c0].lex&lexContrastStop != 0 {
 					break
 				}
 				c0 = p0
@@ -299,7 +299,7 @@ func namesCorrectedBelief(toks []token, s0, i, end int) bool {
 	if !popular {
 		return false
 	}
-	for k := i - 1; k >= s0 && !contrastStops[toks[k].word]; k-- {
+	for k := i - 1; k >= s0 && toks[k].lex&lexContrastStop == 0; k-- {
 		if toks[k].neg == negStrong {
 			return true
 		}
@@ -325,7 +325,7 @@ var subjectFillers = setOf(`but however yet so and in practice reality fact toda
 // one content word after a pronoun or demonstrative.
 func backSubject(w *sentWords, c0, i int) bool {
 	k := c0
-	for k < i && subjectFillers[w.at(k)] {
+	for k < i && w.lexAt(k)&lexSubjectFiller != 0 {
 		k++
 	}
 	if k >= i || w.lexAt(k)&lexBackRef == 0 && w.at(k) != "it" && w.at(k) != "this" && w.at(k) != "that" && w.at(k) != "such" {
@@ -412,7 +412,7 @@ func dismissFrame(w *sentWords, toks []token, i, s1 int) int {
 		if w.at(q) != "matter" || i == 0 || toks[i-1].clause != toks[i].clause {
 			return i
 		}
-		if q+1 < s1 && toks[q+1].clause == toks[q].clause && !qualifierAt(w, q+1) && !trailers[w.at(q+1)] {
+		if q+1 < s1 && toks[q+1].clause == toks[q].clause && !qualifierAt(w, q+1) && w.lexAt(q+1)&lexTrailer == 0 {
 			return i
 		}
 		return q + 1
@@ -458,12 +458,12 @@ func dismissFrame(w *sentWords, toks []token, i, s1 int) int {
 		return i
 	}
 	end := k + 1
-	for n := 0; n < 3 && end < s1 && trailers[toks[end].word] && !qualifierAt(w, end) && toks[end].clause == toks[end-1].clause; n++ {
+	for n := 0; n < 3 && end < s1 && toks[end].lex&lexTrailer != 0 && !qualifierAt(w, end) && toks[end].clause == toks[end-1].clause; n++ {
 		end++ // "is unnecessary anymore"
 	}
 	// "is unnecessary in practice", "for GCNs", "now that ...": the rest
 	// of the clause only qualifies the predicate.
-	if end < s1 && toks[end].clause == toks[k].clause && !contrastStops[toks[end].word] && !qualifierAt(w, end) {
+	if end < s1 && toks[end].clause == toks[k].clause && toks[end].lex&lexContrastStop == 0 && !qualifierAt(w, end) {
 		return i
 	}
 	return end
@@ -555,7 +555,7 @@ func passiveReport(w *sentWords, toks []token, s0, s1 int) int {
 		if w.at(q) == "been" {
 			q++
 		}
-		if !reportAdverbs[w.at(q)] {
+		if w.lexAt(q)&lexReportAdverb == 0 {
 			continue
 		}
 		q++
@@ -630,7 +630,7 @@ func beliefFrame(w *sentWords, s0, s1 int) int {
 func correctedAfter(toks []token, w *sentWords, end, s1 int) bool {
 	// "The idea that X is misguided": a verdict on the reported claim
 	// closing the sentence.
-	if k := s1 - 1; k > end && (claimFalseWords[w.at(k)] || w.lexAt(k)&lexFalse != 0) && (w.lexAt(k-1)&lexCopula != 0 || w.lexAt(k-1)&lexHedge != 0) {
+	if k := s1 - 1; k > end && (w.lexAt(k)&lexClaimFalse != 0 || w.lexAt(k)&lexFalse != 0) && (w.lexAt(k-1)&lexCopula != 0 || w.lexAt(k-1)&lexHedge != 0) {
 		return true
 	}
 	for k := end; k < s1; k++ {
@@ -684,7 +684,7 @@ func denyBeforeShortDenial(toks []token, marks []uint8, w *sentWords, s0, s1 int
 		return
 	}
 	for q := p1 - 1; q >= p0; q-- {
-		if contrastStops[toks[q].word] && q < p1-1 {
+		if toks[q].lex&lexContrastStop != 0 && q < p1-1 {
 			break
 		}
 		marks[q] |= denyScope
@@ -729,7 +729,7 @@ func (s *sentWords) at(i int) string {
 // heads what follows instead).
 func openingShortDenial(w *sentWords, toks []token, s0, s1 int) bool {
 	q := s0
-	for q < s1 && q-s0 < 2 && discourseWords[w.at(q)] {
+	for q < s1 && q-s0 < 2 && w.lexAt(q)&lexDiscourse != 0 {
 		q++
 	}
 	if q >= s1 {
@@ -762,7 +762,7 @@ func shortDenial(w *sentWords, toks []token, k, s1 int) bool {
 		e++
 	}
 	q := k
-	for q < e && discourseWords[w.at(q)] {
+	for q < e && w.lexAt(q)&lexDiscourse != 0 {
 		q++
 	}
 	if e-q == 1 && (w.at(q) == "no" || w.at(q) == "nope") {
@@ -812,6 +812,7 @@ func shortDenial(w *sentWords, toks []token, k, s1 int) bool {
 // that", "not true that", "wrong to say that", "wrongly claim", "contrary
 // to".
 func prefixFrame(w *sentWords, i int) int {
+	wi, next := w.at(i), w.at(i+1)
 	that := func(k int) int { // an optional "that" after the frame
 		if w.at(k) == "that" {
 			return k + 1
@@ -819,9 +820,9 @@ func prefixFrame(w *sentWords, i int) int {
 		return k
 	}
 	switch {
-	case w.at(i) == "contrary" && w.at(i+1) == "to":
+	case wi == "contrary" && next == "to":
 		return i + 2
-	case (w.at(i) == "forget" || w.at(i) == "ignore" || w.at(i) == "disregard") && i == 0:
+	case (wi == "forget" || wi == "ignore" || wi == "disregard") && i == 0:
 		k := i + 1 // "Forget the idea that X"
 		if w.at(k) == "the" || w.at(k) == "any" {
 			k++
@@ -832,13 +833,13 @@ func prefixFrame(w *sentWords, i int) int {
 		if w.lexAt(k)&lexBeliefNoun != 0 && w.at(k+1) == "that" {
 			return k + 2
 		}
-	case w.at(i) == "not" && w.at(i+1) == "that" && i >= 1 && (w.at(i-1) == "it" || w.at(i-1) == "its" || w.at(i-1) == "s") && i <= 3 && w.at(i+4) != "":
+	case wi == "not" && next == "that" && i >= 1 && (w.at(i-1) == "it" || w.at(i-1) == "its" || w.at(i-1) == "s") && i <= 3 && w.at(i+4) != "":
 		return i + 2 // "It's not that X; rather Y"
-	case (w.at(i) == "supposedly" || w.at(i) == "allegedly" || w.at(i) == "purportedly") && i+1 < w.s1 && w.toks[i+1].clause == w.toks[i].clause:
+	case (wi == "supposedly" || wi == "allegedly" || wi == "purportedly") && i+1 < w.s1 && w.toks[i+1].clause == w.toks[i].clause:
 		return i + 1 // "which supposedly needs no teacher"
-	case (w.at(i) == "supposed" || w.at(i) == "alleged") && i > 0 && (w.at(i-1) == "the" || w.at(i-1) == "a" || w.at(i-1) == "this" || w.at(i-1) == "its"):
+	case (wi == "supposed" || wi == "alleged") && i > 0 && (w.at(i-1) == "the" || w.at(i-1) == "a" || w.at(i-1) == "this" || w.at(i-1) == "its"):
 		return i + 1 // "the supposed need to train with ..."
-	case w.at(i) == "so" && w.at(i+1) == "called":
+	case wi == "so" && next == "called":
 		return i + 2 // "the so-called price"
 	case w.lexAt(i)&lexWrongly != 0:
 		k := i + 1
@@ -851,27 +852,27 @@ func prefixFrame(w *sentWords, i int) int {
 		if w.lexAt(k)&lexReportVerb != 0 {
 			return that(k + 1)
 		}
-	case w.lexAt(i)&lexFalse != 0 && w.at(i+1) == "that":
+	case w.lexAt(i)&lexFalse != 0 && next == "that":
 		return i + 2
-	case (w.lexAt(i)&lexBeliefFalsity != 0 || w.at(i) == "mistake" || w.at(i) == "wrong" || w.at(i) == "false") && i+1 < w.s1 &&
+	case (w.lexAt(i)&lexBeliefFalsity != 0 || wi == "mistake" || wi == "wrong" || wi == "false") && i+1 < w.s1 &&
 		w.toks[i+1].clause != w.toks[i].clause && headsSentence(w, i):
 		return i + 1 // "Myth: X", "A common misconception: X", "It's a myth: X", "Wrong: X"
-	case (w.lexAt(i)&lexFalse != 0 || w.at(i) == "error") && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.lexAt(i+2)&lexIngReport != 0:
+	case (w.lexAt(i)&lexFalse != 0 || wi == "error") && (next == "is" || next == "was") && w.lexAt(i+2)&lexIngReport != 0:
 		return that(i + 3) // "a common mistake is assuming X", "a common error is believing X"
-	case w.at(i) == "error" && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "to" && w.lexAt(i+3)&lexReportVerb != 0:
+	case wi == "error" && (next == "is" || next == "was") && w.at(i+2) == "to" && w.lexAt(i+3)&lexReportVerb != 0:
 		return that(i + 4) // "a common error is to think X"
-	case w.lexAt(i)&lexFalse != 0 && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "that":
+	case w.lexAt(i)&lexFalse != 0 && (next == "is" || next == "was") && w.at(i+2) == "that":
 		return i + 3 // "a common misconception is that X"
-	case w.lexAt(i)&lexFalse != 0 && (w.at(i+1) == "is" || w.at(i+1) == "was") && w.at(i+2) == "to" && w.lexAt(i+3)&lexReportVerb != 0:
+	case w.lexAt(i)&lexFalse != 0 && (next == "is" || next == "was") && w.at(i+2) == "to" && w.lexAt(i+3)&lexReportVerb != 0:
 		return that(i + 4) // "a common mistake is to think X"
-	case w.lexAt(i)&lexFalse != 0 && w.at(i+1) == "to" && w.lexAt(i+2)&lexReportVerb != 0:
+	case w.lexAt(i)&lexFalse != 0 && next == "to" && w.lexAt(i+2)&lexReportVerb != 0:
 		return that(i + 3)
-	case w.at(i) == "mistake" && w.at(i+1) == "to" && w.lexAt(i+2)&lexReportVerb != 0:
+	case wi == "mistake" && next == "to" && w.lexAt(i+2)&lexReportVerb != 0:
 		return that(i + 3)
-	case (w.at(i) == "dont" || w.at(i) == "not" || w.at(i) == "never" || w.at(i) == "didnt" || w.at(i) == "doesnt") && w.lexAt(i+1)&lexReportVerb != 0 &&
-		w.at(i+1) != "list" && w.at(i+1) != "mention" && w.at(i+1) != "cite" && !relativeBefore(w, i):
+	case (wi == "dont" || wi == "not" || wi == "never" || wi == "didnt" || wi == "doesnt") && w.lexAt(i+1)&lexReportVerb != 0 &&
+		next != "list" && next != "mention" && next != "cite" && !relativeBefore(w, i):
 		return that(i + 2) // "do not believe that X", "never assume X"
-	case (w.at(i) == "dont" || w.at(i) == "didnt") && w.at(i+1) == "buy":
+	case (wi == "dont" || wi == "didnt") && next == "buy":
 		k := i + 2 // "I don't buy (the idea) that X"
 		if w.at(k) == "the" && (w.lexAt(k+1)&lexBeliefNoun != 0 || w.lexAt(k+1)&lexClaimNoun != 0) {
 			k += 2
@@ -879,16 +880,16 @@ func prefixFrame(w *sentWords, i int) int {
 		if w.at(k) == "that" {
 			return k + 1
 		}
-	case w.at(i) == "few" && (i == w.s0 || w.at(i-1) == "very") && fewReport(w, i+1) > i:
+	case wi == "few" && (i == w.s0 || w.at(i-1) == "very") && fewReport(w, i+1) > i:
 		return that(fewReport(w, i+1)) // "few experts still believe X"
-	case (w.at(i) == "nobody" || w.at(i) == "noone") && (w.at(i+1) == "uses" || w.at(i+1) == "needs" || w.at(i+1) == "relies" && w.at(i+2) == "on"):
-		return i + 2 + btoi(w.at(i+1) == "relies") // "nobody relies on X anymore"
-	case (w.at(i) == "nobody" || w.at(i) == "noone") && (w.lexAt(i+1)&lexReportVerb != 0 || w.at(i+2) != "list" && w.lexAt(i+2)&lexReportVerb != 0):
+	case (wi == "nobody" || wi == "noone") && (next == "uses" || next == "needs" || next == "relies" && w.at(i+2) == "on"):
+		return i + 2 + btoi(next == "relies") // "nobody relies on X anymore"
+	case (wi == "nobody" || wi == "noone") && (w.lexAt(i+1)&lexReportVerb != 0 || w.at(i+2) != "list" && w.lexAt(i+2)&lexReportVerb != 0):
 		if w.lexAt(i+1)&lexReportVerb != 0 {
 			return that(i + 2) // "nobody thinks that X"
 		}
 		return that(i + 3) // "nobody seriously claims X"
-	case w.at(i) == "no" && (w.at(i+1) == "evidence" || w.at(i+1) == "truth" || w.at(i+1) == "reason") && (w.at(i+2) == "that" || w.at(i+2) == "to"):
+	case wi == "no" && (next == "evidence" || next == "truth" || next == "reason") && (w.at(i+2) == "that" || w.at(i+2) == "to"):
 		if w.at(i+2) == "to" && w.lexAt(i+3)&lexReportVerb != 0 {
 			return that(i + 4) // "no reason to believe that X"
 		}
@@ -898,13 +899,13 @@ func prefixFrame(w *sentWords, i int) int {
 		if w.at(i+2) == "that" {
 			return i + 3 // "no evidence that X"
 		}
-	case (w.at(i) == "not" || w.at(i) == "isnt") && (w.at(i+1) == "true" || w.at(i+1) == "correct") && w.at(i+2) == "that":
+	case (wi == "not" || wi == "isnt") && (next == "true" || next == "correct") && w.at(i+2) == "that":
 		return i + 3
-	case w.at(i) == "not" && (w.at(i+1) == "true" || w.at(i+1) == "so") && i == w.s0 && i+2 < w.s1 && w.toks[i+2].clause != w.toks[i+1].clause:
+	case wi == "not" && (next == "true" || next == "so") && i == w.s0 && i+2 < w.s1 && w.toks[i+2].clause != w.toks[i+1].clause:
 		return i + 2 // "Not true: X"
-	case w.at(i) == "nor" && w.at(i+1) == "is" && w.at(i+2) == "it" && (w.at(i+3) == "true" || w.at(i+3) == "the") && (w.at(i+4) == "that" || w.at(i+4) == "case" && w.at(i+5) == "that"):
+	case wi == "nor" && next == "is" && w.at(i+2) == "it" && (w.at(i+3) == "true" || w.at(i+3) == "the") && (w.at(i+4) == "that" || w.at(i+4) == "case" && w.at(i+5) == "that"):
 		return i + 5 + btoi(w.at(i+4) == "case") // "nor is it true that X"
-	case w.at(i) == "despite" && (w.at(i+1) == "the" || w.at(i+1) == "a"):
+	case wi == "despite" && (next == "the" || next == "a"):
 		k := i + 2 // "despite the common claim that X": to the end of its clause
 		for n := 0; n < 3 && w.lexAt(k)&lexBeliefAdj != 0; n++ {
 			k++
@@ -912,7 +913,7 @@ func prefixFrame(w *sentWords, i int) int {
 		if (w.lexAt(k)&lexBeliefNoun != 0 || w.lexAt(k)&lexClaimNoun != 0) && w.at(k+1) == "that" {
 			return k + 2
 		}
-	case (w.at(i) == "not" || w.at(i) == "isnt") && w.at(i+1) == "the" && w.at(i+2) == "case" && w.at(i+3) == "that":
+	case (wi == "not" || wi == "isnt") && next == "the" && w.at(i+2) == "case" && w.at(i+3) == "that":
 		return i + 4
 	}
 	return i
@@ -1088,16 +1089,16 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 		return i
 	}
 	if headsSentence(w, i) && w.lexAt(end-1)&lexFalse != 0 && end < s1 && toks[end].clause != toks[end-1].clause &&
-		!contrastStops[toks[end].word] && !reasonWords[toks[end].word] && toks[end].word != "and" {
+		toks[end].lex&lexContrastStop == 0 && toks[end].lex&lexReason == 0 && toks[end].word != "and" {
 		return i // "It's a myth: X", "Wrong: X" head what follows (prefixFrame)
 	}
-	for n := 0; n < 2 && end < s1 && trailers[toks[end].word] && toks[end].clause == toks[end-1].clause; n++ {
+	for n := 0; n < 2 && end < s1 && toks[end].lex&lexTrailer != 0 && toks[end].clause == toks[end-1].clause; n++ {
 		end++ // "this no longer holds in practice"
 	}
 	// The frame must close the claim: nothing but a contrast, or a
 	// qualifier of the frame ("no longer holds for larger models"), may
 	// follow it in the sentence.
-	if end < s1 && !contrastStops[toks[end].word] && toks[end].clause == toks[end-1].clause && toks[end].word != "and" &&
+	if end < s1 && toks[end].lex&lexContrastStop == 0 && toks[end].clause == toks[end-1].clause && toks[end].word != "and" &&
 		!qualifierAt(w, end) {
 		return i
 	}

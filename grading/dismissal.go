@@ -117,11 +117,11 @@ still in practice reality fact though actually sadly unfortunately`)
 func rejectionHead(w *sentWords, q int) (ok, dismissal bool) {
 	x := w.at(q)
 	switch {
-	case w.lexAt(q)&lexDismiss != 0 || degreeWords[x] || overWords[x]:
+	case w.lexAt(q)&(lexDismiss|lexDegree|lexOver) != 0:
 		return true, true // "unnecessary caution", "an overstated requirement"
-	case w.lexAt(q)&lexFalse != 0 || claimFalseWords[x] || dismissNouns[x] || overWords[x]:
+	case w.lexAt(q)&(lexFalse|lexClaimFalse|lexDismissNoun|lexOver) != 0:
 		return true, false
-	case x == "non" && problemNouns[w.at(q+1)], x == "nonissue" || x == "nonproblem":
+	case x == "non" && w.lexAt(q+1)&lexProblemNoun != 0, x == "nonissue" || x == "nonproblem":
 		return true, false
 	}
 	return false, false
@@ -137,7 +137,7 @@ func skipAside(w *sentWords, toks []token, q int) int {
 	}
 	e := q
 	for e < w.s1 && toks[e].clause == toks[q].clause {
-		if !asideWords[toks[e].word] || e-q >= 4 {
+		if toks[e].lex&lexAside == 0 || e-q >= 4 {
 			return q
 		}
 		e++
@@ -265,7 +265,7 @@ func rejectingPredicate(w *sentWords, toks []token, k int, virtual bool) (end in
 	if w.at(q) == "no" && w.at(q+1) != "longer" {
 		// "one-to-many relations are no problem (either)"
 		q = skipIntensifiers(w, q+1)
-		if !problemNouns[w.at(q)] {
+		if w.lexAt(q)&lexProblemNoun == 0 {
 			return k, false
 		}
 		return closesPredicate(w, toks, q+1), false
@@ -277,7 +277,7 @@ func rejectingPredicate(w *sentWords, toks []token, k int, virtual bool) (end in
 			q++
 		}
 		q = skipIntensifiers(w, q)
-		if !problemNouns[w.at(q)] {
+		if w.lexAt(q)&lexProblemNoun == 0 {
 			return k, false
 		}
 		return closesPredicate(w, toks, q+1), false
@@ -333,7 +333,7 @@ func rejectingPredicate(w *sentWords, toks []token, k int, virtual bool) (end in
 				found, q = true, r+2
 				break
 			}
-			if problemNouns[w.at(r)] || w.at(r) == "curiosity" || w.at(r) == "exercise" {
+			if w.lexAt(r)&lexProblemNoun != 0 || w.at(r) == "curiosity" || w.at(r) == "exercise" {
 				found, q = true, r+1
 				break
 			}
@@ -374,7 +374,7 @@ func claimSubject(w *sentWords, k int) bool {
 // clause (end of sentence, a new clause, a contrast, a comparison's "than",
 // a relative clause or a qualifier follows), or -1.
 func closesPredicate(w *sentWords, toks []token, q int) int {
-	if q >= w.s1 || toks[q].clause != toks[q-1].clause || contrastStops[toks[q].word] || qualifierAt(w, q) || trailers[toks[q].word] {
+	if q >= w.s1 || toks[q].clause != toks[q-1].clause || toks[q].lex&lexContrastStop != 0 || qualifierAt(w, q) || toks[q].lex&lexTrailer != 0 {
 		return q
 	}
 	switch w.at(q) {
@@ -434,7 +434,7 @@ func speakerRejection(w *sentWords, i int) int {
 	if (w.at(i) == "dont" || w.at(i) == "never") && w.at(i+1) == "fall" && w.at(i+2) == "for" {
 		return i + 3 // "Don't fall for the claim that X"
 	}
-	if !speakerWords[w.at(i)] {
+	if w.lexAt(i)&lexSpeaker == 0 {
 		return i
 	}
 	k := i + 1
@@ -510,7 +510,7 @@ func rejectionFrames(w *sentWords, toks []token, marks []uint8, i, s0, s1 int) i
 			return e
 		}
 	}
-	if e := notAbout(w, i); e > i && (i == s0 || toks[i].clause != toks[i-1].clause || discourseWords[w.at(i-1)]) {
+	if e := notAbout(w, i); e > i && (i == s0 || toks[i].clause != toks[i-1].clause || w.lexAt(i-1)&lexDiscourse != 0) {
 		// "It is not really about the averaging or the depth - ..."
 		for q := i; q < e; q++ {
 			marks[q] |= denyFrame
@@ -520,14 +520,14 @@ func rejectionFrames(w *sentWords, toks []token, marks []uint8, i, s0, s1 int) i
 		}
 		return e
 	}
-	if speakerWords[w.at(i)] && (i == s0 || toks[i].clause != toks[i-1].clause) {
+	if w.lexAt(i)&lexSpeaker != 0 && (i == s0 || toks[i].clause != toks[i-1].clause) {
 		// "X. I'd call that a myth."
 		k := i + 1
 		for k < s1 && k < i+3 && (w.at(k) == "would" || w.at(k) == "d" || w.at(k) == "also" || w.at(k) == "just" || w.at(k) == "honestly") {
 			k++
 		}
 		if (w.at(k) == "call" || w.at(k) == "consider") && (w.at(k+1) == "that" || w.at(k+1) == "this" || w.at(k+1) == "it") {
-			if end, _ := rejectingPredicate(w, toks, k+2, true); end > k+2 && (end >= s1 || toks[end].clause == toks[end-1].clause || contrastStops[toks[end].word]) {
+			if end, _ := rejectingPredicate(w, toks, k+2, true); end > k+2 && (end >= s1 || toks[end].clause == toks[end-1].clause || toks[end].lex&lexContrastStop != 0) {
 				for q := i; q < end; q++ {
 					marks[q] |= denyFrame
 				}
@@ -557,7 +557,7 @@ func rejectionFrames(w *sentWords, toks []token, marks []uint8, i, s0, s1 int) i
 	}
 	// "that's a theoretical worst case", with its 's dropped.
 	virtual := (w.at(i) == "that" || w.at(i) == "this" || w.at(i) == "it") &&
-		(i == s0 || toks[i].clause != toks[i-1].clause || discourseWords[w.at(i-1)] || contrastStops[w.at(i-1)]) &&
+		(i == s0 || toks[i].clause != toks[i-1].clause || w.lexAt(i-1)&lexDiscourse != 0 || w.lexAt(i-1)&lexContrastStop != 0) &&
 		i+1 < s1 && toks[i+1].clause == toks[i].clause &&
 		(w.lexAt(i+1)&lexArticle != 0 || rejectHedges[w.at(i+1)] || w.at(i+1) == "more" || w.at(i+1) == "little")
 	if !virtual && i == s0 {
@@ -600,12 +600,12 @@ func rejectionFrames(w *sentWords, toks []token, marks []uint8, i, s0, s1 int) i
 	// A subject that refers back ("that", "that concern", "this framing")
 	// takes back what came before it.
 	b := c0
-	for b < k && (discourseWords[w.at(b)] || subjectFillers[w.at(b)]) {
+	for b < k && (w.lexAt(b)&lexDiscourse != 0 || w.lexAt(b)&lexSubjectFiller != 0) {
 		b++
 	}
 	back := virtual || b < k && (w.lexAt(b)&lexBackRef != 0 || w.at(b) == "that" || w.at(b) == "this" || w.at(b) == "it" || w.at(b) == "such") &&
 		k-b <= 2+btoi(w.lexAt(b+1)&lexBeliefAdj != 0)
-	if back && (b == s0 || opensSentence(w, s0, b)) && end < s1 && !contrastStops[toks[end].word] && !reasonWords[toks[end].word] && toks[end].word != "and" {
+	if back && (b == s0 || opensSentence(w, s0, b)) && end < s1 && toks[end].lex&lexContrastStop == 0 && toks[end].lex&lexReason == 0 && toks[end].word != "and" {
 		for q := k; q < end; q++ {
 			if toks[q].lex&lexFalse != 0 {
 				return i // "It's a myth: X" heads what follows (prefixFrame)
@@ -640,7 +640,7 @@ turns proves a an`)
 // really") stand before token i in its sentence.
 func opensSentence(w *sentWords, s0, i int) bool {
 	for k := s0; k < i; k++ {
-		if !discourseWords[w.at(k)] {
+		if w.lexAt(k)&lexDiscourse == 0 {
 			return false
 		}
 	}
@@ -708,7 +708,7 @@ func relativeBefore(w *sentWords, i int) bool {
 // ("some say its objective is a regression instead of a min-max game,
 // but ...").
 func contrastAt(toks []token, k int) bool {
-	if !contrastStops[toks[k].word] {
+	if toks[k].lex&lexContrastStop == 0 {
 		return false
 	}
 	if k+1 < len(toks) && toks[k+1].clause == toks[k].clause &&
@@ -755,7 +755,7 @@ overstatement`)
 // is overstated rather than false.
 func degreeFrame(toks []token, i, end int) bool {
 	for k := i; k < end; k++ {
-		if degreeWords[toks[k].word] {
+		if toks[k].lex&lexDegree != 0 {
 			return true
 		}
 		if toks[k].lex&lexFalse != 0 {

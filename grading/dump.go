@@ -103,8 +103,11 @@ func dumpDegree(text string, toks []token) float64 {
 // emptyFramed marks the clauses that open with an empty frame: a pronoun
 // or "there" and a copula or "have" ("it is the X", "there is the X", "we
 // have X", "that's the X").
-func emptyFramed(toks []token) map[int32]bool {
-	out := map[int32]bool{}
+func emptyFramed(toks []token) []bool {
+	if len(toks) == 0 {
+		return nil
+	}
+	out := make([]bool, toks[len(toks)-1].clause+1) // by clause
 	for i := range toks {
 		if i > 0 && toks[i-1].clause == toks[i].clause {
 			continue

@@ -194,6 +194,7 @@ package grading
 
 import (
 	"math"
+	"sort"
 
 	"grill/decks"
 )
@@ -747,10 +748,16 @@ func qualifiedAfter(toks []token, sp Span) bool {
 // convolutions", "adaLN-Zero").
 func bareSpan(toks []token, sp Span) bool {
 	n := 0
-	for _, t := range toks {
-		if t.start >= sp.Start && t.end <= sp.End && !t.stop && !t.wordPrev {
+	for k := firstTokenFrom(toks, sp.Start); k < len(toks) && toks[k].start <= sp.End; k++ {
+		if t := &toks[k]; t.end <= sp.End && !t.stop && !t.wordPrev {
 			n++
 		}
 	}
 	return n <= 2
+}
+
+// firstTokenFrom returns the index of the first token of toks (in text
+// order) that starts at or after byte start, or len(toks).
+func firstTokenFrom(toks []token, start int) int {
+	return sort.Search(len(toks), func(k int) bool { return toks[k].start >= start })
 }

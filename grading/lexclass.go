@@ -1,39 +1,63 @@
 package grading
 
-// lexClass marks the word lists that the negation, denial and matching
-// rules ask about per token in their inner loops, so that a token answers
+// lexClass marks the word lists that the negation, denial, report,
+// dismissal, removal and matching rules ask about per token in their inner
+// loops, so that a token answers
 // them with a bit test filled once when its word is normalised (infoRaw)
 // rather than a map look-up per question. It is a function of the
 // normalised word only: lexOf(t.word) == t.lex for every token.
-type lexClass uint32
+type lexClass uint64
 
 const (
-	lexAdverbNeg     lexClass = 1 << iota // adverbNegations
-	lexSubjectQuant                       // subjectQuantifiers
-	lexContracted                         // contracted
-	lexDismiss                            // dismissWords
-	lexParticle                           // particles
-	lexCommon                             // commonWords
-	lexAbbrev                             // abbreviations
-	lexDenial                             // denials
-	lexPronounSubj                        // pronounSubjects
-	lexBackRef                            // backRefs
-	lexBeliefAdj                          // beliefAdjectives
-	lexBeliefNoun                         // beliefNouns
-	lexClaimNoun                          // claimNouns
-	lexWrongly                            // wronglyWords
-	lexFalse                              // falseWords
-	lexBeliefFalsity                      // beliefFalsity
-	lexIngReport                          // ingReports
-	lexReportVerb                         // reportVerbs
-	lexGenericSubj                        // genericSubjects
-	lexHedge                              // hedges
-	lexArticle                            // articles
-	lexAnaphor                            // anaphors
-	lexClause                             // clauseWords
-	lexLittleVerb                         // littleVerbs
-	lexEmptySubj                          // emptySubjects
-	lexCopula                             // copulas
+	lexAdverbNeg       lexClass = 1 << iota // adverbNegations
+	lexSubjectQuant                         // subjectQuantifiers
+	lexContracted                           // contracted
+	lexDismiss                              // dismissWords
+	lexParticle                             // particles
+	lexCommon                               // commonWords
+	lexAbbrev                               // abbreviations
+	lexDenial                               // denials
+	lexPronounSubj                          // pronounSubjects
+	lexBackRef                              // backRefs
+	lexBeliefAdj                            // beliefAdjectives
+	lexBeliefNoun                           // beliefNouns
+	lexClaimNoun                            // claimNouns
+	lexWrongly                              // wronglyWords
+	lexFalse                                // falseWords
+	lexBeliefFalsity                        // beliefFalsity
+	lexIngReport                            // ingReports
+	lexReportVerb                           // reportVerbs
+	lexGenericSubj                          // genericSubjects
+	lexHedge                                // hedges
+	lexArticle                              // articles
+	lexAnaphor                              // anaphors
+	lexClause                               // clauseWords
+	lexLittleVerb                           // littleVerbs
+	lexEmptySubj                            // emptySubjects
+	lexCopula                               // copulas
+	lexScopeStop                            // scopeStops
+	lexSubjectStart                         // subjectStarts
+	lexEmptyHead                            // emptyHeads
+	lexUnsureVerb                           // unsureVerbs
+	lexVariationVerb                        // variationVerbs
+	lexSpeaker                              // speakerWords
+	lexDiscourse                            // discourseWords
+	lexContrastStop                         // contrastStops
+	lexReportAdverb                         // reportAdverbs
+	lexTrailer                              // trailers
+	lexReason                               // reasonWords
+	lexAside                                // asideWords
+	lexDegree                               // degreeWords
+	lexRemovalVerb                          // removalVerbs
+	lexNeedNoun                             // needNouns
+	lexRemovalCompound                      // removalCompounds
+	lexAbsent                               // absentWords
+	lexSayer                                // sayers
+	lexOver                                 // overWords
+	lexClaimFalse                           // claimFalseWords
+	lexDismissNoun                          // dismissNouns
+	lexSubjectFiller                        // subjectFillers
+	lexProblemNoun                          // problemNouns
 )
 
 // lexOf returns the lexClass bits of a normalised word.
@@ -49,7 +73,8 @@ func lexOf(w string) lexClass {
 		{beliefFalsity, lexBeliefFalsity}, {ingReports, lexIngReport}, {reportVerbs, lexReportVerb},
 		{genericSubjects, lexGenericSubj}, {hedges, lexHedge}, {articles, lexArticle},
 		{anaphors, lexAnaphor}, {clauseWords, lexClause}, {littleVerbs, lexLittleVerb}, {emptySubjects, lexEmptySubj},
-		{copulas, lexCopula}} {
+		{copulas, lexCopula}, {scopeStops, lexScopeStop}, {subjectStarts, lexSubjectStart}, {emptyHeads, lexEmptyHead},
+		{unsureVerbs, lexUnsureVerb}, {variationVerbs, lexVariationVerb}, {speakerWords, lexSpeaker}, {discourseWords, lexDiscourse}, {contrastStops, lexContrastStop}, {reportAdverbs, lexReportAdverb}, {trailers, lexTrailer}, {reasonWords, lexReason}, {asideWords, lexAside}, {degreeWords, lexDegree}, {removalVerbs, lexRemovalVerb}, {needNouns, lexNeedNoun}, {removalCompounds, lexRemovalCompound}, {absentWords, lexAbsent}, {sayers, lexSayer}, {overWords, lexOver}, {claimFalseWords, lexClaimFalse}, {dismissNouns, lexDismissNoun}, {subjectFillers, lexSubjectFiller}, {problemNouns, lexProblemNoun}} {
 		if x.set[w] {
 			c |= x.c
 		}

@@ -38,9 +38,7 @@ func (a *analysis) matchVariant(v *variant, report func(sp Span, lo, hi int32, o
 	if len(items) < n {
 		return
 	}
-	slices.SortFunc(items, func(x, y item) int {
-		return cmp.Or(cmp.Compare(x.first, y.first), cmp.Compare(x.last, y.last), cmp.Compare(x.slot, y.slot))
-	})
+	slices.SortFunc(items, compareItems)
 	full := uint64(1)<<uint(n) - 1
 	if n == 64 {
 		full = ^uint64(0)
@@ -215,6 +213,18 @@ func (a *analysis) appendSequences(items []item, alt []int32, s int32) []item {
 		}
 	}
 	return items
+}
+
+// compareItems orders matchVariant's items by first token, then last
+// token, then slot.
+func compareItems(x, y item) int {
+	switch {
+	case x.first != y.first:
+		return int(x.first) - int(y.first)
+	case x.last != y.last:
+		return int(x.last) - int(y.last)
+	}
+	return int(x.slot) - int(y.slot)
 }
 
 // polarityOK checks the negation of one match. For a positive phrasing no

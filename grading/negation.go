@@ -255,10 +255,10 @@ func (a *analysis) phraseNegated(p int) bool {
 // after an empty head ("X is not something that Y" reads on into Y).
 func (a *analysis) scopeStop(q int) bool {
 	t := &a.toks[q]
-	if !scopeStops[t.word] && !subjectStarts[t.word] {
+	if t.lex&(lexScopeStop|lexSubjectStart) == 0 {
 		return false
 	}
-	return (t.word != "that" && t.word != "which") || q == 0 || !emptyHeads[a.toks[q-1].word]
+	return (t.word != "that" && t.word != "which") || q == 0 || a.toks[q-1].lex&lexEmptyHead == 0
 }
 
 // adjunctStarts reports whether an adjunct of purpose or time that the
@@ -292,14 +292,14 @@ func (a *analysis) phraseFrom(q, p int, verbal bool) bool {
 	object := false // past the verb group
 	for j := q + 1; j <= p; j++ {
 		t := &toks[j]
-		if (unsureVerbs[t.word] || variationVerbs[t.word]) && !object {
+		if t.lex&(lexUnsureVerb|lexVariationVerb) != 0 && !object {
 			return false
 		}
 		predicate := t.aux || t.verb == verbFinite || t.lex&lexContracted != 0
 		switch {
 		case object && adjunctStarts(toks, j):
 			return false
-		case (t.word == "that" || t.word == "which") && emptyHeads[toks[j-1].word]:
+		case (t.word == "that" || t.word == "which") && toks[j-1].lex&lexEmptyHead != 0:
 			object = false // the relative clause's own verb group follows
 		case predicate && object:
 			return false

@@ -134,6 +134,10 @@ func tokenizeInto(toks []token, text string) []token {
 		if isWordRune(r) {
 			j := i + size
 			for j < len(text) {
+				if isASCIIAlnum(text[j]) {
+					j++ // an ASCII letter or digit: the common case
+					continue
+				}
 				r2, s2 := utf8.DecodeRuneInString(text[j:])
 				if isWordRune(r2) && !isGreek(r2) {
 					if _, sym := symbolWord(r2); !sym {
@@ -141,7 +145,7 @@ func tokenizeInto(toks []token, text string) []token {
 						continue
 					}
 				}
-				if unicode.Is(unicode.Mn, r2) || unicode.Is(unicode.Me, r2) {
+				if r2 >= utf8.RuneSelf && (unicode.Is(unicode.Mn, r2) || unicode.Is(unicode.Me, r2)) {
 					j += s2
 					continue
 				}
@@ -215,6 +219,12 @@ func symbolWord(r rune) (string, bool) {
 }
 
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+// isASCIIAlnum reports whether b is an ASCII letter or digit: a word byte
+// that is a whole rune.
+func isASCIIAlnum(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
 
 func isWordByte(b byte) bool {
 	return isDigitByte(b) || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= utf8.RuneSelf
@@ -460,7 +470,7 @@ func appendParts(toks []token, sep string, sent, clause *int32, start, end int, 
 	}
 	tight, join, nospace := false, false, false
 	if len(toks) > 0 {
-		nospace = !strings.ContainsAny(sep, " \t\n\r") && len(sep) <= 2 && (sep == "" || strings.Trim(sep, "-_^{}\\") == "")
+		nospace = len(sep) <= 2 && !strings.ContainsAny(sep, " \t\n\r") && (sep == "" || strings.Trim(sep, "-_^{}\\") == "")
 		sb, cb := separatorBreaks(sep)
 		if sb && abbreviationPeriod(sep) && periodAbbreviations[toks[len(toks)-1].word] {
 			sb, cb = false, true // "e.g. GINE", "Xu et al. show": no sentence ends
@@ -584,6 +594,19 @@ func normalizeWord(raw string) []wordInfo {
 		wordCacheMu.Unlock()
 	}
 	return parts
+}
+
+// normalizeJoined is normalizeWord(x + y), the two words joined in buf
+// (returned for reuse), without building the joined string when the
+// published snapshot holds it.
+func normalizeJoined(buf []byte, x, y string) ([]wordInfo, []byte) {
+	buf = append(append(buf[:0], x...), y...)
+	if snap := wordSnap.Load(); snap != nil {
+		if v, ok := (*snap)[string(buf)]; ok {
+			return v, buf
+		}
+	}
+	return normalizeWord(string(buf)), buf
 }
 
 // publishWordsLocked copies wordCache to wordSnap once the words and

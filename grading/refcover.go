@@ -293,8 +293,9 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 	}
 	// The distinct content terms of the answer (sorted, not hashed: this is
 	// on every Grade's path).
-	var other []string // terms outside the card's vocabulary
-	seen := make([]bool, len(m.terms))
+	other := a.otherTerms[:0] // terms outside the card's vocabulary
+	a.seenTerms = resize(a.seenTerms, len(m.terms))
+	seen := a.seenTerms
 	content := 0
 	for i := range a.toks {
 		t := &a.toks[i]
@@ -312,6 +313,7 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 	}
 	slices.Sort(other)
 	content += len(slices.Compact(other))
+	a.otherTerms = other[:0]
 	allow := lengthSlope*float64(content) + lengthBase
 	best, bestTotal, sum := -1.0, 0.0, 0.0
 	verdict, choice, pick := openingVerdict(a.toks), openingChoice(a.toks), openingPick(a.toks, false)

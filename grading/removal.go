@@ -42,10 +42,10 @@ func (a *analysis) removedBefore(p int) bool {
 	reach := 3
 	for q := p - 1; q >= 0 && p-q <= reach && toks[q].clause == toks[p].clause; q-- {
 		w := toks[q].word
-		if removalVerbs[w] {
-			return !(q == p-1 && removalCompounds[toks[p].word])
+		if toks[q].lex&lexRemovalVerb != 0 {
+			return !(q == p-1 && toks[p].lex&lexRemovalCompound != 0)
 		}
-		if (w == "for" || w == "of") && q > 0 && needNouns[toks[q-1].word] {
+		if (w == "for" || w == "of") && q > 0 && toks[q-1].lex&lexNeedNoun != 0 {
 			reach = p - q + 4 // "drops the need for a teacher"
 			q--
 			continue
@@ -81,7 +81,7 @@ func (a *analysis) removedAfter(last int) bool {
 		return false
 	}
 	w := toks[q].word
-	if removalVerbs[w] && (toks[q].verb == verbPast || w == "forgone" || w == "cut") || absentWords[w] {
+	if toks[q].lex&lexRemovalVerb != 0 && (toks[q].verb == verbPast || w == "forgone" || w == "cut") || toks[q].lex&lexAbsent != 0 {
 		return true
 	}
 	return q+1 < len(toks) && toks[q+1].clause == toks[q].clause && (w == "done" && toks[q+1].word == "away" ||

@@ -31,11 +31,13 @@ func genericReport(w *sentWords, s0 int) int {
 		return e
 	}
 	k := s0
-	for k < s0+3 && discourseWords[w.at(k)] {
+	for k < s0+3 && w.lexAt(k)&lexDiscourse != 0 {
 		k++
 	}
-	if e := appearanceFrame(w, k); e > k {
-		return e
+	if k > s0 { // at s0 it was tried above
+		if e := appearanceFrame(w, k); e > k {
+			return e
+		}
 	}
 	if w.lexAt(k)&lexBeliefAdj != 0 && w.lexAt(k+1)&lexBeliefNoun != 0 && (w.at(k+2) == "says" || w.at(k+2) == "holds" || w.at(k+2) == "suggests") {
 		return k + 3 + btoi(w.at(k+3) == "that") // "common wisdom says X"
@@ -43,7 +45,7 @@ func genericReport(w *sentWords, s0 int) int {
 	if w.at(k) == "you" || w.at(k) == "we" || w.at(k) == "one" {
 		// "you often hear that X", "you'll read that X"
 		q := k + 1
-		for n := 0; n < 2 && (reportAdverbs[w.at(q)] || w.at(q) == "will" || w.at(q) == "ll" || w.at(q) == "may" || w.at(q) == "might" ||
+		for n := 0; n < 2 && (w.lexAt(q)&lexReportAdverb != 0 || w.at(q) == "will" || w.at(q) == "ll" || w.at(q) == "may" || w.at(q) == "might" ||
 			w.at(q) == "still" || w.at(q) == "always"); n++ {
 			q++
 		}
@@ -61,7 +63,7 @@ func genericReport(w *sentWords, s0 int) int {
 	}
 	for n := 0; n < 3; n++ {
 		switch x := w.at(k); {
-		case reportAdverbs[x] || x == "still" || x == "always" || x == "repeatedly":
+		case w.lexAt(k)&lexReportAdverb != 0 || x == "still" || x == "always" || x == "repeatedly":
 			k++
 		case (x == "like" || x == "love" || x == "tend" || x == "want" || x == "seem") && w.at(k+1) == "to":
 			k += 2
@@ -139,7 +141,7 @@ func appearanceFrame(w *sentWords, k int) int {
 		for n := 0; n < 2 && w.lexAt(q)&lexBeliefAdj != 0; n++ {
 			q++
 		}
-		if sayers[w.at(q)] || w.lexAt(q)&lexBeliefNoun != 0 {
+		if w.lexAt(q)&lexSayer != 0 || w.lexAt(q)&lexBeliefNoun != 0 {
 			return q + 1
 		}
 	case w.at(k) == "youd" || w.at(k) == "wed":

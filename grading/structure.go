@@ -339,8 +339,8 @@ idea ideas`)
 // at least two content words each, so that one heading over a bare list
 // ("Key terms: a, b, c") stays a list.
 func markLabelledNotes(text string, toks []token, out []bool) {
-	if !strings.ContainsAny(text, ":-—–") {
-		return
+	if !strings.ContainsAny(text, ":-") && !strings.Contains(text, "—") && !strings.Contains(text, "–") {
+		return // (an ASCII set is searched byte by byte; the dashes as substrings)
 	}
 	type field struct{ from, to int }
 	var fields []field
