@@ -31,9 +31,9 @@ type labeled struct {
 // labeledSet names the group of files an answer came from: "seed" (the
 // first labeled set, gnn.jsonl, ...), "claims" (claims-*.jsonl), "cards"
 // (cards-*.jsonl, the newer cards), "tune" (tune-*.jsonl, an independent
-// rater's answers kept for tuning only), "tune2", "tune3" and "tune4" (tune2-*.jsonl,
-// tune3-*.jsonl, tune4-*.jsonl: a second, third and fourth independent
-// rater's, also tuning only).
+// rater's answers kept for tuning only), "tune2" … "tune5" (tune2-*.jsonl …
+// tune5-*.jsonl: the answers of four more independent raters, also tuning
+// only).
 func labeledSet(file string) string {
 	if set, _, ok := strings.Cut(file, "-"); ok {
 		return set
@@ -282,7 +282,7 @@ func TestEvaluation(t *testing.T) {
 		low, high := group("keyword_stuffed", "wrong"), group("strong", "paraphrased")
 		fmt.Fprintf(&b, "mean(keyword_stuffed ∪ wrong) = %.1f, mean(strong ∪ paraphrased) = %.1f, gap = %.1f\n", low, high, high-low)
 		fmt.Fprintf(&b, "mean(fluent-but-wrong: %s) = %.1f\n", strings.Join(fluentWrongKinds, " ∪ "), group(fluentWrongKinds...))
-		for _, set := range []string{"seed", "claims", "cards", "tune", "tune2", "tune3", "tune4"} {
+		for _, set := range []string{"seed", "claims", "cards", "tune", "tune2", "tune3", "tune4", "tune5"} {
 			st := &evalStats{}
 			fw, nfw := 0.0, 0
 			for _, g := range all {
@@ -295,7 +295,7 @@ func TestEvaluation(t *testing.T) {
 				}
 			}
 			fmt.Fprintf(&b, "%s set (%s): n=%d r=%.3f precision=%.3f recall=%.3f fluent-but-wrong mean=%.1f (n=%d)\n",
-				set, map[string]string{"seed": "gnn/diffusion/vla.jsonl", "claims": "claims-*.jsonl", "cards": "cards-*.jsonl", "tune": "tune-*.jsonl, tune split only", "tune2": "tune2-*.jsonl, tune split only", "tune3": "tune3-*.jsonl, tune split only", "tune4": "tune4-*.jsonl, tune split only"}[set],
+				set, map[string]string{"seed": "gnn/diffusion/vla.jsonl", "claims": "claims-*.jsonl", "cards": "cards-*.jsonl", "tune": "tune-*.jsonl, tune split only", "tune2": "tune2-*.jsonl, tune split only", "tune3": "tune3-*.jsonl, tune split only", "tune4": "tune4-*.jsonl, tune split only", "tune5": "tune5-*.jsonl, tune split only"}[set],
 				st.n, pearson(st.scores, st.human), st.precision(), st.recall(), fw/math.Max(1, float64(nfw)), nfw)
 		}
 		t.Log("\n" + b.String())
