@@ -522,11 +522,17 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 			// another formula); a number and its term stand together
 			// ("1 + epsilon", not "1 layer, noise").
 			s.after, s.near, s.op = int32(k), words[i-1].t.number, m.operatorBetween(words[i-1].t, words[i].t)
-		} else if k >= 0 && words[i-1].t.number && !words[i].t.number && countsNext(toks, words[i-1].t, words[i].t) {
-			s.after = int32(k) // "1000 steps": the number first
+		} else if k >= 0 && words[i-1].t.number && !words[i].t.number && words[i].t.word != "per" && countsNext(toks, words[i-1].t, words[i].t) {
+			s.after = int32(k) // "1000 steps": the number first; a rate ("twice per step") may turn round
 		} else if k >= 0 && countVariables[words[i-1].t.word] && !words[i].t.number && countsNext(toks, words[i-1].t, words[i].t) {
 			// "k hops": the variable right before what it counts, not
 			// "k layers reach 2^k hops".
+			s.after, s.near = int32(k), true
+		} else if k >= 0 && words[i-1].t.word == "per" && words[i].t.term != distributive {
+			// "per edge" is matched by "each edge" and "every edge" too
+			// (one thesaurus group), but only right before what it
+			// distributes over: "each message … relation" is no "per
+			// relation".
 			s.after, s.near = int32(k), true
 		}
 		if n, alts := m.synonymAt(words, i); n > 0 {
@@ -923,3 +929,7 @@ func letterMask(w string) uint32 {
 }
 
 func maskDistance(a, b uint32) int { return bits.OnesCount32(a ^ b) }
+
+// distributive is the matching term of "each", "every" and "per" (one
+// thesaurus group).
+const distributive = "each"
