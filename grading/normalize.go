@@ -517,8 +517,9 @@ func separatorBreaks(sep string) (sentence, clause bool) {
 }
 
 // periodAbbreviations are the words written with a period that does not
-// end the sentence: e.g., i.e., et al., vs., cf.
-var periodAbbreviations = setOf(`e g i al vs cf approx resp eq eqs fig sec`)
+// end the sentence: e.g., i.e., et al., vs., cf., and the shorthands of
+// notes (incl., esp., viz., det. for deterministic).
+var periodAbbreviations = setOf(`e g i al vs cf approx resp eq eqs fig sec incl esp det viz`)
 
 // abbreviationPeriod reports whether a separator's only sentence break is
 // one period, which an abbreviation may own.

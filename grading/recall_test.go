@@ -151,6 +151,16 @@ func TestRecallVariants(t *testing.T) {
 		{"average of neighbours", "the avg of the nbrs", true},
 		{"head + relation", "head + rel lands near the tail", true},
 		{"recognise people", "it recognises ppl", true},
+		{"select a skill", "the LLM picks the next skill", true},
+		{"meta-paths chosen by hand", "someone has to pick the meta-paths by hand", true},
+		{"dot product of embeddings", "the inner product of the two embeddings", true},
+		{"dot product of embeddings", "node vectors, and a scorer (dot product or an MLP)", true},
+		{"multi-head", "it runs several heads in parallel", true},
+		{"high-dimensional", "it scales to high-dim action sequences", true},
+		{"sum of MPNN and attention", "a message-passing layer and a global attention layer, summed", true},
+		// the period of a note's shorthand ends no sentence
+		{"two DDIM steps", "teacher: 2 DDIM (det.) steps -> target", true},
+		{"two DDIM steps", "it takes 2 DDIM. Ten steps later", false},
 		// a synonym is mapped by its written form where its stem is
 		// another word's
 		{"same objective", "trained with the same loss", true},
