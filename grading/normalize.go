@@ -815,11 +815,25 @@ func infoRaw(w string) wordInfo {
 		info.term = w
 		return info
 	}
+	if own, ok := ownStems[w]; ok {
+		info.term = own
+		return info
+	}
 	if base, ok := irregularForms[w]; ok {
 		w = base // "lost" is matched as "lose", "seen" as "see"; the word keeps its form
 	}
 	info.term = stem(w)
 	return info
+}
+
+// ownStems gives the matching term of words whose Snowball stem is that of
+// another word with another meaning: "probably" is no probability,
+// "relative" no relation, "meaning" no mean, "definitely" no definition,
+// "largely" nothing large, "determines" nothing deterministic.
+var ownStems = map[string]string{
+	"probably": "probably", "relative": "relative", "relatively": "relative",
+	"meaning": "meaning", "meanings": "meaning", "definitely": "definitely", "largely": "largely",
+	"determine": "determine", "determines": "determine", "determined": "determine", "determining": "determine",
 }
 
 // stem returns the Snowball (Porter2) English stem of a word.

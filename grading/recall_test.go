@@ -161,6 +161,12 @@ func TestRecallVariants(t *testing.T) {
 		// the period of a note's shorthand ends no sentence
 		{"two DDIM steps", "teacher: 2 DDIM (det.) steps -> target", true},
 		{"two DDIM steps", "it takes 2 DDIM. Ten steps later", false},
+		// a word whose stem is another word's keeps its own meaning
+		{"deterministic", "the seed determines the image", false},
+		{"scene determines the task", "the task is determined by the scene", true},
+		{"probability of the action", "the action is probably wrong", false},
+		{"relation vector", "the relative vector between atoms", false},
+		{"mean of the neighbours", "the meaning of the neighbours", false},
 		// a synonym is mapped by its written form where its stem is
 		// another word's
 		{"same objective", "trained with the same loss", true},
