@@ -829,11 +829,13 @@ func infoRaw(w string) wordInfo {
 // ownStems gives the matching term of words whose Snowball stem is that of
 // another word with another meaning: "probably" is no probability,
 // "relative" no relation, "meaning" no mean, "definitely" no definition,
-// "largely" nothing large, "determines" nothing deterministic.
+// "largely" nothing large, "determines" nothing deterministic, "injective"
+// nothing injected.
 var ownStems = map[string]string{
 	"probably": "probably", "relative": "relative", "relatively": "relative",
 	"meaning": "meaning", "meanings": "meaning", "definitely": "definitely", "largely": "largely",
 	"determine": "determine", "determines": "determine", "determined": "determine", "determining": "determine",
+	"injective": "injective", "injectivity": "injective", // not "inject"
 }
 
 // stem returns the Snowball (Porter2) English stem of a word.
