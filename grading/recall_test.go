@@ -194,6 +194,9 @@ func TestRecallVariants(t *testing.T) {
 		{"sharp images", "sharply detailed images", true},
 		{"remove duplicates", "remove dupes", true},
 		{"expert trajectories", "expert trajs", true},
+		{"string of numbers", "a short string of integers", true},
+		{"knowledge transfer", "knowledge inherited from web pretraining", true},
+		{"MLP head", "a small FFN head", true},
 		// a word whose stem is another word's keeps its own meaning
 		{"deterministic", "the seed determines the image", false},
 		{"scene determines the task", "the task is determined by the scene", true},
