@@ -110,3 +110,45 @@ func TestExportAnki(t *testing.T) {
 		}
 	}
 }
+
+// TestReportListCountsFollowUps: `grill report list` counts the time used
+// on follow-ups in the time answering, when a save adds a follow-up to a
+// session already listed (the summaries file is appended to) and when the
+// files beside the sessions are rebuilt.
+func TestReportListCountsFollowUps(t *testing.T) {
+	dir := t.TempDir()
+	rec := saveSession(t, dir)
+	list := func(args ...string) string {
+		t.Helper()
+		var out, errb bytes.Buffer
+		if code := run(append([]string{"report", "list"}, args...), nil, &out, &errb); code != 0 {
+			t.Fatalf("report list %v: exit %d: %s", args, code, errb.String())
+		}
+		return out.String()
+	}
+	if out := list("--json"); !strings.Contains(out, `"duration_seconds": 90,`) {
+		t.Fatalf("report list --json of a 90 s session:\n%s", out)
+	}
+	rec.Questions[0].FollowUps = []interview.QuestionRecord{{CardID: "gnn/over-smoothing/follow-up-1", Topic: "gnn",
+		Question: "Why does depth make it worse?", TimeLimit: 90 * time.Second, TimeUsed: 45500 * time.Millisecond, Outcome: interview.Submitted}}
+	st := store.NewStore(filepath.Join(dir, "grill"))
+	if err := st.Save(rec); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	for _, why := range []string{"after the save", "rebuilt"} {
+		if why == "rebuilt" {
+			for _, f := range []string{"sessions.index", "sessions.summaries"} {
+				if err := os.Remove(filepath.Join(dir, "grill", f)); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if out := list("--json"); !strings.Contains(out, `"duration_seconds": 135.5,`) {
+			t.Errorf("%s: report list --json of 90 s and a 45.5 s follow-up:\n%s", why, out)
+		}
+		if out := list(); !strings.Contains(out, " 2:16 ") {
+			t.Errorf("%s: report list of 90 s and a 45.5 s follow-up does not say 2:16:\n%s", why, out)
+		}
+	}
+}

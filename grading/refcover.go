@@ -10,8 +10,10 @@ import (
 // Decks without key points: coverage of the whole reference.
 //
 // A card with no curated key points is scored by how much of its reference
-// answer (and of each Also accepted alternative; the best one counts) the
-// answer says. Every content word of the reference is a term with a weight:
+// answer (and of each Also accepted alternative) the answer says: the best
+// one's share, blended with the mean share over all of them (refMix), so
+// that an answer the alternatives agree on ranks above one that matches a
+// single alternative's wording as closely. Every content word of the reference is a term with a weight:
 // 1, or questionWeight for a word that only repeats the question. A term
 // counts when the answer has it (after the usual normalisation: stems,
 // thesaurus, its multi-word synonyms too ("light up" for "shine"),
@@ -28,8 +30,14 @@ import (
 // both polarities ("not pure sugar ... as much gas as the pure sugar") has
 // none to keep: either agrees. An answer that opens with the opposite
 // yes or no of a reference that opens with one ("Yes, ..." for "No, string
-// is an insulator") loses verdictPenalty of its share; such a bare "no"
-// negates nothing after it ("No because the circuit is open": saidNegated).
+// is an insulator") loses verdictPenalty of its share, and so does one that
+// opens with another option letter than a reference that opens with one
+// ("B. Dry soil ..." for "A. Dry soil heats more quickly ...":
+// openingChoice), or with another of the question's alternatives than a
+// reference that names one in a sentence of its own ("Lead - ..." for
+// "Copper. It conducts ..." to "copper or lead?": openingPick); such a bare
+// "no" negates nothing after it ("No because the circuit is open":
+// saidNegated).
 // With several reference answers a word they all say weighs more than one
 // only one of them says (weighShared). The found weight is divided by the
 // smaller of the reference's total and a length allowance of the
@@ -53,6 +61,7 @@ var (
 	precisionBlend = 0.0  // share of the answer's own words found in the reference, blended in
 	sharedBoost    = 0.8  // with several reference answers: weight for a word all of them say (weighShared)
 	verdictPenalty = 0.5  // share taken off an answer whose opening yes or no is the reference's opposite (openingVerdict)
+	refMix         = 0.4  // with several reference answers: share of the mean coverage over all of them, beside the best one's
 )
 
 // refTerm is one content word of a reference.
@@ -69,20 +78,34 @@ type refTerm struct {
 	possess bool       // the word is "contain": an answer's possessive "have" says it too
 	inner   bool       // negated only as a word inside a negated verb phrase: asserting it is no evidence against
 	possNeg bool       // the reference denies the possession ("does not contain", "contains no")
+	clause  int32      // the reference's clause and sentence where the word first stands
+	sent    int32
 }
 
 // refBag is one reference answer as weighted terms.
 type refBag struct {
 	terms   []refTerm
 	total   float64
-	verdict int8 // +1 when the reference opens with a bare "yes", -1 with "no"
+	verdict int8   // +1 when the reference opens with a bare "yes", -1 with "no"
+	choice  byte   // the option letter the reference opens with ("A. Dry soil heats ..."), or 0
+	options uint32 // the letters the question offers as options (bit 0 for a), when choice is set
+	// pick holds the terms of a reference that opens by naming one of the
+	// question's alternatives in a sentence of its own ("Sammy's. Different
+	// materials ..."), and question the question's terms, to tell an
+	// answer that opens with another ("Nathaniel - ...").
+	pick     []string
+	question map[string]bool
 }
 
 // compileRefs builds the term bags of a card's reference answers.
 func (m *cardMatcher) compileRefs(question string, refs []string) {
 	qTerms := map[string]bool{}
+	var letters uint32 // single letters of the question: its options ("A or B", "X or Y")
 	for _, t := range tokenize(question) {
 		qTerms[t.term] = true
+		if len(t.word) == 1 && t.word[0] >= 'a' && t.word[0] <= 'z' {
+			letters |= 1 << (t.word[0] - 'a')
+		}
 		for _, exp := range abbreviations[t.word] {
 			for _, et := range tokenize(exp) {
 				qTerms[et.term] = true
@@ -93,6 +116,12 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 		ra := m.analyzeRef(plain(text))
 		toks := ra.toks
 		bag := refBag{verdict: openingVerdict(toks)}
+		if c := openingChoice(toks); c != 0 && letters&(1<<(c-'a')) != 0 {
+			bag.choice, bag.options = c, letters
+		}
+		if p := openingPick(toks, true); len(p) > 0 && allIn(p, qTerms) {
+			bag.pick, bag.question = p, qTerms
+		}
 		seen := map[int32]int{}
 		inPhrase := refPhrases(toks)
 		for i, t := range toks {
@@ -123,7 +152,7 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 				}
 				continue
 			}
-			rt := refTerm{id: id, weight: w, negated: neg, echo: qTerms[t.term], subject: subj}
+			rt := refTerm{id: id, weight: w, negated: neg, echo: qTerms[t.term], subject: subj, clause: t.clause, sent: t.sent}
 			rt.inner = neg && ra.innerNegated(i)
 			for _, seq := range antonymsOf(t.term) {
 				if len(seq) == 1 {
@@ -284,69 +313,18 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 	slices.Sort(other)
 	content += len(slices.Compact(other))
 	allow := lengthSlope*float64(content) + lengthBase
-	best, bestTotal := -1.0, 0.0
-	verdict := openingVerdict(a.toks)
+	best, bestTotal, sum := -1.0, 0.0, 0.0
+	verdict, choice, pick := openingVerdict(a.toks), openingChoice(a.toks), openingPick(a.toks, false)
 	for _, bag := range refs {
 		var found, echoed, against float64
-		for _, rt := range bag.terms {
-			agree, disagree := false, false
-			for n := -1; n < len(rt.alts); n++ {
-				id := rt.id
-				if n >= 0 {
-					id = rt.alts[n]
-				}
-				for _, o := range a.occ[id] {
-					neg := a.saidNegated(int(o.first))
-					if rt.subject >= 0 {
-						if s := a.subjectOf(o.first, o.last); s >= 0 && s != rt.subject {
-							disagree = true // said of the other method
-							continue
-						}
-					}
-					switch {
-					case neg == rt.negated || rt.either:
-						agree = true
-					case rt.inner:
-					case rt.negated || a.deny[o.first]&denyScope != 0 || !a.innerNegated(int(o.first)):
-						disagree = true
-					}
-				}
-			}
-			for _, id := range rt.anti {
-				for _, o := range a.occ[id] {
-					neg := a.saidNegated(int(o.first))
-					if neg == rt.negated {
-						disagree = true
-					} else {
-						agree = true // "not stochastic" for "deterministic"
-					}
-				}
-			}
-			if !agree && !disagree {
-				for _, seq := range rt.phrases {
-					if i := a.phraseAt(seq); i >= 0 {
-						if a.saidNegated(i) == rt.negated || rt.either {
-							agree = true
-						} else {
-							disagree = true
-						}
-						break
-					}
-				}
-			}
-			if !agree && !disagree && rt.possess {
-				if i := possessiveHave(a.toks); i >= 0 {
-					if a.possessionDenied(i) == rt.possNeg || rt.either {
-						agree = true // "did not have any vitamin C" for "contains little or no vitamin C"
-					} else {
-						disagree = true
-					}
-				}
-			}
-			if !agree && !disagree && a.partialMatch(m.terms[rt.id]) {
+		for k := range bag.terms {
+			rt := &bag.terms[k]
+			st := a.termStatus(m, rt)
+			if st == termPartial {
 				found += partialCredit * rt.weight // "insulate" for "insulator"
 				continue
 			}
+			agree, disagree := st == termAgree, st == termDisagree
 			switch {
 			case agree && rt.echo:
 				echoed += rt.weight
@@ -361,6 +339,14 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 		if bag.verdict != 0 && verdict == -bag.verdict {
 			share -= verdictPenalty // "Yes, ..." to a reference that opens "No, ..."
 		}
+		if bag.choice != 0 && choice != 0 && choice != bag.choice && bag.options&(1<<(choice-'a')) != 0 {
+			share -= verdictPenalty // "B. ..." to a reference that opens "A. ..."
+		}
+		if len(bag.pick) > 0 && len(pick) > 0 && allIn(pick, bag.question) && !slices.ContainsFunc(pick, func(t string) bool {
+			return slices.Contains(bag.pick, t)
+		}) {
+			share -= verdictPenalty // "Nathaniel - ..." to a reference that opens "Sammy's."
+		}
 		if precisionBlend > 0 && content > 0 {
 			prec := (found - contraWeight*against) / float64(content)
 			share = (1-precisionBlend)*share + precisionBlend*math.Min(1, prec)
@@ -368,8 +354,92 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 		if share > best {
 			best, bestTotal = share, bag.total
 		}
+		sum += share
+	}
+	if len(refs) > 1 {
+		best = (1-refMix)*best + refMix*sum/float64(len(refs))
 	}
 	return math.Max(0, math.Min(1, best)), bestTotal
+}
+
+// termSaid is how the answer says one reference term.
+type termSaid int8
+
+const (
+	termNone     termSaid = iota
+	termAgree             // said with the reference's polarity
+	termDisagree          // said with the other polarity, of the other subject, or as its antonym
+	termPartial           // only a word sharing a long prefix with it
+)
+
+// termStatus reads how the answer says reference term rt: agreeing,
+// disagreeing, only partly (a word sharing a long prefix), or not at all.
+// Agreement wins over disagreement.
+func (a *analysis) termStatus(m *cardMatcher, rt *refTerm) termSaid {
+	agree, disagree := false, false
+	for n := -1; n < len(rt.alts); n++ {
+		id := rt.id
+		if n >= 0 {
+			id = rt.alts[n]
+		}
+		for _, o := range a.occ[id] {
+			neg := a.saidNegated(int(o.first))
+			if rt.subject >= 0 {
+				if s := a.subjectOf(o.first, o.last); s >= 0 && s != rt.subject {
+					disagree = true // said of the other method
+					continue
+				}
+			}
+			switch {
+			case neg == rt.negated || rt.either:
+				agree = true
+			case rt.inner:
+			case rt.negated || a.deny[o.first]&denyScope != 0 || !a.innerNegated(int(o.first)):
+				disagree = true
+			}
+		}
+	}
+	for _, id := range rt.anti {
+		for _, o := range a.occ[id] {
+			neg := a.saidNegated(int(o.first))
+			if neg == rt.negated {
+				disagree = true
+			} else {
+				agree = true // "not stochastic" for "deterministic"
+			}
+		}
+	}
+	if !agree && !disagree {
+		for _, seq := range rt.phrases {
+			if i := a.phraseAt(seq); i >= 0 {
+				if a.saidNegated(i) == rt.negated || rt.either {
+					agree = true
+				} else {
+					disagree = true
+				}
+				break
+			}
+		}
+	}
+	if !agree && !disagree && rt.possess {
+		if i := possessiveHave(a.toks); i >= 0 {
+			if a.possessionDenied(i) == rt.possNeg || rt.either {
+				agree = true // "did not have any vitamin C" for "contains little or no vitamin C"
+			} else {
+				disagree = true
+			}
+		}
+	}
+	if !agree && !disagree && a.partialMatch(m.terms[rt.id]) {
+		return termPartial // "insulate" for "insulator"
+	}
+	switch {
+	case agree:
+		return termAgree
+	case disagree:
+		return termDisagree
+	}
+	return termNone
 }
 
 // containTerm is the matching term of "contain".
@@ -447,7 +517,9 @@ func (a *analysis) phraseAt(seq []string) int {
 // or 0 when it opens otherwise. "No" counts when it stands alone in its
 // clause ("No, string is an insulator", "No because ...") or before a
 // pronoun or article ("no it cannot"), not when it determines a noun ("no
-// electricity flows").
+// electricity flows"). An opening "agree" or "disagree", with or without
+// "I" and a negation before it ("Agree.", "I agree with Sarah", "I do not
+// agree"), is a yes or a no too.
 func openingVerdict(toks []token) int8 {
 	if len(toks) == 0 {
 		return 0
@@ -460,7 +532,76 @@ func openingVerdict(toks []token) int8 {
 			return -1
 		}
 	}
+	i, v := 0, int8(1)
+	if toks[0].word == "i" {
+		i++
+	}
+	for ; i < len(toks) && i < 4 && toks[i].clause == toks[0].clause && (toks[i].aux || toks[i].neg == negStrong); i++ {
+		if toks[i].neg == negStrong {
+			v = -v // "I do not agree"
+		}
+	}
+	if i < len(toks) && toks[i].clause == toks[0].clause {
+		switch toks[i].word {
+		case "agree":
+			return v
+		case "disagree":
+			return -v
+		}
+	}
 	return 0
+}
+
+// openingChoice reads the option letter a text opens with, as an answer to
+// a multiple-choice question does ("A. Dry soil heats more quickly", "C)
+// because ...", "X, cup X is heavier"): a single letter that ends its
+// sentence or clause. It returns the letter, or 0 when the text opens
+// otherwise ("A magnet ..."). The letter counts as an option only where the
+// question names it (compileRefs).
+func openingChoice(toks []token) byte {
+	if len(toks) < 2 || len(toks[0].word) != 1 || toks[0].word[0] < 'a' || toks[0].word[0] > 'z' ||
+		toks[1].clause == toks[0].clause {
+		return 0
+	}
+	return toks[0].word[0]
+}
+
+// maxPick is the most content words an opening pick may have.
+const maxPick = 2
+
+// openingPick returns the terms of the content words of a text's opening
+// clause when it has one or two and is followed by a clause break ("Sammy's
+// - because ...", "Nathaniel, because ...") or, with sentence set, by a
+// sentence break ("Sammy's. Different materials ..."); otherwise nil.
+func openingPick(toks []token, sentence bool) []string {
+	var out []string
+	for i := range toks {
+		t := &toks[i]
+		if t.clause != toks[0].clause || sentence && t.sent != toks[0].sent {
+			if sentence && t.sent == toks[0].sent {
+				return nil
+			}
+			return out
+		}
+		if t.fn || t.stop || t.neg != negNone || len(t.word) < 2 && !t.number {
+			continue
+		}
+		if len(out) == maxPick {
+			return nil
+		}
+		out = append(out, t.term)
+	}
+	return nil // the whole text: no opening
+}
+
+// allIn reports whether every term is in set.
+func allIn(terms []string, set map[string]bool) bool {
+	for _, t := range terms {
+		if !set[t] {
+			return false
+		}
+	}
+	return true
 }
 
 // verdictNext may follow a bare "no" in the same clause.

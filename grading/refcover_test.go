@@ -23,6 +23,12 @@ func TestOpeningVerdict(t *testing.T) {
 		{"Yes. The circuit is closed.", 1},
 		{"yes it will", 1},
 		{"No electricity can flow through string.", 0},
+		{"Agree. Vibrations are movements.", 1},
+		{"I agree with Sarah because vibrations make sound.", 1},
+		{"I disagree.", -1},
+		{"I do not agree, because ...", -1},
+		{"I don't agree", -1},
+		{"Scientists agree that vibrations make sound.", 0},
 		{"String is an insulator.", 0},
 		{"", 0},
 	} {
@@ -245,5 +251,104 @@ func TestDerivedInsulatorConductor(t *testing.T) {
 	wrong := Grade(c, "String conducts electricity.").Score
 	if right < 50 || wrong >= right {
 		t.Errorf("'does not conduct' scores %d, 'conducts' %d; want ≥ 50 and higher", right, wrong)
+	}
+}
+
+func TestOpeningChoice(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want byte
+	}{
+		{"A. Dry soil heats more quickly than water.", 'a'},
+		{"C. Because there is more black in it.", 'c'},
+		{"B) because line A is hotter", 'b'},
+		{"A, because it is hotter than B", 'a'},
+		{"A magnet sticks to iron.", 0},
+		{"A", 0},
+		{"X, cup X is heavier.", 'x'},
+		{"I think so", 0},
+	} {
+		if got := openingChoice(tokenize(tc.text)); got != tc.want {
+			t.Errorf("openingChoice(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// An answer that opens with another option letter than its reference
+// scores below the same answer with the reference's letter.
+func TestDerivedOtherChoice(t *testing.T) {
+	c := derivedCard("Which container had the dry soil, A or B? Explain how the graph helped you decide.",
+		"A. Dry soil heats more quickly and cools off more quickly than water.")
+	right := Grade(c, "A. Dry soil heats up faster than water.").Score
+	wrong := Grade(c, "B. Dry soil heats up faster than water.").Score
+	if wrong >= right {
+		t.Errorf("other option scores %d, same option %d; want lower", wrong, right)
+	}
+	// A letter the question does not offer is no option.
+	if other := Grade(c, "D. Dry soil heats up faster than water.").Score; other != right {
+		t.Errorf("a letter the question does not offer scores %d, the right option %d; want the same", other, right)
+	}
+}
+
+func TestOpeningPick(t *testing.T) {
+	for _, tc := range []struct {
+		text     string
+		sentence bool
+		want     []string
+	}{
+		{"Copper. It conducts better.", true, []string{"copper"}},
+		{"Copper wire. It conducts better.", true, []string{"copper", "wire"}},
+		{"Copper, because it conducts better.", true, nil}, // no sentence of its own
+		{"Copper, because it conducts better.", false, []string{"copper"}},
+		{"Lead - it conducts better", false, []string{"lead"}},
+		{"The copper wire is better because it conducts.", false, nil},
+		{"Copper", false, nil},
+	} {
+		got := openingPick(tokenize(tc.text), tc.sentence)
+		var want []string
+		for _, w := range tc.want {
+			want = append(want, infoFor(w).term)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("openingPick(%q, %v) = %q, want %q", tc.text, tc.sentence, got, want)
+		}
+	}
+}
+
+// An answer that opens by naming another of the question's alternatives
+// than its reference does scores below the same answer naming the
+// reference's.
+func TestDerivedOtherPick(t *testing.T) {
+	c := derivedCard("Which metal would you use for the wire, copper or lead? Why?",
+		"Copper. It conducts electricity much better than lead and bends without breaking.")
+	right := Grade(c, "Copper - it conducts electricity better and bends easily.").Score
+	wrong := Grade(c, "Lead - it conducts electricity better and bends easily.").Score
+	if wrong >= right {
+		t.Errorf("other alternative scores %d, the reference's %d; want lower", wrong, right)
+	}
+	// A word the question does not name is no alternative.
+	if other := Grade(c, "Honestly - it conducts electricity better and bends easily.").Score; other <= wrong {
+		t.Errorf("an opening the question does not name scores %d, the other alternative %d; want higher", other, wrong)
+	}
+}
+
+// With several reference answers, the mean share over all of them counts
+// beside the best one's: an answer that says what the alternatives share
+// gains on one that matches a single alternative's wording.
+func TestDerivedRefMix(t *testing.T) {
+	c := derivedCard("Why does the bulb light?", "The bulb sits in a closed path with the battery, so current flows through its filament.")
+	c.AlsoAccepted = []string{"Current flows because the circuit through the bulb is closed and nothing breaks it.",
+		"A closed circuit joins the bulb to both battery terminals, letting current flow."}
+	gap := func() int {
+		clearMatchers()
+		return Grade(c, "Current flows, it is closed.").Score - Grade(c, "The filament sits in a path.").Score
+	}
+	saved := refMix
+	defer func() { refMix = saved; clearMatchers() }()
+	refMix = 0
+	best := gap()
+	refMix = saved
+	if mixed := gap(); mixed <= best {
+		t.Errorf("shared answer's lead over a single alternative's wording: %d with the mean share, %d with the best alone; want larger", mixed, best)
 	}
 }

@@ -321,7 +321,7 @@ var tuneParams = map[string]*float64{
 	"questionWeight": &questionWeight, "contraWeight": &contraWeight, "lengthSlope": &lengthSlope,
 	"lengthBase": &lengthBase, "fullShare": &fullShare, "fullShareLong": &fullShareLong,
 	"partialCredit": &partialCredit, "precisionBlend": &precisionBlend, "sharedBoost": &sharedBoost,
-	"verdictPenalty": &verdictPenalty,
+	"verdictPenalty": &verdictPenalty, "refMix": &refMix,
 }
 
 // TestSemEvalTune searches the derived-path parameters on the training

@@ -39,7 +39,8 @@ type Summary struct {
 	// before the candidate's corrections.
 	Score float64
 	// Duration is the time spent answering: the sum of the time used on
-	// every question (review time and interruptions not counted).
+	// every question and on each of its follow-ups (review time and
+	// interruptions not counted).
 	Duration time.Duration
 	ByTopic  []TopicScore // per topic, in the order of Topics
 	// Kind tells interviews and retries apart from practice rounds:
@@ -153,11 +154,14 @@ type QuestionDigest struct {
 	CardID   string
 	Topic    string
 	TimeUsed time.Duration
-	Outcome  Outcome
-	Time     time.Time // when it was rated, else when it ended, was asked, or the session started
-	Score    int       // the grader's
-	Adjusted int       // after self-grading
-	Rating   Rating
+	// FollowUpTime is the time used on the question's follow-ups, the
+	// sum of their TimeUsed.
+	FollowUpTime time.Duration
+	Outcome      Outcome
+	Time         time.Time // when it was rated, else when it ended, was asked, or the session started
+	Score        int       // the grader's
+	Adjusted     int       // after self-grading
+	Rating       Rating
 }
 
 // Digest returns the digest of r.
@@ -169,6 +173,9 @@ func (r *Record) Digest() *Digest {
 		d.Questions[i] = QuestionDigest{
 			CardID: q.CardID, Topic: q.Topic, TimeUsed: q.TimeUsed, Outcome: q.Outcome,
 			Time: ReviewTime(q.RatedAt, q.EndedAt, q.AskedAt, r.Started), Score: q.Grade.Score, Adjusted: q.Adjusted, Rating: q.Rating,
+		}
+		for _, f := range q.FollowUps {
+			d.Questions[i].FollowUpTime += f.TimeUsed
 		}
 	}
 	return d
@@ -188,7 +195,8 @@ func ReviewTime(ratedAt, endedAt, askedAt, started time.Time) time.Time {
 
 // Summarize makes the Summary of a session: its status, the topics asked,
 // how many questions were answered, the mean grader's and adjusted score
-// overall and per topic, and the time spent answering.
+// overall and per topic, and the time spent answering (follow-ups
+// included).
 func Summarize(d *Digest) Summary {
 	sum := Summary{ID: d.ID, Started: d.Started, Questions: len(d.Questions), Planned: max(d.Planned, len(d.Questions)),
 		RoundOver: d.Debrief && d.Mode == ModeInterview, Kind: KindOf(Settings{Mode: d.Mode, RetryOf: d.RetryOf})}
@@ -203,7 +211,7 @@ func Summarize(d *Digest) Summary {
 	total, graded := 0, 0
 	var totals, gradedTotals []int // per topic, in the order of ByTopic
 	for _, q := range d.Questions {
-		sum.Duration += q.TimeUsed
+		sum.Duration += q.TimeUsed + q.FollowUpTime
 		i := slices.Index(sum.Topics, q.Topic) // a session has few topics
 		if i < 0 {
 			i = len(sum.ByTopic)

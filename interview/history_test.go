@@ -55,3 +55,27 @@ func TestTopicTrends(t *testing.T) {
 
 // t0 is the start of the sample sessions: 25 November 2026, 17:18:49 UTC.
 var t0 = time.Date(2026, 11, 25, 17, 18, 49, 0, time.UTC)
+
+// TestSummarizeCountsFollowUpTime: the time answering of a session is the
+// time used on its questions and on their follow-ups, whatever screen or
+// report shows it (all read Summarize).
+func TestSummarizeCountsFollowUpTime(t *testing.T) {
+	rec := &Record{ID: "20261125T090000Z", Questions: []QuestionRecord{
+		{CardID: "gnn/a", Topic: "gnn", TimeUsed: 100 * time.Second, Outcome: Submitted, FollowUps: []QuestionRecord{
+			{CardID: "gnn/a/follow-up-1", Topic: "gnn", TimeUsed: 40 * time.Second, Outcome: Submitted},
+			{CardID: "gnn/a/follow-up-2", Topic: "gnn", TimeUsed: 2500 * time.Millisecond, Outcome: Skipped},
+		}},
+		{CardID: "vla/b", Topic: "vla", TimeUsed: 30 * time.Second, Outcome: TimedOut},
+	}}
+	d := rec.Digest()
+	if got := d.Questions[0].FollowUpTime; got != 42500*time.Millisecond {
+		t.Errorf("digest of a question with two follow-ups of 40s and 2.5s: follow-up time %v", got)
+	}
+	sum := Summarize(d)
+	if want := 172500 * time.Millisecond; sum.Duration != want {
+		t.Errorf("time answering %v, want %v (100s + 30s of questions, 42.5s of follow-ups)", sum.Duration, want)
+	}
+	if sum.Questions != 2 || sum.Answered != 2 {
+		t.Errorf("follow-ups counted as questions: %d questions, %d answered", sum.Questions, sum.Answered)
+	}
+}

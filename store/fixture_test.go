@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"time"
 
 	"grill/grading"
@@ -50,5 +51,26 @@ func v2Record() *interview.Record {
 		RoundLimit: 6 * time.Minute,
 		RoundUsed:  5*time.Minute + 54*time.Second,
 	}
+	return rec
+}
+
+// withFollowUps is the sample session as a practice round that asked
+// follow-ups: two after the first question (20 s and 7.25 s) and one after
+// the second (timed out at 45 s), 72.25 s in all beside the 333 s of the
+// questions.
+func withFollowUps() *interview.Record {
+	rec := sampleRecord(t0)
+	rec.Settings.FollowUps = interview.FollowUpsAlways
+	followUp := func(q *interview.QuestionRecord, used, limit time.Duration, outcome interview.Outcome, at time.Duration) {
+		q.FollowUps = append(q.FollowUps, interview.QuestionRecord{
+			CardID: fmt.Sprintf("%s/follow-up-%d", q.CardID, len(q.FollowUps)+1), Topic: q.Topic, Question: "And then?", Answer: "Then more.",
+			TimeLimit: limit, TimeUsed: used, Outcome: outcome, AskedAt: t0.Add(at), EndedAt: t0.Add(at + used),
+			Grade: grading.Result{Score: 50, Points: []grading.PointResult{{Label: "More", Weight: 1, Covered: true}}}, Adjusted: 50,
+			Origin: interview.OriginDeck,
+		})
+	}
+	followUp(&rec.Questions[0], 20*time.Second, 90*time.Second, interview.Submitted, 151*time.Second)
+	followUp(&rec.Questions[0], 7250*time.Millisecond, 90*time.Second, interview.Skipped, 172*time.Second)
+	followUp(&rec.Questions[1], 45*time.Second, 45*time.Second, interview.TimedOut, 6*time.Minute+11*time.Second)
 	return rec
 }

@@ -355,13 +355,33 @@ type refDigest struct {
 		Adjusted int               `json:"adjusted_score"`
 		Rating   interview.Rating  `json:"rating"`
 		RatedAt  time.Time         `json:"rated_at"`
+		// FollowUps are decoded for their time used only.
+		FollowUps []refTimeUsed `json:"follow_ups"`
 	} `json:"questions"`
+}
+
+// refTimeUsed is a follow-up's time used as encoding/json reads it.
+type refTimeUsed struct {
+	TimeUsedS *interview.Seconds `json:"time_used_s"`
+	TimeUsed  *time.Duration     `json:"time_used"`
+}
+
+// used is the time used, the seconds of version 3 winning over the
+// nanoseconds of 1 and 2.
+func (r refTimeUsed) used() time.Duration {
+	switch {
+	case r.TimeUsedS != nil:
+		return time.Duration(*r.TimeUsedS)
+	case r.TimeUsed != nil:
+		return *r.TimeUsed
+	}
+	return 0
 }
 
 // FuzzScanDigest checks that the fast scanner of List accepts exactly the
 // documents encoding/json accepts, and reads the same values from them.
 func FuzzScanDigest(f *testing.F) {
-	for _, rec := range []*interview.Record{sampleRecord(t0), inProgress(t0), v2Record()} {
+	for _, rec := range []*interview.Record{sampleRecord(t0), inProgress(t0), v2Record(), withFollowUps()} {
 		data, _ := json.MarshalIndent(rec, "", "  ")
 		f.Add(data)
 		f.Add(data[:len(data)/3])
@@ -378,6 +398,14 @@ func FuzzScanDigest(f *testing.F) {
 		`{"questions": [{"time_used_s": 1e3}, {"time_used_s": -0.0000000015}, {"TIME_USED_S": 12.3456789999}]}`,
 		`{"questions": [{"time_used_s": 1}], "questions": [{"time_used_s": null, "time_used": 3}, {"time_used": 1.5}]}`,
 		`{"questions": [{"time_used_s": "1"}]}`, `{"questions": [{"time_used_s": 1e300}]}`, `{"questions": [{"time_used_s": 9223372036.854775808}]}`,
+		`{"questions": [{"time_used_s": 10, "follow_ups": [{"time_used": 1500000000}, {"time_used_s": 2.5, "time_used": 7}, null, {}]}]}`,
+		`{"questions": [{"follow_ups": [{"time_used_s": 1}, {"time_used_s": 2}], "FOLLOW_UPS": [{"time_used_s": null, "time_used": 3}]}]}`,
+		`{"questions": [{"follow_ups": [{"time_used_s": 4}]}], "questions": [{"follow_ups": [{"card_id": "x"}, {"time_used": 9}]}]}`,
+		`{"questions": [{"follow_ups": [{"time_used_s": 1, "follow_ups": [{"time_used_s": 60, "x": [1, {"y": null}]}]}]}]}`,
+		`{"questions": [{"follow_ups": null}, {"follow_ups": []}, {"follow_ups": [{"Time_Used_S": 0.25}]}]}`,
+		`{"questions": [{"follow_ups": [{"time_used_s": "1"}]}]}`, `{"questions": [{"follow_ups": [1]}]}`, `{"questions": [{"follow_ups": {}}]}`,
+		`{"questions": [{"follow_ups": [{"time_used": 1.5}]}]}`, `{"questions": [{"follow_ups": [{"time_used_s": 1e300}]}]}`,
+		`{"questions": [{"follow_ups": [{"time_used_s": 1,}]}]}`, `{"questions": [{"follow_ups": [{"time_used_s": 1}]`,
 		`{"plan": ["a", null, "b"], "debrief": true}`, `{"plan": ["a"], "plan": null}`, `{"plan": [1]}`, `{"plan": "a"}`,
 		`{"x": "\x"}`, "{\"x\": \"a\tb\"}", `{"x": 1} x`, `{"schema_version": 1,}`, `{"started": 5}`,
 	} {
@@ -407,16 +435,14 @@ func FuzzScanDigest(f *testing.F) {
 			d.Planned == len(ref.Plan) && d.Debrief == ref.Debrief && len(d.Questions) == len(ref.Questions)
 		for i := 0; same && i < len(d.Questions); i++ {
 			q, r := d.Questions[i], ref.Questions[i]
-			var used time.Duration
-			switch { // the seconds of version 3 win over the nanoseconds of 1 and 2
-			case r.TimeUsedS != nil:
-				used = time.Duration(*r.TimeUsedS)
-			case r.TimeUsed != nil:
-				used = *r.TimeUsed
+			var followUps time.Duration
+			for _, f := range r.FollowUps {
+				followUps += f.used()
 			}
+			used := refTimeUsed{TimeUsedS: r.TimeUsedS, TimeUsed: r.TimeUsed}.used()
 			same = q.CardID == r.CardID && q.Topic == r.Topic && q.TimeUsed == used && q.Score == r.Grade.Score && q.Outcome == r.Outcome &&
 				q.Time.Equal(interview.ReviewTime(r.RatedAt, r.EndedAt, r.AskedAt, ref.Started)) && q.Adjusted == r.Adjusted &&
-				q.Rating == r.Rating
+				q.Rating == r.Rating && q.FollowUpTime == followUps
 		}
 		if !same {
 			t.Fatalf("scanDigest read %+v, encoding/json %+v, from %q", d, ref, data)

@@ -46,9 +46,10 @@ import (
 // Version 4 adds the settings' mode and retry_of to the "s" lines, which
 // tell interviews and retries apart from practice rounds; version 5 the
 // number of questions planned and whether an interview's round is over,
-// which tell a complete session from one quit early. An index of another
-// version is rebuilt.
-const indexMagic = "grill-index 5"
+// which tell a complete session from one quit early; version 6 the time
+// used on each question's follow-ups to the "q" lines, which the time
+// answering counts. An index of another version is rebuilt.
+const indexMagic = "grill-index 6"
 
 // indexEntry is what the index knows of one record file.
 type indexEntry struct {
@@ -326,8 +327,8 @@ func writeEntry(b *bytes.Buffer, id string, e *indexEntry) {
 	fmt.Fprintf(b, "s\t%s\t%d\t%d\t%d\t%d\t%t\t%s\t%d\t%s\t%s\t%d\t%t\n", id, e.size, e.mtime, unixNano(r.Started), unixNano(r.Ended), r.Abandoned, strings.Join(topics, ","), len(r.Questions),
 		escapeField(r.Mode), escapeField(r.RetryOf), r.Planned, r.Debrief)
 	for _, q := range r.Questions {
-		fmt.Fprintf(b, "q\t%s\t%s\t%d\t%s\t%d\t%d\t%d\t%d\n", escapeField(q.CardID), escapeField(q.Topic),
-			q.TimeUsed, escapeField(string(q.Outcome)), unixNano(q.Time), q.Score, q.Adjusted, q.Rating)
+		fmt.Fprintf(b, "q\t%s\t%s\t%d\t%s\t%d\t%d\t%d\t%d\t%d\n", escapeField(q.CardID), escapeField(q.Topic),
+			q.TimeUsed, escapeField(string(q.Outcome)), unixNano(q.Time), q.Score, q.Adjusted, q.Rating, q.FollowUpTime)
 	}
 }
 
@@ -407,10 +408,11 @@ func parseIndex(data []byte) (*index, error) {
 					cur.Topics = append(cur.Topics, t)
 				}
 			}
-		case n == 9 && string(f[0]) == "q" && cur != nil:
+		case n == 10 && string(f[0]) == "q" && cur != nil:
 			cur.Questions = append(cur.Questions, interview.QuestionDigest{
 				CardID: str(0, f[1]), Topic: str(1, f[2]), TimeUsed: time.Duration(num(f[3])), Outcome: interview.Outcome(str(2, f[4])),
 				Time: fromUnixNano(num(f[5])), Score: int(num(f[6])), Adjusted: int(num(f[7])), Rating: interview.Rating(num(f[8])),
+				FollowUpTime: time.Duration(num(f[9])),
 			})
 		default:
 			ok = false

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -168,5 +169,77 @@ func TestIndexOfAnOlderVersionIsRebuilt(t *testing.T) {
 	data, err := os.ReadFile(s.indexPath())
 	if err != nil || !strings.HasPrefix(string(data), indexMagic+"\n") {
 		t.Errorf("index not rewritten as %q: %.40q, %v", indexMagic, data, err)
+	}
+}
+
+// TestFilesOfAnOlderVersionCountFollowUps: the index (version 5) and the
+// summaries (version 1) that an older grill wrote left the time used on
+// follow-ups out of the time answering; they are read no more, but rebuilt
+// from the records, and history and List count the follow-ups.
+func TestFilesOfAnOlderVersionCountFollowUps(t *testing.T) {
+	s := newTestStore(t)
+	rec := withFollowUps()
+	if err := s.Save(rec); err != nil {
+		t.Fatal(err)
+	}
+	m, err := s.dirMtime()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(s.JSONPath(rec.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const old, want = 333 * time.Second, 405250 * time.Millisecond // 333 s of questions, 72.25 s of follow-ups
+	// What grill-index 5 said of it: no follow-up time on the "q" lines.
+	index := fmt.Sprintf("grill-index 5\ns\t%s\t%d\t%d\t%d\t%d\tfalse\tgnn,diffusion\t3\t\t\t3\tfalse\n", rec.ID, fi.Size(), fi.ModTime().UnixNano(),
+		rec.Started.UnixNano(), rec.Ended.UnixNano())
+	for _, q := range rec.Digest().Questions {
+		index += fmt.Sprintf("q\t%s\t%s\t%d\t%s\t%d\t%d\t%d\t%d\n", q.CardID, q.Topic, q.TimeUsed, q.Outcome, q.Time.UnixNano(), q.Score, q.Adjusted, q.Rating)
+	}
+	index += fmt.Sprintf("dir\t%d\n", m)
+	// What grill-summaries 1 said: the same line, 333 s answering.
+	sum := interview.Summarize(rec.Digest())
+	sum.Duration = old
+	var sums bytes.Buffer
+	sums.WriteString("grill-summaries 1\n")
+	writeSummary(&sums, &sum, "")
+	fmt.Fprintf(&sums, "dir\t%d\n", m)
+	if err := os.WriteFile(s.indexPath(), []byte(index), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(s.summariesPath(), sums.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if old, err := parseIndex([]byte(strings.Replace(index, "grill-index 5", indexMagic, 1))); err == nil {
+		t.Errorf("an index of version 5 parses as the current version: %+v", old.entries[rec.ID].rec)
+	}
+	h, errs := s.History() // reads the index
+	if len(errs) != 0 || len(h.Sessions) != 1 || h.Sessions[0].Duration != want {
+		t.Errorf("History over a version 5 index = %+v, %v; want %v answering", h.Sessions, errs, want)
+	}
+	if data, err := os.ReadFile(s.indexPath()); err != nil || !strings.HasPrefix(string(data), indexMagic+"\n") {
+		t.Errorf("index not rewritten as %q: %.40q, %v", indexMagic, data, err)
+	}
+	list, errs := s.List() // reads the summaries
+	if len(errs) != 0 || len(list) != 1 || list[0].Duration != want {
+		t.Errorf("List over version 1 summaries = %+v, %v; want %v answering", list, errs, want)
+	}
+	if data, err := os.ReadFile(s.summariesPath()); err != nil || !strings.HasPrefix(string(data), summariesMagic+"\n") {
+		t.Errorf("summaries not rewritten as %q: %.40q, %v", summariesMagic, data, err)
+	}
+	// Read again from the files just written, and after another save.
+	if list, errs := s.List(); len(errs) != 0 || len(list) != 1 || list[0].Duration != want {
+		t.Errorf("List from the rewritten summaries = %+v, %v; want %v answering", list, errs, want)
+	}
+	rec.Questions[2].FollowUps = []interview.QuestionRecord{{CardID: "gnn/readout/follow-up-1", Topic: "gnn", TimeUsed: 5 * time.Second, Outcome: interview.Skipped}}
+	if err := s.Save(rec); err != nil {
+		t.Fatal(err)
+	}
+	if list, errs := s.List(); len(errs) != 0 || len(list) != 1 || list[0].Duration != want+5*time.Second {
+		t.Errorf("List after a save that added a 5 s follow-up = %+v, %v; want %v answering", list, errs, want+5*time.Second)
+	}
+	if h, errs := s.History(); len(errs) != 0 || len(h.Sessions) != 1 || h.Sessions[0].Duration != want+5*time.Second {
+		t.Errorf("History after a save that added a 5 s follow-up = %+v, %v; want %v answering", h.Sessions, errs, want+5*time.Second)
 	}
 }

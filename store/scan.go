@@ -11,22 +11,23 @@ import (
 	"grill/interview"
 )
 
-// scanDigest reads the digest of a session record from its JSON: the part
-// of the Record that summaries and schedules need (start and end, the
-// settings' topics, mode and retry_of, the length of the plan, whether an
-// interview's round is over, and of each question its card, topic, time
-// used, outcome, time, grader's and adjusted score and rating: an
-// interview.Digest), and the schema version (nil when absent). It is a
-// purpose-built scanner rather than encoding/json because the answers, key
-// point verdicts and LLM feedback that make up most of a record are not
-// needed to list sessions: it only checks that they are well-formed JSON
-// while skipping them, several times faster than decoding. It validates the
-// syntax of the whole document (truncation, stray bytes, bad escapes,
-// control characters in strings) and the types of the fields it reads. A
-// question's time used is read as seconds ("time_used_s", schema version 3)
-// or nanoseconds ("time_used", versions 1 and 2), the seconds winning, as
-// interview.QuestionRecord reads it. On error, the digest holds what was
-// read before it.
+// scanDigest reads the digest of a session record from its JSON: the part of
+// the Record that summaries and schedules need (start and end, the settings'
+// topics, mode and retry_of, the length of the plan, whether an interview's
+// round is over, and of each question its card, topic, time used, outcome,
+// time, grader's and adjusted score, rating and the time used on its
+// follow-ups: an interview.Digest), and the schema version (nil when
+// absent). It is a purpose-built scanner rather than encoding/json because
+// the answers, key point verdicts and LLM feedback that make up most of a
+// record are not needed to list sessions: it only checks that they are
+// well-formed JSON while skipping them, several times faster than decoding.
+// It validates the syntax of the whole document (truncation, stray bytes,
+// bad escapes, control characters in strings) and the types of the fields it
+// reads. The time used of a question, and of each of its follow-ups
+// ("follow_ups", records of their own), is read as seconds ("time_used_s",
+// schema version 3) or nanoseconds ("time_used", versions 1 and 2), the
+// seconds winning, as interview.QuestionRecord reads it. On error, the
+// digest holds what was read before it.
 func scanDigest(data []byte) (d *interview.Digest, version *int, err error) {
 	s := &jsonScanner{data: data}
 	d = new(interview.Digest)
@@ -34,12 +35,11 @@ func scanDigest(data []byte) (d *interview.Digest, version *int, err error) {
 	defer func() {
 		for i := range d.Questions {
 			a := &aux[i]
-			d.Questions[i].Time = interview.ReviewTime(a.times[0], a.times[1], a.times[2], d.Started)
-			switch {
-			case a.hasSeconds:
-				d.Questions[i].TimeUsed = a.seconds
-			case a.hasNanos:
-				d.Questions[i].TimeUsed = a.nanos
+			q := &d.Questions[i]
+			q.Time = interview.ReviewTime(a.times[0], a.times[1], a.times[2], d.Started)
+			q.TimeUsed = a.used.value()
+			for _, f := range a.followUps {
+				q.FollowUpTime += f.value()
 			}
 		}
 	}()
@@ -111,14 +111,28 @@ func scanDigest(data []byte) (d *interview.Digest, version *int, err error) {
 						return s.string(&q.CardID)
 					case "topic":
 						return s.string(&q.Topic)
-					case "time_used_s":
-						isNull, err := s.seconds(&a.seconds)
-						a.hasSeconds = !isNull
-						return err
-					case "time_used":
-						isNull, err := s.int(&n)
-						a.nanos, a.hasNanos = time.Duration(n), !isNull
-						return err
+					case "time_used_s", "time_used":
+						return s.timeUsed(key, &a.used)
+					case "follow_ups":
+						// Like "questions": a repeated key decodes over
+						// the previous list.
+						prev := a.followUps
+						a.followUps = nil
+						return s.array(func() error {
+							var u timeUsed
+							if i := len(a.followUps); i < len(prev) {
+								u = prev[i]
+							}
+							err := s.object(func(key []byte) error {
+								switch string(key) {
+								case "time_used_s", "time_used":
+									return s.timeUsed(key, &u)
+								}
+								return s.skip()
+							})
+							a.followUps = append(a.followUps, u)
+							return err
+						})
 					case "outcome":
 						var o string
 						err := s.string(&o)
@@ -166,14 +180,48 @@ func scanDigest(data []byte) (d *interview.Digest, version *int, err error) {
 }
 
 // questionAux is what scanDigest reads of a question besides its digest:
-// the times that make its review time, and its time used under either key
-// (each unset by a null, as encoding/json sets a pointer to nil).
+// the times that make its review time, and the time used of the question
+// and of each of its follow-ups.
 type questionAux struct {
-	times      [3]time.Time // rated, ended and asked
+	times     [3]time.Time // rated, ended and asked
+	used      timeUsed
+	followUps []timeUsed
+}
+
+// timeUsed is a time used as read under either key, seconds or
+// nanoseconds (each unset by a null, as encoding/json sets a pointer to
+// nil).
+type timeUsed struct {
 	seconds    time.Duration
 	nanos      time.Duration
 	hasSeconds bool
 	hasNanos   bool
+}
+
+// value is the time used: the seconds when read, else the nanoseconds,
+// else 0.
+func (u timeUsed) value() time.Duration {
+	switch {
+	case u.hasSeconds:
+		return u.seconds
+	case u.hasNanos:
+		return u.nanos
+	}
+	return 0
+}
+
+// timeUsed reads the value of key "time_used_s" (seconds) or "time_used"
+// (nanoseconds) into u.
+func (s *jsonScanner) timeUsed(key []byte, u *timeUsed) error {
+	if string(key) == "time_used_s" {
+		isNull, err := s.seconds(&u.seconds)
+		u.hasSeconds = !isNull
+		return err
+	}
+	var n int
+	isNull, err := s.int(&n)
+	u.nanos, u.hasNanos = time.Duration(n), !isNull
+	return err
 }
 
 // errTruncated reports JSON data that ends in the middle of a value.

@@ -33,7 +33,11 @@ import (
 // topic answered:average:score, kind) or "e" (id, why the record cannot be
 // read); "dir". Times are nanoseconds since 1970, floats as Go prints them
 // exactly.
-const summariesMagic = "grill-summaries 1"
+//
+// Version 2 has the same lines, its duration counting the time used on
+// follow-ups (version 1 left it out): a file of another version is
+// rebuilt.
+const summariesMagic = "grill-summaries 2"
 
 func (s *Store) summariesPath() string {
 	return filepath.Join(filepath.Dir(s.dir), "sessions.summaries")
