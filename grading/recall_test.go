@@ -121,6 +121,10 @@ func TestRecallVariants(t *testing.T) {
 		{"twice per step", "each step it runs the network twice", true},
 		{"per relation", "a weight matrix for every relation", true},
 		{"per relation", "it adds a relation vector to each message", false},
+		{"twice per step", "at each sampling step you run it twice", true},
+		// an un- word said with "not"
+		{"unconnected pairs", "pairs that are not connected serve as negatives", true},
+		{"unconnected pairs", "the connected pairs", false},
 		// inflections, abbreviations and everyday synonyms of the thesaurus
 		{"non-Markovian", "the forward process is reinterpreted as a non-Markov one", true},
 		{"iteratively relabel", "WL repeatedly relabels each node", true},
