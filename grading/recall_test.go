@@ -201,6 +201,8 @@ func TestRecallVariants(t *testing.T) {
 		{"string of numbers", "a short string of integers", true},
 		{"knowledge transfer", "knowledge inherited from web pretraining", true},
 		{"MLP head", "a small FFN head", true},
+		{"skip connection", "add onto the previous representation through a shortcut path", true},
+		{"washed away", "whatever made a node special is washed out", true},
 		// a word whose stem is another word's keeps its own meaning
 		{"deterministic", "the seed determines the image", false},
 		{"scene determines the task", "the task is determined by the scene", true},
