@@ -211,6 +211,8 @@ func TestRecallVariants(t *testing.T) {
 		{"mean of the neighbours", "the meaning of the neighbours", false},
 		{"no noise injected", "the aggregation is injective", false},
 		{"injective aggregation", "an aggregation with injectivity", true},
+		{"add to the dataset and retrain", "adding those states to the dataset, and retraining", true},
+		{"add noise", "noise is added at every step", true},
 		// a synonym is mapped by its written form where its stem is
 		// another word's
 		{"same objective", "trained with the same loss", true},
