@@ -96,6 +96,7 @@ func (a *analysis) inOrder(v *variant, items []item, chosen []int32) bool {
 	for s := range v.slots {
 		if k := v.slots[s].after; k >= 0 && (items[chosen[s]].first <= items[chosen[k]].last ||
 			v.slots[s].near && !a.adjacent(items[chosen[k]].last, items[chosen[s]].first) ||
+			v.slots[s].close && !a.closeBy(items[chosen[k]].last, items[chosen[s]].first) ||
 			v.slots[s].op != 0 && a.otherOperation(items[chosen[k]].last, items[chosen[s]].first, v.slots[s].op)) {
 			return false
 		}
@@ -141,6 +142,12 @@ func (a *analysis) adjacent(x, y int32) bool {
 		return a.toks[x+1].fn || a.toks[x+1].stop || operation(a.toks[x+1].word) != 0
 	}
 	return false
+}
+
+// closeBy reports whether tokens x < y stand in one clause with at most two
+// words between them.
+func (a *analysis) closeBy(x, y int32) bool {
+	return y-x <= 3 && a.toks[x].clause == a.toks[y].clause
 }
 
 // otherOperation reports whether the answer writes an arithmetic operation

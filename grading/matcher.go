@@ -86,6 +86,7 @@ type slot struct {
 	negated bool  // the word follows the phrasing's negation ("no [mode collapse]")
 	after   int32 // a slot that must come earlier in the answer (the number of "1000 steps"), or -1
 	near    bool  // and at most one function word before this one ("k hops", "1 + epsilon")
+	close   bool  // or at most two words of its clause ("per step": "each sampling step")
 	op      byte  // the operation written between that slot and this one ("h + r": '+'), or 0
 }
 
@@ -390,7 +391,7 @@ func unPrefixTokens(toks []token) []token {
 		if t.neg != negNone {
 			return nil
 		}
-		if _, ok := unPrefixed[t.word]; ok && at < 0 && !t.tightPrev && (i+1 == len(toks) || !toks[i+1].tightPrev) {
+		if unWord(t.word) != "" && at < 0 && !t.tightPrev && (i+1 == len(toks) || !toks[i+1].tightPrev) {
 			at = i
 		}
 	}
@@ -401,7 +402,7 @@ func unPrefixTokens(toks []token) []token {
 	out := make([]token, 0, len(toks)+1)
 	out = append(out, toks[:at]...)
 	out = append(out, toks[at+1:]...)
-	for k, t := range tokenize("not " + unPrefixed[un.word]) {
+	for k, t := range tokenize("not " + unWord(un.word)) {
 		t.start, t.end = un.start, un.end
 		t.tightPrev, t.joinPrev, t.wordPrev = false, false, false
 		t.sent, t.clause = un.sent, un.clause
@@ -411,6 +412,24 @@ func unPrefixTokens(toks []token) []token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// unWord returns the word an un- or dis- word negates ("unseen": "seen"),
+// or "".
+func unWord(w string) string {
+	if base, ok := unPrefixed[w]; ok {
+		return base
+	}
+	return negatedWords[w]
+}
+
+// negatedWords are more un- and dis- words of graphs, training and robots
+// that an answer may say with "not" ("pairs that are not connected").
+var negatedWords = map[string]string{
+	"unconnected": "connected", "disconnected": "connected", "unlinked": "linked", "unfrozen": "frozen",
+	"unrelated": "related", "unmodified": "modified", "unsupervised": "supervised", "unrealistic": "realistic",
+	"unsuccessful": "successful", "unavailable": "available", "unreachable": "reachable", "unsorted": "sorted",
+	"unshared": "shared", "untied": "tied", "unsampled": "sampled", "unimportant": "important",
 }
 
 // expansionTokens marks the tokens of a phrasing that spell out an
@@ -524,12 +543,18 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 			// another formula); a number and its term stand together
 			// ("1 + epsilon", not "1 layer, noise").
 			s.after, s.near, s.op = int32(k), words[i-1].t.number, m.operatorBetween(words[i-1].t, words[i].t)
-		} else if k >= 0 && words[i-1].t.number && !words[i].t.number && countsNext(toks, words[i-1].t, words[i].t) {
-			s.after = int32(k) // "1000 steps": the number first
+		} else if k >= 0 && words[i-1].t.number && !words[i].t.number && words[i].t.word != "per" && countsNext(toks, words[i-1].t, words[i].t) {
+			s.after = int32(k) // "1000 steps": the number first; a rate ("twice per step") may turn round
 		} else if k >= 0 && countVariables[words[i-1].t.word] && !words[i].t.number && countsNext(toks, words[i-1].t, words[i].t) {
 			// "k hops": the variable right before what it counts, not
 			// "k layers reach 2^k hops".
 			s.after, s.near = int32(k), true
+		} else if k >= 0 && words[i-1].t.word == "per" && words[i].t.term != distributive {
+			// "per edge" is matched by "each edge" and "every edge" too
+			// (one thesaurus group), but only shortly before what it
+			// distributes over ("each sampling step"): "each message …
+			// relation" is no "per relation".
+			s.after, s.close = int32(k), true
 		}
 		if n, alts := m.synonymAt(words, i); n > 0 {
 			s.alts = alts
@@ -937,3 +962,7 @@ func letterMask(w string) uint32 {
 }
 
 func maskDistance(a, b uint32) int { return bits.OnesCount32(a ^ b) }
+
+// distributive is the matching term of "each", "every" and "per" (one
+// thesaurus group).
+const distributive = "each"

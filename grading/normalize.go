@@ -527,8 +527,9 @@ func separatorBreaks(sep string) (sentence, clause bool) {
 }
 
 // periodAbbreviations are the words written with a period that does not
-// end the sentence: e.g., i.e., et al., vs., cf.
-var periodAbbreviations = setOf(`e g i al vs cf approx resp eq eqs fig sec`)
+// end the sentence: e.g., i.e., et al., vs., cf., and the shorthands of
+// notes (incl., esp., viz., det. for deterministic).
+var periodAbbreviations = setOf(`e g i al vs cf approx resp eq eqs fig sec incl esp det viz`)
 
 // abbreviationPeriod reports whether a separator's only sentence break is
 // one period, which an abbreviation may own.
@@ -837,11 +838,30 @@ func infoRaw(w string) wordInfo {
 		info.term = w
 		return info
 	}
+	if own, ok := ownStems[w]; ok {
+		info.term = own
+		return info
+	}
 	if base, ok := irregularForms[w]; ok {
 		w = base // "lost" is matched as "lose", "seen" as "see"; the word keeps its form
 	}
 	info.term = stem(w)
 	return info
+}
+
+// ownStems gives the matching term of words whose Snowball stem is that of
+// another word with another meaning: "probably" is no probability,
+// "relative" no relation, "meaning" no mean, "definitely" no definition,
+// "largely" nothing large, "determines" nothing deterministic, "injective"
+// nothing injected.
+var ownStems = map[string]string{
+	"probably": "probably", "relative": "relative", "relatively": "relative",
+	"meaning": "meaning", "meanings": "meaning", "definitely": "definitely", "largely": "largely",
+	"determine": "determine", "determines": "determine", "determined": "determine", "determining": "determine",
+	"injective": "injective", "injectivity": "injective", // not "inject"
+	// Snowball undoubles the dd of "added" and "adding" ("ad"), so they
+	// would not be "add".
+	"added": "add", "adding": "add", "stuffed": "stuff", "stuffing": "stuff",
 }
 
 // stem returns the Snowball (Porter2) English stem of a word.
