@@ -97,6 +97,7 @@ func (a *analysis) inOrder(v *variant, items []item, chosen []int32) bool {
 		if k := v.slots[s].after; k >= 0 && (items[chosen[s]].first <= items[chosen[k]].last ||
 			v.slots[s].near && !a.adjacent(items[chosen[k]].last, items[chosen[s]].first) ||
 			v.slots[s].close && !a.closeBy(items[chosen[k]].last, items[chosen[s]].first) ||
+			v.slots[s].cmp && !a.compared(items[chosen[k]].last, items[chosen[s]].first) ||
 			v.slots[s].op != 0 && a.otherOperation(items[chosen[k]].last, items[chosen[s]].first, v.slots[s].op)) {
 			return false
 		}
@@ -140,6 +141,25 @@ func (a *analysis) adjacent(x, y int32) bool {
 		return true
 	case 2:
 		return a.toks[x+1].fn || a.toks[x+1].stop || operation(a.toks[x+1].word) != 0
+	}
+	return false
+}
+
+// compared reports whether tokens x < y stand in one clause with a
+// comparison between them and at most one other word ("w > 1", "s of
+// about 7 > 1" is not; "a scale w above 1").
+func (a *analysis) compared(x, y int32) bool {
+	if y-x > 2 || a.toks[x].clause != a.toks[y].clause {
+		return false
+	}
+	for q := x; q < y; q++ {
+		if q > x && isComparison(a.toks[q].word) {
+			return true
+		}
+		if a.toks[q].end <= a.toks[q+1].start && a.toks[q+1].start <= len(a.text) &&
+			strings.ContainsAny(a.text[a.toks[q].end:a.toks[q+1].start], "<>≥≤") {
+			return true
+		}
 	}
 	return false
 }

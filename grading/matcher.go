@@ -88,6 +88,7 @@ type slot struct {
 	near    bool  // and at most one function word before this one ("k hops", "1 + epsilon")
 	close   bool  // or at most two words of its clause ("per step": "each sampling step")
 	op      byte  // the operation written between that slot and this one ("h + r": '+'), or 0
+	cmp     bool  // a comparison is written between that slot and this one ("w > 1")
 }
 
 // typoEntry is a vocabulary word the typo matcher compares answer words to.
@@ -543,6 +544,9 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 			// another formula); a number and its term stand together
 			// ("1 + epsilon", not "1 layer, noise").
 			s.after, s.near, s.op = int32(k), words[i-1].t.number, m.operatorBetween(words[i-1].t, words[i].t)
+		} else if k >= 0 && m.comparisonBetween(words[i-1].t, words[i].t) {
+			// "w > 1": the two sides in order, the comparison between.
+			s.after, s.cmp = int32(k), true
 		} else if k >= 0 && words[i-1].t.number && !words[i].t.number && words[i].t.word != "per" && countsNext(toks, words[i-1].t, words[i].t) {
 			s.after = int32(k) // "1000 steps": the number first; a rate ("twice per step") may turn round
 		} else if k >= 0 && countVariables[words[i-1].t.word] && !words[i].t.number && countsNext(toks, words[i-1].t, words[i].t) {
@@ -550,8 +554,8 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 			// "k layers reach 2^k hops".
 			s.after, s.near = int32(k), true
 		} else if k >= 0 && words[i-1].t.word == "per" && words[i].t.term != distributive {
-			// "per edge" is matched by "each edge" and "every edge" too
-			// (one thesaurus group), but only shortly before what it
+			// "per step" in a rate is matched by "each step" and "every
+			// step" too (below), but only shortly before what it
 			// distributes over ("each sampling step"): "each message …
 			// relation" is no "per relation".
 			s.after, s.close = int32(k), true
@@ -574,6 +578,18 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 		}
 		if j-i == 1 {
 			s.alts = m.wordAlts(words[i].t)
+			if (words[i].t.word == "per" || words[i].t.term == distributive) && countBefore(words[:i]) {
+				// A rate ("twice per step", "one task per scene", "7
+				// tokens per step") is said with "per", "each" or
+				// "every" alike; elsewhere the word keeps its own
+				// ("per node", "noise level per step"), since "each
+				// node" and "each step" are said of anything.
+				other := "per"
+				if words[i].t.word == "per" {
+					other = distributive
+				}
+				s.alts = append(s.alts, []int32{m.internTerm(other)})
+			}
 		} else {
 			seq := make([]token, 0, j-i)
 			for _, w := range words[i:j] {
@@ -692,6 +708,29 @@ func (m *cardMatcher) operatorBetween(a, b token) byte {
 		return 0 // a hyphen joins words
 	}
 	return operation(op)
+}
+
+// comparisonBetween reports whether the phrasing writes a comparison (>,
+// <, ≥, ≤) between tokens a and b: the answer must write one there too.
+func (m *cardMatcher) comparisonBetween(a, b token) bool {
+	if a.end > b.start || b.start > len(m.phrase) {
+		return false
+	}
+	switch strings.Trim(m.phrase[a.end:b.start], " \t\n\\{}()[]$,;") {
+	case ">", "<", "≥", "≤", ">=", "<=":
+		return true
+	}
+	return false
+}
+
+// isComparison reports whether an answer's word says a comparison ("a
+// scale above 1").
+func isComparison(s string) bool {
+	switch s {
+	case "above", "below", "over", "under", "exceeds", "exceed", "beyond":
+		return true
+	}
+	return false
 }
 
 // operation returns the arithmetic operation a written operator stands for:
@@ -963,6 +1002,17 @@ func letterMask(w string) uint32 {
 
 func maskDistance(a, b uint32) int { return bits.OnesCount32(a ^ b) }
 
-// distributive is the matching term of "each", "every" and "per" (one
-// thesaurus group).
+// countBefore reports whether a phrasing's words hold a number (the count
+// of a rate: "twice", "one", "7").
+func countBefore(words []phraseWord) bool {
+	for _, w := range words {
+		if w.t.number {
+			return true
+		}
+	}
+	return false
+}
+
+// distributive is the matching term of "each" and "every"; in a rate
+// ("twice per step") "per" is one with them (compileTokens).
 const distributive = "each"

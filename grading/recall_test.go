@@ -123,7 +123,10 @@ func TestRecallVariants(t *testing.T) {
 		{"data hungry", "VLAs are sample-inefficient", true},
 		// per, each and every are one word; "per" stays before its noun
 		{"twice per step", "each step it runs the network twice", true},
-		{"per relation", "a weight matrix for every relation", true},
+		{"one weight matrix per relation", "one weight matrix for every relation", true},
+		{"noise level per step", "noise is added at each step", false},
+		{"per node", "each node's embedding is pooled into one vector", false}, // "each node" is said of anything on a graph
+		{"each node keeps a memory", "a memory vector per node", false},
 		{"per relation", "it adds a relation vector to each message", false},
 		{"twice per step", "at each sampling step you run it twice", true},
 		// an un- word said with "not"
@@ -269,6 +272,10 @@ func TestRecallVariants(t *testing.T) {
 		{"head + relation", "the head at t-1 plus relation", true}, {"head + relation", "the head at t-1 relation", true}, // a hyphen is no minus
 		{"SNR + 1", "weight by SNR - 1", false},
 		{"1 − beta_t", "scale by 1 minus beta_t", true},
+		{"s > 1", "with s > 1 you push further", true},
+		{"s > 1", "x_t = sqrt(1 - beta_s) x_{t-1}", false}, // a comparison keeps its sides in order, with the comparison between
+		{"w > 1", "w = 1 is the conditional model", false},
+		{"w > 1", "a scale w above 1", true},
 		{"1 − beta_t", "scale by 1 + beta_t", false},
 		{"alpha/sigma", "the ratio alpha/sigma", true},
 		{"alpha/sigma", "the product alpha * sigma", false},
