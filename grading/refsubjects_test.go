@@ -1,0 +1,72 @@
+package grading
+
+import (
+	"testing"
+
+	"grill/decks"
+)
+
+// refSubjectsCard compares two methods whose key point labels name neither:
+// the subjects come from the question and the sentences of the reference.
+func refSubjectsCard(question string) *decks.Card {
+	return &decks.Card{ID: "t/guidance", Question: question,
+		Answer: "Classifier guidance adds the gradient of a separate classifier, trained on noisy images, to the score. " +
+			"Classifier-free guidance trains one network with the condition dropped, and its cost is two forward passes per step.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "Classifier trained on noisy images", Phrasings: []string{"trained on noisy images", "noisy classifier"}, Weight: 2},
+			{Label: "Two forward passes", Phrasings: []string{"two forward passes"}, Weight: 1},
+			{Label: "Condition dropout", Phrasings: []string{"condition dropped", "drop the condition"}, Weight: 1},
+		}}
+}
+
+// A point the reference says of one compared method is not covered by an
+// answer that says it of the other.
+func TestReferenceSubjects(t *testing.T) {
+	const q = "How does classifier guidance work, and why did classifier-free guidance replace it?"
+	for _, tc := range []struct {
+		question, answer, label string
+		covered                 bool
+	}{
+		{q, "Classifier-free guidance needs a separate classifier trained on noisy images.", "Classifier trained on noisy images", false},
+		{q, "Classifier guidance needs a separate classifier trained on noisy images.", "Classifier trained on noisy images", true},
+		{q, "Classifier guidance gets the same effect with the condition dropped in training, and it costs two forward passes.", "Two forward passes", false},
+		{q, "Classifier-free guidance drops the condition in training and costs two forward passes.", "Two forward passes", true},
+		// A sentence that names neither method is said of neither.
+		{q, "Classifier guidance came first. It needs a classifier trained on noisy images.", "Classifier trained on noisy images", true},
+		{q, "You need a classifier trained on noisy images for the first one.", "Classifier trained on noisy images", true},
+		// A method named after the words is not what they are said of.
+		{q, "A classifier trained on noisy images is used, which classifier-free guidance avoids.", "Classifier trained on noisy images", true},
+		// A question that compares nothing has no subjects.
+		{"How does classifier guidance work, and where is classifier-free guidance used?",
+			"Classifier-free guidance needs a separate classifier trained on noisy images.", "Classifier trained on noisy images", true},
+	} {
+		if p := point(t, Grade(refSubjectsCard(tc.question), tc.answer), tc.label); p.Covered != tc.covered {
+			t.Errorf("%q / %q: %q covered %v, want %v (%+v)", tc.question, tc.answer, tc.label, p.Covered, tc.covered, p)
+		}
+	}
+}
+
+// The question joining two names with "and" compares them, and a name
+// whose words all stand inside a longer name of another subject
+// ("classifier-free guidance") does not name its own.
+func TestReferenceSubjectsJoinedNames(t *testing.T) {
+	c := &decks.Card{ID: "t/sim", Question: "What causes the sim-to-real gap, and how do domain randomization and system identification address it?",
+		Answer: "Domain randomization trains over many simulators, so the real world looks like one more variation. " +
+			"System identification measures the real parameters and fits the simulator to them.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "Reality as one more variation", Phrasings: []string{"one more variation"}, Weight: 1},
+			{Label: "Measure parameters", Phrasings: []string{"measure the parameters", "fit the simulator"}, Weight: 1},
+		}}
+	for _, tc := range []struct {
+		answer, label string
+		covered       bool
+	}{
+		{"System identification randomises everything so the real world is one more variation.", "Reality as one more variation", false},
+		{"Domain randomization randomises everything so the real world is one more variation.", "Reality as one more variation", true},
+		{"Domain randomization measures the parameters and fits the simulator.", "Measure parameters", false},
+	} {
+		if p := point(t, Grade(c, tc.answer), tc.label); p.Covered != tc.covered {
+			t.Errorf("%q: %q covered %v, want %v (%+v)", tc.answer, tc.label, p.Covered, tc.covered, p)
+		}
+	}
+}
