@@ -70,3 +70,37 @@ func TestReferenceSubjectsJoinedNames(t *testing.T) {
 		}
 	}
 }
+
+// A point no label names, in a card whose labels name the compared
+// subjects, is the subject's the reference names before it in the same
+// sentence; a label naming two subjects is neither's; a sentence said of
+// both ("Both use ...") attributes its words to either.
+func TestReferenceSubjectsBesideLabels(t *testing.T) {
+	c := &decks.Card{ID: "t/pool", Question: "Compare DiffPool with top-k pooling methods such as gPool.",
+		Answer: "DiffPool learns a dense soft assignment and needs auxiliary losses. It is memory hungry. " +
+			"Top-k pooling scores the nodes and keeps the best k. Both coarsen the graph layer by layer.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "DiffPool: soft cluster assignment", Phrasings: []string{"soft assignment"}, Weight: 1},
+			{Label: "Top-k: keep the best nodes", Phrasings: []string{"keeps the best k"}, Weight: 1},
+			{Label: "Auxiliary losses", Phrasings: []string{"auxiliary losses"}, Weight: 1},
+			{Label: "Coarsen layer by layer", Phrasings: []string{"coarsen the graph"}, Weight: 1},
+			{Label: "top-k and DiffPool both coarsen the graph", Phrasings: []string{"coarsen the graph"}, Weight: 1},
+			{Label: "Memory hungry", Phrasings: []string{"memory hungry"}, Weight: 1},
+		}}
+	for _, tc := range []struct {
+		answer, label string
+		covered       bool
+	}{
+		{"Top-k pooling needs auxiliary losses to train.", "Auxiliary losses", false},
+		{"DiffPool needs auxiliary losses to train.", "Auxiliary losses", true},
+		{"Top-k pooling is cheap. Both need auxiliary losses.", "Auxiliary losses", true},
+		{"Top-k pooling is cheap. It needs auxiliary losses.", "Auxiliary losses", false},
+		{"DiffPool coarsens the graph.", "top-k and DiffPool both coarsen the graph", true},
+		// A sentence of the reference that names no subject gives none.
+		{"Top-k pooling is memory hungry.", "Memory hungry", true},
+	} {
+		if p := point(t, Grade(c, tc.answer), tc.label); p.Covered != tc.covered {
+			t.Errorf("%q: %q covered %v, want %v (%+v)", tc.answer, tc.label, p.Covered, tc.covered, p)
+		}
+	}
+}

@@ -475,8 +475,29 @@ func (a *analysis) attributed(s int, lo, hi int32) bool {
 			return true // the match names its own subject
 		}
 	}
+	if a.saidOfBoth(lo) {
+		return true
+	}
 	got := a.subjectOfIn(lo, hi, true)
 	return got < 0 || got == s
+}
+
+// saidOfBoth reports whether the sentence of token lo says, before it and
+// before naming any subject, that it speaks of both ("Both use the same
+// trained network", "In both, ...").
+func (a *analysis) saidOfBoth(lo int32) bool {
+	sent := a.toks[lo].sent
+	k, _ := slices.BinarySearchFunc(a.mentions, lo, func(mn mention, p int32) int { return cmp.Compare(mn.first, p) })
+	from := int32(0)
+	if k > 0 {
+		from = a.mentions[k-1].last + 1
+	}
+	for q := lo - 1; q >= from && a.toks[q].sent == sent; q-- {
+		if w := a.toks[q].word; w == "both" || w == "either" {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectOf returns the compared subject the words lo..hi are said of, or
@@ -574,7 +595,13 @@ func (a *analysis) subjectOfIn(lo, hi int32, topic bool) int {
 // that "classifier-free guidance trains a classifier on noisy images" does
 // not cover "Classifier trained on noisy images".
 func (m *cardMatcher) compileReferenceSubjects(question, reference string) {
-	if len(m.subjects) > 0 || len(m.points) == 0 {
+	if len(m.points) == 0 {
+		return
+	}
+	if len(m.subjects) > 0 {
+		// Labelled subjects: the points no label names may still be
+		// said of one of them in the reference.
+		m.pointSubjects(reference, true)
 		return
 	}
 	qToks := tokenize(question)
@@ -655,18 +682,53 @@ func (m *cardMatcher) compileReferenceSubjects(question, reference string) {
 		}
 		m.subjects = append(m.subjects, alts)
 	}
-	a = m.analyzePooled(reference)
+	m.pointSubjects(reference, false)
+	// The names stay evidence for their points: the labels do not make
+	// them subjects, and a point may be phrased by its method's name alone.
+	m.dropSharedAlts()
+	m.refSubj = true
+}
+
+// pointSubjects gives each key point (with unset, only those the labels
+// gave none) the subject the reference says all its phrasings of: the one
+// its label opens with ("CFG: ..."), else the subject of the sentences its
+// matches stand in (subjectOf), or none when they differ.
+func (m *cardMatcher) pointSubjects(reference string, unset bool) {
+	a := m.analyzePooled(reference)
 	defer a.release()
+	if unset {
+		// Beside labelled subjects, only a sentence that names its
+		// subject before the words gives a point one: the reference's
+		// sentences on what the methods share name several.
+		a.nearOnly = true
+	}
 	for i := range m.points {
 		pm := &m.points[i]
+		if unset && pm.subject >= 0 {
+			continue
+		}
 		// A label that opens with a subject's name ("CFG: implicit
 		// classifier") is that subject's.
-		if la := m.analyzePooled(pm.label); len(la.mentions) > 0 && la.mentions[0].first == 0 {
-			pm.subject = la.mentions[0].subject
-			la.release()
+		// A label that names two ("Transformer = GNN on a complete
+		// graph") relates them and is neither's.
+		la := m.analyzePooled(pm.label)
+		named := -1
+		for _, mn := range la.mentions {
+			if named >= 0 && mn.subject != named {
+				named = -2
+				break
+			}
+			named = mn.subject
+		}
+		opens := len(la.mentions) > 0 && la.mentions[0].first == 0
+		la.release()
+		if named == -2 {
+			pm.subject = -1
 			continue
-		} else {
-			la.release()
+		}
+		if opens {
+			pm.subject = named
+			continue
 		}
 		subj, found := -1, false
 		for k := range pm.variants {
@@ -688,10 +750,6 @@ func (m *cardMatcher) compileReferenceSubjects(question, reference string) {
 		}
 		pm.subject = subj
 	}
-	// The names stay evidence for their points: the labels do not make
-	// them subjects, and a point may be phrased by its method's name alone.
-	m.dropSharedAlts()
-	m.refSubj = true
 }
 
 // abbreviationsOf returns the abbreviations whose expansion is the name
