@@ -11,11 +11,12 @@ import (
 func refSubjectsCard(question string) *decks.Card {
 	return &decks.Card{ID: "t/guidance", Question: question,
 		Answer: "Classifier guidance adds the gradient of a separate classifier, trained on noisy images, to the score. " +
-			"Classifier-free guidance trains one network with the condition dropped, and its cost is two forward passes per step.",
+			"Classifier-free guidance trains one network with the condition dropped, an implicit classifier, and its cost is two forward passes per step.",
 		KeyPoints: []decks.KeyPoint{
 			{Label: "Classifier trained on noisy images", Phrasings: []string{"trained on noisy images", "noisy classifier"}, Weight: 2},
 			{Label: "Two forward passes", Phrasings: []string{"two forward passes"}, Weight: 1},
 			{Label: "Condition dropout", Phrasings: []string{"condition dropped", "drop the condition"}, Weight: 1},
+			{Label: "Implicit classifier", Phrasings: []string{"implicit classifier"}, Weight: 1},
 		}}
 }
 
@@ -36,6 +37,9 @@ func TestReferenceSubjects(t *testing.T) {
 		{q, "You need a classifier trained on noisy images for the first one.", "Classifier trained on noisy images", true},
 		// A method named after the words is not what they are said of.
 		{q, "A classifier trained on noisy images is used, which classifier-free guidance avoids.", "Classifier trained on noisy images", true},
+		// A match that takes a word from the other method's name is said of it.
+		{q, "Classifier guidance instead gets an implicit classifier from one model.", "Implicit classifier", false},
+		{q, "Classifier-free guidance gets an implicit classifier from one model.", "Implicit classifier", true},
 		// A question that compares nothing has no subjects.
 		{"How does classifier guidance work, and where is classifier-free guidance used?",
 			"Classifier-free guidance needs a separate classifier trained on noisy images.", "Classifier trained on noisy images", true},

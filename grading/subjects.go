@@ -470,10 +470,18 @@ func (a *analysis) attributed(s int, lo, hi int32) bool {
 	// Mentions are sorted by their first token; one overlapping lo..hi starts
 	// at most a few tokens before lo.
 	k, _ := slices.BinarySearchFunc(a.mentions, hi+1, func(mn mention, p int32) int { return cmp.Compare(mn.first, p) })
+	other := false
 	for i := k - 1; i >= 0 && a.mentions[i].first >= lo-8; i-- {
 		if mn := a.mentions[i]; mn.last >= lo && mn.subject == s {
 			return true // the match names its own subject
+		} else if mn.last >= lo && mn.first >= lo {
+			other = true
 		}
+	}
+	if other && a.nearOnly {
+		// "Classifier guidance instead gets an implicit classifier": the
+		// match takes a word from the other subject's name.
+		return false
 	}
 	if a.saidOfBoth(lo) {
 		return true
