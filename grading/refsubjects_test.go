@@ -81,8 +81,9 @@ func TestReferenceSubjectsJoinedNames(t *testing.T) {
 // both ("Both use ...") attributes its words to either.
 func TestReferenceSubjectsBesideLabels(t *testing.T) {
 	c := &decks.Card{ID: "t/pool", Question: "Compare DiffPool with top-k pooling methods such as gPool.",
-		Answer: "DiffPool learns a dense soft assignment and needs auxiliary losses. It is memory hungry. " +
-			"Top-k pooling scores the nodes and keeps the best k. Both coarsen the graph layer by layer.",
+		Answer: "DiffPool learns a dense soft assignment and needs auxiliary losses.\n\n" +
+			"Top-k pooling scores the nodes and keeps the best k. Both coarsen the graph layer by layer.\n\n" +
+			"In practice all of this is memory hungry.",
 		KeyPoints: []decks.KeyPoint{
 			{Label: "DiffPool: soft cluster assignment", Phrasings: []string{"soft assignment"}, Weight: 1},
 			{Label: "Top-k: keep the best nodes", Phrasings: []string{"keeps the best k"}, Weight: 1},
@@ -101,7 +102,35 @@ func TestReferenceSubjectsBesideLabels(t *testing.T) {
 		{"Top-k pooling is cheap. It needs auxiliary losses.", "Auxiliary losses", false},
 		{"DiffPool coarsens the graph.", "top-k and DiffPool both coarsen the graph", true},
 		// A sentence of the reference that names no subject gives none.
-		{"Top-k pooling is memory hungry.", "Memory hungry", true},
+		{"DiffPool is memory hungry.", "Memory hungry", true},
+	} {
+		if p := point(t, Grade(c, tc.answer), tc.label); p.Covered != tc.covered {
+			t.Errorf("%q: %q covered %v, want %v (%+v)", tc.answer, tc.label, p.Covered, tc.covered, p)
+		}
+	}
+}
+
+// A paragraph of the reference that opens with a subject's name speaks of
+// it: its sentences that name none give their points to that subject.
+func TestReferenceParagraphTopic(t *testing.T) {
+	c := &decks.Card{ID: "t/backbones", Question: "Compare U-Net and DiT backbones.",
+		Answer: "**U-Net**: a convolutional encoder-decoder with skip connections.\n\n" +
+			"**DiT** (Peebles and Xie): a plain transformer on latent patches. Conditioning works best with adaLN-Zero.\n\n" +
+			"Why the move: transformers like DiT scale. Attention cost grows with the token count.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "U-Net: encoder-decoder with skips", Phrasings: []string{"skip connections"}, Weight: 1},
+			{Label: "DiT: transformer on patches", Phrasings: []string{"latent patches"}, Weight: 1},
+			{Label: "adaLN-Zero conditioning", Phrasings: []string{"adaLN-Zero"}, Weight: 1},
+			{Label: "Attention cost", Phrasings: []string{"attention cost"}, Weight: 1},
+		}}
+	for _, tc := range []struct {
+		answer, label string
+		covered       bool
+	}{
+		{"The U-Net conditions on the timestep with adaLN-Zero.", "adaLN-Zero conditioning", false},
+		{"DiT conditions on the timestep with adaLN-Zero.", "adaLN-Zero conditioning", true},
+		// A paragraph that opens with other words has no topic.
+		{"The U-Net pays an attention cost too.", "Attention cost", true},
 	} {
 		if p := point(t, Grade(c, tc.answer), tc.label); p.Covered != tc.covered {
 			t.Errorf("%q: %q covered %v, want %v (%+v)", tc.answer, tc.label, p.Covered, tc.covered, p)

@@ -748,6 +748,9 @@ func (m *cardMatcher) pointSubjects(reference string, unset bool) {
 				if s < 0 {
 					s = a.subjectOfIn(lo, hi, true)
 				}
+				if s < 0 && unset {
+					s = a.paragraphTopic(lo)
+				}
 				if !found {
 					subj, found = s, true
 				} else if s != subj {
@@ -758,6 +761,24 @@ func (m *cardMatcher) pointSubjects(reference string, unset bool) {
 		}
 		pm.subject = subj
 	}
+}
+
+// paragraphTopic returns the subject whose name opens the paragraph of
+// token lo ("**DiT** (Peebles and Xie): a plain Vision Transformer ...
+// Conditioning worked best with adaLN-Zero"), or -1.
+func (a *analysis) paragraphTopic(lo int32) int {
+	start := strings.LastIndex(a.text[:a.toks[lo].start], "\n\n") + 1
+	for _, mn := range a.mentions {
+		if int(a.toks[mn.first].start) < start {
+			continue
+		}
+		first := mn.first
+		if first > 0 && a.toks[first-1].start >= start {
+			return -1 // the paragraph opens with other words
+		}
+		return mn.subject
+	}
+	return -1
 }
 
 // abbreviationsOf returns the abbreviations whose expansion is the name
