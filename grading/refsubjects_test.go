@@ -137,3 +137,26 @@ func TestReferenceParagraphTopic(t *testing.T) {
 		}
 	}
 }
+
+// "Unlike X, Y ...": the contrast word puts aside the name of its own
+// clause, not the subject of the next one.
+func TestUnlikeOpensSentence(t *testing.T) {
+	c := &decks.Card{ID: "t/samplers", Question: "DDPM vs DDIM sampling?",
+		Answer: "DDPM samples stochastically. DDIM is deterministic and skips steps.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "DDPM: stochastic sampling", Phrasings: []string{"stochastic"}, Weight: 1},
+			{Label: "DDIM: skips steps", Phrasings: []string{"skips steps"}, Weight: 1},
+		}}
+	for _, tc := range []struct {
+		answer, label string
+		covered       bool
+	}{
+		{"Unlike DDIM, DDPM is fast and skips steps.", "DDIM: skips steps", false},
+		{"Unlike DDPM, DDIM is fast and skips steps.", "DDIM: skips steps", true},
+		{"DDIM, unlike DDPM, skips steps.", "DDIM: skips steps", true},
+	} {
+		if p := point(t, Grade(c, tc.answer), tc.label); p.Covered != tc.covered {
+			t.Errorf("%q: %q covered %v, want %v (%+v)", tc.answer, tc.label, p.Covered, tc.covered, p)
+		}
+	}
+}

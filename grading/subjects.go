@@ -401,7 +401,9 @@ func (a *analysis) findMentions(m *cardMatcher) {
 		}
 		for _, it := range items {
 			c := false
-			for q := int(it.first) - 1; q >= 0 && q >= int(it.first)-2; q-- {
+			// "Unlike DDIM, DDPM ...": the contrast word governs the name
+			// of its own clause only.
+			for q := int(it.first) - 1; q >= 0 && q >= int(it.first)-2 && a.toks[q].clause == a.toks[it.first].clause; q-- {
 				if contrastWords[a.toks[q].word] {
 					c = true
 				}
