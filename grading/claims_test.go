@@ -994,3 +994,22 @@ func TestWideDenialNoAbsence(t *testing.T) {
 		t.Errorf("denied need of a teacher: %+v, want covered", p)
 	}
 }
+
+// TestMisconceptionBesideContrast: a wrong claim on one side of "while" or
+// "whereas" is asserted, though its match over the whole sentence crosses
+// the word; a contrast that sets a right claim against another is not.
+func TestMisconceptionBesideContrast(t *testing.T) {
+	for _, tc := range []struct {
+		label, answer string
+		want          bool
+	}{
+		{"Consistency distillation needs no teacher", "Consistency distillation needs no teacher, while consistency training uses a pre-trained diffusion model.", true},
+		{"Consistency training needs a pre-trained diffusion model", "Consistency distillation needs no teacher, whereas consistency training uses a pre-trained diffusion model.", true},
+		{"Consistency training needs a pre-trained diffusion model", "Consistency distillation uses a pre-trained diffusion model, while consistency training needs no teacher.", false},
+		{"Consistency distillation needs no teacher", "Consistency distillation uses a pre-trained diffusion model, while consistency training needs no teacher.", false},
+	} {
+		if got := misconceptionAsserted(t, "diffusion/consistency-models", tc.label, tc.answer); got != tc.want {
+			t.Errorf("%q: %q asserted %v, want %v", tc.answer, tc.label, got, tc.want)
+		}
+	}
+}
