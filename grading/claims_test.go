@@ -997,7 +997,8 @@ func TestWideDenialNoAbsence(t *testing.T) {
 
 // TestMisconceptionBesideContrast: a wrong claim on one side of "while" or
 // "whereas" is asserted, though its match over the whole sentence crosses
-// the word; a contrast that sets a right claim against another is not.
+// the word; a contrast that sets a right claim against another is not, nor
+// is a side whose match holds no predicate.
 func TestMisconceptionBesideContrast(t *testing.T) {
 	for _, tc := range []struct {
 		label, answer string
@@ -1011,5 +1012,11 @@ func TestMisconceptionBesideContrast(t *testing.T) {
 		if got := misconceptionAsserted(t, "diffusion/consistency-models", tc.label, tc.answer); got != tc.want {
 			t.Errorf("%q: %q asserted %v, want %v", tc.answer, tc.label, got, tc.want)
 		}
+	}
+	// A side that only names the thing ("more demos in the same
+	// environment") and says something else of it states no claim.
+	answer := "Success follows a power law in the number of environments, while more demos in the same environment saturate quickly."
+	if misconceptionAsserted(t, "vla/data-scaling-laws", "Performance scales mainly with the number of demonstrations", answer) {
+		t.Errorf("%q: misconception asserted by a bare name beside the contrast", answer)
 	}
 }

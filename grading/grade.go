@@ -722,7 +722,8 @@ var clauseContrastWords = setOf(`while whereas`)
 // uses a pre-trained diffusion model" states both wrong claims, though each
 // match, taken over the whole sentence, crosses "while". Each side (the
 // sentence up to the word, and from it to the sentence's end) is matched on
-// its own, under the same rules of comparison, subjects and qualifiers.
+// its own, under the same rules of comparison, subjects and qualifiers,
+// and counts only where the words it matches hold a predicate.
 func (m *cardMatcher) assertedBeside(answer string, a *analysis, pm *pointMatcher, spans []Span) bool {
 	toks := a.toks
 	for _, sp := range spans {
@@ -740,12 +741,26 @@ func (m *cardMatcher) assertedBeside(answer string, a *analysis, pm *pointMatche
 			for _, part := range [2]string{answer[toks[s].start:toks[k].start], answer[toks[k].end:toks[e].end]} {
 				b := m.analyzePooled(part)
 				v := b.matchPoint(pm)
-				ok := v.covered && !qualifiedAll(b.toks, v.spans) && !comparedAll(b.toks, v.spans) && !b.twoSubjectsAll(v.spans)
+				ok := v.covered && !qualifiedAll(b.toks, v.spans) && !comparedAll(b.toks, v.spans) && !b.twoSubjectsAll(v.spans) &&
+					b.predicateIn(v.spans)
 				b.release()
 				if ok {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// predicateIn reports whether one of spans holds a predicate of its own
+// (clauseHasPredicate): "consistency training uses a pre-trained model"
+// is a claim, "more demos in the same environment" only names a thing,
+// which the rest of its clause may say anything of ("... saturates").
+func (a *analysis) predicateIn(spans []Span) bool {
+	for _, sp := range spans {
+		if lo, hi := a.spanTokens(sp); lo >= 0 && clauseHasPredicate(a.toks[lo:hi+1]) {
+			return true
 		}
 	}
 	return false
