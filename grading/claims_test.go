@@ -1020,3 +1020,15 @@ func TestMisconceptionBesideContrast(t *testing.T) {
 		t.Errorf("%q: misconception asserted by a bare name beside the contrast", answer)
 	}
 }
+
+// TestMisconceptionAfterUnlike: a wrong claim matched from a name right
+// after "unlike" is said of the other thing and not asserted.
+func TestMisconceptionAfterUnlike(t *testing.T) {
+	const label = "System identification randomises the simulator"
+	if a := "Unlike system identification, domain randomization does not fit parameters: it randomises textures."; misconceptionAsserted(t, "vla/sim-to-real", label, a) {
+		t.Errorf("%q: misconception asserted", a)
+	}
+	if a := "System identification randomises textures and lighting over wide ranges."; !misconceptionAsserted(t, "vla/sim-to-real", label, a) {
+		t.Errorf("%q: misconception not asserted", a)
+	}
+}

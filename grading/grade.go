@@ -636,15 +636,20 @@ func qualifiedAll(toks []token, spans []Span) bool {
 }
 
 // comparedAll reports whether every span has a word of comparison between
-// its words: "FiLM is cheaper than cross-attention" compares FiLM with
-// cross-attention and does not say that FiLM is cross-attention ("rather
-// than" and "other than" set nothing side by side).
+// its words, or opens right after "unlike": "FiLM is cheaper than
+// cross-attention" compares FiLM with cross-attention and does not say that
+// FiLM is cross-attention ("rather than" and "other than" set nothing side
+// by side); "unlike system identification, domain randomization randomises
+// textures" says nothing of system identification randomising.
 func comparedAll(toks []token, spans []Span) bool {
 	if len(spans) == 0 {
 		return false
 	}
 	for _, sp := range spans {
 		found := false
+		if k := firstTokenFrom(toks, sp.Start); k > 0 && toks[k-1].word == "unlike" {
+			found = true // "unlike system identification, domain randomization ... randomises"
+		}
 		for i := range toks {
 			if toks[i].start > sp.Start && toks[i].end < sp.End && comparisonWords[toks[i].word] &&
 				!(toks[i].word == "than" && i > 0 && (toks[i-1].word == "rather" || toks[i-1].word == "other")) {
