@@ -1031,4 +1031,11 @@ func TestMisconceptionAfterUnlike(t *testing.T) {
 	if a := "System identification randomises textures and lighting over wide ranges."; !misconceptionAsserted(t, "vla/sim-to-real", label, a) {
 		t.Errorf("%q: misconception not asserted", a)
 	}
+	const ik = "ALOHA maps the operator's hand pose through inverse kinematics"
+	if a := "Unlike a VR headset setup, ALOHA maps leader joints to follower joints directly."; misconceptionAsserted(t, "vla/teleoperation-aloha", ik, a) {
+		t.Errorf("%q: misconception asserted across an article after 'unlike'", a)
+	}
+	if a := "ALOHA collects its data with a VR headset."; !misconceptionAsserted(t, "vla/teleoperation-aloha", ik, a) {
+		t.Errorf("%q: misconception not asserted", a)
+	}
 }

@@ -636,7 +636,7 @@ func qualifiedAll(toks []token, spans []Span) bool {
 }
 
 // comparedAll reports whether every span has a word of comparison between
-// its words, or opens right after "unlike": "FiLM is cheaper than
+// its words, or opens right after "unlike" (and an article): "FiLM is cheaper than
 // cross-attention" compares FiLM with cross-attention and does not say that
 // FiLM is cross-attention ("rather than" and "other than" set nothing side
 // by side); "unlike system identification, domain randomization randomises
@@ -647,7 +647,11 @@ func comparedAll(toks []token, spans []Span) bool {
 	}
 	for _, sp := range spans {
 		found := false
-		if k := firstTokenFrom(toks, sp.Start); k > 0 && toks[k-1].word == "unlike" {
+		k := firstTokenFrom(toks, sp.Start)
+		for k > 0 && (toks[k-1].word == "a" || toks[k-1].word == "an" || toks[k-1].word == "the") {
+			k--
+		}
+		if k > 0 && toks[k-1].word == "unlike" {
 			found = true // "unlike system identification, domain randomization ... randomises"
 		}
 		for i := range toks {
