@@ -315,7 +315,8 @@ func Grade(card *decks.Card, answer string) Result {
 	for i := range m.miscs {
 		v := a.matchPoint(&m.miscs[i])
 		if v.covered && (qualifiedAll(a.toks, v.spans) ||
-			(comparedAll(a.toks, v.spans) || a.twoSubjectsAll(v.spans)) && !m.comparesItself(card.Misconceptions[i])) {
+			(comparedAll(a.toks, v.spans) || a.twoSubjectsAll(v.spans)) && !m.comparesItself(card.Misconceptions[i]) &&
+				!m.assertedBeside(answer, a, &m.miscs[i], v.spans)) {
 			v.covered = false // "the same objective up to a weighting", "FiLM is cheaper than cross-attention"
 		}
 		mr := MisconceptionResult{Label: m.miscs[i].label, Weight: m.miscs[i].weight, Asserted: v.covered}
@@ -635,15 +636,24 @@ func qualifiedAll(toks []token, spans []Span) bool {
 }
 
 // comparedAll reports whether every span has a word of comparison between
-// its words: "FiLM is cheaper than cross-attention" compares FiLM with
-// cross-attention and does not say that FiLM is cross-attention ("rather
-// than" and "other than" set nothing side by side).
+// its words, or opens right after "unlike" (and an article): "FiLM is cheaper than
+// cross-attention" compares FiLM with cross-attention and does not say that
+// FiLM is cross-attention ("rather than" and "other than" set nothing side
+// by side); "unlike system identification, domain randomization randomises
+// textures" says nothing of system identification randomising.
 func comparedAll(toks []token, spans []Span) bool {
 	if len(spans) == 0 {
 		return false
 	}
 	for _, sp := range spans {
 		found := false
+		k := firstTokenFrom(toks, sp.Start)
+		for k > 0 && (toks[k-1].word == "a" || toks[k-1].word == "an" || toks[k-1].word == "the") {
+			k--
+		}
+		if k > 0 && toks[k-1].word == "unlike" {
+			found = true // "unlike system identification, domain randomization ... randomises"
+		}
 		for i := range toks {
 			if toks[i].start > sp.Start && toks[i].end < sp.End && comparisonWords[toks[i].word] &&
 				!(toks[i].word == "than" && i > 0 && (toks[i-1].word == "rather" || toks[i-1].word == "other")) {
@@ -707,6 +717,60 @@ func (m *cardMatcher) comparesItself(kp decks.KeyPoint) bool {
 			subj = mn.subject
 		}
 		a.release()
+	}
+	return false
+}
+
+// clauseContrastWords join two claims set against each other ("X needs no
+// teacher, while Y uses one"): each side is a claim of its own.
+var clauseContrastWords = setOf(`while whereas`)
+
+// assertedBeside reports whether a misconception whose match spans a word
+// of contrast (clauseContrastWords) is stated by one side of that contrast alone:
+// "consistency distillation needs no teacher, while consistency training
+// uses a pre-trained diffusion model" states both wrong claims, though each
+// match, taken over the whole sentence, crosses "while". Each side (the
+// sentence up to the word, and from it to the sentence's end) is matched on
+// its own, under the same rules of comparison, subjects and qualifiers,
+// and counts only where the words it matches hold a predicate.
+func (m *cardMatcher) assertedBeside(answer string, a *analysis, pm *pointMatcher, spans []Span) bool {
+	toks := a.toks
+	for _, sp := range spans {
+		for k := firstTokenFrom(toks, sp.Start); k < len(toks) && toks[k].end < sp.End; k++ {
+			if !clauseContrastWords[toks[k].word] || toks[k].end > len(answer) {
+				continue
+			}
+			s, e := k, k
+			for s > 0 && toks[s-1].sent == toks[k].sent {
+				s--
+			}
+			for e+1 < len(toks) && toks[e+1].sent == toks[k].sent {
+				e++
+			}
+			for _, part := range [2]string{answer[toks[s].start:toks[k].start], answer[toks[k].end:toks[e].end]} {
+				b := m.analyzePooled(part)
+				v := b.matchPoint(pm)
+				ok := v.covered && !qualifiedAll(b.toks, v.spans) && !comparedAll(b.toks, v.spans) && !b.twoSubjectsAll(v.spans) &&
+					b.predicateIn(v.spans)
+				b.release()
+				if ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// predicateIn reports whether one of spans holds a predicate of its own
+// (clauseHasPredicate): "consistency training uses a pre-trained model"
+// is a claim, "more demos in the same environment" only names a thing,
+// which the rest of its clause may say anything of ("... saturates").
+func (a *analysis) predicateIn(spans []Span) bool {
+	for _, sp := range spans {
+		if lo, hi := a.spanTokens(sp); lo >= 0 && clauseHasPredicate(a.toks[lo:hi+1]) {
+			return true
+		}
 	}
 	return false
 }
