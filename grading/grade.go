@@ -257,6 +257,9 @@ type Result struct {
 	// KeywordDump is set when the answer reads as a bare list of terms: its
 	// matched points are Listed rather than Covered.
 	KeywordDump bool `json:"keyword_dump,omitempty"`
+	// ReadsLike is the id of the neighbouring card the answer reads as an
+	// answer to (GradeAmong), or "".
+	ReadsLike string `json:"reads_like,omitempty"`
 }
 
 // Penalties: the share of its weight a contradicted point, and an asserted
@@ -277,6 +280,18 @@ const severalWrongCredit = 0.5
 // answer asserts it. See the package documentation for the rules.
 // Grade is deterministic, safe for concurrent use, and never panics.
 func Grade(card *decks.Card, answer string) Result {
+	return gradeAmong(card, nil, answer)
+}
+
+// GradeAmong is Grade told the card's neighbours (the other cards of its
+// topic): an answer that reads as an answer to one of them does not cover
+// the points it names only through that card's words, and Result.ReadsLike
+// names it (neighbours.go).
+func GradeAmong(card *decks.Card, neighbours []*decks.Card, answer string) Result {
+	return gradeAmong(card, neighbours, answer)
+}
+
+func gradeAmong(card *decks.Card, neighbours []*decks.Card, answer string) Result {
 	m := matcherFor(card)
 	a := m.analyzePooled(answer)
 	defer a.release()
@@ -346,9 +361,17 @@ func Grade(card *decks.Card, answer string) Result {
 			}
 		}
 	}
+	var other *cardSig
+	if len(neighbours) > 0 && len(m.refs) == 0 && weightedShare(r.Points, 1) > 0 {
+		var nb *decks.Card
+		if nb, other = readsLike(card, m, neighbours, a.toks); nb != nil {
+			r.ReadsLike = nb.ID
+			dropNeighbourCover(a.toks, r.Points, other)
+		}
+	}
 	r.Coverage = roundHalfUp(100 * weightedShare(r.Points, 1))
 	r.Score = ScoreOf(r.Points, r.Misconceptions)
-	if len(m.blend) > 0 && r.Score > 0 && !anyAsserted(r.Misconceptions) {
+	if len(m.blend) > 0 && r.Score > 0 && !anyAsserted(r.Misconceptions) && other == nil {
 		// Words of the reference the key points' phrasings did not foresee
 		// ("compact codes" for "compressed latent") count for refBlend.
 		if share, total := a.refShareOf(m, m.blend); total >= minBlendRef {
