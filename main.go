@@ -604,7 +604,7 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%s: the answer is longer than the %d bytes (256 KiB) an answer may hold", name, interview.MaxAnswerBytes)
 	}
 	answer := string(raw)
-	result := grading.Grade(card, answer)
+	result := grading.GradeAmong(card, grading.Neighbours(lib, card), answer)
 	var verdict *llm.Verdict
 	var llmErr error
 	if client != nil {

@@ -174,16 +174,8 @@ func gradeLabeledAmong(t *testing.T) []graded {
 		t.Fatal(err)
 	}
 	return gradeLabeledWith(t, func(c *decks.Card, answer string) Result {
-		return GradeAmong(c, topicCards(lib, c), answer)
+		return GradeAmong(c, Neighbours(lib, c), answer)
 	})
-}
-
-// topicCards returns the cards of a card's topic in a library.
-func topicCards(lib *decks.Library, c *decks.Card) []*decks.Card {
-	if tp, ok := lib.Topic(c.Topic); ok {
-		return tp.Cards
-	}
-	return nil
 }
 
 // gradeLabeledWith grades the labeled set with grade (Grade, or Grade on

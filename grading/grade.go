@@ -258,8 +258,9 @@ type Result struct {
 	// matched points are Listed rather than Covered.
 	KeywordDump bool `json:"keyword_dump,omitempty"`
 	// ReadsLike is the id of the neighbouring card the answer reads as an
-	// answer to (GradeAmong), or "".
-	ReadsLike string `json:"reads_like,omitempty"`
+	// answer to (GradeAmong), or ""; ReadsLikeQuestion is its question.
+	ReadsLike         string `json:"reads_like,omitempty"`
+	ReadsLikeQuestion string `json:"reads_like_question,omitempty"`
 }
 
 // Penalties: the share of its weight a contradicted point, and an asserted
@@ -361,17 +362,15 @@ func gradeAmong(card *decks.Card, neighbours []*decks.Card, answer string) Resul
 			}
 		}
 	}
-	var other *cardSig
 	if len(neighbours) > 0 && len(m.refs) == 0 && weightedShare(r.Points, 1) > 0 {
-		var nb *decks.Card
-		if nb, other = readsLike(card, m, neighbours, a.toks); nb != nil {
-			r.ReadsLike = nb.ID
-			dropNeighbourCover(a.toks, r.Points, other)
+		if nb, other := readsLike(card, m, neighbours, a.toks); nb != nil {
+			r.ReadsLike, r.ReadsLikeQuestion = nb.ID, nb.Question
+			dropNeighbourCover(a.toks, r.Points, signature(card, m), other)
 		}
 	}
 	r.Coverage = roundHalfUp(100 * weightedShare(r.Points, 1))
 	r.Score = ScoreOf(r.Points, r.Misconceptions)
-	if len(m.blend) > 0 && r.Score > 0 && !anyAsserted(r.Misconceptions) && other == nil {
+	if len(m.blend) > 0 && r.Score > 0 && !anyAsserted(r.Misconceptions) {
 		// Words of the reference the key points' phrasings did not foresee
 		// ("compact codes" for "compressed latent") count for refBlend.
 		if share, total := a.refShareOf(m, m.blend); total >= minBlendRef {

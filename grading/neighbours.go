@@ -19,20 +19,21 @@ import (
 // question (cardSig), each weighted by how rare it is among the cards
 // compared (idf) and the total divided by the square root of the card's
 // vocabulary size, so a long reference is not favoured. When a neighbour's
-// affinity is readsLikeRatio times the asked card's or more, the answer
+// affinity is readsLikeRatio times the asked card's or more, and at least
+// readsLikeMin (a short answer's ratio says little), the answer
 // reads as an answer to that neighbour (Result.ReadsLike): each point it
-// covers only through words the neighbour also uses is not covered, and the
-// reference coverage is not blended in. Points covered through words only
-// the asked card uses are kept.
+// covers with fewer than ownWords words of the asked card's vocabulary that
+// the neighbour's lacks is not covered. Words of neither card ("large",
+// "factor") tell nothing.
 //
-// The neighbours' affinities are computed only when the answer covers a
-// point or scores above 0 on the asked card, from the tokens already
-// analysed; each card's vocabulary is built once per compiled matcher.
+// The neighbours' affinities are computed only when the answer covers or
+// lists a point of the asked card, from the tokens already analysed; each
+// card's vocabulary is built once per compiled matcher.
 
 // Tuned on the tune split of the labeled set (eval_test.go, graded with
 // the built-in cards of the asked card's topic as neighbours).
 var (
-	readsLikeRatio = 1.5 // a neighbour's affinity over the asked card's, from which the answer reads like it
+	readsLikeRatio = 1.6 // a neighbour's affinity over the asked card's, from which the answer reads like it
 	readsLikeMin   = 2.0 // the least affinity (idf-weighted terms over the root of the vocabulary size) that reads like anything
 )
 
@@ -114,9 +115,14 @@ func signature(card *decks.Card, m *cardMatcher) *cardSig {
 	for term, x := range w {
 		s.terms = append(s.terms, sigTerm{sigID(term, true), x})
 	}
-	slices.SortFunc(s.terms, func(a, b sigTerm) int { return int(a.id - b.id) })
+	sortSig(s)
 	sigCache.Store(m, s)
 	return s
+}
+
+// sortSig sorts a signature's terms by id.
+func sortSig(s *cardSig) {
+	slices.SortFunc(s.terms, func(a, b sigTerm) int { return int(a.id - b.id) })
 }
 
 // answerSigTerms returns the sorted distinct global ids of the answer's
@@ -208,28 +214,48 @@ func readsLike(card *decks.Card, m *cardMatcher, neighbours []*decks.Card, toks 
 	return cards[best], sigs[best]
 }
 
-// dropNeighbourCover takes back each covered point whose spans hold no
-// content word outside the neighbour's vocabulary.
-func dropNeighbourCover(toks []token, points []PointResult, nb *cardSig) {
+// dropNeighbourCover takes back each covered point whose spans hold fewer
+// than ownWords distinct content words of the asked card's vocabulary
+// (own) that the neighbour's (nb) lacks: words of neither card ("large",
+// "factor") say nothing about which question was answered.
+func dropNeighbourCover(toks []token, points []PointResult, own, nb *cardSig) {
 	for i := range points {
 		p := &points[i]
 		if !p.Covered {
 			continue
 		}
-		own := false
+		var found []int32
 		for _, sp := range p.Spans {
 			for k := range toks {
 				t := &toks[k]
 				if t.start < sp.Start || t.end > sp.End || t.fn || t.stop || len(t.word) < 2 && !t.number {
 					continue
 				}
-				if !nb.has(sigID(t.term, false)) {
-					own = true
+				if id := sigID(t.term, false); id >= 0 && own.has(id) && !nb.has(id) && !slices.Contains(found, id) {
+					found = append(found, id)
 				}
 			}
 		}
-		if !own {
+		if len(found) < ownWords {
 			p.Covered, p.Spans = false, nil
 		}
 	}
+}
+
+// ownWords is how many words of its own card a point's evidence needs to
+// stay covered in an answer that reads like a neighbour's.
+var ownWords = 2
+
+// Neighbours returns the cards a card's answers are told apart from: the
+// other cards of its topic in lib (GradeAmong skips the card itself). A
+// follow-up has none: it asks about its parent's material. nil lib, or a
+// card whose topic is not in lib, gives none.
+func Neighbours(lib *decks.Library, card *decks.Card) []*decks.Card {
+	if lib == nil || card == nil || card.Parent != "" {
+		return nil
+	}
+	if tp, ok := lib.Topic(card.Topic); ok {
+		return tp.Cards
+	}
+	return nil
 }
