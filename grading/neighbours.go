@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"grill/decks"
 )
@@ -53,6 +54,7 @@ var (
 	sigMu    sync.RWMutex
 	sigIDs   = map[string]int32{}
 	sigCache sync.Map // *cardMatcher -> *cardSig
+	sigCount atomic.Int64
 )
 
 // sigID returns the global id of a term, adding it when add is set; -1
@@ -116,6 +118,10 @@ func signature(card *decks.Card, m *cardMatcher) *cardSig {
 		s.terms = append(s.terms, sigTerm{sigID(term, true), x})
 	}
 	sortSig(s)
+	if sigCount.Add(1) > maxMatcherCache {
+		sigCache.Clear() // as the matcher cache is
+		sigCount.Store(0)
+	}
 	sigCache.Store(m, s)
 	return s
 }

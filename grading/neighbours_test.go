@@ -174,3 +174,26 @@ func TestGradeAmongShortAnswer(t *testing.T) {
 		t.Errorf("GradeAmong: reads like %q, score %d; want none, Grade's %d", r.ReadsLike, r.Score, alone.Score)
 	}
 }
+
+// GradeAmong is safe for concurrent use, while vocabularies are built too.
+func TestGradeAmongConcurrent(t *testing.T) {
+	lib := builtinLib(t)
+	c, _ := lib.Card("diffusion/negative-prompts")
+	want := GradeAmong(c, Neighbours(lib, c), cfgAnswer)
+	// Copies of the topic's cards, edited so their matchers are new.
+	var nbs []*decks.Card
+	for _, nb := range Neighbours(lib, c) {
+		cc := *nb
+		cc.Answer += " "
+		nbs = append(nbs, &cc)
+	}
+	done := make(chan Result)
+	for range 4 {
+		go func() { done <- GradeAmong(c, nbs, cfgAnswer) }()
+	}
+	for range 4 {
+		if r := <-done; r.Score != want.Score || r.ReadsLike != want.ReadsLike {
+			t.Errorf("concurrent: %d %q, want %d %q", r.Score, r.ReadsLike, want.Score, want.ReadsLike)
+		}
+	}
+}
