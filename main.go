@@ -568,7 +568,7 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		opts := grading.BatchOptions{MaxAnswerBytes: interview.MaxAnswerBytes}
 		if client != nil {
 			opts.LLM = func(card *decks.Card, answer string) json.Marshaler {
-				v, err := askLLM(client, card, answer, grading.Grade(card, answer))
+				v, err := askLLM(client, card, answer, grading.GradeAmong(card, grading.Neighbours(lib, card), answer))
 				return llm.Reply{Verdict: v, Err: err}
 			}
 		}

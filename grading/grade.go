@@ -21,6 +21,11 @@
 // reference answer instead (refcover.go), with key points derived from the
 // reference for feedback.
 //
+// Told the other cards of the card's topic (GradeAmong), the grader checks
+// whether the answer reads as an answer to one of them (neighbours.go): a
+// good answer to a neighbouring card then covers none of the points it names
+// only through that card's words, and the Result names the card.
+//
 // # Matching
 //
 // Answer and phrasings are normalised alike: Unicode NFKC and case folding,
@@ -285,9 +290,10 @@ func Grade(card *decks.Card, answer string) Result {
 }
 
 // GradeAmong is Grade told the card's neighbours (the other cards of its
-// topic): an answer that reads as an answer to one of them does not cover
-// the points it names only through that card's words, and Result.ReadsLike
-// names it (neighbours.go).
+// topic, Neighbours): an answer that reads as an answer to one of them
+// covers a point only with words of the card's own that the neighbour does
+// not use, and Result.ReadsLike names that card (neighbours.go). With no
+// neighbours it is Grade.
 func GradeAmong(card *decks.Card, neighbours []*decks.Card, answer string) Result {
 	return gradeAmong(card, neighbours, answer)
 }
