@@ -21,6 +21,11 @@
 // reference answer instead (refcover.go), with key points derived from the
 // reference for feedback.
 //
+// Told the other cards of the card's topic (GradeAmong), the grader checks
+// whether the answer reads as an answer to one of them (neighbours.go): a
+// good answer to a neighbouring card then covers none of the points it names
+// only through that card's words, and the Result names the card.
+//
 // # Matching
 //
 // Answer and phrasings are normalised alike: Unicode NFKC and case folding,
@@ -257,6 +262,10 @@ type Result struct {
 	// KeywordDump is set when the answer reads as a bare list of terms: its
 	// matched points are Listed rather than Covered.
 	KeywordDump bool `json:"keyword_dump,omitempty"`
+	// ReadsLike is the id of the neighbouring card the answer reads as an
+	// answer to (GradeAmong), or ""; ReadsLikeQuestion is its question.
+	ReadsLike         string `json:"reads_like,omitempty"`
+	ReadsLikeQuestion string `json:"reads_like_question,omitempty"`
 }
 
 // Penalties: the share of its weight a contradicted point, and an asserted
@@ -277,6 +286,19 @@ const severalWrongCredit = 0.5
 // answer asserts it. See the package documentation for the rules.
 // Grade is deterministic, safe for concurrent use, and never panics.
 func Grade(card *decks.Card, answer string) Result {
+	return gradeAmong(card, nil, answer)
+}
+
+// GradeAmong is Grade told the card's neighbours (the other cards of its
+// topic, Neighbours): an answer that reads as an answer to one of them
+// covers a point only with words of the card's own that the neighbour does
+// not use, and Result.ReadsLike names that card (neighbours.go). With no
+// neighbours it is Grade.
+func GradeAmong(card *decks.Card, neighbours []*decks.Card, answer string) Result {
+	return gradeAmong(card, neighbours, answer)
+}
+
+func gradeAmong(card *decks.Card, neighbours []*decks.Card, answer string) Result {
 	m := matcherFor(card)
 	a := m.analyzePooled(answer)
 	defer a.release()
@@ -345,6 +367,12 @@ func Grade(card *decks.Card, answer string) Result {
 			if r.Points[i].Covered {
 				r.Points[i].Covered, r.Points[i].Listed = false, true
 			}
+		}
+	}
+	if len(neighbours) > 0 && len(m.refs) == 0 && weightedShare(r.Points, 1) > 0 {
+		if nb, other := readsLike(card, m, neighbours, a.toks); nb != nil {
+			r.ReadsLike, r.ReadsLikeQuestion = nb.ID, nb.Question
+			dropNeighbourCover(a.toks, r.Points, signature(card, m), other)
 		}
 	}
 	r.Coverage = roundHalfUp(100 * weightedShare(r.Points, 1))
