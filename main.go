@@ -568,7 +568,7 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		opts := grading.BatchOptions{MaxAnswerBytes: interview.MaxAnswerBytes}
 		if client != nil {
 			opts.LLM = func(card *decks.Card, answer string) json.Marshaler {
-				v, err := askLLM(client, card, answer, grading.Grade(card, answer))
+				v, err := askLLM(client, card, answer, grading.GradeAmong(card, grading.Neighbours(lib, card), answer))
 				return llm.Reply{Verdict: v, Err: err}
 			}
 		}
@@ -604,7 +604,7 @@ func cmdGrade(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%s: the answer is longer than the %d bytes (256 KiB) an answer may hold", name, interview.MaxAnswerBytes)
 	}
 	answer := string(raw)
-	result := grading.Grade(card, answer)
+	result := grading.GradeAmong(card, grading.Neighbours(lib, card), answer)
 	var verdict *llm.Verdict
 	var llmErr error
 	if client != nil {

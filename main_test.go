@@ -232,6 +232,21 @@ func TestGradeText(t *testing.T) {
 	}
 }
 
+// An answer to another card of the topic is graded among the topic's
+// cards: grill grade names the question it reads like, in text and JSON.
+func TestGradeReadsLike(t *testing.T) {
+	const cfg = "Classifier-free guidance trains a single network both with the text condition and with an empty condition, dropping the prompt for roughly one example in ten. When sampling, each step evaluates the model twice, conditioned and unconditional, and moves from the unconditional prediction towards the conditional one by a guidance scale w of about 7.5. Larger w follows the prompt more closely but costs diversity."
+	out, errs, code := grill(t, cfg, "grade", "--question", "diffusion/negative-prompts")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	textcheck.Contains(t, "output", out, "reads like an answer to: Explain classifier-free guidance", "✗ Replaces the unconditional branch of CFG")
+	js, _, _ := grill(t, cfg, "grade", "--question", "diffusion/negative-prompts", "--json")
+	if !strings.Contains(js, `"reads_like":"diffusion/classifier-free-guidance"`) {
+		t.Errorf("JSON: %s", js)
+	}
+}
+
 func TestGradeJSONFromFileIsDeterministic(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "answer.txt")
 	os.WriteFile(p, []byte("We add Gaussian noise over T steps with a schedule beta_t; closed form x_t = sqrt(alpha_bar) x_0 + sqrt(1 - alpha_bar) eps."), 0o600)

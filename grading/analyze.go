@@ -25,6 +25,7 @@ type analysis struct {
 	helpID  int32 // the card's id of "help", or -1
 
 	mentions []mention // where the compared subjects are named
+	nearOnly bool      // subjects taken from the reference: said of one named in the sentence only (subjects.go)
 	items    []item    // scratch for matchVariant
 	chosen   []int32   // scratch for matchVariant
 

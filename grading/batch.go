@@ -45,6 +45,7 @@ type batchGraded struct {
 	// or beside it): always present, empty when none.
 	Contradicted   []string       `json:"contradicted"`
 	Misconceptions []string       `json:"misconceptions"`
+	ReadsLike      string         `json:"reads_like,omitempty"` // the card the answer reads as an answer to (GradeAmong)
 	LLM            json.Marshaler `json:"llm,omitempty"`
 }
 
@@ -189,13 +190,13 @@ func gradeLine(lib *decks.Library, n int, line []byte, opts BatchOptions) lineRe
 	if opts.MaxAnswerBytes > 0 && len(*in.Answer) > opts.MaxAnswerBytes {
 		return fail("the answer is %d bytes, longer than the %d an answer may hold", len(*in.Answer), opts.MaxAnswerBytes)
 	}
-	g := ResultJSON(card, Grade(card, *in.Answer))
+	g := ResultJSON(card, GradeAmong(card, Neighbours(lib, card), *in.Answer))
 	id := in.ID
 	if len(id) == 0 {
 		id = json.RawMessage("null")
 	}
 	out := batchGraded{ID: id, QuestionID: card.ID, Score: g.Score, Covered: g.Covered, Missed: g.Missed,
-		Contradicted: g.Contradicted, Misconceptions: g.Misconceptions}
+		Contradicted: g.Contradicted, Misconceptions: g.Misconceptions, ReadsLike: g.ReadsLike}
 	if opts.LLM != nil {
 		out.LLM = opts.LLM(card, *in.Answer)
 	}

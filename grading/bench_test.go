@@ -52,6 +52,28 @@ func BenchmarkGrade150Words(b *testing.B) {
 	b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e3, "cpu-µs/op")
 }
 
+// BenchmarkGradeAmong150Words grades the same answer told the 30 cards of
+// its topic as neighbours, as grill does (the answer covers points, so the
+// neighbours' vocabularies are compared), after every matcher is compiled.
+func BenchmarkGradeAmong150Words(b *testing.B) {
+	lib, err := decks.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, _ := lib.Card("gnn/message-passing")
+	nbs := Neighbours(lib, c)
+	if len(nbs) != 30 {
+		b.Fatalf("%d neighbours", len(nbs))
+	}
+	GradeAmong(c, nbs, answer150)
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		GradeAmong(c, nbs, answer150)
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e3, "cpu-µs/op")
+}
+
 // BenchmarkGradeColdCard includes compiling the card's matcher.
 func BenchmarkGradeColdCard(b *testing.B) {
 	c := builtinCard(b, "gnn/message-passing")

@@ -994,3 +994,48 @@ func TestWideDenialNoAbsence(t *testing.T) {
 		t.Errorf("denied need of a teacher: %+v, want covered", p)
 	}
 }
+
+// TestMisconceptionBesideContrast: a wrong claim on one side of "while" or
+// "whereas" is asserted, though its match over the whole sentence crosses
+// the word; a contrast that sets a right claim against another is not, nor
+// is a side whose match holds no predicate.
+func TestMisconceptionBesideContrast(t *testing.T) {
+	for _, tc := range []struct {
+		label, answer string
+		want          bool
+	}{
+		{"Consistency distillation needs no teacher", "Consistency distillation needs no teacher, while consistency training uses a pre-trained diffusion model.", true},
+		{"Consistency training needs a pre-trained diffusion model", "Consistency distillation needs no teacher, whereas consistency training uses a pre-trained diffusion model.", true},
+		{"Consistency training needs a pre-trained diffusion model", "Consistency distillation uses a pre-trained diffusion model, while consistency training needs no teacher.", false},
+		{"Consistency distillation needs no teacher", "Consistency distillation uses a pre-trained diffusion model, while consistency training needs no teacher.", false},
+	} {
+		if got := misconceptionAsserted(t, "diffusion/consistency-models", tc.label, tc.answer); got != tc.want {
+			t.Errorf("%q: %q asserted %v, want %v", tc.answer, tc.label, got, tc.want)
+		}
+	}
+	// A side that only names the thing ("more demos in the same
+	// environment") and says something else of it states no claim.
+	answer := "Success follows a power law in the number of environments, while more demos in the same environment saturate quickly."
+	if misconceptionAsserted(t, "vla/data-scaling-laws", "Performance scales mainly with the number of demonstrations", answer) {
+		t.Errorf("%q: misconception asserted by a bare name beside the contrast", answer)
+	}
+}
+
+// TestMisconceptionAfterUnlike: a wrong claim matched from a name right
+// after "unlike" is said of the other thing and not asserted.
+func TestMisconceptionAfterUnlike(t *testing.T) {
+	const label = "System identification randomises the simulator"
+	if a := "Unlike system identification, domain randomization does not fit parameters: it randomises textures."; misconceptionAsserted(t, "vla/sim-to-real", label, a) {
+		t.Errorf("%q: misconception asserted", a)
+	}
+	if a := "System identification randomises textures and lighting over wide ranges."; !misconceptionAsserted(t, "vla/sim-to-real", label, a) {
+		t.Errorf("%q: misconception not asserted", a)
+	}
+	const ik = "ALOHA maps the operator's hand pose through inverse kinematics"
+	if a := "Unlike a VR headset setup, ALOHA maps leader joints to follower joints directly."; misconceptionAsserted(t, "vla/teleoperation-aloha", ik, a) {
+		t.Errorf("%q: misconception asserted across an article after 'unlike'", a)
+	}
+	if a := "ALOHA collects its data with a VR headset."; !misconceptionAsserted(t, "vla/teleoperation-aloha", ik, a) {
+		t.Errorf("%q: misconception not asserted", a)
+	}
+}

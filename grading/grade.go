@@ -21,6 +21,11 @@
 // reference answer instead (refcover.go), with key points derived from the
 // reference for feedback.
 //
+// Told the other cards of the card's topic (GradeAmong), the grader checks
+// whether the answer reads as an answer to one of them (neighbours.go): a
+// good answer to a neighbouring card then covers none of the points it names
+// only through that card's words, and the Result names the card.
+//
 // # Matching
 //
 // Answer and phrasings are normalised alike: Unicode NFKC and case folding,
@@ -257,6 +262,10 @@ type Result struct {
 	// KeywordDump is set when the answer reads as a bare list of terms: its
 	// matched points are Listed rather than Covered.
 	KeywordDump bool `json:"keyword_dump,omitempty"`
+	// ReadsLike is the id of the neighbouring card the answer reads as an
+	// answer to (GradeAmong), or ""; ReadsLikeQuestion is its question.
+	ReadsLike         string `json:"reads_like,omitempty"`
+	ReadsLikeQuestion string `json:"reads_like_question,omitempty"`
 }
 
 // Penalties: the share of its weight a contradicted point, and an asserted
@@ -277,6 +286,19 @@ const severalWrongCredit = 0.5
 // answer asserts it. See the package documentation for the rules.
 // Grade is deterministic, safe for concurrent use, and never panics.
 func Grade(card *decks.Card, answer string) Result {
+	return gradeAmong(card, nil, answer)
+}
+
+// GradeAmong is Grade told the card's neighbours (the other cards of its
+// topic, Neighbours): an answer that reads as an answer to one of them
+// covers a point only with words of the card's own that the neighbour does
+// not use, and Result.ReadsLike names that card (neighbours.go). With no
+// neighbours it is Grade.
+func GradeAmong(card *decks.Card, neighbours []*decks.Card, answer string) Result {
+	return gradeAmong(card, neighbours, answer)
+}
+
+func gradeAmong(card *decks.Card, neighbours []*decks.Card, answer string) Result {
 	m := matcherFor(card)
 	a := m.analyzePooled(answer)
 	defer a.release()
@@ -315,7 +337,8 @@ func Grade(card *decks.Card, answer string) Result {
 	for i := range m.miscs {
 		v := a.matchPoint(&m.miscs[i])
 		if v.covered && (qualifiedAll(a.toks, v.spans) ||
-			(comparedAll(a.toks, v.spans) || a.twoSubjectsAll(v.spans)) && !m.comparesItself(card.Misconceptions[i])) {
+			(comparedAll(a.toks, v.spans) || a.twoSubjectsAll(v.spans)) && !m.comparesItself(card.Misconceptions[i]) &&
+				!m.assertedBeside(answer, a, &m.miscs[i], v.spans)) {
 			v.covered = false // "the same objective up to a weighting", "FiLM is cheaper than cross-attention"
 		}
 		mr := MisconceptionResult{Label: m.miscs[i].label, Weight: m.miscs[i].weight, Asserted: v.covered}
@@ -344,6 +367,12 @@ func Grade(card *decks.Card, answer string) Result {
 			if r.Points[i].Covered {
 				r.Points[i].Covered, r.Points[i].Listed = false, true
 			}
+		}
+	}
+	if len(neighbours) > 0 && len(m.refs) == 0 && weightedShare(r.Points, 1) > 0 {
+		if nb, other := readsLike(card, m, neighbours, a.toks); nb != nil {
+			r.ReadsLike, r.ReadsLikeQuestion = nb.ID, nb.Question
+			dropNeighbourCover(a.toks, r.Points, signature(card, m), other)
 		}
 	}
 	r.Coverage = roundHalfUp(100 * weightedShare(r.Points, 1))
@@ -635,15 +664,24 @@ func qualifiedAll(toks []token, spans []Span) bool {
 }
 
 // comparedAll reports whether every span has a word of comparison between
-// its words: "FiLM is cheaper than cross-attention" compares FiLM with
-// cross-attention and does not say that FiLM is cross-attention ("rather
-// than" and "other than" set nothing side by side).
+// its words, or opens right after "unlike" (and an article): "FiLM is cheaper than
+// cross-attention" compares FiLM with cross-attention and does not say that
+// FiLM is cross-attention ("rather than" and "other than" set nothing side
+// by side); "unlike system identification, domain randomization randomises
+// textures" says nothing of system identification randomising.
 func comparedAll(toks []token, spans []Span) bool {
 	if len(spans) == 0 {
 		return false
 	}
 	for _, sp := range spans {
 		found := false
+		k := firstTokenFrom(toks, sp.Start)
+		for k > 0 && (toks[k-1].word == "a" || toks[k-1].word == "an" || toks[k-1].word == "the") {
+			k--
+		}
+		if k > 0 && toks[k-1].word == "unlike" {
+			found = true // "unlike system identification, domain randomization ... randomises"
+		}
 		for i := range toks {
 			if toks[i].start > sp.Start && toks[i].end < sp.End && comparisonWords[toks[i].word] &&
 				!(toks[i].word == "than" && i > 0 && (toks[i-1].word == "rather" || toks[i-1].word == "other")) {
@@ -707,6 +745,60 @@ func (m *cardMatcher) comparesItself(kp decks.KeyPoint) bool {
 			subj = mn.subject
 		}
 		a.release()
+	}
+	return false
+}
+
+// clauseContrastWords join two claims set against each other ("X needs no
+// teacher, while Y uses one"): each side is a claim of its own.
+var clauseContrastWords = setOf(`while whereas`)
+
+// assertedBeside reports whether a misconception whose match spans a word
+// of contrast (clauseContrastWords) is stated by one side of that contrast alone:
+// "consistency distillation needs no teacher, while consistency training
+// uses a pre-trained diffusion model" states both wrong claims, though each
+// match, taken over the whole sentence, crosses "while". Each side (the
+// sentence up to the word, and from it to the sentence's end) is matched on
+// its own, under the same rules of comparison, subjects and qualifiers,
+// and counts only where the words it matches hold a predicate.
+func (m *cardMatcher) assertedBeside(answer string, a *analysis, pm *pointMatcher, spans []Span) bool {
+	toks := a.toks
+	for _, sp := range spans {
+		for k := firstTokenFrom(toks, sp.Start); k < len(toks) && toks[k].end < sp.End; k++ {
+			if !clauseContrastWords[toks[k].word] || toks[k].end > len(answer) {
+				continue
+			}
+			s, e := k, k
+			for s > 0 && toks[s-1].sent == toks[k].sent {
+				s--
+			}
+			for e+1 < len(toks) && toks[e+1].sent == toks[k].sent {
+				e++
+			}
+			for _, part := range [2]string{answer[toks[s].start:toks[k].start], answer[toks[k].end:toks[e].end]} {
+				b := m.analyzePooled(part)
+				v := b.matchPoint(pm)
+				ok := v.covered && !qualifiedAll(b.toks, v.spans) && !comparedAll(b.toks, v.spans) && !b.twoSubjectsAll(v.spans) &&
+					b.predicateIn(v.spans)
+				b.release()
+				if ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// predicateIn reports whether one of spans holds a predicate of its own
+// (clauseHasPredicate): "consistency training uses a pre-trained model"
+// is a claim, "more demos in the same environment" only names a thing,
+// which the rest of its clause may say anything of ("... saturates").
+func (a *analysis) predicateIn(spans []Span) bool {
+	for _, sp := range spans {
+		if lo, hi := a.spanTokens(sp); lo >= 0 && clauseHasPredicate(a.toks[lo:hi+1]) {
+			return true
+		}
 	}
 	return false
 }

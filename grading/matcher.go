@@ -28,6 +28,7 @@ type cardMatcher struct {
 	orderInv string           // while compiling: the word that says the order the other way round
 	phrase   string           // while compiling: the phrasing its tokens index
 	subjects [][][]int32      // alternatives of each compared subject ("GCN", "RT-1")
+	refSubj  bool             // the subjects come from the question and the reference (subjects.go)
 	ids      map[string]int32 // matching term -> id
 	bare     map[int32]int32  // term id -> id of the term with no subscript after it (bareID)
 	numID    int32            // id every number also occurs as (numberID), or -1
@@ -270,6 +271,7 @@ func compileCard(card *decks.Card) *cardMatcher {
 		m.blending = true
 		m.compileRefs(card.Question, append([]string{card.Answer}, card.AlsoAccepted...))
 		m.blend, m.refs, m.blending = m.refs, nil, false
+		m.compileReferenceSubjects(card.Question, card.Answer)
 	}
 	for i := range m.points {
 		m.compileClaims(&m.points[i], m.points[i].label, KeyPoints(card)[i].Phrasings)

@@ -27,6 +27,9 @@ func WriteText(w io.Writer, card *decks.Card, answer string, r Result) error {
 		fmt.Fprintf(&b, "  (reads as a list of terms: named points count for %d%%)", roundHalfUp(100*listedCredit))
 	}
 	b.WriteByte('\n')
+	if r.ReadsLike != "" {
+		fmt.Fprintf(&b, "reads like an answer to: %s\n", r.ReadsLikeQuestion)
+	}
 	for _, p := range r.Points {
 		switch {
 		case p.Covered:
@@ -80,6 +83,7 @@ type GradeJSON struct {
 	Contradicted   []string            `json:"contradicted"`
 	Misconceptions []string            `json:"misconceptions"`
 	KeywordDump    bool                `json:"keyword_dump,omitempty"`
+	ReadsLike      string              `json:"reads_like,omitempty"` // the id of the card the answer reads as an answer to
 	Spans          map[string][][2]int `json:"spans"`
 	LLM            json.Marshaler      `json:"llm,omitempty"`
 }
@@ -93,7 +97,7 @@ type GradeJSON struct {
 // output is byte-identical for the same input.
 func ResultJSON(card *decks.Card, r Result) GradeJSON {
 	out := GradeJSON{QuestionID: card.ID, Score: r.Score, Covered: []string{}, Missed: []string{},
-		KeywordDump: r.KeywordDump, Spans: map[string][][2]int{}, Contradicted: []string{}, Misconceptions: []string{}}
+		KeywordDump: r.KeywordDump, ReadsLike: r.ReadsLike, Spans: map[string][][2]int{}, Contradicted: []string{}, Misconceptions: []string{}}
 	for _, mc := range r.Misconceptions {
 		if mc.Asserted {
 			out.Misconceptions = append(out.Misconceptions, mc.Label)

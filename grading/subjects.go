@@ -21,6 +21,14 @@ import (
 // after "unlike", "than" or "vs" in another clause is passed over ("GAT,
 // unlike GCN, learns attention weights" is about GAT), and so is one after
 // "the same ... as" ("the same marginals as DDPM").
+//
+// When the labels name fewer than two subjects, a question that compares
+// ("how does DAgger fix it", "X and Y", "why did X replace Y") gives them
+// through the reference: its names that open sentences of the reference,
+// each point being the subject's the reference says it of
+// (compileReferenceSubjects). Such a point is not covered by words said of
+// another subject named before them in their sentence; a sentence that
+// names none is said of none.
 
 // contrastWords introduce a subject the sentence is not about.
 var contrastWords = setOf(`unlike than vs versus compared instead`)
@@ -379,6 +387,7 @@ func (m *cardMatcher) dropSubjectNames() {
 
 // findMentions records where the answer names each compared subject.
 func (a *analysis) findMentions(m *cardMatcher) {
+	a.nearOnly = m.refSubj
 	for s, alts := range m.subjects {
 		var items []item
 		for _, alt := range alts {
@@ -392,7 +401,9 @@ func (a *analysis) findMentions(m *cardMatcher) {
 		}
 		for _, it := range items {
 			c := false
-			for q := int(it.first) - 1; q >= 0 && q >= int(it.first)-2; q-- {
+			// "Unlike DDIM, DDPM ...": the contrast word governs the name
+			// of its own clause only.
+			for q := int(it.first) - 1; q >= 0 && q >= int(it.first)-2 && a.toks[q].clause == a.toks[it.first].clause; q-- {
 				if contrastWords[a.toks[q].word] {
 					c = true
 				}
@@ -461,13 +472,42 @@ func (a *analysis) attributed(s int, lo, hi int32) bool {
 	// Mentions are sorted by their first token; one overlapping lo..hi starts
 	// at most a few tokens before lo.
 	k, _ := slices.BinarySearchFunc(a.mentions, hi+1, func(mn mention, p int32) int { return cmp.Compare(mn.first, p) })
+	other := false
 	for i := k - 1; i >= 0 && a.mentions[i].first >= lo-8; i-- {
 		if mn := a.mentions[i]; mn.last >= lo && mn.subject == s {
 			return true // the match names its own subject
+		} else if mn.last >= lo && mn.first >= lo {
+			other = true
 		}
+	}
+	if other && a.nearOnly {
+		// "Classifier guidance instead gets an implicit classifier": the
+		// match takes a word from the other subject's name.
+		return false
+	}
+	if a.saidOfBoth(lo) {
+		return true
 	}
 	got := a.subjectOfIn(lo, hi, true)
 	return got < 0 || got == s
+}
+
+// saidOfBoth reports whether the sentence of token lo says, before it and
+// before naming any subject, that it speaks of both ("Both use the same
+// trained network", "In both, ...").
+func (a *analysis) saidOfBoth(lo int32) bool {
+	sent := a.toks[lo].sent
+	k, _ := slices.BinarySearchFunc(a.mentions, lo, func(mn mention, p int32) int { return cmp.Compare(mn.first, p) })
+	from := int32(0)
+	if k > 0 {
+		from = a.mentions[k-1].last + 1
+	}
+	for q := lo - 1; q >= from && a.toks[q].sent == sent; q-- {
+		if w := a.toks[q].word; w == "both" || w == "either" {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectOf returns the compared subject the words lo..hi are said of, or
@@ -517,6 +557,14 @@ func (a *analysis) subjectOfIn(lo, hi int32, topic bool) int {
 			return mn.subject
 		}
 	}
+	if a.nearOnly {
+		// Subjects the labels do not name: a sentence is about one it
+		// names before the words ("in distillation the point comes from
+		// a teacher; in consistency training ..." says nothing of the
+		// second), else about none (the answer may go on to what both
+		// share).
+		return -1
+	}
 	for i := k; i < len(ms); i++ {
 		mn := ms[i]
 		if mn.first <= hi {
@@ -544,4 +592,270 @@ func (a *analysis) subjectOfIn(lo, hi int32, topic bool) int {
 		in, found = toks[mn.first].sent, mn.subject
 	}
 	return found
+}
+
+// compileReferenceSubjects finds the compared subjects of a card whose key
+// point labels name fewer than two, from its question and its reference
+// answer: a name of one or two words of the question that opens a sentence
+// of the reference ("Classifier guidance (Dhariwal and Nichol) applies
+// Bayes' rule ...", "**DAgger** collects data ...") is what that sentence
+// speaks of. With two to four such names, each key point whose phrasings
+// the reference says only of one of them (the subject of the sentence it
+// is said in, or of the sentence before: subjectOf) is that subject's, so
+// that "classifier-free guidance trains a classifier on noisy images" does
+// not cover "Classifier trained on noisy images".
+func (m *cardMatcher) compileReferenceSubjects(question, reference string) {
+	if len(m.points) == 0 {
+		return
+	}
+	if len(m.subjects) > 0 {
+		// Labelled subjects: the points no label names may still be
+		// said of one of them in the reference.
+		m.pointSubjects(reference, true)
+		return
+	}
+	qToks := tokenize(question)
+	one, two := map[string]bool{}, map[string]bool{}
+	content := func(t token) bool { return !t.stop && !t.number }
+	for i, t := range qToks {
+		if !content(t) {
+			continue
+		}
+		one[t.term] = true
+		if i+1 < len(qToks) && content(qToks[i+1]) {
+			two[t.term+" "+qToks[i+1].term] = true
+			if i+2 < len(qToks) && content(qToks[i+2]) {
+				two[t.term+" "+qToks[i+1].term+" "+qToks[i+2].term] = true
+			}
+		}
+	}
+	a := m.analyzePooled(reference)
+	var names [][]token
+	seen := map[string]bool{}
+	for i := 0; i < len(a.toks); i++ {
+		if i > 0 && a.toks[i-1].sent == a.toks[i].sent {
+			continue
+		}
+		// The sentence's first two words, past an article.
+		j := i
+		if a.toks[j].word == "the" || a.toks[j].word == "a" || a.toks[j].word == "an" {
+			j++
+		}
+		if j >= len(a.toks) || a.toks[j].sent != a.toks[i].sent || a.toks[j].stop || a.toks[j].number {
+			continue
+		}
+		var name []token
+		if k := j + 1; k < len(a.toks) && a.toks[k].sent == a.toks[j].sent && content(a.toks[k]) &&
+			two[a.toks[j].term+" "+a.toks[k].term] {
+			name = []token{a.toks[j], a.toks[k]}
+			// "classifier-free guidance": a third word of the question's name.
+			if l := k + 1; l < len(a.toks) && a.toks[l].sent == a.toks[j].sent && content(a.toks[l]) &&
+				two[a.toks[j].term+" "+a.toks[k].term+" "+a.toks[l].term] {
+				name = append(name, a.toks[l])
+			}
+		} else if one[a.toks[j].term] && capitalName(reference[a.toks[j].start:a.toks[j].end]) {
+			name = []token{a.toks[j]}
+		}
+		if name == nil {
+			continue
+		}
+		var key string
+		for _, t := range name {
+			key += t.term + " "
+		}
+		if !seen[key] {
+			seen[key] = true
+			names = append(names, name)
+		}
+	}
+	a.release()
+	if len(names) < 2 || len(names) > 4 || !comparesNames(qToks, names) {
+		return
+	}
+	// "graph-level tasks" and "node-level tasks": a last word of three
+	// that every name ends with need not be written ("node-level on one
+	// large graph").
+	head := names[0][len(names[0])-1].term
+	for _, name := range names {
+		if len(name) < 2 || name[len(name)-1].term != head {
+			head = ""
+		}
+	}
+	for _, name := range names {
+		if len(name) == 1 {
+			m.subjects = append(m.subjects, m.subjectAlts(name[0]))
+			continue
+		}
+		alts := append(m.groupAlts(name, true), m.abbreviationsOf(name)...)
+		if len(name) == 3 && head != "" {
+			alts = append(alts, m.groupAlts(name[:2], true)...)
+		}
+		m.subjects = append(m.subjects, alts)
+	}
+	m.pointSubjects(reference, false)
+	// The names stay evidence for their points: the labels do not make
+	// them subjects, and a point may be phrased by its method's name alone.
+	m.dropSharedAlts()
+	m.refSubj = true
+}
+
+// pointSubjects gives each key point (with unset, only those the labels
+// gave none) the subject the reference says all its phrasings of: the one
+// its label opens with ("CFG: ..."), else the subject of the sentences its
+// matches stand in (subjectOf), or none when they differ.
+func (m *cardMatcher) pointSubjects(reference string, unset bool) {
+	a := m.analyzePooled(reference)
+	defer a.release()
+	if unset {
+		// Beside labelled subjects, only a sentence that names its
+		// subject before the words gives a point one: the reference's
+		// sentences on what the methods share name several.
+		a.nearOnly = true
+	}
+	for i := range m.points {
+		pm := &m.points[i]
+		if unset && pm.subject >= 0 {
+			continue
+		}
+		// A label that opens with a subject's name ("CFG: implicit
+		// classifier") is that subject's.
+		// A label that names two ("Transformer = GNN on a complete
+		// graph") relates them and is neither's.
+		la := m.analyzePooled(pm.label)
+		named := -1
+		for _, mn := range la.mentions {
+			if named >= 0 && mn.subject != named {
+				named = -2
+				break
+			}
+			named = mn.subject
+		}
+		opens := len(la.mentions) > 0 && la.mentions[0].first == 0
+		la.release()
+		if named == -2 {
+			pm.subject = -1
+			continue
+		}
+		if opens {
+			pm.subject = named
+			continue
+		}
+		subj, found := -1, false
+		for k := range pm.variants {
+			a.matchVariant(&pm.variants[k], func(sp Span, lo, hi int32, ok bool) bool {
+				if !ok {
+					return true
+				}
+				s := a.mentionIn(lo, hi)
+				if s < 0 {
+					s = a.subjectOfIn(lo, hi, true)
+				}
+				if s < 0 && unset {
+					s = a.paragraphTopic(lo)
+				}
+				if !found {
+					subj, found = s, true
+				} else if s != subj {
+					subj = -1
+				}
+				return true
+			})
+		}
+		pm.subject = subj
+	}
+}
+
+// paragraphTopic returns the subject whose name opens the paragraph of
+// token lo ("**DiT** (Peebles and Xie): a plain Vision Transformer ...
+// Conditioning worked best with adaLN-Zero"), or -1.
+func (a *analysis) paragraphTopic(lo int32) int {
+	start := strings.LastIndex(a.text[:a.toks[lo].start], "\n\n") + 1
+	for _, mn := range a.mentions {
+		if int(a.toks[mn.first].start) < start {
+			continue
+		}
+		first := mn.first
+		if first > 0 && a.toks[first-1].start >= start {
+			return -1 // the paragraph opens with other words
+		}
+		return mn.subject
+	}
+	return -1
+}
+
+// abbreviationsOf returns the abbreviations whose expansion is the name
+// ("CFG" for classifier-free guidance), each as a one-word alternative.
+func (m *cardMatcher) abbreviationsOf(name []token) [][]int32 {
+	var alts [][]int32
+	for abbr, exps := range abbreviations {
+		for _, exp := range exps {
+			var terms []string
+			for _, t := range tokenize(exp) {
+				if !t.stop {
+					terms = append(terms, t.term)
+				}
+			}
+			if len(terms) != len(name) {
+				continue
+			}
+			same := true
+			for i, t := range name {
+				same = same && terms[i] == t.term
+			}
+			if at := tokenize(abbr); same && len(at) == 1 {
+				alts = append(alts, []int32{m.intern(at[0])})
+			}
+		}
+	}
+	slices.SortFunc(alts, func(x, y []int32) int { return cmp.Compare(x[0], y[0]) })
+	return alts
+}
+
+// mentionIn returns the subject a mention inside tokens lo..hi names, or -1.
+func (a *analysis) mentionIn(lo, hi int32) int {
+	for _, mn := range a.mentions {
+		if mn.first >= lo && mn.last <= hi {
+			return mn.subject
+		}
+	}
+	return -1
+}
+
+// comparisonCues are question words that set things side by side.
+var comparisonCues = setOf(`compare compared comparison differ difference differences vs versus replace replaced instead fix fixes`)
+
+// comparesNames reports whether the question compares the names: it has a
+// word of comparison ("compare", "differ", "vs", "replace") or joins two
+// of them with "and" or "or" ("how do domain randomization and system
+// identification address it").
+func comparesNames(q []token, names [][]token) bool {
+	at := func(i int) int { // the name that starts at token i, or -1
+		for k, name := range names {
+			if i+len(name) > len(q) {
+				continue
+			}
+			same := true
+			for j, t := range name {
+				same = same && q[i+j].term == t.term
+			}
+			if same {
+				return k
+			}
+		}
+		return -1
+	}
+	for i, t := range q {
+		if comparisonCues[t.word] {
+			return true
+		}
+		if k := at(i); k >= 0 {
+			e := i + len(names[k])
+			if e+1 < len(q) && (q[e].word == "and" || q[e].word == "or") {
+				if o := at(e + 1); o >= 0 && o != k {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -456,7 +456,7 @@ func (s *Session) end(o Outcome) error {
 	if o == Skipped {
 		answer = ""
 	}
-	q.Grade = grading.Grade(s.curCard(), answer)
+	q.Grade = grading.GradeAmong(s.curCard(), grading.Neighbours(s.lib, s.curCard()), answer)
 	q.Overrides = nil
 	q.Adjusted = q.Grade.Score
 	q.Suggested = SuggestRating(q)

@@ -195,6 +195,9 @@ func htmlQuestion(b *strings.Builder, i int, q *interview.QuestionRecord, lib *d
 		}
 		b.WriteString("</ul>\n")
 	}
+	if q.Grade.ReadsLike != "" {
+		fmt.Fprintf(b, "<p class=\"meta\">Reads like an answer to: %s</p>\n", esc(q.Grade.ReadsLikeQuestion))
+	}
 
 	if lib != nil {
 		if card, ok := lib.Card(q.CardID); ok {

@@ -380,3 +380,19 @@ func TestHTMLVerdicts(t *testing.T) {
 		t.Error("the page shows a misconception the answer did not assert")
 	}
 }
+
+// TestReportsSayWhatTheAnswerReadsLike: an answer the grader read as an
+// answer to another card says which question, in Markdown and in HTML.
+func TestReportsSayWhatTheAnswerReadsLike(t *testing.T) {
+	rec := verdictRecord()
+	rec.Questions = rec.Questions[1:2]
+	rec.Questions[0].Grade.ReadsLike = "diffusion/forward-process"
+	rec.Questions[0].Grade.ReadsLikeQuestion = "What is the forward <process>?"
+	if md := Markdown(rec, nil); !strings.Contains(md, `*Reads like an answer to: What is the forward \<process>?*`) {
+		t.Errorf("Markdown does not say what the answer reads like:\n%s", md)
+	}
+	doc := parseHTML(t, HTML(rec, nil, nil))
+	if text := textOf(doc); !strings.Contains(text, "Reads like an answer to: What is the forward <process>?") {
+		t.Errorf("HTML does not say what the answer reads like:\n%s", text)
+	}
+}

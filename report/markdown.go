@@ -198,6 +198,9 @@ func writeAnswer(b *strings.Builder, heading string, q *interview.QuestionRecord
 		}
 		b.WriteString("\n")
 	}
+	if q.Grade.ReadsLike != "" {
+		fmt.Fprintf(b, "*Reads like an answer to: %s*\n\n", escapeInline(q.Grade.ReadsLikeQuestion))
+	}
 
 	if lib != nil {
 		if card, ok := lib.Card(q.CardID); ok {

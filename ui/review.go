@@ -116,6 +116,11 @@ func buildReview(a *app, s *interview.Session, card *decks.Card, q interview.Que
 	for range len(q.Grade.Points) + len(r.wrong) {
 		r.points.AddItem("", "", 0, nil)
 	}
+	if q.Grade.ReadsLike != "" {
+		// The answer reads as an answer to another card of the topic
+		// (grading.GradeAmong): said under the points it lost.
+		r.points.AddItem("", "", 0, nil)
+	}
 	if len(q.Grade.Points)+len(r.wrong) == 0 {
 		r.points.AddItem(th.dim("no key points for this card"), "", 0, nil)
 	}
@@ -205,6 +210,10 @@ func (r *reviewScreen) refresh() {
 	for k, m := range r.wrong {
 		r.points.SetItemText(len(r.q.Grade.Points)+k, wrongText(th, m, r.ptsWidth), "")
 	}
+	if r.q.Grade.ReadsLike != "" {
+		line := th.paint(colAmber, "⚠ reads like an answer to: ") + tview.Escape(tex.RenderMath(r.q.Grade.ReadsLikeQuestion))
+		r.points.SetItemText(len(r.q.Grade.Points)+len(r.wrong), line, "")
+	}
 	// The suggested rating follows the score as the candidate toggles.
 	r.keys.SetText(r.footer(r.keysWidth))
 	r.refreshAnswer()
@@ -279,6 +288,9 @@ func (r *reviewScreen) evidence() []evidence {
 	}
 	for _, m := range r.wrong {
 		ev = append(ev, evidence{spans: m.Spans, bad: true})
+	}
+	if r.q.Grade.ReadsLike != "" {
+		ev = append(ev, evidence{}) // the "reads like" line marks nothing
 	}
 	return ev
 }

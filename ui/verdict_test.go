@@ -189,3 +189,35 @@ func TestReviewVerdictsWithoutColour(t *testing.T) {
 		t.Errorf("covered evidence has attributes %v (underlined %v), want underline only", at, u)
 	}
 }
+
+// TestReviewSaysWhichQuestionTheAnswerReadsLike: an answer to another card
+// of the topic (its reference answer, typed to the asked card) scores
+// nothing, and the review says which question it reads like.
+func TestReviewSaysWhichQuestionTheAnswerReadsLike(t *testing.T) {
+	builtin, err := decks.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mp, ok1 := builtin.Card("gnn/message-passing")
+	gat, ok2 := builtin.Card("gnn/gcn-graphsage-gat")
+	if !ok1 || !ok2 {
+		t.Fatal("built-in gnn cards missing")
+	}
+	lib := &decks.Library{Topics: []*decks.Topic{{ID: "gnn", Title: "GNN", Source: "built-in", TimeLimit: 3 * time.Minute,
+		Cards: []*decks.Card{mp, gat}}}}
+	cfg := config(1)
+	cfg.Session.Topics = []string{"gnn"}
+	h := start(t, Options{Library: lib, Config: cfg, SkipHome: true}, 120, 40)
+	h.waitFor("1/1", "Ctrl+S submit")
+	asked, other := mp, gat
+	if h.record().Questions[0].CardID == gat.ID {
+		asked, other = gat, mp
+	}
+	h.typeText(strings.Join(strings.Fields(other.Answer), " "))
+	h.ctrl(tcell.KeyCtrlS)
+	h.waitFor("review", "reads like an answer to:")
+	q := h.record().Questions[0]
+	if q.CardID != asked.ID || q.Grade.ReadsLike != other.ID || q.Grade.Score != 0 {
+		t.Fatalf("graded %s: reads like %q, score %d; want %s, 0", q.CardID, q.Grade.ReadsLike, q.Grade.Score, other.ID)
+	}
+}
