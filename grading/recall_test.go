@@ -166,7 +166,7 @@ func TestRecallVariants(t *testing.T) {
 		{"meta-paths chosen by hand", "someone has to pick the meta-paths by hand", true},
 		{"dot product of embeddings", "the inner product of the two embeddings", true},
 		{"dot product of embeddings", "node vectors, and a scorer (dot product or an MLP)", true},
-		{"multi-head", "it runs several heads in parallel", true},
+		{"multi-head", "a transformer with multiple heads", false}, // heads of any attention are no multi-head GAT
 		{"high-dimensional", "it scales to high-dim action sequences", true},
 		// the period of a note's shorthand ends no sentence
 		{"two DDIM steps", "teacher: 2 DDIM (det.) steps -> target", true},
