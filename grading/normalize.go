@@ -859,9 +859,11 @@ var ownStems = map[string]string{
 	"meaning": "meaning", "meanings": "meaning", "definitely": "definitely", "largely": "largely",
 	"determine": "determine", "determines": "determine", "determined": "determine", "determining": "determine",
 	"injective": "injective", "injectivity": "injective", // not "inject"
-	// Snowball undoubles the dd of "added" and "adding" ("ad"), so they
-	// would not be "add".
-	"added": "add", "adding": "add", "stuffed": "stuff", "stuffing": "stuff",
+	// Snowball undoubles the dd of "stuffed" ("stuf"). "added" and
+	// "adding" stay "ad", apart from "add": "the added noise" the network
+	// predicts is not the forward process that "adds noise", nor is
+	// "adding more inputs" a residual that adds the input.
+	"stuffed": "stuff", "stuffing": "stuff",
 }
 
 // stem returns the Snowball (Porter2) English stem of a word.

@@ -214,8 +214,9 @@ func TestRecallVariants(t *testing.T) {
 		{"mean of the neighbours", "the meaning of the neighbours", false},
 		{"no noise injected", "the aggregation is injective", false},
 		{"injective aggregation", "an aggregation with injectivity", true},
-		{"add to the dataset and retrain", "adding those states to the dataset, and retraining", true},
-		{"add noise", "noise is added at every step", true},
+		{"added to the dataset", "adding those states to the dataset, and retraining", true},
+		{"sum then MLP", "adding them up, then an MLP", true},
+		{"predicts the added noise", "the forward process adds noise and the network predicts x_0", false}, // "the added noise" is not "adds noise"
 		// a synonym is mapped by its written form where its stem is
 		// another word's
 		{"same objective", "trained with the same loss", true},
