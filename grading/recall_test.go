@@ -39,6 +39,13 @@ func TestRecallVariants(t *testing.T) {
 		{"symmetric relations", "symmetric predicates such as married_to", true},
 		{"diverse environments", "collect in many diverse envs", true},
 		{"frames together", "all frames are denoised jointly", true},
+		// elementary science (SemEval SciEntsBank training answers)
+		{"heats faster", "the black one gets hot faster", true},
+		{"launch the ball", "the spot where you throw the ball", true},
+		{"a separate shelter", "a separate home for each lizard", true},
+		{"a shelter for the lizard", "another house for the lizard", true},
+		{"gas is produced", "carbon dioxide is produced", true},
+		{"scratch", "the softer coin shows a mark", true},
 		// "vs" only sets the sides apart
 		{"structural vs positional", "LapPE is positional, RWSE structural", true},
 		{"vs snapshots", "it works on snapshots", false},
