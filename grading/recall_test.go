@@ -46,6 +46,11 @@ func TestRecallVariants(t *testing.T) {
 		{"a shelter for the lizard", "another house for the lizard", true},
 		{"gas is produced", "carbon dioxide is produced", true},
 		{"scratch", "the softer coin shows a mark", true},
+		{"more mass", "the full cup weighs more", true},
+		{"the same mass", "they weigh the same", true},
+		{"probability mass", "probability weights", false}, // weight is a parameter, not a mass
+		{"the salt dissolves", "the salt disappears in the water", true},
+		{"the eggshells dissolved", "the eggshells went away", true},
 		// "vs" only sets the sides apart
 		{"structural vs positional", "LapPE is positional, RWSE structural", true},
 		{"vs snapshots", "it works on snapshots", false},
