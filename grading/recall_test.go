@@ -51,6 +51,7 @@ func TestRecallVariants(t *testing.T) {
 		{"probability mass", "probability weights", false}, // weight is a parameter, not a mass
 		{"the salt dissolves", "the salt disappears in the water", true},
 		{"the eggshells dissolved", "the eggshells went away", true},
+		{"the embryo grows", "the baby plant grows", true},
 		// "vs" only sets the sides apart
 		{"structural vs positional", "LapPE is positional, RWSE structural", true},
 		{"vs snapshots", "it works on snapshots", false},
@@ -317,6 +318,19 @@ func TestUnPrefixNoEvidenceAgainst(t *testing.T) {
 	r = Grade(card([]string{"point", "unseen nodes"}), "It cannot handle unseen nodes at all.")
 	if !r.Points[0].Contradicted {
 		t.Error("a negated 'unseen nodes' should still contradict the point")
+	}
+}
+
+// TestScienceAntonyms: an elementary-science answer that swaps a direction
+// of the shared antonym list contradicts the point.
+func TestScienceAntonyms(t *testing.T) {
+	r := Grade(card([]string{"point", "the sun rises in the east"}), "The sun rises in the west.")
+	if p := r.Points[0]; p.Covered || !p.Contradicted {
+		t.Errorf("covered = %v, contradicted = %v, want contradicted", p.Covered, p.Contradicted)
+	}
+	r = Grade(card([]string{"point", "the sun rises in the east"}), "The sun rises in the east.")
+	if p := r.Points[0]; !p.Covered || p.Contradicted {
+		t.Errorf("covered = %v, contradicted = %v, want covered", p.Covered, p.Contradicted)
 	}
 }
 
