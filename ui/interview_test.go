@@ -63,11 +63,18 @@ func TestWeakAnswerBringsTheFollowUp(t *testing.T) {
 	}
 }
 
-func TestInterviewRunsToAScorecard(t *testing.T) {
+// startInterview starts a 50-second interview of three questions of
+// followUpLibrary at 80×24 and waits for its first question.
+func startInterview(t *testing.T) *harness {
 	cfg := config(3)
 	cfg.Session.TimeLimit = time.Minute
 	h := start(t, Options{Library: followUpLibrary(), Config: cfg, SkipHome: true, Round: 50 * time.Second}, 80, 24)
 	h.waitFor("1/3", "interview 00:50 left")
+	return h
+}
+
+func TestInterviewRunsToAScorecard(t *testing.T) {
+	h := startInterview(t)
 	if rec := h.record(); !strings.HasPrefix(rec.Plan[0], "b/") || !strings.HasPrefix(rec.Plan[2], "a/") {
 		t.Fatalf("plan %v is not easier first", rec.Plan)
 	}
@@ -147,10 +154,7 @@ func TestHomeStartsAnInterview(t *testing.T) {
 // interview cut short, and its scorecard of what was answered is one key
 // away.
 func TestQuittingAnInterviewSaysSo(t *testing.T) {
-	cfg := config(3)
-	cfg.Session.TimeLimit = time.Minute
-	h := start(t, Options{Library: followUpLibrary(), Config: cfg, SkipHome: true, Round: 50 * time.Second}, 80, 24)
-	h.waitFor("1/3", "interview 00:50 left")
+	h := startInterview(t)
 	h.typeText("alpha and beta")
 	h.ctrl(tcell.KeyCtrlS)
 	h.waitFor("2/3")
