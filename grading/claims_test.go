@@ -864,6 +864,18 @@ func TestCountVariableCounts(t *testing.T) {
 	}
 }
 
+// TestFormulaSymbolsStandTogether: "O(T epsilon)" is a product of two
+// symbols; "O(T^2 ε)" puts an exponent between them and is another bound.
+func TestFormulaSymbolsStandTogether(t *testing.T) {
+	c := card([]string{"Linear bound", "O(T epsilon)"}, []string{"Quadratic", "O(T^2 epsilon)"})
+	r := Grade(c, "Behaviour cloning compounds errors: the cost grows as O(T^2 ε) with horizon T.")
+	wantCovered(t, c, "Linear bound", false, "Behaviour cloning compounds errors: the cost grows as O(T^2 ε) with horizon T.")
+	if p := point(t, r, "Quadratic"); !p.Covered {
+		t.Errorf("quadratic bound: %+v, want covered", p)
+	}
+	wantCovered(t, c, "Linear bound", true, "DAgger brings the cost down to O(T ε).", "With DAgger it is O(T epsilon).")
+}
+
 // TestNearWordsAreNoTypos: an ordinary word close to a domain word is not
 // read as its typo, while a misspelling still is.
 func TestNearWordsAreNoTypos(t *testing.T) {

@@ -98,6 +98,7 @@ func (a *analysis) inOrder(v *variant, items []item, chosen []int32) bool {
 			v.slots[s].near && !a.adjacent(items[chosen[k]].last, items[chosen[s]].first) ||
 			v.slots[s].close && !a.closeBy(items[chosen[k]].last, items[chosen[s]].first) ||
 			v.slots[s].cmp && !a.compared(items[chosen[k]].last, items[chosen[s]].first) ||
+			v.slots[s].product && a.numberBetween(items[chosen[k]].last, items[chosen[s]].first) ||
 			v.slots[s].op != 0 && a.otherOperation(items[chosen[k]].last, items[chosen[s]].first, v.slots[s].op)) {
 			return false
 		}
@@ -141,6 +142,17 @@ func (a *analysis) adjacent(x, y int32) bool {
 		return true
 	case 2:
 		return a.toks[x+1].fn || a.toks[x+1].stop || operation(a.toks[x+1].word) != 0
+	}
+	return false
+}
+
+// numberBetween reports whether a number stands between tokens x < y
+// ("T^2 ε": an exponent between two symbols of a product).
+func (a *analysis) numberBetween(x, y int32) bool {
+	for q := x + 1; q < y; q++ {
+		if a.toks[q].number {
+			return true
+		}
 	}
 	return false
 }

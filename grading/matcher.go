@@ -90,6 +90,7 @@ type slot struct {
 	close   bool  // or at most two words of its clause ("per step": "each sampling step")
 	op      byte  // the operation written between that slot and this one ("h + r": '+'), or 0
 	cmp     bool  // a comparison is written between that slot and this one ("w > 1")
+	product bool  // two symbols side by side ("T epsilon"): no number between them ("T^2 ε")
 }
 
 // typoEntry is a vocabulary word the typo matcher compares answer words to.
@@ -555,6 +556,11 @@ func (m *cardMatcher) compileTokens(toks []token) (variant, bool) {
 			// "k hops": the variable right before what it counts, not
 			// "k layers reach 2^k hops".
 			s.after, s.near = int32(k), true
+		} else if k >= 0 && formulaSymbol(words[i-1].t) && formulaSymbol(words[i].t) && m.juxtaposed(words[i-1].t, words[i].t) {
+			// "O(T epsilon)": two symbols side by side are a product, in
+			// order; "O(T^2 ε)" puts an exponent between them and is
+			// another formula.
+			s.after, s.product = int32(k), true
 		} else if k >= 0 && words[i-1].t.word == "per" && words[i].t.term != distributive {
 			// "per step" in a rate is matched by "each step" and "every
 			// step" too (below), but only shortly before what it
@@ -710,6 +716,16 @@ func (m *cardMatcher) operatorBetween(a, b token) byte {
 		return 0 // a hyphen joins words
 	}
 	return operation(op)
+}
+
+// juxtaposed reports whether tokens a and b of the phrasing being compiled
+// stand side by side with only spaces or grouping between ("T epsilon",
+// "T\,\epsilon"): a product.
+func (m *cardMatcher) juxtaposed(a, b token) bool {
+	if a.end > b.start || b.start > len(m.phrase) {
+		return false
+	}
+	return strings.Trim(m.phrase[a.end:b.start], " \t\n\\{}()$,") == ""
 }
 
 // comparisonBetween reports whether the phrasing writes a comparison (>,
@@ -929,6 +945,22 @@ func exponent(answer string, toks []token, i int) bool {
 // countVariables are the letters that stand for a count in a compound
 // such as k-hop or L-hop.
 var countVariables = setOf(`k l n`)
+
+// formulaSymbol reports whether a phrasing's word is a symbol of a formula:
+// a single letter that is not a function word ("T" in "O(T epsilon)"), or
+// a Greek letter's name (not an operator's: "elementwise" for ⊙).
+func formulaSymbol(t token) bool {
+	return !t.stop && !t.number && (greekLetterNames[t.word] || len(t.word) == 1 && t.word[0] >= 'a' && t.word[0] <= 'z')
+}
+
+// greekLetterNames holds the names of the Greek letters (greekNames).
+var greekLetterNames = func() map[string]bool {
+	out := map[string]bool{}
+	for _, name := range greekNames {
+		out[name] = true
+	}
+	return out
+}()
 
 // numberID returns the id every number of an answer also occurs as,
 // adding it.
