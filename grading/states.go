@@ -20,9 +20,10 @@ import (
 // with the other. Words are matched as written, not stemmed ("closed" is
 // not "close", near; "continue" is not "continuous"), the first word of a
 // member in its inflected forms ("goes out", "went out"), the others as
-// written, stop words included ("on"), with up to two stop words between
-// them ("turn it on"). A member written "~run" counts only where the verb
-// takes no object: "the motor runs", "it will work", not "runs a GCN".
+// written, stop words included ("on"), with up to two words between them
+// ("turn it on", "let electricity through"). A member written "~run"
+// counts only where the verb takes no object: "the motor runs", "it will
+// work", not "runs a GCN". A line without "<>" names one state.
 //
 // The lines only add agreement to a reference word that the answer does
 // not otherwise say (termStatus): a state word the answer asserts of
@@ -68,10 +69,7 @@ func parseStates(text string) map[string][]stateWay {
 		if !in {
 			continue
 		}
-		left, right, ok := strings.Cut(line, "<>")
-		if !ok {
-			continue
-		}
+		left, right, _ := strings.Cut(line, "<>") // a line without "<>" names one state
 		sides := [2][]stateMember{stateSide(left), stateSide(right)}
 		for s, side := range sides {
 			for k, m := range side {
@@ -167,8 +165,8 @@ func appendWay(dst []stateWay, w stateWay) []stateWay {
 	return append(dst, w)
 }
 
-// maxStateGap is the most stop words a member of several words may have
-// between its words ("turn it on").
+// maxStateGap is the most words a member of several words may have
+// between its words ("turn it on", "let electricity through").
 const maxStateGap = 2
 
 // stateAgrees reports whether the answer says a reference word's state in
@@ -186,7 +184,7 @@ func (a *analysis) stateAgrees(ways []stateWay, negated, either bool) bool {
 				case hasWord(w.words[k], toks[j].word):
 					k++
 					gap = 0
-				case toks[j].stop && toks[j].neg == negNone && gap < maxStateGap:
+				case toks[j].neg == negNone && gap < maxStateGap:
 					gap++
 				default:
 					j = len(toks)

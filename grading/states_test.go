@@ -150,3 +150,21 @@ func TestStatesWritten(t *testing.T) {
 		t.Errorf("'continuous' for 'stay': agreeing, want not")
 	}
 }
+
+// Members of several words may have up to two words between theirs; a
+// line without "<>" names one state; "nothing happens" says it stays.
+func TestStatesMore(t *testing.T) {
+	q := "What happens?"
+	for _, c := range []struct{ ref, word, answer string }{
+		{"No, string is an insulator.", "insulator", "No, it does not let electricity through."},
+		{"The eggshells disappeared.", "disappeared", "The eggshells were gone."},
+		{"The other 2 bulbs will stay lit.", "stay", "Nothing will happen."},
+	} {
+		if got := stateStatus(t, q, c.ref, c.word, c.answer); got != termAgree {
+			t.Errorf("%q for %q of %q: %d, want agreeing", c.answer, c.word, c.ref, got)
+		}
+	}
+	if got := stateStatus(t, q, "The eggshells disappeared.", "disappeared", "The salt has gone through the filter."); got == termAgree {
+		t.Errorf("'has gone through' for 'disappeared': agreeing, want not")
+	}
+}
