@@ -168,3 +168,19 @@ func TestStatesMore(t *testing.T) {
 		t.Errorf("'has gone through' for 'disappeared': agreeing, want not")
 	}
 }
+
+// A quantified subject negates its verb after a linking word too:
+// "because none of the tools could scratch topaz" denies the scratch.
+func TestQuantifiedSubjectAfterLinkingWord(t *testing.T) {
+	for _, s := range []string{
+		"Topaz is the hardest because none of the tools could scratch topaz.",
+		"It is hard and nothing can scratch it.",
+	} {
+		a := analyzeForTest(s)
+		for i, tk := range a.toks {
+			if tk.word == "scratch" && !a.saidNegated(i) {
+				t.Errorf("%q: 'scratch' not negated", s)
+			}
+		}
+	}
+}
