@@ -40,6 +40,7 @@ type stateWay struct {
 	words  [][]string // per word of the member, its written forms
 	flip   bool       // the member names the opposite state
 	intran bool       // said only without an object ("the motor runs", not "runs a GCN")
+	only   int8       // +1: only for a reference that asserts its word, -1: only for one that negates it
 }
 
 // stateWays maps a written word of a reference to the other ways of saying
@@ -56,6 +57,18 @@ type stateMember struct {
 
 func parseStates(text string) map[string][]stateWay {
 	out := map[string][]stateWay{}
+	add := func(m stateMember, w stateWay) {
+		if len(m.words) != 1 || stopWords[m.words[0][0]] {
+			return // only a content word stands in a reference
+		}
+		for _, form := range m.words[0] {
+			if m.intran {
+				form = "~" + form // a reference word said without an object
+			}
+			out[form] = appendWay(out[form], w)
+		}
+	}
+	var implied [][2][]stateMember
 	in := false
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
@@ -69,24 +82,38 @@ func parseStates(text string) map[string][]stateWay {
 		if !in {
 			continue
 		}
+		if left, right, ok := strings.Cut(line, "=>"); ok {
+			implied = append(implied, [2][]stateMember{stateSide(left), stateSide(right)})
+			continue
+		}
 		left, right, _ := strings.Cut(line, "<>") // a line without "<>" names one state
 		sides := [2][]stateMember{stateSide(left), stateSide(right)}
 		for s, side := range sides {
 			for k, m := range side {
-				if len(m.words) != 1 || stopWords[m.words[0][0]] {
-					continue // only a content word stands in a reference
-				}
 				for s2, other := range sides {
 					for k2, o := range other {
-						if s2 == s && k2 == k {
-							continue
+						if s2 != s || k2 != k {
+							add(m, stateWay{words: o.words, flip: s2 != s, intran: o.intran})
 						}
-						for _, form := range m.words[0] {
-							if m.intran {
-								form = "~" + form // a reference word said without an object
-							}
-							out[form] = appendWay(out[form], stateWay{words: o.words, flip: s2 != s, intran: o.intran})
-						}
+					}
+				}
+			}
+		}
+	}
+	// "A => B": saying A says B, and denying B denies A and says A's
+	// opposites ("the ends are not touching": the circuit is not complete,
+	// it is broken).
+	for _, imp := range implied {
+		for _, a := range imp[0] {
+			for _, b := range imp[1] {
+				add(b, stateWay{words: a.words, intran: a.intran, only: 1})
+				add(a, stateWay{words: b.words, intran: b.intran, only: -1})
+				if len(a.words) != 1 {
+					continue
+				}
+				for _, w := range out[a.words[0][0]] {
+					if w.flip && w.only == 0 && len(w.words) == 1 {
+						add(stateMember{words: w.words, intran: w.intran}, stateWay{words: b.words, flip: true, intran: b.intran, only: 1})
 					}
 				}
 			}
@@ -157,7 +184,7 @@ var irregularOf = sync.OnceValue(func() map[string][]string {
 
 func appendWay(dst []stateWay, w stateWay) []stateWay {
 	for _, d := range dst {
-		if d.flip == w.flip && len(d.words) == len(w.words) && d.words[0][0] == w.words[0][0] &&
+		if d.flip == w.flip && d.only == w.only && len(d.words) == len(w.words) && d.words[0][0] == w.words[0][0] &&
 			(len(d.words) == 1 || d.words[1][0] == w.words[1][0]) {
 			return dst
 		}
@@ -174,6 +201,9 @@ const maxStateGap = 2
 func (a *analysis) stateAgrees(ways []stateWay, negated, either bool) bool {
 	toks := a.toks
 	for _, w := range ways {
+		if w.only > 0 && negated || w.only < 0 && !negated {
+			continue
+		}
 		for i := range toks {
 			if !hasWord(w.words[0], toks[i].word) {
 				continue

@@ -184,3 +184,29 @@ func TestQuantifiedSubjectAfterLinkingWord(t *testing.T) {
 		}
 	}
 }
+
+// "complete | closed => connect | touch": a complete circuit is a
+// connected one, and ends that are not touching make it incomplete, its
+// path broken; a connected wire says nothing of a complete circuit.
+func TestStatesImplied(t *testing.T) {
+	q := "Will the motor run? Why?"
+	circuit := "The circuit is not complete. The electrical pathway is broken."
+	for _, c := range []struct{ ref, word, answer string }{
+		{circuit, "complete", "One of the 2 ends is not touching."},
+		{circuit, "broken", "The line on the left is not hooked to anything."},
+		{"There is a complete circuit connecting the bulb to the battery.", "connecting", "The switch will be closed."},
+	} {
+		if got := stateStatus(t, q, c.ref, c.word, c.answer); got != termAgree {
+			t.Errorf("%q for %q of %q: %d, want agreeing", c.answer, c.word, c.ref, got)
+		}
+	}
+	for _, c := range []struct{ ref, word, answer string }{
+		{"There is a complete circuit.", "complete", "The wire is connected to the battery."},
+		{circuit, "broken", "The ends are touching."},
+		{"The wire is not connected.", "connected", "The circuit is not complete."},
+	} {
+		if got := stateStatus(t, q, c.ref, c.word, c.answer); got == termAgree {
+			t.Errorf("%q for %q of %q: agreeing, want not", c.answer, c.word, c.ref)
+		}
+	}
+}
