@@ -195,6 +195,7 @@ func TestStatesImplied(t *testing.T) {
 		{circuit, "complete", "One of the 2 ends is not touching."},
 		{circuit, "broken", "The line on the left is not hooked to anything."},
 		{"There is a complete circuit connecting the bulb to the battery.", "connecting", "The switch will be closed."},
+		{"The bag with the most gas contains the most sugar.", "gas", "The one that puffs up most has the most sugar."},
 	} {
 		if got := stateStatus(t, q, c.ref, c.word, c.answer); got != termAgree {
 			t.Errorf("%q for %q of %q: %d, want agreeing", c.answer, c.word, c.ref, got)
