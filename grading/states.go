@@ -23,7 +23,9 @@ import (
 // written, stop words included ("on"), with up to two words between them
 // ("turn it on", "let electricity through"). A member written "~run"
 // counts only where the verb takes no object: "the motor runs", "it will
-// work", not "runs a GCN". A line without "<>" names one state.
+// work", not "runs a GCN"; "^light" only as a verb, after an auxiliary or
+// an adverb ("will still light", not "the light"). A line without "<>"
+// names one state.
 //
 // The lines only add agreement to a reference word that the answer does
 // not otherwise say (termStatus): a state word the answer asserts of
@@ -37,10 +39,10 @@ import (
 
 // stateWay is one way of saying a reference's state word.
 type stateWay struct {
-	words  [][]string // per word of the member, its written forms
-	flip   bool       // the member names the opposite state
-	intran bool       // said only without an object ("the motor runs", not "runs a GCN")
-	only   int8       // +1: only for a reference that asserts its word, -1: only for one that negates it
+	words [][]string // per word of the member, its written forms
+	flip  bool       // the member names the opposite state
+	use   byte       // '~': said only without an object ("the motor runs", not "runs a GCN"); '^': only as a verb ("will light", not "the light")
+	only  int8       // +1: only for a reference that asserts its word, -1: only for one that negates it
 }
 
 // stateWays maps a written word of a reference to the other ways of saying
@@ -51,8 +53,8 @@ var stateWays = sync.OnceValue(func() map[string][]stateWay {
 
 // stateMember is one member of a [states] side.
 type stateMember struct {
-	words  [][]string // per word, its written forms
-	intran bool       // written "~run": a verb whose transitive sense is another meaning
+	words [][]string // per word, its written forms
+	use   byte       // written "~run": a verb whose transitive sense is another meaning; "^light": a verb that is also a noun
 }
 
 func parseStates(text string) map[string][]stateWay {
@@ -62,8 +64,8 @@ func parseStates(text string) map[string][]stateWay {
 			return // only a content word stands in a reference
 		}
 		for _, form := range m.words[0] {
-			if m.intran {
-				form = "~" + form // a reference word said without an object
+			if m.use != 0 {
+				form = string(m.use) + form // a reference word said without an object, or as a verb
 			}
 			out[form] = appendWay(out[form], w)
 		}
@@ -93,7 +95,7 @@ func parseStates(text string) map[string][]stateWay {
 				for s2, other := range sides {
 					for k2, o := range other {
 						if s2 != s || k2 != k {
-							add(m, stateWay{words: o.words, flip: s2 != s, intran: o.intran})
+							add(m, stateWay{words: o.words, flip: s2 != s, use: o.use})
 						}
 					}
 				}
@@ -106,14 +108,14 @@ func parseStates(text string) map[string][]stateWay {
 	for _, imp := range implied {
 		for _, a := range imp[0] {
 			for _, b := range imp[1] {
-				add(b, stateWay{words: a.words, intran: a.intran, only: 1})
-				add(a, stateWay{words: b.words, intran: b.intran, only: -1})
+				add(b, stateWay{words: a.words, use: a.use, only: 1})
+				add(a, stateWay{words: b.words, use: b.use, only: -1})
 				if len(a.words) != 1 {
 					continue
 				}
 				for _, w := range out[a.words[0][0]] {
 					if w.flip && w.only == 0 && len(w.words) == 1 {
-						add(stateMember{words: w.words, intran: w.intran}, stateWay{words: b.words, flip: true, intran: b.intran, only: 1})
+						add(stateMember{words: w.words, use: w.use}, stateWay{words: b.words, flip: true, use: b.use, only: 1})
 					}
 				}
 			}
@@ -132,8 +134,8 @@ func stateSide(s string) []stateMember {
 	for _, m := range strings.Split(s, "|") {
 		var mem stateMember
 		m = strings.TrimSpace(m)
-		if strings.HasPrefix(m, "~") {
-			mem.intran, m = true, m[1:]
+		if strings.HasPrefix(m, "~") || strings.HasPrefix(m, "^") {
+			mem.use, m = m[0], m[1:]
 		}
 		for k, w := range strings.Fields(m) {
 			if k == 0 && !stopWords[w] {
@@ -220,7 +222,7 @@ func (a *analysis) stateAgrees(ways []stateWay, negated, either bool) bool {
 					j = len(toks)
 				}
 			}
-			if k < len(w.words) || w.intran && hasObject(toks, j-1) {
+			if k < len(w.words) || w.use == '~' && hasObject(toks, j-1) || w.use == '^' && !verbUse(toks, i) {
 				continue
 			}
 			if either || a.saidNegated(i) != w.flip == negated {
@@ -246,6 +248,18 @@ func hasObject(toks []token, i int) bool {
 	return objectWords[n.word] || !n.stop && !n.fn && !strings.HasSuffix(n.word, "ly")
 }
 
+// verbUse reports whether the word at token i is used as a verb: right
+// after an auxiliary, "to", "not" or an adverb such as "still" ("will
+// light", "will still be lighting"), not after a determiner or another
+// content word ("the light", "other lights").
+func verbUse(toks []token, i int) bool {
+	if i == 0 || toks[i-1].clause != toks[i].clause {
+		return false
+	}
+	p := &toks[i-1]
+	return (p.stop || p.aux) && !objectWords[p.word]
+}
+
 func hasWord(words []string, w string) bool {
 	for _, x := range words {
 		if x == w {
@@ -263,6 +277,9 @@ func (a *analysis) statesOf(i int) []stateWay {
 	ways := stateWays()[w]
 	if intr := stateWays()["~"+w]; len(intr) > 0 && !hasObject(a.toks, i) {
 		ways = append(slices.Clip(ways), intr...)
+	}
+	if verb := stateWays()["^"+w]; len(verb) > 0 && verbUse(a.toks, i) {
+		ways = append(slices.Clip(ways), verb...)
 	}
 	return ways
 }

@@ -211,3 +211,19 @@ func TestStatesImplied(t *testing.T) {
 		}
 	}
 }
+
+// A member written "^light" counts only as a verb: "the bulbs will still
+// light" says "stay lit", "the light will turn off" does not.
+func TestStatesVerbUse(t *testing.T) {
+	q := "What will happen to the other 2 bulbs if the middle bulb burns out?"
+	ref := "If the middle bulb burns out the other 2 bulbs will stay lit."
+	if got := stateStatus(t, q, ref, "lit", "The other bulbs will still light."); got != termAgree {
+		t.Errorf("'will still light' for 'lit': %d, want agreeing", got)
+	}
+	if got := stateStatus(t, q, ref, "lit", "The light will be off."); got == termAgree {
+		t.Errorf("'the light' for 'lit': agreeing, want not")
+	}
+	if got := stateStatus(t, "What happens?", "The bulb will light.", "light", "Everything will turn on."); got != termAgree {
+		t.Errorf("'will turn on' for 'the bulb will light': %d, want agreeing", got)
+	}
+}
