@@ -406,6 +406,9 @@ func (a *analysis) quantifiedSubject(p int) (neg negKind, ok, phrase bool) {
 		return negNone, false, false
 	}
 	q, det := s, false
+	if clauseWords[toks[q].word] && q+1 < p {
+		q++ // "because none of the tools could scratch it": the linking word opens the clause
+	}
 	switch w := toks[q].word; {
 	case toks[q].lex&lexSubjectQuant != 0:
 	case w == "no" && q+1 < len(toks) && (toks[q+1].word == "one" || toks[q+1].word == "1"):

@@ -17,7 +17,8 @@ import (
 // 1, or questionWeight for a word that only repeats the question. A term
 // counts when the answer has it (after the usual normalisation: stems,
 // thesaurus, its multi-word synonyms too ("light up" for "shine"),
-// abbreviations, typos) with the reference's polarity: a word
+// abbreviations, typos, a state or outcome said in other words: "will not
+// go out" for "stay lit", states.go) with the reference's polarity: a word
 // the reference negates ("a node that has no children") must be negated in
 // the answer too, and a word the reference asserts must not be; a term
 // said with the other polarity, or swapped for its antonym, counts against
@@ -78,6 +79,7 @@ type refTerm struct {
 	possess bool       // the word is "contain": an answer's possessive "have" says it too
 	inner   bool       // negated only as a word inside a negated verb phrase: asserting it is no evidence against
 	possNeg bool       // the reference denies the possession ("does not contain", "contains no")
+	states  []stateWay // other ways of saying the word's state or outcome ([states] of thesaurus.txt)
 	clause  int32      // the reference's clause and sentence where the word first stands
 	sent    int32
 }
@@ -160,6 +162,9 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 				}
 			}
 			rt.phrases = thesaurus().phrases[t.term]
+			if len(refs) == 1 {
+				rt.states = ra.statesOf(i)
+			}
 			rt.possess = t.term == containTerm() && t.verb != verbPast && t.verb != verbIng // "contains", not "contained in" or "a path containing"
 			rt.possNeg = ra.possessionDenied(i)
 			m.addPhraseAlts(&rt, inPhrase[i])
@@ -422,6 +427,9 @@ func (a *analysis) termStatus(m *cardMatcher, rt *refTerm) termSaid {
 				break
 			}
 		}
+	}
+	if !agree && !disagree && len(rt.states) > 0 && a.stateAgrees(rt.states, rt.negated, rt.either) {
+		agree = true // "will not go out" for "stay lit", "it is open" for "is not complete"
 	}
 	if !agree && !disagree && rt.possess {
 		if i := possessiveHave(a.toks); i >= 0 {
