@@ -29,7 +29,10 @@ import (
 // indophenol stays blue" for "does not change the colour of the
 // indophenol"). A word the reference itself says with
 // both polarities ("not pure sugar ... as much gas as the pure sugar") has
-// none to keep: either agrees. An answer that opens with the opposite
+// none to keep: either agrees. A word the answer offers together with its
+// opposite ("higher or lower", "will stick or not") is not said at all
+// (hedge.go), unless the reference offers the pair itself or says the word
+// both ways. An answer that opens with the opposite
 // yes or no of a reference that opens with one ("Yes, ..." for "No, string
 // is an insulator") loses verdictPenalty of its share, and so does one that
 // opens with another option letter than a reference that opens with one
@@ -71,6 +74,7 @@ type refTerm struct {
 	weight  float64
 	negated bool // the reference says it negated
 	either  bool // the reference says it with both polarities: either agrees
+	hedge   bool // the reference offers it with its opposite ("learned or fixed"): an answer may too
 	echo    bool // only repeats the question
 	subject int  // in a comparison, the subject the reference says it of, or -1
 	anti    []int32
@@ -145,6 +149,7 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 				if bag.terms[k].negated != neg {
 					bag.terms[k].either = true
 				}
+				bag.terms[k].hedge = bag.terms[k].hedge || ra.hedged(i)
 				if bag.terms[k].weight < w {
 					bag.total += w - bag.terms[k].weight
 					bag.terms[k].weight = w
@@ -156,6 +161,7 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 			}
 			rt := refTerm{id: id, weight: w, negated: neg, echo: qTerms[t.term], subject: subj, clause: t.clause, sent: t.sent}
 			rt.inner = neg && ra.innerNegated(i)
+			rt.hedge = ra.hedged(i)
 			for _, seq := range antonymsOf(t.term) {
 				if len(seq) == 1 {
 					rt.anti = append(rt.anti, m.internTerm(seq[0]))
@@ -390,6 +396,9 @@ func (a *analysis) termStatus(m *cardMatcher, rt *refTerm) termSaid {
 			id = rt.alts[n]
 		}
 		for _, o := range a.occ[id] {
+			if !rt.either && !rt.hedge && a.hedged(int(o.first)) {
+				continue // "higher or lower": neither
+			}
 			neg := a.saidNegated(int(o.first))
 			if rt.subject >= 0 {
 				if s := a.subjectOf(o.first, o.last); s >= 0 && s != rt.subject {
@@ -408,6 +417,9 @@ func (a *analysis) termStatus(m *cardMatcher, rt *refTerm) termSaid {
 	}
 	for _, id := range rt.anti {
 		for _, o := range a.occ[id] {
+			if !rt.either && !rt.hedge && a.hedged(int(o.first)) {
+				continue
+			}
 			neg := a.saidNegated(int(o.first))
 			if neg == rt.negated {
 				disagree = true

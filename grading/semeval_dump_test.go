@@ -44,7 +44,10 @@ func TestSemEvalDump(t *testing.T) {
 		ID, Corpus, QID, Label, Answer string
 		Score, Content                 int
 		Verdict                        int8
-		ATerms                         []string
+		ATerms, QTerms                 []string
+		ANeg                           []bool
+		AClause                        []int32
+		Question, Reference            string
 		Bags                           []bag
 	}
 	for _, it := range all {
@@ -74,9 +77,17 @@ func TestSemEvalDump(t *testing.T) {
 				continue
 			}
 			r.ATerms = append(r.ATerms, tk.term)
+			r.ANeg = append(r.ANeg, a.saidNegated(i))
+			r.AClause = append(r.AClause, tk.clause)
 			seen[tk.term] = true
 		}
 		r.Content = len(seen)
+		r.Question, r.Reference = it.Question, it.Reference
+		for i := range q.toks {
+			if tk := &q.toks[i]; !tk.fn && !tk.stop && (len(tk.word) >= 2 || tk.number) {
+				r.QTerms = append(r.QTerms, tk.term)
+			}
+		}
 		if err := enc.Encode(r); err != nil {
 			t.Fatal(err)
 		}
