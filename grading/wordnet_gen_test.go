@@ -463,7 +463,7 @@ func (db *wnDB) relationsText(kinds string) string {
 					words('h', a, p.target)
 				case (p.sym == "~" || p.sym == "~i") && ss.pos == 'n' && wnConcrete[ss.file]:
 					words('o', a, p.target)
-				case p.sym == "=" && (measurable || db.measurable(p.target, property)):
+				case p.sym == "=" && ss.pos == 'n' && (measurable || db.measurable(p.target, property)):
 					words('t', a, p.target)
 				case p.sym == "^" || p.sym == "$":
 					words('v', a, p.target)
@@ -515,8 +515,9 @@ var wordNetHeader = `# grill's lexical relations, derived from WordNet 3.0 (see 
 #
 # One relation a line: a kind letter, a lemma (a reference's word), the lemmas an
 # answer may say it with.
-#   t  attribute: a property and its values, both ways ("=" pointers: size, big
-#      little small; hot, temperature)
+#   t  attribute: a property and the adjectives that are its values ("=" pointers:
+#      size, big little small; temperature, cold cool hot warm). Not the other way:
+#      "size" does not say which.
 #   m  similar adjectives ("&" pointers: small, tiny; tiny, small)
 #   a  antonyms ("!" pointers: big, little): an answer word opposite to any word
 #      of the reference earns nothing

@@ -114,6 +114,12 @@ func TestWordNetAttribute(t *testing.T) {
 	if negated > other {
 		t.Errorf("'not bigger' %d for size: want no credit (unrelated word %d)", negated, other)
 	}
+	// The property does not say which value: "size" is no "bigger".
+	c = derivedCard("Why did Greta and Andre get different measurements when they measured with their hands?",
+		"Greta has bigger hands.")
+	if size, other := Grade(c, "Greta has hands of another size."), Grade(c, "Greta has hands of another colour."); size.Score != other.Score {
+		t.Errorf("size %d for bigger: want what an unrelated word gets (%d)", size.Score, other.Score)
+	}
 	c = derivedCard("What size were their hands?", "Their hands are different sizes.")
 	if related, other := Grade(c, "Greta has bigger hands."), Grade(c, "Greta has wetter hands."); related.Score != other.Score {
 		t.Errorf("bigger %d for a size the question names: want what an unrelated word gets (%d)", related.Score, other.Score)
