@@ -22,6 +22,7 @@ func FuzzGrade(f *testing.F) {
 		{"a", "the of", "message passing, aggregation, update, k-hop"},
 		{"ﬁne-tune", "RT-2", "Ｆine-tuning RT2 ＶＬＭ\xff\xfe invalid utf8"},
 		{"x_0", "7-DoF", "x0 x_0 x₀ seven degrees of freedom 0.0001 10,000"},
+		{"Their hands are different sizes; the hot water's temperature rose.", "small", "bigger, not bigger, tiny and cold"},
 	}
 	for _, s := range seeds {
 		f.Add(s[0], s[1], s[2])

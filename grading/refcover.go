@@ -84,6 +84,7 @@ type refTerm struct {
 	inner   bool       // negated only as a word inside a negated verb phrase: asserting it is no evidence against
 	possNeg bool       // the reference denies the possession ("does not contain", "contains no")
 	states  []stateWay // other ways of saying the word's state or outcome ([states] of thesaurus.txt)
+	wn      []wnRef    // answer words related to it through WordNet, with their credit (wordnet.go)
 	clause  int32      // the reference's clause and sentence where the word first stands
 	sent    int32
 }
@@ -174,10 +175,12 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 			rt.possess = t.term == containTerm() && t.verb != verbPast && t.verb != verbIng // "contains", not "contained in" or "a path containing"
 			rt.possNeg = ra.possessionDenied(i)
 			m.addPhraseAlts(&rt, inPhrase[i])
+			m.addWordNet(&rt, t.term, qTerms)
 			seen[id] = len(bag.terms)
 			bag.terms = append(bag.terms, rt)
 			bag.total += w
 		}
+		m.pruneWordNet(&bag)
 		if len(bag.terms) > 0 {
 			m.refs = append(m.refs, bag)
 		}
@@ -333,6 +336,12 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 		for k := range bag.terms {
 			rt := &bag.terms[k]
 			st := a.termStatus(m, rt)
+			if (st == termNone || st == termPartial) && rt.wn != nil {
+				if c := a.wordNetCredit(rt); c > 0 && (st == termNone || c > partialCredit) {
+					found += c * rt.weight // "large" for "big"
+					continue
+				}
+			}
 			if st == termPartial {
 				found += partialCredit * rt.weight // "insulate" for "insulator"
 				continue
