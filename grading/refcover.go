@@ -95,6 +95,7 @@ type refBag struct {
 	// answer that opens with another ("Nathaniel - ...").
 	pick     []string
 	question map[string]bool
+	rels     []relation // relations between two graded words (relations.go)
 }
 
 // compileRefs builds the term bags of a card's reference answers.
@@ -167,6 +168,7 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 			bag.terms = append(bag.terms, rt)
 			bag.total += w
 		}
+		bag.rels = m.refRelations(ra, &bag)
 		if len(bag.terms) > 0 {
 			m.refs = append(m.refs, bag)
 		}
@@ -319,9 +321,13 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 	verdict, choice, pick := openingVerdict(a.toks), openingChoice(a.toks), openingPick(a.toks, false)
 	for _, bag := range refs {
 		var found, echoed, against float64
+		rel := a.relationStatus(&bag, nil)
 		for k := range bag.terms {
 			rt := &bag.terms[k]
 			st := a.termStatus(m, rt)
+			if rel != nil && rel[k] != termNone {
+				st = rel[k] // a relation between two graded words, read as one claim
+			}
 			if st == termPartial {
 				found += partialCredit * rt.weight // "insulate" for "insulator"
 				continue
