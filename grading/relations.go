@@ -122,11 +122,13 @@ var relationContra = termDisagree
 // gradedAt is a graded word of a text: its token, scale and end (negation
 // applied).
 type gradedAt struct {
-	tok   int
-	scale int
-	low   bool
-	the   bool // "the" stands before it (or before its degree word): "the more ..., the less ..."
-	comp  bool // a comparative or superlative ("tighter", "more", "fewest", "more quickly") or a change ("increases")
+	tok    int
+	scale  int
+	low    bool
+	the    bool // "the" stands before it (or before its degree word): "the more ..., the less ..."
+	opens  bool // that "the" opens its clause: "..., the less distance"
+	change bool // a verb of change: "increases", "decreased"
+	comp   bool // a comparative or superlative ("tighter", "more", "fewest", "more quickly") or a change ("increases")
 }
 
 // gradedIn lists the graded words of a text, in order, sentence by
@@ -145,27 +147,28 @@ func gradedIn(a *analysis, out []gradedAt) []gradedAt {
 		if len(sides) == 0 {
 			continue
 		}
-		if i+2 < len(toks) && toks[i+1].word == "than" && toks[i+2].number {
-			continue // a bound, not a degree: "less than 3 scoops"
+		if i+2 < len(toks) && toks[i+1].word == "than" && toks[i+2].number || i > 0 && toks[i-1].word == "at" {
+			continue // a bound, not a degree: "less than 3 scoops", "at least one tool"
 		}
 		if quantityWord[toks[i].word] && (i > 0 && toks[i-1].word == "how" ||
 			i+1 < len(toks) && toks[i+1].clause == toks[i].clause && len(gradedWords()[toks[i+1].word]) > 0) {
 			continue // "how much", and an intensifier: "much faster"
 		}
 		the := i > 0 && toks[i-1].word == "the"
+		opens := the && (i == 1 || toks[i-2].clause != toks[i-1].clause)
 		flip := base >= 0 // the baseline is the other end: "higher than when it was not tight" says tight and higher
 		low, deg := degreeOf[toks[i].word]
 		if deg && i+1 < len(toks) && toks[i+1].clause == toks[i].clause {
 			if next := gradedWords()[toks[i+1].word]; len(next) > 0 && next[0].scale != sides[0].scale {
 				for _, s := range next {
-					out = append(out, gradedAt{tok: i + 1, scale: s.scale, low: s.lower != low != a.saidNegated(i+1) != flip, the: the, comp: true})
+					out = append(out, gradedAt{tok: i + 1, scale: s.scale, low: s.lower != low != a.saidNegated(i+1) != flip, the: the, opens: opens, comp: true})
 				}
 				i++
 				continue
 			}
 		}
 		for _, s := range sides {
-			out = append(out, gradedAt{tok: i, scale: s.scale, low: s.lower != a.saidNegated(i) != flip, the: the, comp: comparative(a, i)})
+			out = append(out, gradedAt{tok: i, scale: s.scale, low: s.lower != a.saidNegated(i) != flip, the: the, opens: opens, comp: comparative(a, i), change: change(a, i)})
 		}
 	}
 	return out
@@ -183,10 +186,27 @@ func comparative(a *analysis, i int) bool {
 	switch {
 	case t.word == "most" || t.word == "least" || t.word == "fewest":
 		return true
-	case strings.HasPrefix(w, "increas") || strings.HasPrefix(w, "decreas"):
+	case change(a, i):
 		return true
 	}
 	return len(w) > 4 && (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "est"))
+}
+
+// change reports whether graded word i is a verb of change.
+func change(a *analysis, i int) bool {
+	w := strings.ToLower(a.text[a.toks[i].start:a.toks[i].end])
+	return strings.HasPrefix(w, "increas") || strings.HasPrefix(w, "decreas")
+}
+
+// oneScaleRelation reports whether two graded words of one scale in a
+// reference sentence are a relation: two changes ("as time increases, the
+// rings increase"), or both after "the", the second opening its clause
+// when they stand at opposite ends ("the more blocks ..., the less
+// distance"; "the most gas ... the most sugar"). Otherwise they compare two
+// subjects ("the harder mineral ... the less hard mineral", "small enough
+// ..., but ... too large").
+func oneScaleRelation(p, g *gradedAt) bool {
+	return p.change && g.change || p.the && g.the && (p.low == g.low || g.opens)
 }
 
 // refRelations finds the relations of a reference (analysed as ra) whose
@@ -218,8 +238,8 @@ func (m *cardMatcher) refRelations(ra *analysis, bag *refBag) []relation {
 		if first != second && countTokens(gs[lo:hi]) == 2 && second-first <= relationGap {
 			for _, p := range gs[lo:hi] {
 				for _, g := range gs[lo:hi] {
-					if p.tok != first || g.tok != second || !p.comp || !g.comp || p.scale == g.scale && !(p.the && g.the) {
-						continue // two ends of one scale compare two subjects ("small enough ..., but ... too large"), unless correlative
+					if p.tok != first || g.tok != second || !p.comp || !g.comp || p.scale == g.scale && !oneScaleRelation(&p, &g) {
+						continue
 					}
 					if ka, kb := termOf(p.tok), termOf(g.tok); ka >= 0 && kb >= 0 {
 						out = append(out, relation{a: ka, b: kb, scaleA: p.scale, scaleB: g.scale, lowA: p.low, lowB: g.low})

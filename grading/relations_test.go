@@ -82,11 +82,13 @@ func TestRelationBaseline(t *testing.T) {
 }
 
 // Only two comparatives close together in a sentence of the reference make
-// a relation: two ends of one scale said of two subjects ("small enough
-// ..., but ... too large") do not, unless correlative ("the more ..., the
-// less ..."); nor a comparative beside a plain adjective ("easier to scale
-// to large models"), nor two comparatives far apart, nor a sentence with
-// three.
+// a relation: two words of one scale said of two subjects ("small enough
+// ..., but ... too large", "the harder mineral ... the less hard mineral")
+// do not, unless correlative ("the more ..., the less ...", "the most gas
+// ... the most sugar") or two changes ("as time increases, the rings
+// increase"); nor a comparative beside a plain adjective ("easier to scale
+// to large models"), nor a bound ("at least one"), nor two comparatives far
+// apart, nor a sentence with three.
 func TestRefRelations(t *testing.T) {
 	for ref, want := range map[string]int{
 		pitchRef: 1,
@@ -95,6 +97,10 @@ func TestRefRelations(t *testing.T) {
 		"The more blocks the truck carries, the less distance the truck travels.":                                                          1,
 		"Diffusion models are easier to scale to large models and datasets.":                                                               0,
 		"The string was tighter because she turned the peg on the top of the guitar twice and then plucked it, and the pitch was higher.":  0,
+		"Topaz is the hardest because at least one tool could scratch each of the others.":                                                 0,
+		"The harder mineral will leave a scratch on the less hard mineral.":                                                                0,
+		"As time increases, the number of tree rings also increases.":                                                                      1,
+		"The bag with the most gas contains the food with the most sugar.":                                                                 1,
 		"A bigger hole makes the water flow faster and moves more earth.":                                                                  0,
 	} {
 		c := derivedCard("q", ref)
