@@ -38,6 +38,10 @@ import (
 // "Copper. It conducts ..." to "copper or lead?": openingPick); such a bare
 // "no" negates nothing after it ("No because the circuit is open":
 // saidNegated).
+// Two comparatives of a reference sentence that state a relation ("when the
+// string was tighter, the pitch was higher") are read as one claim
+// (relations.go): said from the other end ("looser ... lower") both agree,
+// with one side turned round ("tighter ... lower") both count against.
 // With several reference answers a word they all say weighs more than one
 // only one of them says (weighShared). The found weight is divided by the
 // smaller of the reference's total and a length allowance of the
