@@ -42,6 +42,10 @@ import (
 // "Copper. It conducts ..." to "copper or lead?": openingPick); such a bare
 // "no" negates nothing after it ("No because the circuit is open":
 // saidNegated).
+// Two comparatives of a reference sentence that state a relation ("when the
+// string was tighter, the pitch was higher") are read as one claim
+// (relations.go): said from the other end ("looser ... lower") both agree,
+// with one side turned round ("tighter ... lower") both count against.
 // With several reference answers a word they all say weighs more than one
 // only one of them says (weighShared). The found weight is divided by the
 // smaller of the reference's total and a length allowance of the
@@ -102,6 +106,7 @@ type refBag struct {
 	// answer that opens with another ("Nathaniel - ...").
 	pick     []string
 	question map[string]bool
+	rels     []relation // relations between two graded words (relations.go)
 }
 
 // compileRefs builds the term bags of a card's reference answers.
@@ -181,6 +186,7 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 			bag.total += w
 		}
 		m.pruneWordNet(&bag)
+		bag.rels = m.refRelations(ra, &bag)
 		if len(bag.terms) > 0 {
 			m.refs = append(m.refs, bag)
 		}
@@ -333,9 +339,13 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 	verdict, choice, pick := openingVerdict(a.toks), openingChoice(a.toks), openingPick(a.toks, false)
 	for _, bag := range refs {
 		var found, echoed, against float64
+		rel := a.relationStatus(&bag, nil)
 		for k := range bag.terms {
 			rt := &bag.terms[k]
 			st := a.termStatus(m, rt)
+			if rel != nil && rel[k] != termNone {
+				st = rel[k] // a relation between two graded words, read as one claim
+			}
 			if (st == termNone || st == termPartial) && rt.wn != nil {
 				if c := a.wordNetCredit(rt); c > 0 && (st == termNone || c > partialCredit) {
 					found += c * rt.weight // "large" for "big"
