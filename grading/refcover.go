@@ -106,7 +106,8 @@ type refBag struct {
 	// answer that opens with another ("Nathaniel - ...").
 	pick     []string
 	question map[string]bool
-	rels     []relation // relations between two graded words (relations.go)
+	rels     []relation  // relations between two graded words (relations.go)
+	roles    []roleClaim // who does what to whom, by a graded agent or patient (roles.go)
 }
 
 // compileRefs builds the term bags of a card's reference answers.
@@ -187,6 +188,7 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 		}
 		m.pruneWordNet(&bag)
 		bag.rels = m.refRelations(ra, &bag)
+		bag.roles = m.refRoles(ra, &bag)
 		if len(bag.terms) > 0 {
 			m.refs = append(m.refs, bag)
 		}
@@ -340,11 +342,15 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 	for _, bag := range refs {
 		var found, echoed, against float64
 		rel := a.relationStatus(&bag, nil)
+		role := a.roleStatus(&bag)
 		for k := range bag.terms {
 			rt := &bag.terms[k]
 			st := a.termStatus(m, rt)
 			if rel != nil && rel[k] != termNone {
 				st = rel[k] // a relation between two graded words, read as one claim
+			}
+			if role != nil && role[k] != termNone {
+				st = role[k] // who does what to whom
 			}
 			if (st == termNone || st == termPartial) && rt.wn != nil {
 				if c := a.wordNetCredit(rt); c > 0 && (st == termNone || c > partialCredit) {

@@ -1,0 +1,354 @@
+package grading
+
+import (
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Who does what to whom: the roles of a transitive verb, read as a claim.
+//
+// A reference clause whose transitive verb has a graded agent or patient
+// ("the harder coin will scratch the other", "the harder mineral will
+// leave a scratch on the less hard mineral") claims which end of the scale
+// the agent stands at, and so the patient at the other: the harder
+// scratches, the softer is scratched. Answers say the same claim through
+// the patient or a relative clause ("whichever one gets scratched is the
+// softest", "the one with a scratch is not the hardest", "the mineral with
+// no scratch is the hardest"), in the passive ("the softer one is
+// scratched by the harder one"), or turn it round ("the softer one
+// scratches the harder one"). Judged word by word, "softest" and "not the
+// hardest" read against "harder", and the agreeing answer loses what the
+// contradicting one keeps.
+//
+// roleStatements reads, for each occurrence of a role verb (roleVerbs, as a
+// verb or as the noun of its result: "leave a scratch on", "has a
+// scratch", "with no scratch"), the graded words said of its two parties:
+// the subject's (before the verb in its clause, or, when the verb stands in
+// a relative clause — "the one that", "whichever", "with a scratch" — after
+// the copula that follows it), the object's (after the verb, before a
+// copula) and the "by" agent's of a passive. The subject is the agent of an
+// active verb and the patient of a passive one or of a possessed result;
+// a negated verb ("is not scratched", "could not scratch it", "with no
+// scratch") gives the subject the other role: with two parties, the one
+// not scratched is the one that scratches. A graded word is turned round by
+// a negation ("not the hardest") or a "less"/"least" before it.
+//
+// A reference clause whose statements agree on where the agent stands is a
+// role claim (refRoles). An answer agreeing with it anywhere says every
+// content word of the clause (the parties are named, by description); one
+// that only contradicts it has them all count against it, as a
+// contradicted relation does (relations.go).
+
+// roleClaims turns the role claims on (off only to measure them).
+var roleClaims = true
+
+// roleVerbs are transitive verbs whose agent and patient are compared
+// parties, as written stems of the verb and of its result noun.
+var roleVerbs = setOf(`scratch scratches scratched scratching scrape scrapes scraped scraping dent dents dented denting
+chip chips chipped chipping crack cracks cracked cracking cut cuts cutting pierce pierces pierced piercing
+attract attracts attracted attracting repel repels repelled repelling pull pulls pulled pulling
+push pushes pushed pushing block blocks blocked blocking absorb absorbs absorbed absorbing
+reflect reflects reflected reflecting dissolve dissolves dissolved dissolving beat beats beaten beating`)
+
+// roleExtraPairs are graded scales of roles beside gradedPairs: hardness
+// is hard against soft (gradedPairs reads "hard" against "easy" and "soft"
+// against "loud").
+var roleExtraPairs = []string{
+	`hard harder hardest <> soft softer softest`,
+}
+
+// roleGraded maps a normalised word to its ends on the graded scales
+// (gradedWords, then roleExtraPairs numbered after gradedPairs).
+var roleGraded = sync.OnceValue(func() map[string][]gradedSide {
+	out := map[string][]gradedSide{}
+	for w, s := range gradedWords() {
+		out[w] = slices.Clone(s)
+	}
+	for k, line := range roleExtraPairs {
+		up, down, _ := strings.Cut(line, "<>")
+		for side, words := range []string{up, down} {
+			for _, w := range strings.Fields(words) {
+				f, g := infoFor(w).word, gradedSide{scale: len(gradedPairs) + k, lower: side == 1}
+				if !slices.Contains(out[f], g) {
+					out[f] = append(out[f], g)
+				}
+			}
+		}
+	}
+	delete(out, "more") // amounts grade what follows them, not a party
+	delete(out, "less")
+	delete(out, "most")
+	delete(out, "least")
+	delete(out, "much")
+	delete(out, "many")
+	delete(out, "few")
+	delete(out, "fewer")
+	delete(out, "fewest")
+	return out
+})
+
+// roleStatement is one graded word said of a party of a role verb: the
+// party is the agent or the patient, at the lower end of scale or not.
+type roleStatement struct {
+	verb  string // the role verb's term
+	scale int
+	agent bool
+	low   bool
+	other bool // the statement is that the verb's object is "the other" (no scale)
+}
+
+// roleClaim is a role claim of a reference: the agent of verb stands at
+// the lower end of scale (low) or the upper, and the terms (indices in
+// refBag.terms) of its clause.
+type roleClaim struct {
+	verb  string
+	scale []int
+	low   bool
+	terms []int
+}
+
+var (
+	roleCopula  = setOf(`is are was were am be been being`)
+	rolePassive = setOf(`is are was were am be been being get gets got gotten getting`)
+	roleHave    = setOf(`with has have had having get gets got gotten getting`)
+	roleLeave   = setOf(`leave leaves left leaving make makes made making put puts cause causes caused`)
+	roleRel     = setOf(`that which who whichever whatever whoever`)
+	roleDegree  = setOf(`less least`)
+	roleSkip    = setOf(`a an the no any some more deep deeper deepest big bigger biggest small little tiny large very`)
+)
+
+// roleStatements appends the statements of the answer (or reference) a
+// about the parties of its role verbs.
+func roleStatements(a *analysis, out []roleStatement) []roleStatement {
+	toks := a.toks
+	for v := range toks {
+		if !roleVerbs[toks[v].word] {
+			continue
+		}
+		c := toks[v].clause
+		cs := v
+		for cs > 0 && toks[cs-1].clause == c {
+			cs--
+		}
+		ce := v + 1
+		for ce < len(toks) && toks[ce].clause == c {
+			ce++
+		}
+		// The verb phrase's start, and how the subject stands to the verb.
+		start, subjAgent := v, true
+		q := v - 1
+		for q >= cs && (roleSkip[toks[q].word] || toks[q].neg == negStrong) {
+			q--
+		}
+		adjacent := true // only negations between q and the verb
+		for i := q + 1; i < v; i++ {
+			adjacent = adjacent && toks[i].neg == negStrong && toks[i].word != "no"
+		}
+		switch {
+		case q >= cs && !adjacent && roleHave[toks[q].word], q >= cs && toks[q].word == "with":
+			start, subjAgent = q, false // "has a scratch", "with no scratch": the subject bears it
+		case q >= cs && !adjacent && roleLeave[toks[q].word]:
+			start = q // "leaves a scratch on": the subject makes it
+		case q >= cs && adjacent && rolePassive[toks[q].word] && strings.HasSuffix(toks[v].word, "ed"):
+			start, subjAgent = q, false // "is scratched", "got scratched", "is not scratched"
+		case !adjacent && (toks[v-1].word == "a" || toks[v-1].word == "the"):
+			continue // a noun without a verb of its own
+		case adjacent && v-1 > q:
+			start = q + 1 // "could not scratch": from the negation
+		}
+		if a.saidNegated(v) {
+			subjAgent = !subjAgent // "the one not scratched", "could not scratch it", "with no scratch"
+		}
+		for start > cs && (toks[start-1].aux || toks[start-1].neg == negStrong) && !roleRel[toks[start-1].word] {
+			start--
+		}
+		relative := toks[start].word == "with"
+		for q := cs; q < start; q++ {
+			if roleRel[toks[q].word] {
+				relative = true
+			}
+		}
+		verb := toks[v].term
+		say := func(i, from int, agent bool) {
+			if !roleAdjective(a, i, cs, ce) {
+				return
+			}
+			low := i > cs && roleDegree[toks[i-1].word] // "less hard", "least hard"
+			for j := from; j < i; j++ {
+				if toks[j].neg == negStrong {
+					low = !low // "not the hardest", in the word's own phrase: the verb's negation turned the roles
+				}
+			}
+			for _, s := range roleGraded()[toks[i].word] {
+				out = append(out, roleStatement{verb: verb, scale: s.scale, agent: agent, low: s.lower != low})
+			}
+		}
+		for i := cs; i < start; i++ {
+			say(i, cs, subjAgent)
+		}
+		// After the verb: the object (a passive's "by" agent is the
+		// object's party too: the one not the subject), and a relative
+		// clause's predicate after its copula.
+		party, from := !subjAgent, v+1
+		for i := v + 1; i < ce; i++ {
+			switch w := toks[i].word; {
+			case w == "than":
+				i = ce // "absorbs more heat than lighter colors": a comparison of subjects (subjects.go), not of parties
+				continue
+			case (w == "other" || w == "another") && party != subjAgent:
+				out = append(out, roleStatement{verb: verb, scale: -1, agent: party, other: true}) // "scratch the other"
+			case roleCopula[w] && relative:
+				party, from = subjAgent, i+1 // "whichever one gets scratched is the softest"
+				continue
+			case roleCopula[w]:
+				i = ce
+				continue
+			}
+			say(i, from, party)
+		}
+	}
+	return out
+}
+
+// roleNounToo are graded words that are mostly nouns in their plain form
+// ("the light", "a cold").
+var roleNounToo = setOf(`light cold`)
+
+// roleAdjective reports whether token i of clause [cs, ce) is a graded
+// word said of a party: a comparative or superlative ("harder", "the
+// softest"), one after a degree word or a copula ("less hard", "is not
+// hard"), or a plain one before a noun ("a hard mineral", "the soft one");
+// not one before "to" ("hard to tell").
+func roleAdjective(a *analysis, i, cs, ce int) bool {
+	toks := a.toks
+	if len(roleGraded()[toks[i].word]) == 0 || i+1 < len(toks) && toks[i+1].word == "to" {
+		return false
+	}
+	w := a.text[toks[i].start:toks[i].end]
+	if len(w) > 4 && (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "est")) {
+		return true
+	}
+	p := i - 1
+	for p >= cs && (toks[p].word == "the" || toks[p].word == "very" || toks[p].word == "so" || toks[p].neg == negStrong) {
+		p--
+	}
+	if p >= cs && (roleDegree[toks[p].word] || roleCopula[toks[p].word] || toks[p].word == "most") {
+		return true
+	}
+	return !roleNounToo[toks[i].word] && i+1 < ce && !toks[i+1].fn && !toks[i+1].stop
+}
+
+// refRoles finds the role claims of a reference (analysed as ra) whose
+// terms are in bag: a clause whose statements about a role verb agree on
+// the agent's end of a scale.
+func (m *cardMatcher) refRoles(ra *analysis, bag *refBag) []roleClaim {
+	if !roleClaims {
+		return nil
+	}
+	sts := roleStatements(ra, nil)
+	if len(sts) == 0 {
+		return nil
+	}
+	type sides struct{ agent, patient, odd bool }
+	var out []roleClaim
+	var seen []sides
+	for _, s := range sts {
+		k := slices.IndexFunc(out, func(c roleClaim) bool { return c.verb == s.verb })
+		if k < 0 {
+			out, seen = append(out, roleClaim{verb: s.verb}), append(seen, sides{})
+			k = len(out) - 1
+		}
+		if s.agent {
+			seen[k].agent = true
+		} else {
+			seen[k].patient = true
+		}
+		if s.other {
+			continue
+		}
+		agentLow := s.low != !s.agent
+		switch {
+		case len(out[k].scale) == 0:
+			out[k].low = agentLow
+		case out[k].low != agentLow:
+			seen[k].odd = true // statements at odds: no claim
+		}
+		if !slices.Contains(out[k].scale, s.scale) {
+			out[k].scale = append(out[k].scale, s.scale)
+		}
+	}
+	// A claim needs both parties: "the harder coin will scratch the other",
+	// not "darker colors absorb heat".
+	for k := len(out) - 1; k >= 0; k-- {
+		if sd := seen[k]; sd.odd || !sd.agent || !sd.patient || len(out[k].scale) == 0 {
+			out = slices.Delete(out, k, k+1)
+		}
+	}
+	for k := range out {
+		// The content words of the clauses holding the verb.
+		for v := range ra.toks {
+			if ra.toks[v].term != out[k].verb || !roleVerbs[ra.toks[v].word] {
+				continue
+			}
+			for i := range ra.toks {
+				t := &ra.toks[i]
+				if t.clause != ra.toks[v].clause {
+					continue
+				}
+				id, ok := m.ids[t.term]
+				if !ok {
+					continue
+				}
+				for j := range bag.terms {
+					if bag.terms[j].id == id && !slices.Contains(out[k].terms, j) {
+						out[k].terms = append(out[k].terms, j)
+					}
+				}
+			}
+		}
+	}
+	return slices.DeleteFunc(out, func(c roleClaim) bool { return len(c.terms) == 0 })
+}
+
+// roleStatus reads how the answer says each role claim of a reference bag,
+// into st (by term index; termNone where no claim decides): the terms of a
+// claim the answer agrees with somewhere are termAgree, those of one it
+// only contradicts relationContra.
+func (a *analysis) roleStatus(bag *refBag) []termSaid {
+	if len(bag.roles) == 0 {
+		return nil
+	}
+	sts := roleStatements(a, nil)
+	if len(sts) == 0 {
+		return nil
+	}
+	var st []termSaid
+	for _, c := range bag.roles {
+		agree, contra := false, false
+		for _, s := range sts {
+			if s.other || s.verb != c.verb || !slices.Contains(c.scale, s.scale) {
+				continue
+			}
+			if s.low != !s.agent == c.low {
+				agree = true
+			} else {
+				contra = true
+			}
+		}
+		if !agree && !contra {
+			continue
+		}
+		if st == nil {
+			st = make([]termSaid, len(bag.terms))
+		}
+		for _, k := range c.terms {
+			if agree {
+				st[k] = termAgree
+			} else {
+				st[k] = relationContra
+			}
+		}
+	}
+	return st
+}
