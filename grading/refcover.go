@@ -188,7 +188,7 @@ func (m *cardMatcher) compileRefs(question string, refs []string) {
 		}
 		m.pruneWordNet(&bag)
 		bag.rels = m.refRelations(ra, &bag)
-		bag.roles = m.refRoles(ra, &bag)
+		bag.roles = m.refRoles(ra, &bag, question)
 		if len(bag.terms) > 0 {
 			m.refs = append(m.refs, bag)
 		}

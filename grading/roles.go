@@ -34,6 +34,11 @@ import (
 // not scratched is the one that scratches. A graded word is turned round by
 // a negation ("not the hardest") or a "less"/"least" before it.
 //
+// An answer sentence that is only a party named by the verb ("The one with
+// a scratch.", "Whichever one got scratched.") names the party the question
+// asks for ("which one is harder?": askedGraded), and says that graded word
+// of it.
+//
 // A reference clause whose statements agree on where the agent stands is a
 // role claim (refRoles). An answer agreeing with it anywhere says every
 // content word of the clause (the parties are named, by description); one
@@ -96,6 +101,7 @@ type roleStatement struct {
 	agent bool
 	low   bool
 	other bool // the statement is that the verb's object is "the other" (no scale)
+	asked bool // the statement is the answer's whole sentence, a party named by the verb ("the one with a scratch"): the party the question asks for
 }
 
 // roleClaim is a role claim of a reference: the agent of verb stands at
@@ -106,11 +112,16 @@ type roleClaim struct {
 	scale []int
 	low   bool
 	terms []int
+	// ask is the graded word of a question that asks for a party ("which
+	// one is harder?"), on the claim's scale, and askLow its end.
+	ask    bool
+	askLow bool
 }
 
 var (
 	roleCopula  = setOf(`is are was were am be been being`)
 	rolePassive = setOf(`is are was were am be been being get gets got gotten getting`)
+	roleGet     = setOf(`get gets got gotten getting`) // "got scratch": got scratched
 	roleHave    = setOf(`with has have had having get gets got gotten getting`)
 	roleLeave   = setOf(`leave leaves left leaving make makes made making put puts cause causes caused`)
 	roleRel     = setOf(`that which who whichever whatever whoever`)
@@ -150,7 +161,7 @@ func roleStatements(a *analysis, out []roleStatement) []roleStatement {
 			start, subjAgent = q, false // "has a scratch", "with no scratch": the subject bears it
 		case q >= cs && !adjacent && roleLeave[toks[q].word]:
 			start = q // "leaves a scratch on": the subject makes it
-		case q >= cs && adjacent && rolePassive[toks[q].word] && strings.HasSuffix(toks[v].word, "ed"):
+		case q >= cs && adjacent && rolePassive[toks[q].word] && (strings.HasSuffix(toks[v].word, "ed") || roleGet[toks[q].word]):
 			start, subjAgent = q, false // "is scratched", "got scratched", "is not scratched"
 		case !adjacent && (toks[v-1].word == "a" || toks[v-1].word == "the"):
 			continue // a noun without a verb of its own
@@ -190,7 +201,7 @@ func roleStatements(a *analysis, out []roleStatement) []roleStatement {
 		// After the verb: the object (a passive's "by" agent is the
 		// object's party too: the one not the subject), and a relative
 		// clause's predicate after its copula.
-		party, from := !subjAgent, v+1
+		party, from, said := !subjAgent, v+1, len(out)
 		for i := v + 1; i < ce; i++ {
 			switch w := toks[i].word; {
 			case w == "than":
@@ -199,7 +210,7 @@ func roleStatements(a *analysis, out []roleStatement) []roleStatement {
 			case (w == "other" || w == "another") && party != subjAgent:
 				out = append(out, roleStatement{verb: verb, scale: -1, agent: party, other: true}) // "scratch the other"
 			case roleCopula[w] && relative:
-				party, from = subjAgent, i+1 // "whichever one gets scratched is the softest"
+				party, from, said = subjAgent, i+1, -1 // "whichever one gets scratched is the softest"
 				continue
 			case roleCopula[w]:
 				i = ce
@@ -207,8 +218,51 @@ func roleStatements(a *analysis, out []roleStatement) []roleStatement {
 			}
 			say(i, from, party)
 		}
+		if relative && said >= 0 && !slices.ContainsFunc(out[said:], func(s roleStatement) bool { return !s.other }) && bareParty(a, cs, ce) {
+			out = append(out, roleStatement{verb: verb, scale: -1, agent: subjAgent, asked: true}) // "the one with a scratch."
+		}
 	}
 	return out
+}
+
+// bareParty reports whether clause [cs, ce) is its whole sentence and a
+// noun phrase ("The one with a scratch.", "Whichever one got scratched."):
+// an answer naming the party a question asks for.
+func bareParty(a *analysis, cs, ce int) bool {
+	toks := a.toks
+	if cs > 0 && toks[cs-1].sent == toks[cs].sent || ce < len(toks) && toks[ce].sent == toks[cs].sent {
+		return false
+	}
+	switch toks[cs].word {
+	case "the", "whichever", "whatever":
+		return true
+	}
+	return false
+}
+
+// askedGraded reads the graded word a question asks for a party by
+// ("which one is harder?", "which is the hardest"): its ends, or nil.
+func askedGraded(question string) []gradedSide {
+	toks := tokenize(question)
+	for i := range toks {
+		if toks[i].word != "which" {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+5 && toks[j].sent == toks[i].sent; j++ {
+			if !roleCopula[toks[j].word] {
+				continue
+			}
+			k := j + 1
+			for k < len(toks) && (toks[k].word == "the" || toks[k].word == "most") {
+				k++
+			}
+			if k < len(toks) && toks[k].sent == toks[i].sent {
+				return roleGraded()[toks[k].word]
+			}
+			break
+		}
+	}
+	return nil
 }
 
 // roleNounToo are graded words that are mostly nouns in their plain form
@@ -242,7 +296,7 @@ func roleAdjective(a *analysis, i, cs, ce int) bool {
 // refRoles finds the role claims of a reference (analysed as ra) whose
 // terms are in bag: a clause whose statements about a role verb agree on
 // the agent's end of a scale.
-func (m *cardMatcher) refRoles(ra *analysis, bag *refBag) []roleClaim {
+func (m *cardMatcher) refRoles(ra *analysis, bag *refBag, question string) []roleClaim {
 	if !roleClaims {
 		return nil
 	}
@@ -258,6 +312,9 @@ func (m *cardMatcher) refRoles(ra *analysis, bag *refBag) []roleClaim {
 		if k < 0 {
 			out, seen = append(out, roleClaim{verb: s.verb}), append(seen, sides{})
 			k = len(out) - 1
+		}
+		if s.asked {
+			continue
 		}
 		if s.agent {
 			seen[k].agent = true
@@ -285,7 +342,13 @@ func (m *cardMatcher) refRoles(ra *analysis, bag *refBag) []roleClaim {
 			out = slices.Delete(out, k, k+1)
 		}
 	}
+	asked := askedGraded(question)
 	for k := range out {
+		for _, g := range asked {
+			if slices.Contains(out[k].scale, g.scale) {
+				out[k].ask, out[k].askLow = true, g.lower
+			}
+		}
 		// The content words of the clauses holding the verb.
 		for v := range ra.toks {
 			if ra.toks[v].term != out[k].verb || !roleVerbs[ra.toks[v].word] {
@@ -327,6 +390,9 @@ func (a *analysis) roleStatus(bag *refBag) []termSaid {
 	for _, c := range bag.roles {
 		agree, contra := false, false
 		for _, s := range sts {
+			if s.asked && c.ask && s.verb == c.verb {
+				s.low, s.scale = c.askLow, c.scale[0] // the party the question asks for
+			}
 			if s.other || s.verb != c.verb || !slices.Contains(c.scale, s.scale) {
 				continue
 			}

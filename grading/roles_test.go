@@ -78,3 +78,27 @@ func TestRoleClaimNeedsBothParties(t *testing.T) {
 		t.Errorf("plain graded words before a noun: want one role claim")
 	}
 }
+
+// An answer that only names a party by the role verb ("The one with a
+// scratch.") names the party the question asks for ("which one is
+// harder?"): the patient for the harder one contradicts, the one not
+// scratched agrees.
+func TestRoleAskedParty(t *testing.T) {
+	c := &decks.Card{ID: "t/scratch-asked", Question: "Georgia found two minerals. How will she know which one is harder?",
+		Answer: "The harder mineral will leave a scratch on the less hard mineral."}
+	for _, tc := range []struct {
+		answer string
+		agree  bool
+	}{
+		{"The one that does not have a scratch.", true},
+		{"The one that scratches the other.", true},
+		{"The one with a scratch.", false},
+		{"Whichever one got scratched.", false},
+		{"Whichever one got scratch.", false},
+	} {
+		s := Grade(c, tc.answer).Score
+		if tc.agree && s < 80 || !tc.agree && s > 20 {
+			t.Errorf("%q: score %d, want it to %s the reference", tc.answer, s, map[bool]string{true: "agree with", false: "contradict"}[tc.agree])
+		}
+	}
+}
