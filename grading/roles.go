@@ -34,6 +34,11 @@ import (
 // not scratched is the one that scratches. A graded word is turned round by
 // a negation ("not the hardest") or a "less"/"least" before it.
 //
+// A condition that names a party by the verb ("if the penny gets
+// scratched") runs on into the predicate after it: said of the other party
+// when another is named ("the nickel is harder"), of the same one when it
+// is named again or by a pronoun ("it is softer").
+//
 // An answer sentence that is only a party named by the verb ("The one with
 // a scratch.", "Whichever one got scratched.") names the party the question
 // asks for ("which one is harder?": askedGraded), and says that graded word
@@ -181,8 +186,17 @@ func roleStatements(a *analysis, out []roleStatement) []roleStatement {
 			}
 		}
 		verb := toks[v].term
+		// A condition ("if the penny gets scratched") runs on into the
+		// clause after it ("the nickel is harder").
+		cond := roleCond[toks[cs].word] || cs+1 < ce && toks[cs].lex&lexClause != 0 && roleCond[toks[cs+1].word]
+		end := ce
+		if cond {
+			for end < len(toks) && toks[end].sent == toks[v].sent && toks[end].clause == c+1 {
+				end++
+			}
+		}
 		say := func(i, from int, agent bool) {
-			if !roleAdjective(a, i, cs, ce) {
+			if !roleAdjective(a, i, cs, end) {
 				return
 			}
 			low := i > cs && roleDegree[toks[i-1].word] // "less hard", "least hard"
@@ -199,21 +213,34 @@ func roleStatements(a *analysis, out []roleStatement) []roleStatement {
 			say(i, cs, subjAgent)
 		}
 		// After the verb: the object (a passive's "by" agent is the
-		// object's party too: the one not the subject), and a relative
-		// clause's predicate after its copula.
-		party, from, said := !subjAgent, v+1, len(out)
-		for i := v + 1; i < ce; i++ {
+		// object's party too: the one not the subject), a relative
+		// clause's predicate after its copula, and after a condition the
+		// predicate of the party it names ("the nickel is harder": the
+		// other party; "it is softer": the subject).
+		party, from, said, named := !subjAgent, v+1, len(out), false
+		for i := v + 1; i < end; i++ {
 			switch w := toks[i].word; {
 			case w == "than":
-				i = ce // "absorbs more heat than lighter colors": a comparison of subjects (subjects.go), not of parties
+				i = end // "absorbs more heat than lighter colors": a comparison of subjects (subjects.go), not of parties
 				continue
 			case (w == "other" || w == "another") && party != subjAgent:
 				out = append(out, roleStatement{verb: verb, scale: -1, agent: party, other: true}) // "scratch the other"
 			case roleCopula[w] && relative:
-				party, from, said = subjAgent, i+1, -1 // "whichever one gets scratched is the softest"
+				party, from, said, end = subjAgent, i+1, -1, ce // "whichever one gets scratched is the softest"
 				continue
-			case roleCopula[w]:
-				i = ce
+			case roleCopula[w] && cond && !named:
+				switch h := conditionHead(a, v, i); {
+				case h < 0:
+					i = end
+				case toks[h].stop || toks[h].term == subjectHead(a, cs, start):
+					party = subjAgent // "if the penny gets scratched, it is softer"
+				default:
+					party = !subjAgent // "if the penny gets scratched the nickel is harder"
+				}
+				from, named = i+1, true
+				continue
+			case roleCopula[w], i >= ce && !cond:
+				i = end
 				continue
 			}
 			say(i, from, party)
@@ -223,6 +250,39 @@ func roleStatements(a *analysis, out []roleStatement) []roleStatement {
 		}
 	}
 	return out
+}
+
+// roleCond open a condition.
+var roleCond = setOf(`if when once`)
+
+// conditionHead returns the token naming the party a predicate after a
+// condition is said of: the word before the copula at token cop (past
+// "will", "must", "then"), a noun or a pronoun, or -1.
+func conditionHead(a *analysis, v, cop int) int {
+	toks := a.toks
+	for h := cop - 1; h > v; h-- {
+		switch w := toks[h].word; {
+		case w == "it" || w == "this" || w == "that" || w == "he" || w == "she" || w == "they":
+			return h
+		case toks[h].aux && !roleCopula[w] || w == "then":
+			continue
+		case !toks[h].fn && !toks[h].stop && len(roleGraded()[w]) == 0:
+			return h
+		}
+		return -1
+	}
+	return -1
+}
+
+// subjectHead returns the term of the last noun of a verb's subject,
+// tokens [cs, start): "penny" of "if the penny".
+func subjectHead(a *analysis, cs, start int) string {
+	for h := start - 1; h >= cs; h-- {
+		if t := &a.toks[h]; !t.fn && !t.stop && len(roleGraded()[t.word]) == 0 {
+			return t.term
+		}
+	}
+	return ""
 }
 
 // bareParty reports whether clause [cs, ce) is its whole sentence and a

@@ -102,3 +102,25 @@ func TestRoleAskedParty(t *testing.T) {
 		}
 	}
 }
+
+// A condition naming a party by the role verb runs on into the predicate
+// after it: of the other party when another is named ("the nickel is
+// harder"), of the same one when it is named again or by a pronoun.
+func TestRoleCondition(t *testing.T) {
+	c := scratchCard()
+	for _, tc := range []struct {
+		answer string
+		agree  bool
+	}{
+		{"If the penny gets scratched the nickel is harder.", true},
+		{"If the penny gets scratched, it is softer.", true},
+		{"When the penny is scratched by the nickel, the nickel must be harder.", true},
+		{"If the penny gets scratched, the penny is harder.", false},
+		{"If the penny gets scratched, the nickel is softer.", false},
+	} {
+		s := Grade(c, tc.answer).Score
+		if tc.agree && s < 80 || !tc.agree && s > 20 {
+			t.Errorf("%q: score %d, want it to %s the reference", tc.answer, s, map[bool]string{true: "agree with", false: "contradict"}[tc.agree])
+		}
+	}
+}
