@@ -131,7 +131,8 @@ var (
 	roleLeave   = setOf(`leave leaves left leaving make makes made making put puts cause causes caused`)
 	roleRel     = setOf(`that which who whichever whatever whoever`)
 	roleDegree  = setOf(`less least`)
-	roleSkip    = setOf(`a an the no any some more deep deeper deepest big bigger biggest small little tiny large very`)
+	roleFewer   = setOf(`less fewer least fewest`)
+	roleSkip    = setOf(`less fewer least fewest a an the no any some more deep deeper deepest big bigger biggest small little tiny large very`)
 )
 
 // roleStatements appends the statements of the answer (or reference) a
@@ -164,6 +165,11 @@ func roleStatements(a *analysis, out []roleStatement) []roleStatement {
 		switch {
 		case q >= cs && !adjacent && roleHave[toks[q].word], q >= cs && toks[q].word == "with":
 			start, subjAgent = q, false // "has a scratch", "with no scratch": the subject bears it
+			for i := q + 1; i < v; i++ {
+				if roleFewer[toks[i].word] {
+					subjAgent = true // "had less scratches": the one scratched less is the other party
+				}
+			}
 		case q >= cs && !adjacent && roleLeave[toks[q].word]:
 			start = q // "leaves a scratch on": the subject makes it
 		case q >= cs && adjacent && rolePassive[toks[q].word] && (strings.HasSuffix(toks[v].word, "ed") || roleGet[toks[q].word]):
@@ -286,15 +292,16 @@ func subjectHead(a *analysis, cs, start int) string {
 }
 
 // bareParty reports whether clause [cs, ce) is its whole sentence and a
-// noun phrase ("The one with a scratch.", "Whichever one got scratched."):
-// an answer naming the party a question asks for.
+// noun phrase ("The one with a scratch.", "Whichever one got scratched.",
+// "Which had less scratches."): an answer naming the party a question asks
+// for.
 func bareParty(a *analysis, cs, ce int) bool {
 	toks := a.toks
 	if cs > 0 && toks[cs-1].sent == toks[cs].sent || ce < len(toks) && toks[ce].sent == toks[cs].sent {
 		return false
 	}
 	switch toks[cs].word {
-	case "the", "whichever", "whatever":
+	case "the", "whichever", "whatever", "which":
 		return true
 	}
 	return false

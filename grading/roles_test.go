@@ -95,6 +95,9 @@ func TestRoleAskedParty(t *testing.T) {
 		{"The one with a scratch.", false},
 		{"Whichever one got scratched.", false},
 		{"Whichever one got scratch.", false},
+		{"Which one makes a deeper scratch.", true},
+		{"Which had less scratches.", true},
+		{"Which had more scratches.", false},
 	} {
 		s := Grade(c, tc.answer).Score
 		if tc.agree && s < 80 || !tc.agree && s > 20 {
