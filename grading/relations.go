@@ -109,6 +109,11 @@ type relation struct {
 	a, b           int
 	scaleA, scaleB int
 	lowA, lowB     bool
+	// A comparison of two subjects ("black absorbs more heat than white")
+	// has subjects: x, said before its graded word a, and y after its
+	// "than" (matcher term ids); b is -1.
+	cmp  bool
+	x, y int32
 }
 
 // relationGap is the most tokens from one word of a relation to the other:
@@ -238,7 +243,7 @@ func (m *cardMatcher) refRelations(ra *analysis, bag *refBag) []relation {
 		if first != second && countTokens(gs[lo:hi]) == 2 && second-first <= relationGap {
 			for _, p := range gs[lo:hi] {
 				for _, g := range gs[lo:hi] {
-					if p.tok != first || g.tok != second || !p.comp || !g.comp || p.scale == g.scale && !oneScaleRelation(&p, &g) {
+					if p.tok != first || g.tok != second || !p.comp || !g.comp || p.scale == g.scale && !oneScaleRelation(&p, &g) || compound(ra, p.tok) || compound(ra, g.tok) {
 						continue
 					}
 					if ka, kb := termOf(p.tok), termOf(g.tok); ka >= 0 && kb >= 0 {
@@ -249,7 +254,14 @@ func (m *cardMatcher) refRelations(ra *analysis, bag *refBag) []relation {
 		}
 		lo = hi
 	}
-	return out
+	return append(out, m.refComparisons(ra, gs, termOf)...)
+}
+
+// compound reports whether graded word i is written as one word with the
+// next, naming a kind rather than a degree: "higher-order neighbourhoods",
+// "low-rank".
+func compound(a *analysis, i int) bool {
+	return i+1 < len(a.toks) && a.toks[i+1].wordPrev
 }
 
 // alternatives reports whether an "or" stands between tokens i and j.
@@ -284,44 +296,18 @@ func (a *analysis) relationStatus(bag *refBag, st []termSaid) []termSaid {
 	st = resize(st, len(bag.terms))
 	gs := gradedIn(a, nil)
 	for _, r := range bag.rels {
-		agree, contra := false, false
-		pending := -1
-		for i := range gs {
-			g := &gs[i]
-			if g.scale != r.scaleA && g.scale != r.scaleB {
-				continue
+		if r.cmp {
+			switch agree, contra := a.comparisonSaid(&r, gs); {
+			case agree:
+				st[r.a] = termAgree
+			case contra && st[r.a] == termNone:
+				st[r.a] = relationContra
 			}
-			if pending >= 0 && (a.toks[gs[pending].tok].sent != a.toks[g.tok].sent || g.tok-gs[pending].tok > relationGap || gs[pending].tok == g.tok) {
-				if gs[pending].tok == g.tok {
-					continue
-				}
-				pending = -1
-			}
-			if pending < 0 {
-				pending = i
-				continue
-			}
-			p := &gs[pending]
-			if alternatives(a, p.tok, g.tok) {
-				pending = i // "bigger models or more tokens": two options, not a relation
-				continue
-			}
-			var x, y *gradedAt
-			switch {
-			case r.scaleA == r.scaleB, p.scale == r.scaleA && g.scale == r.scaleB:
-				x, y = p, g
-			case p.scale == r.scaleB && g.scale == r.scaleA:
-				x, y = g, p
-			default:
-				pending = i // the same scale twice: the nearer stands
-				continue
-			}
-			if (x.low != r.lowA) == (y.low != r.lowB) {
-				agree = true
-			} else {
-				contra = true
-			}
-			pending = -1
+			continue
+		}
+		agree, contra := a.relationSaid(&r, gs, false)
+		if !agree && !contra {
+			agree, contra = a.relationSaid(&r, gs, true) // an amount for a level or size
 		}
 		switch {
 		case agree:
@@ -335,4 +321,245 @@ func (a *analysis) relationStatus(bag *refBag, st []termSaid) []termSaid {
 		}
 	}
 	return st
+}
+
+// relationSaid reads how an answer (its graded words gs) says relation r:
+// its graded words of the relation's scales paired in order, each pair
+// agreeing or contradicting. Loose, an amount also stands for a level or
+// size (sameScale): read only when no pair is on the scales themselves, so
+// "more room ... low sound" does not hide "long ... low".
+func (a *analysis) relationSaid(r *relation, gs []gradedAt, loose bool) (agree, contra bool) {
+	on := func(s, t int) bool { return s == t || loose && sameScale(s, t) }
+	stands := func(g *gradedAt, s int) bool { // only as a comparative: "more", not "many"
+		return g.scale == s || loose && g.comp && sameScale(g.scale, s)
+	}
+	pending := -1
+	for i := range gs {
+		g := &gs[i]
+		if !on(g.scale, r.scaleA) && !on(g.scale, r.scaleB) {
+			continue
+		}
+		if pending >= 0 && (a.toks[gs[pending].tok].sent != a.toks[g.tok].sent || g.tok-gs[pending].tok > relationGap || gs[pending].tok == g.tok) {
+			if gs[pending].tok == g.tok {
+				continue
+			}
+			pending = -1
+		}
+		if pending < 0 {
+			pending = i
+			continue
+		}
+		p := &gs[pending]
+		if alternatives(a, p.tok, g.tok) {
+			pending = i // "bigger models or more tokens": two options, not a relation
+			continue
+		}
+		var x, y *gradedAt
+		switch {
+		case r.scaleA == r.scaleB, p.scale == r.scaleA && g.scale == r.scaleB:
+			x, y = p, g
+		case p.scale == r.scaleB && g.scale == r.scaleA:
+			x, y = g, p
+		case stands(p, r.scaleA) && stands(g, r.scaleB):
+			x, y = p, g // "the less drops, the more vitamin C" for "fewer drops ... higher concentration"
+		case stands(p, r.scaleB) && stands(g, r.scaleA):
+			x, y = g, p
+		default:
+			pending = i // the same scale twice: the nearer stands
+			continue
+		}
+		if (x.low != r.lowA) == (y.low != r.lowB) {
+			agree = true
+		} else {
+			contra = true
+		}
+		pending = -1
+	}
+	return agree, contra
+}
+
+// Comparisons of two subjects.
+//
+// "Black absorbs more heat than white" compares two subjects on one scale:
+// said the other way round ("white absorbs less heat than black") it is the
+// same claim, while the reference's graded word said of the other subject
+// ("white absorbs more heat than black", "white absorbs more") contradicts
+// it, and so does the other end said of its own subject ("black absorbs
+// less"). Judged word by word, the first reads as a contradiction
+// ("less" for "more") and the second as agreement.
+//
+// A reference comparison is a comparative followed, within thanGap tokens of
+// its clause, by "than" and a subject (not "than when", a relation's
+// baseline, nor "than 30" or "no more than", bounds): its subjects are the first term of its
+// clause before the comparative not said after "than", and the first
+// term after "than" not said before it. In an answer, a graded word on the
+// comparison's scale is said of the nearest subject of the comparison
+// before it in its sentence (passing over one said after another "than"),
+// else of the one after its own "than" as the baseline.
+
+// coordinator opens a clause that shares its sentence's subject.
+var coordinator = map[string]bool{"and": true, "but": true, "or": true}
+
+// thanGap is the most tokens from a comparative to its "than": "absorbs
+// more heat (energy) than".
+const thanGap = 4
+
+// thanAfter returns the token of the "than" that follows graded word i in
+// its clause, or -1.
+func thanAfter(a *analysis, i int) int {
+	toks := a.toks
+	for j := i + 1; j < len(toks) && j <= i+thanGap && toks[j].clause == toks[i].clause; j++ {
+		if toks[j].word == "than" {
+			return j
+		}
+	}
+	return -1
+}
+
+// afterThan reports whether token j stands within thanGap tokens after a
+// "than" of its clause: the baseline of a comparison.
+func afterThan(a *analysis, j int) bool {
+	for q := j - 1; q >= 0 && q >= j-thanGap && a.toks[q].clause == a.toks[j].clause; q-- {
+		if a.toks[q].word == "than" {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectTerm reports whether token i of a text can name a compared
+// subject: a content word, not a number, not a graded word.
+func subjectTerm(a *analysis, i int) bool {
+	t := &a.toks[i]
+	return !t.fn && !t.stop && !t.number && len(t.word) >= 2 && len(gradedWords()[t.word]) == 0
+}
+
+// refComparisons finds the comparisons of two subjects of a reference (its
+// graded words gs, termOf mapping a token to its term in the bag).
+func (m *cardMatcher) refComparisons(ra *analysis, gs []gradedAt, termOf func(int) int) []relation {
+	toks := ra.toks
+	var out []relation
+	for _, g := range gs {
+		th := thanAfter(ra, g.tok)
+		if !g.comp || th < 0 || th+1 >= len(toks) || baselineNext[toks[th+1].word] || toks[th+1].number {
+			continue
+		}
+		if g.tok > 0 && toks[g.tok-1].word == "no" {
+			continue // a bound: "costs no more than training"
+		}
+		k := termOf(g.tok)
+		if k < 0 {
+			continue
+		}
+		before, after := map[string]bool{}, map[string]bool{}
+		start := g.tok
+		for start > 0 && toks[start-1].clause == toks[g.tok].clause {
+			start--
+		}
+		if coordinator[toks[start].word] {
+			for start > 0 && toks[start-1].sent == toks[g.tok].sent {
+				start-- // "... and cools off more quickly than water": the sentence's subject
+			}
+		}
+		for j := start; j < g.tok; j++ {
+			if subjectTerm(ra, j) {
+				before[toks[j].term] = true
+			}
+		}
+		end := th + 1
+		for end < len(toks) && toks[end].clause == toks[th].clause {
+			if subjectTerm(ra, end) {
+				after[toks[end].term] = true
+			}
+			end++
+		}
+		x, y := int32(-1), int32(-1)
+		for j := start; j < g.tok && x < 0; j++ {
+			if subjectTerm(ra, j) && !after[toks[j].term] {
+				if id, ok := m.ids[toks[j].term]; ok {
+					x = id
+				}
+			}
+		}
+		for j := th + 1; j < end && y < 0; j++ {
+			if subjectTerm(ra, j) && !before[toks[j].term] {
+				if id, ok := m.ids[toks[j].term]; ok {
+					y = id
+				}
+			}
+		}
+		if x >= 0 && y >= 0 {
+			out = append(out, relation{a: k, b: -1, scaleA: g.scale, scaleB: g.scale, lowA: g.low, cmp: true, x: x, y: y})
+		}
+	}
+	return out
+}
+
+// comparisonSaid reads how an answer (its graded words gs) says comparison
+// r: agree when some graded word of its scale is said of its subject at its
+// end or of the other subject at the other end, contra when only the
+// reverse.
+func (a *analysis) comparisonSaid(r *relation, gs []gradedAt) (agree, contra bool) {
+	toks := a.toks
+	for i := range gs {
+		g := &gs[i]
+		if g.scale != r.scaleA {
+			continue
+		}
+		p := -1
+		for j := g.tok - 1; j >= 0 && toks[j].sent == toks[g.tok].sent; j-- {
+			if id := a.tid[j]; (id == r.x || id == r.y) && !afterThan(a, j) {
+				p = j
+				break
+			}
+		}
+		q := -1
+		if th := thanAfter(a, g.tok); th >= 0 {
+			for j := th + 1; j < len(toks) && toks[j].clause == toks[th].clause; j++ {
+				if id := a.tid[j]; id == r.x || id == r.y {
+					q = j
+					break
+				}
+			}
+		}
+		var same bool
+		switch {
+		case p >= 0 && q >= 0 && a.tid[p] == a.tid[q]:
+			continue // "blue heats faster than blue"
+		case p >= 0:
+			same = a.tid[p] == r.x
+		case q >= 0:
+			same = a.tid[q] == r.y
+		default:
+			continue
+		}
+		if (g.low == r.lowA) == same {
+			agree = true
+		} else {
+			contra = true
+		}
+	}
+	return agree, contra
+}
+
+// amountScale is the scale of "more" and "less", which also say the ends
+// of the scales in amountLike: "more vitamin C" is a "higher
+// concentration", "more grease" a "larger grease spot".
+const amountScale = 0
+
+// amountLike are the scales (by their upper end) an amount stands for.
+var amountLike = map[string]bool{"high": true, "big": true}
+
+// sameScale reports whether an answer's graded word on scale s says a
+// reference's on scale r: the same scale, or an amount for a level or size.
+func sameScale(s, r int) bool {
+	if s == r {
+		return true
+	}
+	if s != amountScale && r != amountScale {
+		return false
+	}
+	other := max(s, r)
+	up, _, _ := strings.Cut(gradedPairs[other], " ")
+	return amountLike[up]
 }

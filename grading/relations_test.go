@@ -134,3 +134,118 @@ func TestRelationGap(t *testing.T) {
 		}
 	}
 }
+
+const (
+	heatQ   = "Will a black box heat up faster than a white box in the sun?"
+	heatRef = "Black absorbs more heat than white."
+)
+
+// A comparison of two subjects said the other way round ("white absorbs
+// less heat than black") is the reference's claim; its graded word said of
+// the other subject ("white absorbs more heat") contradicts it.
+func TestComparisonTurnedRound(t *testing.T) {
+	c := derivedCard(heatQ, heatRef)
+	same := Grade(c, "Black absorbs more heat than white.").Score
+	for _, ans := range []string{"White absorbs less heat than black.", "White absorbs less heat."} {
+		if got := Grade(c, ans).Score; got < same-5 {
+			t.Errorf("%q scores %d, the reference's way %d; want as high", ans, got, same)
+		}
+	}
+	m := matcherFor(c)
+	bag := &m.refs[0]
+	for _, ans := range []string{"White absorbs more heat than black.", "White absorbs more heat.", "Black absorbs less heat than white."} {
+		st := m.analyzeText(ans, true).relationStatus(bag, nil)
+		contra := false
+		for k := range bag.terms {
+			contra = contra || st[k] == relationContra
+			if st[k] == termAgree {
+				t.Errorf("%q: term %q agrees", ans, m.terms[bag.terms[k].id])
+			}
+		}
+		if !contra {
+			t.Errorf("%q: no term contradicted", ans)
+		}
+	}
+}
+
+// A comparison in a clause opened by "and" is said of its sentence's
+// subject: "dry soil ... and cools off more quickly than water".
+func TestComparisonCoordinated(t *testing.T) {
+	c := derivedCard("Which container had the dry soil?", "Dry soil heats more quickly and cools off more quickly than water.")
+	m := matcherFor(c)
+	bag := &m.refs[0]
+	for ans, want := range map[string]bool{
+		"Water cools off more slowly than dry soil.":  true,
+		"Water cools off more quickly than dry soil.": false,
+	} {
+		st := m.analyzeText(ans, true).relationStatus(bag, nil)
+		for _, r := range bag.rels {
+			if r.cmp && (st[r.a] == termAgree) != want {
+				t.Errorf("%q: %v, want agreement %v", ans, st[r.a], want)
+			}
+		}
+	}
+}
+
+// A reference comparison needs a subject on each side of "than", in the
+// comparative's clause (or its sentence's, after "and"); "no more than"
+// and "more than pays" compare no subjects.
+func TestRefComparisons(t *testing.T) {
+	for ref, want := range map[string]int{
+		heatRef: 1,
+		"Dry soil heats more quickly and cools off more quickly than water.":                                    1,
+		"Solar water heaters with blue collectors heat up faster than solar water heaters with red collectors.": 1,
+		"The whole procedure costs no more than training the original model.":                                   0,
+		"Heun's error is O(h^2) rather than Euler's O(h), which more than pays for the second evaluation.":      0,
+		"The ball weighs more than 30 grams.":                                                                   0,
+	} {
+		n := 0
+		for _, r := range matcherFor(derivedCard("q", ref)).refs[0].rels {
+			if r.cmp {
+				n++
+			}
+		}
+		if n != want {
+			t.Errorf("%q: %d comparisons, want %d", ref, n, want)
+		}
+	}
+}
+
+// An amount said as a comparative stands for a level or a size in a
+// relation ("the less drops, the more vitamin C" for "fewer drops ... a
+// higher concentration"), read only when no pair of the relation's own
+// scales is said, and not as a plain "many".
+func TestRelationAmountForLevel(t *testing.T) {
+	c := derivedCard("Which juice has a higher concentration of vitamin C?",
+		"The juice that takes fewer drops to change color has a higher concentration of vitamin C.")
+	m := matcherFor(c)
+	bag := &m.refs[0]
+	for ans, want := range map[string]termSaid{
+		"The less drops, the more vitamin C.":   termAgree,
+		"The more drops, the more vitamin C.":   relationContra,
+		"Fewer drops mean a lower vitamin C.":   relationContra,
+		"Many drops, and much vitamin C there.": termNone,
+	} {
+		st := m.analyzeText(ans, true).relationStatus(bag, nil)
+		for _, r := range bag.rels {
+			if got := st[r.a]; got != want {
+				t.Errorf("%q: %v, want %v", ans, got, want)
+			}
+		}
+	}
+	// The relation's own scales first: "more room" does not hide "long ... low".
+	p := derivedCard(pitchQ, "When the string is shorter, the pitch is higher.")
+	if got := Grade(p, "A long string has more room to vibrate so it makes a lower pitch.").Score; got < 50 {
+		t.Errorf("long ... more room ... lower scores %d; want at least 50", got)
+	}
+}
+
+// A graded word written as one word with the next names a kind, not a
+// degree: "higher-order neighbourhoods ... more homophilous" holds no
+// relation.
+func TestRelationCompound(t *testing.T) {
+	c := derivedCard("q", "Higher-order neighbourhoods are often more homophilous.")
+	if got := len(matcherFor(c).refs[0].rels); got != 0 {
+		t.Errorf("%d relations, want 0", got)
+	}
+}
