@@ -329,14 +329,13 @@ func (a *analysis) relationStatus(bag *refBag, st []termSaid) []termSaid {
 // size (sameScale): read only when no pair is on the scales themselves, so
 // "more room ... low sound" does not hide "long ... low".
 func (a *analysis) relationSaid(r *relation, gs []gradedAt, loose bool) (agree, contra bool) {
-	on := func(s, t int) bool { return s == t || loose && sameScale(s, t) }
-	stands := func(g *gradedAt, s int) bool { // only as a comparative: "more", not "many"
-		return g.scale == s || loose && g.comp && sameScale(g.scale, s)
+	stands := func(g *gradedAt, s int) bool { // only as a comparative, not in a compound: "more", not "many" or "long-range"
+		return g.scale == s || loose && g.comp && !compound(a, g.tok) && sameScale(g.scale, s)
 	}
 	pending := -1
 	for i := range gs {
 		g := &gs[i]
-		if !on(g.scale, r.scaleA) && !on(g.scale, r.scaleB) {
+		if !stands(g, r.scaleA) && !stands(g, r.scaleB) {
 			continue
 		}
 		if pending >= 0 && (a.toks[gs[pending].tok].sent != a.toks[g.tok].sent || g.tok-gs[pending].tok > relationGap || gs[pending].tok == g.tok) {
@@ -543,12 +542,15 @@ func (a *analysis) comparisonSaid(r *relation, gs []gradedAt) (agree, contra boo
 }
 
 // amountScale is the scale of "more" and "less", which also say the ends
-// of the scales in amountLike: "more vitamin C" is a "higher
-// concentration", "more grease" a "larger grease spot".
+// of the scales in amountLike, as comparatives in a relation: "more vitamin
+// C" is a "higher concentration", "more grease" a "larger grease spot",
+// "harder to lift" "more effort", "heavier" "more mass", "more string" a
+// "longer string", "goes further" "more distance". Not "faster" or
+// "stronger": "more force" and "more water" are not speed or strength.
 const amountScale = 0
 
 // amountLike are the scales (by their upper end) an amount stands for.
-var amountLike = map[string]bool{"high": true, "big": true}
+var amountLike = map[string]bool{"high": true, "big": true, "hard": true, "heavy": true, "long": true, "far": true}
 
 // sameScale reports whether an answer's graded word on scale s says a
 // reference's on scale r: the same scale, or an amount for a level or size.

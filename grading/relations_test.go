@@ -249,3 +249,43 @@ func TestRelationCompound(t *testing.T) {
 		t.Errorf("%d relations, want 0", got)
 	}
 }
+
+// A comparative of effort, weight, length or distance is an amount in a
+// relation: "easier to lift" for "less effort", "more string" for a
+// "longer string", "goes further" for "more distance"; a compound
+// ("long-range") or a plain word ("long") is not.
+func TestRelationAmountScales(t *testing.T) {
+	for _, tc := range []struct {
+		q, ref string
+		said   map[string]termSaid
+	}{
+		{"How does the effort needed change with its distance from the fulcrum?", "If the effort is applied farther from the fulcrum, less effort will lift the load.", map[string]termSaid{
+			"The farther away the effort is from the fulcrum, the easier it is to lift the load.": termAgree,
+			"The farther the effort is from the fulcrum, the harder it is to lift.":               relationContra,
+		}},
+		{"How does the pitch change when the string is shortened?", "When the string was shorter, the pitch was higher.", map[string]termSaid{
+			"Whichever side has more string has a lower pitch.":  termAgree,
+			"Whichever side has more string has a higher pitch.": relationContra,
+		}},
+		{"What is the relationship between blocks and distance?", "The more blocks the truck carries, the less distance it travels.", map[string]termSaid{
+			"If the truck has less blocks it goes further.": termAgree,
+			"If the truck has more blocks it goes further.": relationContra,
+		}},
+		{"Which food has the most sugar?", "The bag with the most gas contains the food with the most sugar.", map[string]termSaid{
+			"Too much sugar cannot capture longer-range gas.": termNone,
+			"Too much sugar cannot capture a long gas.":       termNone,
+		}},
+	} {
+		m := matcherFor(derivedCard(tc.q, tc.ref))
+		bag := &m.refs[0]
+		if len(bag.rels) == 0 {
+			t.Fatalf("%q: no relation", tc.ref)
+		}
+		for ans, want := range tc.said {
+			st := m.analyzeText(ans, true).relationStatus(bag, nil)
+			if got := st[bag.rels[0].a]; got != want {
+				t.Errorf("%q: %v, want %v", ans, got, want)
+			}
+		}
+	}
+}
