@@ -110,10 +110,12 @@ type relation struct {
 	scaleA, scaleB int
 	lowA, lowB     bool
 	// A comparison of two subjects ("black absorbs more heat than white")
-	// has subjects: x, said before its graded word a, and y after its
-	// "than" (matcher term ids); b is -1.
-	cmp  bool
-	x, y int32
+	// has subjects: xs, said before its graded word a, and ys after its
+	// "than" (matcher term ids); b is -1. Said of each subject in its own
+	// clause ("the salt particles are small ..., but the sand particles
+	// are too large"), b is the other subject's graded word.
+	cmp    bool
+	xs, ys []int32
 }
 
 // relationGap is the most tokens from one word of a relation to the other:
@@ -154,6 +156,9 @@ func gradedIn(a *analysis, out []gradedAt) []gradedAt {
 		}
 		if i+2 < len(toks) && toks[i+1].word == "than" && toks[i+2].number || i > 0 && toks[i-1].word == "at" {
 			continue // a bound, not a degree: "less than 3 scoops", "at least one tool"
+		}
+		if toks[i].word == "little" && i > 0 && toks[i-1].word == "a" {
+			continue // a degree, not a size: "dissolved a little", "a little bit"
 		}
 		if quantityWord[toks[i].word] && (i > 0 && toks[i-1].word == "how" ||
 			i+1 < len(toks) && toks[i+1].clause == toks[i].clause && len(gradedWords()[toks[i+1].word]) > 0) {
@@ -297,11 +302,15 @@ func (a *analysis) relationStatus(bag *refBag, st []termSaid) []termSaid {
 	gs := gradedIn(a, nil)
 	for _, r := range bag.rels {
 		if r.cmp {
-			switch agree, contra := a.comparisonSaid(&r, gs); {
-			case agree:
-				st[r.a] = termAgree
-			case contra && st[r.a] == termNone:
-				st[r.a] = relationContra
+			agree, contra := a.comparisonSaid(&r, gs)
+			for side, k := range []int{r.a, r.b} {
+				switch {
+				case k < 0:
+				case agree[side]:
+					st[k] = termAgree
+				case contra[side] && st[k] == termNone:
+					st[k] = relationContra
+				}
 			}
 			continue
 		}
@@ -427,11 +436,15 @@ func afterThan(a *analysis, j int) bool {
 }
 
 // subjectTerm reports whether token i of a text can name a compared
-// subject: a content word, not a number, not a graded word.
+// subject: a content word, not a number, a graded word or an intensifier.
 func subjectTerm(a *analysis, i int) bool {
 	t := &a.toks[i]
-	return !t.fn && !t.stop && !t.number && len(t.word) >= 2 && len(gradedWords()[t.word]) == 0
+	return !t.fn && !t.stop && !t.number && len(t.word) >= 2 && len(gradedWords()[t.word]) == 0 && !intensifier[t.word]
 }
+
+// intensifier are words of degree, which name no subject: "too large",
+// "small enough", "very slowly".
+var intensifier = setOf(`too very so enough quite really rather pretty extremely`)
 
 // refComparisons finds the comparisons of two subjects of a reference (its
 // graded words gs, termOf mapping a token to its term in the bag).
@@ -488,18 +501,77 @@ func (m *cardMatcher) refComparisons(ra *analysis, gs []gradedAt, termOf func(in
 			}
 		}
 		if x >= 0 && y >= 0 {
-			out = append(out, relation{a: k, b: -1, scaleA: g.scale, scaleB: g.scale, lowA: g.low, cmp: true, x: x, y: y})
+			out = append(out, relation{a: k, b: -1, scaleA: g.scale, scaleB: g.scale, lowA: g.low, cmp: true, xs: []int32{x}, ys: []int32{y}})
+		}
+	}
+	return append(out, m.parallelComparisons(ra, gs, termOf, out)...)
+}
+
+// parallelComparisons finds the comparisons of a reference said of each
+// subject in its own clause: the only two graded words of a scale in the
+// reference, at its two ends, in two clauses, neither before "than" nor in
+// a relation, each after a subject the other's clause does not name before
+// its word ("the sand particles are larger ... the flour particles are
+// smaller").
+func (m *cardMatcher) parallelComparisons(ra *analysis, gs []gradedAt, termOf func(int) int, rels []relation) []relation {
+	toks := ra.toks
+	var out []relation
+	subjects := func(g *gradedAt) map[string]bool {
+		set := map[string]bool{}
+		for j := g.tok - 1; j >= 0 && toks[j].clause == toks[g.tok].clause; j-- {
+			if subjectTerm(ra, j) {
+				set[toks[j].term] = true
+			}
+		}
+		return set
+	}
+	ids := func(set, other map[string]bool) []int32 {
+		var out []int32
+		for t := range set {
+			if id, ok := m.ids[t]; ok && !other[t] {
+				out = append(out, id)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	for s := range gradedPairs {
+		var on []int
+		for i := range gs {
+			if gs[i].scale == s && (len(on) == 0 || gs[on[len(on)-1]].tok != gs[i].tok) {
+				on = append(on, i)
+			}
+		}
+		if len(on) != 2 {
+			continue
+		}
+		g1, g2 := &gs[on[0]], &gs[on[1]]
+		if g1.low == g2.low || toks[g1.tok].clause == toks[g2.tok].clause || thanAfter(ra, g1.tok) >= 0 || thanAfter(ra, g2.tok) >= 0 {
+			continue
+		}
+		k1, k2 := termOf(g1.tok), termOf(g2.tok)
+		if k1 < 0 || k2 < 0 || k1 == k2 || slices.ContainsFunc(rels, func(r relation) bool {
+			return r.a == k1 || r.b == k1 || r.a == k2 || r.b == k2
+		}) {
+			continue
+		}
+		s1, s2 := subjects(g1), subjects(g2)
+		xs, ys := ids(s1, s2), ids(s2, s1)
+		if len(xs) > 0 && len(ys) > 0 {
+			out = append(out, relation{a: k1, b: k2, scaleA: s, scaleB: s, lowA: g1.low, lowB: g2.low, cmp: true, xs: xs, ys: ys})
 		}
 	}
 	return out
 }
 
 // comparisonSaid reads how an answer (its graded words gs) says comparison
-// r: agree when some graded word of its scale is said of its subject at its
-// end or of the other subject at the other end, contra when only the
-// reverse.
-func (a *analysis) comparisonSaid(r *relation, gs []gradedAt) (agree, contra bool) {
+// r, for its terms a and b: a graded word of its scale said of one subject
+// at that subject's end agrees (and, compared with the other subject after
+// "than", agrees for the other too); at the other end, or of the other
+// subject at this one's, it contradicts both.
+func (a *analysis) comparisonSaid(r *relation, gs []gradedAt) (agree, contra [2]bool) {
 	toks := a.toks
+	in := func(j int, set []int32) bool { return slices.Contains(set, a.tid[j]) }
 	for i := range gs {
 		g := &gs[i]
 		if g.scale != r.scaleA {
@@ -507,7 +579,7 @@ func (a *analysis) comparisonSaid(r *relation, gs []gradedAt) (agree, contra boo
 		}
 		p := -1
 		for j := g.tok - 1; j >= 0 && toks[j].sent == toks[g.tok].sent; j-- {
-			if id := a.tid[j]; (id == r.x || id == r.y) && !afterThan(a, j) {
+			if (in(j, r.xs) || in(j, r.ys)) && !afterThan(a, j) {
 				p = j
 				break
 			}
@@ -515,27 +587,40 @@ func (a *analysis) comparisonSaid(r *relation, gs []gradedAt) (agree, contra boo
 		q := -1
 		if th := thanAfter(a, g.tok); th >= 0 {
 			for j := th + 1; j < len(toks) && toks[j].clause == toks[th].clause; j++ {
-				if id := a.tid[j]; id == r.x || id == r.y {
+				if in(j, r.xs) || in(j, r.ys) {
 					q = j
 					break
 				}
 			}
 		}
-		var same bool
+		var first bool // said of the first subject
 		switch {
-		case p >= 0 && q >= 0 && a.tid[p] == a.tid[q]:
+		case p >= 0 && q >= 0 && in(p, r.xs) == in(q, r.xs):
 			continue // "blue heats faster than blue"
 		case p >= 0:
-			same = a.tid[p] == r.x
+			first = in(p, r.xs)
 		case q >= 0:
-			same = a.tid[q] == r.y
+			first = in(q, r.ys)
 		default:
 			continue
 		}
-		if (g.low == r.lowA) == same {
-			agree = true
+		end := r.lowA
+		if !first && r.b >= 0 {
+			end = r.lowB
+		} else if !first {
+			end = !r.lowA // the baseline is at the other end
+		}
+		side := 0
+		if !first && r.b >= 0 {
+			side = 1
+		}
+		if g.low == end {
+			agree[side] = true
+			if q >= 0 {
+				agree[1-side] = true
+			}
 		} else {
-			contra = true
+			contra[0], contra[1] = true, true
 		}
 	}
 	return agree, contra

@@ -104,7 +104,13 @@ func TestRefRelations(t *testing.T) {
 		"A bigger hole makes the water flow faster and moves more earth.":                                                                  0,
 	} {
 		c := derivedCard("q", ref)
-		if got := len(matcherFor(c).refs[0].rels); got != want {
+		got := 0
+		for _, r := range matcherFor(c).refs[0].rels {
+			if !r.cmp { // comparisons of two subjects: TestParallelComparison
+				got++
+			}
+		}
+		if got != want {
 			t.Errorf("%q: %d relations, want %d", ref, got, want)
 		}
 	}
@@ -287,5 +293,58 @@ func TestRelationAmountScales(t *testing.T) {
 				t.Errorf("%q: %v, want %v", ans, got, want)
 			}
 		}
+	}
+}
+
+const (
+	filterQ   = "Why did the salt go through the filter while the sand got caught?"
+	filterRef = "The dissolved salt particles are small enough to go through the holes in the filter paper, but the sand particles are too large."
+)
+
+// Two subjects each said at one end of a scale in a clause of its own are
+// one comparison: "the sand is bigger than the salt" says both ends; one
+// end said of the other subject ("the salt was too big") contradicts both.
+// An intensifier ("too large") names no subject.
+func TestParallelComparison(t *testing.T) {
+	c := derivedCard(filterQ, filterRef)
+	m := matcherFor(c)
+	bag := &m.refs[0]
+	n := 0
+	for _, r := range bag.rels {
+		if r.cmp && r.b >= 0 {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Fatalf("%d comparisons said of each subject, want 1", n)
+	}
+	small, large := -1, -1
+	for k := range bag.terms {
+		switch m.terms[bag.terms[k].id] {
+		case infoFor("small").term:
+			small = k
+		case infoFor("large").term:
+			large = k
+		}
+	}
+	for ans, want := range map[string][2]termSaid{
+		"Because the sand is bigger than the salt.":         {termAgree, termAgree},
+		"The grains of salt must be smaller than the sand.": {termAgree, termAgree},
+		"Because the salt was too small to be caught.":      {termAgree, termNone},
+		"Because the salt was too big.":                     {relationContra, relationContra},
+		"The salt is bigger than the sand.":                 {relationContra, relationContra},
+	} {
+		st := m.analyzeText(ans, true).relationStatus(bag, nil)
+		if got := [2]termSaid{st[small], st[large]}; got != want {
+			t.Errorf("%q: small, large %v, want %v", ans, got, want)
+		}
+	}
+}
+
+// "A little" is a degree, not a size: "the salt dissolved a little" says
+// nothing of the salt's size.
+func TestRelationALittle(t *testing.T) {
+	if got := len(gradedIn(analyzeForTest("the salt dissolved a little"), nil)); got != 0 {
+		t.Errorf("%d graded words, want 0", got)
 	}
 }
