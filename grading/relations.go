@@ -44,7 +44,7 @@ import (
 // ("greater advantage", "greater mass"), mostly not the reference's
 // quantity.
 var gradedPairs = []string{
-	`more most much many increase increases increased increasing <> less least fewer fewest few decrease decreases decreased decreasing`,
+	`more most much many increase increases increased increasing rise rises rising <> less least fewer fewest few decrease decreases decreased decreasing`,
 	`high higher highest <> low lower lowest`,
 	`tight tighter tightest tighten tightens tightened <> loose looser loosest loosen loosens loosened slack`,
 	`long longer longest <> short shorter shortest`,
@@ -205,7 +205,7 @@ func comparative(a *analysis, i int) bool {
 // change reports whether graded word i is a verb of change.
 func change(a *analysis, i int) bool {
 	w := strings.ToLower(a.text[a.toks[i].start:a.toks[i].end])
-	return strings.HasPrefix(w, "increas") || strings.HasPrefix(w, "decreas")
+	return strings.HasPrefix(w, "increas") || strings.HasPrefix(w, "decreas") || strings.HasPrefix(w, "rise") || strings.HasPrefix(w, "rising")
 }
 
 // oneScaleRelation reports whether two graded words of one scale in a

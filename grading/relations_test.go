@@ -348,3 +348,25 @@ func TestRelationALittle(t *testing.T) {
 		t.Errorf("%d graded words, want 0", got)
 	}
 }
+
+// "Rises" is an increase: "the water rises and goes fast" says "more water
+// ... flows faster".
+func TestRelationRise(t *testing.T) {
+	c := derivedCard("How does the water flow in a creek during a flood?", "During a flood there is more water in the creek and the water flows faster.")
+	m := matcherFor(c)
+	bag := &m.refs[0]
+	if len(bag.rels) == 0 {
+		t.Fatal("no relation")
+	}
+	for ans, want := range map[string]termSaid{
+		"The flood water rises and goes really fast.": termAgree,
+		"The flood water rises and goes slower.":      relationContra,
+	} {
+		if got := m.analyzeText(ans, true).relationStatus(bag, nil)[bag.rels[0].a]; got != want {
+			t.Errorf("%q: %v, want %v", ans, got, want)
+		}
+	}
+	if !change(analyzeForTest("the water rises"), 2) {
+		t.Error(`"rises" is not a change`)
+	}
+}
