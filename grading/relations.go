@@ -396,14 +396,17 @@ func (a *analysis) relationSaid(r *relation, gs []gradedAt, loose bool) (agree, 
 // less"). Judged word by word, the first reads as a contradiction
 // ("less" for "more") and the second as agreement.
 //
-// A reference comparison is a comparative followed, within thanGap tokens of
-// its clause, by "than" and a subject (not "than when", a relation's
-// baseline, nor "than 30" or "no more than", bounds): its subjects are the first term of its
-// clause before the comparative not said after "than", and the first
-// term after "than" not said before it. In an answer, a graded word on the
-// comparison's scale is said of the nearest subject of the comparison
-// before it in its sentence (passing over one said after another "than"),
-// else of the one after its own "than" as the baseline.
+// A reference comparison is a comparative followed, within thanGap tokens
+// of its clause, by "than" and a subject (not "than when", a relation's
+// baseline, nor "than 30" or "no more than", bounds): its subjects are the
+// first term of its clause (of its sentence, in a clause opened by "and")
+// before the comparative not said after "than", and the first term after
+// "than" not said before it. Two subjects may also be compared each in a
+// clause of its own ("the salt particles are small ..., but the sand
+// particles are too large"; parallelComparisons). In an answer, a graded
+// word on the comparison's scale is said of the nearest subject of the
+// comparison before it in its sentence (passing over one said after
+// another "than"), else of the one after its own "than" as the baseline.
 
 // coordinator opens a clause that shares its sentence's subject.
 var coordinator = map[string]bool{"and": true, "but": true, "or": true}
