@@ -229,12 +229,13 @@ func TestStatesVerbUse(t *testing.T) {
 }
 
 // A state said with another everyday word agrees: "see through" is clear,
-// "takes in" and "traps" absorb, "feeds" gives food.
+// "takes in" and "traps" absorb, "feeds" gives food, "hears" notices.
 func TestStatesEveryday(t *testing.T) {
 	const (
 		clear = "The solid dissolves (seems to disappear) and the liquid remains clear."
 		sink  = "A heat sink is any material that absorbs (a lot of) heat."
 		food  = "The cotyledon provides food for the plant to begin growing."
+		siren = "So that people notice the sound."
 		q     = "What is it?"
 	)
 	for _, c := range []struct{ ref, word, answer string }{
@@ -244,6 +245,7 @@ func TestStatesEveryday(t *testing.T) {
 		{sink, "absorbs", "Something that soaks up heat."},
 		{sink, "absorbs", "Something that traps heat in."},
 		{food, "food", "Feeds the embryo."},
+		{siren, "notice", "So everyone can hear it."},
 	} {
 		if got := stateStatus(t, q, c.ref, c.word, c.answer); got != termAgree {
 			t.Errorf("%q for %q of %q: %d, want agreeing", c.answer, c.word, c.ref, got)
@@ -253,6 +255,7 @@ func TestStatesEveryday(t *testing.T) {
 		{clear, "clear", "You cannot see through it."},
 		{sink, "absorbs", "It does not take in heat."},
 		{food, "food", "It does not feed the plant."},
+		{siren, "notice", "Nobody can hear it."},
 	} {
 		if got := stateStatus(t, q, c.ref, c.word, c.answer); got == termAgree {
 			t.Errorf("%q for %q of %q: agreeing, want not", c.answer, c.word, c.ref)
