@@ -465,8 +465,14 @@ func (a *analysis) termStatus(m *cardMatcher, rt *refTerm) termSaid {
 			}
 		}
 	}
-	if !agree && !disagree && len(rt.states) > 0 && a.stateAgrees(rt.states, rt.negated, rt.either) {
-		agree = true // "will not go out" for "stay lit", "it is open" for "is not complete"
+	statePart := false
+	if !agree && !disagree && len(rt.states) > 0 {
+		switch a.stateSaid(rt.states, rt.negated, rt.either) {
+		case termAgree:
+			agree = true // "will not go out" for "stay lit", "it is open" for "is not complete"
+		case termPartial:
+			statePart = true // "the biggest" for "the longest"
+		}
 	}
 	if !agree && !disagree && rt.possess {
 		if i := possessiveHave(a.toks); i >= 0 {
@@ -477,7 +483,7 @@ func (a *analysis) termStatus(m *cardMatcher, rt *refTerm) termSaid {
 			}
 		}
 	}
-	if !agree && !disagree && a.partialMatch(m.terms[rt.id]) {
+	if !agree && !disagree && (statePart || a.partialMatch(m.terms[rt.id])) {
 		return termPartial // "insulate" for "insulator"
 	}
 	switch {

@@ -24,8 +24,12 @@ import (
 // ("turn it on", "let electricity through"). A member written "~run"
 // counts only where the verb takes no object: "the motor runs", "it will
 // work", not "runs a GCN"; "^light" only as a verb, after an auxiliary or
-// an adverb ("will still light", not "the light"). A line without "<>"
-// names one state.
+// an adverb ("will still light", not "the light"); "+big" only written as
+// a comparative or superlative ("bigger", "the biggest"). A line without
+// "<>" names one state. "A -> B" says that A, a general word, says B, a
+// specific one, in part (partial credit): "+big -> +long" lets "it is the
+// biggest" say "the longest tube" in part, where both compare; "the models
+// are big" says nothing of "long-horizon".
 //
 // The lines only add agreement to a reference word that the answer does
 // not otherwise say (termStatus): a state word the answer asserts of
@@ -43,6 +47,7 @@ type stateWay struct {
 	flip  bool       // the member names the opposite state
 	use   byte       // '~': said only without an object ("the motor runs", not "runs a GCN"); '^': only as a verb ("will light", not "the light")
 	only  int8       // +1: only for a reference that asserts its word, -1: only for one that negates it
+	part  bool       // says it only in part: a general word for a specific one ("biggest" for "longest")
 }
 
 // stateWays maps a written word of a reference to the other ways of saying
@@ -70,7 +75,7 @@ func parseStates(text string) map[string][]stateWay {
 			out[form] = appendWay(out[form], w)
 		}
 	}
-	var implied [][2][]stateMember
+	var implied, partial [][2][]stateMember
 	in := false
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
@@ -82,6 +87,10 @@ func parseStates(text string) map[string][]stateWay {
 			continue
 		}
 		if !in {
+			continue
+		}
+		if left, right, ok := strings.Cut(line, "->"); ok {
+			partial = append(partial, [2][]stateMember{stateSide(left), stateSide(right)})
 			continue
 		}
 		if left, right, ok := strings.Cut(line, "=>"); ok {
@@ -121,6 +130,16 @@ func parseStates(text string) map[string][]stateWay {
 			}
 		}
 	}
+	// "A -> B": saying A says B in part, a general word for a specific one
+	// ("the biggest" of "the longest and fattest"); only for a reference
+	// that asserts B, and never the other way round.
+	for _, p := range partial {
+		for _, a := range p[0] {
+			for _, b := range p[1] {
+				add(b, stateWay{words: a.words, use: a.use, only: 1, part: true})
+			}
+		}
+	}
 	return out
 }
 
@@ -134,7 +153,7 @@ func stateSide(s string) []stateMember {
 	for _, m := range strings.Split(s, "|") {
 		var mem stateMember
 		m = strings.TrimSpace(m)
-		if strings.HasPrefix(m, "~") || strings.HasPrefix(m, "^") {
+		if strings.HasPrefix(m, "~") || strings.HasPrefix(m, "^") || strings.HasPrefix(m, "+") {
 			mem.use, m = m[0], m[1:]
 		}
 		for k, w := range strings.Fields(m) {
@@ -186,7 +205,7 @@ var irregularOf = sync.OnceValue(func() map[string][]string {
 
 func appendWay(dst []stateWay, w stateWay) []stateWay {
 	for _, d := range dst {
-		if d.flip == w.flip && d.only == w.only && len(d.words) == len(w.words) && d.words[0][0] == w.words[0][0] &&
+		if d.flip == w.flip && d.only == w.only && d.part == w.part && len(d.words) == len(w.words) && d.words[0][0] == w.words[0][0] &&
 			(len(d.words) == 1 || d.words[1][0] == w.words[1][0]) {
 			return dst
 		}
@@ -201,8 +220,20 @@ const maxStateGap = 2
 // stateAgrees reports whether the answer says a reference word's state in
 // one of the given ways, with the reference's polarity (see above).
 func (a *analysis) stateAgrees(ways []stateWay, negated, either bool) bool {
+	return a.stateSaid(ways, negated, either) == termAgree
+}
+
+// stateSaid returns termAgree when the answer says a reference word's state
+// in one of the given ways with the reference's polarity, termPartial when
+// it says it so only in part (a general word for a specific one), and
+// termNone otherwise.
+func (a *analysis) stateSaid(ways []stateWay, negated, either bool) termSaid {
 	toks := a.toks
+	said := termNone
 	for _, w := range ways {
+		if w.part && said == termPartial {
+			continue
+		}
 		if w.only > 0 && negated || w.only < 0 && !negated {
 			continue
 		}
@@ -222,15 +253,18 @@ func (a *analysis) stateAgrees(ways []stateWay, negated, either bool) bool {
 					j = len(toks)
 				}
 			}
-			if k < len(w.words) || w.use == '~' && hasObject(toks, j-1) || w.use == '^' && !verbUse(toks, i) {
+			if k < len(w.words) || w.use == '~' && hasObject(toks, j-1) || w.use == '^' && !verbUse(toks, i) || w.use == '+' && !comparative(a, i) {
 				continue
 			}
 			if either || a.saidNegated(i) != w.flip == negated {
-				return true
+				if !w.part {
+					return termAgree
+				}
+				said = termPartial
 			}
 		}
 	}
-	return false
+	return said
 }
 
 // objectWords start a noun phrase: after a verb, its object.
@@ -280,6 +314,9 @@ func (a *analysis) statesOf(i int) []stateWay {
 	}
 	if verb := stateWays()["^"+w]; len(verb) > 0 && verbUse(a.toks, i) {
 		ways = append(slices.Clip(ways), verb...)
+	}
+	if comp := stateWays()["+"+w]; len(comp) > 0 && comparative(a, i) {
+		ways = append(slices.Clip(ways), comp...)
 	}
 	return ways
 }

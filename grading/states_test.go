@@ -227,3 +227,76 @@ func TestStatesVerbUse(t *testing.T) {
 		t.Errorf("'will turn on' for 'the bulb will light': %d, want agreeing", got)
 	}
 }
+
+// A state said with another everyday word agrees: "see through" is clear,
+// "takes in" and "traps" absorb, "feeds" gives food, "hears" notices.
+func TestStatesEveryday(t *testing.T) {
+	const (
+		clear = "The solid dissolves (seems to disappear) and the liquid remains clear."
+		sink  = "A heat sink is any material that absorbs (a lot of) heat."
+		food  = "The cotyledon provides food for the plant to begin growing."
+		siren = "So that people notice the sound."
+		q     = "What is it?"
+	)
+	for _, c := range []struct{ ref, word, answer string }{
+		{clear, "clear", "You can see through the mixture."},
+		{clear, "clear", "The liquid is transparent."},
+		{sink, "absorbs", "A material that takes in more heat."},
+		{sink, "absorbs", "Something that soaks up heat."},
+		{sink, "absorbs", "Something that traps heat in."},
+		{food, "food", "Feeds the embryo."},
+		{siren, "notice", "So everyone can hear it."},
+	} {
+		if got := stateStatus(t, q, c.ref, c.word, c.answer); got != termAgree {
+			t.Errorf("%q for %q of %q: %d, want agreeing", c.answer, c.word, c.ref, got)
+		}
+	}
+	for _, c := range []struct{ ref, word, answer string }{
+		{clear, "clear", "You cannot see through it."},
+		{sink, "absorbs", "It does not take in heat."},
+		{food, "food", "It does not feed the plant."},
+		{siren, "notice", "Nobody can hear it."},
+	} {
+		if got := stateStatus(t, q, c.ref, c.word, c.answer); got == termAgree {
+			t.Errorf("%q for %q of %q: agreeing, want not", c.answer, c.word, c.ref)
+		}
+	}
+}
+
+// A general word of size says a specific dimension in part, when both are
+// compared: "the biggest" of "the longest and fattest", "smaller" of
+// "shorter"; not "it is big", nor "the models are big" of "long-horizon".
+func TestStatesGeneralSize(t *testing.T) {
+	const (
+		sax     = "The saxophone has the longest and fattest tube."
+		string_ = "The shorter string vibrates faster."
+		q       = "Why?"
+	)
+	for _, c := range []struct{ ref, word, answer string }{
+		{sax, "longest", "Because it is the biggest out of all the instruments."},
+		{sax, "fattest", "Because it is bigger."},
+		{sax, "longest", "It is the largest one."},
+		{string_, "shorter", "The smaller string vibrates faster."},
+	} {
+		if got := stateStatus(t, q, c.ref, c.word, c.answer); got != termPartial {
+			t.Errorf("%q for %q of %q: %d, want partial", c.answer, c.word, c.ref, got)
+		}
+	}
+	for _, c := range []struct{ ref, word, answer string }{
+		{sax, "longest", "Because it is big."},
+		{sax, "longest", "It is not the biggest."},
+		{"VLAs are weak on long-horizon tasks.", "long", "They are slow because the models are big."},
+		{"VLAs are weak on longer tasks.", "longer", "They are slow because the models are big."},
+	} {
+		if got := stateStatus(t, q, c.ref, c.word, c.answer); got == termPartial || got == termAgree {
+			t.Errorf("%q for %q of %q: %d, want nothing", c.answer, c.word, c.ref, got)
+		}
+	}
+	// Partial credit: between nothing and the word itself.
+	c := derivedCard("Which instrument makes the lowest sound?", "The saxophone has the longest tube.")
+	general, none, said := Grade(c, "The saxophone, because it is the biggest.").Score,
+		Grade(c, "The saxophone, because it is loud.").Score, Grade(c, "The saxophone, because it is the longest.").Score
+	if !(none < general && general < said) {
+		t.Errorf("'biggest' %d, nothing %d, 'longest' %d: want between", general, none, said)
+	}
+}
