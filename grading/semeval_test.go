@@ -254,15 +254,14 @@ func evaluateSemeval(items []semevalItem, score func(semevalItem) float64) semev
 
 // semevalTargets are the aims on unseen answers (weighted F1, ROC AUC);
 // semevalFloors what the grader holds today and the test asserts, so that a
-// change that loses agreement fails. Where a floor is below its target the
-// README says so.
+// change that loses agreement fails. Each floor is at or above its target.
 var (
 	semevalTargets = map[string][2]float64{
 		"sciEntsBank": {0.72, 0.78},
 		"beetle":      {0.78, 0.82},
 	}
 	semevalFloors = map[string][2]float64{
-		"sciEntsBank": {0.72, 0.765}, // held 0.7270, 0.7660
+		"sciEntsBank": {0.74, 0.785}, // held 0.7408, 0.7879
 		"beetle":      {0.79, 0.855}, // held 0.7929, 0.8601
 	}
 )
@@ -308,8 +307,8 @@ func TestSemEval(t *testing.T) {
 		t.Logf("%s (%d answers, %d questions): unseen: grill F1 %.4f AUC %.4f, tf-idf F1 %.4f AUC %.4f; train: grill F1 %.4f AUC %.4f (threshold %.0f), tf-idf F1 %.4f AUC %.4f",
 			corpus, len(items), len(cards), grill.f1, grill.auc, base.f1, base.auc, grill.trainF1, grill.trainAUC, grill.threshold, base.trainF1, base.trainAUC)
 		aim, floor := semevalTargets[corpus], semevalFloors[corpus]
-		if grill.f1 < aim[0] || grill.auc < aim[1] {
-			t.Logf("%s: below the aim of F1 %.2f, AUC %.2f", corpus, aim[0], aim[1])
+		if floor[0] < aim[0] || floor[1] < aim[1] {
+			t.Errorf("%s: floors %v below the aims %v", corpus, floor, aim)
 		}
 		checkTarget(t, corpus+" unseen weighted F1", grill.f1, floor[0])
 		checkTarget(t, corpus+" unseen ROC AUC", grill.auc, floor[1])
