@@ -76,17 +76,8 @@ func parseStates(text string) map[string][]stateWay {
 		}
 	}
 	var implied, partial [][2][]stateMember
-	in := false
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if strings.HasPrefix(line, "[") {
-			in = line == "[states]"
-			continue
-		}
-		if !in {
+	for section, line := range thesaurusLines(text) {
+		if section != "states" {
 			continue
 		}
 		if left, right, ok := strings.Cut(line, "->"); ok {

@@ -2,6 +2,7 @@ package grading
 
 import (
 	_ "embed"
+	"iter"
 	"strings"
 	"sync"
 )
@@ -54,6 +55,25 @@ func rawTerms(s string) []string {
 	return out
 }
 
+// thesaurusLines yields each line of the thesaurus that holds an entry,
+// trimmed, with the name of its section ("synonyms" for a line under
+// "[synonyms]"): blank lines, comments and section headers are skipped.
+func thesaurusLines(text string) iter.Seq2[string, string] {
+	return func(yield func(string, string) bool) {
+		section := ""
+		for _, line := range strings.Split(text, "\n") {
+			line = strings.TrimSpace(line)
+			switch {
+			case line == "" || strings.HasPrefix(line, "#"):
+			case strings.HasPrefix(line, "["):
+				section = strings.Trim(line, "[]")
+			case !yield(section, line):
+				return
+			}
+		}
+	}
+}
+
 func parseThesaurus(text string) *thesaurusData {
 	th := &thesaurusData{
 		canon:    map[string]string{},
@@ -61,19 +81,10 @@ func parseThesaurus(text string) *thesaurusData {
 		byFirst:  map[string][]synPhrase{},
 		antonyms: map[string][][]string{},
 	}
-	section := ""
 	group := 0
 	keys := map[string]bool{} // the groups' keys
 	canonical := false
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if strings.HasPrefix(line, "[") {
-			section = strings.Trim(line, "[]")
-			continue
-		}
+	for section, line := range thesaurusLines(text) {
 		switch section {
 		case "synonyms":
 			group++
