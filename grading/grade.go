@@ -375,6 +375,7 @@ func gradeAmong(card *decks.Card, neighbours []*decks.Card, answer string) Resul
 			dropNeighbourCover(a.toks, r.Points, signature(card, m), other)
 		}
 	}
+	alignDerivedPoints(m, a, r.Points)
 	r.Coverage = roundHalfUp(100 * weightedShare(r.Points, 1))
 	r.Score = ScoreOf(r.Points, r.Misconceptions)
 	if len(m.blend) > 0 && r.Score > 0 && !anyAsserted(r.Misconceptions) {

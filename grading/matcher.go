@@ -15,31 +15,32 @@ import (
 // turned into variants of slots of interned terms, plus what the typo
 // matcher needs. It is built once per card and shared by all goroutines.
 type cardMatcher struct {
-	points   []pointMatcher
-	miscs    []pointMatcher   // the card's misconceptions, matched like points
-	terms    []string         // matching term of each id
-	helpID   int32            // id of "help", or -1
-	refs     []refBag         // without curated key points: the reference answers as weighted terms
-	blend    []refBag         // with curated key points: the same, for refBlend
-	blending bool             // while compiling blend
-	synUsed  bool             // while compiling: a multi-word synonym was substituted
-	noSyn    bool             // while compiling: substitute none
-	orderAt  int              // while compiling: byte offset of the phrasing's order word, or -1
-	orderInv string           // while compiling: the word that says the order the other way round
-	phrase   string           // while compiling: the phrasing its tokens index
-	subjects [][][]int32      // alternatives of each compared subject ("GCN", "RT-1")
-	refSubj  bool             // the subjects come from the question and the reference (subjects.go)
-	ids      map[string]int32 // matching term -> id
-	bare     map[int32]int32  // term id -> id of the term with no subscript after it (bareID)
-	numID    int32            // id every number also occurs as (numberID), or -1
-	forms    map[string]bool  // written forms of the terms, while compiling
-	prefixes map[string]bool  // first halves of vocabulary words, for "over smoothing"
-	typos    []typoEntry      // vocabulary words long enough to allow typos
-	known    map[string]bool  // words of the card and common English: never typos
-	facts    *cardFacts       // numbers and names of a card with key points (consistency.go)
-	typoMemo sync.Map         // answer word -> []int32, memoised typo look-ups
-	memoSize int64
-	memoMu   sync.Mutex
+	points      []pointMatcher
+	miscs       []pointMatcher   // the card's misconceptions, matched like points
+	terms       []string         // matching term of each id
+	helpID      int32            // id of "help", or -1
+	refs        []refBag         // without curated key points: the reference answers as weighted terms
+	derivedKeys []pointKey       // without curated key points: the reference terms of each derived point (derivedverdicts.go)
+	blend       []refBag         // with curated key points: the same, for refBlend
+	blending    bool             // while compiling blend
+	synUsed     bool             // while compiling: a multi-word synonym was substituted
+	noSyn       bool             // while compiling: substitute none
+	orderAt     int              // while compiling: byte offset of the phrasing's order word, or -1
+	orderInv    string           // while compiling: the word that says the order the other way round
+	phrase      string           // while compiling: the phrasing its tokens index
+	subjects    [][][]int32      // alternatives of each compared subject ("GCN", "RT-1")
+	refSubj     bool             // the subjects come from the question and the reference (subjects.go)
+	ids         map[string]int32 // matching term -> id
+	bare        map[int32]int32  // term id -> id of the term with no subscript after it (bareID)
+	numID       int32            // id every number also occurs as (numberID), or -1
+	forms       map[string]bool  // written forms of the terms, while compiling
+	prefixes    map[string]bool  // first halves of vocabulary words, for "over smoothing"
+	typos       []typoEntry      // vocabulary words long enough to allow typos
+	known       map[string]bool  // words of the card and common English: never typos
+	facts       *cardFacts       // numbers and names of a card with key points (consistency.go)
+	typoMemo    sync.Map         // answer word -> []int32, memoised typo look-ups
+	memoSize    int64
+	memoMu      sync.Mutex
 }
 
 // pointMatcher is one key point: any variant of any phrasing covers it.
@@ -266,6 +267,7 @@ func compileCard(card *decks.Card) *cardMatcher {
 			m.compileQuestionSubjects(card.Question)
 		}
 		m.compileRefs(card.Question, append([]string{card.Answer}, card.AlsoAccepted...))
+		m.derivedKeys = derivedPointKeys(m, KeyPoints(card))
 	} else {
 		m.facts = compileFacts(card)
 		// Curated key points: the reference coverage is blended in (refBlend).

@@ -345,13 +345,7 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 		role := a.roleStatus(&bag)
 		for k := range bag.terms {
 			rt := &bag.terms[k]
-			st := a.termStatus(m, rt)
-			if rel != nil && rel[k] != termNone {
-				st = rel[k] // a relation between two graded words, read as one claim
-			}
-			if role != nil && role[k] != termNone {
-				st = role[k] // who does what to whom
-			}
+			st := a.readTerm(m, &bag, k, rel, role)
 			if (st == termNone || st == termPartial) && rt.wn != nil {
 				if c := a.wordNetCredit(rt); c > 0 && (st == termNone || c > partialCredit) {
 					found += c * rt.weight // "large" for "big"
