@@ -170,14 +170,28 @@ func deriveKeyPoints(question, answer string) []decks.KeyPoint {
 			formulas++
 		}
 	}
-	salient := len(cands) < minAutoPoints
+	prose := len(cands) == 0 && shortProse(answer)
+	if prose {
+		// A short answer in plain sentences: each sentence is a point,
+		// said as the reference says it ("The circuit is not complete").
+		for _, sentence := range proseSentences(answer) {
+			add(sentence, 2)
+		}
+	}
+	salient := len(cands) < minAutoPoints && !prose
 	if salient {
 		for _, p := range salientPhrases(answer, freq, qTerms) {
 			add(p, 0.5+salience(p, freq, qTerms))
 		}
 	}
 	kps := selectCandidates(cands)
-	if len(kps) < minAutoPoints && !salient {
+	if prose {
+		kps = kps[:0] // every sentence, even where two share a word
+		for _, c := range cands {
+			kps = append(kps, decks.KeyPoint{Label: c.label, Phrasings: c.phrasings, Weight: 1})
+		}
+	}
+	if len(kps) < minAutoPoints && !salient && !prose {
 		// The emphasised phrases repeat each other: add what the answer repeats.
 		heading = ""
 		for _, p := range salientPhrases(answer, freq, qTerms) {
@@ -198,6 +212,35 @@ func deriveKeyPoints(question, answer string) []decks.KeyPoint {
 	}
 	return kps
 }
+
+// maxProseWords is the most words a reference may have for its sentences
+// to be its derived key points (shortProse).
+const maxProseWords = 45
+
+// shortProse reports whether a reference answer is a few plain sentences:
+// no emphasis, list, formula or code, at most maxProseWords words and
+// maxAutoPoints sentences.
+func shortProse(answer string) bool {
+	if strings.ContainsAny(answer, "*_`$#|\n") && (boldRe.MatchString(answer) || strings.ContainsAny(answer, "`$#|") ||
+		slices.ContainsFunc(strings.Split(answer, "\n"), listRe.MatchString)) {
+		return false
+	}
+	return len(strings.Fields(answer)) <= maxProseWords && len(proseSentences(answer)) <= maxAutoPoints
+}
+
+// proseSentences splits a plain answer into its sentences, at ". ", "! ",
+// "? " and "; ".
+func proseSentences(answer string) []string {
+	var out []string
+	for _, s := range sentenceEndRe.Split(strings.TrimSpace(answer), -1) {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+var sentenceEndRe = regexp.MustCompile(`[.!?;]+(?:\s+|$)`)
 
 // allMaths reports whether a phrase is only notation: single letters,
 // numbers, Greek letters and symbols ("x_0", "β_t", "∅").
