@@ -77,7 +77,7 @@ func (a *analysis) matchVariant(v *variant, report func(sp Span, lo, hi int32, o
 			chosen[it.slot] = int32(j)
 			hi, used = newHi, newUsed
 		}
-		if mask == full && a.inOrder(v, items, chosen) {
+		if mask == full && a.inOrder(v, items, chosen) && !(v.keyPoint && a.reasonBreak(lo, hi)) {
 			sp := Span{toks[lo].start, toks[hi].end}
 			ok := a.polarityOK(v, items, chosen, int(hi))
 			if !ok && v.assertOnly {
@@ -88,6 +88,27 @@ func (a *analysis) matchVariant(v *variant, report func(sp Span, lo, hi int32, o
 			}
 		}
 	}
+}
+
+// reasonOpeners open, after a comma, a clause that gives a reason, a
+// concession or a contrast: "..., since an ODE has no randomness", "...,
+// although ...", "..., while the encoder is shared".
+var reasonOpeners = setOf(`since because whereas although though while`)
+
+// reasonBreak reports whether tokens lo..hi run from a clause into the
+// reason, concession or contrast clause that follows it after a comma,
+// semicolon, colon or dash. Such a clause makes a claim of its own, and a
+// phrasing's words, one claim, are not gathered from both: "you can
+// integrate it in a single step with the right solver, since an ODE has no
+// randomness" does not say "fast ODE solvers".
+func (a *analysis) reasonBreak(lo, hi int32) bool {
+	toks := a.toks
+	for k := lo + 1; k <= hi; k++ {
+		if reasonOpeners[toks[k].word] && strings.ContainsAny(a.text[toks[k-1].end:toks[k].start], ",;:—–") {
+			return true
+		}
+	}
+	return false
 }
 
 // inOrder checks the order constraints of a match: a number stands before
