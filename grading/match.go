@@ -104,7 +104,8 @@ var reasonOpeners = setOf(`since because whereas although though while`)
 func (a *analysis) reasonBreak(lo, hi int32) bool {
 	toks := a.toks
 	for k := lo + 1; k <= hi; k++ {
-		if reasonOpeners[toks[k].word] && strings.ContainsAny(a.text[toks[k-1].end:toks[k].start], ",;:—–") {
+		if reasonOpeners[toks[k].word] && toks[k-1].end <= toks[k].start &&
+			strings.ContainsAny(a.text[toks[k-1].end:toks[k].start], ",;:—–") {
 			return true
 		}
 	}
