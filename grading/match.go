@@ -301,6 +301,15 @@ func (a *analysis) polarityOK(v *variant, items []item, chosen []int32, hi int) 
 			denied = true
 		}
 	}
+	if a.freeAfter(hi) {
+		for _, j := range chosen {
+			if int(items[j].last) == hi && a.negationRightBefore(int(items[j].first)) {
+				// "not training-free", "neither cheap nor training-free":
+				// the negation denies the absence, so the words are said.
+				return !v.neg != denied
+			}
+		}
+	}
 	if !v.neg {
 		before := false
 		for _, j := range chosen {
@@ -327,6 +336,27 @@ func (a *analysis) polarityOK(v *variant, items []item, chosen []int32, hi int) 
 	}
 	ok = ok && (!needAfter || a.negatedAfter(hi) != negNone || a.removedAfter(hi))
 	return ok != denied
+}
+
+// freeAfter reports whether the phrase ending at token hi is joined by a
+// hyphen to "free" after it ("training-free"), which says it is absent.
+func (a *analysis) freeAfter(hi int) bool {
+	toks := a.toks
+	return hi+1 < len(toks) && toks[hi+1].word == "free" && toks[hi].end < toks[hi+1].start &&
+		a.text[toks[hi].end:toks[hi+1].start] == "-"
+}
+
+// negationRightBefore reports whether a strong negation stands right
+// before token p, or one word before it, in its clause: "not training-free",
+// "nor training-free", "isn't really training-free".
+func (a *analysis) negationRightBefore(p int) bool {
+	toks := a.toks
+	for q := p - 1; q >= 0 && q >= p-2 && toks[q].clause == toks[p].clause; q-- {
+		if negOf(&toks[q]) == negStrong {
+			return true
+		}
+	}
+	return false
 }
 
 // gapUnit is the gap weight of a content word between the words of a

@@ -29,3 +29,29 @@ func TestReasonClauseBreaksPhrasing(t *testing.T) {
 		}
 	}
 }
+
+// TestNegatedFreeIsSaid: "X-free" says X is absent, and a negation right
+// before it denies the absence: "it is not training-free" and "neither
+// cheap nor training-free" say training is needed, so they contradict "no
+// training"; "training-free" alone, and a negation further back ("no ODE
+// is solved during training, so it is simulation-free"), keep their cover.
+func TestNegatedFreeIsSaid(t *testing.T) {
+	c := builtinCard(t, "diffusion/negative-prompts")
+	const label = "Sampling time only"
+	for _, answer := range []string{
+		"It is not training-free.",
+		"So it's neither cheap nor training-free.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	if p := point(t, Grade(c, "It is training-free."), label); !p.Covered {
+		t.Errorf("training-free: %+v, want covered", p)
+	}
+	fm := builtinCard(t, "diffusion/flow-matching")
+	const answer = "No ODE is solved during training, so it is simulation-free."
+	if p := point(t, Grade(fm, answer), "Simulation-free training"); !p.Covered {
+		t.Errorf("%q: %+v, want covered", answer, p)
+	}
+}
