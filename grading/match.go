@@ -77,7 +77,7 @@ func (a *analysis) matchVariant(v *variant, report func(sp Span, lo, hi int32, o
 			chosen[it.slot] = int32(j)
 			hi, used = newHi, newUsed
 		}
-		if mask == full && a.inOrder(v, items, chosen) {
+		if mask == full && a.inOrder(v, items, chosen) && !(v.keyPoint && a.reasonBreak(lo, hi)) {
 			sp := Span{toks[lo].start, toks[hi].end}
 			ok := a.polarityOK(v, items, chosen, int(hi))
 			if !ok && v.assertOnly {
@@ -88,6 +88,28 @@ func (a *analysis) matchVariant(v *variant, report func(sp Span, lo, hi int32, o
 			}
 		}
 	}
+}
+
+// reasonOpeners open, after a comma, a clause that gives a reason, a
+// concession or a contrast: "..., since an ODE has no randomness", "...,
+// although ...", "..., while the encoder is shared".
+var reasonOpeners = setOf(`since because whereas although though while`)
+
+// reasonBreak reports whether tokens lo..hi run from a clause into the
+// reason, concession or contrast clause that follows it after a comma,
+// semicolon, colon or dash. Such a clause makes a claim of its own, and a
+// phrasing's words, one claim, are not gathered from both: "you can
+// integrate it in a single step with the right solver, since an ODE has no
+// randomness" does not say "fast ODE solvers".
+func (a *analysis) reasonBreak(lo, hi int32) bool {
+	toks := a.toks
+	for k := lo + 1; k <= hi; k++ {
+		if reasonOpeners[toks[k].word] && toks[k-1].end <= toks[k].start &&
+			strings.ContainsAny(a.text[toks[k-1].end:toks[k].start], ",;:—–") {
+			return true
+		}
+	}
+	return false
 }
 
 // inOrder checks the order constraints of a match: a number stands before
@@ -279,6 +301,15 @@ func (a *analysis) polarityOK(v *variant, items []item, chosen []int32, hi int) 
 			denied = true
 		}
 	}
+	if a.freeAfter(hi) {
+		for _, j := range chosen {
+			if int(items[j].last) == hi && a.negationRightBefore(int(items[j].first)) {
+				// "not training-free", "neither cheap nor training-free":
+				// the negation denies the absence, so the words are said.
+				return !v.neg != denied
+			}
+		}
+	}
 	if !v.neg {
 		before := false
 		for _, j := range chosen {
@@ -305,6 +336,27 @@ func (a *analysis) polarityOK(v *variant, items []item, chosen []int32, hi int) 
 	}
 	ok = ok && (!needAfter || a.negatedAfter(hi) != negNone || a.removedAfter(hi))
 	return ok != denied
+}
+
+// freeAfter reports whether the phrase ending at token hi is joined by a
+// hyphen to "free" after it ("training-free"), which says it is absent.
+func (a *analysis) freeAfter(hi int) bool {
+	toks := a.toks
+	return hi+1 < len(toks) && toks[hi+1].word == "free" && toks[hi].end < toks[hi+1].start &&
+		a.text[toks[hi].end:toks[hi+1].start] == "-"
+}
+
+// negationRightBefore reports whether a strong negation stands right
+// before token p, or one word before it, in its clause: "not training-free",
+// "nor training-free", "isn't really training-free".
+func (a *analysis) negationRightBefore(p int) bool {
+	toks := a.toks
+	for q := p - 1; q >= 0 && q >= p-2 && toks[q].clause == toks[p].clause; q-- {
+		if negOf(&toks[q]) == negStrong {
+			return true
+		}
+	}
+	return false
 }
 
 // gapUnit is the gap weight of a content word between the words of a

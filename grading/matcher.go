@@ -78,6 +78,9 @@ type variant struct {
 	// ("one-to-many" for "Fails on one-to-many relations"), so a negated
 	// capability asserts it ("it cannot model one-to-many").
 	limitation bool
+	// keyPoint: a phrasing of a key point (not of a misconception): its
+	// words are not gathered across a reason clause (reasonBreak).
+	keyPoint bool
 }
 
 // slot is one content word of a phrasing. Each alternative is a sequence of
@@ -298,6 +301,9 @@ func (m *cardMatcher) compilePoint(kp decks.KeyPoint, keyPoint bool) pointMatche
 	limit := keyPoint && isLimitation(kp.Label)
 	for _, p := range kp.Phrasings {
 		vs := m.compilePhrasing(p)
+		for i := range vs {
+			vs[i].keyPoint = keyPoint
+		}
 		if limit && limitationPhrasing(p) {
 			for i := range vs {
 				vs[i].limitation = true // a negated capability asserts it (claims.go)

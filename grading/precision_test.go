@@ -1,0 +1,57 @@
+package grading
+
+import "testing"
+
+// TestReasonClauseBreaksPhrasing: a key point's phrasing is not gathered
+// from a clause and the reason, concession or contrast clause that follows
+// it after a comma ("..., since ...", "..., while ..."): "the right solver,
+// since an ODE has no randomness" does not say "ODE solver". Either clause
+// alone still covers it, and a temporal "while" or "since" without a comma
+// does not break a match.
+func TestReasonClauseBreaksPhrasing(t *testing.T) {
+	c := builtinCard(t, "diffusion/probability-flow-ode")
+	const label = "Fast ODE solvers"
+	for _, answer := range []string{
+		"You can integrate it in a single step with the right solver, since an ODE has no randomness to average out.",
+		"You can integrate it in a single step with the right solver; although an ODE has no randomness, the likelihoods are bounds.",
+		"It needs the right solver, while an ODE has no randomness to average out.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered {
+			t.Errorf("%q: %+v, want not covered", answer, p)
+		}
+	}
+	for _, answer := range []string{
+		"You can use an off-the-shelf ODE solver, since the trajectory is deterministic.",
+		"Since the trajectory is deterministic, you can use an adaptive ODE solver.",
+	} {
+		if p := point(t, Grade(c, answer), label); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+}
+
+// TestNegatedFreeIsSaid: "X-free" says X is absent, and a negation right
+// before it denies the absence: "it is not training-free" and "neither
+// cheap nor training-free" say training is needed, so they contradict "no
+// training"; "training-free" alone, and a negation further back ("no ODE
+// is solved during training, so it is simulation-free"), keep their cover.
+func TestNegatedFreeIsSaid(t *testing.T) {
+	c := builtinCard(t, "diffusion/negative-prompts")
+	const label = "Sampling time only"
+	for _, answer := range []string{
+		"It is not training-free.",
+		"So it's neither cheap nor training-free.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	if p := point(t, Grade(c, "It is training-free."), label); !p.Covered {
+		t.Errorf("training-free: %+v, want covered", p)
+	}
+	fm := builtinCard(t, "diffusion/flow-matching")
+	const answer = "No ODE is solved during training, so it is simulation-free."
+	if p := point(t, Grade(fm, answer), "Simulation-free training"); !p.Covered {
+		t.Errorf("%q: %+v, want covered", answer, p)
+	}
+}
