@@ -17,8 +17,8 @@ import "grill/decks"
 // alignDerivedPoints sets the verdict of each derived point from how the
 // answer says the point's words in the card's first reference answer (the
 // one the points come from): a point whose words the answer contradicts and
-// never agrees with is contradicted; one whose words it says, at least half
-// of those the reference has, is covered even where no phrasing matched.
+// never agrees with is contradicted; one whose every word the answer says
+// as the reference does is covered even where no phrasing matched.
 func alignDerivedPoints(m *cardMatcher, a *analysis, points []PointResult) {
 	keys := m.derivedKeys
 	if len(m.refs) == 0 || len(points) != len(keys) {
@@ -45,7 +45,7 @@ func alignDerivedPoints(m *cardMatcher, a *analysis, points []PointResult) {
 		case known == 0:
 		case disagree > 0 && agree == 0:
 			p.Covered, p.Listed, p.Contradicted = false, false, true
-		case disagree == 0 && 2*agree >= known && !p.Covered:
+		case agree == known && !p.Covered:
 			// Said in other words, or from the other end of a relation
 			// whose phrasing read it as an antonym.
 			if p.Contradicted {
