@@ -35,3 +35,17 @@ func TestDerivedPointsAgreeWithTheScore(t *testing.T) {
 		t.Errorf("\"will go out\" covers stay lit: %+v", p)
 	}
 }
+
+// A point is covered by the score's reading only when every one of its
+// words agrees: an answer about GCN, GraphSAGE and GAT that says
+// "aggregates", "neighbour" and "learns" covers none of the imported
+// message-passing card's points.
+func TestDerivedPointsNeedEveryWord(t *testing.T) {
+	c := seedCard(t, "What is message passing in GNNs?")
+	r := Grade(c, "GCN aggregates normalized neighbour features; GraphSAGE samples neighbours and concatenates; GAT learns attention weights.")
+	for _, p := range r.Points {
+		if p.Covered {
+			t.Errorf("%q covered by an answer to another question", p.Label)
+		}
+	}
+}
