@@ -55,3 +55,34 @@ func TestNegatedFreeIsSaid(t *testing.T) {
 		t.Errorf("%q: %+v, want covered", answer, p)
 	}
 }
+
+// TestDeniedReplacement: a point that is itself a replacement ("Replaces
+// the unconditional branch of CFG") is said by its words whatever their
+// polarity, and turned round by a negation of the replacement ("is not used
+// instead of", "does not replace", "never takes the place of") or by a
+// denial frame around it ("it is a myth that ... instead of ..."); a denial
+// of the negated replacement asserts it again.
+func TestDeniedReplacement(t *testing.T) {
+	c := builtinCard(t, "diffusion/negative-prompts")
+	const label = "Replaces the unconditional branch of CFG"
+	for _, answer := range []string{
+		"It is a myth that the negative prompt is used instead of the empty prompt.",
+		"The negative prompt is not used instead of the empty prompt.",
+		"The negative prompt does not replace the unconditional prediction.",
+		"The negative prompt never takes the place of the empty prompt.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	for _, answer := range []string{
+		"The negative prompt is used instead of the empty prompt.",
+		"The negative prompt takes the place of the empty prompt.",
+		"It is a myth that the negative prompt does not replace the unconditional prediction.",
+		"The empty prompt is not used; the negative prompt's prediction is used in its place.",
+	} {
+		if p := point(t, Grade(c, answer), label); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+}
