@@ -86,3 +86,43 @@ func TestDeniedReplacement(t *testing.T) {
 		}
 	}
 }
+
+// TestSpuriousResult: a result called an artefact ("the 3x improvement is
+// an artefact of how they evaluated") is denied like "the 3x improvement is
+// a myth"; a result called real keeps its cover.
+func TestSpuriousResult(t *testing.T) {
+	c := builtinCard(t, "vla/rt2-emergent")
+	const label = "≈3× on emergent skills"
+	for _, answer := range []string{
+		"The roughly 3x improvement on those tests is an artefact of how they evaluated.",
+		"The roughly 3x improvement is mostly an artifact of the benchmark.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	if p := point(t, Grade(c, "The 3x improvement on emergent skills is real."), label); !p.Covered {
+		t.Errorf("real: %+v, want covered", p)
+	}
+}
+
+// TestHypedAnswerCorrected: a subject called the advertised, touted or
+// so-called fix, then corrected ("..., but it wrecks the inductive bias";
+// "However, ..."), is what others sell, not what the answer says; called
+// the usual fix, it keeps its cover.
+func TestHypedAnswerCorrected(t *testing.T) {
+	c := builtinCard(t, "gnn/over-squashing")
+	const label = "Rewiring and other fixes"
+	for _, answer := range []string{
+		"Rewiring the graph to add shortcuts is the usual advertised fix, but it mostly wrecks the inductive bias; I'd rather stack more layers.",
+		"Rewiring the graph is the so-called fix. However, it wrecks the inductive bias.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered {
+			t.Errorf("%q: %+v, want not covered", answer, p)
+		}
+	}
+	const usual = "Rewiring the graph to add shortcuts is the usual fix, but it changes the graph."
+	if p := point(t, Grade(c, usual), label); !p.Covered {
+		t.Errorf("%q: %+v, want covered", usual, p)
+	}
+}
