@@ -126,3 +126,24 @@ func TestHypedAnswerCorrected(t *testing.T) {
 		t.Errorf("%q: %+v, want covered", usual, p)
 	}
 }
+
+// TestLimitationHandledPerfectly: the name of a limitation as the subject
+// of a clause whose predicate says it is handled without fault ("symmetric
+// relations such as married_to are modelled perfectly") contradicts the
+// limitation, however far the predicate stands from the name; a negated
+// predicate keeps it.
+func TestLimitationHandledPerfectly(t *testing.T) {
+	c := builtinCard(t, "gnn/transe-kg-embeddings")
+	const label = "Fails on symmetric relations"
+	for _, answer := range []string{
+		"Symmetric relations such as married_to are modelled perfectly.",
+		"Symmetric relations are modelled perfectly.",
+	} {
+		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+	if p := point(t, Grade(c, "TransE fails on symmetric relations."), label); !p.Covered {
+		t.Errorf("fails: %+v, want covered", p)
+	}
+}
