@@ -147,3 +147,20 @@ func TestLimitationHandledPerfectly(t *testing.T) {
 		t.Errorf("fails: %+v, want covered", p)
 	}
 }
+
+// TestOutnumberedNames: in an answer that asserts more misconceptions than
+// it covers points, a point named only by a bare name ("SDDMM") is not
+// covered; where the answer gets as many points right as wrong, the name
+// keeps its cover.
+func TestOutnumberedNames(t *testing.T) {
+	c := builtinCard(t, "gnn/sparse-message-passing")
+	const label = "DGL: g-SpMM and SDDMM"
+	const wrong = "PyG stores the graph as an N×N boolean mask. DGL uses SDDMM for everything. Messages are computed per node rather than per edge."
+	if p := point(t, Grade(c, wrong), label); p.Covered {
+		t.Errorf("%q: %+v, want not covered", wrong, p)
+	}
+	const mixed = "PyG stores the graph as an N×N boolean mask. DGL uses SDDMM for everything. Messages are computed per edge and scattered with scatter_add into the target nodes."
+	if p := point(t, Grade(c, mixed), label); !p.Covered {
+		t.Errorf("%q: %+v, want covered", mixed, p)
+	}
+}
