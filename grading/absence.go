@@ -22,7 +22,8 @@ supplant supplants supplanted supplanting eliminate eliminates eliminated elimin
 // replacementNegated reports whether a word of replacement in the match
 // lo..hi, or a replacement preposition ("instead of", "rather than", "in
 // place of") just before it in its clause, is itself negated: "does not
-// replace X", "is not used instead of X", "never takes the place of X".
+// replace X", "is not used instead of X", "never takes the place of X",
+// "rather than replacing X".
 func (a *analysis) replacementNegated(lo, hi int32) bool {
 	toks := a.toks
 	first := int(lo)
@@ -42,7 +43,7 @@ func (a *analysis) replacementNegated(lo, hi int32) bool {
 			if a.deny != nil && a.deny[q]&denyFrame != 0 {
 				continue
 			}
-			if a.negatedBefore(q) == negStrong && !a.negatedByPrep(q) {
+			if a.negatedBefore(q) == negStrong {
 				return true
 			}
 		}
@@ -71,22 +72,6 @@ func replacementPrep(toks []token, q int) bool {
 	w, next := toks[q].word, toks[q+1].word
 	return w == "instead" && next == "of" || w == "rather" && next == "than" ||
 		w == "in" && next == "place" && q+2 < len(toks) && toks[q+2].word == "of"
-}
-
-// negatedByPrep reports whether the strong negation of token p comes from
-// a replacement preposition before it ("instead of replacing"), which is
-// no negation of the replacement.
-func (a *analysis) negatedByPrep(p int) bool {
-	toks := a.toks
-	for q := p - 1; q >= 0 && p-q <= negationWindow && toks[q].clause == toks[p].clause; q-- {
-		if negOf(&toks[q]) == negStrong {
-			return false
-		}
-		if replacementPrep(toks, q) {
-			return true
-		}
-	}
-	return false
 }
 
 // negatedAcross reports whether a strong negation governs the verb that a

@@ -59,7 +59,8 @@ func TestNegatedFreeIsSaid(t *testing.T) {
 // TestDeniedReplacement: a point that is itself a replacement ("Replaces
 // the unconditional branch of CFG") is said by its words whatever their
 // polarity, and turned round by a negation of the replacement ("is not used
-// instead of", "does not replace", "never takes the place of") or by a
+// instead of", "does not replace", "never takes the place of", "rather
+// than replacing") or by a
 // denial frame around it ("it is a myth that ... instead of ..."); a denial
 // of the negated replacement asserts it again.
 func TestDeniedReplacement(t *testing.T) {
@@ -74,6 +75,15 @@ func TestDeniedReplacement(t *testing.T) {
 		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
 			t.Errorf("%q: %+v, want contradicted", answer, p)
 		}
+	}
+	vla := builtinCard(t, "vla/key-innovation")
+	const rather = "Rather than replacing the separate modules, a VLA adds a language interface."
+	if p := point(t, Grade(vla, rather), "Replaces modular robotics pipeline"); p.Covered || !p.Contradicted {
+		t.Errorf("%q: %+v, want contradicted", rather, p)
+	}
+	const instead = "Instead of keeping the separate modules, a VLA maps pixels to actions."
+	if p := point(t, Grade(vla, instead), "Replaces modular robotics pipeline"); !p.Covered {
+		t.Errorf("%q: %+v, want covered", instead, p)
 	}
 	for _, answer := range []string{
 		"The negative prompt is used instead of the empty prompt.",
