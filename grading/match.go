@@ -326,6 +326,9 @@ func (a *analysis) polarityOK(v *variant, items []item, chosen []int32, hi int) 
 		if k == negNone && v.slots[s].negated && a.removedBefore(int(items[j].first)) {
 			k = negWeak // "skips the teacher" (removal.go)
 		}
+		if k == negNone && v.slots[s].negated && difficultBefore(a.toks, int(items[j].first)) {
+			k = negWeak // "hard to tell apart" says "can't tell apart"
+		}
 		if v.slots[s].negated {
 			if k == negNone {
 				needAfter = true
@@ -336,6 +339,18 @@ func (a *analysis) polarityOK(v *variant, items []item, chosen []int32, hi int) 
 	}
 	ok = ok && (!needAfter || a.negatedAfter(hi) != negNone || a.removedAfter(hi))
 	return ok != denied
+}
+
+// difficultyWords, before "to" and a verb, say the verb can hardly be
+// done: "hard to tell apart", "impossible to distinguish".
+var difficultyWords = setOf(`hard harder hardest difficult impossible infeasible`)
+
+// difficultBefore reports whether the word at token p is the verb of "hard
+// to", "difficult to" or "impossible to": a phrasing about what cannot be
+// done ("can't tell apart") is said by it.
+func difficultBefore(toks []token, p int) bool {
+	return p >= 2 && toks[p-1].word == "to" && difficultyWords[toks[p-2].word] &&
+		toks[p-2].clause == toks[p].clause
 }
 
 // freeAfter reports whether the phrase ending at token hi is joined by a

@@ -174,3 +174,24 @@ func TestOutnumberedNames(t *testing.T) {
 		t.Errorf("%q: %+v, want covered", mixed, p)
 	}
 }
+
+// TestHardToSaysCannot: "hard to", "difficult to" or "impossible to" before
+// a verb says it can hardly be done, as a phrasing about what cannot be
+// done has it: "nodes become hard to tell apart" says they are
+// indistinguishable; "easy to tell apart" still contradicts it.
+func TestHardToSaysCannot(t *testing.T) {
+	c := builtinCard(t, "gnn/over-smoothing")
+	const label = "Representations converge, indistinguishable"
+	for _, answer := range []string{
+		"After many layers the nodes become hard to tell apart.",
+		"After many layers the nodes are impossible to tell apart.",
+	} {
+		if p := point(t, Grade(c, answer), label); !p.Covered {
+			t.Errorf("%q: %+v, want covered", answer, p)
+		}
+	}
+	const easy = "After many layers the nodes become easy to tell apart."
+	if p := point(t, Grade(c, easy), label); p.Covered || !p.Contradicted {
+		t.Errorf("%q: %+v, want contradicted", easy, p)
+	}
+}
