@@ -195,3 +195,20 @@ func TestHardToSaysCannot(t *testing.T) {
 		t.Errorf("%q: %+v, want contradicted", easy, p)
 	}
 }
+
+// TestNegatedReference: a word taken up by a reference inside a negated
+// phrase later in its clause is negated with it: "one big graph with no
+// edges between them" says there are no edges between graphs, and covers
+// "no edges between graphs" instead of contradicting it.
+func TestNegatedReference(t *testing.T) {
+	c := builtinCard(t, "gnn/graph-batching")
+	const label = "No messages across graphs"
+	const answer = "All graphs of a batch go into one big graph with no edges between them."
+	if p := point(t, Grade(c, answer), label); !p.Covered {
+		t.Errorf("%q: %+v, want covered", answer, p)
+	}
+	const edges = "All graphs of a batch go into one big graph with edges between them."
+	if p := point(t, Grade(c, edges), label); p.Covered {
+		t.Errorf("%q: %+v, want not covered", edges, p)
+	}
+}
