@@ -212,3 +212,22 @@ func TestNegatedReference(t *testing.T) {
 		t.Errorf("%q: %+v, want not covered", edges, p)
 	}
 }
+
+// TestOutnumberedNamesTie: with at least two misconceptions asserted and no
+// more points covered than that, a point named once by a bare name is not
+// covered ("kinesthetic", "follower arms" beside scripted, perfectly
+// consistent demos); with one misconception and one name the name keeps
+// its cover.
+func TestOutnumberedNamesTie(t *testing.T) {
+	c := builtinCard(t, "vla/teleoperation-aloha")
+	const two = "ALOHA records demonstrations by kinesthetic teaching: the operator pushes the follower arms by hand. The demos are scripted and replayed, so they are perfectly consistent demonstrations."
+	for _, label := range []string{"Kinesthetic teaching", "Leader–follower joint mapping"} {
+		if p := point(t, Grade(c, two), label); p.Covered {
+			t.Errorf("%s: %+v, want not covered", label, p)
+		}
+	}
+	const one = "ALOHA records demonstrations by kinesthetic teaching. The demos are scripted and replayed."
+	if p := point(t, Grade(c, one), "Kinesthetic teaching"); !p.Covered {
+		t.Errorf("%q: %+v, want covered", one, p)
+	}
+}
