@@ -417,7 +417,15 @@ func (a *analysis) matchPoint(pm *pointMatcher) pointVerdict {
 				}
 				return true
 			}
-			if ok || (pm.anyPolarity || pm.variants[i].limitation && a.capabilityNegated(lo, hi)) && !a.denied(lo, hi) {
+			anyOK := false
+			if pm.anyPolarity {
+				// An absence is said by its words whatever their polarity,
+				// and denied by a denial frame or a negated replacement
+				// (absence.go); both together assert it again.
+				anyOK = a.denied(lo, hi) == a.replacementNegated(lo, hi)
+				ok = ok && anyOK
+			}
+			if ok || anyOK || pm.variants[i].limitation && a.capabilityNegated(lo, hi) && !a.denied(lo, hi) {
 				if ev, against := a.oppositeEffect(pm, lo, hi); against {
 					bad = append(bad, ev)
 					return true

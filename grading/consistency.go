@@ -342,6 +342,10 @@ func (a *analysis) wordAlso(answer string, sp Span, k int) bool {
 var strengthWords = setOf(`strength strengths strong strongest good great excellent excels excel well natural naturally
 ideal suited easy easier easiest easily trivial trivially straightforward unproblematic`)
 
+// strengthAdverbs, in the predicate of a limitation's name, say it is
+// handled without fault: "symmetric relations are modelled perfectly".
+var strengthAdverbs = setOf(`perfectly flawlessly effortlessly seamlessly`)
+
 // tellWords before the name, with "apart" after it, say the model tells
 // the cases apart ("it tells mirror images apart"); distinguishWords say so
 // alone ("it distinguishes enantiomers").
@@ -382,8 +386,13 @@ func (a *analysis) limitationEasy(lo, hi int) bool {
 			return false
 		}
 	}
-	for q := hi + 1; q <= e && q <= hi+4; q++ {
-		if strengthWords[toks[q].word] || toks[q].word == "fine" && predicative(toks, q, hi) {
+	for q := hi + 1; q <= e; q++ {
+		if q <= hi+4 && (strengthWords[toks[q].word] || toks[q].word == "fine" && predicative(toks, q, hi)) {
+			return true
+		}
+		// "symmetric relations such as married_to are modelled
+		// perfectly": the predicate of the clause the name is subject of.
+		if (strengthWords[toks[q].word] || strengthAdverbs[toks[q].word]) && predicative(toks, q, hi) {
 			return true
 		}
 	}

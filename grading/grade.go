@@ -359,6 +359,9 @@ func gradeAmong(card *decks.Card, neighbours []*decks.Card, answer string) Resul
 	dropMisconceivedCover(r.Points, r.Misconceptions, a.toks, len(m.refs) == 0)
 	if anyAsserted(r.Misconceptions) {
 		dropUnsupportedNames(m, a, r.Points)
+		if len(m.refs) == 0 {
+			dropOutnumberedNames(a.toks, r.Points, r.Misconceptions)
+		}
 	}
 	if dump {
 		// Terms named in a bare list are mentioned, not explained.

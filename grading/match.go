@@ -326,6 +326,12 @@ func (a *analysis) polarityOK(v *variant, items []item, chosen []int32, hi int) 
 		if k == negNone && v.slots[s].negated && a.removedBefore(int(items[j].first)) {
 			k = negWeak // "skips the teacher" (removal.go)
 		}
+		if k == negNone && v.slots[s].negated && difficultBefore(a.toks, int(items[j].first)) {
+			k = negWeak // "hard to tell apart" says "can't tell apart"
+		}
+		if k == negNone && v.slots[s].negated && negatedByReference(a.toks, int(items[j].last)) {
+			k = negStrong // "one big graph with no edges between them"
+		}
 		if v.slots[s].negated {
 			if k == negNone {
 				needAfter = true
@@ -336,6 +342,42 @@ func (a *analysis) polarityOK(v *variant, items []item, chosen []int32, hi int) 
 	}
 	ok = ok && (!needAfter || a.negatedAfter(hi) != negNone || a.removedAfter(hi))
 	return ok != denied
+}
+
+// difficultyWords, before "to" and a verb, say the verb can hardly be
+// done: "hard to tell apart", "impossible to distinguish".
+var difficultyWords = setOf(`hard harder hardest difficult impossible infeasible`)
+
+// difficultBefore reports whether the word at token p is the verb of "hard
+// to", "difficult to" or "impossible to": a phrasing about what cannot be
+// done ("can't tell apart") is said by it.
+func difficultBefore(toks []token, p int) bool {
+	return p >= 2 && toks[p-1].word == "to" && difficultyWords[toks[p-2].word] &&
+		toks[p-2].clause == toks[p].clause
+}
+
+// referenceWords, in a negated phrase, name what the clause named before:
+// "graphs with no edges between them".
+var referenceWords = setOf(`them it each one another`)
+
+// negatedByReference reports whether the word at token p is taken up,
+// later in its clause, by a reference inside a negated phrase: "one big
+// graph with no edges between them" says there are no edges between
+// graphs. The negation must follow p within four words, and the reference
+// the negation within four.
+func negatedByReference(toks []token, p int) bool {
+	for q := p + 1; q < len(toks) && q <= p+4 && toks[q].clause == toks[p].clause; q++ {
+		if negOf(&toks[q]) != negStrong {
+			continue
+		}
+		for r := q + 1; r < len(toks) && r <= q+4 && toks[r].clause == toks[q].clause; r++ {
+			if referenceWords[toks[r].word] {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // freeAfter reports whether the phrase ending at token hi is joined by a
