@@ -22,3 +22,17 @@ func TestVocabularyParaphrases(t *testing.T) {
 		}
 	}
 }
+
+// TestAddSubtractOpposite: subtracting a term from a quantity is not adding
+// it ("subtract its gradient from the score" does not cover "add the
+// classifier's gradient to the score"); an answer that adds it, and also
+// subtracts something else, still covers it.
+func TestAddSubtractOpposite(t *testing.T) {
+	point := []string{"Add the classifier's gradient to the score", "add to the score", "classifier gradient"}
+	if p := Grade(card(point), "You subtract the gradient of the classifier from the score.").Points[0]; p.Covered {
+		t.Error("'subtract the gradient of the classifier from the score' covers 'add the classifier's gradient to the score'")
+	}
+	if p := Grade(card(point), "You add the gradient of the classifier to the score and subtract the mean.").Points[0]; !p.Covered || p.Contradicted {
+		t.Errorf("adding it: covered = %v, contradicted = %v, want covered", p.Covered, p.Contradicted)
+	}
+}
