@@ -881,6 +881,12 @@ func britishToUS(w string) string {
 	if us, ok := spellingWords[w]; ok {
 		return us
 	}
+	// the plural or third person of a listed word: analogues → analogs
+	if base, ok := strings.CutSuffix(w, "s"); ok && !strings.HasSuffix(base, "s") {
+		if us, ok := spellingWords[base]; ok && !strings.HasSuffix(us, "s") {
+			return us + "s"
+		}
+	}
 	for _, root := range ourRoots {
 		if strings.HasPrefix(w, root) {
 			return root[:len(root)-3] + "or" + w[len(root):]

@@ -36,3 +36,27 @@ func TestAddSubtractOpposite(t *testing.T) {
 		t.Errorf("adding it: covered = %v, contradicted = %v, want covered", p.Covered, p.Contradicted)
 	}
 }
+
+// TestBritishPlurals: the plural of a word the spelling table lists is
+// rewritten like the word ("analogues" is "analogs", as "analogue" is
+// "analog").
+func TestBritishPlurals(t *testing.T) {
+	tests := []struct {
+		phrasing, answer string
+		want             bool
+	}{
+		{"analogues in train and test", "similar analogs land in train and test", true},
+		{"close analogues", "close analogs of the training molecules", true},
+		{"catalogues", "the product catalogs", true},
+	}
+	for _, tt := range tests {
+		if got := covers(t, tt.phrasing, tt.answer); got != tt.want {
+			t.Errorf("phrasing %q, answer %q: covered = %v, want %v", tt.phrasing, tt.answer, got, tt.want)
+		}
+	}
+	for w, want := range map[string]string{"analogues": "analogs", "dialogues": "dialogs", "licences": "licenses", "towards": "toward", "focus": "focus"} {
+		if got := britishToUS(w); got != want {
+			t.Errorf("britishToUS(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
