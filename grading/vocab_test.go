@@ -15,6 +15,12 @@ func TestVocabularyParaphrases(t *testing.T) {
 		{"human intervention", "human takeovers during rollouts", true},
 		{"multiple random splits", "you need several random splits and seeds", true},
 		{"multiple modes", "a softmax can represent several modes", true},
+		{"hand-coded", "a detector and a planner, each one made by hand", true},
+		{"hand-engineered", "the features were designed by hand", true},
+		{"hand-coded", "the grasp is made by a robot hand", false},
+		{"reordering the nodes", "it must give the same answer if you relabel the vertices", true},
+		{"outputs permute with the nodes", "relabelling the input should relabel the outputs with the nodes", true},
+		{"permutation invariant", "the readout is invariant to renumbering the nodes", true},
 	}
 	for _, tt := range tests {
 		if got := covers(t, tt.phrasing, tt.answer); got != tt.want {
