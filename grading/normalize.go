@@ -909,6 +909,9 @@ func britishToUS(w string) string {
 			return w[:len(w)-len(suf)] + "yz" + suf[2:] // analysing → analyzing
 		}
 	}
+	if rest, ok := strings.CutPrefix(w, "sulph"); ok {
+		return "sulf" + rest // sulphur, sulphate, sulphuric → sulfur, sulfate, sulfuric
+	}
 	switch w {
 	case "centre", "fibre", "litre", "theatre", "spectre", "calibre", "meagre", "sombre":
 		return w[:len(w)-2] + "er"

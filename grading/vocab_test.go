@@ -45,7 +45,7 @@ func TestAddSubtractOpposite(t *testing.T) {
 
 // TestBritishPlurals: the plural of a word the spelling table lists is
 // rewritten like the word ("analogues" is "analogs", as "analogue" is
-// "analog").
+// "analog"), and the sulph- family is spelled sulf-.
 func TestBritishPlurals(t *testing.T) {
 	tests := []struct {
 		phrasing, answer string
@@ -54,13 +54,15 @@ func TestBritishPlurals(t *testing.T) {
 		{"analogues in train and test", "similar analogs land in train and test", true},
 		{"close analogues", "close analogs of the training molecules", true},
 		{"catalogues", "the product catalogs", true},
+		{"sulfur dioxide", "sulphur dioxide is released", true},
+		{"sulfuric acid", "we add sulphuric acid to the water", true},
 	}
 	for _, tt := range tests {
 		if got := covers(t, tt.phrasing, tt.answer); got != tt.want {
 			t.Errorf("phrasing %q, answer %q: covered = %v, want %v", tt.phrasing, tt.answer, got, tt.want)
 		}
 	}
-	for w, want := range map[string]string{"analogues": "analogs", "dialogues": "dialogs", "licences": "licenses", "towards": "toward", "focus": "focus"} {
+	for w, want := range map[string]string{"analogues": "analogs", "dialogues": "dialogs", "licences": "licenses", "towards": "toward", "focus": "focus", "sulphates": "sulfates"} {
 		if got := britishToUS(w); got != want {
 			t.Errorf("britishToUS(%q) = %q, want %q", w, got, want)
 		}
