@@ -881,6 +881,12 @@ func britishToUS(w string) string {
 	if us, ok := spellingWords[w]; ok {
 		return us
 	}
+	// the plural or third person of a listed word: analogues → analogs
+	if base, ok := strings.CutSuffix(w, "s"); ok && !strings.HasSuffix(base, "s") {
+		if us, ok := spellingWords[base]; ok && !strings.HasSuffix(us, "s") {
+			return us + "s"
+		}
+	}
 	for _, root := range ourRoots {
 		if strings.HasPrefix(w, root) {
 			return root[:len(root)-3] + "or" + w[len(root):]
@@ -902,6 +908,9 @@ func britishToUS(w string) string {
 		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 && w != "yses" {
 			return w[:len(w)-len(suf)] + "yz" + suf[2:] // analysing → analyzing
 		}
+	}
+	if rest, ok := strings.CutPrefix(w, "sulph"); ok {
+		return "sulf" + rest // sulphur, sulphate, sulphuric → sulfur, sulfate, sulfuric
 	}
 	switch w {
 	case "centre", "fibre", "litre", "theatre", "spectre", "calibre", "meagre", "sombre":
