@@ -1139,6 +1139,8 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			end = k + 1
 		case neg && w.at(k) == "the" && w.at(k+1) == "case":
 			end = k + 2
+		case !neg && w.at(k) == "out" && w.at(k+1) == "of" && w.at(k+2) == "date":
+			end = k + 3 // "that view is out of date"
 		case neg && w.at(k) == "what" && (w.at(k+1) == "happens" || w.at(k+1) == "happen" || w.at(k+1) == "happened"):
 			end = k + 2 // "that is not what happens"
 		case neg && w.at(k) == "how" && (w.at(k+1) == "it" || w.at(k+1) == "they") && (w.at(k+2) == "works" || w.at(k+2) == "work"):
@@ -1164,6 +1166,22 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 	case "false", "wrong", "untrue":
 		if k == i && (i == 0 || toks[i].clause != toks[i-1].clause) {
 			end = k + 1 // "— false", "(wrong)"
+		}
+	case "stopped", "ceased":
+		// "which stopped being true with GATv2"
+		q := k + 1
+		if w.at(q) == "being" {
+			q++
+		} else if w.at(q) == "to" && w.at(q+1) == "be" {
+			q += 2
+		} else {
+			break
+		}
+		if w.at(q) == "true" || w.at(q) == "correct" || w.at(q) == "accurate" || w.at(q) == "the" && w.at(q+1) == "case" {
+			end = q + 1 + btoi(w.at(q) == "the")
+			for end < s1 && toks[end].clause == toks[k].clause && toks[end].lex&lexContrastStop == 0 {
+				end++ // "with GATv2"
+			}
 		}
 	case "theyre":
 		if k == i && i == w.s0 && w.lexAt(k+1)&lexFalse != 0 {

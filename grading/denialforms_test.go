@@ -11,7 +11,8 @@ import (
 // the next clause or sentence ("they are wrong", "That is a misreading: Y",
 // "The truth is Y"), inverted verdicts ("Equally wrong is the claim that
 // X"), concessive reports ("Although many say X, Y"), "holds that",
-// "neither is it true that", "despite claims that", "X is a leftover from
+// "neither is it true that", "despite claims that", "which is out of
+// date", "which stopped being true", "X is a leftover from
 // ...", "billed as X, but", "another myth concerns X". Each sentence denies
 // the point; the sentence after it keeps its own point; and the same claim
 // said plainly still covers.
@@ -48,6 +49,10 @@ func TestUnparsedDenialForms(t *testing.T) {
 		"Despite claims that " + claim + ", it copies one neighbour.",
 		"Another myth concerns how " + claim + ".",
 		"The claim that " + claim + " is apocryphal.",
+		"Textbooks say " + claim + ", which is out of date.",
+		"The textbook story is that " + claim + "; that story is out of date.",
+		"It is said that " + claim + ", which stopped being true with GATv2.",
+		"It is widely taught that " + claim + ". This stopped being true with GATv2.",
 	} {
 		r := Grade(c, s+" Each node then updates its state with an MLP.")
 		if r.Points[0].Covered {
@@ -69,6 +74,7 @@ func TestUnparsedDenialForms(t *testing.T) {
 		"The truth is that " + claim + ".",
 		"People think it is slow. In truth, " + claim + ".",
 		"Message passing is simple. " + claim + ".",
+		claim + ", and its features are never out of date.",
 	} {
 		r := Grade(c, s+" Each node then updates its state with an MLP.")
 		if !r.Points[0].Covered {
