@@ -57,7 +57,9 @@ const (
 var falseWords = setOf(`false wrong incorrect untrue myth misconception nonsense fiction fallacy misleading mistaken bogus
 misreading misunderstanding overstated exaggerated outdated debunked inaccurate oversimplification hype disproved refuted
 backwards unfounded baseless overblown legend mistake illusion exaggeration overstatement folklore disproven misconceived
-misread misunderstood misinterpreted misrepresented rumor rumour apocryphal erroneous`)
+misread misunderstood misinterpreted misrepresented rumor rumour apocryphal erroneous
+myths misconceptions fallacies misreadings misunderstandings exaggerations overstatements oversimplifications illusions legends
+rumors rumours`)
 
 // wronglyWords are adverbs of a false report ("people wrongly claim").
 var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wrongfully naively`)

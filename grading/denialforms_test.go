@@ -12,7 +12,7 @@ import (
 // "The truth is Y"), inverted verdicts ("Equally wrong is the claim that
 // X"), concessive reports ("Although many say X, Y"), "holds that",
 // "neither is it true that", "despite claims that", "which is out of
-// date", "which stopped being true", "X is a leftover from
+// date", "which stopped being true", "both are myths" (plural verdicts), "X is a leftover from
 // ...", "billed as X, but", "another myth concerns X". Each sentence denies
 // the point; the sentence after it keeps its own point; and the same claim
 // said plainly still covers.
@@ -53,6 +53,8 @@ func TestUnparsedDenialForms(t *testing.T) {
 		"The textbook story is that " + claim + "; that story is out of date.",
 		"It is said that " + claim + ", which stopped being true with GATv2.",
 		"It is widely taught that " + claim + ". This stopped being true with GATv2.",
+		claim + " and that it needs a lot of training - both are myths.",
+		claim + ". These are misconceptions.",
 	} {
 		r := Grade(c, s+" Each node then updates its state with an MLP.")
 		if r.Points[0].Covered {
