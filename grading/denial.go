@@ -759,6 +759,16 @@ func denyBeforeShortDenial(toks []token, marks []uint8, w *sentWords, s0, s1 int
 // bareDisagreement reports whether a sentence only disagrees with the one
 // before: "Hardly.", "I disagree.", "Not at all.", "Nope."
 func bareDisagreement(w *sentWords, s0, s1 int) bool {
+	// "A common misreading.", "A myth."
+	if n := s1 - s0; n >= 2 && n <= 4 && w.lexAt(s0)&lexArticle != 0 && w.lexAt(s1-1)&(lexFalse|lexBeliefFalsity) != 0 {
+		q := s0 + 1
+		for q < s1-1 && w.lexAt(q)&lexBeliefAdj != 0 {
+			q++
+		}
+		if q == s1-1 {
+			return true
+		}
+	}
 	switch s1 - s0 {
 	case 1:
 		switch w.at(s0) {
@@ -1230,8 +1240,17 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 		for n := 0; n < 2 && w.lexAt(q)&lexBeliefAdj != 0; n++ {
 			q++
 		}
-		if w.lexAt(q)&lexBeliefFalsity != 0 && q+1 == s1 {
-			end = q + 1
+		if w.lexAt(q)&lexBeliefFalsity != 0 || q > i && w.lexAt(q)&lexFalse != 0 && w.lexAt(i)&lexArticle != 0 {
+			// "X - a misreading (of the paper).", "X, a common misreading; Y"
+			e := q + 1
+			if w.at(e) == "of" {
+				for e < s1 && toks[e].clause == toks[q].clause {
+					e++
+				}
+			}
+			if e == s1 || toks[e].clause != toks[q].clause && toks[e].lex&lexContrastStop == 0 {
+				end = e
+			}
 		}
 	}
 	if end < 0 {

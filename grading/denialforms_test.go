@@ -12,7 +12,8 @@ import (
 // "The truth is Y"), inverted verdicts ("Equally wrong is the claim that
 // X"), concessive reports ("Although many say X, Y"), "holds that",
 // "neither is it true that", "despite claims that", "which is out of
-// date", "which stopped being true", "both are myths" (plural verdicts), "X is a leftover from
+// date", "which stopped being true", "both are myths" (plural verdicts), "X - a misreading", "X? A
+// common misreading.", "X is a leftover from
 // ...", "billed as X, but", "another myth concerns X". Each sentence denies
 // the point; the sentence after it keeps its own point; and the same claim
 // said plainly still covers.
@@ -55,6 +56,9 @@ func TestUnparsedDenialForms(t *testing.T) {
 		"It is widely taught that " + claim + ". This stopped being true with GATv2.",
 		claim + " and that it needs a lot of training - both are myths.",
 		claim + ". These are misconceptions.",
+		claim + " - a misreading of the paper. It copies one neighbour.",
+		claim + ", a common misreading; it copies one neighbour.",
+		claim + "? A common misreading. It copies one neighbour.",
 	} {
 		r := Grade(c, s+" Each node then updates its state with an MLP.")
 		if r.Points[0].Covered {
@@ -77,6 +81,7 @@ func TestUnparsedDenialForms(t *testing.T) {
 		"People think it is slow. In truth, " + claim + ".",
 		"Message passing is simple. " + claim + ".",
 		claim + ", and its features are never out of date.",
+		claim + ", a common choice; it copies nothing.",
 	} {
 		r := Grade(c, s+" Each node then updates its state with an MLP.")
 		if !r.Points[0].Covered {
