@@ -653,6 +653,9 @@ func correctedAfter(toks []token, w *sentWords, end, s1 int) bool {
 		if k > end && w.at(k) == "in" && w.at(k+1) == "truth" || truthOpens(w, k) && k > end && toks[k].clause != toks[k-1].clause {
 			return true // "when in truth ...", "; the truth is that ..."
 		}
+		if k > end+1 && saysOtherwise(w, k) {
+			return true // "..., but the paper says otherwise"
+		}
 	}
 	if s1 >= len(toks) {
 		return false
@@ -664,6 +667,16 @@ func correctedAfter(toks []token, w *sentWords, end, s1 int) bool {
 	if w2 := (&sentWords{toks, s1, s2}); shortDenial(w2, toks, s1, s2) || falsityClause(w2, s1) || truthOpens(w2, s1) ||
 		w2.at(s1) == "in" && w2.at(s1+1) == "truth" || bareDisagreement(w2, s1, s2) {
 		return true // "Some claim X. It isn't.", "... That is a misreading: Y", "... The truth is Y"
+	}
+	for k := s1; k < s2 && k < s1+8; k++ {
+		w2 := &sentWords{toks, s1, s2}
+		if saysOtherwise(w2, k) {
+			return true // "Some claim X. The paper says otherwise."
+		}
+		if (toks[k].word == "though" || toks[k].word == "however") && k > s1 && k < s1+5 && (k+1 >= s2 || toks[k+1].clause != toks[k].clause) &&
+			(toks[s1].word == "in" || toks[s1].word == "on" || toks[s1].word == "at") {
+			return true // "Some claim X. In the paper, though, Y"
+		}
 	}
 	n := toks[s1].word
 	next := ""
@@ -698,6 +711,23 @@ func falsityClause(w *sentWords, k int) bool {
 		q++
 	}
 	return q < w.s1 && w.toks[q].clause == w.toks[k].clause && (w.lexAt(q)&lexFalse != 0 || w.lexAt(q)&lexClaimFalse != 0)
+}
+
+// saysOtherwise reports whether token k is "otherwise" or "different"
+// after a verb of showing or saying: "the paper says otherwise", "the
+// evidence suggests otherwise", "the reality is different".
+func saysOtherwise(w *sentWords, k int) bool {
+	switch w.at(k) {
+	case "otherwise":
+		switch w.at(k - 1) {
+		case "says", "say", "said", "shows", "show", "showed", "shown", "suggests", "suggest", "suggested", "tells", "tell", "told",
+			"proves", "proved", "indicates", "indicate", "demonstrates", "demonstrated":
+			return true
+		}
+	case "different":
+		return (w.at(k-1) == "is" || w.at(k-1) == "s") && (w.at(k-2) == "reality" || w.at(k-2) == "truth" || w.at(k-2) == "story")
+	}
+	return false
 }
 
 // truthOpens reports whether token k opens "the truth is", "the reality

@@ -13,7 +13,8 @@ import (
 // X"), concessive reports ("Although many say X, Y"), "holds that",
 // "neither is it true that", "despite claims that", "which is out of
 // date", "which stopped being true", "both are myths" (plural verdicts), "X - a misreading", "X? A
-// common misreading.", "X is a leftover from
+// common misreading.", "..., but the paper says otherwise", "The reality is
+// different", "In the paper, though, Y", "X is a leftover from
 // ...", "billed as X, but", "another myth concerns X". Each sentence denies
 // the point; the sentence after it keeps its own point; and the same claim
 // said plainly still covers.
@@ -59,6 +60,9 @@ func TestUnparsedDenialForms(t *testing.T) {
 		claim + " - a misreading of the paper. It copies one neighbour.",
 		claim + ", a common misreading; it copies one neighbour.",
 		claim + "? A common misreading. It copies one neighbour.",
+		"Many say " + claim + ", but the paper says otherwise.",
+		"Many say " + claim + ". The reality is different: it copies one neighbour.",
+		"It is usually said that " + claim + ". In the paper, though, it copies one neighbour.",
 	} {
 		r := Grade(c, s+" Each node then updates its state with an MLP.")
 		if r.Points[0].Covered {
@@ -82,6 +86,7 @@ func TestUnparsedDenialForms(t *testing.T) {
 		"Message passing is simple. " + claim + ".",
 		claim + ", and its features are never out of date.",
 		claim + ", a common choice; it copies nothing.",
+		"Many say " + claim + ". Those people are right, though.",
 	} {
 		r := Grade(c, s+" Each node then updates its state with an MLP.")
 		if !r.Points[0].Covered {
