@@ -59,7 +59,7 @@ misreading misunderstanding overstated exaggerated outdated debunked inaccurate 
 backwards unfounded baseless overblown legend mistake illusion exaggeration overstatement folklore disproven misconceived
 misread misunderstood misinterpreted misrepresented rumor rumour apocryphal erroneous
 myths misconceptions fallacies misreadings misunderstandings exaggerations overstatements oversimplifications illusions legends
-rumors rumours`)
+rumors rumours illusory`)
 
 // wronglyWords are adverbs of a false report ("people wrongly claim").
 var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wrongfully naively`)

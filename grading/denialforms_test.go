@@ -63,6 +63,7 @@ func TestUnparsedDenialForms(t *testing.T) {
 		"Many say " + claim + ", but the paper says otherwise.",
 		"Many say " + claim + ". The reality is different: it copies one neighbour.",
 		"It is usually said that " + claim + ". In the paper, though, it copies one neighbour.",
+		"That " + claim + " is largely illusory.",
 	} {
 		r := Grade(c, s+" Each node then updates its state with an MLP.")
 		if r.Points[0].Covered {
