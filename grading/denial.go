@@ -57,7 +57,9 @@ const (
 var falseWords = setOf(`false wrong incorrect untrue myth misconception nonsense fiction fallacy misleading mistaken bogus
 misreading misunderstanding overstated exaggerated outdated debunked inaccurate oversimplification hype disproved refuted
 backwards unfounded baseless overblown legend mistake illusion exaggeration overstatement folklore disproven misconceived
-misread misunderstood misinterpreted misrepresented`)
+misread misunderstood misinterpreted misrepresented rumor rumour apocryphal erroneous
+myths misconceptions fallacies misreadings misunderstandings exaggerations overstatements oversimplifications illusions legends
+rumors rumours illusory`)
 
 // wronglyWords are adverbs of a false report ("people wrongly claim").
 var wronglyWords = setOf(`wrongly falsely mistakenly erroneously incorrectly wrongfully naively`)
@@ -86,7 +88,7 @@ var denyStarters = sync.OnceValue(func() map[string]bool {
 	m := setOf(`contrary mistake not isnt is are was were s arent wasnt does do did doesnt dont didnt false wrong untrue no thats its whats
 has have had turned proved proven never nobody noone become becomes became supposedly allegedly purportedly supposed alleged
 so forget ignore disregard helps help adds add achieves achieve buys buy contributes contribute theyre a an error
-few despite nor at`)
+few despite nor at although though while whereas neither rumor rumour`)
 	for _, set := range []map[string]bool{falseWords, wronglyWords, pronounSubjects, dismissWords, backRefs, rejectionStarters} {
 		for w := range set {
 			m[w] = true
@@ -158,7 +160,7 @@ func denySentence(toks []token, marks []uint8, s0, s1 int) {
 					last = k
 					break
 				}
-				if (w.at(i) == "contrary" || clauseFrames[w.at(i)]) && toks[k].clause != toks[end].clause {
+				if (w.at(i) == "contrary" || clauseFrames[w.at(i)] || concessives[w.at(i)] || w.at(i) == "even") && toks[k].clause != toks[end].clause {
 					last = k
 					break
 				}
@@ -271,7 +273,7 @@ func headsSentence(w *sentWords, i int) bool {
 		k++ // "It's a myth:" with its 's dropped
 	}
 	for ; k < i; k++ {
-		if w.lexAt(k)&lexArticle == 0 && w.lexAt(k)&lexBeliefAdj == 0 && w.at(k) != "another" {
+		if w.lexAt(k)&lexArticle == 0 && w.lexAt(k)&lexBeliefAdj == 0 && w.at(k) != "another" && !invertedLeads[w.at(k)] {
 			return false
 		}
 	}
@@ -473,6 +475,10 @@ func dismissFrame(w *sentWords, toks []token, i, s1 int) int {
 // needs no teacher; ...", "the so-called price, that ...".
 var clauseFrames = setOf(`supposedly allegedly purportedly supposed alleged so despite`)
 
+// concessives open a subordinate clause whose report the main clause
+// corrects: "Although many say X, Y".
+var concessives = setOf(`although though while whereas`)
+
 // backRefs in a denied claim refer to what the sentence named before the
 // frame.
 var backRefs = setOf(`them they these those`)
@@ -538,7 +544,7 @@ var reportAdverbs = setOf(`often commonly usually widely sometimes frequently ty
 
 // passiveVerbs are participles of a passive report, besides reportVerbs.
 var passiveVerbs = setOf(`recommended cited presented touted portrayed framed sold seen regarded treated viewed taught justified
-explained read advertised marketed credited blamed quoted repeated equated likened conflated lumped identified compared`)
+explained read advertised marketed billed pitched hailed credited blamed quoted repeated equated likened conflated lumped identified compared`)
 
 // passiveReport returns the end of a passive report in the first clause of
 // a sentence ("X is often described as", "it is usually justified by"), or
@@ -641,8 +647,14 @@ func correctedAfter(toks []token, w *sentWords, end, s1 int) bool {
 			w.at(k) == "in" && (w.at(k+1) == "practice" || w.at(k+1) == "reality" || w.at(k+1) == "fact") && toks[k].clause != toks[k-1].clause {
 			return true
 		}
-		if k > end && toks[k].clause != toks[k-1].clause && shortDenial(w, toks, k, s1) {
-			return true // "many believe X; it isn't"
+		if k > end && toks[k].clause != toks[k-1].clause && (shortDenial(w, toks, k, s1) || falsityClause(w, k)) {
+			return true // "many believe X; it isn't", "tutorials claim X; they are wrong"
+		}
+		if k > end && w.at(k) == "in" && w.at(k+1) == "truth" || truthOpens(w, k) && k > end && toks[k].clause != toks[k-1].clause {
+			return true // "when in truth ...", "; the truth is that ..."
+		}
+		if k > end+1 && saysOtherwise(w, k) {
+			return true // "..., but the paper says otherwise"
 		}
 	}
 	if s1 >= len(toks) {
@@ -652,8 +664,19 @@ func correctedAfter(toks []token, w *sentWords, end, s1 int) bool {
 	for s2 < len(toks) && toks[s2].sent == toks[s1].sent {
 		s2++
 	}
-	if shortDenial(&sentWords{toks, s1, s2}, toks, s1, s2) {
-		return true // "Some claim X. It isn't."
+	if w2 := (&sentWords{toks, s1, s2}); shortDenial(w2, toks, s1, s2) || falsityClause(w2, s1) || truthOpens(w2, s1) ||
+		w2.at(s1) == "in" && w2.at(s1+1) == "truth" || bareDisagreement(w2, s1, s2) {
+		return true // "Some claim X. It isn't.", "... That is a misreading: Y", "... The truth is Y"
+	}
+	for k := s1; k < s2 && k < s1+8; k++ {
+		w2 := &sentWords{toks, s1, s2}
+		if saysOtherwise(w2, k) {
+			return true // "Some claim X. The paper says otherwise."
+		}
+		if (toks[k].word == "though" || toks[k].word == "however") && k > s1 && k < s1+5 && (k+1 >= s2 || toks[k+1].clause != toks[k].clause) &&
+			(toks[s1].word == "in" || toks[s1].word == "on" || toks[s1].word == "at") {
+			return true // "Some claim X. In the paper, though, Y"
+		}
 	}
 	n := toks[s1].word
 	next := ""
@@ -662,6 +685,64 @@ func correctedAfter(toks []token, w *sentWords, end, s1 int) bool {
 	}
 	return n == "actually" || n == "however" || n == "but" || n == "wrong" || n == "in" && (next == "fact" || next == "reality" || next == "practice") ||
 		n == "not" && (next == "so" || next == "true" || next == "quite" || next == "really") || n == "thats" && (next == "wrong" || next == "false" || next == "a")
+}
+
+// falsityClause reports whether the clause starting at token k opens with
+// a verdict of falsity on what came before: "that is a misreading (of the
+// paper)", "they are wrong", "this is simply false", "which is a myth".
+func falsityClause(w *sentWords, k int) bool {
+	q := k
+	for q < w.s1 && q-k < 2 && w.lexAt(q)&lexDiscourse != 0 {
+		q++
+	}
+	switch w.at(q) {
+	case "that", "this", "they", "which", "these", "those":
+		q++
+		if w.at(q) != "is" && w.at(q) != "are" && w.at(q) != "s" && w.at(q) != "re" && w.at(q) != "was" && w.at(q) != "were" {
+			return false
+		}
+		q++
+	case "thats", "theyre":
+		q++
+	default:
+		return false
+	}
+	for n := 0; n < 3 && (w.lexAt(q)&lexHedge != 0 || w.at(q) == "all" || w.at(q) == "quite"); n++ {
+		q++
+	}
+	return q < w.s1 && w.toks[q].clause == w.toks[k].clause && (w.lexAt(q)&lexFalse != 0 || w.lexAt(q)&lexClaimFalse != 0)
+}
+
+// saysOtherwise reports whether token k is "otherwise" or "different"
+// after a verb of showing or saying: "the paper says otherwise", "the
+// evidence suggests otherwise", "the reality is different".
+func saysOtherwise(w *sentWords, k int) bool {
+	switch w.at(k) {
+	case "otherwise":
+		switch w.at(k - 1) {
+		case "says", "say", "said", "shows", "show", "showed", "shown", "suggests", "suggest", "suggested", "tells", "tell", "told",
+			"proves", "proved", "indicates", "indicate", "demonstrates", "demonstrated":
+			return true
+		}
+	case "different":
+		return (w.at(k-1) == "is" || w.at(k-1) == "s") && (w.at(k-2) == "reality" || w.at(k-2) == "truth" || w.at(k-2) == "story")
+	}
+	return false
+}
+
+// truthOpens reports whether token k opens "the truth is", "the reality
+// is" or "the opposite is true": what follows corrects what came before.
+func truthOpens(w *sentWords, k int) bool {
+	if w.at(k) != "the" {
+		return false
+	}
+	switch w.at(k + 1) {
+	case "truth", "reality":
+		return w.at(k+2) == "is" || w.at(k+2) == "s"
+	case "opposite", "reverse":
+		return (w.at(k+2) == "is" || w.at(k+2) == "s") && w.at(k+3) == "true"
+	}
+	return false
 }
 
 // denyBeforeShortDenial marks denied what a bare denial closing the
@@ -676,6 +757,17 @@ func denyBeforeShortDenial(toks []token, marks []uint8, w *sentWords, s0, s1 int
 		k--
 	}
 	short := !(k > s0 && toks[k].clause == toks[k-1].clause) && (shortDenial(w, toks, k, s1) || k == s0 && bareDisagreement(w, s0, s1))
+	if s0 > 0 {
+		// "Actually, no.", "Honestly, far from it.": a bare disagreement
+		// after discourse words is the whole sentence.
+		q := s0
+		for q < s1 && q-s0 < 2 && w.lexAt(q)&lexDiscourse != 0 {
+			q++
+		}
+		if q > s0 && q < s1 && (q == k && short || bareDisagreement(w, q, s1)) {
+			k, short = s0, true
+		}
+	}
 	if !short && s0 > 0 && openingShortDenial(w, toks, s0, s1) {
 		k, short = s0, true
 	}
@@ -697,18 +789,45 @@ func denyBeforeShortDenial(toks []token, marks []uint8, w *sentWords, s0, s1 int
 // bareDisagreement reports whether a sentence only disagrees with the one
 // before: "Hardly.", "I disagree.", "Not at all.", "Nope."
 func bareDisagreement(w *sentWords, s0, s1 int) bool {
+	// "A common misreading.", "A myth."
+	if n := s1 - s0; n >= 2 && n <= 4 && w.lexAt(s0)&lexArticle != 0 && w.lexAt(s1-1)&(lexFalse|lexBeliefFalsity) != 0 {
+		q := s0 + 1
+		for q < s1-1 && w.lexAt(q)&lexBeliefAdj != 0 {
+			q++
+		}
+		if q == s1-1 {
+			return true
+		}
+	}
 	switch s1 - s0 {
 	case 1:
-		return w.at(s0) == "hardly" || w.at(s0) == "nope" || w.at(s0) == "disagree" || w.at(s0) == "wrong" || w.at(s0) == "false"
+		switch w.at(s0) {
+		case "hardly", "nope", "disagree", "wrong", "false", "incorrect", "untrue", "nonsense", "no":
+			return true
+		}
 	case 2:
-		return w.at(s0) == "i" && w.at(s0+1) == "disagree"
+		a, b := w.at(s0), w.at(s0+1)
+		return a == "i" && b == "disagree" ||
+			(a == "absolutely" || a == "certainly" || a == "definitely" || a == "surely" || a == "nope" || a == "no") && b == "not" ||
+			a == "not" && (b == "quite" || b == "exactly" || b == "really" || b == "so" || b == "true" || b == "necessarily" || b == "remotely") ||
+			a == "no" && b == "way"
 	case 3:
-		return w.at(s0) == "not" && w.at(s0+1) == "at" && w.at(s0+2) == "all" ||
-			w.at(s0) == "dont" && w.at(s0+1) == "believe" && w.lexAt(s0+2)&lexPronounSubj != 0 // "Don't believe it."
+		a, b, c := w.at(s0), w.at(s0+1), w.at(s0+2)
+		return a == "not" && b == "at" && c == "all" ||
+			a == "dont" && b == "believe" && w.lexAt(s0+2)&lexPronounSubj != 0 || // "Don't believe it."
+			a == "of" && b == "course" && c == "not" || // "Of course not."
+			a == "far" && b == "from" && c == "it" || // "Far from it."
+			(a == "quite" || a == "just" || a == "exactly") && b == "the" && (c == "opposite" || c == "reverse") || // "Quite the opposite."
+			a == "on" && b == "the" && c == "contrary" ||
+			a == "not" && b == "in" && c == "practice"
 	case 4:
-		return w.at(s0) == "do" && w.at(s0+1) == "not" && w.at(s0+2) == "believe" && w.lexAt(s0+3)&lexPronounSubj != 0
+		a, b, c, d := w.at(s0), w.at(s0+1), w.at(s0+2), w.at(s0+3)
+		return a == "do" && b == "not" && c == "believe" && w.lexAt(s0+3)&lexPronounSubj != 0 ||
+			a == "the" && (b == "opposite" || b == "reverse") && (c == "is" || c == "s") && d == "true" // "The opposite is true."
 	}
-	return false
+	// "Nothing could be further from the truth."
+	return s1-s0 >= 4 && s1-s0 <= 7 && w.at(s1-3) == "from" && w.at(s1-2) == "the" && w.at(s1-1) == "truth" &&
+		(w.at(s1-4) == "further" || w.at(s1-4) == "farther")
 }
 
 // sentWords reads the words of tokens s0..s1-1 of an answer, "" outside.
@@ -752,6 +871,9 @@ func openingShortDenial(w *sentWords, toks []token, s0, s1 int) bool {
 	if (w.at(q) == "that" || w.at(q) == "this" || w.at(q) == "thats") && v+1 == e &&
 		(w.at(v) == "wrong" || w.at(v) == "false" || w.at(v) == "incorrect" || w.at(v) == "untrue") {
 		return true
+	}
+	if (w.at(q) == "that" || w.at(q) == "this" || w.at(q) == "thats") && falsityClause(w, q) {
+		return true // "X? That's a common misreading: Y"
 	}
 	return shortDenial(w, toks, q, s1)
 }
@@ -906,6 +1028,34 @@ func prefixFrame(w *sentWords, i int) int {
 		return i + 3
 	case wi == "not" && (next == "true" || next == "so") && i == w.s0 && i+2 < w.s1 && w.toks[i+2].clause != w.toks[i+1].clause:
 		return i + 2 // "Not true: X"
+	case (wi == "although" || wi == "though" || wi == "while" || wi == "whereas") && (i == w.s0 || w.at(i-1) == "even" && i-1 == w.s0):
+		// "Although many say X, Y", "While some claim X, Y": a report
+		// conceded and corrected by the main clause, to the end of its clause.
+		if end := reportFrame(w, i+1, w.s1); end > i+1 {
+			return end
+		}
+		if end := passiveReport(w, w.toks, i+1, w.s1); end > i+1 {
+			return end // "Whereas X is often called Y, Z"
+		}
+	case (w.lexAt(i)&lexFalse != 0 || w.lexAt(i)&lexClaimFalse != 0) && leadsInverted(w, i) && (next == "is" || next == "are" || next == "was"):
+		k := i + 2 // "Equally wrong is the claim that X", "Similarly mistaken is the view that X"
+		if w.lexAt(k)&lexArticle != 0 {
+			k++
+		}
+		for n := 0; n < 3 && w.lexAt(k)&lexBeliefAdj != 0; n++ {
+			k++
+		}
+		if (w.lexAt(k)&lexBeliefNoun != 0 || w.lexAt(k)&lexClaimNoun != 0) && w.at(k+1) == "that" {
+			return k + 2
+		}
+	case w.lexAt(i)&lexFalse != 0 && (next == "holds" || next == "has" && w.at(i+2) == "it") && w.at(i+2+btoi(next == "has")) == "that":
+		return i + 3 + btoi(next == "has") // "a popular misconception holds that X", "legend has it that X"
+	case wi == "despite" && (w.lexAt(i+1)&lexBeliefNoun != 0 || w.lexAt(i+1)&lexClaimNoun != 0) && w.at(i+2) == "that":
+		return i + 3 // "despite claims that X": to the end of its clause
+	case w.lexAt(i)&lexBeliefFalsity != 0 && (next == "concerns" || next == "involves" || next == "surrounds" || (next == "is" || next == "s") && w.at(i+2) == "about"):
+		return i + 2 + btoi(w.at(i+2) == "about") // "another myth concerns X", "the misconception is about X"
+	case wi == "neither" && next == "is" && w.at(i+2) == "it" && (w.at(i+3) == "true" || w.at(i+3) == "the") && (w.at(i+4) == "that" || w.at(i+4) == "case" && w.at(i+5) == "that"):
+		return i + 5 + btoi(w.at(i+4) == "case") // "neither is it true that X"
 	case wi == "nor" && next == "is" && w.at(i+2) == "it" && (w.at(i+3) == "true" || w.at(i+3) == "the") && (w.at(i+4) == "that" || w.at(i+4) == "case" && w.at(i+5) == "that"):
 		return i + 5 + btoi(w.at(i+4) == "case") // "nor is it true that X"
 	case wi == "despite" && (next == "the" || next == "a"):
@@ -920,6 +1070,21 @@ func prefixFrame(w *sentWords, i int) int {
 		return i + 4
 	}
 	return i
+}
+
+// invertedLeads may come before a falsity word that opens an inverted
+// sentence: "Equally wrong is ...", "Just as mistaken is ...", "Also wrong: X".
+var invertedLeads = setOf(`also equally similarly likewise just as and but`)
+
+// leadsInverted reports whether only invertedLeads come before token i in
+// its sentence.
+func leadsInverted(w *sentWords, i int) bool {
+	for k := w.s0; k < i; k++ {
+		if !invertedLeads[w.at(k)] {
+			return false
+		}
+	}
+	return true
 }
 
 // postfixFrame returns the end of a denial frame starting at token i that
@@ -1016,6 +1181,8 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 			end = k + 1
 		case neg && w.at(k) == "the" && w.at(k+1) == "case":
 			end = k + 2
+		case !neg && w.at(k) == "out" && w.at(k+1) == "of" && w.at(k+2) == "date":
+			end = k + 3 // "that view is out of date"
 		case neg && w.at(k) == "what" && (w.at(k+1) == "happens" || w.at(k+1) == "happen" || w.at(k+1) == "happened"):
 			end = k + 2 // "that is not what happens"
 		case neg && w.at(k) == "how" && (w.at(k+1) == "it" || w.at(k+1) == "they") && (w.at(k+2) == "works" || w.at(k+2) == "work"):
@@ -1041,6 +1208,22 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 	case "false", "wrong", "untrue":
 		if k == i && (i == 0 || toks[i].clause != toks[i-1].clause) {
 			end = k + 1 // "— false", "(wrong)"
+		}
+	case "stopped", "ceased":
+		// "which stopped being true with GATv2"
+		q := k + 1
+		if w.at(q) == "being" {
+			q++
+		} else if w.at(q) == "to" && w.at(q+1) == "be" {
+			q += 2
+		} else {
+			break
+		}
+		if w.at(q) == "true" || w.at(q) == "correct" || w.at(q) == "accurate" || w.at(q) == "the" && w.at(q+1) == "case" {
+			end = q + 1 + btoi(w.at(q) == "the")
+			for end < s1 && toks[end].clause == toks[k].clause && toks[end].lex&lexContrastStop == 0 {
+				end++ // "with GATv2"
+			}
 		}
 	case "theyre":
 		if k == i && i == w.s0 && w.lexAt(k+1)&lexFalse != 0 {
@@ -1087,8 +1270,17 @@ func postfixFrame(w *sentWords, toks []token, i, s1 int) int {
 		for n := 0; n < 2 && w.lexAt(q)&lexBeliefAdj != 0; n++ {
 			q++
 		}
-		if w.lexAt(q)&lexBeliefFalsity != 0 && q+1 == s1 {
-			end = q + 1
+		if w.lexAt(q)&lexBeliefFalsity != 0 || q > i && w.lexAt(q)&lexFalse != 0 && w.lexAt(i)&lexArticle != 0 {
+			// "X - a misreading (of the paper).", "X, a common misreading; Y"
+			e := q + 1
+			if w.at(e) == "of" {
+				for e < s1 && toks[e].clause == toks[q].clause {
+					e++
+				}
+			}
+			if e == s1 || toks[e].clause != toks[q].clause && toks[e].lex&lexContrastStop == 0 {
+				end = e
+			}
 		}
 	}
 	if end < 0 {

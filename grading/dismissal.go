@@ -46,7 +46,7 @@ package grading
 // air: "X is mostly ritual", "X is marketing".
 var dismissNouns = setOf(`ritual rituals marketing hype superstition superstitions folklore fad buzzword buzzwords cliche relic
 relics holdover distraction overkill nitpick theater theatre handwaving caricature strawman formality technicality sideshow
-curiosity misnomer stretch trope tropes bunk rubbish garbage hogwash baloney cargo fairy wishful anecdotal cosmetic`)
+curiosity misnomer stretch leftover leftovers vestige vestiges holdovers trope tropes bunk rubbish garbage hogwash baloney cargo fairy wishful anecdotal cosmetic`)
 
 // overWords say that a claim or a worry is made more of than it is.
 var overWords = setOf(`overhyped oversold overemphasized overemphasised overplayed overdone overcautious`)
@@ -385,8 +385,15 @@ func closesPredicate(w *sentWords, toks []token, q int) int {
 	if w.at(q+1) == "ago" {
 		return q // "years ago"
 	}
+	if (w.at(q) == "of" || w.at(q) == "from") && pastNouns[w.at(q-1)] {
+		return q // "a relic of the early papers", "a leftover from ..."
+	}
 	return -1
 }
+
+// pastNouns call their subject what is left of an earlier practice: "a
+// relic of", "a leftover from".
+var pastNouns = setOf(`relic relics holdover holdovers leftover leftovers vestige vestiges`)
 
 // holdsUp returns the end of "hold up", "hold water", "stand up", "add
 // up", "check out", "pan out", "survive scrutiny" or "hold" starting at q

@@ -47,7 +47,7 @@ func spuriousResult(w *sentWords, toks []token, c, k, s1 int) int {
 
 // hypeWords qualify a thing as what others sell or claim: "the advertised
 // fix", "the so-called solution".
-var hypeWords = setOf(`advertised touted hyped marketed supposed alleged purported claimed socalled fashionable trendy`)
+var hypeWords = setOf(`advertised touted hyped marketed supposed alleged purported claimed socalled fashionable trendy billed pitched hailed`)
 
 // hypedAnswer returns the end of "is the (usual) advertised fix" at the
 // copula at token k: a copula, at most three articles, belief adjectives
