@@ -19,6 +19,17 @@ func wantCovered(t *testing.T, c *decks.Card, label string, want bool, answers .
 	}
 }
 
+// wantContradicted checks that each answer contradicts the point labelled
+// label of c, and does not cover it.
+func wantContradicted(t *testing.T, c *decks.Card, label string, answers ...string) {
+	t.Helper()
+	for _, answer := range answers {
+		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
+			t.Errorf("%q: %+v, want contradicted", answer, p)
+		}
+	}
+}
+
 // point returns the verdict on the key point labelled label.
 func point(t *testing.T, r Result, label string) PointResult {
 	t.Helper()
@@ -172,14 +183,10 @@ func TestReferenceAnswersScoreHigh(t *testing.T) {
 // corrected is denied; a reported belief left standing is not.
 func TestReportedBeliefCorrected(t *testing.T) {
 	c := builtinCard(t, "gnn/message-passing")
-	for _, answer := range []string{
+	wantContradicted(t, c, "Aggregate information from neighbours",
 		"People often say that each node aggregates information from its neighbours, but in practice nodes only keep their own features.",
 		"It is often claimed that message passing aggregates information from neighbours. In fact each node only keeps its own state.",
-	} {
-		if p := point(t, Grade(c, answer), "Aggregate information from neighbours"); p.Covered || !p.Contradicted {
-			t.Errorf("%q: %+v, want contradicted", answer, p)
-		}
-	}
+	)
 	if p := point(t, Grade(c, "People often say that each node aggregates information from its neighbours, and they are right."), "Aggregate information from neighbours"); !p.Covered {
 		t.Errorf("a reported belief left standing: %+v, want covered", p)
 	}
@@ -207,16 +214,12 @@ func TestEditedCardRegraded(t *testing.T) {
 // TestMoreDenialFrames: denials without "not" that the first frames missed.
 func TestMoreDenialFrames(t *testing.T) {
 	c := builtinCard(t, "gnn/message-passing")
-	for _, answer := range []string{
+	wantContradicted(t, c, "Aggregate information from neighbours",
 		"That message passing aggregates information from neighbours has been debunked.",
 		"Message passing aggregating information from neighbours turned out to be false.",
 		"Message passing aggregates information from neighbours, which is no longer true.",
 		"The idea that nodes aggregate information from neighbours is far from true.",
-	} {
-		if p := point(t, Grade(c, answer), "Aggregate information from neighbours"); p.Covered || !p.Contradicted {
-			t.Errorf("%q: %+v, want contradicted", answer, p)
-		}
-	}
+	)
 	if p := point(t, Grade(c, "Each node has been shown to aggregate information from its neighbours."), "Aggregate information from neighbours"); !p.Covered {
 		t.Errorf("\"has been shown to\" is no denial: %+v", p)
 	}
@@ -324,7 +327,7 @@ func TestNegatedReportFrames(t *testing.T) {
 func TestSentenceLevelDenials(t *testing.T) {
 	c := builtinCard(t, "gnn/message-passing")
 	const label = "Aggregate information from neighbours"
-	for _, answer := range []string{
+	wantContradicted(t, c, label,
 		"It's a common belief that each node aggregates information from its neighbours, but that distinction no longer holds.",
 		"Message passing is often described as aggregating information from neighbours, but that description is outdated.",
 		"The usual story is that nodes aggregate information from neighbours, but this picture is outdated.",
@@ -336,11 +339,7 @@ func TestSentenceLevelDenials(t *testing.T) {
 		"Many think nodes aggregate information from their neighbours. In practice nothing is exchanged between nodes.",
 		"You might think each node aggregates information from its neighbours, but it doesn't.",
 		"Many tutorials present message passing as aggregating information from neighbours, which is a simplification that no longer applies.",
-	} {
-		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
-			t.Errorf("%q: %+v, want contradicted", answer, p)
-		}
-	}
+	)
 	wantCovered(t, c, label, true,
 		"Each node aggregates information from its neighbours, but this is expensive on large graphs.",
 		"It's a common belief that message passing is slow, but each node simply aggregates information from its neighbours.",
@@ -361,16 +360,12 @@ func TestSentenceLevelDenials(t *testing.T) {
 func TestDismissedByReferenceAndCounterClaims(t *testing.T) {
 	c := builtinCard(t, "gnn/over-smoothing")
 	const label = "Fix: jumping knowledge, DropEdge"
-	for _, answer := range []string{
+	wantContradicted(t, c, label,
 		"Jumping knowledge and DropEdge are often cited as fixes, but in practice they are unnecessary.",
 		"Jumping knowledge and DropEdge help. In practice that advice is overrated.",
 		"Jumping knowledge and DropEdge are solutions to a problem that in practice does not exist.",
 		"Jumping knowledge and DropEdge are all solutions to a problem that does not exist.",
-	} {
-		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
-			t.Errorf("%q: %+v, want contradicted", answer, p)
-		}
-	}
+	)
 	wantCovered(t, c, label, true,
 		"Jumping knowledge and DropEdge help; they are cheap.",
 		"Jumping knowledge and DropEdge help, and tuning them is unnecessary.",
@@ -407,17 +402,13 @@ func TestLimitationCapabilityAsserted(t *testing.T) {
 func TestDoubtedAndDismissedClaims(t *testing.T) {
 	c := builtinCard(t, "gnn/message-passing")
 	const label = "Aggregate information from neighbours"
-	for _, answer := range []string{
+	wantContradicted(t, c, label,
 		"Message passing supposedly aggregates information from neighbours; in reality nothing is exchanged.",
 		"The supposed aggregation of information from neighbours is a side effect.",
 		"The so-called aggregation of information from neighbours, which textbooks describe, is a side effect.",
 		"The aggregation of information from neighbours is often repeated but overrated.",
 		"The gain from aggregating information from neighbours is negligible.",
-	} {
-		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
-			t.Errorf("%q: %+v, want contradicted", answer, p)
-		}
-	}
+	)
 	wantCovered(t, c, label, true,
 		"Each node aggregates information from neighbours, so the extra cost is negligible.",
 		"Each node aggregates information from its neighbours, so it is not supposed to see the whole graph.",
@@ -430,15 +421,11 @@ func TestDoubtedAndDismissedClaims(t *testing.T) {
 func TestPassiveReportsAndNamedClaims(t *testing.T) {
 	c := builtinCard(t, "gnn/message-passing")
 	const label = "Aggregate information from neighbours"
-	for _, answer := range []string{
+	wantContradicted(t, c, label,
 		"Message passing is often described as aggregating information from neighbours, but in practice each node is processed alone.",
 		"Each node aggregates information from its neighbours; that finding no longer holds for larger graphs.",
 		"Aggregating information from neighbours is unnecessary now that transformers exist.",
-	} {
-		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
-			t.Errorf("%q: %+v, want contradicted", answer, p)
-		}
-	}
+	)
 	wantCovered(t, c, label, true,
 		"Each node aggregates information from its neighbours, which is often described as message passing.",
 		"Message passing is often described as aggregating information from neighbours, and that is right.",
@@ -569,7 +556,7 @@ func TestMisconceivedWordsCoverNothing(t *testing.T) {
 func TestMoreDenialForms(t *testing.T) {
 	c := builtinCard(t, "gnn/message-passing")
 	const label = "Aggregate information from neighbours"
-	for _, answer := range []string{
+	wantContradicted(t, c, label,
 		"Each node aggregates information from its neighbours? Hardly.",
 		"Some argue that each node aggregates information from its neighbours. I disagree.",
 		"Nodes aggregate information from neighbours only in theory; in practice they don't.",
@@ -583,11 +570,7 @@ func TestMoreDenialForms(t *testing.T) {
 		"I used to think each node aggregates information from its neighbours, but that's wrong.",
 		"Aggregating information from neighbours does little: each node is processed alone.",
 		"Aggregating information from neighbours adds nothing in practice.",
-	} {
-		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
-			t.Errorf("%q: %+v, want contradicted", answer, p)
-		}
-	}
+	)
 	wantCovered(t, c, label, true,
 		"Each node aggregates information from its neighbours; the order of the neighbours doesn't matter.",
 		"Each node aggregates information from its neighbours, but a plain MLP doesn't.",
@@ -633,16 +616,12 @@ func TestBareNameInMisconceivedSentence(t *testing.T) {
 // right before a reporting aside ("as often claimed") reaches across it.
 func TestHardlyNegates(t *testing.T) {
 	c := builtinCard(t, "diffusion/ddpm-vs-ddim")
-	for _, answer := range []string{
+	wantContradicted(t, c, "DDIM: deterministic sampling",
 		"DDIM is hardly deterministic.",
 		"DDIM is scarcely deterministic.",
 		"DDIM is not, as often claimed, deterministic.",
 		"DDIM is not, as many believe, deterministic.",
-	} {
-		if p := point(t, Grade(c, answer), "DDIM: deterministic sampling"); p.Covered || !p.Contradicted {
-			t.Errorf("%q: %+v, want contradicted", answer, p)
-		}
-	}
+	)
 	for _, answer := range []string{"DDIM is deterministic.", "DDIM is, as often claimed, deterministic.", "DDIM is not slow, as claimed, but deterministic."} {
 		if p := point(t, Grade(c, answer), "DDIM: deterministic sampling"); !p.Covered {
 			t.Errorf("%q: %+v, want covered", answer, p)
@@ -717,7 +696,7 @@ func TestRemovesTheNeedNegates(t *testing.T) {
 func TestClosingDenialForms(t *testing.T) {
 	c := builtinCard(t, "diffusion/ddpm-vs-ddim")
 	const label = "DDIM: deterministic sampling"
-	for _, answer := range []string{
+	wantContradicted(t, c, label,
 		"DDIM is deterministic. That's a myth.",
 		"DDIM is deterministic, but that's wrong.",
 		"DDIM is deterministic - that is simply not the case.",
@@ -735,11 +714,7 @@ func TestClosingDenialForms(t *testing.T) {
 		"A common mistake is assuming DDIM is deterministic.",
 		"DDIM is deterministic, people say. They're wrong.",
 		"Blogs claim DDIM is deterministic, which it is not.",
-	} {
-		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
-			t.Errorf("%q: %+v, want contradicted", answer, p)
-		}
-	}
+	)
 	wantCovered(t, c, label, true,
 		"DDIM is deterministic. They are faster too.",
 		"DDIM is deterministic. That's why inversion works.",

@@ -19,11 +19,7 @@ import (
 // the point; the sentence after it keeps its own point; and the same claim
 // said plainly still covers.
 func TestUnparsedDenialForms(t *testing.T) {
-	c := &decks.Card{ID: "t/mp", Question: "What is message passing in GNNs?", Answer: "Each node aggregates information from its neighbours and updates its state.",
-		KeyPoints: []decks.KeyPoint{
-			{Label: "Aggregate from neighbours", Phrasings: []string{"aggregates information from its neighbours"}, Weight: 1},
-			{Label: "Update", Phrasings: []string{"updates its state"}, Weight: 1},
-		}}
+	c := denialTestCard()
 	const claim = "a node aggregates information from its neighbours"
 	for _, s := range []string{
 		"Some say " + claim + ". Far from it.",

@@ -9,11 +9,7 @@ import (
 // TestDisputeFrames checks denial frames of disputing, insisting and
 // hedged falsity: each sentence denies the point, so it is not covered.
 func TestDisputeFrames(t *testing.T) {
-	c := &decks.Card{ID: "t/mp", Question: "What is message passing in GNNs?", Answer: "Each node aggregates information from its neighbours and updates its state.",
-		KeyPoints: []decks.KeyPoint{
-			{Label: "Aggregate from neighbours", Phrasings: []string{"aggregates information from its neighbours"}, Weight: 1},
-			{Label: "Update", Phrasings: []string{"updates its state"}, Weight: 1},
-		}}
+	c := denialTestCard()
 	for _, s := range []string{
 		"People like to insist a node aggregates information from its neighbours, but in practice that's overstated.",
 		"The claim that a node aggregates information from its neighbours is also something I'd push back on.",
@@ -105,4 +101,14 @@ func TestDismissalPredicates(t *testing.T) {
 			t.Errorf("%q: no dismissal, yet the point is not covered", s)
 		}
 	}
+}
+
+// denialTestCard is a message-passing card with two points, for the denial
+// tests: "Aggregate from neighbours" and "Update".
+func denialTestCard() *decks.Card {
+	return &decks.Card{ID: "t/mp", Question: "What is message passing in GNNs?", Answer: "Each node aggregates information from its neighbours and updates its state.",
+		KeyPoints: []decks.KeyPoint{
+			{Label: "Aggregate from neighbours", Phrasings: []string{"aggregates information from its neighbours"}, Weight: 1},
+			{Label: "Update", Phrasings: []string{"updates its state"}, Weight: 1},
+		}}
 }

@@ -38,14 +38,10 @@ func TestReasonClauseBreaksPhrasing(t *testing.T) {
 func TestNegatedFreeIsSaid(t *testing.T) {
 	c := builtinCard(t, "diffusion/negative-prompts")
 	const label = "Sampling time only"
-	for _, answer := range []string{
+	wantContradicted(t, c, label,
 		"It is not training-free.",
 		"So it's neither cheap nor training-free.",
-	} {
-		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
-			t.Errorf("%q: %+v, want contradicted", answer, p)
-		}
-	}
+	)
 	if p := point(t, Grade(c, "It is training-free."), label); !p.Covered {
 		t.Errorf("training-free: %+v, want covered", p)
 	}
@@ -66,16 +62,12 @@ func TestNegatedFreeIsSaid(t *testing.T) {
 func TestDeniedReplacement(t *testing.T) {
 	c := builtinCard(t, "diffusion/negative-prompts")
 	const label = "Replaces the unconditional branch of CFG"
-	for _, answer := range []string{
+	wantContradicted(t, c, label,
 		"It is a myth that the negative prompt is used instead of the empty prompt.",
 		"The negative prompt is not used instead of the empty prompt.",
 		"The negative prompt does not replace the unconditional prediction.",
 		"The negative prompt never takes the place of the empty prompt.",
-	} {
-		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
-			t.Errorf("%q: %+v, want contradicted", answer, p)
-		}
-	}
+	)
 	vla := builtinCard(t, "vla/key-innovation")
 	const rather = "Rather than replacing the separate modules, a VLA adds a language interface."
 	if p := point(t, Grade(vla, rather), "Replaces modular robotics pipeline"); p.Covered || !p.Contradicted {
@@ -103,14 +95,10 @@ func TestDeniedReplacement(t *testing.T) {
 func TestSpuriousResult(t *testing.T) {
 	c := builtinCard(t, "vla/rt2-emergent")
 	const label = "≈3× on emergent skills"
-	for _, answer := range []string{
+	wantContradicted(t, c, label,
 		"The roughly 3x improvement on those tests is an artefact of how they evaluated.",
 		"The roughly 3x improvement is mostly an artifact of the benchmark.",
-	} {
-		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
-			t.Errorf("%q: %+v, want contradicted", answer, p)
-		}
-	}
+	)
 	if p := point(t, Grade(c, "The 3x improvement on emergent skills is real."), label); !p.Covered {
 		t.Errorf("real: %+v, want covered", p)
 	}
@@ -145,14 +133,10 @@ func TestHypedAnswerCorrected(t *testing.T) {
 func TestLimitationHandledPerfectly(t *testing.T) {
 	c := builtinCard(t, "gnn/transe-kg-embeddings")
 	const label = "Fails on symmetric relations"
-	for _, answer := range []string{
+	wantContradicted(t, c, label,
 		"Symmetric relations such as married_to are modelled perfectly.",
 		"Symmetric relations are modelled perfectly.",
-	} {
-		if p := point(t, Grade(c, answer), label); p.Covered || !p.Contradicted {
-			t.Errorf("%q: %+v, want contradicted", answer, p)
-		}
-	}
+	)
 	if p := point(t, Grade(c, "TransE fails on symmetric relations."), label); !p.Covered {
 		t.Errorf("fails: %+v, want covered", p)
 	}
