@@ -933,20 +933,16 @@ func TestDismissWordInPhrasing(t *testing.T) {
 func TestHeadingAndAppositiveDenials(t *testing.T) {
 	c := builtinCard(t, "gnn/message-passing")
 	x := "each node aggregates information from its neighbours"
-	for _, answer := range []string{
-		"Wrong: " + x + ".",
-		"It's a myth: " + x + ".",
-		"A common error is believing " + x + ".",
-		"Incorrectly, some papers state that " + x + ".",
-		"Naively, " + x + ", but that is not how it works.",
+	wantCovered(t, c, "Aggregate information from neighbours", false,
+		"Wrong: "+x+".",
+		"It's a myth: "+x+".",
+		"A common error is believing "+x+".",
+		"Incorrectly, some papers state that "+x+".",
+		"Naively, "+x+", but that is not how it works.",
 		"Each node aggregates information from its neighbours — a widespread misconception.",
 		"Each node aggregates information from its neighbours: a common misunderstanding.",
-		"The notion that " + x + " has been disproven.",
-	} {
-		if p := point(t, Grade(c, answer), "Aggregate information from neighbours"); p.Covered {
-			t.Errorf("%q: %+v, want not covered", answer, p)
-		}
-	}
+		"The notion that "+x+" has been disproven.",
+	)
 	if p := point(t, Grade(c, "A widespread misconception is that nodes ignore their neighbours; in fact "+x+"."), "Aggregate information from neighbours"); !p.Covered {
 		t.Errorf("the corrected claim: %+v, want covered", p)
 	}

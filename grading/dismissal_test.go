@@ -98,15 +98,11 @@ func TestSpeakerRejection(t *testing.T) {
 // unnecessary" does; "X is no problem" rejects a limitation.
 func TestDismissedWithNoun(t *testing.T) {
 	c := builtinCard(t, "gnn/message-passing")
-	for _, answer := range []string{
+	wantCovered(t, c, "Aggregate information from neighbours", false,
 		"Aggregating information from neighbours is unnecessary overhead.",
 		"Aggregating information from neighbours is a nice-to-have rather than a requirement.",
 		"Aggregating information from neighbours is optional.",
-	} {
-		if p := point(t, Grade(c, answer), "Aggregate information from neighbours"); p.Covered {
-			t.Errorf("%q: %+v, want not covered", answer, p)
-		}
-	}
+	)
 	if p := point(t, Grade(c, "Each node aggregates information from its neighbours. Attention is optional."), "Aggregate information from neighbours"); !p.Covered {
 		t.Errorf("something else optional: %+v, want covered", p)
 	}

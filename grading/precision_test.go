@@ -11,23 +11,15 @@ import "testing"
 func TestReasonClauseBreaksPhrasing(t *testing.T) {
 	c := builtinCard(t, "diffusion/probability-flow-ode")
 	const label = "Fast ODE solvers"
-	for _, answer := range []string{
+	wantCovered(t, c, label, false,
 		"You can integrate it in a single step with the right solver, since an ODE has no randomness to average out.",
 		"You can integrate it in a single step with the right solver; although an ODE has no randomness, the likelihoods are bounds.",
 		"It needs the right solver, while an ODE has no randomness to average out.",
-	} {
-		if p := point(t, Grade(c, answer), label); p.Covered {
-			t.Errorf("%q: %+v, want not covered", answer, p)
-		}
-	}
-	for _, answer := range []string{
+	)
+	wantCovered(t, c, label, true,
 		"You can use an off-the-shelf ODE solver, since the trajectory is deterministic.",
 		"Since the trajectory is deterministic, you can use an adaptive ODE solver.",
-	} {
-		if p := point(t, Grade(c, answer), label); !p.Covered {
-			t.Errorf("%q: %+v, want covered", answer, p)
-		}
-	}
+	)
 }
 
 // TestNegatedFreeIsSaid: "X-free" says X is absent, and a negation right
@@ -77,16 +69,12 @@ func TestDeniedReplacement(t *testing.T) {
 	if p := point(t, Grade(vla, instead), "Replaces modular robotics pipeline"); !p.Covered {
 		t.Errorf("%q: %+v, want covered", instead, p)
 	}
-	for _, answer := range []string{
+	wantCovered(t, c, label, true,
 		"The negative prompt is used instead of the empty prompt.",
 		"The negative prompt takes the place of the empty prompt.",
 		"It is a myth that the negative prompt does not replace the unconditional prediction.",
 		"The empty prompt is not used; the negative prompt's prediction is used in its place.",
-	} {
-		if p := point(t, Grade(c, answer), label); !p.Covered {
-			t.Errorf("%q: %+v, want covered", answer, p)
-		}
-	}
+	)
 }
 
 // TestSpuriousResult: a result called an artefact ("the 3x improvement is
@@ -111,14 +99,10 @@ func TestSpuriousResult(t *testing.T) {
 func TestHypedAnswerCorrected(t *testing.T) {
 	c := builtinCard(t, "gnn/over-squashing")
 	const label = "Rewiring and other fixes"
-	for _, answer := range []string{
+	wantCovered(t, c, label, false,
 		"Rewiring the graph to add shortcuts is the usual advertised fix, but it mostly wrecks the inductive bias; I'd rather stack more layers.",
 		"Rewiring the graph is the so-called fix. However, it wrecks the inductive bias.",
-	} {
-		if p := point(t, Grade(c, answer), label); p.Covered {
-			t.Errorf("%q: %+v, want not covered", answer, p)
-		}
-	}
+	)
 	const usual = "Rewiring the graph to add shortcuts is the usual fix, but it changes the graph."
 	if p := point(t, Grade(c, usual), label); !p.Covered {
 		t.Errorf("%q: %+v, want covered", usual, p)
@@ -166,14 +150,10 @@ func TestOutnumberedNames(t *testing.T) {
 func TestHardToSaysCannot(t *testing.T) {
 	c := builtinCard(t, "gnn/over-smoothing")
 	const label = "Representations converge, indistinguishable"
-	for _, answer := range []string{
+	wantCovered(t, c, label, true,
 		"After many layers the nodes become hard to tell apart.",
 		"After many layers the nodes are impossible to tell apart.",
-	} {
-		if p := point(t, Grade(c, answer), label); !p.Covered {
-			t.Errorf("%q: %+v, want covered", answer, p)
-		}
-	}
+	)
 	const easy = "After many layers the nodes become easy to tell apart."
 	if p := point(t, Grade(c, easy), label); p.Covered || !p.Contradicted {
 		t.Errorf("%q: %+v, want contradicted", easy, p)

@@ -8,7 +8,7 @@ import "testing"
 // a positive phrasing, and "skip connections" is a name.
 func TestRemovalCoversAbsence(t *testing.T) {
 	c := card([]string{"No teacher", "no teacher"})
-	for _, answer := range []string{
+	wantCovered(t, c, "No teacher", true,
 		"Consistency training skips the teacher and uses the same noise at both times.",
 		"Consistency training drops the pretrained teacher entirely.",
 		"Consistency training does away with the teacher.",
@@ -19,19 +19,11 @@ func TestRemovalCoversAbsence(t *testing.T) {
 		"Consistency training bypasses the need for a pretrained teacher.",
 		"In consistency training a teacher is optional.",
 		"The teacher becomes unnecessary in consistency training.",
-	} {
-		if p := point(t, Grade(c, answer), "No teacher"); !p.Covered {
-			t.Errorf("%q: %+v, want covered", answer, p)
-		}
-	}
-	for _, answer := range []string{
+	)
+	wantCovered(t, c, "No teacher", false,
 		"Consistency training uses a teacher and keeps it for every step.",
 		"Consistency training replaces the data with a teacher at every step.",
-	} {
-		if p := point(t, Grade(c, answer), "No teacher"); p.Covered {
-			t.Errorf("%q: %+v, want not covered", answer, p)
-		}
-	}
+	)
 	pos := card([]string{"Uses a teacher", "uses a teacher"})
 	if p := point(t, Grade(pos, "Distillation uses a teacher; consistency training skips it, and you can skip the teacher at test time."), "Uses a teacher"); !p.Covered {
 		t.Errorf("positive point: %+v, want covered", p)
