@@ -309,16 +309,7 @@ func (m *cardMatcher) compileQuestionSubjects(question string) {
 		return unicode.IsSpace(r) || strings.ContainsRune(",;:?!()/", r)
 	}) {
 		f = strings.Trim(f, ".'\"")
-		upper, digit := 0, false
-		for _, r := range f {
-			if unicode.IsUpper(r) {
-				upper++
-			}
-			if unicode.IsDigit(r) {
-				digit = true
-			}
-		}
-		if upper < 2 && !(upper >= 1 && digit) {
+		if !capitalName(f) {
 			continue
 		}
 		var toks []token
