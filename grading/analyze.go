@@ -35,8 +35,9 @@ type analysis struct {
 	start, next []int32 // scratch for setOccurrences
 	backing     []occ   // the occurrences, by term (setOccurrences)
 
-	otherTerms []string // scratch for refShareOf: terms outside the card's vocabulary
-	seenTerms  []bool   // scratch for refShareOf: card terms seen, by id
+	otherTerms []string   // scratch for refShareOf: terms outside the card's vocabulary
+	seenTerms  []bool     // scratch for refShareOf: card terms seen, by id
+	reading    []termSaid // refShareOf: how the answer says each term of the card's first reference (derivedverdicts.go)
 }
 
 // resize returns s with length n and every element zero, reusing its

@@ -21,18 +21,14 @@ import "grill/decks"
 // as the reference does is covered even where no phrasing matched.
 func alignDerivedPoints(m *cardMatcher, a *analysis, points []PointResult) {
 	keys := m.derivedKeys
-	if len(m.refs) == 0 || len(points) != len(keys) {
+	if len(m.refs) == 0 || len(points) != len(keys) || len(a.reading) != len(m.refs[0].terms) {
 		return
 	}
-	said := a.bagReading(m, &m.refs[0])
 	for i := range points {
 		p := &points[i]
 		agree, disagree, known := 0, 0, 0
-		for _, id := range keys[i].terms {
-			st, ok := said[id]
-			if !ok {
-				continue
-			}
+		for _, k := range keys[i].terms {
+			st := a.reading[k]
 			known++
 			switch st {
 			case termAgree:
@@ -56,17 +52,24 @@ func alignDerivedPoints(m *cardMatcher, a *analysis, points []PointResult) {
 	}
 }
 
-// pointKey is what alignDerivedPoints needs of a derived point: the term
-// ids of its phrasings' content words.
+// pointKey is what alignDerivedPoints needs of a derived point: the
+// indices, among the terms of the card's first reference, of its
+// phrasings' content words.
 type pointKey struct {
 	terms []int32
 }
 
-// derivedPointKeys returns the term ids of each derived point's phrasings
-// that stand in the card's reference answers (compileCard, after
-// compileRefs).
+// derivedPointKeys returns, for each derived point, the terms of the first
+// reference its phrasings say (compileCard, after compileRefs).
 func derivedPointKeys(m *cardMatcher, points []decks.KeyPoint) []pointKey {
 	keys := make([]pointKey, len(points))
+	if len(m.refs) == 0 {
+		return keys
+	}
+	index := map[int32]int32{} // term id -> index in the first reference
+	for k, rt := range m.refs[0].terms {
+		index[rt.id] = int32(k)
+	}
 	for i, kp := range points {
 		seen := map[int32]bool{}
 		for _, ph := range kp.Phrasings {
@@ -74,27 +77,18 @@ func derivedPointKeys(m *cardMatcher, points []decks.KeyPoint) []pointKey {
 				if t.fn || t.stop || t.neg != negNone {
 					continue
 				}
-				if id, ok := m.ids[t.term]; ok && !seen[id] {
-					seen[id] = true
-					keys[i].terms = append(keys[i].terms, id)
+				id, ok := m.ids[t.term]
+				if !ok {
+					continue
+				}
+				if k, ok := index[id]; ok && !seen[k] {
+					seen[k] = true
+					keys[i].terms = append(keys[i].terms, k)
 				}
 			}
 		}
 	}
 	return keys
-}
-
-// bagReading returns how the answer says each term of a reference bag, as
-// refShareOf reads it: the term's own status, overridden by a relation of
-// two graded words or by the roles of a verb.
-func (a *analysis) bagReading(m *cardMatcher, bag *refBag) map[int32]termSaid {
-	out := make(map[int32]termSaid, len(bag.terms))
-	rel := a.relationStatus(bag, nil)
-	role := a.roleStatus(bag)
-	for k := range bag.terms {
-		out[bag.terms[k].id] = a.readTerm(m, bag, k, rel, role)
-	}
-	return out
 }
 
 // readTerm is how the answer says term k of a bag: its termStatus, unless

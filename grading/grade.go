@@ -378,8 +378,6 @@ func gradeAmong(card *decks.Card, neighbours []*decks.Card, answer string) Resul
 			dropNeighbourCover(a.toks, r.Points, signature(card, m), other)
 		}
 	}
-	alignDerivedPoints(m, a, r.Points)
-	r.Coverage = roundHalfUp(100 * weightedShare(r.Points, 1))
 	r.Score = ScoreOf(r.Points, r.Misconceptions)
 	if len(m.blend) > 0 && r.Score > 0 && !anyAsserted(r.Misconceptions) {
 		// Words of the reference the key points' phrasings did not foresee
@@ -394,6 +392,7 @@ func gradeAmong(card *decks.Card, neighbours []*decks.Card, answer string) Resul
 	if len(m.refs) > 0 {
 		// No curated key points: the whole reference decides the score.
 		share, total := a.refShare(m)
+		alignDerivedPoints(m, a, r.Points) // with the reading refShare made of the first reference
 		if r.KeywordDump {
 			share *= listedCredit
 		}
@@ -404,6 +403,7 @@ func gradeAmong(card *decks.Card, neighbours []*decks.Card, answer string) Resul
 			}
 		}
 	}
+	r.Coverage = roundHalfUp(100 * weightedShare(r.Points, 1))
 	return r
 }
 

@@ -339,13 +339,18 @@ func (a *analysis) refShareOf(m *cardMatcher, refs []refBag) (float64, float64) 
 	allow := lengthSlope*float64(content) + lengthBase
 	best, bestTotal, sum := -1.0, 0.0, 0.0
 	verdict, choice, pick := openingVerdict(a.toks), openingChoice(a.toks), openingPick(a.toks, false)
-	for _, bag := range refs {
+	first := len(m.refs) > 0 && &refs[0] == &m.refs[0] // the reference the derived points come from
+	a.reading = a.reading[:0]
+	for b, bag := range refs {
 		var found, echoed, against float64
 		rel := a.relationStatus(&bag, nil)
 		role := a.roleStatus(&bag)
 		for k := range bag.terms {
 			rt := &bag.terms[k]
 			st := a.readTerm(m, &bag, k, rel, role)
+			if first && b == 0 {
+				a.reading = append(a.reading, st) // for alignDerivedPoints
+			}
 			if (st == termNone || st == termPartial) && rt.wn != nil {
 				if c := a.wordNetCredit(rt); c > 0 && (st == termNone || c > partialCredit) {
 					found += c * rt.weight // "large" for "big"
